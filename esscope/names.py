@@ -1,0 +1,169 @@
+"""Matching commune names as they are written in programmes.
+
+`normalise` turns a name into a key insensitive to case, accents, hyphens,
+apostrophes, spaces, « Saint »/« St », leading articles and the « œ »
+ligature. `CommuneIndex` looks keys up; a name borne by several communes
+returns all of them, each with its département, and only a context (a
+département or a région) narrows the list. A name that matches nothing
+exactly may match by likeness, and then says so.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+ARTICLES = {"le", "la", "les", "l"}
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+POSTCODE = re.compile(r"^\d{5}$")
+# How alike two keys must be (0-100) for a fuzzy match; below this a misspelling is not guessed.
+FUZZY_CUTOFF = 88
+
+
+def normalise(name: str) -> str:
+    """Key under which a commune name is indexed: 'Villeneuve-d'Ascq' → 'villeneuvedascq'."""
+    text = unicodedata.normalize("NFKD", (name or "").translate(LIGATURES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    words = [w for w in re.split(r"[^a-z0-9]+", text) if w]
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return "".join(ABBREVIATIONS.get(w, w) for w in words)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A commune a name may refer to."""
+    code: str
+    name: str
+    department_code: str
+    department_name: str
+    region_code: str
+    kind: str = "name"          # how it matched: name, postcode, former (delegated commune), arrondissement
+
+
+@dataclass
+class Match:
+    """The answer to a lookup: every candidate left after the context, and how they were found."""
+    query: str
+    candidates: list = field(default_factory=list)
+    fuzzy: bool = False
+    score: float = 100.0        # likeness of the matched key (100 for an exact match)
+    matched_key: str = ""
+
+    @property
+    def code(self):
+        """The INSEE code when exactly one commune matches, else None: homonyms are never resolved silently."""
+        return self.candidates[0].code if len(self.candidates) == 1 else None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+
+class CommuneIndex:
+    """Commune names → communes, built from the store's `commune_names` and `territories` tables."""
+
+    def __init__(self, names, communes, departments):
+        """`names`: rows (key, code, kind); `communes`: code → (name, department_code, region_code);
+        `departments`: code → name."""
+        self._by_key = {}
+        for key, code, kind in names:
+            self._by_key.setdefault(key, []).append((code, kind))
+        self._communes = communes
+        self._departments = departments
+        self._keys = [k for k in self._by_key if not k.isdigit()]
+
+    @classmethod
+    def from_store(cls, con):
+        """Load the index from an open store connection (in threaded code, pass a fresh cursor)."""
+        names = con.execute("SELECT key, code, kind FROM commune_names").fetchall()
+        communes = {code: (name, dept, region) for code, name, dept, region in con.execute(
+            "SELECT code, name, department_code, region_code FROM territories WHERE level = 'commune'"
+        ).fetchall()}
+        departments = dict(con.execute("SELECT code, name FROM territories WHERE level = 'department'").fetchall())
+        return cls(names, communes, departments)
+
+    def __len__(self):
+        return len(self._by_key)
+
+    def name_of(self, code):
+        entry = self._communes.get(code)
+        return entry[0] if entry else None
+
+    def lookup(self, name: str, department=None, region=None, fuzzy=True) -> Match:
+        """Communes that `name` may designate, narrowed to `department` or `region` (codes, or lists
+        of codes) when that leaves at least one. Falls back to the likeliest spelling when nothing
+        matches exactly and `fuzzy` is true; the match then says `fuzzy=True`."""
+        key = normalise(name)
+        match = Match(query=name, matched_key=key)
+        if not key:
+            return match
+        if POSTCODE.match(key):
+            match.candidates = self._candidates(key, department, region)
+            return match
+        if key in self._by_key:
+            match.candidates = self._candidates(key, department, region)
+            return match
+        if fuzzy and len(key) >= 4:
+            return self._fuzzy(name, key, department, region)
+        return match
+
+    def _fuzzy(self, name, key, department, region) -> Match:
+        # Compare with the keys of similar length only: a one-letter slip changes the length by 0-2.
+        found = process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
+        best = None
+        for other, score, _ in found:
+            candidates = self._candidates(other, department, region, narrow_only=True)
+            if candidates and (best is None or score > best[1]):
+                best = (other, score, candidates)
+        if best is None:
+            return Match(query=name, matched_key=key)
+        other, score, candidates = best
+        return Match(query=name, candidates=candidates, fuzzy=True, score=round(score, 1), matched_key=other)
+
+    def _candidates(self, key, department, region, narrow_only=False) -> list:
+        entries = self._by_key.get(key, [])
+        # a current name beats a former (delegated) name for the same key
+        if any(kind != "former" for _, kind in entries):
+            entries = [(c, k) for c, k in entries if k != "former"]
+        seen, out = set(), []
+        for code, kind in entries:
+            if code in seen or code not in self._communes:
+                continue
+            seen.add(code)
+            name, dept, reg = self._communes[code]
+            out.append(Candidate(code, name, dept, self._departments.get(dept, ""), reg, kind))
+        narrowed = [c for c in out if _within(c, department, region)]
+        if narrowed:
+            return narrowed
+        # a fuzzy match outside the context is too weak to offer
+        return [] if narrow_only and (department or region) else out
+
+
+def _within(candidate: Candidate, department, region) -> bool:
+    if not department and not region:
+        return True
+    departments = [department] if isinstance(department, str) else list(department or [])
+    regions = [region] if isinstance(region, str) else list(region or [])
+    return candidate.department_code in departments or candidate.region_code in regions
+
+
+def name_rows(territories, postcodes, former) -> list:
+    """Rows (key, code, kind, label) of the `commune_names` table.
+
+    `territories`: the territories frame (communes and arrondissements); `postcodes`: (postcode, code);
+    `former`: delegated or associated communes (name, code of their commune today)."""
+    rows = set()
+    communes = territories[territories["level"] == "commune"]
+    for code, name in zip(communes["code"], communes["name"]):
+        rows.add((normalise(name), code, "name", name))
+    arrondissements = territories[territories["level"] == "arrondissement"]
+    for name, parent in zip(arrondissements["name"], arrondissements["parent_code"]):
+        rows.add((normalise(name), parent, "arrondissement", name))
+    for postcode, code in zip(postcodes["postcode"], postcodes["code"]):
+        rows.add((postcode, code, "postcode", postcode))
+    for name, code in zip(former["name"], former["code"]):
+        rows.add((normalise(name), code, "former", name))
+    return sorted(r for r in rows if r[0])
