@@ -150,6 +150,16 @@ def _within(candidate: Candidate, department, region) -> bool:
     return candidate.department_code in departments or candidate.region_code in regions
 
 
+def arrondissement_spellings(name: str) -> list:
+    """'Lyon 3e Arrondissement' → also 'Lyon 3e', 'Lyon 3' and 'Lyon 3ème'."""
+    found = re.match(r"^(.*?) (\d+)(?:er|e) Arrondissement$", name)
+    if not found:
+        return [name]
+    city, number = found.groups()
+    suffix = "er" if number == "1" else "e"
+    return [name, f"{city} {number}{suffix}", f"{city} {number}", f"{city} {number}ème", f"{city} {number}eme"]
+
+
 def name_rows(territories, postcodes, former) -> list:
     """Rows (key, code, kind, label) of the `commune_names` table.
 
@@ -161,7 +171,8 @@ def name_rows(territories, postcodes, former) -> list:
         rows.add((normalise(name), code, "name", name))
     arrondissements = territories[territories["level"] == "arrondissement"]
     for name, parent in zip(arrondissements["name"], arrondissements["parent_code"]):
-        rows.add((normalise(name), parent, "arrondissement", name))
+        for variant in arrondissement_spellings(name):
+            rows.add((normalise(variant), parent, "arrondissement", name))
     for postcode, code in zip(postcodes["postcode"], postcodes["code"]):
         rows.add((postcode, code, "postcode", postcode))
     for name, code in zip(former["name"], former["code"]):
