@@ -39,3 +39,14 @@ def figures_per_level(con) -> pd.DataFrame:
     """)
     frame["Niveau"] = frame["level"].map(LEVEL_LABELS)
     return frame
+
+
+# --- Territories ------------------------------------------------------------------------------
+
+def read_territory_names(con, level: str, region: str = "", department: str = "") -> pd.DataFrame:
+    """Code and name of the territories of a level, optionally within a région or département, by name."""
+    return query(con, """
+        SELECT code, name FROM territories
+        WHERE level = ? AND (? = '' OR region_code = ?) AND (? = '' OR department_code = ?)
+        ORDER BY strip_accents(lower(name)), code
+    """, [level, region, region, department, department])

@@ -65,3 +65,166 @@ def require_store() -> bool:
              "Lancez « make run » ou « esscope build » pour la créer à partir des données fournies.")
     st.stop()
     return False
+
+
+# --- Page state in the URL -------------------------------------------------------------------
+# Each widget whose value belongs in a shareable link gets its session key from `url_key`: on the
+# page's first run in a session the widget starts from the URL parameter, and after the widgets
+# are read the page calls `write_url` with the values it uses, so the URL always shows the view.
+# (Streamlit's own `bind="query-params"` puts the displayed label in the URL, e.g. a région's name
+# rather than its INSEE code, which would not match `EventFilter.from_params`.)
+
+def _url_values(name) -> list:
+    return [v for v in st.query_params.get_all(name) if v != ""]
+
+
+def url_key(page: str, name: str, default=None, *, options=None, many=False, convert=str) -> str:
+    """Session key of a widget whose value lives in URL parameter `name`.
+
+    Seeds `st.session_state` from the URL the first time (values not in `options`, or that
+    `convert` rejects, are dropped; nothing usable gives `default`). Pass the key to the widget
+    and give the widget no default of its own."""
+    key = f"{page}.{name}"
+    if key in st.session_state:
+        return key
+    values = []
+    for raw in _url_values(name):
+        try:
+            value = convert(raw)
+        except (TypeError, ValueError):
+            continue
+        if options is None or value in options:
+            values.append(value)
+    if many:
+        st.session_state[key] = values if values else list(default or [])
+    else:
+        st.session_state[key] = values[0] if values else default
+    return key
+
+
+def url_value(name: str, default=None, convert=str):
+    """One URL parameter's value (the last one when repeated), converted, or `default`."""
+    values = _url_values(name)
+    if not values:
+        return default
+    try:
+        return convert(values[-1])
+    except (TypeError, ValueError):
+        return default
+
+
+def to_url_text(value):
+    """A value as the URL shows it: dates in ISO form, booleans as oui/non, the rest as text."""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def write_url(values: dict) -> None:
+    """Make the page's URL parameters exactly `values` (name → value or list); empty ones are left out.
+    The URL is only touched when it changes, so writing it does not make the browser reload anything."""
+    wanted = {}
+    for name, value in values.items():
+        if value is None or value == "" or (isinstance(value, (list, tuple)) and not value):
+            continue
+        wanted[name] = [to_url_text(v) for v in value] if isinstance(value, (list, tuple)) else to_url_text(value)
+    current = {name: (st.query_params.get_all(name) if len(st.query_params.get_all(name)) > 1
+                      else st.query_params.get(name)) for name in st.query_params}
+    normalised = {k: (v if not isinstance(v, list) or len(v) > 1 else v[0]) for k, v in wanted.items()}
+    if current != normalised:
+        st.query_params.from_dict(wanted)
+
+
+def md_escape(text) -> str:
+    """Text from documents made inert for Streamlit markdown (captions, labels): every markdown
+    character is backslash-escaped, so a title shows its characters and never becomes a link,
+    an image or formatting. Streamlit never renders raw HTML in markdown unless asked to."""
+    if text is None:
+        return ""
+    out = []
+    for ch in str(text):
+        if ch in "\\`*_{}[]()#+-.!|<>~$&:\"'=":
+            out.append("\\" + ch)
+        elif ch in "\r\n":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def md_link(label: str, url) -> str:
+    """A markdown link to an http(s) URL, or the escaped text when `url` is not a web address."""
+    url = (url or "").strip()
+    if not url.lower().startswith(("http://", "https://")):
+        return md_escape(url or label)
+    from urllib.parse import quote
+    safe_url = quote(url, safe=":/?#[]@!$&'*+,;=%-._~")
+    safe_url = safe_url.replace("(", "%28").replace(")", "%29")
+    return f"[{md_escape(label)}]({safe_url})"
+
+
+# --- Event filters shared by the map, the éditions page and the report --------------------------
+
+FILTER_FIELDS = ("editions", "region", "department", "epci", "themes", "kinds", "dates", "online", "text")
+ONLINE_LABELS = {"": "Tous", "oui": "En ligne", "non": "Sur place"}
+
+
+def _iso_date(text):
+    import datetime as dt
+    return dt.date.fromisoformat(text)
+
+
+def event_filter_widgets(page: str, fields=FILTER_FIELDS, container=None):
+    """Draw the event filter widgets (in the sidebar by default), their state kept in the URL,
+    and return the `EventFilter` they describe. Write the URL afterwards with
+    `write_url(flt.to_params() | other_values)`.
+
+    `fields` picks among: editions, region, department, epci, themes, kinds, dates, online, text."""
+    from . import queries
+    from .filters import EventFilter, filter_options
+
+    box = container if container is not None else st.sidebar
+    options = cached(filter_options)()
+    flt = EventFilter()
+    if "editions" in fields:
+        flt.editions = box.multiselect(
+            "Éditions", options["editions"], key=url_key(page, "editions", many=True, options=options["editions"],
+                                                          convert=int),
+            placeholder="Toutes les éditions", help="Années du Mois de l'ESS (novembre).")
+    names = {}
+    for level, name, label, parent in (("region", "region", "Région", {}),
+                                       ("department", "department", "Département", {"region": flt.region}),
+                                       ("epci", "epci", "EPCI", {"region": flt.region,
+                                                                 "department": flt.department})):
+        if name not in fields:
+            continue
+        frame = cached(queries.read_territory_names)(level, **parent)
+        names = dict(zip(frame["code"], frame["name"]))
+        codes = [""] + list(names)
+        key = url_key(page, name, "", options=codes)
+        if st.session_state[key] not in codes:   # the parent changed under it
+            st.session_state[key] = ""
+        setattr(flt, name, box.selectbox(
+            label, codes, key=key,
+            format_func=lambda c, names=names, label=label: names.get(c, "Toute la France") if c else
+            ("Toute la France" if label == "Région" else "Tous"),
+            help="Un événement compte pour le territoire de sa commune."))
+    if "themes" in fields and options["themes"]:
+        flt.themes = box.multiselect("Thèmes", options["themes"], placeholder="Tous les thèmes",
+                                     key=url_key(page, "themes", many=True, options=options["themes"]))
+    if "kinds" in fields and options["kinds"]:
+        flt.kinds = box.multiselect("Types d'événement", options["kinds"], placeholder="Tous les types",
+                                    key=url_key(page, "kinds", many=True, options=options["kinds"]))
+    if "dates" in fields:
+        left, right = box.columns(2)
+        flt.start = left.date_input("Du", key=url_key(page, "start", None, convert=_iso_date), format="DD/MM/YYYY")
+        flt.end = right.date_input("Au", key=url_key(page, "end", None, convert=_iso_date), format="DD/MM/YYYY")
+    if "online" in fields:
+        flt.online = box.radio("Événements", list(ONLINE_LABELS), format_func=ONLINE_LABELS.get, horizontal=True,
+                               key=url_key(page, "online", "", options=list(ONLINE_LABELS)))
+    if "text" in fields:
+        flt.text = box.text_input("Recherche", key=url_key(page, "text", ""),
+                                  placeholder="titre, organisateur, lieu, commune…").strip()
+    return flt
