@@ -105,3 +105,31 @@ def test_failed_build_leaves_existing_store_untouched(built_store, tmp_path, mon
     con = duckdb.connect(str(path), read_only=True)
     assert con.execute("SELECT count(*) FROM territories").fetchone()[0] > 36000
     con.close()
+
+
+def _geojson_size(con, sql, params=()):
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+    frame = con.execute(sql, list(params)).df()
+    geoms = shapely.transform(shapely.from_wkb([bytes(g) for g in frame["geometry"]]), lambda xy: np.round(xy, 4))
+    return len(gpd.GeoDataFrame(frame[["code", "name"]], geometry=geoms, crs=4326).to_json(drop_id=True))
+
+
+def test_france_map_of_departements_weighs_under_2_mb(con):
+    assert _geojson_size(con, "SELECT code, name, geometry FROM territories WHERE level = 'department'") < 2_000_000
+
+
+def test_largest_region_map_of_communes_weighs_under_2_mb(con):
+    size = _geojson_size(con, """SELECT code, name, geometry FROM territories
+                                 WHERE level = 'commune' AND region_code = '44' AND geometry IS NOT NULL""")
+    assert size < 2_000_000
+
+
+def test_neighbouring_communes_keep_a_shared_border_after_simplification(con):
+    import shapely
+    rows = con.execute("""SELECT geometry FROM territories WHERE level = 'commune'
+                          AND code IN ('59350', '59360')""").fetchall()
+    lille, loos = (shapely.from_wkb(bytes(r[0])) for r in rows)
+    assert lille.intersection(loos).length > 0.001        # a border, not a point
+    assert lille.intersection(loos).area < 1e-9           # and no overlap
