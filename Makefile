@@ -39,7 +39,7 @@ browser:
 
 store: $(DB)
 
-$(DB): $(wildcard data/*.csv data/programmes/*.csv) | $(VENV)/.installed
+$(DB): $(wildcard data/*.csv data/programmes/*.csv) esscope/schema.sql esscope/build.py esscope/geography.py | $(VENV)/.installed
 	$(BIN)/esscope build --db $(DB)
 
 bench: install
