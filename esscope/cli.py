@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     command("sources", cmd_sources, "Liste les documents et fichiers importés.")
     p = command("remove", cmd_remove, "Retire une source et ses événements ou chiffres.")
     p.add_argument("source", help="identifiant de la source (voir esscope sources)")
+
+    p = sub.add_parser("hash-password", help="Produit le hachage du mot de passe de l'équipe (page Import).",
+                       description="Demande un mot de passe et affiche son hachage, à placer dans la variable "
+                       "d'environnement ESSCOPE_ADMIN_PASSWORD_HASH ou dans .streamlit/secrets.toml.")
+    p.set_defaults(func=cmd_hash_password)
     return parser
 
 
@@ -157,6 +162,26 @@ def cmd_sources(args) -> int:
 def cmd_remove(args) -> int:
     from .importing import remove_source
     print(remove_source(args.db, args.source))
+    return 0
+
+
+def cmd_hash_password(args) -> int:
+    import getpass
+
+    from .auth import ENV_VAR, hash_password
+    if sys.stdin.isatty():
+        password = getpass.getpass("Mot de passe : ")
+        if getpass.getpass("Confirmez : ") != password:
+            raise CliError("Les deux saisies diffèrent. / passwords differ.")
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    try:
+        digest = hash_password(password)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    print(digest)
+    print(f"À placer dans la variable d'environnement {ENV_VAR} ou dans .streamlit/secrets.toml : "
+          f'{ENV_VAR} = "…"', file=sys.stderr)
     return 0
 
 

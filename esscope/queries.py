@@ -50,3 +50,182 @@ def read_territory_names(con, level: str, region: str = "", department: str = ""
         WHERE level = ? AND (? = '' OR region_code = ?) AND (? = '' OR department_code = ?)
         ORDER BY strip_accents(lower(name)), code
     """, [level, region, region, department, department])
+
+
+def read_territory(con, level: str, code: str) -> dict | None:
+    """One territory (level, code, name, parent codes, population, area) or None."""
+    frame = query(con, """
+        SELECT level, code, name, region_code, department_code, epci_code, parent_code, epci_kind,
+               population, area_km2, lon, lat
+        FROM territories WHERE level = ? AND code = ?
+    """, [level, code])
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
+def read_shapes(con, level: str, region: str = "", department: str = "", epci: str = "") -> pd.DataFrame:
+    """Territories of a level with their WKB geometry (as bytes), within an optional parent."""
+    frame = query(con, """
+        SELECT code, name, population, geometry FROM territories
+        WHERE level = ? AND geometry IS NOT NULL
+          AND (? = '' OR region_code = ?) AND (? = '' OR department_code = ?) AND (? = '' OR epci_code = ?)
+        ORDER BY code
+    """, [level, region, region, department, department, epci, epci])
+    frame["geometry"] = [bytes(g) for g in frame["geometry"]]
+    return frame
+
+
+# --- Mois de l'ESS across editions ------------------------------------------------------------
+
+def read_event_figures(con, national: bool = True) -> pd.DataFrame:
+    """Published counts of Mois de l'ESS events (indicator mois_ess_events): France-wide ones when
+    `national`, else those of other territories. Every source is a row; nothing is picked."""
+    return query(con, """
+        SELECT territory_level AS level, territory_code AS code, territory_name AS name, year, value, qualifier,
+               scope, source_url
+        FROM indicators
+        WHERE indicator = 'mois_ess_events' AND ((territory_level = 'country') = ?)
+        ORDER BY year NULLS LAST, territory_level, territory_name, value
+    """, [national])
+
+
+def events_per_edition_region(con, flt) -> pd.DataFrame:
+    """Events of the loaded programmes per edition and région (of the commune, else of the programme)."""
+    where, params = flt.where()
+    return query(con, f"""
+        SELECT e.edition, coalesce(c.region_code, e.region_code) AS region_code, r.name AS region, count(*) AS events
+        FROM events e
+        LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
+        LEFT JOIN territories r ON r.level = 'region' AND r.code = coalesce(c.region_code, e.region_code)
+        WHERE {where}
+        GROUP BY ALL ORDER BY e.edition, region
+    """, params)
+
+
+def events_per_day(con, flt) -> pd.DataFrame:
+    """Events running on each day (an event over several days counts on each), for dated events."""
+    where, params = flt.where()
+    return query(con, f"""
+        WITH sel AS (
+            SELECT e.start_date, coalesce(e.end_date, e.start_date) AS last_day
+            FROM events e LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
+            WHERE {where} AND e.start_date IS NOT NULL
+        )
+        SELECT CAST(day AS DATE) AS day, count(*) AS events
+        FROM sel, unnest(generate_series(CAST(start_date AS TIMESTAMP), CAST(last_day AS TIMESTAMP),
+                                         INTERVAL 1 DAY)) AS t(day)
+        GROUP BY ALL ORDER BY day
+    """, params)
+
+
+def read_multi_day_events(con, flt, limit: int = 200) -> pd.DataFrame:
+    """Events lasting more than one day (title, commune, start, end), longest first."""
+    where, params = flt.where()
+    return query(con, f"""
+        SELECT e.id, e.title, coalesce(c.name, e.commune_name) AS commune_name, e.organizer,
+               e.start_date, e.end_date, datediff('day', e.start_date, e.end_date) + 1 AS days
+        FROM events e LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
+        WHERE {where} AND e.end_date > e.start_date
+        ORDER BY days DESC, e.start_date, e.title LIMIT ?
+    """, params + [limit])
+
+
+ORGANISER_KEY = "lower(strip_accents(trim(regexp_replace(o, '\\s+', ' ', 'g'))))"
+
+
+def edition_counts(con, flt) -> dict:
+    """Events, organisers, communes, EPCIs and départements reached, and the population of the
+    communes reached, for the filter."""
+    where, params = flt.where()
+    frame = query(con, f"""
+        WITH sel AS (
+            SELECT e.*, c.epci_code, c.department_code, c.population
+            FROM events e LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
+            WHERE {where}
+        ), raw AS (
+            SELECT DISTINCT o FROM (SELECT organizer AS o FROM sel UNION ALL SELECT unnest(co_organizers) FROM sel)
+            WHERE o IS NOT NULL AND trim(o) <> ''
+        ), orgs AS (SELECT {ORGANISER_KEY} AS o_key FROM raw
+        ), reached AS (SELECT DISTINCT commune_code, population FROM sel WHERE commune_code IS NOT NULL)
+        SELECT (SELECT count(*) FROM sel) AS events,
+               (SELECT count(DISTINCT o_key) FROM orgs) AS organisers,
+               (SELECT count(*) FROM reached) AS communes,
+               (SELECT count(DISTINCT epci_code) FROM sel) AS epcis,
+               (SELECT count(DISTINCT department_code) FROM sel) AS departments,
+               (SELECT coalesce(sum(population), 0) FROM reached) AS population_reached,
+               (SELECT count(*) FROM sel WHERE online) AS online,
+               (SELECT count(*) FROM sel WHERE commune_code IS NULL) AS without_commune,
+               (SELECT count(*) FROM sel WHERE confidence < 0.6) AS low_confidence
+    """, params)
+    return {k: int(v) for k, v in frame.iloc[0].items()}
+
+
+def read_organisers(con, flt) -> pd.DataFrame:
+    """Organisers (main and co-organisers) with their editions and number of events, most active first.
+    `key` is the organiser's name without case, accents or extra spaces, so spellings match."""
+    where, params = flt.where()
+    return query(con, f"""
+        WITH sel AS (
+            SELECT e.edition, e.organizer, e.co_organizers FROM events e
+            LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
+            WHERE {where}
+        ), raw AS (
+            SELECT o, edition, count(*) AS n
+            FROM (SELECT organizer AS o, edition FROM sel
+                  UNION ALL SELECT unnest(co_organizers), edition FROM sel)
+            WHERE o IS NOT NULL AND trim(o) <> '' GROUP BY ALL
+        ), keyed AS (
+            SELECT o, trim(regexp_replace(o, '\\s+', ' ', 'g')) AS name, {ORGANISER_KEY} AS key
+            FROM (SELECT DISTINCT o FROM raw)
+        )
+        SELECT k.key, arg_max(k.name, r.n) AS name, sum(r.n)::BIGINT AS events,
+               list(DISTINCT r.edition ORDER BY r.edition) AS editions
+        FROM raw r JOIN keyed k USING (o) GROUP BY k.key ORDER BY events DESC, name
+    """, params)
+
+
+def count_by(con, flt, column: str) -> pd.DataFrame:
+    """Events per value of `column` (theme, kind or edition), most frequent first; missing → « Non précisé »."""
+    if column not in ("theme", "kind", "edition"):
+        raise ValueError(column)
+    where, params = flt.where()
+    frame = query(con, f"""
+        SELECT e.{column} AS value, count(*) AS events
+        FROM events e LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
+        WHERE {where} GROUP BY ALL ORDER BY events DESC, value
+    """, params)
+    if column != "edition":
+        frame["value"] = frame["value"].fillna("Non précisé")
+    return frame
+
+
+def events_per_week(con, flt) -> pd.DataFrame:
+    """Events per week (Monday to Sunday) of their first day; undated events are counted apart."""
+    where, params = flt.where()
+    return query(con, f"""
+        SELECT CAST(date_trunc('week', e.start_date) AS DATE) AS week, count(*) AS events
+        FROM events e LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
+        WHERE {where} GROUP BY ALL ORDER BY week NULLS LAST
+    """, params)
+
+
+def read_event_sources(con, flt) -> pd.DataFrame:
+    """The documents the filtered events come from, with how many events each gives."""
+    where, params = flt.where()
+    return query(con, f"""
+        SELECT s.id, s.name, s.format, s.edition, s.imported_at, count(*) AS events
+        FROM events e LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
+        JOIN sources s ON s.id = e.source_id
+        WHERE {where} GROUP BY ALL ORDER BY events DESC, s.name
+    """, params)
+
+
+def events_per_territory(con, flt, level: str) -> pd.DataFrame:
+    """Events per territory of `level` (commune, epci, department, region) for the filter."""
+    column = {"commune": "c.code", "epci": "c.epci_code", "department": "c.department_code",
+              "region": "coalesce(c.region_code, e.region_code)"}[level]
+    where, params = flt.where()
+    return query(con, f"""
+        SELECT {column} AS code, count(*) AS events
+        FROM events e LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
+        WHERE {where} AND {column} IS NOT NULL GROUP BY ALL
+    """, params)

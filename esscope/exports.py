@@ -1,0 +1,413 @@
+"""Downloads: events as CSV (for a French Excel), XLSX, ICS and GeoJSON; the edition report and the
+territory portrait as XLSX and PDF.
+
+Text from documents stays text everywhere: cells that a spreadsheet would read as a formula are
+neutralised, ICS text is escaped as RFC 5545 says, the PDF prints characters, never markup.
+"""
+
+import datetime as dt
+import io
+import json
+import math
+import unicodedata
+
+import pandas as pd
+
+from .french import format_date, format_number
+
+EVENT_EXPORT_COLUMNS = {
+    "id": "Identifiant", "edition": "Édition", "start_date": "Début", "end_date": "Fin",
+    "start_time": "Heure de début", "end_time": "Heure de fin", "title": "Titre", "description": "Description",
+    "theme": "Thème", "kind": "Type", "venue": "Lieu", "address": "Adresse", "commune_code": "Code commune",
+    "commune_name": "Commune", "department_code": "Département", "online": "En ligne", "organizer": "Organisateur",
+    "co_organizers": "Co-organisateurs", "contact": "Contact", "price": "Tarif", "url": "Lien",
+    "confidence": "Confiance de lecture", "warnings": "Avertissements", "source_id": "Source",
+}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_missing(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return value is pd.NaT or (not isinstance(value, (list, tuple, str)) and pd.isna(value) is True)
+
+
+def _day(value):
+    if _is_missing(value):
+        return None
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    if hasattr(value, "date") and callable(value.date):
+        return value.date()
+    return value
+
+
+def events_for_export(events: pd.DataFrame) -> pd.DataFrame:
+    """The events (as `filters.filtered_events` returns them) with French headers and plain values:
+    dates as dates, lists joined with « ; », online as oui/non."""
+    out = pd.DataFrame(index=events.index)
+    for column, label in EVENT_EXPORT_COLUMNS.items():
+        if column not in events:
+            continue
+        values = events[column]
+        if column in ("start_date", "end_date"):
+            values = [_day(v) for v in values]
+        elif column in ("co_organizers", "warnings"):
+            values = [" ; ".join(v) if isinstance(v, (list, tuple)) or hasattr(v, "tolist") else "" for v in
+                      (list(x) if x is not None and not isinstance(x, float) else [] for x in values)]
+        elif column == "online":
+            values = values.map({True: "oui", False: "non"})
+        out[label] = list(values)
+    return out.reset_index(drop=True)
+
+
+def neutralise(value):
+    """A text a spreadsheet would run as a formula (starting with = + - @) gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """CSV for a French Excel: UTF-8 with BOM, « ; » between fields, decimal comma, dates as jj/mm/aaaa."""
+    out = frame.copy()
+    for column in out.columns:
+        out[column] = [
+            v.strftime("%d/%m/%Y") if isinstance(v, (dt.date, pd.Timestamp)) and not _is_missing(v)
+            else neutralise(v) for v in out[column]]
+    return out.to_csv(sep=";", index=False, decimal=",", lineterminator="\r\n").encode("utf-8-sig")
+
+
+def events_to_csv(events: pd.DataFrame) -> bytes:
+    """The events as CSV for a French Excel."""
+    return to_csv(events_for_export(events))
+
+
+def to_xlsx(sheets: dict) -> bytes:
+    """An XLSX workbook with one sheet per frame (sheet name → frame). Text stays text: a cell whose
+    text starts with « = » is stored as a string, not as a formula."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    used = set()
+    for name, frame in sheets.items():
+        title = _sheet_title(name, used)
+        sheet = book.create_sheet(title)
+        sheet.append([str(c) for c in frame.columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in frame.itertuples(index=False):
+            sheet.append([_cell(v) for v in row])
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.data_type == "f":       # openpyxl reads a leading « = » as a formula
+                    cell.data_type = "s"
+                if isinstance(cell.value, dt.date):
+                    cell.number_format = "DD/MM/YYYY"
+        for i, column in enumerate(frame.columns, start=1):
+            width = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200) if not _is_missing(v)])
+            sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_title(name: str, used: set) -> str:
+    title = "".join(c for c in str(name) if c not in "[]:*?/\\")[:31] or "Feuille"
+    base, n = title, 2
+    while title in used:
+        title = f"{base[:28]} {n}"
+        n += 1
+    used.add(title)
+    return title
+
+
+def _cell(value):
+    if _is_missing(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date() if value == value.normalize() else value.to_pydatetime()
+    if hasattr(value, "item") and not isinstance(value, (list, tuple, str)):
+        try:
+            return value.item()
+        except (ValueError, AttributeError):
+            pass
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        return " ; ".join(str(v) for v in (value.tolist() if hasattr(value, "tolist") else value))
+    return value
+
+
+def filters_sheet(filters: list) -> pd.DataFrame:
+    """The (Filtre, Valeur) pairs of an export, or one line saying nothing was filtered."""
+    rows = list(filters) or [("Filtre", "aucun : tous les événements")]
+    return pd.DataFrame(rows, columns=["Filtre", "Valeur"])
+
+
+def events_to_xlsx(events: pd.DataFrame, filters=()) -> bytes:
+    """The events on one sheet and the filters applied on another."""
+    return to_xlsx({"Événements": events_for_export(events), "Filtres appliqués": filters_sheet(filters)})
+
+
+# --- ICS --------------------------------------------------------------------------------------
+
+def _ics_text(text) -> str:
+    """RFC 5545 TEXT escaping."""
+    text = "" if _is_missing(text) else str(text)
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets without cutting a UTF-8 character."""
+    out, current = [], b""
+    for ch in line:
+        encoded = ch.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    out.append(current.decode("utf-8"))
+    return "\r\n ".join(out)
+
+
+def events_to_ics(events: pd.DataFrame, now=None) -> bytes:
+    """The dated events as an iCalendar file (times are local, France); undated events are left out."""
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//esscope//Mois de l'ESS//FR", "CALSCALE:GREGORIAN",
+             "X-WR-CALNAME:Mois de l'ESS (esscope)"]
+    for r in events.to_dict("records"):
+        start = _day(r.get("start_date"))
+        if start is None:
+            continue
+        end = _day(r.get("end_date")) or start
+        lines += ["BEGIN:VEVENT", f"UID:{_ics_text(r['id'])}@esscope", f"DTSTAMP:{stamp}"]
+        start_time, end_time = r.get("start_time"), r.get("end_time")
+        if isinstance(start_time, str) and start_time:
+            lines.append(f"DTSTART:{start:%Y%m%d}T{start_time.replace(':', '')}00")
+            if isinstance(end_time, str) and end_time and (end, end_time) >= (start, start_time):
+                lines.append(f"DTEND:{end:%Y%m%d}T{end_time.replace(':', '')}00")
+        else:
+            lines.append(f"DTSTART;VALUE=DATE:{start:%Y%m%d}")
+            lines.append(f"DTEND;VALUE=DATE:{end + dt.timedelta(days=1):%Y%m%d}")
+        lines.append(f"SUMMARY:{_ics_text(r.get('title'))}")
+        place = ", ".join(str(p) for p in (r.get("venue"), r.get("address"), r.get("commune_name"))
+                          if not _is_missing(p) and p)
+        if place:
+            lines.append(f"LOCATION:{_ics_text(place)}")
+        details = [str(r[k]) for k in ("description", "organizer") if not _is_missing(r.get(k)) and r.get(k)]
+        if details:
+            lines.append(f"DESCRIPTION:{_ics_text(chr(10).join(details))}")
+        url = r.get("url")
+        if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+            lines.append(f"URL:{url.strip()}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
+
+
+# --- GeoJSON ----------------------------------------------------------------------------------
+
+def events_to_geojson(events: pd.DataFrame) -> bytes:
+    """A FeatureCollection with one point per event at its commune (geometry null when none)."""
+    table = events_for_export(events)
+    features = []
+    for (_, row), lon, lat in zip(table.iterrows(), events.get("lon", [None] * len(events)),
+                                  events.get("lat", [None] * len(events))):
+        props = {k: (v.isoformat() if isinstance(v, dt.date) else (None if _is_missing(v) else _plain(v)))
+                 for k, v in row.items()}
+        geometry = None if _is_missing(lon) or _is_missing(lat) else {
+            "type": "Point", "coordinates": [round(float(lon), 5), round(float(lat), 5)]}
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")
+
+
+def _plain(value):
+    return value.item() if hasattr(value, "item") else value
+
+
+# --- Reports ----------------------------------------------------------------------------------
+
+def report_to_xlsx(report) -> bytes:
+    """The edition report: one sheet per table, then one listing the filters applied."""
+    sheets = dict(report.tables())
+    sheets["Complétude"] = pd.DataFrame({"Remarque": report.completeness()})
+    sheets["Filtres appliqués"] = filters_sheet(report.filters)
+    return to_xlsx(sheets)
+
+
+PDF_REPLACEMENTS = {"œ": "oe", "Œ": "OE", "€": "EUR", "–": "-", "—": "-", "‘": "'", "’": "'", "‚": ",",
+                    "“": '"', "”": '"', "„": '"', "…": "...", "\u202f": "\u00a0", "\u2009": " ", "•": "-",
+                    "≥": ">=", "≤": "<="}
+
+
+def pdf_text(text) -> str:
+    """Text the PDF's built-in Latin-1 font can print: typographic signs replaced by plain ones,
+    other letters reduced to their base letter, anything else shown as « ? »."""
+    text = "" if _is_missing(text) else str(text)
+    out = []
+    for ch in text:
+        ch = PDF_REPLACEMENTS.get(ch, ch)
+        try:
+            ch.encode("latin-1")
+            out.append(ch)
+        except UnicodeEncodeError:
+            base = unicodedata.normalize("NFKD", ch).encode("latin-1", "ignore").decode("latin-1")
+            out.append(base or "?")
+    return "".join(out)
+
+
+class _Pdf:
+    """A small A4 document builder over fpdf2 (text is always printed as text, never markup)."""
+
+    def __init__(self, title: str):
+        from fpdf import FPDF
+        self.pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+        self.pdf.set_auto_page_break(auto=True, margin=15)
+        self.pdf.set_title(pdf_text(title))
+        self.pdf.set_creator("esscope")
+        self.pdf.set_margins(15, 15, 15)
+        footer_title = pdf_text(title)
+
+        def footer(pdf=self.pdf):
+            pdf.set_y(-12)
+            pdf.set_font("helvetica", size=8)
+            pdf.set_text_color(90)
+            pdf.cell(0, 5, f"{footer_title} - esscope - page {pdf.page_no()}", align="C")
+            pdf.set_text_color(0)
+        self.pdf.footer = footer
+        self.pdf.add_page()
+
+    def heading(self, text: str, size=16):
+        self.pdf.set_font("helvetica", "B", size)
+        self.pdf.multi_cell(0, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
+        self.pdf.ln(2)
+
+    def paragraph(self, text: str, size=10, style=""):
+        self.pdf.set_font("helvetica", style, size)
+        self.pdf.multi_cell(0, 5, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
+        self.pdf.ln(1)
+
+    def table(self, frame: pd.DataFrame, widths=None, max_rows=None, size=8):
+        """A table of text cells; `max_rows` cuts long tables with a note."""
+        from fpdf.fonts import FontFace
+        if frame.empty:
+            self.paragraph("(aucune ligne)", size=9, style="I")
+            return
+        shown = frame if max_rows is None else frame.head(max_rows)
+        self.pdf.set_font("helvetica", size=size)
+        with self.pdf.table(col_widths=widths, headings_style=FontFace(emphasis="BOLD", fill_color=(225, 230, 240)),
+                            line_height=size * 0.55, text_align="LEFT", markdown=False) as table:
+            table.row([pdf_text(c) for c in frame.columns])
+            for values in shown.itertuples(index=False):
+                table.row([pdf_text(_pdf_cell(v)) for v in values])
+        if max_rows is not None and len(frame) > max_rows:
+            self.paragraph(f"… et {format_number(len(frame) - max_rows)} ligne(s) de plus dans l'export XLSX.",
+                           size=8, style="I")
+        self.pdf.ln(3)
+
+    def bars(self, labels, values, unit="", color=(0, 114, 178)):
+        """A horizontal bar chart drawn with rectangles, each bar labelled with its value."""
+        labels, values = list(labels), [float(v) for v in values]
+        if not values:
+            return
+        top = max(values) or 1.0
+        label_w, bar_w = 70, 90
+        self.pdf.set_font("helvetica", size=8)
+        for lab, val in zip(labels, values):
+            if self.pdf.will_page_break(6):
+                self.pdf.add_page()
+            y = self.pdf.get_y()
+            self.pdf.set_xy(15, y)
+            self.pdf.cell(label_w, 5, pdf_text(str(lab))[:48])
+            self.pdf.set_fill_color(*color)
+            self.pdf.rect(15 + label_w, y + 0.8, max(bar_w * val / top, 0.3), 3.4, style="F")
+            self.pdf.set_xy(15 + label_w + bar_w * val / top + 2, y)
+            self.pdf.cell(20, 5, pdf_text(format_number(val) + unit))
+            self.pdf.ln(5)
+        self.pdf.ln(3)
+
+    def output(self) -> bytes:
+        return bytes(self.pdf.output())
+
+
+def _pdf_cell(value) -> str:
+    if _is_missing(value):
+        return ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float):
+        return format_number(value, 1 if value % 1 else 0)
+    if isinstance(value, int):
+        return format_number(value)
+    return str(value)
+
+
+def report_to_pdf(report, max_events=400) -> bytes:
+    """The edition report as a PDF: counts, completeness, breakdowns with bars, organisers, communes, events."""
+    doc = _Pdf(report.title)
+    doc.heading(f"Rapport d'édition : {report.title}")
+    doc.paragraph(f"Produit par esscope le {format_date(dt.date.today())}.", size=9, style="I")
+    doc.heading("Chiffres clés", 12)
+    doc.table(report.summary(), widths=(130, 50), size=9)
+    doc.heading("Complétude des sources", 12)
+    for text in report.completeness():
+        doc.paragraph(text, size=9)
+    for title, frame, column in (("Par thème", report.themes, "Thème"), ("Par type d'événement", report.kinds, "Type"),
+                                 ("Par semaine", report.weeks, "Semaine")):
+        doc.heading(title, 12)
+        if frame.empty:
+            doc.paragraph("Aucun événement.", size=9, style="I")
+            continue
+        doc.bars(frame[column], frame["Événements"], " év.")
+    doc.heading("Principaux organisateurs", 12)
+    doc.table(report.organisers, widths=(150, 30), size=8)
+    doc.heading("Communes", 12)
+    doc.table(report.communes, widths=(30, 90, 30, 30), max_rows=60, size=8)
+    doc.heading("Événements", 12)
+    doc.table(report.events[["Date", "Titre", "Commune", "Organisateur"]], widths=(45, 65, 30, 40),
+              max_rows=max_events, size=7)
+    doc.heading("Filtres appliqués", 12)
+    doc.table(filters_sheet(report.filters), widths=(50, 130), size=9)
+    return doc.output()
+
+
+def portrait_to_pdf(title: str, cards: list, parents: pd.DataFrame, figures: pd.DataFrame,
+                    events: pd.DataFrame, notes=()) -> bytes:
+    """A territory's printable portrait: its cards with year, scope and source, its parents, its figures
+    and the events held there. `cards` are `territory.Card`; frames carry French column names."""
+    doc = _Pdf(f"Portrait : {title}")
+    doc.heading(f"Portrait : {title}")
+    doc.paragraph(f"Produit par esscope le {format_date(dt.date.today())}. Chaque chiffre garde son année, "
+                  "son périmètre et sa source ; là où aucun chiffre n'existe, le portrait le dit.", size=9, style="I")
+    for note in notes:
+        doc.paragraph(note, size=9)
+    rows = []
+    for card in cards:
+        if card.empty:
+            rows.append((card.label, "aucun chiffre disponible", "", "", ""))
+            continue
+        first = card.rows.iloc[0]
+        rows.append((card.label, card.value_text, str(card.year or "non précisée"), first["scope"] or "",
+                     first["source_url"]))
+        rows += [("", "Remarque : " + n, "", "", "") for n in card.notes()]
+    doc.heading("Chiffres de l'ESS", 12)
+    doc.table(pd.DataFrame(rows, columns=["Indicateur", "Valeur", "Année", "Périmètre", "Source"]),
+              widths=(38, 42, 15, 30, 55), size=7)
+    if not parents.empty:
+        doc.heading("Comparaison avec les territoires parents", 12)
+        doc.table(parents, size=8)
+    if not figures.empty:
+        doc.heading("Tous les chiffres connus", 12)
+        doc.table(figures, size=7, max_rows=150)
+    doc.heading("Événements du Mois de l'ESS enregistrés", 12)
+    if events.empty:
+        doc.paragraph("Aucun événement enregistré pour ce territoire dans les programmes chargés.", size=9)
+    else:
+        doc.table(events, size=7, max_rows=200)
+    return doc.output()
