@@ -184,7 +184,8 @@ def events_table(events: pd.DataFrame) -> pd.DataFrame:
         "Thème": events["theme"],
         "Type": events["kind"],
         "En ligne": events["online"].map({True: "oui", False: "non"}),
-        "Lien": events["url"],
+        "Lien": [u if isinstance(u, str) and u.lower().startswith(("http://", "https://")) else None
+                 for u in events["url"]],
     })
 
 
@@ -200,3 +201,16 @@ def _published(con, region_code: str, edition: int) -> pd.DataFrame:
         "Valeur": [format_value(v, u, q) for v, u, q in zip(frame["value"], frame["unit"], frame["qualifier"])],
         "Source": frame["source_url"],
     })
+
+
+def organiser_turnover(organisers: pd.DataFrame, edition: int) -> dict:
+    """For one edition, from `queries.read_organisers` over all editions: organisers taking part,
+    those new (seen in no earlier loaded edition) and those returning."""
+    taking_part = [list(e) for e in organisers["editions"] if edition in list(e)]
+    returning = sum(1 for e in taking_part if min(e) < edition)
+    return {"organisers": len(taking_part), "returning": returning, "new": len(taking_part) - returning}
+
+
+def common_organisers(organisers: pd.DataFrame, first: int, second: int) -> int:
+    """Organisers taking part in both editions."""
+    return sum(1 for e in organisers["editions"] if first in list(e) and second in list(e))

@@ -1,5 +1,91 @@
-"""Page en construction."""
+"""Rapport d'édition: for CRESS staff, the report of one edition in one région, on screen and as XLSX/PDF."""
 
 import streamlit as st
 
-st.info("Cette page arrive bientôt.")
+from esscope import charts, exports, maps, queries
+from esscope.filters import EventFilter, filter_options
+from esscope.french import format_number, format_percent
+from esscope.report import read_edition_report
+from esscope.webapp import cached, md_escape, require_store, url_key, write_url
+
+PAGE = "rapport"
+DEFAULT_REGION, DEFAULT_EDITION = "32", 2017
+
+require_store()
+st.title("Rapport d'édition")
+st.caption("Pour les CRESS : le bilan d'une édition du Mois de l'ESS dans une région, à partir des programmes "
+           "importés, à télécharger en XLSX ou en PDF.")
+
+regions = cached(queries.read_territory_names)("region")
+region_names = dict(zip(regions["code"], regions["name"]))
+editions = sorted(set(cached(filter_options)()["editions"]) | {DEFAULT_EDITION}, reverse=True)
+left, right = st.columns(2)
+region = left.selectbox("Région", list(region_names), format_func=region_names.get,
+                        key=url_key(PAGE, "region", DEFAULT_REGION, options=list(region_names)))
+edition = right.selectbox("Édition", editions, key=url_key(PAGE, "edition", DEFAULT_EDITION, options=editions,
+                                                           convert=int),
+                          help="Seules les éditions dont un programme est importé ont des événements.")
+write_url({"region": region, "edition": edition})
+
+report = cached(read_edition_report)(region, edition)
+counts = report.counts
+
+cols = st.columns(5)
+cols[0].metric("Événements", format_number(counts["events"]))
+cols[1].metric("Organisateurs", format_number(counts["organisers"]), help="Structures distinctes, co-organisateurs "
+               "compris (même nom sans tenir compte des majuscules ni des accents).")
+cols[2].metric("Communes", format_number(counts["communes"]), help="Communes avec au moins un événement.")
+cols[3].metric("EPCI", format_number(counts["epcis"]), help="Intercommunalités avec au moins un événement.")
+cols[4].metric("Population couverte",
+               format_percent(report.share_reached) if report.share_reached is not None else "–",
+               help="Part de la population de la région vivant dans une commune qui a accueilli au moins un "
+                    "événement (population légale des communes).")
+
+with st.container(border=True):
+    st.markdown("**Complétude des sources**")
+    for paragraph in report.completeness():
+        st.markdown(md_escape(paragraph))
+
+xlsx_name = f"rapport-mois-ess-{edition}-region-{region}"
+d1, d2, _ = st.columns([1, 1, 3])
+d1.download_button("Télécharger le rapport (XLSX)", lambda r=report: exports.report_to_xlsx(r),
+                   file_name=f"{xlsx_name}.xlsx", on_click="ignore", icon=":material/table:",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+d2.download_button("Télécharger le rapport (PDF)", lambda r=report: exports.report_to_pdf(r),
+                   file_name=f"{xlsx_name}.pdf", mime="application/pdf", on_click="ignore",
+                   icon=":material/picture_as_pdf:")
+
+if counts["events"] == 0:
+    st.info("Aucun événement enregistré pour cette région et cette édition : rien à détailler. Choisissez une "
+            "autre édition, ou importez le programme depuis la page Import (équipe).")
+    st.stop()
+
+tab_breakdown, tab_map, tab_org, tab_events = st.tabs(["Répartition", "Carte", "Organisateurs et communes",
+                                                       "Événements"])
+with tab_breakdown:
+    a, b = st.columns(2)
+    a.plotly_chart(charts.breakdown_chart(report.themes, "Thème", "Événements par thème"), key="themes")
+    b.plotly_chart(charts.breakdown_chart(report.kinds, "Type", "Événements par type"), key="kinds")
+    st.plotly_chart(charts.breakdown_chart(report.weeks, "Semaine", "Événements par semaine (jour de début)"),
+                    key="weeks")
+with tab_map:
+    flt = EventFilter(editions=[edition], region=region)
+    markers = cached(maps.read_event_markers)(flt)
+    if markers["rows"]:
+        maps.render(maps.events_map(markers), key=f"{PAGE}-map", height=520)
+        st.caption(f"{format_number(len(markers['rows']))} communes avec au moins un événement. Cliquez sur une "
+                   "commune pour lire ses événements.")
+    else:
+        st.info("Aucun événement localisé dans une commune.")
+with tab_org:
+    a, b = st.columns(2)
+    a.subheader("Principaux organisateurs")
+    a.dataframe(report.organisers, hide_index=True)
+    b.subheader("Communes")
+    b.dataframe(report.communes, hide_index=True, column_config={
+        "Population": st.column_config.NumberColumn(format="localized"),
+        "Événements": st.column_config.NumberColumn(format="localized")})
+with tab_events:
+    st.dataframe(report.events.drop(columns=["Début", "Fin"]), hide_index=True, column_config={
+        "Lien": st.column_config.LinkColumn("Lien", display_text="ouvrir")})
+    st.caption("Les textes sont ceux des programmes, affichés tels quels.")
