@@ -1,5 +1,9 @@
 """Imports into the store, shared by the CLI and the Import page: figures, programmes, sources."""
 
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -7,6 +11,7 @@ import pandas as pd
 from . import indicators, store
 from .build import save_source
 from .errors import UserError
+from .french import format_number, format_period
 
 
 def read_indicator_file(con, path, columns=None, constants=None, wide=None) -> indicators.Reading:
@@ -57,3 +62,315 @@ def remove_source(db, source_id: str) -> str:
         figures = con.execute("DELETE FROM indicators WHERE source_id = ?", [source_id]).fetchone()[0]
         con.execute("DELETE FROM sources WHERE id = ?", [source_id])
     return f"Source {source_id} ({found[0]}) retirée : {events} événement(s), {figures} chiffre(s)."
+
+
+# ------------------------------------------------------------------ programmes (events)
+
+PROGRAMME_NOTE = "Programme du Mois de l'ESS"
+
+
+@dataclass
+class ParseResult:
+    """A document read, nothing written: its events, candidate figures and warnings."""
+    filename: str
+    sha256: str
+    document: object
+    source_id: str
+    raw_size: int = 0
+
+    @property
+    def events(self) -> list:
+        return self.document.events
+
+    @property
+    def figures(self) -> list:
+        return [f.as_dict() for f in self.document.figures]
+
+    @property
+    def warnings(self) -> list:
+        return self.document.warnings
+
+    @property
+    def edition(self):
+        return self.document.edition
+
+    @property
+    def region(self):
+        return self.document.region
+
+    @property
+    def format(self) -> str:
+        return self.document.format
+
+    def events_as_dicts(self) -> list:
+        """The events as JSON-ready dicts (the fields of `esscope parse --json`, then `id`)."""
+        return [e.as_dict() for e in self.events]
+
+    def summary(self) -> str:
+        """A French account of what was found, for a person."""
+        events = self.events
+        dated = [e for e in events if e.start_date]
+        located = [e for e in events if e.commune_code or e.online]
+        flagged = [e for e in events if e.warnings]
+        lines = [(f"{self.filename} ({self.format}) : {len(events)} événement(s), édition {self.edition}, "
+                  f"région {self.region or 'non précisée'}."),
+                 (f"  {len(dated)} daté(s), {len(events) - len(dated)} sans date ; {len(located)} situé(s) "
+                  f"(commune ou en ligne) ; {len(flagged)} à vérifier.")]
+        for e in events:
+            when = format_period(e.start_date, e.end_date, weekday=False) if e.start_date else "date à préciser"
+            hours = f" {e.start_time}" + (f"–{e.end_time}" if e.end_time else "") if e.start_time else ""
+            where = e.commune_name or ("en ligne" if e.online else (e.venue or "lieu ?"))
+            lines.append(f"- {when}{hours} · {where} · {e.title}")
+            lines.extend(f"    ! {w}" for w in e.warnings)
+        if self.figures:
+            lines.append("Chiffres cités (à confirmer) :")
+            for f in self.figures:
+                lines.append(f"- {f['indicator']} = {format_number(f['value'], 1 if f['value'] % 1 else 0)} "
+                             f"({f['territory_name'] or 'territoire ?'}, {f['year'] or 'année ?'})")
+        lines.extend(f"Note : {w}" for w in self.warnings)
+        return "\n".join(lines)
+
+
+@dataclass
+class Outcome:
+    """What saving a programme did."""
+    source_id: str
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    message: str = ""
+
+
+def _reference(db):
+    """The names a parse resolves against, read from the store."""
+    from .names import CommuneIndex
+    from .parse import Reference
+    con = store.connect(db)
+    try:
+        index = CommuneIndex.from_store(con)
+        venues = {(r, k): (c, n) for r, k, c, n in con.execute(
+            "SELECT v.region_code, v.key, v.commune_code, t.name FROM venues v JOIN territories t "
+            "ON t.level = 'commune' AND t.code = v.commune_code WHERE v.confirmed").fetchall()}
+        territories = con.execute("SELECT level, code, name FROM territories "
+                                  "WHERE level IN ('country', 'region', 'department', 'epci')").fetchall()
+    finally:
+        con.close()
+    return Reference(index, venues, territories)
+
+
+def programme_source_id(filename: str, edition, region) -> str:
+    """A programme's source id: its file name with its edition and région (« programme:2017-32-mel-2017-txt »),
+    so a new version of the same file replaces the old one."""
+    from .parse.dates import fold
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(Path(filename).name)).strip("-") or "document"
+    return f"programme:{edition}-{region or 'fr'}-{slug}"
+
+
+def event_id(source_id: str, start_date, title: str, occurrence: int) -> str:
+    """Stable id: same document, same day, same title (and rank among equals) → same id."""
+    from .names import normalise
+    key = f"{source_id}|{start_date or ''}|{normalise(title)}|{occurrence}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def assign_ids(source_id: str, events: list) -> None:
+    """Give each event (object or dict) its stable id, counting repeats of the same day and title."""
+    from .names import normalise
+    seen = Counter()
+    for e in events:
+        get = e.get if isinstance(e, dict) else lambda k, e=e: getattr(e, k)
+        key = (get("start_date"), normalise(get("title") or ""))
+        value = event_id(source_id, key[0], get("title") or "", seen[key])
+        seen[key] += 1
+        if isinstance(e, dict):
+            e["id"] = value
+        else:
+            e.id = value
+
+
+def parse_bytes(data: bytes, filename: str, edition=None, region=None, db=store.DEFAULT_PATH, columns=None,
+                progress=None) -> ParseResult:
+    """Read a programme given as bytes (an upload) and return what it holds, writing nothing."""
+    from .parse import parse_document
+    region = _check_region(region)
+    if edition is not None and not 2008 <= int(edition) <= 2100:
+        raise UserError(f"Édition {edition} impossible : le Mois de l'ESS existe depuis 2008.")
+    reference = _reference(db)
+    document = parse_document(data, filename, reference, edition=edition, region=region, columns=columns,
+                              progress=progress)
+    source_id = programme_source_id(filename, document.edition, document.region)
+    assign_ids(source_id, document.events)
+    return ParseResult(Path(filename).name, hashlib.sha256(data).hexdigest(), document, source_id, len(data))
+
+
+def _check_region(region):
+    if region is None or region == "":
+        return None
+    region = str(region).strip()
+    if not re.fullmatch(r"\d{2}", region):
+        raise UserError(f"Code de région « {region} » invalide : donnez le code INSEE à deux chiffres "
+                        "(ex. 32 pour les Hauts-de-France).")
+    return region
+
+
+def parse_file(path, edition=None, region=None, db=store.DEFAULT_PATH, columns=None, progress=None) -> ParseResult:
+    """Read a programme file and return what it holds, writing nothing."""
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"Fichier introuvable : {path}. Vérifiez le chemin. / file not found.")
+    return parse_bytes(path.read_bytes(), path.name, edition, region, db, columns, progress)
+
+
+_EVENT_COLUMNS = ("id", "source_id", "position", "edition", "region_code", "start_date", "end_date", "start_time",
+                  "end_time", "title", "description", "theme", "kind", "venue", "address", "commune_code",
+                  "commune_name", "online", "organizer", "co_organizers", "contact", "price", "url", "confidence",
+                  "warnings")
+
+
+def _event_row(e: dict, source_id: str, edition: int, region) -> tuple:
+    return (e["id"], source_id, int(e.get("position") or 0), int(edition), region,
+            e.get("start_date") or None, e.get("end_date") or None, e.get("start_time") or None,
+            e.get("end_time") or None, str(e["title"]).strip(), e.get("description"), e.get("theme"), e.get("kind"),
+            e.get("venue"), e.get("address"), e.get("commune_code") or None, e.get("commune_name"),
+            bool(e.get("online")), e.get("organizer"), list(e.get("co_organizers") or []), e.get("contact"),
+            e.get("price"), e.get("url"), float(e.get("confidence", 1.0)), list(e.get("warnings") or []))
+
+
+def _check_events(events: list, db) -> None:
+    """Every event as it will be stored must hold: a title, ISO dates in order, HH:MM times, a known commune."""
+    problems = []
+    con = store.connect(db)
+    try:
+        codes = {e.get("commune_code") for e in events if e.get("commune_code")}
+        known = {r[0] for r in con.execute(
+            "SELECT code FROM territories WHERE level = 'commune' AND code IN (SELECT unnest(?))", [list(codes)]
+        ).fetchall()} if codes else set()
+    finally:
+        con.close()
+    for n, e in enumerate(events, 1):
+        label = f"événement {n} (« {str(e.get('title') or '')[:40]} »)"
+        if not str(e.get("title") or "").strip():
+            problems.append(f"{label} : intitulé vide")
+        for name in ("start_date", "end_date"):
+            if e.get(name) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(e[name])):
+                problems.append(f"{label} : {name} « {e[name]} » n'est pas une date AAAA-MM-JJ")
+        if e.get("end_date") and (not e.get("start_date") or str(e["end_date"]) < str(e["start_date"])):
+            problems.append(f"{label} : la fin précède le début")
+        for name in ("start_time", "end_time"):
+            if e.get(name) and not re.fullmatch(r"[0-2]\d:[0-5]\d", str(e[name])):
+                problems.append(f"{label} : {name} « {e[name]} » n'est pas une heure HH:MM")
+        if e.get("commune_code") and e["commune_code"] not in known:
+            problems.append(f"{label} : code commune {e['commune_code']} inconnu")
+    if problems:
+        raise UserError("Rien n'a été importé, à corriger d'abord : " + " ; ".join(problems[:10])
+                        + (" ; …" if len(problems) > 10 else ""))
+
+
+def save_programme(db, result: ParseResult, events: list | None = None, progress=None) -> Outcome:
+    """Store a programme's events as one source, all or nothing. `events` (dicts) replaces the parsed
+    events, e.g. after a person corrected them. Saving the same events again changes nothing; a new
+    version updates events by id and removes those no longer there."""
+    report = progress or (lambda fraction, message: None)
+    rows = [dict(e) for e in events] if events is not None else result.events_as_dicts()
+    if not rows:
+        raise UserError(f"Aucun événement à importer depuis {result.filename} : rien n'a été écrit.")
+    for position, e in enumerate(rows):
+        e.setdefault("position", position)
+    missing = [e for e in rows if not e.get("id")]
+    if missing:
+        assign_ids(result.source_id, missing)
+    if len({e["id"] for e in rows}) != len(rows):
+        assign_ids(result.source_id, rows)
+    _check_events(rows, db)
+    report(0.2, "Comparaison avec la base…")
+    new = {e["id"]: _event_row(e, result.source_id, result.edition, result.region) for e in rows}
+    old = _stored_events(db, result.source_id)
+    stored_source = _stored_source(db, result.source_id)
+    added = [i for i in new if i not in old]
+    removed = [i for i in old if i not in new]
+    updated = [i for i in new if i in old and _comparable(old[i]) != _comparable(new[i])]
+    outcome = Outcome(result.source_id, len(added), len(updated), len(removed),
+                      len(new) - len(added) - len(updated))
+    if not (added or removed or updated) and stored_source and stored_source[0] == result.sha256:
+        outcome.message = (f"{result.filename} : déjà importé, rien de nouveau ({len(new)} événement(s), "
+                           f"source {result.source_id}).")
+        return outcome
+    report(0.5, "Écriture…")
+    with store.writing(db) as con:
+        save_source(con, kind="programme", name=result.filename, fmt=result.format, raw=b"", rows=len(new),
+                    edition=result.edition, region_code=result.region, note=PROGRAMME_NOTE,
+                    source_id=result.source_id)
+        con.execute("UPDATE sources SET sha256 = ? WHERE id = ?", [result.sha256, result.source_id])
+        gone = removed + updated
+        if gone:
+            con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [gone])
+        fresh = [new[i] for i in added + updated]
+        if fresh:
+            con.executemany(f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) "
+                            f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})", fresh)
+    report(1.0, "Terminé.")
+    outcome.message = (f"{result.filename} importé comme {result.source_id} : {outcome.added} ajouté(s), "
+                       f"{outcome.updated} mis à jour, {outcome.removed} retiré(s), {outcome.unchanged} inchangé(s).")
+    return outcome
+
+
+def _comparable(row: tuple) -> tuple:
+    out = []
+    for value in row:
+        if isinstance(value, float):
+            value = round(value, 4)
+        elif hasattr(value, "isoformat"):
+            value = value.isoformat()
+        elif isinstance(value, list):
+            value = tuple(value)
+        out.append(value)
+    return tuple(out)
+
+
+def _stored_events(db, source_id: str) -> dict:
+    con = store.connect(db)
+    try:
+        rows = con.execute(f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events WHERE source_id = ?",
+                           [source_id]).fetchall()
+    finally:
+        con.close()
+    return {r[0]: r for r in rows}
+
+
+def _stored_source(db, source_id: str):
+    con = store.connect(db)
+    try:
+        return con.execute("SELECT sha256, name FROM sources WHERE id = ?", [source_id]).fetchone()
+    finally:
+        con.close()
+
+
+def ingest_file(path, edition=None, region=None, db=store.DEFAULT_PATH, columns=None, progress=None) -> Outcome:
+    """Read a programme file and store its events as one source (all or nothing)."""
+    result = parse_file(path, edition, region, db, columns, progress=_scaled(progress, 0, 0.7))
+    return save_programme(db, result, progress=_scaled(progress, 0.7, 1.0))
+
+
+def _scaled(progress, lo, hi):
+    if not progress:
+        return None
+    return lambda fraction, message: progress(lo + (hi - lo) * fraction, message)
+
+
+def confirm_venue(db, name: str, commune_code: str, region_code=None, address=None) -> str:
+    """A person confirmed where a venue is: later programmes naming it get that commune."""
+    from .names import normalise
+    key = normalise(name or "")
+    if not key:
+        raise UserError("Nom de lieu vide : indiquez le nom du lieu à confirmer.")
+    region_code = _check_region(region_code) or ""
+    with store.writing(db) as con:
+        found = con.execute("SELECT name FROM territories WHERE level = 'commune' AND code = ?",
+                            [commune_code]).fetchone()
+        if not found:
+            raise UserError(f"Code commune {commune_code} inconnu : donnez le code INSEE de la commune (5 caractères).")
+        con.execute("INSERT OR REPLACE INTO venues (region_code, key, name, address, commune_code, confirmed, "
+                    "updated_at) VALUES (?, ?, ?, ?, ?, true, now()::TIMESTAMP)",
+                    [region_code, key, name.strip(), address, commune_code])
+    return f"Lieu « {name.strip()} » confirmé à {found[0]} ({commune_code})."

@@ -88,6 +88,10 @@ class CommuneIndex:
     def __len__(self):
         return len(self._by_key)
 
+    def commune(self, code):
+        """(name, department_code, region_code) of a commune's INSEE code, or None."""
+        return self._communes.get(code)
+
     def name_of(self, code):
         entry = self._communes.get(code)
         return entry[0] if entry else None

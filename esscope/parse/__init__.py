@@ -1,0 +1,222 @@
+"""Programme ingestion: documents (text, HTML, PDF, OpenAgenda CSV/JSON/ICS, tables) → dated,
+geolocated events, with what is unsure flagged.
+
+Everything here is pure: the document comes as bytes, the names to resolve (the commune index,
+the venues a person confirmed, territory names) come in a `Reference` read by the caller.
+"""
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..errors import UserError
+from .figures import TerritoryFinder, find_figures
+from .html import html_to_text, json_ld_events, looks_like_html
+from .model import EVENT_FIELDS, Document, Event, Figure
+from .pdf import pdf_text
+from .places import Places
+from .programme import parse_text
+from .records import ics_records, json_records, read_csv, read_xlsx, record_events, table_records
+from .textnorm import clean, decode, looks_binary, text_of
+
+__all__ = [
+    "EVENT_FIELDS",
+    "MAX_BYTES",
+    "Document",
+    "Event",
+    "Figure",
+    "Reference",
+    "detect_format",
+    "parse_document",
+]
+
+MAX_BYTES = 20 * 1024 * 1024
+TEXT_FORMATS = ("text", "html", "pdf")
+
+
+@dataclass
+class Reference:
+    """What names are resolved against: the commune index, the confirmed venues
+    ((region or '', key) → (code, name)) and territory names (level, code, name)."""
+    index: object = None
+    venues: dict = field(default_factory=dict)
+    territories: list = field(default_factory=list)
+
+
+def detect_format(data: bytes, filename: str) -> str:
+    """'pdf', 'xlsx', 'ics', 'json', 'csv', 'html' or 'text', from the content first, then the name."""
+    name = (filename or "").lower()
+    head = data[:2048].lstrip()
+    if data.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        if b"xl/" in data[:65536] or name.endswith((".xlsx", ".xlsm")):
+            return "xlsx"
+        raise UserError(f"{filename} est une archive (ZIP, DOCX ou ODT) que esscope ne lit pas : exportez le "
+                        "programme en PDF, en texte ou en XLSX.")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UserError(f"{filename} est un ancien fichier Office (XLS ou DOC) : enregistrez-le en XLSX, CSV ou PDF.")
+    if head.upper().startswith(b"BEGIN:VCALENDAR") or name.endswith(".ics"):
+        return "ics"
+    if name.endswith(".json") or (head[:1] in (b"{", b"[") and name.endswith((".json", ".txt", ""))):
+        return "json"
+    if name.endswith((".csv", ".tsv")):
+        return "csv"
+    if name.endswith((".xlsx", ".xlsm")):
+        return "xlsx"
+    if looks_binary(data):
+        raise UserError(f"{filename} n'est pas du texte lisible (fichier binaire, image ?) : fournissez le "
+                        "programme en texte, HTML, PDF, CSV, XLSX, JSON ou ICS.")
+    if name.endswith((".html", ".htm", ".xhtml")) or looks_like_html(decode(data[:8192])[0]):
+        return "html"
+    return "text"
+
+
+def check_size(data: bytes, filename: str) -> None:
+    """Refuse empty and oversized files with a message that says what to do."""
+    if not data or not data.strip():
+        raise UserError(f"Le fichier {filename} est vide : vérifiez que l'enregistrement ou l'export du "
+                        "programme a bien abouti, puis réessayez.")
+    if len(data) > MAX_BYTES:
+        raise UserError(f"Le fichier {filename} est trop gros ({len(data) / 1e6:.0f} Mo, au plus "
+                        f"{MAX_BYTES // (1024 * 1024)} Mo) : importez le programme seul, ou découpez-le en "
+                        "plusieurs fichiers.")
+
+
+def parse_document(data: bytes, filename: str, reference: Reference, edition=None, region=None,
+                   columns=None, progress=None) -> Document:
+    """Read a document and return its events, candidate figures and warnings (writing nothing).
+    The région, when not given, is inferred from the communes the document names."""
+    report = progress or (lambda fraction, message: None)
+    check_size(data, filename)
+    fmt = detect_format(data, filename)
+    report(0.05, f"Lecture du fichier ({fmt})…")
+    source = _source(data, filename, fmt, columns)
+    report(0.3, "Recherche des événements…")
+    places = Places(reference.index, reference.venues, region=region)
+    events, year, warnings = _events(source, places, edition)
+    inferred_region, department = _context(events, reference, source, region)
+    if inferred_region or department:
+        report(0.6, "Communes précisées avec la région du programme…")
+        events, year, warnings = _events(source, places.with_context(region or inferred_region, department), edition)
+    if not region:
+        warnings.append(f"région du programme déduite du document : {_region_name(reference, inferred_region)} "
+                        f"({inferred_region})" if inferred_region else
+                        "région du programme non trouvée : précisez-la (--region) pour départager les homonymes")
+    if not events:
+        raise UserError(f"Aucun événement trouvé dans {filename} : ce document ne semble pas être un programme "
+                        "(il faut des dates suivies d'intitulés). Vérifiez le fichier ou exportez l'agenda en "
+                        "CSV, JSON ou ICS.")
+    figures = []
+    if source.text and reference.territories:
+        report(0.85, "Chiffres du secteur cités…")
+        figures = find_figures(source.text, TerritoryFinder(reference.territories))
+    report(1.0, f"{len(events)} événement(s) trouvé(s).")
+    return Document(events=events, figures=figures, warnings=warnings, edition=year,
+                    region=region or inferred_region, format=source.format)
+
+
+@dataclass
+class _Source:
+    format: str
+    text: str | None = None
+    records: list | None = None
+
+
+def _source(data: bytes, filename: str, fmt: str, columns) -> _Source:
+    if fmt == "pdf":
+        return _Source("pdf", clean(pdf_text(data)))
+    if fmt == "html":
+        text, blocks = html_to_text(decode(data)[0])
+        structured = json_ld_events(blocks)
+        if structured:
+            return _Source("html-json-ld", text, [_json_ld_record(e) for e in structured])
+        if not text.strip():
+            raise UserError(f"La page {filename} ne contient pas de texte lisible (seulement des scripts, des "
+                            "menus ou de la mise en forme) : enregistrez la page une fois affichée dans le "
+                            "navigateur, ou copiez le programme dans un fichier texte.")
+        return _Source("html", clean(text))
+    if fmt == "ics":
+        return _Source("ics", None, ics_records(text_of(data, f"Le fichier {filename}")))
+    if fmt == "json":
+        return _Source("openagenda-json", None, json_records(data))
+    if fmt in ("csv", "xlsx"):
+        rows, cols = read_csv(data) if fmt == "csv" else read_xlsx(data)
+        if not rows:
+            raise UserError(f"Le tableau {filename} n'a aucune ligne d'événement sous ses en-têtes : "
+                            "vérifiez l'export.")
+        records, kind = table_records(rows, cols, columns)
+        return _Source(kind if fmt == "csv" or kind != "table" else "xlsx", None, records)
+    text = text_of(data, f"Le fichier {filename}")
+    return _Source("text", text)
+
+
+def _json_ld_record(item: dict) -> dict:
+    location = item.get("location") or {}
+    if isinstance(location, list):
+        location = location[0] if location else {}
+    address = location.get("address") if isinstance(location, dict) else None
+    organizer = item.get("organizer")
+    if isinstance(organizer, list):
+        organizer = organizer[0] if organizer else None
+    return {
+        "title": item.get("name"), "description": item.get("description"),
+        "start": item.get("startDate"), "end": item.get("endDate"),
+        "venue": location.get("name") if isinstance(location, dict) else str(location),
+        "address": address.get("streetAddress") if isinstance(address, dict) else address,
+        "commune": address.get("addressLocality") if isinstance(address, dict) else None,
+        "postcode": address.get("postalCode") if isinstance(address, dict) else None,
+        "organizer": organizer.get("name") if isinstance(organizer, dict) else organizer,
+        "url": item.get("url"),
+        "online": "oui" if "Online" in str(item.get("eventAttendanceMode", "")) else None,
+    }
+
+
+def _events(source: _Source, places: Places, edition) -> tuple:
+    if source.records is not None:
+        year = edition or _records_year(source.records)
+        events = record_events(source.records, places, year)
+        warnings = [] if edition or _records_year(source.records, strict=True) else [
+            f"aucune année dans les dates : {year} supposée, précisez --edition"]
+        return events, year, warnings
+    return parse_text(source.text, places, edition)
+
+
+def _records_year(records: list, strict=False) -> int | None:
+    years = Counter(int(m.group(0)) for r in records for m in [re.search(r"\b(?:19|20)\d\d\b", r.get("start") or "")]
+                    if m)
+    if years:
+        return years.most_common(1)[0][0]
+    return None if strict else dt.date.today().year
+
+
+def _context(events: list, reference: Reference, source: _Source, region) -> tuple:
+    """(région, département) the programme is about: the ones most of its resolved communes are in,
+    else a région its text names."""
+    index = reference.index
+    if not index:
+        return None, None
+    located = [index.commune(e.commune_code) for e in events if e.commune_code and index.commune(e.commune_code)]
+    regions = Counter(c[2] for c in located)
+    inferred = None
+    if not region and regions:
+        best, n = regions.most_common(1)[0]
+        if n >= 2 and n > len(located) / 2 or len(located) == 1:
+            inferred = best
+    if not region and not inferred and source.text and reference.territories:
+        finder = TerritoryFinder([t for t in reference.territories if t[0] == "region"])
+        found = finder.find(source.text[:5000])
+        inferred = found[1] if found else None
+    within = region or inferred
+    departments = Counter(c[1] for c in located if not within or c[2] == within)
+    department = None
+    if departments:
+        best, n = departments.most_common(1)[0]
+        if n >= 2 and n >= 0.6 * sum(departments.values()):
+            department = best
+    return inferred, department
+
+
+def _region_name(reference: Reference, code) -> str:
+    return next((name for level, c, name in reference.territories if level == "region" and c == code), code)

@@ -1,0 +1,279 @@
+"""Dates and times as French programmes write them.
+
+« Vendredi 03 novembre », « Du lundi 13 au vendredi 17 novembre », « Samedi 11 et
+dimanche 12 novembre », « Samedi 25 / dimanche 26 novembre », « Du 30 novembre au
+2 décembre », « NOV. 18 », « 18/11 », « 13 h 30 à 17 h », « À partir de 18 h »,
+« de 10 à 12h00 ». Everything here is pure: text in, values out.
+"""
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+MONTHS = {
+    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
+    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "sep": 9,
+    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+            "lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6}
+WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+_A = "a-zàâäéèêëîïôöùûüçœ"
+_MONTH = (r"(?:janvier|janv|jan|f[ée]vrier|f[ée]vr|f[ée]v|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|"
+          r"septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c)")
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
+# One day: « vendredi 3 », « 1er novembre », « 18 nov. 2019 », « 18/11 », « 18/11/2019 ».
+_POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})\.?,?\s+)?(?:le\s+)?(?P<d{{n}}>{_DAY})(?:er|e)?(?![0-9])"
+          rf"(?:(?:\s*(?P<m{{n}}>{_MONTH})\.?(?![{_A}])|[/.](?P<mn{{n}}>1[0-2]|0?[1-9])(?![0-9]))"
+          rf"(?:\s*[/.]?\s*(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?)?")
+_JOIN = r"(?P<join{n}>\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,)\s*(?:le\s+|du\s+)?)"
+_PREFIX = (r"(?P<prefix>(?:le|les|du|depuis\s+le|d[èe]s\s+le|à\s+partir\s+du|a\s+partir\s+du|"
+           r"jusqu'au|jusqu’au|à\s+compter\s+du)\s+)?")
+_MONTH_FIRST = re.compile(rf"(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?:er)?(?![0-9:h])(?:\s+(?P<y>(?:19|20)[0-9]{{2}}))?",
+                          re.IGNORECASE)
+_WHOLE_MONTH = re.compile(rf"(?:pendant\s+|durant\s+)?tout\s+le\s+mois(?:\s+de\s+(?P<m>{_MONTH}))?(?:\s+(?P<y>20[0-9]{{2}}))?",
+                          re.IGNORECASE)
+_MAX_POINTS = 6
+_DATE = re.compile(
+    _PREFIX + _POINT.format(n=0) + "".join(
+        rf"(?:{_JOIN.format(n=i)}{_POINT.format(n=i)})?" for i in range(1, _MAX_POINTS)),
+    re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparing words."""
+    text = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+@dataclass
+class Point:
+    day: int
+    month: int | None
+    year: int | None
+    weekday: str | None
+
+
+@dataclass
+class DateMatch:
+    """A date expression found at the start of a text: its days, and how they are joined."""
+    points: list
+    kind: str                   # 'single', 'range', 'list', 'open' (from a day on), 'until', 'month'
+    end: int                    # where the expression ends in the text
+    text: str = ""
+
+
+@dataclass
+class Period:
+    """Dates resolved to a year, with what looked wrong."""
+    start: dt.date
+    end: dt.date | None
+    warnings: list = field(default_factory=list)
+    weekday_checks: int = 0     # how many written weekdays were checked (and matched)
+
+
+def match_date(text: str) -> DateMatch | None:
+    """The date expression that `text` starts with, if any (« Du lundi 13 au vendredi 17 novembre… »)."""
+    m = _DATE.match(text)
+    if m:
+        found = _from_points(m)
+        if found:
+            return found
+    m = _MONTH_FIRST.match(text)
+    if m and _month(m.group("m")):
+        point = Point(int(m.group("d")), _month(m.group("m")), _year(m.group("y")), None)
+        return DateMatch([point], "single", m.end(), m.group(0))
+    m = _WHOLE_MONTH.match(text)
+    if m:
+        month = _month(m.group("m")) if m.group("m") else 11
+        return DateMatch([Point(1, month, _year(m.group("y")), None)], "month", m.end(), m.group(0))
+    return None
+
+
+def _from_points(m) -> DateMatch | None:
+    points, joins, end = [], [], m.end("d0")
+    for i in range(_MAX_POINTS):
+        if m.group(f"d{i}") is None:
+            break
+        month = _month(m.group(f"m{i}")) or (int(m.group(f"mn{i}")) if m.group(f"mn{i}") else None)
+        points.append(Point(int(m.group(f"d{i}")), month, _year(m.group(f"y{i}")), _weekday(m.group(f"wd{i}"))))
+        end = m.end(f"d{i}")
+        for name in (f"m{i}", f"mn{i}", f"y{i}"):
+            if m.group(name):
+                end = max(end, m.end(name))
+        if i:
+            joins.append(fold(m.group(f"join{i}")).strip())
+    # the last day must carry a month; days before it borrow the next month given
+    while points and points[-1].month is None:
+        points.pop()
+        if joins:
+            joins.pop()
+    if not points:
+        return None
+    end = _end_of(m, len(points) - 1)
+    for i in range(len(points) - 2, -1, -1):
+        if points[i].month is None:
+            points[i].month = points[i + 1].month
+    prefix = fold(m.group("prefix") or "").strip()
+    if len(points) == 1:
+        kind = "open" if prefix.startswith(("depuis", "des", "a partir", "a compter")) else (
+            "until" if prefix.startswith("jusqu") else "single")
+    elif any(j.split()[0] in ("au", "a", "jusqu'au", "jusqu’au", "-", "–", "—") for j in joins if j):
+        kind = "range"
+    else:
+        kind = "list"
+    return DateMatch(points, kind, end, m.group(0)[:end - m.start()])
+
+
+def _end_of(m, i) -> int:
+    end = m.end(f"d{i}")
+    for name in (f"m{i}", f"mn{i}", f"y{i}"):
+        if m.group(name):
+            end = max(end, m.end(name))
+    return end
+
+
+def _month(word):
+    if not word:
+        return None
+    return MONTHS.get(fold(word).rstrip("."))
+
+
+def _weekday(word):
+    return WEEKDAY_NAMES[WEEKDAYS[fold(word)]] if word else None
+
+
+def _year(text):
+    return int(text) if text else None
+
+
+def resolve(found: DateMatch, year: int) -> Period | None:
+    """Put a date expression in `year` (an explicit year wins); a range ending before it starts crosses
+    into the next year. A written weekday that contradicts the date is kept and reported."""
+    days, warnings, checks = [], [], 0
+    previous = None
+    for point in found.points:
+        y = point.year or year
+        try:
+            day = dt.date(y, point.month, point.day)
+        except ValueError:
+            return None
+        if previous and day < previous and not point.year:
+            day = day.replace(year=day.year + 1)
+        if point.weekday:
+            actual = WEEKDAY_NAMES[day.weekday()]
+            if actual != point.weekday:
+                warnings.append(f"le jour écrit (« {point.weekday} ») ne correspond pas au {format_day(day)} "
+                                f"qui est un {actual} : date gardée, à vérifier")
+            else:
+                checks += 1
+        days.append(day)
+        previous = day
+    if found.kind == "month":
+        start = days[0]
+        nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return Period(start, nxt - dt.timedelta(days=1), warnings, checks)
+    if found.kind == "open":
+        return Period(days[0], None, warnings, checks)
+    start, end = days[0], days[-1]
+    if found.kind == "list" and len(days) > 1 and (end - start).days != len(days) - 1:
+        warnings.append("plusieurs jours non consécutifs : " + ", ".join(format_day(d) for d in days))
+    return Period(start, end, warnings, checks)
+
+
+def format_day(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def weekday_year(matches, candidates) -> int | None:
+    """The year in `candidates` whose calendar agrees with the most written weekdays, if it stands out."""
+    scored = []
+    for year in candidates:
+        agree = total = 0
+        for found in matches:
+            for point in found.points:
+                if point.weekday and point.month and not point.year:
+                    total += 1
+                    try:
+                        agree += WEEKDAY_NAMES[dt.date(year, point.month, point.day).weekday()] == point.weekday
+                    except ValueError:
+                        pass
+        scored.append((agree, total, year))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    best = scored[0]
+    runner = scored[1][0] if len(scored) > 1 else -1
+    if best[1] >= 2 and best[0] > best[1] / 2 and best[0] > runner:
+        return best[2]
+    return None
+
+
+_YEAR_MARKS = [
+    re.compile(r"mois\s+(?:de\s+l['’]\s*)?(?:ess|[ée]conomie\s+sociale\s+et\s+solidaire)\s+(?:de\s+)?((?:19|20)\d\d)\b",
+               re.IGNORECASE),
+    re.compile(r"\b(?:novembre|nov\.?)\s+((?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b[ée]dition\s+((?:19|20)\d\d)\b", re.IGNORECASE),
+]
+
+
+def document_year(text: str) -> int | None:
+    """The edition a document names: « Mois de l'ESS 2024 », « Novembre 2017 », « édition 2019 »."""
+    for pattern in _YEAR_MARKS:
+        years = [int(y) for y in pattern.findall(text[:200_000])]
+        if years:
+            return max(set(years), key=lambda y: (years.count(y), -years.index(y)))
+    return None
+
+
+# ---------------------------------------------------------------- times
+
+_CLOCK = r"(?P<h{n}>[01]?[0-9]|2[0-4])\s*(?:h|H|heures?|:)\s*(?P<min{n}>[0-5][0-9])?(?![0-9])"
+_BARE = r"(?P<h{n}>[01]?[0-9]|2[0-4])(?:\s*(?:h|H|heures?|:)\s*(?P<min{n}>[0-5][0-9])?)?(?![0-9])"
+_TIME_RANGE = re.compile(
+    r"(?<![0-9])(?:de\s+|d[èe]s\s+)?" + _BARE.format(n=1) + r"\s*(?:à|a|-|–|—|>|jusqu['’]à)\s*" + _CLOCK.format(n=2)
+    + r"(?!\s*(?:mn|min|minutes|ans|jours|€|euros|%))",
+    re.IGNORECASE)
+_TIME_FROM = re.compile(r"(?:à\s+partir\s+de|a\s+partir\s+de|d[èe]s|à|a|vers)\s+" + _CLOCK.format(n=1)
+                        + r"(?!\s*(?:mn|min|minutes))", re.IGNORECASE)
+_TIME_UNTIL = re.compile(r"(?:jusqu['’]à|jusque|jusqu['’]a)\s+" + _CLOCK.format(n=1), re.IGNORECASE)
+_TIME_ANY = re.compile(r"(?<![0-9])" + _CLOCK.format(n=1) + r"(?!\s*(?:mn|min|minutes))", re.IGNORECASE)
+
+
+def _hhmm(m, n) -> str | None:
+    hour, minute = int(m.group(f"h{n}")), int(m.group(f"min{n}") or 0)
+    if hour > 24 or (hour == 24 and minute):
+        return None
+    return f"{hour % 24:02d}:{minute:02d}"
+
+
+def find_times(text: str) -> tuple:
+    """(start, end) 'HH:MM' of the times in a text: « 9 h à 12 h et 14 h à 17 h » → 09:00, 17:00;
+    « À partir de 18 h » → 18:00, None. (None, None) when it names no time."""
+    if not text:
+        return None, None
+    ranges = [(m.start(), _hhmm(m, 1), _hhmm(m, 2)) for m in _TIME_RANGE.finditer(text)]
+    ranges = [r for r in ranges if r[1] and r[2]]
+    if ranges:
+        return ranges[0][1], ranges[-1][2]
+    start = _TIME_FROM.search(text) or _TIME_ANY.search(text)
+    until = _TIME_UNTIL.search(text)
+    start_time = _hhmm(start, 1) if start and (not until or start.start() != until.start()) else None
+    end_time = _hhmm(until, 1) if until else None
+    if start_time and end_time and end_time <= start_time:
+        end_time = None
+    return start_time, end_time
+
+
+def strip_times(text: str) -> str:
+    """The text without its time expressions (to read what else a line says)."""
+    for pattern in (_TIME_RANGE, _TIME_UNTIL, _TIME_FROM, _TIME_ANY):
+        text = pattern.sub(" ", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def starts_with_time(text: str) -> bool:
+    return bool(re.match(r"\s*(?:de\s+|à\s+partir\s+de\s+|d[èe]s\s+)?" + _CLOCK.format(n=1), text, re.IGNORECASE))

@@ -1,0 +1,258 @@
+"""Places as programmes write them: « Lille, LaGrappe 75 rue Léon Gambetta », « Roubaix (lieu à
+préciser) », « 35000 Rennes », « au Toit Commun », « à Avion », « en visio ».
+
+`Places` answers from the commune name index and the venues a person confirmed, both handed in
+(nothing here reads the store). A commune is resolved only when the name designates one commune once
+the programme's département or région is taken into account; a likeness match is flagged, a venue
+with no commune is left unresolved and flagged.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from ..names import normalise
+
+STREET = (r"(?:rue|avenue|av\.|bd|boulevard|place|pl\.|chemin|all[ée]e|impasse|quai|cours|route|square|voie|"
+          r"passage|esplanade|parvis|rond-point|mail|promenade|faubourg|sentier|hameau|lieu-dit|r[ée]sidence|"
+          r"zone|za|zi|zac|parc d'activit[ée]s?|chauss[ée]e|all\.)")
+_ADDRESS_START = re.compile(rf"^(?:\d+\s*(?:bis|ter|[a-c])?\s*,?\s+{STREET}\b|{STREET}\s+[A-ZÀ-Ýa-z0-9])", re.IGNORECASE)
+_ADDRESS_INSIDE = re.compile(rf"\s(\d+\s*(?:bis|ter)?\s*,?\s+{STREET}\b.*)$", re.IGNORECASE)
+_POSTCODE = re.compile(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’\- ]+?)(?:\s+cedex(?:\s*\d+)?)?\s*$",
+                       re.IGNORECASE)
+_TO_BE_SET = re.compile(r"\(?\s*(?:lieu|adresse|salle)\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|confirmer|venir)\s*\)?",
+                        re.IGNORECASE)
+ONLINE = re.compile(r"\b(?:en\s+visio(?:conf[ée]rence)?|en\s+ligne|à\s+distance|en\s+distanciel|webinaires?|"
+                    r"webinars?|visioconf[ée]rence|100\s*%\s*en\s+ligne|sur\s+zoom|via\s+zoom|sur\s+teams)\b",
+                    re.IGNORECASE)
+# « en ligne » that is about registering or selling, not about where the event happens
+_NOT_ONLINE = re.compile(r"\b(?:inscriptions?|r[ée]servations?|billetterie|boutique|vente|commerce|magasin|"
+                         r"plateforme|site|disponibles?|publi[ée]e?s?|mise?|mettre|programme)\s+en\s+ligne", re.IGNORECASE)
+_CONNECTORS = {"d", "de", "du", "des", "la", "le", "les", "l", "sur", "sous", "en", "lès", "lez", "aux", "et",
+               "saint", "sainte", "st", "ste"}
+
+
+@dataclass
+class Resolved:
+    """A commune name read in a text, and what it designates."""
+    query: str
+    code: str | None = None
+    name: str | None = None
+    fuzzy: bool = False
+    candidates: list = field(default_factory=list)
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.code is None and len(self.candidates) > 1
+
+    def warning(self) -> str | None:
+        """What a person should check about this commune, if anything."""
+        if self.ambiguous:
+            names = ", ".join(f"{c.name} ({c.department_code})" for c in self.candidates[:5])
+            return f"« {self.query} » désigne plusieurs communes ({names}) : commune à préciser"
+        if self.fuzzy and self.code:
+            return (f"commune écrite « {self.query} », reconnue comme {self.name} par ressemblance : "
+                    "à vérifier")
+        return None
+
+
+@dataclass
+class Place:
+    """A place string taken apart."""
+    venue: str | None = None
+    address: str | None = None
+    commune: Resolved | None = None
+    online: bool = False
+    to_be_set: bool = False
+
+
+class Places:
+    """Commune and venue resolution for one programme: the name index, the confirmed venues and the
+    programme's context (région, département), all given."""
+
+    def __init__(self, index=None, venues=None, region=None, department=None):
+        self.index = index
+        self.venues = venues or {}      # (region_code or '', key) -> (commune_code, commune_name)
+        self.region = region
+        self.department = department
+
+    def with_context(self, region=None, department=None) -> "Places":
+        return Places(self.index, self.venues, region, department)
+
+    def commune(self, name: str, fuzzy=False, in_context_only=False) -> Resolved | None:
+        """The commune `name` designates, or None when it names none. With `in_context_only`, a
+        commune outside the programme's région is not accepted (for names met in passing)."""
+        name = _TO_BE_SET.sub(" ", re.sub(r"\s+cedex(\s*\d+)?\s*$", "", name.strip(" .;:"), flags=re.IGNORECASE))
+        name = name.strip(" .;:-–")
+        if not self.index or not name or len(normalise(name)) < 2 or not re.search(r"[A-Za-zÀ-ÿ]", name):
+            return None
+        match = self.index.lookup(name, department=self.department, fuzzy=False)
+        if not match.code and self.department and self.region:
+            match = self.index.lookup(name, region=self.region, fuzzy=False)
+        if not match.candidates and fuzzy and (self.region or self.department):
+            match = self.index.lookup(name, department=self.department, region=self.region, fuzzy=True)
+        if not match.candidates:
+            return None
+        if in_context_only and self.region and not any(c.region_code == self.region for c in match.candidates):
+            return None
+        found = Resolved(name, match.code, None, match.fuzzy, list(match.candidates))
+        if found.code:
+            found.name = match.candidates[0].name
+        return found
+
+    def postcode_commune(self, postcode: str, name: str) -> Resolved | None:
+        """« 35000 Rennes »: the commune of that name within that postcode, else by the name alone."""
+        if not self.index:
+            return None
+        by_code = {c.code: c for c in self.index.lookup(postcode).candidates}
+        by_name = self.index.lookup(name, fuzzy=True)
+        both = [c for c in by_name.candidates if c.code in by_code]
+        if len(both) == 1:
+            return Resolved(name, both[0].code, both[0].name, by_name.fuzzy, both)
+        if len(by_code) == 1 and not by_name.candidates:
+            only = next(iter(by_code.values()))
+            return Resolved(name, only.code, only.name, True, [only])
+        return self.commune(name, fuzzy=True)
+
+    def venue_commune(self, venue: str) -> tuple | None:
+        """(code, name) of a venue whose commune a person confirmed, in this région or France-wide."""
+        if not venue:
+            return None
+        key = normalise(venue)
+        return self.venues.get((self.region or "", key)) or self.venues.get(("", key))
+
+
+def is_address(text: str) -> bool:
+    """« 235 boulevard Paul Painlevé », « Rue Boucher de Perthes », « 3, rue Bayart »."""
+    return bool(_ADDRESS_START.match(text.strip()))
+
+
+def is_online(text: str) -> bool:
+    """True when the text says the event happens online (« en visio », « en ligne », « webinaire »)."""
+    cleaned = _NOT_ONLINE.sub(" ", text or "")
+    return bool(ONLINE.search(cleaned))
+
+
+def split_segments(text: str) -> list:
+    """« Lille - Gare St Sauveur (hall) » → ['Lille', 'Gare St Sauveur', 'hall']."""
+    parts = re.split(r"\s*(?:,|\s[-–—|·]\s|\(|\)|/\s)\s*", text)
+    return [p.strip(" .;:") for p in parts if p and p.strip(" .;:")]
+
+
+def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Place:
+    """Take a place string apart into venue, address and commune (see the module's examples)."""
+    place = Place(online=is_online(text))
+    if _TO_BE_SET.search(text):
+        place.to_be_set = True
+        text = _TO_BE_SET.sub(" ", text)
+    text = re.sub(rf"\b(\d+\s*(?:bis|ter)?)\s*,\s*(?={STREET}\b)", r"\1 ", text, flags=re.IGNORECASE)
+    segments = split_segments(text)
+    venue_parts, address_parts = [], []
+    for i, segment in enumerate(segments):
+        inside = _ADDRESS_INSIDE.search(segment)
+        if inside and not is_address(segment):
+            address_parts.append(inside.group(1).strip())
+            segment = segment[:inside.start()].strip()
+        if is_address(segment):
+            address_parts.append(segment)
+            continue
+        postcode = _POSTCODE.search(segment)
+        if postcode and place.commune is None:
+            found = places.postcode_commune(postcode.group(1), postcode.group(2))
+            if found:
+                place.commune = found
+                before = segment[:postcode.start()].strip(" ,")
+                if before:
+                    address_parts.append(before) if is_address(before) else venue_parts.append(before)
+                continue
+        if place.commune is None and _commune_position(i, len(segments), commune_first):
+            found = places.commune(segment, fuzzy=fuzzy and i == 0 and _short_name(segment),
+                                   in_context_only=i > 0)
+            if found:
+                place.commune = found
+                continue
+        if segment:
+            venue_parts.append(segment)
+    if place.online and not place.commune:
+        venue_parts = [p for p in venue_parts if not is_online(p)]
+    place.venue = ", ".join(venue_parts) or None
+    place.address = ", ".join(address_parts) or None
+    return place
+
+
+def _commune_position(i, n, commune_first) -> bool:
+    return i == 0 or i == n - 1 or not commune_first
+
+
+def _short_name(segment: str) -> bool:
+    words = segment.split()
+    return 1 <= len(words) <= 5 and segment[:1].isupper()
+
+
+def leading_commune(line: str, places: Places, fuzzy=False) -> Resolved | None:
+    """The commune a line starts with, when followed by a separator or the end of the line
+    (« Lille, Maison… », « Lille - Gare… », « Roubaix (lieu à préciser) », « Lille »)."""
+    head = re.split(r"\s*(?:,|\s[-–—|·:]\s|\(|\s{2,})", line.strip(), maxsplit=1)[0].strip(" .;:")
+    if not head or not head[:1].isupper() or len(head.split()) > 6:
+        return None
+    return places.commune(head, fuzzy=fuzzy and _short_name(head))
+
+
+_WORD = r"[A-ZÀ-Ý][\w’'\-]*"
+
+
+def communes_in_prose(text: str, places: Places) -> list:
+    """Communes named after « à » / « sur » in running text (« festival … à Avion »), as
+    (start, end, Resolved). Only exact names, and only in the programme's région when it is known."""
+    out = []
+    for m in re.finditer(rf"(?<![\w’'])(?:à|a)\s+({_WORD}(?:[\s\-](?:{_WORD}|d['’]|de|du|des|la|le|les|sur|sous|en|lès|lez)[\w’'\-]*){{0,4}})",
+                         text):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n]).rstrip(".,;:!?")
+            if normalise(words[n - 1]) in _CONNECTORS:
+                continue
+            found = places.commune(name, in_context_only=True)
+            if found and (found.code or found.ambiguous):
+                out.append((m.start(), m.start(1) + len(name), found))
+                break
+    return out
+
+
+_VENUE_PREP = re.compile(
+    r"(?<![\w’'])(?:[Aa]u|[Àà]\s+la|[Àà]\s+l['’]|[Aa]ux|[Cc]hez|[Dd]ans\s+les\s+locaux\s+d(?:e\s+la|e\s+l['’]|u|es|e)|"
+    r"[Dd]ans\s+la\s+salle|[Ss]alle)\s+")
+
+
+def venue_in_prose(text: str) -> tuple | None:
+    """A named place in running text: « au Toit Commun », « à la Maison de la Région », « dans les
+    locaux de la CALL ». Returns (start, end, venue) or None. The name must start with a capital."""
+    for m in _VENUE_PREP.finditer(text):
+        rest = text[m.end():]
+        name = _proper_name(rest)
+        if name:
+            prep = m.group(0).strip().lower()
+            venue = f"locaux {m.group(0).split('locaux', 1)[1].strip()} {name}" if "locaux" in prep else name
+            return m.start(), m.end() + len(name), venue.replace("  ", " ")
+    return None
+
+
+def _proper_name(text: str) -> str | None:
+    """The capitalised name a text starts with: words with a capital, joined by small words."""
+    words = re.findall(r"[^\s,;.:!?()«»\"]+", text.split("\n")[0])
+    taken = []
+    position = 0
+    for word in words:
+        at = text.find(word, position)
+        if at - position > 1 and taken:      # punctuation between words ends the name
+            gap = text[position:at]
+            if gap.strip():
+                break
+        position = at + len(word)
+        bare = word.strip("’'")
+        if bare[:1].isupper() or bare[:1].isdigit() and taken or taken and normalise(bare) in _CONNECTORS | {"l", "d"} or re.match(r"^[dl]['’][A-ZÀ-Ý]", bare):
+            taken.append(word)
+        else:
+            break
+    while taken and (normalise(taken[-1].strip("’'")) in _CONNECTORS or taken[-1].endswith(("'", "’"))):
+        taken.pop()
+    return " ".join(taken) if taken and taken[0][:1].isupper() else None

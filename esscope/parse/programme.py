@@ -1,0 +1,741 @@
+"""A programme's text → events.
+
+French programmes are lists of entries, each opened by its date: brochure entries (date, theme
+header, kind, title in capitals, description, « Commune, lieu » + address, labelled fields
+« Organisateur : », « Contact : », « Infos : »), bulleted lines (« • mardi 5 novembre : ciné-débat …
+au Toit Commun »), agenda lines (« NOV. 18 », « Le 15 Novembre, Montpellier : … »). An entry runs
+from its date to the next date; what comes after its labelled fields (page footers, sponsor boxes)
+is not part of it. Entries listed under « dates à préciser » come out undated and flagged.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import dates
+from .model import Event
+from .places import Places, is_address, is_online, leading_commune, parse_place, venue_in_prose
+from .prose import read_item, sentences, vague_when
+from .vocabulary import is_kind_word, is_theme, kind_in, label_of, price_of
+
+BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
+_UNDATED = re.compile(r"dates?\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|venir|confirmer|d[ée]terminer|fixer)|"
+                      r"en\s+(?:cours\s+de\s+)?construction|non\s+dat[ée]e?s|sans\s+date|date\s+non\s+fix[ée]e",
+                      re.IGNORECASE)
+_NEWS = re.compile(r"\b(?:publi[ée]e?|mis\s+à\s+jour|modifi[ée]e?|post[ée]e?|r[ée]dig[ée]e?|actualit[ée]|"
+                   r"article|communiqu[ée])\b", re.IGNORECASE)
+_FUNCTION_END = re.compile(r"(?:\b(?:de|des|du|le|la|les|et|à|au|aux|en|un|une|pour|sur|avec|dans|par|d['’]|l['’]|"
+                           r"ou|entre|son|sa|ses|leur|leurs|vos|nos)|[/,&\-–])\s*$", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s>]+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?:\+33\s?(?:\(0\))?\s?|0)[1-9](?:[\s.]?\d{2}){4}")
+
+
+@dataclass
+class Line:
+    n: int
+    text: str           # without indentation and bullet
+    indent: int = 0
+    bullet: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class Anchor:
+    at: int             # index in lines
+    found: dates.DateMatch
+    rest: str           # what the line says after the date
+
+
+@dataclass
+class Context:
+    places: Places
+    year: int
+    themes: set = field(default_factory=set)
+
+
+# ------------------------------------------------------------------ lines
+
+def read_lines(text: str) -> list:
+    """The text's lines with their indentation and bullet taken off (but remembered)."""
+    out = []
+    for n, raw in enumerate(text.split("\n")):
+        expanded = raw.rstrip()
+        m = BULLET.match(expanded)
+        if m and not dates.match_date(expanded.strip()):
+            body = expanded[m.end():].strip()
+            out.append(Line(n, body, len(m.group(1)), True))
+        else:
+            out.append(Line(n, expanded.strip(), len(expanded) - len(expanded.lstrip()), False))
+    return _drop_repeated_paragraphs(out)
+
+
+def _drop_repeated_paragraphs(lines: list) -> list:
+    """Page footers and boxes repeated through the document (« INFOS & INSCRIPTION »): a paragraph of
+    short lines seen three times or more, with no date, label, place or address, is not content."""
+    paragraphs, current = [], []
+    for i, line in enumerate(lines):
+        if line.blank:
+            if current:
+                paragraphs.append(current)
+            current = []
+        else:
+            current.append(i)
+    if current:
+        paragraphs.append(current)
+    counts = Counter(tuple(lines[i].text.lower() for i in p) for p in paragraphs)
+    drop = set()
+    for p in paragraphs:
+        texts = [lines[i].text for i in p]
+        if counts[tuple(t.lower() for t in texts)] < 3 or len(p) > 4:
+            continue
+        if any(len(t) > 60 or dates.match_date(t) or label_of(t) or is_address(t) for t in texts):
+            continue
+        drop.update(p)
+    return [Line(line.n, "", 0, False) if i in drop else line for i, line in enumerate(lines)]
+
+
+# ------------------------------------------------------------------ anchors
+
+def anchor_of(line: Line) -> Anchor | None:
+    """The date a line opens with, when it opens an entry (not a sentence that starts with a date)."""
+    text = line.text
+    found = dates.match_date(text)
+    if not found:
+        return None
+    rest = text[found.end:]
+    if not _opens_entry(rest, found):
+        return None
+    return Anchor(0, found, rest)
+
+
+def _opens_entry(rest: str, found: dates.DateMatch) -> bool:
+    stripped = rest.strip()
+    if not stripped:
+        return True
+    if found.kind == "month":
+        return bool(re.match(r"^\s*[:–—|]", rest))
+    if re.match(r"^\s*(?:[:–—|>•·]|-\s|\(|\.\s*$)", rest):
+        return True
+    if dates.starts_with_time(stripped) or re.match(r"^(?:à\s+partir|à|dès|de|entre)\s+\d", stripped):
+        return True
+    if rest.startswith(","):
+        after = rest[1:].strip()
+        return bool(re.match(r"^(?:[A-ZÀ-Ý0-9]|au\s|aux\s|à\s|en\s|chez\s|dès\s|de\s+\d|dans\s+les\s+locaux)", after))
+    # « vendredi 8 novembre au Toit Commun : », « samedi 18 novembre à Lorient – … »
+    return bool(re.match(r"^(?:au|aux|à|chez|en)\s+[A-ZÀ-Ý]", stripped)) or bool(
+        re.match(r"^(?:en\s+(?:ligne|visio))", stripped, re.IGNORECASE))
+
+
+def find_anchors(lines: list) -> list:
+    out = []
+    for i, line in enumerate(lines):
+        if line.blank or len(line.text) > 600:
+            continue
+        anchor = anchor_of(line)
+        if anchor and not _NEWS.search(line.text[:anchor.found.end + 30]):
+            anchor.at = i
+            out.append(anchor)
+    return out
+
+
+def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tuple:
+    """(year, how, warnings): --edition, else the year the document names, else the year whose
+    calendar agrees with the written weekdays, else the current year (flagged)."""
+    import datetime as dt
+    today_year = today_year or dt.date.today().year
+    named = dates.document_year(text)
+    if edition:
+        warnings = []
+        if named and named != edition:
+            warnings.append(f"le document parle de {named} mais l'édition {edition} a été demandée : "
+                            f"dates lues en {edition}")
+        return int(edition), "edition", warnings
+    if named:
+        return named, "document", []
+    guessed = dates.weekday_year([a.found for a in anchors], range(2008, today_year + 2))
+    if guessed:
+        return guessed, "weekday", [(f"année {guessed} déduite des jours de la semaine : précisez --edition "
+                                    "si ce n'est pas la bonne")]
+    return today_year, "default", [(f"aucune année trouvée dans le document : {today_year} supposée, "
+                                   "précisez --edition")]
+
+
+# ------------------------------------------------------------------ document
+
+def parse_text(text: str, places: Places, edition=None) -> tuple:
+    """(events, year, warnings) of a programme's text, with communes resolved through `places`."""
+    lines = read_lines(text)
+    anchors = find_anchors(lines)
+    year, _how, warnings = choose_year(text, anchors, edition)
+    context = Context(places, year, _learn_themes(lines, anchors))
+    events, dropped = [], []
+    bounds = [a.at for a in anchors] + [len(lines)]
+    undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
+    for k, anchor in enumerate(anchors):
+        end = min([bounds[k + 1]] + [u for u in undated_from if u > anchor.at])
+        block = lines[anchor.at + 1:end]
+        found = parse_entry(anchor, block, context)
+        if not found:
+            dropped.append(lines[anchor.at])
+        events.extend(found)
+    for start in undated_from:
+        nxt = [a.at for a in anchors if a.at > start] + [u for u in undated_from if u > start] + [len(lines)]
+        events.extend(undated_entries(lines[start + 1:min(nxt)], context))
+    for line in dropped:
+        warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {line.text[:80]} ») "
+                        "n'a pas été retenue : à vérifier")
+    events.sort(key=lambda e: e.line or 0)
+    for position, event in enumerate(events):
+        event.position = position
+    return events, year, warnings
+
+
+def _is_undated_header(line: Line) -> bool:
+    return (not line.blank and not line.bullet and len(line.text) < 160 and bool(_UNDATED.search(line.text))
+            and not dates.match_date(line.text))
+
+
+def _learn_themes(lines: list, anchors: list) -> set:
+    """Theme headers of this document: short capitals lines that sit right under a date and above a
+    kind line in at least two entries."""
+    seen = Counter()
+    for anchor in anchors:
+        block = [line for line in lines[anchor.at + 1:anchor.at + 6] if not line.blank]
+        if len(block) >= 3 and _is_caps(block[0].text) and len(block[0].text.split()) <= 5 \
+                and _kind_like(block[1].text, block[2].text):
+            seen[block[0].text.strip().lower()] += 1
+    return {t for t, n in seen.items() if n >= 2}
+
+
+# ------------------------------------------------------------------ one entry
+
+def parse_entry(anchor: Anchor, block: list, context: Context) -> list:
+    """The events of one dated entry: one, several (an entry with sub-entries), or none."""
+    period = dates.resolve(anchor.found, context.year)
+    if not period:
+        return []
+    header, item = _split_rest(anchor.rest)
+    head = _header_details(header, context.places)
+    body = _trim_tail(block)
+    if item:
+        extra = _continuation(body)
+        events = [_prose_event(item, extra, head, context)]
+    elif _is_list_of_items(body):
+        events = [_prose_event(line.text, [], head, context) for line in body
+                  if not line.blank and (line.bullet and line.indent == min(b.indent for b in body if b.bullet)
+                                         or dates.starts_with_time(line.text))]
+    else:
+        events = _structured_events(body, head, context)
+    for event in events:
+        event.line = anchor.at if event.line is None else event.line
+        _set_period(event, period, anchor)
+    return [e for e in events if e.title]
+
+
+def _set_period(event: Event, period: dates.Period, anchor: Anchor) -> None:
+    event.start_date = period.start.isoformat()
+    event.end_date = period.end.isoformat() if period.end else None
+    for warning in period.warnings:
+        event.warn(warning, 0.2)
+
+
+def _split_rest(rest: str) -> tuple:
+    """« , au Toit Commun, à 14h00 : présentation … » → (', au Toit Commun, à 14h00', 'présentation …')."""
+    rest = rest.strip()
+    m = re.search(r"\s:\s|:\s+|\s:$|:$|\s[–—]\s", rest)
+    if m:
+        header, item = rest[:m.start()], rest[m.end():]
+        if _only_when_where(header):
+            return header, item.strip()
+        return "", rest.strip(" :–—-|")
+    if _only_when_where(rest):
+        return rest, ""
+    return "", re.sub(r"^[\s:–—\-|>•·,]+", "", rest)
+
+
+def _only_when_where(text: str) -> bool:
+    """True when a text only says when and where (« , au Toit Commun, à 14h00 », « - 18h30 - Rennes »)."""
+    left = dates.strip_times(text)
+    left = re.sub(r"\b(?:de|à|dès|et|entre)\b", " ", left)
+    for segment in re.split(r"\s*[,–—|·]\s*|\s-\s", left):
+        segment = segment.strip(" -:()")
+        if not segment:
+            continue
+        if re.match(r"^(?:au|aux|à|chez|à\s+la|à\s+l['’]|dans\s+les\s+locaux)\s+\S", segment) or \
+                re.match(r"^[A-ZÀ-Ý][\w’'\-]*(?:[\s\-][A-ZÀ-Ýa-zà-ÿ’'\-]+){0,4}$", segment) or is_online(segment):
+            continue
+        return False
+    return True
+
+
+@dataclass
+class Head:
+    """When and where the date line itself says."""
+    start_time: str | None = None
+    end_time: str | None = None
+    place: object = None
+    online: bool = False
+
+
+def _header_details(header: str, places: Places) -> Head:
+    head = Head()
+    if not header:
+        return head
+    head.start_time, head.end_time = dates.find_times(header)
+    head.online = is_online(header)
+    text = dates.strip_times(header)
+    text = re.sub(r"^\s*[,–—|\-:]+\s*", "", text)
+    venue = venue_in_prose(text)
+    place = parse_place(re.sub(r"\b(?:de|dès|et)\b\s*", " ", text).strip(" ,"), places, fuzzy=True) \
+        if text.strip(" ,") else None
+    if venue:
+        place = place or parse_place("", places)
+        place.venue = venue[2]
+        if place.commune and place.commune.query.startswith(venue[2]):
+            place.commune = None
+    head.place = place
+    return head
+
+
+def _trim_tail(block: list) -> list:
+    """The entry without what follows its labelled fields after a blank line (footers, sponsors)."""
+    seen_label, out = False, []
+    for i, line in enumerate(block):
+        if seen_label and line.blank:
+            nxt = next((b for b in block[i + 1:] if not b.blank), None)
+            if nxt is None or not label_of(nxt.text):
+                break
+        if not line.blank and label_of(line.text):
+            seen_label = True
+        out.append(line)
+    while out and out[-1].blank:
+        out.pop()
+    return out
+
+
+def _continuation(body: list) -> list:
+    """Lines that carry on a one-line entry: wrapped text and its sub-bullets, up to a blank line."""
+    out = []
+    for line in body:
+        if line.blank:
+            break
+        out.append(line)
+    return out
+
+
+def _is_list_of_items(body: list) -> bool:
+    """An entry whose date heads a list: several bullets or several lines starting with a time."""
+    content = [line for line in body if not line.blank]
+    if not content:
+        return False
+    bullets = [line for line in content if line.bullet]
+    timed = [line for line in content if dates.starts_with_time(line.text) and len(line.text.split()) > 3]
+    if len(bullets) >= 2 and content[0].bullet and len(bullets) >= len(content) / 2:
+        return True
+    return len(timed) >= 2 and dates.starts_with_time(content[0].text) and len(timed) >= len(content) / 2
+
+
+# ------------------------------------------------------------------ entries written as a sentence
+
+def _prose_event(item: str, extra: list, head: Head, context: Context) -> Event:
+    """An entry written as running text, with the lines that carry it on."""
+    wrapped = [line.text for line in extra if not line.bullet and not label_of(line.text)]
+    text = " ".join([item] + wrapped).strip()
+    reading = read_item(text, context.places)
+    event = Event(title=reading.title or "", kind=reading.kind, organizer=reading.organizer,
+                  co_organizers=reading.co_organizers)
+    event.description = _join_description([item] + [("• " if line.bullet else "") + line.text for line in extra])
+    start, end = dates.find_times(dates.strip_times(text) if head.start_time else sentences(text)[0] if text else "")
+    event.start_time, event.end_time = head.start_time or start, head.end_time or end
+    event.price = price_of(text)
+    event.contact = _contact_of(text)
+    event.url = _first_url(text)
+    fields = _fields([line for line in extra if not line.bullet])
+    _apply_fields(event, fields, context)
+    place = head.place
+    if place and (place.commune or place.venue):
+        _apply_place(event, place, context)
+    if not event.commune_code and not event.venue:
+        event.venue, event.address = reading.venue, reading.address
+        if reading.commune:
+            _apply_commune(event, reading.commune)
+    event.online = event.online or head.online or (reading.online and not event.commune_code)
+    _finish(event, context)
+    return event
+
+
+# ------------------------------------------------------------------ brochure entries
+
+def _structured_events(body: list, head: Head, context: Context) -> list:
+    """Brochure entries: theme, kind, title in capitals, description, place, labelled fields. A
+    theme header after a title opens a new entry on the same day."""
+    parts = _split_on_themes(body, context)
+    events, previous = [], None
+    for part in parts:
+        event = _structured_event(part, head, context, previous)
+        if event:
+            events.append(event)
+            previous = event
+    return events
+
+
+def _split_on_themes(body: list, context: Context) -> list:
+    parts, current, titled = [], [], False
+    for line in body:
+        if titled and not line.blank and _known_theme(line.text, context) and current:
+            parts.append(current)
+            current, titled = [], False
+        current.append(line)
+        if not line.blank and not _known_theme(line.text, context) and not is_kind_word(line.text):
+            titled = True
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _known_theme(text: str, context: Context) -> bool:
+    return _is_caps(text) and (text.strip().lower() in context.themes or is_theme(text))
+
+
+def _structured_event(part: list, head: Head, context: Context, previous: Event | None) -> Event | None:
+    content = [line for line in part if not line.blank]
+    if not content:
+        return None
+    i, theme, kind = 0, None, None
+    if _is_theme_line(content, 0, context):
+        theme, i = content[0].text.strip(), 1
+    if i < len(content) and _kind_like(content[i].text, content[i + 1].text if i + 1 < len(content) else ""):
+        kind, i = content[i].text.strip(), i + 1
+    title_lines, i = _title_lines(content, i)
+    if not title_lines:
+        return None
+    title = _join_title(title_lines)
+    if kind and re.match(r"^(?:de|du|des|d['’]|à|au|aux|pour|sur)\b", title, re.IGNORECASE):
+        title = f"{kind} {title}"       # the kind line was the title's first words
+    event = Event(title=title, theme=theme, kind=kind or kind_in(title))
+    event.line = content[0].n
+    if previous and not theme and not kind:
+        event.theme, event.kind = previous.theme, previous.kind
+    elif previous and not kind:
+        event.kind = previous.kind
+    rest = content[i:]
+    fields_at = next((k for k, line in enumerate(rest) if label_of(line.text)), len(rest))
+    before, after = rest[:fields_at], rest[fields_at:]
+    place_at = _place_lines(before, context)
+    description = [line.text for k, line in enumerate(before) if k not in place_at]
+    event.description = _join_description(description)
+    fields = _fields(after)
+    _apply_fields(event, fields, context)
+    if place_at and not (event.commune_code or event.venue):
+        place_text = ", ".join(before[k].text for k in sorted(place_at))
+        _apply_place(event, parse_place(place_text, context.places, fuzzy=True), context)
+    if head.place and not (event.commune_code or event.venue):
+        _apply_place(event, head.place, context)
+    event.start_time = event.start_time or head.start_time
+    event.end_time = event.end_time or head.end_time
+    if not event.start_time:
+        timed = next((line.text for line in before if dates.starts_with_time(line.text)), None)
+        if timed:
+            event.start_time, event.end_time = dates.find_times(timed)
+            event.price = event.price or price_of(timed)
+    event.online = event.online or head.online or is_online(event.title) or any(
+        is_online(before[k].text) for k in place_at)
+    if not event.price:
+        event.price = next((price_of(line.text) for line in before if len(line.text.split()) <= 8
+                            and price_of(line.text)), None)
+    if not event.contact:
+        joined = " ".join(line.text for line in part)
+        event.contact = _contact_of(joined)
+    event.url = event.url or _first_url(" ".join(line.text for line in part))
+    _finish(event, context)
+    return event
+
+
+def _is_theme_line(content: list, i: int, context: Context) -> bool:
+    text = content[i].text
+    if not _is_caps(text) or len(text.split()) > 5 or re.search(r"\d", text) or len(content) < i + 2:
+        return False
+    if _known_theme(text, context):
+        return True
+    following = content[i + 2].text if i + 2 < len(content) else ""
+    return _kind_like(content[i + 1].text, following)
+
+
+def _kind_like(text: str, following: str) -> bool:
+    """A short line naming the kind of event (« Formation », « Portes ouvertes ») above the title."""
+    text = text.strip()
+    if is_kind_word(text):
+        return True
+    words = text.split()
+    if not (1 <= len(words) <= 4) or len(text) > 35 or re.search(r"[\d,:;.!?]", text) or _is_caps(text):
+        return False
+    return text[:1].isupper() and _is_caps(following)
+
+
+def _is_caps(text: str) -> bool:
+    """A line in capitals (a title or a header): its first word is in capitals, and most letters are."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    first = re.findall(r"[^\W\d_][\w’'\-]*", text)
+    head = first[0] if first else ""
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    return (len(head) >= 2 and head.replace("’", "").replace("'", "").replace("-", "").isupper() and upper >= 0.45) \
+        or upper >= 0.8
+
+
+def _title_lines(content: list, i: int) -> tuple:
+    """The title's lines from `i`: a run of capitals (with its lower-case tail « c'est possible ! »),
+    or one line carried on while it ends on a small word."""
+    if i >= len(content):
+        return [], i
+    first = content[i].text
+    if label_of(first):
+        return [], i
+    taken = [first]
+    j = i + 1
+    if _is_caps(first):
+        while j < len(content) and len(taken) < 5:
+            nxt = content[j].text
+            if label_of(nxt) or is_address(nxt) or not (_caps_continuation(nxt) or _FUNCTION_END.search(taken[-1])):
+                break
+            if content[j].n - content[j - 1].n > 1:
+                break
+            taken.append(nxt)
+            j += 1
+        if j < len(content) and content[j].n - content[j - 1].n == 1:
+            nxt = content[j].text
+            if re.match(r"^[a-zà-ÿ]", nxt) and len(nxt.split()) <= 5 and re.search(r"[!?]\s*$|^c['’]est", nxt):
+                taken.append(nxt)
+                j += 1
+            elif re.match(r"^[a-zà-ÿ/,;:)]", nxt) and len(taken) > 1 and not _FUNCTION_END.search(taken[-2]):
+                taken.pop()
+                j -= 1
+    else:
+        while j < len(content) and len(taken) < 3 and content[j].n - content[j - 1].n == 1:
+            nxt = content[j].text
+            if label_of(nxt) or not (_FUNCTION_END.search(taken[-1]) or re.match(r"^[a-zà-ÿ]", nxt)):
+                break
+            taken.append(nxt)
+            j += 1
+    return taken, j
+
+
+def _caps_continuation(text: str) -> bool:
+    """A line that carries a capitals title on: in capitals, or capitals closed by a short lower-case
+    tail (« DANS L'ESS, c'est possible ! »)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or re.match(r"^[/,;:)]", text.strip()):
+        return False
+    if sum(c.isupper() for c in letters) / len(letters) >= 0.75:
+        return True
+    return _is_caps(text) and bool(re.search(r"[!?]\s*$", text))
+
+
+def _join_title(lines: list) -> str:
+    text = ""
+    for line in lines:
+        line = line.strip()
+        text = f"{text}{line}" if text.endswith("/") else f"{text} {line}"
+    text = re.sub(r"(\w)-\s+(\w)", r"\1-\2", text)
+    text = re.sub(r"\s{2,}", " ", text).strip(" :-–")
+    return re.sub(r"\s+,", ",", text)
+
+
+def _join_description(lines: list) -> str | None:
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if text.endswith("-") and re.match(r"^[a-zà-ÿ]", line):
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return re.sub(r"\s{2,}", " ", text).strip() or None
+
+
+def _place_lines(before: list, context: Context) -> set:
+    """Which lines of an entry (between its title and its fields) say where: a line that starts with
+    a commune (« Lille, LaGrappe », « Roubaix (lieu à préciser) »), an address, and what completes them."""
+    places = context.places
+    found = None
+    for k in range(len(before) - 1, -1, -1):
+        line = before[k].text
+        if len(line) > 90:
+            continue
+        if leading_commune(line, places) or re.match(r"^(?:lieu|adresse)\s*:", line, re.IGNORECASE) \
+                or re.match(r"^(?:à|au|chez)\s+[A-ZÀ-Ý]", line) and len(line.split()) <= 8:
+            found = k
+            break
+    if found is None:
+        for k in range(len(before) - 1, -1, -1):
+            line = before[k].text
+            near_end = k >= len(before) - 3
+            followed_by_address = k + 1 < len(before) and is_address(before[k + 1].text)
+            if len(line) <= 90 and (near_end or followed_by_address) and leading_commune(line, places, fuzzy=True):
+                found = k
+                break
+    if found is None:
+        addresses = {k for k, line in enumerate(before) if is_address(line.text) and len(line.text) <= 90}
+        return addresses
+    taken = {found}
+    for k in range(found + 1, min(found + 3, len(before))):
+        line = before[k].text
+        if before[k].n - before[k - 1].n > 2 or len(line.split()) > 8 or line.endswith("."):
+            break
+        taken.add(k)
+    return taken
+
+
+# ------------------------------------------------------------------ labelled fields
+
+def _fields(lines: list) -> dict:
+    """Labelled fields with their continuation lines: {'organizer': [...], 'contact': [...], …}."""
+    out, current = {}, None
+    for line in lines:
+        if line.blank:
+            current = None
+            continue
+        found = label_of(line.text)
+        if found:
+            name, value = found
+            out.setdefault(name, []).append(value)
+            current = name
+            continue
+        if current and _continues(current, out[current][-1], line.text):
+            out[current][-1] = f"{out[current][-1]}\n{line.text}".strip()
+        else:
+            current = None
+    return out
+
+
+def _continues(name: str, previous: str, text: str) -> bool:
+    if re.match(r"^(?:[a-zà-ÿ]|et\s|&)", text) or _FUNCTION_END.search(previous) or previous.rstrip().endswith(","):
+        return True
+    return bool(name in ("contact", "organizer") and (_URL.search(text) or _EMAIL.search(text) or _PHONE.search(text)) and len(_strip_contacts(text).split()) <= 3)
+
+
+def _apply_fields(event: Event, fields: dict, context: Context) -> None:
+    fields = {name: [re.sub(r"\s*\n\s*", "\n", v) for v in values] for name, values in fields.items()}
+    if "organizer" in fields:
+        organizer = _strip_contacts(" ; ".join(fields["organizer"]).replace("\n", " ")).strip(" .:;-–")
+        event.organizer = organizer or None
+        links = " ".join(fields["organizer"])
+        event.url = event.url or _first_url(links)
+    co = []
+    for value in fields.get("co_organizers", []):
+        co += [c.strip(" .…") for c in re.split(r"\s*[,;]\s*", _strip_contacts(value.replace("\n", " ")))
+               if c.strip(" .…")]
+    if co:
+        event.co_organizers = co
+    if "partners" in fields:
+        partners = "Partenariat : " + ", ".join(fields["partners"])
+        event.description = f"{event.description}\n{partners}" if event.description else partners
+    if "contact" in fields:
+        event.contact = re.sub(r"\s+", " ", " ".join(fields["contact"])).strip(" -") or None
+        event.url = event.url or _first_url(event.contact or "")
+    practical = " ".join(fields.get("infos", []) + fields.get("time", []) + fields.get("price", []))
+    if practical:
+        event.start_time, event.end_time = dates.find_times(practical)
+        event.price = price_of(practical) or (", ".join(fields["price"]) if "price" in fields else None)
+        event.online = event.online or is_online(practical)
+    if "place" in fields:
+        _apply_place(event, parse_place(", ".join(fields["place"]), context.places, fuzzy=True), context)
+
+
+def _strip_contacts(text: str) -> str:
+    text = _URL.sub(" ", text)
+    text = _EMAIL.sub(" ", text)
+    text = _PHONE.sub(" ", text)
+    return re.sub(r"\s{2,}", " ", text).strip(" >-–")
+
+
+def _contact_of(text: str) -> str | None:
+    found = _EMAIL.findall(text) + [p.strip() for p in _PHONE.findall(text)]
+    return " - ".join(dict.fromkeys(found)) or None
+
+
+def _first_url(text: str) -> str | None:
+    m = _URL.search(text or "")
+    if not m:
+        return None
+    url = m.group(0).rstrip(".,;)")
+    return url if url.lower().startswith("http") else f"https://{url}"
+
+
+# ------------------------------------------------------------------ places
+
+def _apply_place(event: Event, place, context: Context) -> None:
+    if place is None:
+        return
+    event.venue = event.venue or place.venue
+    event.address = event.address or place.address
+    event.online = event.online or place.online
+    if place.to_be_set:
+        event.warn("lieu à préciser selon le document", 0.1)
+    if place.commune:
+        _apply_commune(event, place.commune)
+
+
+def _apply_commune(event: Event, found) -> None:
+    if found.code:
+        event.commune_code, event.commune_name = found.code, found.name
+        if found.fuzzy:
+            event.warn(found.warning(), 0.15)
+    else:
+        event.commune_name = found.query
+        event.warn(found.warning() or f"commune « {found.query} » non reconnue : à préciser", 0.2)
+
+
+def _finish(event: Event, context: Context) -> None:
+    """What every event gets: the commune of a confirmed venue, and the flags for what is missing."""
+    if not event.commune_code and event.venue:
+        known = context.places.venue_commune(event.venue)
+        if known:
+            event.commune_code, event.commune_name = known
+    if not event.commune_code and not event.online and not event.commune_name:
+        if event.venue:
+            event.warn(f"lieu « {event.venue} » sans commune : commune à confirmer", 0.15)
+        else:
+            event.warn("lieu non indiqué", 0.1)
+    if not event.organizer:
+        event.warn("organisateur non indiqué", 0.05)
+    event.title = event.title.strip()
+
+
+# ------------------------------------------------------------------ undated entries
+
+def undated_entries(lines: list, context: Context) -> list:
+    """Entries listed under « dates à préciser »: each bullet (or paragraph) an undated event."""
+    items, current = [], []
+    top = min((line.indent for line in lines if line.bullet), default=0)
+    for line in lines:
+        if line.blank:
+            if current and not any(b.bullet for b in lines):
+                items.append(current)
+                current = []
+            continue
+        if line.bullet and line.indent <= top:
+            if current:
+                items.append(current)
+            current = [line]
+        elif current or not any(b.bullet for b in lines):
+            current.append(line)
+    if current:
+        items.append(current)
+    events = []
+    for item in items:
+        event = _prose_event(item[0].text, item[1:], Head(), context)
+        if event.title:
+            event.line = item[0].n
+            event.warn("date à préciser : le document ne la donne pas encore", 0.4)
+            vague = vague_when(item[0].text)
+            if vague:
+                event.warn(f"période indiquée sans date : « {vague} »")
+            events.append(event)
+    return events

@@ -1,0 +1,394 @@
+"""Events that come as data: tables (CSV, XLSX, OpenAgenda CSV export), OpenAgenda JSON, ICS.
+
+Each reader gives records, plain dicts with the fields below (values as text); `record_events`
+turns them into events, resolving the commune from its INSEE code, its postcode and name, or its
+name alone, exactly as for programmes written as text.
+"""
+
+import csv
+import datetime as dt
+import io
+import json
+import math
+import re
+from zoneinfo import ZoneInfo
+
+from ..errors import UserError
+from . import dates
+from .model import Event
+from .places import Places, Resolved, is_online, parse_place
+from .textnorm import clean, decode
+from .vocabulary import kind_in, price_of
+
+PARIS = ZoneInfo("Europe/Paris")
+FIELDS = ("title", "description", "start", "end", "first_end", "last_start", "start_time", "end_time", "venue",
+          "address", "commune", "postcode", "insee", "organizer", "co_organizers", "contact", "price", "theme",
+          "kind", "url", "online", "department", "region")
+
+# Column names (folded, letters and digits only) that carry each field, OpenAgenda's export included.
+ALIASES = {
+    "title": ["titre", "titrefr", "title", "intitule", "nomdelevenement", "evenement", "libelle", "name", "summary",
+              "nom", "titredelevenement"],
+    "description": ["descriptioncourte", "descriptioncourtefr", "description", "descriptionfr", "resume",
+                    "presentation", "details", "descriptionlongue", "descriptionlonguefr"],
+    "start": ["premieredatedebut", "datedebut", "datededebut", "debut", "start", "startdate", "date", "dates",
+              "jour", "quand", "dateevenement", "datedelevenement", "firstdate", "dtstart"],
+    "first_end": ["premieredatefin"],
+    "last_start": ["dernieredatedebut"],
+    "end": ["dernieredatefin", "datefin", "datedefin", "fin", "end", "enddate", "lastdate", "dtend"],
+    "start_time": ["heuredebut", "heurededebut", "heure", "horaire", "horaires", "starttime"],
+    "end_time": ["heurefin", "heuredefin", "endtime"],
+    "venue": ["nomdulieu", "lieu", "venue", "location", "salle", "locationname", "place", "nomlieu"],
+    "address": ["adresse", "address", "adressedulieu", "rue", "adresselieu"],
+    "commune": ["ville", "commune", "city", "localite", "town", "villedulieu"],
+    "postcode": ["codepostal", "cp", "postcode", "postalcode", "zip", "zipcode"],
+    "insee": ["codeinsee", "insee", "codecommune", "inseecode", "codeinseecommune"],
+    "organizer": ["organisateur", "organisateurs", "organizer", "structure", "porteur", "structureorganisatrice",
+                  "organisation"],
+    "co_organizers": ["coorganisateurs", "coorganisateur", "partenaires", "partenaire"],
+    "contact": ["contact", "email", "mail", "courriel", "telephone", "tel", "inscription", "reservation",
+                "registration", "contactinscription"],
+    "price": ["tarif", "tarifs", "prix", "conditions", "conditionsfr", "price", "conditionsdeparticipation",
+              "conditionsdacces"],
+    "theme": ["theme", "thematique", "categorie", "motscles", "motsclesfr", "keywords", "category", "themes"],
+    "kind": ["type", "typedevenement", "format", "kind", "typeevenement", "typedevenementfr"],
+    "url": ["lien", "url", "link", "siteweb", "liendelevenement", "lienverslevenement", "canonicalurl"],
+    "online": ["enligne", "online", "modedeparticipation", "attendancemode", "lienenligne", "lienacceslenligne",
+               "accesenligne"],
+    "department": ["departement", "department"],
+    "region": ["region"],
+}
+_OFFLINE = {"non", "no", "0", "false", "1", "presentiel", "hors ligne", "offline", "sur place"}
+_OPENAGENDA_MARKS = {"premieredatedebut", "dernieredatefin", "nomdulieu", "identifiantdulieu"}
+
+
+def _key(name) -> str:
+    return re.sub(r"[^a-z0-9]", "", dates.fold(str(name)))
+
+
+def column_mapping(columns: list, given: dict | None = None) -> dict:
+    """field → column, from the names a table uses (and the mapping a person gave, which wins)."""
+    by_key = {_key(c): c for c in columns}
+    mapping = {}
+    for fld, aliases in ALIASES.items():
+        for alias in aliases:
+            if alias in by_key:
+                mapping[fld] = by_key[alias]
+                break
+    for fld, column in (given or {}).items():
+        if fld not in FIELDS:
+            raise UserError(f"Champ inconnu dans --column : « {fld} ». Champs possibles : {', '.join(FIELDS)}.")
+        if _key(column) not in by_key:
+            raise UserError(f"La colonne « {column} » (donnée pour {fld}) n'existe pas dans le fichier. "
+                            f"Colonnes trouvées : {', '.join(map(str, columns))}.")
+        mapping[fld] = by_key[_key(column)]
+    return mapping
+
+
+def table_records(rows: list, columns: list, given=None) -> tuple:
+    """(records, format) of a table's rows (dicts keyed by column)."""
+    mapping = column_mapping(columns, given)
+    missing = [f for f in ("title", "start") if f not in mapping]
+    if missing:
+        names = {"title": "titre", "start": "date de début"}
+        raise UserError(
+            "Les colonnes du tableau ne disent pas " + " ni ".join(names[m] for m in missing)
+            + f" des événements. Colonnes trouvées : {', '.join(map(str, columns)) or 'aucune'}. "
+            "Renommez-les (par ex. « Titre », « Date de début », « Lieu », « Ville », « Code postal ») ou "
+            "indiquez-les avec --column title=COLONNE --column start=COLONNE.")
+    fmt = "openagenda-csv" if _OPENAGENDA_MARKS & {_key(c) for c in columns} else "table"
+    records = []
+    for row in rows:
+        record = {f: _text(row.get(col)) for f, col in mapping.items()}
+        if any(record.values()):
+            records.append(record)
+    return records, fmt
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    text = clean(str(value)).strip()
+    return text or None
+
+
+def read_csv(data: bytes) -> tuple:
+    """(rows, columns) of a CSV file: encoding and delimiter detected."""
+    text, _ = decode(data)
+    sample = text[:20000]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
+    except csv.Error:
+        dialect = csv.excel
+        dialect.delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    columns = [c for c in (reader.fieldnames or []) if c is not None]
+    rows = [row for row in reader]
+    return rows, columns
+
+
+def read_xlsx(data: bytes) -> tuple:
+    """(rows, columns) of the sheet of an XLSX workbook that holds the most rows."""
+    from openpyxl import load_workbook
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
+        raise UserError(f"Ce classeur XLSX est illisible ({exc}) : réenregistrez-le ou exportez-le en CSV.") from exc
+    best = ([], [])
+    for sheet in book.worksheets:
+        values = [list(r) for r in sheet.iter_rows(values_only=True)]
+        header_at = next((i for i, r in enumerate(values) if sum(v is not None for v in r) >= 2), None)
+        if header_at is None:
+            continue
+        columns = [str(c).strip() if c is not None else f"colonne {i + 1}" for i, c in enumerate(values[header_at])]
+        rows = [dict(zip(columns, r)) for r in values[header_at + 1:]]
+        if len(rows) > len(best[0]):
+            best = (rows, columns)
+    book.close()
+    return best
+
+
+# ------------------------------------------------------------------ OpenAgenda JSON
+
+def _lang(value):
+    """OpenAgenda's multilingual fields: {'fr': '…'} → the French (or first) text."""
+    if isinstance(value, dict):
+        value = value.get("fr") or next((v for v in value.values() if v), None)
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value if v)
+    return _text(value)
+
+
+def openagenda_json_records(data) -> list:
+    """Records of an OpenAgenda JSON export (API v2: {'events': […]} or a list of events)."""
+    events = data.get("events") if isinstance(data, dict) else data
+    if not isinstance(events, list) or not events or not isinstance(events[0], dict) or "title" not in events[0]:
+        raise UserError("Ce JSON n'est pas un export d'agenda reconnu (il faut une liste d'événements avec "
+                        "« title », comme l'export JSON v2 d'OpenAgenda).")
+    records = []
+    for item in events:
+        location = item.get("location") or {}
+        timings = sorted(item.get("timings") or [], key=lambda t: t.get("begin") or "")
+        first = item.get("firstTiming") or (timings[0] if timings else {})
+        last = item.get("lastTiming") or (timings[-1] if timings else {})
+        mode = item.get("attendanceMode")
+        records.append({
+            "title": _lang(item.get("title")),
+            "description": _lang(item.get("description")) or _lang(item.get("longDescription")),
+            "start": first.get("begin"), "first_end": first.get("end"),
+            "last_start": last.get("begin"), "end": last.get("end"),
+            "venue": _text(location.get("name")), "address": _text(location.get("address")),
+            "commune": _text(location.get("city")), "postcode": _text(location.get("postalCode")),
+            "insee": _text(location.get("insee")), "department": _text(location.get("department")),
+            "region": _text(location.get("region")),
+            "price": _lang(item.get("conditions")), "theme": _lang(item.get("keywords")),
+            "url": _text(item.get("canonicalUrl") or item.get("onlineAccessLink")),
+            "online": "oui" if mode in (2, 3) or item.get("onlineAccessLink") else None,
+            "contact": ", ".join(str(r.get("value")) for r in item.get("registration") or [] if isinstance(r, dict)
+                                 and r.get("value")) or None,
+            "organizer": _lang((item.get("originAgenda") or {}).get("title")) if item.get("originAgenda") else None,
+        })
+    return records
+
+
+# ------------------------------------------------------------------ ICS
+
+def ics_records(text: str) -> list:
+    """Records of the VEVENTs of an iCalendar file (unfolded lines, escapes, TZID and UTC times)."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    records, current = [], None
+    for line in unfolded.splitlines():
+        if line.upper().startswith("BEGIN:VEVENT"):
+            current = {}
+        elif line.upper().startswith("END:VEVENT") and current is not None:
+            records.append(_ics_record(current))
+            current = None
+        elif current is not None and ":" in line:
+            name, value = line.split(":", 1)
+            prop, *params = name.split(";")
+            current.setdefault(prop.upper(), (dict(p.split("=", 1) for p in params if "=" in p), value))
+    if not records:
+        raise UserError("Ce fichier iCalendar ne contient aucun événement (VEVENT).")
+    return records
+
+
+def _ics_text(value: str) -> str | None:
+    value = re.sub(r"\\n", "\n", value, flags=re.IGNORECASE)
+    return _text(re.sub(r"\\([,;\\])", r"\1", value))
+
+
+def _ics_time(prop) -> str | None:
+    if not prop:
+        return None
+    params, value = prop
+    value = value.strip()
+    if re.fullmatch(r"\d{8}", value) or params.get("VALUE", "").upper() == "DATE":
+        return f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+    m = re.fullmatch(r"(\d{8})T(\d{2})(\d{2})(\d{2})?(Z?)", value)
+    if not m:
+        return None
+    moment = dt.datetime.strptime(m.group(1) + m.group(2) + m.group(3), "%Y%m%d%H%M")
+    if m.group(5):
+        moment = moment.replace(tzinfo=dt.UTC).astimezone(PARIS).replace(tzinfo=None)
+    elif params.get("TZID"):
+        try:
+            moment = moment.replace(tzinfo=ZoneInfo(params["TZID"].strip('"'))).astimezone(PARIS).replace(tzinfo=None)
+        except (KeyError, ValueError):
+            pass
+    return moment.isoformat(sep=" ", timespec="minutes")
+
+
+def _ics_record(props: dict) -> dict:
+    start = _ics_time(props.get("DTSTART"))
+    end = _ics_time(props.get("DTEND"))
+    if end and len(end) == 10 and start and len(start) == 10:
+        # an all-day DTEND is the day after the last day
+        end = (dt.date.fromisoformat(end) - dt.timedelta(days=1)).isoformat()
+    organizer = props.get("ORGANIZER")
+    org_name = organizer[0].get("CN", "").strip('"') if organizer else None
+    location = _ics_text(props["LOCATION"][1]) if "LOCATION" in props else None
+    return {
+        "title": _ics_text(props["SUMMARY"][1]) if "SUMMARY" in props else None,
+        "description": _ics_text(props["DESCRIPTION"][1]) if "DESCRIPTION" in props else None,
+        "start": start, "end": end, "venue": location,
+        "organizer": org_name or None,
+        "theme": _ics_text(props["CATEGORIES"][1]) if "CATEGORIES" in props else None,
+        "url": _text(props["URL"][1]) if "URL" in props else None,
+        "contact": re.sub(r"^mailto:", "", organizer[1], flags=re.IGNORECASE) if organizer else None,
+        "_place_string": True,
+    }
+
+
+# ------------------------------------------------------------------ records → events
+
+def _moment(value: str | None, year: int) -> tuple:
+    """(date, 'HH:MM' or None) of a date value: ISO, « 05/11/2024 18:00 », « mardi 5 novembre »."""
+    if not value:
+        return None, None
+    value = value.strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?", value)
+    if m:
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if not m.group(4):
+            return day, None
+        moment = dt.datetime(day.year, day.month, day.day, int(m.group(4)), int(m.group(5)))
+        if m.group(6) == "Z":
+            moment = moment.replace(tzinfo=dt.UTC).astimezone(PARIS)
+        return moment.date(), f"{moment.hour:02d}:{moment.minute:02d}"
+    m = re.match(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})", value)
+    if m:
+        y = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+        try:
+            day = dt.date(y, int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None, None
+        return day, dates.find_times(value[m.end():])[0]
+    found = dates.match_date(value)
+    if found:
+        period = dates.resolve(found, year)
+        if period:
+            return period.start, dates.find_times(value[found.end:])[0]
+    return None, None
+
+
+def record_events(records: list, places: Places, year: int) -> list:
+    """Events of records; each record's problems become its warnings."""
+    events = []
+    for n, record in enumerate(records):
+        event = _record_event(record, places, year)
+        if event:
+            event.line = n
+            events.append(event)
+    return events
+
+
+def _record_event(record: dict, places: Places, year: int) -> Event | None:
+    title = (record.get("title") or "").strip()
+    if not title:
+        return None
+    event = Event(title=title[:300], description=record.get("description"), organizer=record.get("organizer"),
+                  contact=record.get("contact"), theme=record.get("theme"), url=record.get("url"))
+    event.kind = record.get("kind") or kind_in(title)
+    start, start_time = _moment(record.get("start"), year)
+    _, first_end_time = _moment(record.get("first_end"), year)
+    end, end_time = _moment(record.get("end") or record.get("last_start"), year)
+    if record.get("start") and not start:
+        event.warn(f"date illisible : « {record['start']} »", 0.4)
+    if start:
+        event.start_date = start.isoformat()
+        event.end_date = (end if end and end >= start else start).isoformat()
+    elif not record.get("start"):
+        event.warn("date à préciser : la ligne n'en donne pas", 0.4)
+    times = dates.find_times(" ".join(filter(None, [record.get("start_time"), record.get("end_time")])))
+    event.start_time = start_time or times[0]
+    event.end_time = (first_end_time if end == start or not end else None) or end_time or times[1]
+    if event.end_time and event.start_time and event.end_time <= event.start_time and event.end_date == event.start_date:
+        event.end_time = None
+    if record.get("co_organizers"):
+        event.co_organizers = [c.strip() for c in re.split(r"[,;]", record["co_organizers"]) if c.strip()]
+    event.price = record.get("price") and (price_of(record["price"]) or record["price"][:120])
+    online = record.get("online")
+    event.online = bool(online and dates.fold(online) not in _OFFLINE) or \
+        is_online(" ".join(filter(None, [record.get("venue"), title])))
+    _record_place(event, record, places)
+    if not event.commune_code and not event.online and not event.commune_name:
+        event.warn(f"lieu « {event.venue} » sans commune : commune à confirmer" if event.venue else
+                   "lieu non indiqué", 0.15)
+    return event
+
+
+def _record_place(event: Event, record: dict, places: Places) -> None:
+    if record.get("_place_string") and record.get("venue"):
+        place = parse_place(record["venue"], places, fuzzy=True, commune_first=False)
+        event.venue, event.address, event.online = place.venue, place.address, event.online or place.online
+        found = place.commune
+    else:
+        event.venue, event.address = record.get("venue"), record.get("address")
+        found = _record_commune(record, places)
+    if found and found.code:
+        event.commune_code, event.commune_name = found.code, found.name
+        if found.fuzzy:
+            event.warn(found.warning(), 0.15)
+    elif found:
+        event.commune_name = found.query
+        event.warn(found.warning() or f"commune « {found.query} » non reconnue", 0.2)
+    elif record.get("commune"):
+        event.commune_name = record["commune"]
+        event.warn(f"commune « {record['commune']} » non reconnue : à préciser", 0.2)
+    if not event.commune_code and event.venue:
+        known = places.venue_commune(event.venue)
+        if known:
+            event.commune_code, event.commune_name = known
+
+
+def _record_commune(record: dict, places: Places) -> Resolved | None:
+    insee = (record.get("insee") or "").strip()
+    if insee and places.index and re.fullmatch(r"\d[\dAB]\d{3}", insee):
+        name = places.index.commune(insee)
+        if name:
+            return Resolved(insee, insee, name[0])
+    city, postcode = record.get("commune"), (record.get("postcode") or "").strip()
+    if city and re.fullmatch(r"\d{5}", postcode):
+        return places.postcode_commune(postcode, city)
+    if city:
+        return places.commune(city, fuzzy=True)
+    if record.get("address"):
+        return parse_place(record["address"], places, fuzzy=True, commune_first=False).commune
+    return None
+
+
+def json_records(data: bytes) -> list:
+    text, _ = decode(data)
+    try:
+        parsed = json.loads(text)
+    except ValueError as exc:
+        raise UserError(f"Ce fichier JSON est mal formé ({exc}) : vérifiez l'export.") from exc
+    return openagenda_json_records(parsed)

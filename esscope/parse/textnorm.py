@@ -1,0 +1,67 @@
+"""Bytes to clean text: encoding detection, odd spaces, the letter O read for a zero."""
+
+import re
+import unicodedata
+
+from ..errors import UserError
+
+# Characters PDF extraction and word processors leave behind, with what they stand for.
+_SPACES = {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": "    ", "\u3000": " "}
+_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffd"), None)
+# A token made of digits and capital O's, read from a PDF (« O3 2O 63 91 79 », « 2O17 »), or the minutes
+# of a time (« 13 h 3O », « 16 h3O »).
+_OCR_NUMBER = re.compile(r"(?<![^\W\d_])(?=[0-9O]*[0-9])[0-9O]{2,}(?![^\W\d_])")
+_OCR_MINUTES = re.compile(r"([0-9]\s?[hH]\s?)([0-5O][0-9O])(?![^\W\d_])")
+
+
+def decode(data: bytes) -> tuple:
+    """(text, encoding) of a text file in UTF-8 (with or without BOM), UTF-16 or cp1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any encoding we read (NUL bytes, many control characters)."""
+    head = data[:65536]
+    if not head:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(head) > 0.02
+
+
+def clean(text: str) -> str:
+    """Unicode NFC, plain spaces and line ends, invisible characters dropped, O read as 0 in numbers."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    for odd, plain in _SPACES.items():
+        text = text.replace(odd, plain)
+    text = text.translate(_DROP)
+    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Co", "Cs"))
+    return fix_ocr_digits(text)
+
+
+def fix_ocr_digits(text: str) -> str:
+    """« 13 h 3O à 17 h », « O3 2O 63 91 79 », « 2O17 » → with zeros. Words are left alone."""
+    text = _OCR_NUMBER.sub(lambda m: m.group(0).replace("O", "0"), text)
+    return _OCR_MINUTES.sub(lambda m: m.group(1) + m.group(2).replace("O", "0"), text)
+
+
+def text_of(data: bytes, what: str = "Le fichier") -> str:
+    """Decoded, cleaned text, or a UserError for a binary file."""
+    if looks_binary(data):
+        raise UserError(f"{what} n'est pas du texte lisible (fichier binaire ?) : fournissez le programme en "
+                        "texte, HTML, PDF, CSV, XLSX, JSON ou ICS.")
+    return clean(decode(data)[0])
