@@ -1,0 +1,74 @@
+"""Chart builders: titled, axes with units, French numbers, nothing drawn from missing data."""
+
+import datetime as dt
+
+import pandas as pd
+
+from esscope import charts
+
+
+def figures(rows):
+    return pd.DataFrame(rows, columns=["year", "value", "qualifier", "scope", "source_url"])
+
+
+def test_national_chart_shows_one_point_per_source_grouped_by_qualifier():
+    fig = charts.national_events_chart(figures([
+        (2019, 1800, "", "national platform", "https://a"), (2019, 2000, "more_than", "", "https://b"),
+        (2020, 1000, "more_than", "", "https://c")]))
+    points = sum(len(t.x) for t in fig.data)
+    assert points == 3
+    assert {t.name for t in fig.data} == {"Chiffre exact", "Minimum (« plus de »)"}
+    assert fig.layout.title.text and fig.layout.yaxis.title.text == "Événements (nombre)"
+    assert fig.layout.separators == ",\u202f"
+
+
+def test_hover_text_from_sources_is_inert():
+    fig = charts.national_events_chart(figures([(2019, 10, "", "<b>x</b>", "https://a/<script>")]))
+    hover = fig.data[0].hovertext[0]
+    assert "<script>" not in hover and "&lt;script&gt;" in hover and "<br>" in hover
+
+
+def test_empty_data_gives_a_figure_that_says_why():
+    fig = charts.national_events_chart(figures([]))
+    assert fig.layout.annotations[0].text.startswith("Aucun")
+    assert charts.gantt_chart(pd.DataFrame()).layout.annotations[0].text.startswith("Aucun")
+
+
+def test_calendar_heatmap_places_each_day_of_november_once():
+    days = pd.DataFrame({"day": [dt.date(2017, 11, 1), dt.date(2017, 11, 30)], "events": [3, 5]})
+    fig = charts.calendar_heatmap(days, 2017)
+    z = fig.data[0].z
+    cells = [v for row in z for v in row if v is not None]
+    assert len(cells) == 30 and sum(cells) == 8
+    assert z[0][2] == 3                      # 1 November 2017 was a Wednesday
+    assert fig.data[0].colorscale is not None and fig.data[0].x[0] == "Lundi"
+
+
+def test_events_by_region_grid_counts():
+    frame = pd.DataFrame({"edition": [2017, 2017, 2024], "region_code": ["32", "11", "32"],
+                          "region": ["Hauts-de-France", "Île-de-France", "Hauts-de-France"], "events": [5, 1, 2]})
+    fig = charts.events_by_region_chart(frame)
+    assert fig.data[0].z.sum() == 8 and fig.layout.xaxis.title.text == "Édition (année)"
+
+
+def test_ranked_bar_chart_leaves_out_missing_values_and_highlights_the_territory():
+    frame = pd.DataFrame({"name": ["A", "B", "C"], "value": [3.0, None, 7.0], "is_self": [True, False, False],
+                          "disagree": [False, False, True]})
+    fig = charts.ranked_bar_chart(frame, "Titre", "pct", "Part (%)")
+    assert list(fig.data[0].y) == ["C", "A"]
+    assert list(fig.data[0].marker.color) == [charts.MUTED, charts.HIGHLIGHT]
+    assert fig.data[0].text[0] == "7\u00a0% *"
+
+
+def test_gantt_bars_run_from_first_to_last_day():
+    frame = pd.DataFrame({"title": ["Salon"], "commune_name": ["Roubaix"], "start_date": [dt.date(2017, 11, 14)],
+                          "end_date": [dt.date(2017, 11, 16)], "days": [3]})
+    fig = charts.gantt_chart(frame)
+    assert fig.data[0].x[0] == 3 * 24 * 3600 * 1000
+
+
+def test_compare_bars_one_trace_per_edition():
+    frame = pd.DataFrame({"edition": [2017, 2024], "Thème": ["Emploi", "Emploi"], "share": [40.0, 50.0],
+                          "events": [2, 1]})
+    fig = charts.compare_bars(frame, "Thème", "Thèmes")
+    assert [t.name for t in fig.data] == ["2017", "2024"] and fig.layout.xaxis.title.text.endswith("(%)")

@@ -1,0 +1,132 @@
+"""Downloads: files that open where they should, with document text kept as inert text."""
+
+import csv
+import io
+import json
+
+import openpyxl
+import pytest
+from conftest import XSS_TITLE
+from pypdf import PdfReader
+
+from esscope import exports, store
+from esscope.filters import EventFilter, filtered_events
+from esscope.report import read_edition_report
+
+
+@pytest.fixture(scope="module")
+def con(events_store):
+    connection = store.connect(events_store)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def events(con):
+    return filtered_events(con, EventFilter(region="32"))
+
+
+def test_csv_is_utf8_with_bom_semicolons_and_french_dates(events):
+    data = exports.events_to_csv(events)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    assert header[:4] == ["Identifiant", "Édition", "Début", "Fin"] and len(body) == len(events) == 7
+    first = dict(zip(header, body[0]))
+    assert first["Début"] == "07/11/2017" and first["Commune"] == "Lille" and first["En ligne"] == "non"
+
+
+def test_csv_and_xlsx_neutralise_formulas_and_keep_markup_as_text(events):
+    rows = list(csv.DictReader(io.StringIO(exports.events_to_csv(events).decode("utf-8-sig")), delimiter=";"))
+    xss = next(r for r in rows if r["Identifiant"] == "test:5")
+    assert xss["Titre"] == XSS_TITLE
+    assert xss["Organisateur"] == "'=cmd|' /C calc'!A0"
+    book = openpyxl.load_workbook(io.BytesIO(exports.events_to_xlsx(events)))
+    sheet = book["Événements"]
+    header = [c.value for c in sheet[1]]
+    cells = {c.value: c for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str)}
+    assert XSS_TITLE in cells
+    formula_cell = next(c for v, c in cells.items() if "calc" in v)
+    assert formula_cell.data_type == "s"
+    assert header.index("Début") >= 0
+
+
+def test_xlsx_lists_the_filters_applied(events):
+    flt = EventFilter(editions=[2017], region="32", text="forum")
+    book = openpyxl.load_workbook(io.BytesIO(exports.events_to_xlsx(events, flt.describe())))
+    assert book.sheetnames == ["Événements", "Filtres appliqués"]
+    filters = [tuple(c.value for c in row) for row in book["Filtres appliqués"].iter_rows(min_row=2)]
+    assert ("Éditions", "2017") in filters and ("Recherche", "forum") in filters
+    empty = openpyxl.load_workbook(io.BytesIO(exports.events_to_xlsx(events, [])))
+    assert "aucun" in empty["Filtres appliqués"]["B2"].value
+
+
+def _unfold(ics: str) -> list:
+    return ics.replace("\r\n ", "").split("\r\n")
+
+
+def test_ics_has_one_vevent_per_dated_event_with_escaped_text(events):
+    text = exports.events_to_ics(events).decode("utf-8")
+    lines = _unfold(text)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
+    assert sum(1 for line in lines if line == "BEGIN:VEVENT") == len(events)
+    assert "DTSTART:20171107T100000" in lines
+    assert "DTSTART;VALUE=DATE:20171114" in lines and "DTEND;VALUE=DATE:20171117" in lines
+    summary = next(line for line in lines if line.startswith("SUMMARY:<img"))
+    assert "\\;" not in summary and summary.count("\\,") == 0
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    assert "URL:javascript" not in text
+
+
+def test_ics_escapes_commas_semicolons_and_newlines():
+    import pandas as pd
+    frame = pd.DataFrame([{"id": "x", "start_date": "2017-11-07", "end_date": None, "start_time": None,
+                           "end_time": None, "title": "A, B; C\nD", "venue": None, "address": None,
+                           "commune_name": None, "description": None, "organizer": None, "url": None}])
+    lines = _unfold(exports.events_to_ics(frame).decode("utf-8"))
+    assert "SUMMARY:A\\, B\\; C\\nD" in lines
+
+
+def test_geojson_points_at_the_commune_and_null_geometry_when_online(events):
+    data = json.loads(exports.events_to_geojson(events))
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == len(events)
+    by_id = {f["properties"]["Identifiant"]: f for f in data["features"]}
+    lon, lat = by_id["test:1"]["geometry"]["coordinates"]
+    assert 2.9 < lon < 3.2 and 50.5 < lat < 50.7
+    assert by_id["test:4"]["geometry"] is None
+    assert by_id["test:5"]["properties"]["Titre"] == XSS_TITLE
+
+
+def test_report_xlsx_has_one_sheet_per_table_and_the_filters(con):
+    report = read_edition_report(con, "32", 2017)
+    book = openpyxl.load_workbook(io.BytesIO(exports.report_to_xlsx(report)))
+    assert book.sheetnames == list(report.tables()) + ["Complétude", "Filtres appliqués"]
+    assert book["Synthèse"]["A2"].value == "Événements" and book["Synthèse"]["B2"].value == "5"
+    filters = [tuple(c.value for c in row) for row in book["Filtres appliqués"].iter_rows(min_row=2)]
+    assert ("Région", "Hauts-de-France (32)") in filters
+
+
+def test_report_pdf_opens_and_shows_document_text_as_text(con):
+    report = read_edition_report(con, "32", 2017)
+    data = exports.report_to_pdf(report)
+    assert data.startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Rapport d'édition" in text and "Hauts-de-France" in text
+    assert "sous-compte" in text
+    assert "<img src=x onerror=alert(1)>" in text
+
+
+def test_portrait_pdf_opens(con):
+    import pandas as pd
+
+    from esscope import territory as terr
+    cards = terr.read_cards(con, "epci", "200093201")
+    data = exports.portrait_to_pdf("Métropole Européenne de Lille", cards, pd.DataFrame(), pd.DataFrame(),
+                                   pd.DataFrame())
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Portrait" in text and "aucun chiffre disponible" in text and "9,6" in text
+
+
+def test_pdf_text_keeps_french_and_replaces_what_the_font_lacks():
+    assert exports.pdf_text("Élodie « œuvre » – 52\u202f000 €") == "Élodie « oeuvre » - 52\u00a0000 EUR"
+    assert exports.pdf_text("Ω") == "?"

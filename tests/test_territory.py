@@ -1,0 +1,146 @@
+"""Territory search, cards with their sources, parents and siblings, on the built store's real figures."""
+
+import pandas as pd
+import pytest
+
+from esscope import queries, store
+from esscope import territory as terr
+
+
+@pytest.fixture(scope="module")
+def con(events_store):
+    connection = store.connect(events_store)
+    yield connection
+    connection.close()
+
+
+@pytest.mark.parametrize("text, level, code", [
+    ("Lille", "commune", "59350"), ("59350", "commune", "59350"), ("59000", "commune", "59350"),
+    ("200093201", "epci", "200093201"), ("métropole européenne de lille", "epci", "200093201"),
+    ("Hauts-de-France", "region", "32"), ("hauts de france", "region", "32"), ("Nord", "department", "59"),
+    ("France", "country", "FR"), ("saint etienne", "commune", "42218"),
+])
+def test_search_finds_any_level_by_name_or_code(con, text, level, code):
+    found = terr.search_territories(con, text)
+    assert (found.iloc[0]["level"], found.iloc[0]["code"]) == (level, code)
+
+
+def test_search_ranks_larger_levels_first_and_labels_them(con):
+    found = terr.search_territories(con, "lille")
+    assert found.iloc[0]["label"] == "Lille (commune, Nord, 59350)"
+    assert "Métropole Européenne de Lille (EPCI, 200093201)" in list(found["label"])
+
+
+def test_search_of_nothing_or_unknown_gives_no_territory(con):
+    assert terr.search_territories(con, "").empty
+    assert terr.search_territories(con, "zzzqqq").empty
+    assert terr.search_territories(con, "'; DROP TABLE territories; --").empty
+
+
+def test_key_round_trip_and_rejects_malformed():
+    assert terr.from_key(terr.to_key("epci", "200093201")) == ("epci", "200093201")
+    assert terr.from_key("bogus") is None and terr.from_key("planet:3") is None and terr.from_key("") is None
+
+
+def test_cards_say_no_figure_instead_of_zero(con):
+    cards = {c.indicator: c for c in terr.read_cards(con, "epci", "200093201")}
+    assert cards["prix_ess_applicants"].empty
+    assert cards["prix_ess_applicants"].value_text == "aucun chiffre disponible"
+
+
+def test_card_keeps_year_scope_and_source_of_the_latest_figure(con):
+    card = {c.indicator: c for c in terr.read_cards(con, "epci", "200093201")}["share_of_jobs_pct"]
+    assert card.year == 2020 and card.value_text == "9,6\u00a0%"
+    assert card.rows.iloc[0]["scope"] == "CRESS observatory"
+    assert card.rows.iloc[0]["source_url"].startswith("https://")
+
+
+def test_card_marks_disagreeing_sources_and_lists_both_values():
+    figures = pd.DataFrame({
+        "indicator": ["employees", "employees"], "year": [2019, 2019], "value": [100.0, 120.0],
+        "qualifier": ["", "about"], "unit": ["count", "count"], "scope": ["Insee", "CRESS"],
+        "source_url": ["https://a", "https://b"], "territory_name": ["X", "X"]})
+    card = terr.cards_from_figures(figures, ["employees"], today=2021)[0]
+    assert card.disagree and not card.old
+    note = card.notes()[0]
+    assert "100" in note and "environ 120" in note and "ne concordent pas" in note
+
+
+def test_card_marks_old_figures_and_figures_without_year():
+    figures = pd.DataFrame({
+        "indicator": ["employees", "establishments"], "year": [2012, None], "value": [5.0, 6.0],
+        "qualifier": ["", ""], "unit": ["count", "count"], "scope": ["", ""], "source_url": ["u", "v"],
+        "territory_name": ["X", "X"]})
+    employees, establishments = terr.cards_from_figures(figures, ["employees", "establishments"], today=2026)
+    assert employees.old and "Chiffre ancien (2012, il y a 14 ans)." in employees.notes()
+    assert establishments.old and establishments.year is None
+    assert terr.cards_from_figures(figures.assign(year=[2024, 2024]), ["employees"], today=2026)[0].old is False
+
+
+def test_france_shows_disagreeing_sources_of_the_same_year(con):
+    cards = {c.indicator: c for c in terr.read_cards(con, "country", "FR")}
+    assert any(c.disagree for c in cards.values())
+
+
+def test_format_value_puts_qualifiers_in_words():
+    assert terr.format_value(2000, "count", "more_than") == "plus de 2\u202f000"
+    assert terr.format_value(10.7, "pct", "about|approx_year") == "environ 10,7\u00a0%"
+    assert terr.format_value(None, "count") == "aucun chiffre disponible"
+    assert terr.qualifier_notes("as_of_date|more_than") == ["bilan provisoire"]
+
+
+def test_parents_of_a_commune_go_up_to_france(con):
+    lille = queries.read_territory(con, "commune", "59350")
+    assert terr.parents(lille) == [("epci", "200093201"), ("department", "59"), ("region", "32"), ("country", "FR")]
+    chain = terr.parent_values(con, lille, "share_of_jobs_pct")
+    assert list(chain["level"]) == ["commune", "epci", "department", "region", "country"]
+    assert chain.iloc[0]["value"] == pytest.approx(11.9)
+
+
+def test_siblings_of_a_department_are_the_departments_of_its_region(con):
+    nord = queries.read_territory(con, "department", "59")
+    siblings = terr.read_siblings(con, nord, "share_of_jobs_pct")
+    assert sorted(siblings["code"]) == ["02", "59", "60", "62", "80"]
+    assert siblings.loc[siblings["code"] == "59", "is_self"].item()
+    assert siblings.loc[siblings["code"] == "59", "value"].item() == pytest.approx(10.4)
+
+
+def test_siblings_of_a_commune_share_its_epci_and_count_loaded_events(con):
+    lille = queries.read_territory(con, "commune", "59350")
+    siblings = terr.read_siblings(con, lille, terr.LOADED_EVENTS)
+    assert len(siblings) > 80
+    counts = dict(zip(siblings["code"], siblings["value"]))
+    assert counts["59350"] == 3 and counts["59512"] == 1 and counts["59009"] == 0
+
+
+def test_siblings_without_figures_stay_missing_not_zero(con):
+    lille = queries.read_territory(con, "commune", "59350")
+    siblings = terr.read_siblings(con, lille, "employees")
+    assert siblings["value"].isna().all()
+
+
+def test_latest_values_take_the_median_and_flag_disagreement(con):
+    values = terr.latest_values(con, "country", "establishments")
+    row = values.iloc[0]
+    assert row["disagree"] and len(row["values"]) >= 2
+
+
+def test_series_only_for_indicators_with_several_years(con):
+    series = terr.read_series(con, "country", "FR")
+    assert not series.empty
+    assert series.groupby("indicator")["year"].nunique().min() >= 2
+    assert terr.read_series(con, "epci", "200093201").empty or \
+        terr.read_series(con, "epci", "200093201").groupby("indicator")["year"].nunique().min() >= 2
+
+
+def test_other_perimeters_are_listed_apart(con):
+    others = terr.read_other_perimeters(con)
+    assert {"Limousin", "Pays de Brest"} <= set(others["territory_name"])
+
+
+def test_territory_filter_selects_the_events_held_there(con):
+    from esscope.filters import filtered_events
+    lens_lievin = queries.read_territory(con, "epci", "246200364")
+    events = filtered_events(con, terr.territory_filter(lens_lievin))
+    assert set(events["id"]) == {"test:6", "test:7"}
+    assert len(filtered_events(con, terr.territory_filter(queries.read_territory(con, "country", "FR")))) == 8
