@@ -1,6 +1,7 @@
 """Imports into the store, shared by the CLI and the Import page: figures, programmes, sources."""
 
 import hashlib
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -228,13 +229,30 @@ _EVENT_COLUMNS = ("id", "source_id", "position", "edition", "region_code", "star
                   "warnings")
 
 
+def _plain_event(e: dict) -> dict:
+    """An event dict as an editable table gives it back: dates as ISO text, no NaN, lists as lists."""
+    out = {}
+    for key, value in dict(e).items():
+        if isinstance(value, float) and math.isnan(value):
+            value = None
+        elif key in ("start_date", "end_date") and hasattr(value, "isoformat"):
+            value = value.isoformat()[:10]
+        elif key in ("start_time", "end_time") and hasattr(value, "strftime"):
+            value = value.strftime("%H:%M")
+        elif isinstance(value, str) and key not in ("title", "description"):
+            value = value.strip() or None
+        out[key] = value
+    return out
+
+
 def _event_row(e: dict, source_id: str, edition: int, region) -> tuple:
     return (e["id"], source_id, int(e.get("position") or 0), int(edition), region,
             e.get("start_date") or None, e.get("end_date") or None, e.get("start_time") or None,
             e.get("end_time") or None, str(e["title"]).strip(), e.get("description"), e.get("theme"), e.get("kind"),
             e.get("venue"), e.get("address"), e.get("commune_code") or None, e.get("commune_name"),
             bool(e.get("online")), e.get("organizer"), list(e.get("co_organizers") or []), e.get("contact"),
-            e.get("price"), e.get("url"), float(e.get("confidence", 1.0)), list(e.get("warnings") or []))
+            e.get("price"), e.get("url"), min(1.0, max(0.0, float(e.get("confidence") or 1.0))),
+            list(e.get("warnings") or []))
 
 
 def _check_events(events: list, db) -> None:
@@ -272,7 +290,7 @@ def save_programme(db, result: ParseResult, events: list | None = None, progress
     events, e.g. after a person corrected them. Saving the same events again changes nothing; a new
     version updates events by id and removes those no longer there."""
     report = progress or (lambda fraction, message: None)
-    rows = [dict(e) for e in events] if events is not None else result.events_as_dicts()
+    rows = [_plain_event(e) for e in events] if events is not None else result.events_as_dicts()
     if not rows:
         raise UserError(f"Aucun événement à importer depuis {result.filename} : rien n'a été écrit.")
     for position, e in enumerate(rows):

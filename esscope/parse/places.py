@@ -220,7 +220,7 @@ def communes_in_prose(text: str, places: Places) -> list:
 
 _VENUE_PREP = re.compile(
     r"(?<![\w’'])(?:[Aa]u|[Àà]\s+la|[Àà]\s+l['’]|[Aa]ux|[Cc]hez|[Dd]ans\s+les\s+locaux\s+d(?:e\s+la|e\s+l['’]|u|es|e)|"
-    r"[Dd]ans\s+la\s+salle|[Ss]alle)\s+")
+    r"[Dd]ans\s+la\s+salle|(?=[Ss]alle\s))\s*")
 
 
 def venue_in_prose(text: str) -> tuple | None:
@@ -228,12 +228,25 @@ def venue_in_prose(text: str) -> tuple | None:
     locaux de la CALL ». Returns (start, end, venue) or None. The name must start with a capital."""
     for m in _VENUE_PREP.finditer(text):
         rest = text[m.end():]
-        name = _proper_name(rest)
+        name = _proper_name(rest) if not rest[:5].lower() == "salle" else _named_room(rest)
         if name:
             prep = m.group(0).strip().lower()
             venue = f"locaux {m.group(0).split('locaux', 1)[1].strip()} {name}" if "locaux" in prep else name
             return m.start(), m.end() + len(name), venue.replace("  ", " ")
     return None
+
+
+def _named_room(text: str) -> str | None:
+    """« salle Jacques Brel » → the room with its name."""
+    name = _proper_name(text[5:].lstrip())
+    return f"{text[:5]} {name}" if name else None
+
+
+def venue_after_commune(text: str, end: int) -> str | None:
+    """« … à Bordeaux, Athénée municipal » → the place named right after the commune."""
+    m = re.match(r"\s*,\s*((?:[A-ZÀ-Ý]|salle\s|maison\s|jardin\s|place\s|halle\s|parc\s)[^,;.()]{2,60})(?=[,;.()]|$)",
+                 text[end:])
+    return m.group(1).strip() if m else None
 
 
 def _proper_name(text: str) -> str | None:

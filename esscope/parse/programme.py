@@ -359,10 +359,10 @@ def _prose_event(item: str, extra: list, head: Head, context: Context) -> Event:
     place = head.place
     if place and (place.commune or place.venue):
         _apply_place(event, place, context)
-    if not event.commune_code and not event.venue:
-        event.venue, event.address = reading.venue, reading.address
-        if reading.commune:
-            _apply_commune(event, reading.commune)
+    event.venue = event.venue or reading.venue
+    event.address = event.address or reading.address
+    if not event.commune_code and not event.commune_name and reading.commune:
+        _apply_commune(event, reading.commune)
     event.online = event.online or head.online or (reading.online and not event.commune_code)
     _finish(event, context)
     return event
@@ -414,7 +414,7 @@ def _structured_event(part: list, head: Head, context: Context, previous: Event 
     if not title_lines:
         return None
     title = _join_title(title_lines)
-    if kind and re.match(r"^(?:de|du|des|d['’]|à|au|aux|pour|sur)\b", title, re.IGNORECASE):
+    if kind and re.match(r"^(?:de|du|d['’]|à|au|aux|pour|sur)\b", title, re.IGNORECASE):
         title = f"{kind} {title}"       # the kind line was the title's first words
     event = Event(title=title, theme=theme, kind=kind or kind_in(title))
     event.line = content[0].n
@@ -533,7 +533,8 @@ def _caps_continuation(text: str) -> bool:
         return False
     if sum(c.isupper() for c in letters) / len(letters) >= 0.75:
         return True
-    return _is_caps(text) and bool(re.search(r"[!?]\s*$", text))
+    head = re.match(r"[^\W\d_][\w’'\-]*", text.strip())
+    return bool(head and len(head.group(0)) >= 2 and head.group(0).isupper() and re.search(r"[!?]\s*$", text))
 
 
 def _join_title(lines: list) -> str:
@@ -569,6 +570,7 @@ def _place_lines(before: list, context: Context) -> set:
         if len(line) > 90:
             continue
         if leading_commune(line, places) or re.match(r"^(?:lieu|adresse)\s*:", line, re.IGNORECASE) \
+                or re.match(r"^\d{5}\s+[A-ZÀ-Ý]", line) \
                 or re.match(r"^(?:à|au|chez)\s+[A-ZÀ-Ý]", line) and len(line.split()) <= 8:
             found = k
             break
@@ -586,7 +588,8 @@ def _place_lines(before: list, context: Context) -> set:
     taken = {found}
     for k in range(found + 1, min(found + 3, len(before))):
         line = before[k].text
-        if before[k].n - before[k - 1].n > 2 or len(line.split()) > 8 or line.endswith("."):
+        if before[k].n - before[k - 1].n > 2 or len(line.split()) > 8 or line.endswith(".") \
+                or dates.starts_with_time(line) or price_of(line) or label_of(line):
             break
         taken.add(k)
     return taken

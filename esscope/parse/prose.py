@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import strip_times
-from .places import Places, communes_in_prose, is_address, is_online, venue_in_prose
+from .places import Places, communes_in_prose, is_address, is_online, venue_after_commune, venue_in_prose
 from .vocabulary import kind_in
 
 _ART = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
@@ -72,6 +72,8 @@ def read_item(text: str, places: Places) -> ItemReading:
     venue = venue_in_prose(text)
     if venue:
         reading.venue = venue[2]
+    elif found:
+        reading.venue = venue_after_commune(text, found[0][1])
     reading.address = address_in(text)
     reading.online = is_online(text)
     return reading

@@ -111,7 +111,7 @@ def price_of(text: str) -> str | None:
         if m and not re.search(r"https?://|www\.|@", clause):
             if not re.match(r"\d", m.group(0)):
                 clause = clause[m.start():]
-            phrase = strip_times(clause).strip(" .,-–")
+            phrase = strip_times(clause).strip(" .,-–()")
             phrase = re.sub(r"^(?:de\s+)?(?:et\s+)?", "", phrase).strip()
             if phrase and len(phrase.split()) <= 10 and phrase not in found:
                 found.append(phrase)
