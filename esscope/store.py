@@ -23,6 +23,13 @@ from .errors import UserError
 DEFAULT_PATH = Path("data/esscope.duckdb")
 
 
+def default_path() -> Path:
+    """The store to use when none is named: $ESSCOPE_DB, else the project's data/esscope.duckdb
+    (whatever the working directory, e.g. for notebooks)."""
+    from .paths import ROOT
+    return Path(os.environ.get("ESSCOPE_DB") or ROOT / DEFAULT_PATH)
+
+
 class StoreError(UserError):
     """The store is missing, locked or unreadable; the message says what to do."""
 
