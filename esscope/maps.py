@@ -291,7 +291,7 @@ def base_map(bounds=None, tiles=True) -> folium.Map:
 
     With `tiles`, OpenStreetMap tiles are an overlay that can be switched off; when they cannot
     load, the plain background stays and every layer still shows."""
-    m = folium.Map(location=[46.6, 2.5], zoom_start=6, tiles=None, prefer_canvas=True)
+    m = folium.Map(location=[46.6, 2.5], zoom_start=6, tiles=None, prefer_canvas=True, zoom_snap=0.5)
     m.default_js = LEAFLET_JS
     m.default_css = LEAFLET_CSS
     _Style().add_to(m)
@@ -299,7 +299,7 @@ def base_map(bounds=None, tiles=True) -> folium.Map:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="Fond de carte OpenStreetMap (en ligne)",
                          overlay=True, control=True, max_zoom=19).add_to(m)
         folium.LayerControl(collapsed=True).add_to(m)
-    m.fit_bounds(bounds or FRANCE_BOUNDS, max_zoom=11)
+    m.fit_bounds(bounds or FRANCE_BOUNDS, padding=(20, 20), max_zoom=11)
     return m
 
 
@@ -496,6 +496,10 @@ def choropleth_map(gdf: gpd.GeoDataFrame, value_column: str, label_column: str, 
     counted = values[values > 0] if zero_class else values
     counted = counted.dropna()
     bounds = class_breaks(counted.tolist(), classes, decimals)
+    # small rates (0,03 event per 10 000 inhabitants) need more decimals to make distinct classes
+    while len(bounds) < min(classes, counted.nunique()) and decimals < 3:
+        decimals += 1
+        bounds = class_breaks(counted.tolist(), classes, decimals)
     colours = palette(len(bounds))
     lowest = math.floor(counted.min() * 10 ** decimals) / 10 ** decimals if len(counted) else None
     if format_value is None:

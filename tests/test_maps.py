@@ -344,3 +344,11 @@ def test_events_per_inhabitants_divide_by_population(db):
 
 def test_departement_outlines_are_light_enough_for_every_page(con):
     assert len(maps.read_outlines(con).encode()) < 400_000
+
+
+def test_small_rates_get_enough_decimals_for_distinct_classes():
+    m = maps.choropleth_map(squares({"A": 0.031, "B": 0.052, "C": 0.074, "D": 1.8}), "v", "name", "Taux",
+                            decimals=1, classes=4)
+    text = legend(m)
+    assert "0,03 à 0,05" in text and "0,0 à" not in text
+    assert by_code(m)["A"]["tip"].endswith(": 0,03")
