@@ -229,3 +229,8 @@ def events_per_territory(con, flt, level: str) -> pd.DataFrame:
         FROM events e LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
         WHERE {where} AND {column} IS NOT NULL GROUP BY ALL
     """, params)
+
+
+def read_editions(con) -> list:
+    """Years of the Mois de l'ESS editions known to the store, newest first."""
+    return [int(y) for y in query(con, "SELECT year FROM editions ORDER BY year DESC")["year"]]

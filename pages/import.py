@@ -250,9 +250,10 @@ with tab_sources:
         labels = {r["id"]: f"{r['name']} ({kinds.get(r['kind'], r['kind'])}, {r['rows']} lignes)"
                   for r in sources.to_dict("records")}
         chosen = st.selectbox("Source à retirer", list(labels), format_func=labels.get, index=None,
-                              placeholder="choisir une source")
-        sure = st.checkbox("Je confirme : retirer cette source et tous ses événements ou chiffres.")
-        if st.button("Retirer la source", disabled=not (chosen and sure)):
+                              placeholder="choisir une source", key="import.remove.source")
+        sure = st.checkbox("Je confirme : retirer cette source et tous ses événements ou chiffres.",
+                           key="import.remove.sure")
+        if st.button("Retirer la source", disabled=not (chosen and sure), key="import.remove"):
             try:
                 st.success(md_escape(importing.remove_source(db, chosen)))
             except UserError as exc:

@@ -18,12 +18,14 @@ st.caption("Pour les CRESS : le bilan d'une édition du Mois de l'ESS dans une r
 
 regions = cached(queries.read_territory_names)("region")
 region_names = dict(zip(regions["code"], regions["name"]))
-editions = sorted(set(cached(filter_options)()["editions"]) | {DEFAULT_EDITION}, reverse=True)
+editions = cached(queries.read_editions)()
+with_events = set(cached(filter_options)()["editions"])
 left, right = st.columns(2)
 region = left.selectbox("Région", list(region_names), format_func=region_names.get,
                         key=url_key(PAGE, "region", DEFAULT_REGION, options=list(region_names)))
 edition = right.selectbox("Édition", editions, key=url_key(PAGE, "edition", DEFAULT_EDITION, options=editions,
                                                            convert=int),
+                          format_func=lambda y: f"{y}" if y in with_events else f"{y} (aucun programme importé)",
                           help="Seules les éditions dont un programme est importé ont des événements.")
 write_url({"region": region, "edition": edition})
 

@@ -1,0 +1,48 @@
+"""The Éditions page, run with AppTest."""
+
+
+def metrics(at) -> list:
+    return [(m.label, m.value) for m in at.metric]
+
+
+def test_runs_on_the_bundled_data_with_the_national_figures(run_page, built_store):
+    at = run_page("editions.py", built_store)
+    assert not at.exception
+    assert at.header[0].value == "En France, édition par édition"
+    sources = at.dataframe[0].value
+    assert {"Édition", "Événements", "Précisions", "Source"} <= set(sources.columns)
+    assert "plus de" in " ".join(sources["Événements"])
+    assert at.sidebar.selectbox(key="editions.region") is not None
+
+
+def test_two_editions_side_by_side(run_page, events_store):
+    at = run_page("editions.py", events_store, {"a": "2017", "b": "2024"})
+    assert not at.exception
+    got = metrics(at)
+    assert ("Événements", "6") in got and ("Événements", "2") in got      # 2017: 5 in HdF + 1 in Paris
+    assert at.query_params["a"] == "2017" and at.query_params["b"] == "2024"
+
+
+def test_changing_the_region_filter_changes_the_numbers(run_page, events_store):
+    at = run_page("editions.py", events_store, {"a": "2017", "b": "2024"})
+    before = metrics(at)
+    at.sidebar.selectbox(key="editions.region").set_value("11").run()
+    assert not at.exception
+    after = metrics(at)
+    assert after != before and ("Événements", "1") in after
+    assert at.query_params["region"] == "11"
+
+
+def test_url_restores_edition_and_filters(run_page, events_store):
+    at = run_page("editions.py", events_store, {"edition": "2024", "region": "32"})
+    assert at.selectbox(key="editions.edition").value == 2024
+    assert at.sidebar.selectbox(key="editions.region").value == "32"
+
+
+def test_without_programmes_the_page_explains(run_page, built_store, db):
+    from esscope import store
+    with store.writing(db) as con:
+        con.execute("DELETE FROM events")
+    at = run_page("editions.py", db)
+    assert not at.exception
+    assert any("Aucun programme" in i.value for i in at.info)

@@ -1,0 +1,62 @@
+"""The Import page, run with AppTest: staff only, and nothing written without the password."""
+
+import pytest
+
+from esscope import auth, store
+
+PASSWORD = "un mot de passe de test"
+
+
+def counts(path) -> tuple:
+    con = store.connect(path)
+    try:
+        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("events", "indicators",
+                                                                                          "sources"))
+    finally:
+        con.close()
+
+
+def test_without_a_configured_password_the_page_explains_and_offers_nothing(run_page, db, monkeypatch):
+    monkeypatch.delenv(auth.ENV_VAR, raising=False)
+    before = counts(db)
+    at = run_page("import.py", db)
+    assert not at.exception
+    assert "réservée à l'équipe" in at.warning[0].value
+    assert any("esscope hash-password" in m.value for m in at.markdown)
+    assert not at.get("file_uploader") and not at.button
+    assert counts(db) == before
+
+
+def test_wrong_password_is_refused_and_right_one_opens_the_page(run_page, db, monkeypatch):
+    monkeypatch.setenv(auth.ENV_VAR, auth.hash_password(PASSWORD))
+    at = run_page("import.py", db)
+    assert not at.tabs and len(at.text_input) == 1
+    at.text_input[0].input("pas le bon mot de passe")
+    at.button[0].click().run()
+    assert at.error[0].value == "Mot de passe incorrect." and not at.tabs
+    at.text_input[0].input(PASSWORD)
+    at.button[0].click().run()
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Programme du Mois de l'ESS", "Chiffres de l'ESS", "Sources"]
+
+
+@pytest.fixture
+def logged_in(run_page, db, monkeypatch):
+    monkeypatch.setenv(auth.ENV_VAR, auth.hash_password(PASSWORD))
+    at = run_page("import.py", db)
+    at.text_input[0].input(PASSWORD)
+    at.button[0].click().run()
+    return at
+
+
+def test_sources_are_listed_and_one_can_be_taken_out(logged_in, db):
+    at = logged_in
+    sources = at.dataframe[-1].value
+    assert "Données fournies" in set(sources["Type"])
+    before = counts(db)
+    at.selectbox(key="import.remove.source").set_value(sources["Identifiant"].iloc[0])
+    at.checkbox(key="import.remove.sure").check().run()
+    at.button(key="import.remove").click().run()
+    assert not at.exception
+    assert at.success and "retirée" in at.success[0].value
+    assert counts(db)[2] == before[2] - 1

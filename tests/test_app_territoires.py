@@ -1,0 +1,63 @@
+"""The Territoires page, run with AppTest."""
+
+
+def metrics(at) -> dict:
+    return {m.label.split(" ⚠️")[0].split(" 🕰️")[0]: m.value for m in at.metric}
+
+
+def test_runs_on_the_bundled_data_and_opens_on_france(run_page, built_store):
+    at = run_page("territoires.py", built_store)
+    assert not at.exception
+    assert at.text_input(key="territoires.q").value == ""
+    assert at.selectbox(key="territoires.territoire").value == "country:FR"
+    assert at.selectbox(key="territoires.indicateur").value == "share_of_jobs_pct"
+    assert at.header[0].value == "France"
+    assert any(s.value == "Autres périmètres" for s in at.subheader)
+
+
+def test_search_box_finds_a_commune_and_the_url_keeps_it(run_page, events_store):
+    at = run_page("territoires.py", events_store)
+    at.text_input(key="territoires.q").input("Lille").run()
+    assert not at.exception
+    assert at.selectbox(key="territoires.territoire").value == "commune:59350"
+    assert at.header[0].value == "Lille"
+    assert at.query_params["territoire"] == "commune:59350" and at.query_params["q"] == "Lille"
+    assert metrics(at)["Part de l'ESS dans l'emploi salarié"] == "11,9\u00a0%"
+
+
+def test_choosing_another_territory_changes_the_figures(run_page, events_store):
+    at = run_page("territoires.py", events_store, {"territoire": "epci:200093201"})
+    before = metrics(at)
+    assert before["Salariés"] == "52\u202f000" and before["Événements enregistrés"] == "4"
+    at.selectbox(key="territoires.territoire").set_value("region:32").run()
+    after = metrics(at)
+    assert after["Salariés"] != before["Salariés"] and after["Événements enregistrés"] == "2"
+
+
+def test_missing_figures_are_said_not_zero(run_page, events_store):
+    at = run_page("territoires.py", events_store, {"territoire": "epci:200093201"})
+    assert metrics(at)["Candidatures aux Prix de l'ESS"] == "–"
+    assert any("Aucun chiffre disponible" in c.value for c in at.caption)
+
+
+def test_sources_are_shown_with_each_card(run_page, events_store):
+    at = run_page("territoires.py", events_store, {"territoire": "epci:200093201"})
+    captions = " ".join(c.value for c in at.caption)
+    assert "CRESS observatory" in captions and "Chiffre ancien" in captions
+    assert "[source](https://" in captions
+
+
+def test_unknown_territory_in_the_url_falls_back_to_france(run_page, events_store):
+    at = run_page("territoires.py", events_store, {"territoire": "commune:00000"})
+    assert not at.exception and at.header[0].value == "France"
+
+
+def test_search_without_match_warns(run_page, events_store):
+    at = run_page("territoires.py", events_store, {"q": "zzzqqq"})
+    assert not at.exception and at.warning
+
+
+def test_indicator_choice_is_kept_in_the_url(run_page, events_store):
+    at = run_page("territoires.py", events_store, {"territoire": "department:59"})
+    at.selectbox(key="territoires.indicateur").set_value("loaded_events").run()
+    assert not at.exception and at.query_params["indicateur"] == "loaded_events"
