@@ -11,10 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import UserError
+from . import dates
 from .figures import TerritoryFinder, find_figures
 from .html import html_to_text, json_ld_events, looks_like_html
 from .model import EVENT_FIELDS, Document, Event, Figure
-from .pdf import pdf_text
+from .pdf import pdf_document
 from .places import Places
 from .programme import parse_text
 from .records import ics_records, json_records, read_csv, read_xlsx, record_events, table_records
@@ -122,11 +123,13 @@ class _Source:
     format: str
     text: str | None = None
     records: list | None = None
+    hint: str = ""              # text that is not content but may name the edition (running headers)
 
 
 def _source(data: bytes, filename: str, fmt: str, columns) -> _Source:
     if fmt == "pdf":
-        return _Source("pdf", clean(pdf_text(data)))
+        text, running = pdf_document(data)
+        return _Source("pdf", clean(text), hint=clean(running))
     if fmt == "html":
         text, blocks = html_to_text(decode(data)[0])
         structured = json_ld_events(blocks)
@@ -180,7 +183,7 @@ def _events(source: _Source, places: Places, edition) -> tuple:
         warnings = [] if edition or _records_year(source.records, strict=True) else [
             f"aucune année dans les dates : {year} supposée, précisez --edition"]
         return events, year, warnings
-    return parse_text(source.text, places, edition)
+    return parse_text(source.text, places, edition, year_hint=dates.document_year(source.hint) if source.hint else None)
 
 
 def _records_year(records: list, strict=False) -> int | None:

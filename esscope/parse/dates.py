@@ -204,11 +204,12 @@ def weekday_year(matches, candidates) -> int | None:
         scored.append((agree, total, year))
     if not scored:
         return None
-    scored.sort(reverse=True)
-    best = scored[0]
-    runner = scored[1][0] if len(scored) > 1 else -1
-    if best[1] >= 2 and best[0] > best[1] / 2 and best[0] > runner:
-        return best[2]
+    top = max(s[0] for s in scored)
+    best = [s for s in scored if s[0] == top]
+    # calendars repeat: among years that agree equally, the most recent is the likeliest
+    agree, total, year = max(best, key=lambda s: s[2])
+    if total >= 2 and agree > total / 2:
+        return year
     return None
 
 

@@ -44,6 +44,7 @@ class _Text(HTMLParser):
             return
         if tag in ("ul", "ol"):
             self.lists += 1
+            return
         if tag == "li":
             self.out.append("\n" + "    " * max(0, self.lists - 1) + "• ")
         elif tag in ("td", "th"):
@@ -71,7 +72,7 @@ class _Text(HTMLParser):
                 break
         if tag == "script":
             self._in_json_ld = False
-        if not self.skipping and tag in _BLOCK:
+        if not self.skipping and tag in _BLOCK and tag not in ("li", "ul", "ol"):
             self.out.append("\n")
 
     def handle_data(self, data):
@@ -89,7 +90,7 @@ def html_to_text(html: str) -> tuple:
     parser.feed(html)
     parser.close()
     text = "".join(parser.out)
-    lines = [re.sub(r"[ ]{2,}", " ", line).rstrip() for line in text.split("\n")]
+    lines = [re.match(r"\s*", line).group(0) + re.sub(r"[ ]{2,}", " ", line.strip()) for line in text.split("\n")]
     text = "\n".join(line if line.strip() else "" for line in lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip(), parser.json_ld
 

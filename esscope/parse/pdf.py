@@ -24,9 +24,8 @@ class Piece:
     width: float
 
 
-def pdf_pages(data: bytes) -> list:
-    """Per page, its text in reading order (columns read one after the other, running headers and
-    footers taken out)."""
+def pdf_pages(data: bytes) -> tuple:
+    """(per page its text in reading order, the running headers and footers taken out of them)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
     try:
@@ -51,7 +50,13 @@ def pdf_pages(data: bytes) -> list:
 
 def pdf_text(data: bytes) -> str:
     """The whole text of a PDF, pages separated by blank lines."""
-    return "\n\n".join(pdf_pages(data))
+    return "\n\n".join(pdf_pages(data)[0])
+
+
+def pdf_document(data: bytes) -> tuple:
+    """(text, running lines): the running lines are no content but may name the edition."""
+    pages, running = pdf_pages(data)
+    return "\n\n".join(pages), "\n".join(running)
 
 
 def _pieces(page) -> list:
@@ -158,8 +163,8 @@ def _paragraphs(column: list) -> list:
     return out
 
 
-def _drop_running_lines(pages: list) -> list:
-    """Text of each page without the lines repeated at its top or bottom on most pages."""
+def _drop_running_lines(pages: list) -> tuple:
+    """(text of each page without the lines repeated at its top or bottom on most pages, those lines)."""
     def key(text):
         return re.sub(r"\d+", "#", text.strip().lower())
 
@@ -170,9 +175,14 @@ def _drop_running_lines(pages: list) -> list:
         running = {k for k, n in edge_keys.items() if n >= max(2, len(pages) * 0.5)}
     else:
         running = set()
-    out = []
+    out, dropped = [], []
     for page in pages:
-        kept = [line.text for line in page
-                if not (line.text and (line.y > 0.88 or line.y < 0.12) and key(line.text) in running)]
+        kept = []
+        for line in page:
+            if line.text and (line.y > 0.88 or line.y < 0.12) and key(line.text) in running:
+                if line.text not in dropped:
+                    dropped.append(line.text)
+            else:
+                kept.append(line.text)
         out.append("\n".join(kept))
-    return out
+    return out, dropped

@@ -85,7 +85,9 @@ class Places:
         name = name.strip(" .;:-–")
         if not self.index or not name or len(normalise(name)) < 2 or not re.search(r"[A-Za-zÀ-ÿ]", name):
             return None
-        match = self.index.lookup(name, department=self.department, fuzzy=False)
+        # the département first (closest context), then the région
+        match = self.index.lookup(name, department=self.department,
+                                  region=None if self.department else self.region, fuzzy=False)
         if not match.code and self.department and self.region:
             match = self.index.lookup(name, region=self.region, fuzzy=False)
         if not match.candidates and fuzzy and (self.region or self.department):

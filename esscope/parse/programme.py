@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .model import Event
-from .places import Places, is_address, is_online, leading_commune, parse_place, venue_in_prose
+from .places import Places, communes_in_prose, is_address, is_online, leading_commune, parse_place, venue_in_prose
 from .prose import read_item, sentences, vague_when
 from .vocabulary import is_kind_word, is_theme, kind_in, label_of, price_of
 
@@ -166,11 +166,14 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
 
 # ------------------------------------------------------------------ document
 
-def parse_text(text: str, places: Places, edition=None) -> tuple:
-    """(events, year, warnings) of a programme's text, with communes resolved through `places`."""
+def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
+    """(events, year, warnings) of a programme's text, with communes resolved through `places`.
+    `year_hint`: the edition named where it is not content (a PDF's running header)."""
     lines = read_lines(text)
     anchors = find_anchors(lines)
-    year, _how, warnings = choose_year(text, anchors, edition)
+    year, _how, warnings = choose_year(text, anchors, edition or year_hint)
+    if year_hint and not edition:
+        warnings = []
     context = Context(places, year, _learn_themes(lines, anchors))
     events, dropped = [], []
     bounds = [a.at for a in anchors] + [len(lines)]
@@ -297,6 +300,13 @@ def _header_details(header: str, places: Places) -> Head:
         place.venue = venue[2]
         if place.commune and place.commune.query.startswith(venue[2]):
             place.commune = None
+    if not (place and place.commune):
+        named = communes_in_prose(text, places)
+        if named:
+            place = place or parse_place("", places)
+            place.commune = named[0][2]
+            if place.venue and named[0][2].query in place.venue:
+                place.venue = None
     head.place = place
     return head
 

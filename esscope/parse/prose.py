@@ -19,7 +19,7 @@ _ORG_END = (r"(?:\s*\([A-Z][A-Za-z0-9&\-]{1,12}\))?(?=\s*(?:[,;.:!?(]|\s-\s|$)|\
             r"en\s+présence|en\s+lien|le\s+\d|les\s+\d|à\s+(?:[A-ZÀ-Ý0-9]|l['’]|la\s)|au\s|aux\s)\b)")
 _ORG_PATTERNS = [
     re.compile(r"à\s+l['’]\s*initiative\s+" + _ART + r"(?P<org>.+?)" + _ORG_END, re.IGNORECASE),
-    re.compile(r"(?:co-?)?(?:organis|propos|port|initi)[ée]e?s?\s+par\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?(?P<org>.+?)"
+    re.compile(r"(?:co-?)?(?:organis|propos|port|initi)[ée]e?s?\s+par\s+(?-i:la\s+|le\s+|les\s+|l['’]\s*)?(?P<org>.+?)"
                + _ORG_END, re.IGNORECASE),
     re.compile(r"(?:une\s+)?(?:proposition|invitation|initiative)\s+" + _ART + r"(?P<org>[A-ZÀ-Ý].+?)" + _ORG_END),
 ]
@@ -106,7 +106,7 @@ def organisers(text: str, first: str) -> tuple:
 
 def _clean_org(org: str) -> str | None:
     org = re.sub(r"\((?:confirmation|sous\s+réserve)[^)]*\)", "", org or "")
-    org = re.sub(r"^(?:la|le|les|l['’])\s+", "", org.strip(), flags=re.IGNORECASE)
+    org = re.sub(r"^(?:la|le|les|l['’])\s*", "", org.strip())     # a capitalised article is part of a name
     org = re.sub(r"\s*(?:https?://|www\.)\S+", "", org).strip(" .,;:-–")
     return org or None
 

@@ -1,0 +1,199 @@
+"""Formats: HTML pages, OpenAgenda exports (CSV, JSON v2, ICS), ICS in general, tables with a
+column mapping, XLSX; and bad files, each refused with one clear message."""
+
+import io
+import json
+import os
+
+import pytest
+
+from esscope.errors import UserError
+from esscope.importing import parse_bytes
+
+PAGE = """<!DOCTYPE html><html><head><title>Programme</title><script>var x = "Mardi 5 novembre : faux";</script>
+<style>li { color: red }</style></head>
+<body>
+<header class="site-header"><nav><ul><li><a href="/">Accueil</a></li><li>Agenda</li><li>Contact</li></ul></nav></header>
+<div id="breadcrumb">Accueil &gt; Actualités</div>
+<main>
+<article>
+<h1>Mois de l'ESS 2024 dans l'Eure</h1>
+<p class="date">Publié le 28 octobre 2024</p>
+<p>Voici le programme :</p>
+<ul>
+<li><strong>mardi 5 novembre</strong> : ciné-débat « Nourrir demain » à Évreux, à l'initiative de l'AMAP du Coin</li>
+<li>jeudi 14 novembre, à Vernon, de 9h à 12h : atelier &laquo; créer son association &raquo;
+  <ul><li>accueil café</li><li>témoignages</li></ul></li>
+</ul>
+</article>
+<section class="comments"><h3>2 commentaires</h3><p>Marie, le 29 octobre 2024 : Samedi 9 novembre : je viendrai !</p></section>
+</main>
+<aside class="sidebar"><p>Mardi 12 novembre : autre événement dans un autre département</p></aside>
+<div class="newsletter"><form><p>Inscrivez-vous à notre newsletter</p><input type="email"></form></div>
+<footer><p>Vendredi 15 novembre : mentions légales</p></footer>
+</body></html>"""
+
+
+def parse(built_store, data, name, **kwargs):
+    return parse_bytes(data if isinstance(data, bytes) else data.encode("utf-8"), name, db=built_store, **kwargs)
+
+
+def test_html_page_keeps_content_and_drops_navigation_comments_and_newsletter(built_store):
+    result = parse(built_store, PAGE, "programme.html")
+    assert result.format == "html"
+    assert [(e.start_date, e.commune_name) for e in result.events] == [
+        ("2024-11-05", "Évreux"), ("2024-11-14", "Vernon")]
+    first, second = result.events
+    assert first.organizer == "AMAP du Coin" and "Nourrir demain" in first.title
+    assert (second.start_time, second.end_time) == ("09:00", "12:00")
+    assert "témoignages" in second.description
+
+
+def test_html_page_with_only_scripts_is_refused(built_store):
+    page = "<html><head><script>" + "var a = 1;" * 5000 + "</script></head><body><script>go()</script></body></html>"
+    with pytest.raises(UserError, match="texte lisible"):
+        parse(built_store, page, "page.html")
+
+
+def test_schema_org_events_of_a_page_are_read(built_store):
+    data = {"@context": "https://schema.org", "@type": "Event", "name": "Forum des métiers de l'ESS",
+            "startDate": "2023-11-16T09:00", "endDate": "2023-11-16T17:00",
+            "location": {"@type": "Place", "name": "Halle aux grains",
+                         "address": {"streetAddress": "1 place X", "addressLocality": "Blois", "postalCode": "41000"}},
+            "organizer": {"@type": "Organization", "name": "CRESS Centre-Val de Loire"}}
+    page = f'<html><body><p>Agenda</p><script type="application/ld+json">{json.dumps(data)}</script></body></html>'
+    event = parse(built_store, page, "agenda.html").events[0]
+    assert (event.start_date, event.start_time, event.end_time, event.commune_code, event.organizer) == (
+        "2023-11-16", "09:00", "17:00", "41018", "CRESS Centre-Val de Loire")
+
+
+OPENAGENDA_CSV = """Identifiant;Titre;Description courte;Première date - Début;Première date - Fin;Dernière date - Début;Dernière date - Fin;Nom du lieu;Adresse;Code postal;Ville;Mots clés;Lien
+101;Atelier réparation vélo;Venez réparer;2024-11-09T14:00:00+01:00;2024-11-09T17:00:00+01:00;2024-11-09T14:00:00+01:00;2024-11-09T17:00:00+01:00;La Petite Rennes;2 rue du Bourbonnais;35000;Rennes;vélo,réemploi;https://openagenda.com/e/101
+102;Festival des solidarités;Trois jours;2024-11-15T18:00:00+01:00;2024-11-15T22:00:00+01:00;2024-11-17T10:00:00+01:00;2024-11-17T18:00:00+01:00;Le Grand Cordel;18 rue des Plantes;35700;Rennes;festival;
+"""
+
+
+def test_openagenda_csv_export_with_its_french_columns(built_store):
+    result = parse(built_store, OPENAGENDA_CSV.encode("utf-8"), "export-openagenda.csv")
+    assert result.format == "openagenda-csv"
+    bike, festival = result.events
+    assert (bike.start_date, bike.end_date, bike.start_time, bike.end_time) == ("2024-11-09", "2024-11-09",
+                                                                                "14:00", "17:00")
+    assert (bike.venue, bike.address, bike.commune_code) == ("La Petite Rennes", "2 rue du Bourbonnais", "35238")
+    assert (festival.start_date, festival.end_date, festival.start_time) == ("2024-11-15", "2024-11-17", "18:00")
+    assert result.edition == 2024 and result.region == "53"
+
+
+def test_openagenda_json_v2_export(built_store):
+    data = {"total": 2, "events": [
+        {"uid": 1, "title": {"fr": "Conférence sur les SCIC"}, "description": {"fr": "Avec des coopérateurs"},
+         "firstTiming": {"begin": "2022-11-10T18:30:00+01:00", "end": "2022-11-10T20:00:00+01:00"},
+         "lastTiming": {"begin": "2022-11-10T18:30:00+01:00", "end": "2022-11-10T20:00:00+01:00"},
+         "location": {"name": "Maison de l'économie solidaire", "address": "5 rue Lamartine", "city": "Lyon",
+                      "postalCode": "69003", "insee": "69123"},
+         "attendanceMode": 1, "conditions": {"fr": "Gratuit sur inscription"}},
+        {"uid": 2, "title": {"fr": "Webinaire finance solidaire"},
+         "timings": [{"begin": "2022-11-22T12:00:00+01:00", "end": "2022-11-22T13:00:00+01:00"}],
+         "location": {}, "attendanceMode": 2, "onlineAccessLink": "https://visio.example/abc"}]}
+    result = parse(built_store, json.dumps(data), "agenda.json")
+    assert result.format == "openagenda-json"
+    talk, webinar = result.events
+    assert (talk.start_date, talk.start_time, talk.end_time, talk.commune_code, talk.price) == (
+        "2022-11-10", "18:30", "20:00", "69123", "Gratuit sur inscription")
+    assert webinar.online and webinar.commune_code is None and webinar.start_time == "12:00"
+
+
+ICS = "\r\n".join([
+    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//agenda//FR",
+    "BEGIN:VEVENT", "UID:a1", "DTSTART:20211118T170000Z", "DTEND:20211118T190000Z",
+    "SUMMARY:Apéro des coopératives", "LOCATION:Le Solilab\\, 8 rue de Saint-Domingue\\, 44200 Nantes",
+    "DESCRIPTION:Rencontre informelle entre coopérateurs et curieux\\, avec une présentation des",
+    "  SCOP du territoire.", "ORGANIZER;CN=URSCOP Ouest:mailto:contact@urscop.example", "END:VEVENT",
+    "BEGIN:VEVENT", "UID:a2", "DTSTART;VALUE=DATE:20211125", "DTEND;VALUE=DATE:20211127",
+    "SUMMARY:Salon de l'ESS", "LOCATION:Parc des expositions\\, Angers", "END:VEVENT",
+    "BEGIN:VEVENT", "UID:a3", "DTSTART;TZID=Europe/Paris:20211130T090000", "SUMMARY:Webinaire RH",
+    "LOCATION:En ligne", "END:VEVENT", "END:VCALENDAR", ""])
+
+
+def test_ics_calendar_times_places_and_all_day_events(built_store):
+    result = parse(built_store, ICS, "agenda.ics")
+    apero, salon, webinar = result.events
+    assert (apero.start_date, apero.start_time, apero.end_time) == ("2021-11-18", "18:00", "20:00")
+    assert (apero.venue, apero.address, apero.commune_code) == ("Le Solilab", "8 rue de Saint-Domingue", "44109")
+    assert apero.organizer == "URSCOP Ouest" and "SCOP du territoire" in apero.description
+    assert (salon.start_date, salon.end_date, salon.start_time, salon.commune_code) == (
+        "2021-11-25", "2021-11-26", None, "49007")
+    assert webinar.online and webinar.start_time == "09:00"
+
+
+def test_plain_table_is_read_through_known_column_names(built_store):
+    table = "Intitulé;Jour;Heure;Lieu;Commune;Organisateur\nVisite de la recyclerie;18/11/2020;10h;La Recyclerie;Amiens;Emmaüs\n"
+    event = parse(built_store, table.encode("cp1252"), "liste.csv").events[0]
+    assert (event.title, event.start_date, event.start_time, event.commune_code, event.organizer) == (
+        "Visite de la recyclerie", "2020-11-18", "10:00", "80021", "Emmaüs")
+
+
+def test_table_columns_that_match_nothing_are_refused_with_what_to_do(built_store):
+    table = b"Quoi,Quand,Ou\nAtelier,2020-11-18,Amiens\n"
+    with pytest.raises(UserError) as error:
+        parse(built_store, table, "liste.csv")
+    assert "Quoi" in str(error.value) and "--column" in str(error.value)
+
+
+def test_table_columns_given_by_a_mapping(built_store):
+    table = b"Quoi,Quand,Ou\nAtelier,2020-11-18,Amiens\n"
+    event = parse(built_store, table, "liste.csv", columns={"title": "Quoi", "start": "Quand",
+                                                            "commune": "Ou"}).events[0]
+    assert (event.title, event.start_date, event.commune_code) == ("Atelier", "2020-11-18", "80021")
+
+
+def test_unknown_column_in_the_mapping_is_refused(built_store):
+    with pytest.raises(UserError, match="n'existe pas"):
+        parse(built_store, b"Quoi,Quand\nA,2020-11-18\n", "liste.csv", columns={"title": "Titre"})
+
+
+def test_xlsx_table(built_store):
+    import datetime as dt
+
+    from openpyxl import Workbook
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Titre", "Date de début", "Date de fin", "Ville", "Code postal", "Tarif"])
+    sheet.append(["Marché solidaire", dt.datetime(2019, 11, 23, 10, 0), dt.datetime(2019, 11, 24, 18, 0),
+                  "Dijon", "21000", "entrée libre"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    event = parse(built_store, buffer.getvalue(), "evenements.xlsx").events[0]
+    assert (event.start_date, event.end_date, event.start_time, event.commune_code, event.price) == (
+        "2019-11-23", "2019-11-24", "10:00", "21231", "entrée libre")
+
+
+@pytest.mark.parametrize("data, name, message", [
+    (b"", "vide.txt", "vide"),
+    (b"   \n\n  ", "blanc.txt", "vide"),
+    (bytes(range(256)) * 40, "image.bin", "binaire"),
+    (b"PK\x03\x04" + b"\x00" * 100, "programme.docx", "exportez"),
+    ("Le mois de novembre est riche en couleurs. Rien de daté ici.".encode(), "texte.txt", "Aucun événement"),
+    (b"{\"foo\": 1}", "x.json", "JSON"),
+])
+def test_bad_files_get_one_clear_message(built_store, data, name, message):
+    with pytest.raises(UserError, match=message):
+        parse(built_store, data, name)
+
+
+def test_file_of_50_mb_is_refused_before_reading(built_store):
+    data = b"Mardi 5 novembre : atelier a Lille\n" * (50 * 1024 * 1024 // 35)
+    with pytest.raises(UserError, match="trop gros"):
+        parse(built_store, data, "enorme.txt")
+
+
+def test_bad_region_code_is_refused(built_store):
+    with pytest.raises(UserError, match="région"):
+        parse(built_store, b"Mardi 5 novembre : atelier", "x.txt", region="Bretagne")
+
+
+def test_progress_is_reported(built_store):
+    seen = []
+    parse(built_store, OPENAGENDA_CSV.encode(), "agenda.csv", progress=lambda f, m: seen.append(f))
+    assert seen and seen[-1] == 1.0 and seen == sorted(seen)
+    assert os.environ.get("ESSCOPE_NEVER") is None
