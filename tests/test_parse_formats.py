@@ -103,7 +103,7 @@ def test_openagenda_json_v2_export(built_store):
     assert webinar.online and webinar.commune_code is None and webinar.start_time == "12:00"
 
 
-ICS = "\r\n".join([
+ICS_LINES = [
     "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//agenda//FR",
     "BEGIN:VEVENT", "UID:a1", "DTSTART:20211118T170000Z", "DTEND:20211118T190000Z",
     "SUMMARY:Apéro des coopératives", "LOCATION:Le Solilab\\, 8 rue de Saint-Domingue\\, 44200 Nantes",
@@ -112,7 +112,8 @@ ICS = "\r\n".join([
     "BEGIN:VEVENT", "UID:a2", "DTSTART;VALUE=DATE:20211125", "DTEND;VALUE=DATE:20211127",
     "SUMMARY:Salon de l'ESS", "LOCATION:Parc des expositions\\, Angers", "END:VEVENT",
     "BEGIN:VEVENT", "UID:a3", "DTSTART;TZID=Europe/Paris:20211130T090000", "SUMMARY:Webinaire RH",
-    "LOCATION:En ligne", "END:VEVENT", "END:VCALENDAR", ""])
+    "LOCATION:En ligne", "END:VEVENT", "END:VCALENDAR", ""]
+ICS = "\r\n".join(ICS_LINES)
 
 
 def test_ics_calendar_times_places_and_all_day_events(built_store):

@@ -230,7 +230,7 @@ def venue_in_prose(text: str) -> tuple | None:
     locaux de la CALL ». Returns (start, end, venue) or None. The name must start with a capital."""
     for m in _VENUE_PREP.finditer(text):
         rest = text[m.end():]
-        name = _proper_name(rest) if not rest[:5].lower() == "salle" else _named_room(rest)
+        name = _proper_name(rest) if rest[:5].lower() != "salle" else _named_room(rest)
         if name:
             prep = m.group(0).strip().lower()
             venue = f"locaux {m.group(0).split('locaux', 1)[1].strip()} {name}" if "locaux" in prep else name
