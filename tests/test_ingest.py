@@ -10,8 +10,15 @@ import pytest
 from esscope import store
 from esscope.cli import main
 from esscope.errors import UserError
-from esscope.importing import (confirm_venue, ingest_file, list_sources, parse_bytes, parse_file,
-                               programme_source_id, save_programme)
+from esscope.importing import (
+    confirm_venue,
+    ingest_file,
+    list_sources,
+    parse_bytes,
+    parse_file,
+    programme_source_id,
+    save_programme,
+)
 
 PROGRAMME = """Mois de l'ESS 2024 — programme du bassin minier
 

@@ -39,7 +39,7 @@ def test_real_programme_meets_the_quality_bar(shared, scorer, built_store, name,
 
 
 def test_undated_initiatives_come_out_undated_and_flagged(shared, scorer, built_store):
-    result, parsed, gold = score(shared, scorer, built_store, "lens-lievin-2024")
+    _result, parsed, gold = score(shared, scorer, built_store, "lens-lievin-2024")
     undated = [e for e in parsed.events if not e.start_date]
     assert len(undated) == len([o for o in gold["optional"] if not o.get("start")])
     assert all(any("date à préciser" in w for w in e.warnings) for e in undated)
