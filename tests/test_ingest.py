@@ -191,3 +191,13 @@ def test_parse_bytes_writes_nothing(db):
     before = digest(db)
     parse_bytes(PROGRAMME.encode(), "upload.txt", db=db)
     assert digest(db) == before
+
+
+@pytest.mark.parametrize("name", ["mel-2017", "lens-lievin-2024"])
+def test_bundled_programme_events_are_in_the_built_store_and_a_real_ingest_adds_no_duplicate(db, shared, name):
+    source_id = f"programme:{ {'mel-2017': 2017, 'lens-lievin-2024': 2024}[name]}-32-{name}-txt"
+    bundled = events_of(db, source_id)
+    assert len(bundled) > 10 and bundled["description"].isna().all()
+    outcome = ingest_file(shared / "programmes" / f"{name}.txt", db=db)
+    assert outcome.source_id == source_id and outcome.added == 0 and outcome.removed == 0
+    assert len(events_of(db, source_id)) == len(bundled)
