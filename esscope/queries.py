@@ -129,7 +129,9 @@ def read_multi_day_events(con, flt, limit: int = 200) -> pd.DataFrame:
     """, params + [limit])
 
 
-ORGANISER_KEY = "lower(strip_accents(trim(regexp_replace(o, '\\s+', ' ', 'g'))))"
+# An organiser's name without case, accents or doubled spaces (regexp_replace costs more here).
+ORGANISER_NAME = "replace(replace(replace(trim(o), chr(9), ' '), '   ', ' '), '  ', ' ')"
+ORGANISER_KEY = f"lower(strip_accents({ORGANISER_NAME}))"
 
 
 def edition_counts(con, flt) -> dict:
@@ -137,24 +139,25 @@ def edition_counts(con, flt) -> dict:
     communes reached, for the filter."""
     where, params = flt.where()
     frame = query(con, f"""
-        WITH sel AS (
-            SELECT e.*, c.epci_code, c.department_code, c.population
+        WITH sel AS MATERIALIZED (
+            SELECT e.commune_code, e.online, e.confidence, e.organizer, e.co_organizers,
+                   c.epci_code, c.department_code, c.population
             FROM events e LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
             WHERE {where}
-        ), raw AS (
+        ), names AS (
             SELECT DISTINCT o FROM (SELECT organizer AS o FROM sel UNION ALL SELECT unnest(co_organizers) FROM sel)
             WHERE o IS NOT NULL AND trim(o) <> ''
-        ), orgs AS (SELECT {ORGANISER_KEY} AS o_key FROM raw
-        ), reached AS (SELECT DISTINCT commune_code, population FROM sel WHERE commune_code IS NOT NULL)
-        SELECT (SELECT count(*) FROM sel) AS events,
-               (SELECT count(DISTINCT o_key) FROM orgs) AS organisers,
-               (SELECT count(*) FROM reached) AS communes,
-               (SELECT count(DISTINCT epci_code) FROM sel) AS epcis,
-               (SELECT count(DISTINCT department_code) FROM sel) AS departments,
-               (SELECT coalesce(sum(population), 0) FROM reached) AS population_reached,
-               (SELECT count(*) FROM sel WHERE online) AS online,
-               (SELECT count(*) FROM sel WHERE commune_code IS NULL) AS without_commune,
-               (SELECT count(*) FROM sel WHERE confidence < 0.6) AS low_confidence
+        ), totals AS (
+            SELECT count(*) AS events, count(DISTINCT commune_code) AS communes, count(DISTINCT epci_code) AS epcis,
+                   count(DISTINCT department_code) AS departments, count(*) FILTER (WHERE online) AS online,
+                   count(*) FILTER (WHERE commune_code IS NULL) AS without_commune,
+                   count(*) FILTER (WHERE confidence < 0.6) AS low_confidence
+            FROM sel
+        )
+        SELECT totals.*, (SELECT count(DISTINCT {ORGANISER_KEY}) FROM names) AS organisers,
+               (SELECT coalesce(sum(population), 0) FROM (SELECT DISTINCT commune_code, population FROM sel
+                                                           WHERE commune_code IS NOT NULL)) AS population_reached
+        FROM totals
     """, params)
     return {k: int(v) for k, v in frame.iloc[0].items()}
 
@@ -163,6 +166,7 @@ def read_organisers(con, flt) -> pd.DataFrame:
     """Organisers (main and co-organisers) with their editions and number of events, most active first.
     `key` is the organiser's name without case, accents or extra spaces, so spellings match."""
     where, params = flt.where()
+    # group by the name as written first, then by key: the key is computed once per spelling
     return query(con, f"""
         WITH sel AS (
             SELECT e.edition, e.organizer, e.co_organizers FROM events e
@@ -173,13 +177,13 @@ def read_organisers(con, flt) -> pd.DataFrame:
             FROM (SELECT organizer AS o, edition FROM sel
                   UNION ALL SELECT unnest(co_organizers), edition FROM sel)
             WHERE o IS NOT NULL AND trim(o) <> '' GROUP BY ALL
-        ), keyed AS (
-            SELECT o, trim(regexp_replace(o, '\\s+', ' ', 'g')) AS name, {ORGANISER_KEY} AS key
-            FROM (SELECT DISTINCT o FROM raw)
+        ), per_name AS (
+            SELECT o, {ORGANISER_KEY} AS key, {ORGANISER_NAME} AS name, sum(n) AS n, list(DISTINCT edition) AS eds
+            FROM raw GROUP BY o
         )
-        SELECT k.key, arg_max(k.name, r.n) AS name, sum(r.n)::BIGINT AS events,
-               list(DISTINCT r.edition ORDER BY r.edition) AS editions
-        FROM raw r JOIN keyed k USING (o) GROUP BY k.key ORDER BY events DESC, name
+        SELECT key, arg_max(name, n) AS name, sum(n)::BIGINT AS events,
+               list_sort(list_distinct(flatten(list(eds)))) AS editions
+        FROM per_name GROUP BY key ORDER BY events DESC, name
     """, params)
 
 
@@ -234,3 +238,34 @@ def events_per_territory(con, flt, level: str) -> pd.DataFrame:
 def read_editions(con) -> list:
     """Years of the Mois de l'ESS editions known to the store, newest first."""
     return [int(y) for y in query(con, "SELECT year FROM editions ORDER BY year DESC")["year"]]
+
+
+def organiser_turnover(con, flt, editions) -> pd.DataFrame:
+    """Per edition asked: organisers taking part (main and co-organisers, matched without case or
+    accents), those new (in no earlier edition of the filtered events) and those returning; plus
+    `common`, the organisers present in every edition asked (same on each row)."""
+    editions = sorted({int(e) for e in editions})
+    where, params = flt.where()
+    columns = range(len(editions))
+    frame = query(con, f"""
+        WITH sel AS (
+            SELECT e.edition, e.organizer, e.co_organizers FROM events e
+            LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
+            WHERE {where}
+        ), raw AS (
+            SELECT o, min(edition) AS first, {", ".join(f"bool_or(edition = ?) AS in_{i}" for i in columns)}
+            FROM (SELECT organizer AS o, edition FROM sel UNION ALL SELECT unnest(co_organizers), edition FROM sel)
+            WHERE o IS NOT NULL AND trim(o) <> '' GROUP BY o
+        )
+        SELECT {ORGANISER_KEY} AS key, min(first) AS first, {", ".join(f"bool_or(in_{i}) AS in_{i}" for i in columns)}
+        FROM raw GROUP BY key
+    """, params + editions)
+    flags = frame[[f"in_{i}" for i in columns]].astype(bool)
+    common = int(flags.all(axis=1).sum())
+    rows = []
+    for i, year in enumerate(editions):
+        present = frame[flags[f"in_{i}"]]
+        returning = int((present["first"] < year).sum())
+        rows.append({"edition": year, "organisers": len(present), "new": len(present) - returning,
+                     "returning": returning, "common": common})
+    return pd.DataFrame(rows, columns=["edition", "organisers", "new", "returning", "common"])

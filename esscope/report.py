@@ -202,15 +202,3 @@ def _published(con, region_code: str, edition: int) -> pd.DataFrame:
         "Source": frame["source_url"],
     })
 
-
-def organiser_turnover(organisers: pd.DataFrame, edition: int) -> dict:
-    """For one edition, from `queries.read_organisers` over all editions: organisers taking part,
-    those new (seen in no earlier loaded edition) and those returning."""
-    taking_part = [list(e) for e in organisers["editions"] if edition in list(e)]
-    returning = sum(1 for e in taking_part if min(e) < edition)
-    return {"organisers": len(taking_part), "returning": returning, "new": len(taking_part) - returning}
-
-
-def common_organisers(organisers: pd.DataFrame, first: int, second: int) -> int:
-    """Organisers taking part in both editions."""
-    return sum(1 for e in organisers["editions"] if first in list(e) and second in list(e))

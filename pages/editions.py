@@ -9,7 +9,6 @@ import streamlit as st
 from esscope import charts, queries
 from esscope.filters import filter_options
 from esscope.french import format_number
-from esscope.report import common_organisers, organiser_turnover
 from esscope.territory import format_value, qualifier_notes
 from esscope.webapp import cached, event_filter_widgets, require_store, url_key, write_url
 
@@ -85,11 +84,11 @@ first = left.selectbox("Première édition", editions, key=url_key(PAGE, "a", ed
                                                                    convert=int))
 second = right.selectbox("Seconde édition", editions, key=url_key(PAGE, "b", editions[0], options=editions,
                                                                     convert=int))
-all_editions = dataclasses.replace(flt, editions=[])
-organisers = cached(queries.read_organisers)(all_editions)
+turnover_frame = cached(queries.organiser_turnover)(dataclasses.replace(flt, editions=[]), [first, second])
+turnovers = {int(r["edition"]): r for r in turnover_frame.to_dict("records")}
 for col, year in ((left, first), (right, second)):
     counts = cached(queries.edition_counts)(dataclasses.replace(flt, editions=[year]))
-    turnover = organiser_turnover(organisers, year)
+    turnover = turnovers[year]
     with col.container(border=True):
         st.markdown(f"**Édition {year}**")
         a, b, c = st.columns(3)
@@ -102,7 +101,7 @@ for col, year in ((left, first), (right, second)):
         c.metric("Fidèles", format_number(turnover["returning"]), help="Présents dans au moins une édition "
                  "importée antérieure.")
 if first != second:
-    st.caption(f"{format_number(common_organisers(organisers, first, second))} organisateur(s) présents aux deux "
+    st.caption(f"{format_number(turnover_frame['common'].iloc[0])} organisateur(s) présents aux deux "
                "éditions. Les noms sont comparés sans majuscules ni accents.")
 
 

@@ -98,3 +98,12 @@ def test_read_shapes_gives_wkb_bytes(con):
 def test_event_sources_of_a_filter(con):
     sources = queries.read_event_sources(con, EventFilter(editions=[2024]))
     assert list(sources["name"]) == ["Programme de test"] and sources["events"].iloc[0] == 2
+
+
+def test_organiser_turnover_tells_new_from_returning(con):
+    turnover = queries.organiser_turnover(con, EventFilter(region="32"), [2024, 2017])
+    rows = {r["edition"]: r for r in turnover.to_dict("records")}
+    assert list(turnover["edition"]) == [2017, 2024]
+    assert (rows[2024]["organisers"], rows[2024]["returning"], rows[2024]["new"]) == (2, 1, 1)   # APES returns
+    assert rows[2017]["returning"] == 0 and rows[2017]["organisers"] == 4
+    assert rows[2017]["common"] == 1

@@ -5,9 +5,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from esscope import queries, store
-from esscope.filters import EventFilter
-from esscope.report import common_organisers, format_time, organiser_turnover, read_edition_report, week_label
+from esscope import store
+from esscope.report import format_time, read_edition_report, week_label
 
 
 @pytest.fixture(scope="module")
@@ -75,13 +74,6 @@ def test_report_tables_have_french_columns_and_keep_text_as_text(report):
 def test_unknown_region_is_an_error(con):
     with pytest.raises(ValueError):
         read_edition_report(con, "99", 2017)
-
-
-def test_organiser_turnover_tells_new_from_returning(con):
-    organisers = queries.read_organisers(con, EventFilter(region="32"))
-    assert organiser_turnover(organisers, 2024) == {"organisers": 2, "returning": 1, "new": 1}
-    assert organiser_turnover(organisers, 2017)["returning"] == 0
-    assert common_organisers(organisers, 2017, 2024) == 1
 
 
 def test_week_label_and_time_in_french():
