@@ -325,12 +325,26 @@ def save_programme(db, result: ParseResult, events: list | None = None, progress
             con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [gone])
         fresh = [new[i] for i in added + updated]
         if fresh:
-            con.executemany(f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) "
-                            f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})", fresh)
+            _insert_events(con, fresh)
     report(1.0, "Terminé.")
     outcome.message = (f"{result.filename} importé comme {result.source_id} : {outcome.added} ajouté(s), "
                        f"{outcome.updated} mis à jour, {outcome.removed} retiré(s), {outcome.unchanged} inchangé(s).")
     return outcome
+
+
+_CASTS = {"start_date": "DATE", "end_date": "DATE", "co_organizers": "VARCHAR[]", "warnings": "VARCHAR[]",
+          "online": "BOOLEAN", "confidence": "DOUBLE", "position": "INTEGER", "edition": "INTEGER"}
+
+
+def _insert_events(con, rows: list) -> None:
+    """Insert event rows in one statement (a registered frame: far faster than row by row)."""
+    frame = pd.DataFrame(rows, columns=list(_EVENT_COLUMNS), dtype=object)
+    con.register("incoming_events", frame)
+    try:
+        select = ", ".join(f"CAST({c} AS {_CASTS.get(c, 'VARCHAR')})" for c in _EVENT_COLUMNS)
+        con.execute(f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) SELECT {select} FROM incoming_events")
+    finally:
+        con.unregister("incoming_events")
 
 
 def _comparable(row: tuple) -> tuple:

@@ -1,0 +1,84 @@
+"""Benchmark of programme parsing and ingestion on SYNTHETIC programmes generated here.
+
+    .venv/bin/python benchmarks/bench_parse.py [--db data/esscope.duckdb]
+
+Prints the time to parse a 40-event programme, 1,000 pages of programme text, and what storing
+the parsed events adds. The store is copied to a temporary folder first: it is never written.
+The text is invented by code (brochure entries and bulleted lines alternating), not real programmes.
+"""
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from esscope.importing import parse_bytes, save_programme  # noqa: E402
+
+COMMUNES = ["Lille", "Roubaix", "Tourcoing", "Lens", "Liévin", "Arras", "Amiens", "Beauvais", "Calais",
+            "Dunkerque", "Valenciennes", "Douai", "Béthune", "Compiègne", "Saint-Quentin", "Boulogne-sur-Mer"]
+KINDS = ["Atelier", "Rencontre", "Formation", "Portes ouvertes", "Conférence", "Projection"]
+THEMES = ["COMPRENDRE", "AGIR ENSEMBLE", "CONSOMMER", "JEUNESSE"]
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+WORDS = ("économie sociale solidaire coopérative association emploi territoire réemploi vélo "
+         "alimentation circuit court numérique commun insertion jeunesse finance épargne").split()
+
+
+def synthetic_programme(events: int, seed: int = 1) -> str:
+    """A SYNTHETIC 2024 programme of `events` entries (brochure entries and bulleted lines)."""
+    rng = random.Random(seed)
+    out = ["SYNTHETIC PROGRAMME — Mois de l'ESS 2024", ""]
+    for n in range(events):
+        day = 1 + n % 30
+        weekday = WEEKDAYS[(day + 3) % 7]          # 1 November 2024 is a Friday
+        commune = rng.choice(COMMUNES)
+        title = " ".join(rng.choice(WORDS) for _ in range(4)).upper()
+        if n % 2:
+            out += [f"{weekday.capitalize()} {day:02d} novembre", rng.choice(THEMES), "", rng.choice(KINDS), title,
+                    " ".join(rng.choice(WORDS) for _ in range(40)) + ".", "",
+                    f"{commune}, Maison des associations {n}", f"{n % 200 + 1} rue de la République", "",
+                    f"Organisateur : Association {n}", "Contact : 03 20 00 00 00",
+                    f"Infos : {9 + n % 8} h à {12 + n % 8} h - gratuit sur inscription", ""]
+        else:
+            out += [f"  • {weekday} {day} novembre : {title.lower()} à {commune}, à l'initiative de "
+                    f"l'association {n}, de {14 + n % 4}h à {17 + n % 4}h. "
+                    + " ".join(rng.choice(WORDS) for _ in range(25)) + ".", ""]
+    return "\n".join(out)
+
+
+def timed(function):
+    start = time.perf_counter()
+    value = function()
+    return value, time.perf_counter() - start
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=Path("data/esscope.duckdb"))
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.duckdb"
+        shutil.copyfile(args.db, db)
+        small = synthetic_programme(40).encode("utf-8")
+        result, seconds = timed(lambda: parse_bytes(small, "synthetic-40.txt", db=db))
+        print(f"Programme de 40 événements ({len(small) / 1000:.0f} ko) : lecture {seconds:.2f} s, "
+              f"{len(result.events)} événements")
+        _, saved = timed(lambda: save_programme(db, result))
+        print(f"  enregistrement dans la base : +{saved:.2f} s")
+        # a printed programme page holds about 4 entries and 3,000 characters
+        big = synthetic_programme(6100).encode("utf-8")
+        pages = len(big) / 3000
+        result, seconds = timed(lambda: parse_bytes(big, "synthetic-1000-pages.txt", db=db))
+        print(f"{pages:.0f} pages de programme ({len(big) / 1e6:.1f} Mo) : lecture {seconds:.1f} s, "
+              f"{len(result.events)} événements")
+        _, saved = timed(lambda: save_programme(db, result))
+        print(f"  enregistrement dans la base : +{saved:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
