@@ -269,7 +269,7 @@ class Legend(MacroElement):
     """A legend box in a map corner; `html` is built from `safe_text` fragments."""
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: 'bottomright'});
+        var {{ this.get_name() }} = L.control({position: 'bottomleft'});
         {{ this.get_name() }}.onAdd = function () {
             var div = L.DomUtil.create('div', 'esscope-legend');
             div.innerHTML = {{ this.html_json }};
@@ -497,11 +497,12 @@ def choropleth_map(gdf: gpd.GeoDataFrame, value_column: str, label_column: str, 
     counted = counted.dropna()
     bounds = class_breaks(counted.tolist(), classes, decimals)
     # small rates (0,03 event per 10 000 inhabitants) need more decimals to make distinct classes
-    while len(bounds) < min(classes, counted.nunique()) and decimals < 3:
+    lowest = math.floor(counted.min() * 10 ** decimals) / 10 ** decimals if len(counted) else None
+    while decimals < 3 and (len(bounds) < min(classes, counted.nunique()) or (lowest == 0 and counted.min() > 0)):
         decimals += 1
         bounds = class_breaks(counted.tolist(), classes, decimals)
+        lowest = math.floor(counted.min() * 10 ** decimals) / 10 ** decimals
     colours = palette(len(bounds))
-    lowest = math.floor(counted.min() * 10 ** decimals) / 10 ** decimals if len(counted) else None
     if format_value is None:
         def format_value(v):
             return f"{format_number(v, decimals)} {unit}".strip()

@@ -72,7 +72,7 @@ if choice:
     if chosen.empty:
         st.info("Aucun événement dans cette commune avec ces filtres.")
     else:
-        st.dataframe(events_table(chosen)[TABLE_COLUMNS], hide_index=True)
+        st.dataframe(events_table(chosen)[TABLE_COLUMNS].fillna(""), hide_index=True)
     if st.button("Fermer la liste"):
         st.session_state[choice_key] = ""
         st.rerun()

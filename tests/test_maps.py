@@ -352,3 +352,8 @@ def test_small_rates_get_enough_decimals_for_distinct_classes():
     text = legend(m)
     assert "0,03 à 0,05" in text and "0,0 à" not in text
     assert by_code(m)["A"]["tip"].endswith(": 0,03")
+
+
+def test_a_single_small_rate_is_not_labelled_zero():
+    m = maps.choropleth_map(squares({"A": 0.0137, "B": 0.0}), "v", "name", "Taux", decimals=1, zero_class=True)
+    assert "0,01 à 0,02" in legend(m) and "0,0 à" not in legend(m)
