@@ -17,15 +17,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from esscope.importing import parse_bytes, save_programme  # noqa: E402
+from esscope.importing import parse_bytes, save_programme
 
 COMMUNES = ["Lille", "Roubaix", "Tourcoing", "Lens", "Liévin", "Arras", "Amiens", "Beauvais", "Calais",
             "Dunkerque", "Valenciennes", "Douai", "Béthune", "Compiègne", "Saint-Quentin", "Boulogne-sur-Mer"]
 KINDS = ["Atelier", "Rencontre", "Formation", "Portes ouvertes", "Conférence", "Projection"]
 THEMES = ["COMPRENDRE", "AGIR ENSEMBLE", "CONSOMMER", "JEUNESSE"]
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-WORDS = ("économie sociale solidaire coopérative association emploi territoire réemploi vélo "
-         "alimentation circuit court numérique commun insertion jeunesse finance épargne").split()
+WORDS = ["économie", "sociale", "solidaire", "coopérative", "association", "emploi", "territoire", "réemploi", "vélo", "alimentation", "circuit", "court", "numérique", "commun", "insertion", "jeunesse", "finance", "épargne"]
 
 
 def synthetic_programme(events: int, seed: int = 1) -> str:
