@@ -88,8 +88,22 @@ def _run(name, version, args, kwargs):
     return _FUNCTIONS[name](connection(), *args, **kwargs)
 
 
+def ensure_navigation() -> None:
+    """Make sure the page runs inside app.py's `st.navigation`.
+
+    Streamlit starts in its old « pages/ folder » mode until some session has called
+    `st.navigation`; when the very first request after start is a deep link (/rapport?…), it runs
+    the page file alone: no wide layout, file names as menu. Leaving that mode and rerunning makes
+    app.py run and route to the same page, with the URL's query parameters kept."""
+    from streamlit.runtime.pages_manager import PagesManager
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def require_store() -> bool:
-    """Stop the page with a French message when the store is missing."""
+    """Stop the page with a French message when the store is missing (every page calls this first)."""
+    ensure_navigation()
     if db_path().exists():
         return True
     st.error(f"La base de données ({db_path()}) n'existe pas encore. "
