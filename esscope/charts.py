@@ -143,6 +143,7 @@ def compare_bars(frame: pd.DataFrame, category: str, title: str, value_label="Pa
         fig.add_trace(go.Bar(y=part[category], x=part["share"], name=str(edition), orientation="h",
                              marker_color=OKABE_ITO[i % len(OKABE_ITO)],
                              text=[f"{format_number(s, 1)} %" for s in part["share"]], textposition="outside",
+                             cliponaxis=False,
                              customdata=part["events"],
                              hovertemplate="%{y} : %{x:.1f} % (%{customdata} év.)<extra>" + str(edition) + "</extra>"))
     fig.update_layout(barmode="group")
@@ -156,8 +157,9 @@ def breakdown_chart(frame: pd.DataFrame, category: str, title: str) -> go.Figure
         return empty_figure(title, "Aucun événement.")
     fig = go.Figure(go.Bar(y=frame[category], x=frame["Événements"], orientation="h", marker_color=MUTED,
                            text=[format_number(v) for v in frame["Événements"]], textposition="outside",
-                           hovertemplate="%{y} : %{x} événement(s)<extra></extra>"))
+                           cliponaxis=False, hovertemplate="%{y} : %{x} événement(s)<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(range=[0, frame["Événements"].max() * 1.15])
     return _layout(fig, title, "Événements (nombre)", "", height=max(220, 80 + 28 * len(frame)))
 
 
@@ -170,8 +172,9 @@ def ranked_bar_chart(frame: pd.DataFrame, title: str, unit: str, axis_label: str
     colors = [HIGHLIGHT if s else MUTED for s in known["is_self"]]
     text = [format_value(v, unit) + (" *" if d else "") for v, d in zip(known["value"], known["disagree"])]
     fig = go.Figure(go.Bar(y=known["name"], x=known["value"], orientation="h", marker_color=colors, text=text,
-                           textposition="outside", hovertemplate="%{y} : %{text}<extra></extra>"))
+                           textposition="outside", cliponaxis=False, hovertemplate="%{y} : %{text}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(range=[0, known["value"].max() * 1.2])
     return _layout(fig, title, axis_label, "", height=max(240, 80 + 24 * len(known)))
 
 

@@ -49,13 +49,13 @@ with st.container(border=True):
         st.markdown(md_escape(paragraph))
 
 xlsx_name = f"rapport-mois-ess-{edition}-region-{region}"
-d1, d2, _ = st.columns([1, 1, 3])
-d1.download_button("Télécharger le rapport (XLSX)", lambda r=report: exports.report_to_xlsx(r),
-                   file_name=f"{xlsx_name}.xlsx", on_click="ignore", icon=":material/table:",
+d1, d2, _ = st.columns([1, 1, 2])
+d1.download_button("Rapport en XLSX (tableur)", lambda r=report: exports.report_to_xlsx(r),
+                   file_name=f"{xlsx_name}.xlsx", on_click="ignore", icon=":material/table:", width="stretch",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-d2.download_button("Télécharger le rapport (PDF)", lambda r=report: exports.report_to_pdf(r),
+d2.download_button("Rapport en PDF", lambda r=report: exports.report_to_pdf(r),
                    file_name=f"{xlsx_name}.pdf", mime="application/pdf", on_click="ignore",
-                   icon=":material/picture_as_pdf:")
+                   icon=":material/picture_as_pdf:", width="stretch")
 
 if counts["events"] == 0:
     st.info("Aucun événement enregistré pour cette région et cette édition : rien à détailler. Choisissez une "

@@ -93,8 +93,11 @@ per_edition = cached(queries.count_by)(flt, "edition")
 columns = st.columns(len(cards) + 1)
 for col, card in zip(columns, cards):
     with col.container(border=True):
-        marks = (" ⚠️" if card.disagree else "") + (" 🕰️" if card.old else "")
-        st.metric(card.label + marks, card.value_text if not card.empty else "–")
+        st.metric(card.label, card.value_text if not card.empty else "–")
+        if card.disagree:
+            st.badge("Sources en désaccord", icon=":material/warning:", color="orange")
+        if card.old:
+            st.badge("Chiffre ancien", icon=":material/history:", color="gray")
         if card.empty:
             st.caption("Aucun chiffre disponible pour ce territoire.")
             continue
@@ -114,8 +117,8 @@ with columns[-1].container(border=True):
                   help="Événements des programmes importés dans esscope, qui sous-comptent l'édition réelle.")
         st.caption(f"Édition {int(latest['value'])}, programmes importés ; "
                    f"{format_number(per_edition['events'].sum())} sur toutes les éditions chargées.")
-st.caption("⚠️ les sources ne concordent pas (toutes les valeurs sont données) · 🕰️ chiffre de plus de "
-           f"{terr.OLD_AFTER_YEARS} ans ou sans année.")
+st.caption("« Sources en désaccord » : deux sources donnent des valeurs différentes pour la même année (toutes "
+           f"sont citées) ; « Chiffre ancien » : chiffre de plus de {terr.OLD_AFTER_YEARS} ans ou sans année.")
 
 # --- Comparisons ------------------------------------------------------------------------------
 st.subheader("Comparaison")

@@ -10,8 +10,7 @@ def test_runs_on_the_bundled_data_with_its_widgets(run_page, built_store):
     assert not at.exception
     assert at.selectbox(key="rapport.region").value == "32"
     assert at.selectbox(key="rapport.edition").value == 2017
-    assert [b.label for b in at.get("download_button")] == ["Télécharger le rapport (XLSX)",
-                                                            "Télécharger le rapport (PDF)"]
+    assert [b.label for b in at.get("download_button")] == ["Rapport en XLSX (tableur)", "Rapport en PDF"]
     assert "Événements" in metrics(at)
 
 

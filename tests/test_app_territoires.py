@@ -2,7 +2,7 @@
 
 
 def metrics(at) -> dict:
-    return {m.label.split(" ⚠️")[0].split(" 🕰️")[0]: m.value for m in at.metric}
+    return {m.label: m.value for m in at.metric}
 
 
 def test_runs_on_the_bundled_data_and_opens_on_france(run_page, built_store):
