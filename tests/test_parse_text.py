@@ -201,3 +201,44 @@ def test_online_event_is_not_given_a_commune(built_store):
                                "en visio, à l'initiative de France Active\n").events[0]
     assert event.online and event.commune_code is None and event.organizer == "France Active"
     assert not any("lieu" in w for w in event.warnings)
+
+
+MIXED_PAS_DE_CALAIS = """Mois de l'ESS 2023 – Pas-de-Calais
+
+Jeudi 9 novembre 2023
+Rencontre : « Entreprendre en coopérative »
+Maison de l'emploi – 12 avenue Jean Jaurès – 62000 Arras
+14h00 – 16h30
+Gratuit, sur inscription : contact@cae-exemple.fr
+Organisé par la CAE Grand Arras
+
+Lundi 13/11 - 18h30 - Salle des fêtes, Béthune : soirée jeux coopératifs avec la ludothèque
+
+Mer. 15 nov. | 18h | Amiens | Ciné-débat « Ouvrir la voix »
+
+Samedi 18 novembre
+10h-12h : Balade urbaine « Les communs du quartier », départ place de la gare, Liévin
+14h-17h : Troc de plantes au jardin partagé des Provinces, Lens
+
+Vendredi 24 novembre, 9h30
+Petit-déjeuner des acteurs de l'ESS
+CCI Artois, 8 rue du 29 juillet, Arras
+Inscription obligatoire
+"""
+
+
+def test_mixed_layouts_of_one_programme(built_store):
+    result = parse(built_store, MIXED_PAS_DE_CALAIS)
+    got = [(e.start_date, e.start_time, e.commune_name, e.title) for e in result.events]
+    assert got == [
+        ("2023-11-09", "14:00", "Arras", "Rencontre : « Entreprendre en coopérative »"),
+        ("2023-11-13", "18:30", "Béthune", "Soirée jeux coopératifs"),
+        ("2023-11-15", "18:00", "Amiens", "Ciné-débat « Ouvrir la voix »"),
+        ("2023-11-18", "10:00", "Liévin", "Balade urbaine « Les communs du quartier »"),
+        ("2023-11-18", "14:00", "Lens", "Troc de plantes au jardin partagé des Provinces"),
+        ("2023-11-24", "09:30", "Arras", "Petit-déjeuner des acteurs de l'ESS")]
+    first = result.events[0]
+    assert (first.venue, first.address, first.organizer, first.end_time) == (
+        "Maison de l'emploi", "12 avenue Jean Jaurès", "CAE Grand Arras", "16:30")
+    assert result.events[1].venue == "Salle des fêtes"
+    assert result.events[-1].price == "Inscription obligatoire"

@@ -81,6 +81,8 @@ def match_date(text: str) -> DateMatch | None:
     if m:
         found = _from_points(m)
         if found:
+            if text[found.end:found.end + 1] == "." and not text[found.end + 1:found.end + 2].isdigit():
+                found.end += 1          # the dot of an abbreviated month (« nov. »)
             return found
     m = _MONTH_FIRST.match(text)
     if m and _month(m.group("m")):

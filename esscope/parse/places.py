@@ -128,6 +128,25 @@ def is_address(text: str) -> bool:
     return bool(_ADDRESS_START.match(text.strip()))
 
 
+def has_postcode(text: str) -> bool:
+    """« 62000 Arras » somewhere in a place string."""
+    return bool(_POSTCODE.search(text))
+
+
+def place_like(line: str, places: Places) -> bool:
+    """A short line that reads as a place: it holds a street address or a postcode, or ends with a
+    commune (« CCI Artois, 8 rue du 29 juillet, Arras », « Maison de l'emploi – 62000 Arras »)."""
+    if len(line.split()) > 15 or line.rstrip().endswith("."):
+        return False
+    segments = split_segments(line)
+    if len(segments) < 2:
+        return False
+    if any(is_address(s) or has_postcode(s) for s in segments):
+        return True
+    found = places.commune(segments[-1], in_context_only=True)
+    return bool(found and (found.code or found.ambiguous))
+
+
 def is_online(text: str) -> bool:
     """True when the text says the event happens online (« en visio », « en ligne », « webinaire »)."""
     cleaned = _NOT_ONLINE.sub(" ", text or "")

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .model import Event
-from .places import Places, communes_in_prose, is_address, is_online, leading_commune, parse_place, venue_in_prose
+from .places import (Places, communes_in_prose, is_address, is_online, leading_commune, parse_place, place_like,
+                     venue_in_prose)
 from .prose import read_item, sentences, vague_when
 from .vocabulary import is_kind_word, is_theme, kind_in, label_of, price_of
 
@@ -221,7 +222,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context) -> list:
     period = dates.resolve(anchor.found, context.year)
     if not period:
         return []
-    header, item = _split_rest(anchor.rest)
+    header, item = _split_rest(anchor.rest, context.places)
     head = _header_details(header, context.places)
     body = _trim_tail(block)
     if item:
@@ -246,33 +247,44 @@ def _set_period(event: Event, period: dates.Period, anchor: Anchor) -> None:
         event.warn(warning, 0.2)
 
 
-def _split_rest(rest: str) -> tuple:
-    """« , au Toit Commun, à 14h00 : présentation … » → (', au Toit Commun, à 14h00', 'présentation …')."""
+_PART_SEPARATOR = re.compile(r"\s*(?:\||\s[–—-]\s|^[–—-]\s|:\s+|\s:|:$|·)\s*")
+
+
+def _split_rest(rest: str, places: Places) -> tuple:
+    """What the date line says after the date, cut into when/where and the item itself:
+    « , au Toit Commun, à 14h00 : présentation … » → (', au Toit Commun, à 14h00', 'présentation …');
+    « | 18h | Amiens | Ciné-débat … » → ('18h | Amiens', 'Ciné-débat …')."""
     rest = rest.strip()
-    m = re.search(r"\s:\s|:\s+|\s:$|:$|\s[–—]\s", rest)
-    if m:
-        header, item = rest[:m.start()], rest[m.end():]
-        if _only_when_where(header):
-            return header, item.strip()
-        return "", rest.strip(" :–—-|")
-    if _only_when_where(rest):
-        return rest, ""
-    return "", re.sub(r"^[\s:–—\-|>•·,]+", "", rest)
+    cuts = [0] + [m.end() for m in _PART_SEPARATOR.finditer(rest) if m.end() > 0]
+    for k, start in enumerate(cuts):
+        end = next((m.start() for m in _PART_SEPARATOR.finditer(rest, start) if m.start() >= start), len(rest))
+        part = rest[start:end]
+        if part.strip(" ,") and not _only_when_where(part, places):
+            return rest[:start], rest[start:].strip(" :–—-|·")
+        if end >= len(rest):
+            break
+    return rest, ""
 
 
-def _only_when_where(text: str) -> bool:
-    """True when a text only says when and where (« , au Toit Commun, à 14h00 », « - 18h30 - Rennes »)."""
+def _only_when_where(text: str, places: Places) -> bool:
+    """True when a text only says when and where (« , au Toit Commun, à 14h00 », « 18h30 », « Salle des
+    fêtes, Béthune »): times, venues after « au », « à la », « chez », communes, online."""
     left = dates.strip_times(text)
-    left = re.sub(r"\b(?:de|à|dès|et|entre)\b", " ", left)
-    for segment in re.split(r"\s*[,–—|·]\s*|\s-\s", left):
-        segment = segment.strip(" -:()")
-        if not segment:
+    left = re.sub(r"\b(?:de|dès|et|entre)\b", " ", left)
+    segments = [s.strip(" -:()") for s in re.split(r"\s*[,–—|·]\s*|\s-\s", left) if s.strip(" -:()")]
+    has_commune, named = False, 0
+    for segment in segments:
+        bare = re.sub(r"^(?:à|a)\s+(?=[A-ZÀ-Ý])", "", segment)
+        if re.match(r"^(?:au|aux|chez|à\s+la|à\s+l['’]|dans\s+les\s+locaux|salle)\s+\S", segment, re.IGNORECASE) \
+                and len(segment.split()) <= 8 or is_online(segment) and len(segment.split()) <= 3:
             continue
-        if re.match(r"^(?:au|aux|à|chez|à\s+la|à\s+l['’]|dans\s+les\s+locaux)\s+\S", segment) or \
-                re.match(r"^[A-ZÀ-Ý][\w’'\-]*(?:[\s\-][A-ZÀ-Ýa-zà-ÿ’'\-]+){0,4}$", segment) or is_online(segment):
-            continue
-        return False
-    return True
+        if places.commune(bare) or re.match(r"^\d{5}\s", bare):
+            has_commune = True
+        elif re.match(r"^[A-ZÀ-Ý][\w’'\-]*(?:[\s\-][A-ZÀ-Ýa-zà-ÿ’'\-]+){0,4}$", bare):
+            named += 1
+        else:
+            return False
+    return not named or has_commune
 
 
 @dataclass
@@ -585,6 +597,8 @@ def _place_lines(before: list, context: Context) -> set:
             found = k
             break
     if found is None:
+        found = next((k for k in range(len(before) - 1, -1, -1) if place_like(before[k].text, places)), None)
+    if found is None:
         for k in range(len(before) - 1, -1, -1):
             line = before[k].text
             near_end = k >= len(before) - 3
@@ -637,6 +651,7 @@ def _apply_fields(event: Event, fields: dict, context: Context) -> None:
     fields = {name: [re.sub(r"\s*\n\s*", "\n", v) for v in values] for name, values in fields.items()}
     if "organizer" in fields:
         organizer = _strip_contacts(" ; ".join(fields["organizer"]).replace("\n", " ")).strip(" .:;-–")
+        organizer = re.sub(r"^(?:la|le|les|l['’])\s*(?=[A-ZÀ-Ý])", "", organizer)   # « Organisé par la CAE … »
         event.organizer = organizer or None
         links = " ".join(fields["organizer"])
         event.url = event.url or _first_url(links)
@@ -689,6 +704,8 @@ def _apply_place(event: Event, place, context: Context) -> None:
     event.venue = event.venue or place.venue
     event.address = event.address or place.address
     event.online = event.online or place.online
+    if event.venue:
+        event.venue = event.venue.strip(" -–—,")
     if place.to_be_set:
         event.warn("lieu à préciser selon le document", 0.1)
     if place.commune:

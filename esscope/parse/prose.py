@@ -69,6 +69,8 @@ def read_item(text: str, places: Places) -> ItemReading:
     found = communes_in_prose(text, places)
     if found:
         reading.commune = found[0][2]
+    else:
+        reading.commune = _trailing_commune(first, places)
     venue = venue_in_prose(text)
     if venue:
         reading.venue = venue[2]
@@ -77,6 +79,17 @@ def read_item(text: str, places: Places) -> ItemReading:
     reading.address = address_in(text)
     reading.online = is_online(text)
     return reading
+
+
+def _trailing_commune(sentence: str, places: Places):
+    """« …, départ place de la gare, Liévin » → the commune that closes a sentence after a comma."""
+    if "," not in sentence:
+        return None
+    tail = sentence.rsplit(",", 1)[1].strip(" .;:")
+    if not tail[:1].isupper() or len(tail.split()) > 4:
+        return None
+    found = places.commune(tail, in_context_only=True)
+    return found if found and (found.code or found.ambiguous) else None
 
 
 def organisers(text: str, first: str) -> tuple:
