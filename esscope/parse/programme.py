@@ -14,8 +14,16 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .model import Event
-from .places import (Places, communes_in_prose, is_address, is_online, leading_commune, parse_place, place_like,
-                     venue_in_prose)
+from .places import (
+    Places,
+    communes_in_prose,
+    is_address,
+    is_online,
+    leading_commune,
+    parse_place,
+    place_like,
+    venue_in_prose,
+)
 from .prose import read_item, sentences, vague_when
 from .vocabulary import is_kind_word, is_theme, kind_in, label_of, price_of
 
