@@ -155,7 +155,9 @@ def cmd_sources(args) -> int:
     if frame.empty:
         print("Aucune source.")
     for r in frame.to_dict("records"):
-        print(f"{r['id']:<40} {r['kind']:<11} {r['rows']:>6}  {r['imported_at']:%Y-%m-%d %H:%M}  {r['name']}")
+        scope = " ".join(str(v) for v in (r["edition"], r["region_code"]) if v is not None and v == v)
+        print(f"{r['id']:<40} {r['kind']:<11} {r['rows']:>6}  {r['imported_at']:%Y-%m-%d %H:%M}  {r['name']}"
+              + (f"  ({scope})" if scope else ""))
     return 0
 
 
