@@ -319,6 +319,7 @@ def save_programme(db, result: ParseResult, events: list | None = None, progress
         save_source(con, kind="programme", name=result.filename, fmt=result.format, raw=b"", rows=len(new),
                     edition=result.edition, region_code=result.region, note=PROGRAMME_NOTE,
                     source_id=result.source_id)
+        # the checksum is the document's (raw is not kept), so an identical re-import is recognised
         con.execute("UPDATE sources SET sha256 = ? WHERE id = ?", [result.sha256, result.source_id])
         gone = removed + updated
         if gone:

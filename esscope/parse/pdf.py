@@ -67,11 +67,11 @@ def _pieces(page) -> list:
             return
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        scale = abs(tm[0] * cm[0]) or 1
         height = (size or 10) * (abs(tm[3] * cm[3]) or 1)
         for k, part in enumerate(text.split("\n")):
             if part.strip():
-                pieces.append(Piece(x, y - k * height, part, height, len(part) * height * 0.5 * scale / max(scale, 1)))
+                # pypdf gives no glyph widths here: half the font size per character is close for text fonts
+                pieces.append(Piece(x, y - k * height, part, height, len(part) * height * 0.5))
 
     page.extract_text(visitor_text=visit)
     return pieces
