@@ -248,22 +248,32 @@ def read_siblings(con, territory: dict, indicator: str) -> pd.DataFrame:
             FROM events e JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
             GROUP BY ALL
         """)
-        values["year"], values["disagree"] = pd.NA, False
-        values["values"] = [[v] for v in values["value"]]
+        values["year"] = pd.NA
         frame = shapes.merge(values, on="code", how="left")
         frame["value"] = frame["value"].fillna(0)    # counted events: a territory without any has zero
+        frame["values"] = [[v] for v in frame["value"]]
+        frame["disagree"] = False
     else:
         frame = shapes.merge(latest_values(con, level, indicator), on="code", how="left")
+        frame["disagree"] = frame["disagree"].fillna(False).astype(bool)
     frame["is_self"] = (frame["code"] == territory["code"]) & (level == territory["level"])
     return frame
 
 
 def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
-    """The territory and its parents with their latest figure of `indicator` (NaN where none)."""
+    """The territory and its parents with their latest figure of `indicator` (NaN where none);
+    for LOADED_EVENTS, the events of the loaded programmes held in each."""
     chain = [(territory["level"], territory["code"])] + parents(territory)
     rows = []
     for level, code in chain:
-        values = latest_values(con, level, indicator, codes=[code])
+        if indicator == LOADED_EVENTS:
+            where, params = territory_filter({"level": level, "code": code}).where()
+            count = query(con, f"""SELECT count(*) AS n FROM events e
+                                   LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
+                                   WHERE {where}""", params)["n"].iloc[0]
+            values = pd.DataFrame([{"year": None, "value": float(count), "values": [count], "disagree": False}])
+        else:
+            values = latest_values(con, level, indicator, codes=[code])
         name = query(con, "SELECT name FROM territories WHERE level = ? AND code = ?", [level, code])
         record = values.iloc[0].to_dict() if not values.empty else {"year": None, "value": float("nan"),
                                                                     "values": [], "disagree": False}

@@ -78,7 +78,8 @@ write_url({"q": query_text, "territoire": choice, "indicateur": st.session_state
 
 # --- Header and cards -------------------------------------------------------------------------
 st.header(place["name"])
-facts = [terr.LEVEL_NAMES[level].capitalize() if level != "country" else "Pays"]
+facts = [{"country": "Pays", "region": "Région", "department": "Département", "epci": "Intercommunalité (EPCI)",
+          "commune": "Commune"}[level]]
 if level != "country":
     facts.append(f"code {code}")
 if pd.notna(place["population"]):
@@ -90,8 +91,8 @@ st.caption(" · ".join(md_escape(f) for f in facts))
 cards = cached(terr.read_cards)(level, code)
 flt = terr.territory_filter(place)
 per_edition = cached(queries.count_by)(flt, "edition")
-columns = st.columns(len(cards) + 1)
-for col, card in zip(columns, cards):
+boxes = [c for _ in range(2) for c in st.columns(3)]     # two rows of three cards
+for col, card in zip(boxes, cards):
     with col.container(border=True):
         st.metric(card.label, card.value_text if not card.empty else "–")
         if card.disagree:
@@ -107,7 +108,7 @@ for col, card in zip(columns, cards):
                    f"{md_link('source', first['source_url'])}")
         for note in card.notes():
             st.caption(md_escape(note))
-with columns[-1].container(border=True):
+with boxes[len(cards)].container(border=True):
     if per_edition.empty:
         st.metric("Événements enregistrés", "–")
         st.caption("Aucun programme importé ne compte d'événement ici.")
@@ -128,31 +129,35 @@ unit = INDICATORS[indicator][1] if indicator in INDICATORS else "count"
 axis = indicator_labels[indicator] + {"pct": " (%)", "eur": " (€)"}.get(unit, " (nombre)")
 left, right = st.columns(2)
 with left:
-    if indicator == terr.LOADED_EVENTS:
-        st.info("La comparaison aux territoires parents porte sur les chiffres publiés ; pour les événements "
-                "enregistrés, voir la carte et le classement ci-contre.")
-    else:
-        chain = cached(terr.parent_values)(place, indicator)
-        chain["is_self"] = chain["code"].eq(code) & chain["level"].eq(level)
-        chain["name"] = [f"{n} ({lab})" for n, lab in zip(chain["name"], chain["level_label"])]
-        st.plotly_chart(charts.ranked_bar_chart(chain.sort_values("value", ascending=False),
-                                                f"{indicator_labels[indicator]} : {place['name']} et ses parents",
-                                                unit, axis), key="parents")
-        missing = chain[chain["value"].isna()]["name"].tolist()
-        if missing:
-            st.caption("Aucun chiffre disponible pour : " + md_escape(", ".join(missing)) + ".")
+    chain = cached(terr.parent_values)(place, indicator)
+    chain["is_self"] = chain["code"].eq(code) & chain["level"].eq(level)
+    chain["name"] = [f"{n} ({lab})" for n, lab in zip(chain["name"], chain["level_label"])]
+    st.plotly_chart(charts.ranked_bar_chart(chain.sort_values("value", ascending=False),
+                                            f"{place['name']} et ses territoires parents", unit, axis),
+                    key="parents")
+    missing = chain[chain["value"].isna()]["name"].tolist()
+    if missing:
+        st.caption("Aucun chiffre disponible pour : " + md_escape(", ".join(missing)) + ".")
 siblings = cached(terr.read_siblings)(place, indicator)
 sibling_level, _ = terr.sibling_scope(place)
 with right:
-    title = {"commune": "Communes voisines (même EPCI)", "epci": "EPCI du département",
-             "department": "Départements de la région", "region": "Régions"}[sibling_level]
-    ranked = siblings.assign(name=siblings["name"])
-    st.plotly_chart(charts.ranked_bar_chart(ranked.head(400), f"{indicator_labels[indicator]} : {title.lower()}",
-                                            unit, axis), key="siblings")
-    without = siblings["value"].isna().sum()
-    if without:
-        st.caption(f"{format_number(without)} territoire(s) sur {format_number(len(siblings))} sans chiffre "
-                   "disponible, non représentés. * : les sources ne concordent pas (médiane affichée).")
+    title = {"commune": "Communes du même EPCI" if place.get("epci_code") else "Communes du département",
+             "epci": "EPCI du département", "department": "Départements de la région", "region": "Régions"}[
+        sibling_level]
+    ranked = siblings[siblings["value"] > 0] if indicator == terr.LOADED_EVENTS else siblings
+    st.plotly_chart(charts.ranked_bar_chart(ranked.head(60), title, unit, axis), key="siblings")
+    notes = []
+    if indicator == terr.LOADED_EVENTS and (siblings["value"] == 0).any():
+        notes.append(f"{format_number((siblings['value'] == 0).sum())} sans événement enregistré, non représentés.")
+    if siblings["value"].isna().any():
+        notes.append(f"{format_number(siblings['value'].isna().sum())} territoire(s) sur "
+                     f"{format_number(len(siblings))} sans chiffre disponible, non représentés.")
+    if len(ranked.dropna(subset=["value"])) > 60:
+        notes.append("Les 60 premiers sont représentés.")
+    if siblings["disagree"].any():
+        notes.append("* : les sources ne concordent pas (médiane affichée).")
+    if notes:
+        st.caption(" ".join(notes))
 if siblings["value"].notna().any():
     gdf = maps.to_geodataframe(siblings.assign(shown=siblings["value"]))
     fmt = (lambda v: terr.format_value(v, unit))
@@ -203,14 +208,11 @@ if level == "country":
 
 # --- Portrait ---------------------------------------------------------------------------------
 st.subheader("Portrait imprimable")
-parents_table = pd.DataFrame()
-if indicator != terr.LOADED_EVENTS:
-    chain = cached(terr.parent_values)(place, indicator)
-    parents_table = pd.DataFrame({
-        "Territoire": chain["name"], "Niveau": chain["level_label"],
-        indicator_labels[indicator]: [terr.format_value(v, unit) if pd.notna(v) else "aucun chiffre disponible"
-                                      for v in chain["value"]],
-        "Année": [str(int(y)) if pd.notna(y) else "" for y in chain["year"]]})
+parents_table = pd.DataFrame({
+    "Territoire": chain["name"], "Niveau": chain["level_label"],
+    indicator_labels[indicator]: [terr.format_value(v, unit) if pd.notna(v) else "aucun chiffre disponible"
+                                  for v in chain["value"]],
+    "Année": [str(int(y)) if pd.notna(y) else "" for y in chain["year"]]})
 portrait_events = events_table(events.head(200))[["Date", "Titre", "Commune", "Organisateur"]] if len(events) \
     else pd.DataFrame()
 portrait_figures = sources_column(figures) if not figures.empty else pd.DataFrame()

@@ -144,3 +144,16 @@ def test_territory_filter_selects_the_events_held_there(con):
     events = filtered_events(con, terr.territory_filter(lens_lievin))
     assert set(events["id"]) == {"test:6", "test:7"}
     assert len(filtered_events(con, terr.territory_filter(queries.read_territory(con, "country", "FR")))) == 8
+
+
+def test_parents_count_loaded_events_held_in_each(con):
+    lille = queries.read_territory(con, "commune", "59350")
+    chain = terr.parent_values(con, lille, terr.LOADED_EVENTS)
+    assert list(chain["value"]) == [3, 4, 4, 7, 8]      # Lille, MEL, Nord, Hauts-de-France, France
+
+
+def test_siblings_without_figure_are_not_marked_as_disagreeing(con):
+    nord = queries.read_territory(con, "department", "59")
+    siblings = terr.read_siblings(con, queries.read_territory(con, "commune", "59350"), "share_of_jobs_pct")
+    assert siblings["disagree"].dtype == bool and not siblings["disagree"].any()
+    assert terr.read_siblings(con, nord, terr.LOADED_EVENTS)["disagree"].dtype == bool
