@@ -181,8 +181,9 @@ class _Style(MacroElement):
 class CommuneMarkers(JSCSSMixin):
     """One marker per commune showing its count, clustered; a cluster shows the sum of its events.
 
-    `rows` come from `marker_rows`: [lat, lon, events, tooltip, listed, more], every text already
-    `safe_text`. The popup (the listed events) is assembled only when opened, from those fragments."""
+    `rows` come from `marker_rows`, every text already `safe_text`. The tooltip and the popup are
+    assembled in the browser by joining those fragments (the popup only when opened): the page
+    carries the data once, not the markup of 35 000 communes."""
     default_js = CLUSTER_JS
     default_css = CLUSTER_CSS
     _template = Template("""
@@ -198,20 +199,24 @@ class CommuneMarkers(JSCSSMixin):
                                       className: 'marker-cluster marker-cluster-' + size, iconSize: L.point(40, 40)});
                 }
             });
+            function tip(r) {     // « Lille (59350) : 12 événements »: what a click sends back (code_from_click)
+                var n = r[2];
+                return r[3] + ' (' + r[4] + ') : ' + n.toLocaleString('fr-FR') + (n > 1 ? ' événements' : ' événement');
+            }
             function popup(r) {
                 var items = '';
-                r[4].forEach(function (e) {
+                r[5].forEach(function (e) {
                     items += '<li><span class="date">' + e[0] + '</span> · <b>' + e[1] + '</b>' + (e[2] ? ' · ' + e[2] : '') + '</li>';
                 });
-                return '<div class="esscope-popup"><strong>' + r[3] + '</strong><ul>' + items + '</ul>'
-                    + (r[5] ? '<div>' + r[5] + '</div>' : '') + '</div>';
+                return '<div class="esscope-popup"><strong>' + tip(r) + '</strong><ul>' + items + '</ul>'
+                    + (r[6] ? '<div>' + r[6] + '</div>' : '') + '</div>';
             }
             var markers = {{ this.rows_json }}.map(function (r) {
                 var n = Number(r[2]), side = 20 + 6 * String(n).length;
                 var marker = L.marker([r[0], r[1]], {events: n, icon: L.divIcon({
                     className: 'esscope-commune', html: String(n), iconSize: [side, side]})});
-                marker.bindTooltip(r[3]);
-                if (r[4].length) { marker.bindPopup(function () { return popup(r); }, {maxWidth: 380, maxHeight: 320}); }
+                marker.bindTooltip(tip(r));
+                if (r.length > 5) { marker.bindPopup(function () { return popup(r); }, {maxWidth: 380, maxHeight: 320}); }
                 return marker;
             });
             group.addLayers(markers);
@@ -335,11 +340,6 @@ def listing_cap(counts, max_listed=MAX_LISTED, budget=LISTING_BUDGET) -> int:
     return 0
 
 
-def commune_tooltip(name, code, events) -> str:
-    """'Lille (59350) : 12 événements' — the code in brackets is what a click returns (see `code_from_click`)."""
-    return f"{safe_text(name)} ({safe_text(code)}) : {plural(int(events), 'événement')}"
-
-
 def event_parts(event) -> list:
     """[date, title, venue] of an event for a popup line, each escaped: the date in French
     (« mardi 7 novembre 2017, 14 h »), '' for no venue."""
@@ -350,30 +350,31 @@ def event_parts(event) -> list:
 
 
 def marker_rows(events: pd.DataFrame, max_listed=MAX_LISTED, budget=LISTING_BUDGET) -> list:
-    """[lat, lon, events, tooltip, listed, more] per commune from `filtered_events` rows (listed in
-    their order), most events first; coordinates rounded to 4 decimals. `listed` holds the
-    `event_parts` of at most `listing_cap` events, `more` says « et N autres » when some are left
-    out. Events without a located commune (online, or commune unknown) are not on the map."""
+    """One row per commune from `filtered_events` rows, most events first:
+    [lat, lon, events, name, code] and, when popups list events, [.., listed, more] where `listed`
+    holds the `event_parts` of at most `listing_cap` events (in the order given) and `more` says
+    « et N autres » when some are left out. Coordinates are rounded to 4 decimals (≈ 10 m), texts
+    escaped. Events without a located commune (online, or commune unknown) are not on the map."""
     located = events[events["commune_code"].notna() & events["lat"].notna() & events["lon"].notna()]
     if located.empty:
         return []
     sizes = located["commune_code"].value_counts()
     cap = listing_cap(sizes.to_numpy(), max_listed, budget)
-    communes, listed = {}, {}
-    columns = ["commune_code", "commune_name", "lat", "lon", "start_date", "end_date", "start_time", "title", "venue"]
-    for event in located[columns].to_dict("records"):
-        code = event["commune_code"]
-        if code not in communes:
-            communes[code] = event
-            listed[code] = []
-        if len(listed[code]) < cap:
-            listed[code].append(event_parts(event))
+    listed = {}
+    if cap:
+        # only the events that will be listed are formatted (at most `budget` of them)
+        first_ones = located[located.groupby("commune_code", sort=False).cumcount() < cap]
+        columns = ["commune_code", "start_date", "end_date", "start_time", "title", "venue"]
+        for event in first_ones[columns].to_dict("records"):
+            listed.setdefault(event["commune_code"], []).append(event_parts(event))
+    communes = located.drop_duplicates("commune_code")[["commune_code", "commune_name", "lat", "lon"]]
     rows = []
-    for code, first in communes.items():
-        total, shown = int(sizes[code]), listed[code]
-        more = f"et {plural(total - len(shown), 'autre')}" if shown and total > len(shown) else ""
-        rows.append([round(float(first["lat"]), 4), round(float(first["lon"]), 4), total,
-                     commune_tooltip(first["commune_name"], code, total), shown, more])
+    for code, name, lat, lon in communes.itertuples(index=False):
+        total, shown = int(sizes[code]), listed.get(code, [])
+        row = [round(float(lat), 4), round(float(lon), 4), total, safe_text(name), safe_text(code)]
+        if shown:
+            row += [shown, f"et {plural(total - len(shown), 'autre')}" if total > len(shown) else ""]
+        rows.append(row)
     rows.sort(key=lambda r: -r[2])
     return rows
 
@@ -584,7 +585,8 @@ CLICK = "last_object_clicked_tooltip"   # the only thing the map sends back
 
 
 def code_from_click(payload) -> str | None:
-    """The territory code in the tooltip of the object last clicked on a map (see `commune_tooltip`)."""
+    """The territory code in the tooltip of the object last clicked on a map: every tooltip of esscope's
+    maps reads « Nom (code) : … »."""
     if not isinstance(payload, dict):
         return None
     text = payload.get(CLICK)

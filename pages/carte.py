@@ -1,6 +1,8 @@
 """Carte des événements: events by commune (clustered markers) or choropleths, the events of the
 commune clicked, and the filtered events as files."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from esscope import exports, maps
@@ -64,9 +66,8 @@ choice = st.session_state[choice_key]
 write_url(flt.to_params() | {"vue": "" if view == "marqueurs" else view,
                              "par_habitant": "oui" if per_inhabitants else "", "choix": choice})
 
-events = cached(filtered_events)(flt)
 if choice:
-    chosen = events[events["commune_code"] == choice]
+    chosen = cached(filtered_events)(replace(flt, commune=choice))
     name = chosen["commune_name"].iloc[0] if len(chosen) else choice
     st.subheader(f"Événements à {md_escape(name)}")
     if chosen.empty:
@@ -78,12 +79,16 @@ if choice:
         st.rerun()
 
 st.subheader("Télécharger les événements filtrés")
-if events.empty:
+if not markers["events"]:
     st.caption("Aucun événement à télécharger avec ces filtres.")
 else:
+    def build_file(to_file=None):
+        """The file is made when the button is clicked, from the (cached) events of the filter."""
+        events = cached(filtered_events)(flt)
+        return to_file(events) if to_file else exports.events_to_xlsx(events, flt.describe())
+
     for column, (label, to_file, ext, mime) in zip(st.columns(len(FILES)), FILES):
-        column.download_button(
-            label, (lambda f=to_file: f(events)) if to_file else (lambda: exports.events_to_xlsx(events, flt.describe())),
-            file_name=f"evenements-mois-ess.{ext}", mime=mime, on_click="ignore", key=f"{PAGE}-{ext}")
-    st.caption(f"{maps.plural(len(events), 'événement')}. CSV en UTF-8 avec « ; » (s'ouvre dans Excel) ; "
+        column.download_button(label, lambda f=to_file: build_file(f), file_name=f"evenements-mois-ess.{ext}",
+                               mime=mime, on_click="ignore", key=f"{PAGE}-{ext}")
+    st.caption(f"{maps.plural(markers['events'], 'événement')}. CSV en UTF-8 avec « ; » (s'ouvre dans Excel) ; "
                "le classeur XLSX liste aussi les filtres appliqués ; l'agenda ICS reprend les événements datés.")

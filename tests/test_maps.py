@@ -85,7 +85,7 @@ def test_script_json_cannot_close_the_script_and_reads_back_the_same():
 def test_popup_shows_script_title_as_text():
     title = "<img src=x onerror=alert(1)></script>`${alert(1)}`\u2028'\""
     rows = maps.marker_rows(events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-07", title, title)]))
-    _, shown_title, venue = rows[0][4][0]
+    _, shown_title, venue = rows[0][5][0]
     assert html.unescape(shown_title) == title and html.unescape(venue) == title
     page = render(maps.events_map({"rows": rows, "bounds": None}))
     assert "<img" not in page and "${alert" not in page and "\u2028" not in page
@@ -94,7 +94,7 @@ def test_popup_shows_script_title_as_text():
 
 def test_hostile_commune_name_is_escaped_in_tooltip():
     rows = maps.marker_rows(events_frame([("59350", "<b>Lille</b>", 50.63, 3.06, "2017-11-07", "Forum", None)]))
-    assert rows[0][3] == "&lt;b&gt;Lille&lt;/b&gt; (59350) : 1 événement"
+    assert rows[0][3:5] == ["&lt;b&gt;Lille&lt;/b&gt;", "59350"]
 
 
 def test_one_marker_per_commune_with_its_count_most_first():
@@ -103,26 +103,26 @@ def test_one_marker_per_commune_with_its_count_most_first():
         ("59350", "Lille", 50.63, 3.06, "2017-11-07", "B", "Gare"),
         ("59350", "Lille", 50.63, 3.06, "2017-11-08", "C", None),
     ]))
-    assert [(r[2], r[3]) for r in rows] == [(2, "Lille (59350) : 2 événements"), (1, "Lens (62498) : 1 événement")]
+    assert [r[2:5] for r in rows] == [[2, "Lille", "59350"], [1, "Lens", "62498"]]
 
 
 def test_popup_lines_give_french_date_title_and_venue():
     frame = events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-07", "Forum", "Gare Saint-Sauveur")])
     frame["start_time"] = "14:30"
-    assert maps.marker_rows(frame)[0][4] == [["mardi 7 novembre 2017, 14 h 30", "Forum", "Gare Saint-Sauveur"]]
+    assert maps.marker_rows(frame)[0][5] == [["mardi 7 novembre 2017, 14 h 30", "Forum", "Gare Saint-Sauveur"]]
 
 
 def test_multi_day_event_shows_its_period():
     frame = events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-14", "Salon", None)])
     frame["end_date"] = pd.to_datetime(["2017-11-16"])
-    assert maps.marker_rows(frame)[0][4][0][0] == "du mardi 14 au jeudi 16 novembre 2017"
+    assert maps.marker_rows(frame)[0][5][0][0] == "du mardi 14 au jeudi 16 novembre 2017"
 
 
 def test_popup_lists_twenty_events_then_says_how_many_more():
     frame = events_frame([("59350", "Lille", 50.63, 3.06, f"2017-11-{d % 28 + 1:02d}", f"E{d}", None)
                           for d in range(25)])
     row = maps.marker_rows(frame)[0]
-    assert len(row[4]) == 20 and row[5] == "et 5 autres"
+    assert len(row[5]) == 20 and row[6] == "et 5 autres"
 
 
 def test_popups_shrink_then_go_when_too_many_events_for_the_page():
@@ -130,8 +130,8 @@ def test_popups_shrink_then_go_when_too_many_events_for_the_page():
     assert maps.listing_cap([30] * 1000, budget=12_000) == 10
     assert maps.listing_cap([1] * 20_000, budget=12_000) == 0
     frame = events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-07", "A", None)] * 3)
-    assert maps.marker_rows(frame, budget=1)[0][4:] == [[["mardi 7 novembre 2017", "A", ""]], "et 2 autres"]
-    assert maps.marker_rows(frame, budget=0)[0][2:] == [3, "Lille (59350) : 3 événements", [], ""]
+    assert maps.marker_rows(frame, budget=1)[0][5:] == [[["mardi 7 novembre 2017", "A", ""]], "et 2 autres"]
+    assert maps.marker_rows(frame, budget=0)[0][2:] == [3, "Lille", "59350"]     # no popup
 
 
 def test_events_without_a_located_commune_are_not_on_the_map():
@@ -337,7 +337,7 @@ def test_events_per_inhabitants_divide_by_population(db):
         assert lille["value"] == pytest.approx(3 / lille["population"] * 10_000)
         markers = maps.read_event_markers(con, EventFilter())
         assert markers["events"] == 3 and markers["placed"] == 3 and len(markers["rows"]) == 1
-        assert markers["rows"][0][3] == "Lille (59350) : 3 événements"
+        assert markers["rows"][0][2:5] == [3, "Lille", "59350"]
     finally:
         con.close()
 

@@ -40,12 +40,6 @@ def browser():
 def app(e2e_store, browser, tmp_path_factory):
     """The app running on the e2e store; its base URL."""
     process, base = start_app(e2e_store, tmp_path_factory.mktemp("app") / "streamlit.log")
-    # Streamlit treats a pages/ folder next to app.py as old-style pages until app.py has run once in
-    # the process: open the home page first so that later deep links get app.py's navigation.
-    # (test_a_link_opened_first_after_start_shows_the_app_navigation shows the problem.)
-    warm = Offline(browser, base)
-    warm.open("/")
-    warm.close()
     yield base
     stop_app(process)
 

@@ -25,15 +25,16 @@ def test_page_renders_without_exception_and_offline(offline, url_path, title):
     assert all(url.startswith("https://tile.openstreetmap.org/") for url in offline.blocked), offline.blocked
 
 
-@pytest.mark.xfail(strict=True, reason="Streamlit runs a pages/ folder next to app.py as old-style pages until "
-                                       "app.py has run once in the process: a deep link opened first after the "
-                                       "start gets file names for navigation and skips app.py")
 def test_a_link_opened_first_after_start_shows_the_app_navigation(e2e_store, browser, tmp_path):
+    # Streamlit runs a pages/ folder next to app.py in its old mode until app.py has run once
+    # (webapp.ensure_navigation leaves that mode): a fresh server whose first request is a deep link
     process, base = start_app(e2e_store, tmp_path / "streamlit.log")
     session = Offline(browser, base)
     try:
         page = session.open("/carte?editions=2017")
+        page.get_by_test_id("stMultiSelect").first.get_by_text("2017").wait_for(timeout=30_000)
         assert "Carte des événements" in page.get_by_test_id("stSidebarNav").inner_text()
+        assert "editions=2017" in page.url
     finally:
         session.close()
         stop_app(process)
