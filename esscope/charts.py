@@ -100,7 +100,7 @@ def calendar_heatmap(days: pd.DataFrame, edition: int) -> go.Figure:
             inside = first <= day <= last
             n = counts.get(day, 0)
             z_row.append(n if inside else None)
-            t_row.append(f"{day.day}<br>{n}" if inside and n else (str(day.day) if inside else ""))
+            t_row.append(f"{day.day}<br>{n} év." if inside and n else (str(day.day) if inside else ""))
             h_row.append(f"{format_date(day)} : {format_number(n)} événement(s)" if inside else "")
         z.append(z_row)
         text.append(t_row)

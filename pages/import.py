@@ -100,6 +100,9 @@ with tab_programme:
     if parse_bytes is None or save_programme is None:
         st.info("La lecture des programmes n'est pas encore disponible dans cette version d'esscope.")
     else:
+        if "import.done" in st.session_state:
+            st.success(md_escape(st.session_state.pop("import.done")) + " Les autres pages montrent déjà ces "
+                       "événements.")
         upload = st.file_uploader("Programme (PDF, page web, texte, export d'agenda CSV/JSON/ICS, tableau CSV/XLSX)",
                                   type=["pdf", "html", "htm", "txt", "md", "csv", "xlsx", "json", "ics"],
                                   key="import.programme")
@@ -126,7 +129,8 @@ with tab_programme:
         if result is not None:
             table = st.session_state["import.table"]
             st.subheader(f"Événements lus dans « {md_escape(st.session_state['import.name'])} »")
-            st.text(result.summary())
+            with st.expander("Compte rendu de lecture"):
+                st.text(result.summary())
             for warning in getattr(result, "warnings", [])[:20]:
                 st.warning(md_escape(warning))
             low = int((table["confidence"].fillna(1) < 0.6).sum())
@@ -165,7 +169,7 @@ with tab_programme:
                                               key=f"import.place.c.{i}")
                         if st.button("Retenir ce lieu", key=f"import.place.b.{i}"):
                             try:
-                                importing.confirm_venue(db, name, chosen, region_code=region or None,
+                                importing.confirm_venue(db, name, chosen, region_code=region or getattr(result, "region", None),
                                                         address=place["address"] or None)
                             except UserError as exc:
                                 st.error(str(exc))
@@ -195,9 +199,10 @@ with tab_programme:
                 except UserError as exc:
                     st.error(f"Rien n'a été enregistré : {exc}")
                 else:
-                    st.success(md_escape(outcome.message))
                     for key in ("import.result", "import.table", "import.editor", "import.name"):
                         st.session_state.pop(key, None)
+                    st.session_state["import.done"] = outcome.message
+                    st.rerun()
                 bar.empty()
 
 # --- Figures ----------------------------------------------------------------------------------

@@ -60,3 +60,43 @@ def test_sources_are_listed_and_one_can_be_taken_out(logged_in, db):
     assert not at.exception
     assert at.success and "retirée" in at.success[0].value
     assert counts(db)[2] == before[2] - 1
+
+
+PROGRAMME = """Mois de l'ESS 2017 - programme de test
+Mardi 7 novembre 2017 à 10h, Lille
+Forum de l'emploi solidaire
+Organisé par APES
+
+Jeudi 9 novembre 2017 à 14h, Roubaix
+Atelier de la finance solidaire
+Organisé par la Cress
+"""
+
+
+def click(at, label_start):
+    return next(b for b in at.button if b.label.startswith(label_start)).click().run()
+
+
+def test_a_programme_is_read_reviewed_and_committed_once(logged_in, db):
+    at = logged_in
+    before = counts(db)
+    at.get("file_uploader")[0].set_value(("programme-test.txt", PROGRAMME.encode("utf-8"), "text/plain"))
+    at.run()
+    click(at, "Lire le document")
+    assert not at.exception
+    table = at.dataframe[0].value                      # the editable table of what was read
+    assert "Forum de l'emploi solidaire" in list(table["title"])
+    assert set(table["commune_code"]) == {"59350", "59512"}
+    assert counts(db) == before                        # reading writes nothing
+    click(at, "Enregistrer 2 événement(s)")
+    assert not at.exception
+    assert "importé" in at.success[0].value.replace("\\", "")
+    after = counts(db)
+    assert after[0] == before[0] + 2 and after[2] == before[2] + 1
+    # the same document again adds nothing
+    at.get("file_uploader")[0].set_value(("programme-test.txt", PROGRAMME.encode("utf-8"), "text/plain"))
+    at.run()
+    click(at, "Lire le document")
+    click(at, "Enregistrer")
+    assert counts(db) == after
+    assert "déjà importé" in at.success[0].value.replace("\\", "")
