@@ -170,19 +170,22 @@ def events_table(events: pd.DataFrame) -> pd.DataFrame:
         from .french import format_period
         text = format_period(r["start_date"] if pd.notna(r["start_date"]) else None,
                              r["end_date"] if pd.notna(r["end_date"]) else None)
-        if r.get("start_time"):
+        if isinstance(r.get("start_time"), str) and r["start_time"]:
             text += f", {format_time(r['start_time'])}"
         return text
+    def text(column):
+        return events[column].astype(object).where(events[column].notna(), "")
+    commune = text("commune_name").where(~(events["online"].astype(bool) & events["commune_name"].isna()), "en ligne")
     return pd.DataFrame({
         "Date": [period(r) for r in events.to_dict("records")],
         "Début": [d.date() if pd.notna(d) else None for d in pd.to_datetime(events["start_date"])],
         "Fin": [d.date() if pd.notna(d) else None for d in pd.to_datetime(events["end_date"])],
         "Titre": events["title"],
-        "Commune": events["commune_name"],
-        "Lieu": events["venue"],
-        "Organisateur": events["organizer"],
-        "Thème": events["theme"],
-        "Type": events["kind"],
+        "Commune": commune,
+        "Lieu": text("venue"),
+        "Organisateur": text("organizer"),
+        "Thème": text("theme"),
+        "Type": text("kind"),
         "En ligne": events["online"].map({True: "oui", False: "non"}),
         "Lien": [u if isinstance(u, str) and u.lower().startswith(("http://", "https://")) else None
                  for u in events["url"]],
