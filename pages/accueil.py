@@ -1,9 +1,11 @@
 """Accueil: what esscope holds."""
 
+import pandas as pd
 import streamlit as st
 
 from esscope import queries
 from esscope.french import format_number
+from esscope.indicators import INDICATORS
 from esscope.webapp import cached, require_store
 
 require_store()
@@ -28,5 +30,18 @@ with left:
 with right:
     st.subheader("Chiffres de l'ESS par niveau")
     figures = cached(queries.figures_per_level)()
+    figures["indicator"] = figures["indicator"].map(lambda k: INDICATORS.get(k, (k,))[0])
+    for column in ("first_year", "last_year"):
+        figures[column] = [str(int(y)) if pd.notna(y) else "" for y in figures[column]]
     st.dataframe(figures[["Niveau", "indicator", "n", "first_year", "last_year"]].rename(columns={
         "indicator": "Indicateur", "n": "Valeurs", "first_year": "Depuis", "last_year": "Jusqu'à"}), hide_index=True)
+    st.caption("Chaque chiffre garde son année, son périmètre et sa source : voir la page Territoires.")
+
+st.subheader("Par où commencer")
+st.markdown(
+    "- **Carte des événements** : les événements du Mois de l'ESS par commune, à filtrer et télécharger.\n"
+    "- **Éditions** : le Mois de l'ESS d'une année à l'autre, jour par jour, et deux éditions côte à côte.\n"
+    "- **Territoires** : les chiffres de l'ESS d'une commune, d'un EPCI, d'un département, d'une région ou de la "
+    "France, avec leurs sources, et un portrait à imprimer.\n"
+    "- **Rapport d'édition** : le bilan d'une édition dans une région, en XLSX et en PDF.\n"
+    "- **Import** (équipe) : ajouter un programme ou un fichier de chiffres.")
