@@ -153,3 +153,16 @@ def test_downloads_are_files_that_open(offline, events):
     assert collection["type"] == "FeatureCollection" and len(collection["features"]) == len(expected)
     points = [f for f in collection["features"] if f["geometry"]]
     assert points and all(re.fullmatch(r"-?\d+\.\d+", str(c)) for f in points for c in f["geometry"]["coordinates"])
+
+
+def test_zooming_and_panning_the_map_does_not_rerun_the_page(offline):
+    page = offline.open("/carte")
+    frame = offline.map_frame()
+    # count what the page sends to the server from now on (a click on a commune sends one message)
+    page.evaluate("""() => { window.esscopeSent = 0; const send = WebSocket.prototype.send;
+                           WebSocket.prototype.send = function (d) { window.esscopeSent++; return send.call(this, d); }; }""")
+    frame.locator(".leaflet-control-zoom-in").click()
+    frame.locator("#map_div").drag_to(frame.locator("#map_div"), source_position={"x": 300, "y": 200},
+                                      target_position={"x": 500, "y": 300})
+    page.wait_for_timeout(2000)                    # streamlit-folium debounces map events by 250 ms
+    assert page.evaluate("() => window.esscopeSent") == 0
