@@ -39,17 +39,51 @@ def schema_sql() -> str:
     return files("esscope").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
-def connect(path=DEFAULT_PATH, read_only=True) -> duckdb.DuckDBPyConnection:
-    """Open the store. Readers should take a new `cursor()` per query (see `query`)."""
+class Reader:
+    """A read-only view of the store file as it is when opened, usable like a DuckDB connection:
+    `cursor()` (take a new one per query when threads share the reader) and `execute()`.
+
+    DuckDB keeps one database instance per file path in a process: after a writer replaced the
+    file, `duckdb.connect(path)` would hand back the instance of the *old* file for as long as any
+    connection to it lives, so a process would not see its own imports. Attaching the file to a
+    private in-memory database opens the file as it is now."""
+
+    def __init__(self, path):
+        self._con = duckdb.connect(":memory:")
+        quoted = str(Path(path).resolve()).replace("'", "''")
+        # ATTACH takes no bound parameter; the path is ours, quoted as a SQL string literal
+        self._con.execute(f"ATTACH '{quoted}' AS esscope (READ_ONLY)")
+        self._con.execute("USE esscope")
+
+    def cursor(self):
+        cur = self._con.cursor()
+        cur.execute("USE esscope")
+        return cur
+
+    def execute(self, sql, params=None):
+        return self.cursor().execute(sql, params or [])
+
+    def close(self):
+        self._con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def connect(path=DEFAULT_PATH) -> Reader:
+    """Open the store for reading. Many readers may be open while a writer works (see `writing`)."""
     path = Path(path)
     if not path.exists():
         raise StoreError(
             f"La base {path} n'existe pas : lancez « esscope build » (ou « make run ») pour la créer. "
             f"/ The store {path} does not exist: run `esscope build`.")
     try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        raise StoreError(f"La base {path} est occupée ou illisible ({exc}).") from exc
+        return Reader(path)
+    except duckdb.Error as exc:
+        raise StoreError(f"La base {path} est illisible ({exc}) : reconstruisez-la avec « esscope build ».") from exc
 
 
 def version(path=DEFAULT_PATH) -> tuple:

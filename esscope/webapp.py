@@ -25,40 +25,9 @@ def store_version() -> tuple:
     return store.version(db_path())
 
 
-class StoreReader:
-    """A read-only connection to one version of the store file, usable like a DuckDB connection by
-    `store.query` (a new cursor per query) and by code calling `execute`.
-
-    DuckDB keeps one database instance per file path in a process: after a writer replaced the
-    file (`store.writing`), `duckdb.connect(path)` would hand back the instance of the *old* file
-    for as long as any connection to it lives, so the app would not see its own imports. Attaching
-    the file to a private in-memory database opens the file as it is now."""
-
-    def __init__(self, path):
-        import duckdb
-        path = str(Path(path).resolve())
-        if not Path(path).exists():
-            raise store.StoreError(f"La base {path} n'existe pas : lancez « esscope build » pour la créer.")
-        self._con = duckdb.connect(":memory:")
-        quoted = path.replace("'", "''")
-        self._con.execute(f"ATTACH '{quoted}' AS esscope (READ_ONLY)")   # ATTACH takes no bound parameter
-
-    def cursor(self):
-        """A new cursor reading the store (the attached database is made its default)."""
-        cur = self._con.cursor()
-        cur.execute("USE esscope")
-        return cur
-
-    def execute(self, sql, params=None):
-        return self.cursor().execute(sql, params or [])
-
-    def close(self):
-        self._con.close()
-
-
 @st.cache_resource(max_entries=2, show_spinner=False, on_release=lambda con: con.close())
 def _connection(path: str, version: tuple):
-    return StoreReader(path)
+    return store.connect(path)
 
 
 def connection():

@@ -66,3 +66,15 @@ def test_wrong_rows_are_refused_by_the_schema(db, sql):
     with pytest.raises(duckdb.ConstraintException):
         with store.writing(db) as con:
             con.execute(sql)
+
+
+def test_a_process_sees_its_own_write_even_while_an_old_reader_is_open(db):
+    old = store.connect(db)
+    editions = old.execute("SELECT count(*) FROM editions").fetchone()[0]
+    with store.writing(db) as con:
+        con.execute("INSERT INTO editions VALUES (2042, 'x', DATE '2042-11-01', DATE '2042-11-30')")
+    new = store.connect(db)
+    assert new.execute("SELECT count(*) FROM editions").fetchone()[0] == editions + 1
+    assert old.execute("SELECT count(*) FROM editions").fetchone()[0] == editions
+    old.close()
+    new.close()
