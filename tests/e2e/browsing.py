@@ -20,12 +20,13 @@ HOSTILE_COMMUNE = ("62041", "Arras")
 
 
 def app_pages() -> list:
-    """(url_path, title) of every st.Page in app.py, read from its source."""
+    """(path, name, title) of every st.Page in app.py, read from its source; the default page is at '/'."""
     pages = []
     for node in ast.walk(ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
             kwargs = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
-            pages.append((kwargs.get("url_path", ""), kwargs.get("title", "")))
+            name = kwargs.get("url_path") or Path(node.args[0].value).stem
+            pages.append(("" if kwargs.get("default") else name, name, kwargs.get("title", name)))
     return pages
 
 

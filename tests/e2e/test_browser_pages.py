@@ -9,15 +9,17 @@ PAGES = app_pages()
 
 
 def test_app_py_declares_pages():
-    assert len(PAGES) >= 6 and ("carte", "Carte des événements") in PAGES
+    assert len(PAGES) >= 6 and ("carte", "carte", "Carte des événements") in PAGES
+    assert [p for p in PAGES if p[0] == ""], "a default page, at /"
 
 
-@pytest.mark.parametrize(("url_path", "title"), PAGES, ids=[p[0] for p in PAGES])
-def test_page_renders_without_exception_and_offline(offline, url_path, title):
-    page = offline.open(f"/{url_path}")
+@pytest.mark.parametrize(("path", "name", "title"), PAGES, ids=[p[1] for p in PAGES])
+def test_page_renders_without_exception_and_offline(offline, path, name, title):
+    page = offline.open(f"/{path}")
     page.wait_for_timeout(1500)       # components (maps, charts) draw after the script
-    screenshot(page, url_path or "accueil")
+    screenshot(page, name)
     assert page.get_by_test_id("stException").count() == 0, page.get_by_test_id("stException").first.inner_text()
+    assert page.get_by_role("dialog").count() == 0, page.get_by_role("dialog").first.inner_text()   # « Page not found »
     assert page.locator("h1").count() >= 1
     nav = page.get_by_test_id("stSidebarNav").inner_text()
     assert title in nav
