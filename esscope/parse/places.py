@@ -153,6 +153,16 @@ def is_online(text: str) -> bool:
     return bool(ONLINE.search(cleaned))
 
 
+_HYBRID = re.compile(r"\b(?:et|ou|mais\s+aussi)\s+(?:en\s+visio(?:conf[ée]rence)?|en\s+ligne|à\s+distance|en\s+distanciel)\b|"
+                     r"\b(?:en\s+visio|en\s+ligne|à\s+distance)\s+(?:et|ou)\s+(?:sur\s+place|en\s+pr[ée]sentiel)\b|"
+                     r"\ben\s+pr[ée]sentiel\s+(?:et|ou)\b|\bhybride\b", re.IGNORECASE)
+
+
+def is_hybrid(text: str) -> bool:
+    """True when the text says the event happens both in a place and online (« à Saint-Brieuc et en visio »)."""
+    return bool(_HYBRID.search(text or ""))
+
+
 def split_segments(text: str) -> list:
     """« Lille - Gare St Sauveur (hall) » → ['Lille', 'Gare St Sauveur', 'hall']."""
     parts = re.split(r"\s*(?:,|\s[-–—|·]\s|\(|\)|/\s)\s*", text)
@@ -218,6 +228,32 @@ def leading_commune(line: str, places: Places, fuzzy=False) -> Resolved | None:
     return places.commune(head, fuzzy=fuzzy and _short_name(head))
 
 
+def commune_cell(text: str, places: Places) -> Resolved | None:
+    """A short text that is only a commune's name, as written (« Nantes », « à Angers », « 44000 Nantes »,
+    « La Roche-sur-Yon »): the name must be spelled like the commune's (so « Marché » is not La Marche)
+    and, when the programme's région is known, lie in it."""
+    text = re.sub(r"^(?:à|a)\s+(?=[A-ZÀ-Ý])", "", text.strip(" .;:,()"))
+    postcode = re.match(r"^((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+(\S.*)$", text)
+    if postcode:
+        found = places.postcode_commune(postcode.group(1), postcode.group(2))
+        return found if found and found.code else None
+    if not text[:1].isupper() or len(text.split()) > 6 or re.search(r"\d", text):
+        return None
+    found = places.commune(text, in_context_only=True)
+    if not found or not (found.code or found.ambiguous):
+        return None
+    spelled = _spelling(text)
+    if not any(_spelling(c.name) == spelled for c in found.candidates):
+        return None
+    return found
+
+
+def _spelling(name: str) -> str:
+    """A name compared as written, apart from case, accents, hyphens and apostrophes."""
+    from .dates import fold
+    return re.sub(r"[\s'’\-]+", " ", fold(name)).strip()
+
+
 _WORD = r"[A-ZÀ-Ý][\w’'\-]*"
 
 
@@ -242,6 +278,20 @@ def communes_in_prose(text: str, places: Places) -> list:
 _VENUE_PREP = re.compile(
     r"(?<![\w’'])(?:[Aa]u|[Àà]\s+la|[Àà]\s+l['’]|[Aa]ux|[Cc]hez|[Dd]ans\s+les\s+locaux\s+d(?:e\s+la|e\s+l['’]|u|es|e)|"
     r"[Dd]ans\s+la\s+salle|(?=[Ss]alle\s))\s*")
+# Nouns that open the name of a place (« Maison de l'économie sociale », « Halle du marché », « salle
+# Émeraude »); words that are also kinds of events (marché, café, atelier) are left out.
+VENUE_NOUN = (r"(?:maison|halles?|salle|espace|centre|p[ôo]le|h[ôo]tel|th[ée][âa]tre|cin[ée]ma|m[ée]diath[èe]que|"
+              r"biblioth[èe]que|ludoth[èe]que|mairie|ferme|jardins?|parc|tiers-lieux?|ressourcerie|recyclerie|"
+              r"gymnase|auditorium|amphith[ée][âa]tre|chapelle|ch[âa]teau|campus|universit[ée]|lyc[ée]e|coll[èe]ge|"
+              r"[ée]cole|mus[ée]e|palais|gare|cit[ée]|manufacture|friche|mjc|foyer|domaine|grange|usine|locaux|"
+              r"librairie|clo[îi]tre|abbaye|[ée]glise|stade|complexe|fabrique|conservatoire|p[ée]niche|hall|"
+              r"auberge|p[ée]pini[èe]re|incubateur|hangar|h[ôo]tel\s+de\s+ville|quartier|cour|atelier\s+[A-ZÀ-Ý])")
+_VENUE_HEAD = re.compile(rf"^{VENUE_NOUN}(?![\w-])", re.IGNORECASE)
+_VENUE_STOP = re.compile(r"\s*(?:[,;.()]|\s[-–—|]\s|\s(?:à|a|avec|pour|sur|de\s+\d|dès|le\s+\d|en\s+visio|"
+                         r"en\s+ligne|organis|propos)\b|$)")
+# generic words that may follow « de » in a venue's name without being its commune (« Hôtel de Ville »)
+_NOT_COMMUNE = {"ville", "region", "departement", "quartier", "commune", "metropole", "agglomeration", "france",
+                "europe", "paris", "marche", "eglise", "gare", "port", "lac", "mer", "loire"}
 
 
 def venue_in_prose(text: str) -> tuple | None:
@@ -249,12 +299,37 @@ def venue_in_prose(text: str) -> tuple | None:
     locaux de la CALL ». Returns (start, end, venue) or None. The name must start with a capital."""
     for m in _VENUE_PREP.finditer(text):
         rest = text[m.end():]
-        name = _proper_name(rest) if rest[:5].lower() != "salle" else _named_room(rest)
+        name = venue_start(rest) if rest[:1].isupper() else None
+        if not name:
+            name = _proper_name(rest) if rest[:5].lower() != "salle" else _named_room(rest)
         if name:
             prep = m.group(0).strip().lower()
             venue = f"locaux {m.group(0).split('locaux', 1)[1].strip()} {name}" if "locaux" in prep else name
             return m.start(), m.end() + len(name), venue.replace("  ", " ")
     return None
+
+
+def venue_start(text: str) -> str | None:
+    """The place a text opens with when it starts with a place noun (« Halle du marché, toute la
+    journée » → « Halle du marché », « Maison des associations, à partir de 19 h »)."""
+    text = text.strip()
+    if not text[:1].isupper() or not _VENUE_HEAD.match(text):
+        return None
+    stop = _VENUE_STOP.search(text, _VENUE_HEAD.match(text).end())
+    name = text[:stop.start() if stop else len(text)].strip()
+    if len(name.split()) > 8 or len(name.split()) < 2 and not re.match(r"^(?:mairie|gare)$", name, re.IGNORECASE):
+        return None
+    return name
+
+
+def split_venue_commune(venue: str, places: Places) -> tuple:
+    """« Corum de Montpellier » → ('Corum', Montpellier): a venue named after its commune. Generic
+    words (« Hôtel de Ville », « Maison de la Région ») are not communes."""
+    m = re.match(r"^(?P<venue>.+?)\s+(?:de|d['’]|du)\s*(?P<commune>[A-ZÀ-Ý][\w’'\- ]+)$", venue or "")
+    if not m or normalise(m.group("commune")) in _NOT_COMMUNE:
+        return venue, None
+    found = commune_cell(m.group("commune"), places)
+    return (m.group("venue"), found) if found and found.code else (venue, None)
 
 
 def _named_room(text: str) -> str | None:
@@ -264,10 +339,16 @@ def _named_room(text: str) -> str | None:
 
 
 def venue_after_commune(text: str, end: int) -> str | None:
-    """« … à Bordeaux, Athénée municipal » → the place named right after the commune."""
+    """« … à Bordeaux, Athénée municipal », « … à Brest (Les Capucins) » → the place named right after
+    the commune."""
     m = re.match(r"\s*,\s*((?:[A-ZÀ-Ý]|salle\s|maison\s|jardin\s|place\s|halle\s|parc\s)[^,;.()]{2,60})(?=[,;.()]|$)",
                  text[end:])
-    return m.group(1).strip() if m else None
+    if m:
+        return m.group(1).strip()
+    m = re.match(r"\s*\(\s*([A-ZÀ-Ý][^()]{1,60}?)\s*\)", text[end:])
+    if m and not re.search(r"\d|lieu|pr[ée]ciser|confirmer", m.group(1), re.IGNORECASE):
+        return m.group(1)
+    return None
 
 
 def _proper_name(text: str) -> str | None:

@@ -15,16 +15,21 @@ from dataclasses import dataclass, field
 from . import dates
 from .model import Event
 from .places import (
+    Place,
     Places,
     communes_in_prose,
     is_address,
+    is_hybrid,
     is_online,
     leading_commune,
     parse_place,
     place_like,
+    split_venue_commune,
     venue_in_prose,
+    venue_start,
 )
-from .prose import read_item, sentences, vague_when
+from .prose import address_in, explicit_organiser, partners_in, read_item, sentences, split_organizer, vague_when
+from .rows import is_pinned, pin_place, read_row
 from .vocabulary import is_kind_word, is_theme, kind_in, label_of, price_of
 
 BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
@@ -236,10 +241,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context) -> list:
     if item:
         extra = _continuation(body)
         events = [_prose_event(item, extra, head, context)]
-    elif _is_list_of_items(body):
-        events = [_prose_event(line.text, [], head, context) for line in body
-                  if not line.blank and (line.bullet and line.indent == min(b.indent for b in body if b.bullet)
-                                         or dates.starts_with_time(line.text))]
+    elif _is_list_of_items(body, context):
+        events = [_prose_event(first.text, rest, head, context) for first, rest in _items(body, context)]
     else:
         events = _structured_events(body, head, context)
     for event in events:
@@ -268,7 +271,7 @@ def _split_rest(rest: str, places: Places) -> tuple:
         end = next((m.start() for m in _PART_SEPARATOR.finditer(rest, start) if m.start() >= start), len(rest))
         part = rest[start:end]
         if part.strip(" ,") and not _only_when_where(part, places):
-            return rest[:start], rest[start:].strip(" :–—-|·")
+            return rest[:start], rest[start:].strip(" :–—-|·,")
         if end >= len(rest):
             break
     return rest, ""
@@ -357,24 +360,68 @@ def _continuation(body: list) -> list:
     return out
 
 
-def _is_list_of_items(body: list) -> bool:
-    """An entry whose date heads a list: several bullets or several lines starting with a time."""
+def _is_list_of_items(body: list, context: Context) -> bool:
+    """An entry whose date heads a list: several bullets, several lines starting with a time, or
+    agenda rows (« 14h30-16h | Nantes | Atelier … »)."""
     content = [line for line in body if not line.blank]
     if not content:
         return False
     bullets = [line for line in content if line.bullet]
-    timed = [line for line in content if dates.starts_with_time(line.text) and len(line.text.split()) > 3]
+    timed = [line for line in content if _timed_item(line.text)]
     if len(bullets) >= 2 and content[0].bullet and len(bullets) >= len(content) / 2:
         return True
-    return len(timed) >= 2 and dates.starts_with_time(content[0].text) and len(timed) >= len(content) / 2
+    if len(timed) >= 2 and _timed_item(content[0].text) and len(timed) >= len(content) / 2:
+        return True
+    return not content[0].bullet and _is_row(content[0], context)
+
+
+def _timed_item(text: str) -> bool:
+    """A line that opens with a time and then names something (« 10h-12h : Balade urbaine … »), not a
+    line of details (« De 10h à 17h, 12 rue de Lanveur. »)."""
+    if not dates.starts_with_time(text) or len(text.split()) <= 3:
+        return False
+    rest = dates.strip_times(text)
+    rest = re.sub(r"^(?:de|dès|à\s+partir\s+de|et|à)\s+", "", rest, flags=re.IGNORECASE).strip()
+    if re.match(r"^[:–—|·\-]", rest):
+        return True
+    return bool(re.match(r"^[A-ZÀ-Ý«\"]", rest)) and not (is_address(rest) or venue_start(rest) or price_of(rest))
+
+
+def _is_row(line: Line, context: Context) -> bool:
+    return not label_of(line.text) and read_row(line.text, context.places) is not None
+
+
+def _items(body: list, context: Context) -> list:
+    """(line, its own lines) for each item of a list: an item opens with a top-level bullet, a time or
+    an agenda row, and keeps the lines under it up to a blank line."""
+    top = min((line.indent for line in body if line.bullet), default=0)
+    items, current, open_ = [], None, False
+    for line in body:
+        if line.blank:
+            open_ = False
+            continue
+        starts = (line.bullet and line.indent <= top) or (not line.bullet and (
+            _timed_item(line.text) or _is_row(line, context)))
+        if starts:
+            current = (line, [])
+            items.append(current)
+            open_ = True
+        elif current and (open_ or line.bullet and line.indent > top):
+            current[1].append(line)
+    return items
 
 
 # ------------------------------------------------------------------ entries written as a sentence
 
 def _prose_event(item: str, extra: list, head: Head, context: Context) -> Event:
-    """An entry written as running text, with the lines that carry it on."""
-    wrapped = [line.text for line in extra if not line.bullet and not label_of(line.text)]
-    text = " ".join([item] + wrapped).strip()
+    """An entry written as running text (or as an agenda row), with the lines under it: those that carry
+    its sentence on, then lines of details (place, times, price, organiser)."""
+    row = read_row(item, context.places)
+    if row:
+        head = _row_head(row, head)
+    title_text = row.title if row else item
+    wrapped, details = _wrapped(title_text, [line for line in extra if not line.bullet and not label_of(line.text)])
+    text = " ".join([title_text] + wrapped).strip()
     reading = read_item(text, context.places)
     event = Event(title=reading.title or "", kind=reading.kind, organizer=reading.organizer,
                   co_organizers=reading.co_organizers)
@@ -382,10 +429,11 @@ def _prose_event(item: str, extra: list, head: Head, context: Context) -> Event:
     start, end = dates.find_times(dates.strip_times(text) if head.start_time else sentences(text)[0] if text else "")
     event.start_time, event.end_time = head.start_time or start, head.end_time or end
     event.price = price_of(text)
-    event.contact = _contact_of(text)
-    event.url = _first_url(text)
+    joined = " ".join([item] + [line.text for line in extra])
+    event.contact = _contact_of(joined)
+    event.url = _first_url(joined)
     fields = _fields([line for line in extra if not line.bullet])
-    _apply_fields(event, fields, context)
+    leftover = _apply_fields(event, fields, context)
     place = head.place
     if place and (place.commune or place.venue):
         _apply_place(event, place, context)
@@ -393,9 +441,87 @@ def _prose_event(item: str, extra: list, head: Head, context: Context) -> Event:
     event.address = event.address or reading.address
     if not event.commune_code and not event.commune_name and reading.commune:
         _apply_commune(event, reading.commune)
-    event.online = event.online or head.online or (reading.online and not event.commune_code)
+    if row:
+        event.organizer = row.organizer or event.organizer
+        event.price = row.price or event.price
+    event.online = event.online or head.online or (reading.online and (not event.commune_code or is_hybrid(text)))
+    _details(event, details + leftover, context)
     _finish(event, context)
     return event
+
+
+def _row_head(row, head: Head) -> Head:
+    """What an agenda row says of when and where, over what its date line said."""
+    place = row.place or Place()
+    place.commune = row.commune or place.commune or (head.place.commune if head.place else None)
+    if head.place and not place.venue:
+        place.venue, place.address = head.place.venue, head.place.address
+    return Head(row.start_time or head.start_time, row.end_time if row.start_time else head.end_time, place,
+                row.online or head.online)
+
+
+def _wrapped(first: str, lines: list) -> tuple:
+    """(texts that carry the first line's sentence on, the other lines' texts): a line carries it on
+    when it starts in lower case or the text before it breaks off (« … de », « …, »)."""
+    wrapped, details, previous = [], [], first
+    for line in lines:
+        if details or not (re.match(r"^[a-zà-ÿ(«]", line.text) or _FUNCTION_END.search(previous)
+                           or not re.search(r"[.!?:»)]\s*$", previous) and not _starts_detail(line.text)):
+            details.append(line.text)
+        else:
+            wrapped.append(line.text)
+            previous = line.text
+    return wrapped, details
+
+
+def _starts_detail(text: str) -> bool:
+    """A line that gives a detail rather than carrying a sentence on: a place, a time, a price, an address."""
+    return bool(is_pinned(text) or dates.starts_with_time(text) or is_address(text) or venue_start(text)
+                or re.match(r"^(?:à\s+partir|de\s+\d|dès|gratuit|entrée|prix|tarif|\d+\s*€)", text, re.IGNORECASE))
+
+
+def _details(event: Event, texts: list, context: Context) -> None:
+    """What the lines around an entry's title say in passing, each taken only when the entry has not
+    said it already: a place marked by a pin, times, price, who organises, venue, address, commune."""
+    places = context.places
+    for text in texts:
+        pinned = pin_place(text, places)
+        if pinned:
+            _apply_pinned(event, pinned, context)
+            continue
+        if not event.start_time:
+            event.start_time, event.end_time = dates.find_times(text)
+        if not event.price:
+            found = price_of(text)
+            event.price = found if found and len(found.split()) <= 6 else None
+        if not event.organizer:
+            event.organizer, co, _ = explicit_organiser(text)
+            event.co_organizers = event.co_organizers or co
+        event.co_organizers += [p for p in partners_in(text) if p not in event.co_organizers and p != event.organizer]
+        if not event.venue:
+            venue = venue_in_prose(text)
+            event.venue = venue[2] if venue else venue_start(sentences(text)[0]) if text else None
+            if event.venue:
+                event.venue, named = split_venue_commune(event.venue, places)
+                if named and not event.commune_code:
+                    _apply_commune(event, named)
+        event.address = event.address or address_in(text)
+        if not (event.commune_code or event.commune_name or event.online):
+            named = communes_in_prose(text, places)
+            if named:
+                _apply_commune(event, named[0][2])
+            elif is_online(text):
+                event.online = True
+
+
+def _apply_pinned(event: Event, place, context: Context) -> None:
+    """A pinned place line: its venue and address; its first part is the venue, not a commune, when the
+    entry already has its commune."""
+    if place.commune and (event.commune_code or event.commune_name):
+        if not place.venue:
+            place.venue = place.commune.query
+        place.commune = None
+    _apply_place(event, place, context)
 
 
 # ------------------------------------------------------------------ brochure entries
@@ -459,7 +585,7 @@ def _structured_event(part: list, head: Head, context: Context, previous: Event 
     description = [line.text for k, line in enumerate(before) if k not in place_at]
     event.description = _join_description(description)
     fields = _fields(after)
-    _apply_fields(event, fields, context)
+    leftover = _apply_fields(event, fields, context)
     if place_at and not (event.commune_code or event.venue):
         place_text = ", ".join(before[k].text for k in sorted(place_at))
         _apply_place(event, parse_place(place_text, context.places, fuzzy=True), context)
@@ -477,12 +603,26 @@ def _structured_event(part: list, head: Head, context: Context, previous: Event 
     if not event.price:
         event.price = next((price_of(line.text) for line in before if len(line.text.split()) <= 8
                             and price_of(line.text)), None)
+    practical = [line.text for k, line in enumerate(before) if k not in place_at and _practical(line.text)]
+    _details(event, practical + leftover, context)
+    if not event.organizer:
+        event.organizer = explicit_organiser(" ".join(description))[0]
     if not event.contact:
         joined = " ".join(line.text for line in part)
         event.contact = _contact_of(joined)
     event.url = event.url or _first_url(" ".join(line.text for line in part))
     _finish(event, context)
     return event
+
+
+def _practical(text: str) -> bool:
+    """A line of an entry that says when, where or how much rather than what (« De 8 h 30 à 10 h, à la
+    Maison de l'économie sociale… », « Halle du marché, toute la journée. », « 📍 Solilab »)."""
+    if is_pinned(text) or venue_start(text) or is_address(text):
+        return True
+    if re.match(r"^(?:[ÀàAa]\s+partir\s+de|[Dd]e\s+\d|[Dd]ès\s+\d|[Cc]haque\s+\w+)", text) or dates.starts_with_time(text):
+        return True
+    return len(text.split()) <= 15 and bool(dates.find_times(text)[0] or price_of(text))
 
 
 def _is_theme_line(content: list, i: int, context: Context) -> bool:
@@ -655,10 +795,18 @@ def _continues(name: str, previous: str, text: str) -> bool:
     return bool(name in ("contact", "organizer") and (_URL.search(text) or _EMAIL.search(text) or _PHONE.search(text)) and len(_strip_contacts(text).split()) <= 3)
 
 
-def _apply_fields(event: Event, fields: dict, context: Context) -> None:
+def _apply_fields(event: Event, fields: dict, context: Context) -> list:
+    """Fill the event from its labelled fields; returns what an organiser field said after the
+    organiser (« Organisé par X, au Lieu, adresse. 18h30. Gratuit. »), for `_details`."""
     fields = {name: [re.sub(r"\s*\n\s*", "\n", v) for v in values] for name, values in fields.items()}
+    leftover = []
     if "organizer" in fields:
-        organizer = _strip_contacts(" ; ".join(fields["organizer"]).replace("\n", " ")).strip(" .:;-–")
+        names = []
+        for value in fields["organizer"]:
+            name, rest = split_organizer(value.replace("\n", " "))
+            names.append(name)
+            leftover += [rest] if rest else []
+        organizer = _strip_contacts(" ; ".join(names)).strip(" .:;-–")
         organizer = re.sub(r"^(?:la|le|les|l['’])\s*(?=[A-ZÀ-Ý])", "", organizer)   # « Organisé par la CAE … »
         event.organizer = organizer or None
         links = " ".join(fields["organizer"])
@@ -676,12 +824,14 @@ def _apply_fields(event: Event, fields: dict, context: Context) -> None:
         event.contact = re.sub(r"\s+", " ", " ".join(fields["contact"])).strip(" -") or None
         event.url = event.url or _first_url(event.contact or "")
     practical = " ".join(fields.get("infos", []) + fields.get("time", []) + fields.get("price", []))
-    if practical:
+    if practical and dates.find_times(practical)[0]:
         event.start_time, event.end_time = dates.find_times(practical)
+    if practical:
         event.price = price_of(practical) or (", ".join(fields["price"]) if "price" in fields else None)
         event.online = event.online or is_online(practical)
     if "place" in fields:
         _apply_place(event, parse_place(", ".join(fields["place"]), context.places, fuzzy=True), context)
+    return leftover
 
 
 def _strip_contacts(text: str) -> str:

@@ -11,7 +11,17 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import strip_times
-from .places import Places, communes_in_prose, is_address, is_online, venue_after_commune, venue_in_prose
+from .places import (
+    Places,
+    commune_cell,
+    communes_in_prose,
+    is_address,
+    is_online,
+    split_venue_commune,
+    venue_after_commune,
+    venue_in_prose,
+    venue_start,
+)
 from .vocabulary import kind_in
 
 _ART = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
@@ -23,10 +33,32 @@ _ORG_PATTERNS = [
                + _ORG_END, re.IGNORECASE),
     re.compile(r"(?:une\s+)?(?:proposition|invitation|initiative)\s+" + _ART + r"(?P<org>[A-ZÀ-Ý].+?)" + _ORG_END),
 ]
-_SUBJECT = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*)?(?P<org>(?:[A-ZÀ-Ý][\w’'\-&]*)(?:\s+(?:[A-ZÀ-Ý0-9][\w’'\-&]*|"
-                      r"de|du|des|d['’]\w+|et|la|le|en))*?)\s+(?P<verb>organise|organisent|propose|proposent|"
-                      r"présente|présentent|invite|invitent|vous\s+invite|vous\s+invitent|fête|fêtent|célèbre|"
-                      r"accueille|accueillent|lance|ouvre|ouvrent|anime|animent|tient|tiennent)\b")
+# Lower-case words naming what a structure is, before its name (« l'association Le Passe Muraille »);
+# in capitals they are part of the name (« la SCIC Cliss XXI »).
+_ORG_TYPE = (r"(?:association|coop[ée]rative|soci[ée]t[ée]\s+coop[ée]rative|scop|scic|cae|compagnie|collectif|"
+             r"structure|entreprise|ressourcerie|recyclerie|[ée]picerie(?:\s+solidaire)?|f[ée]d[ée]ration|r[ée]seau|"
+             r"fondation|mutuelle|union|chantier\s+d['’]insertion|tiers-lieu|amap|mjc)")
+# Verbs by which a subject puts on an event, present and future (« organise », « accueillera »).
+_VERBS = (r"organise|organisent|organisera|organiseront|propose|proposent|proposera|proposeront|pr[ée]sente|"
+          r"pr[ée]sentent|pr[ée]sentera|pr[ée]senteront|invite|invitent|invitera|vous\s+invite|vous\s+invitent|"
+          r"f[êe]te|f[êe]tent|f[êe]tera|c[ée]l[èe]bre|c[ée]l[èe]brent|c[ée]l[ée]brera|accueille|accueillent|"
+          r"accueillera|accueilleront|re[çc]oit|recevra|lance|lancent|lancera|ouvre|ouvrent|ouvrira|ouvriront|anime|"
+          r"animent|animera|tient|tiennent|tiendra|r[ée]unit|r[ée]unissent|r[ée]unira|r[ée]uniront|"
+          r"(?:vous\s+)?donne(?:nt|ra|ront)?\s+rendez-vous")
+_SUBJECT = re.compile(r"^(?:[Ll]a\s+|[Ll]e\s+|[Ll]es\s+|[Ll]['’]\s*)?(?:" + _ORG_TYPE + r"\s+)?"
+                      r"(?P<org>(?:[A-ZÀ-Ý][\w’'\-&]*)(?:\s+(?:[A-ZÀ-Ý0-9][\w’'\-&]*|de|du|des|d['’]\w+|et|la|le|en))*?)"
+                      r"\s+(?P<verb>(?i:" + _VERBS + r"))\b")
+# « … ouvre ses portes pour une journée découverte » → the event is what the doors open for
+_FOR_WHAT = re.compile(r"\bpour\s+(?:une|un|la|le|les|sa|son|ses|leur|des)\s+(?P<what>.+)$", re.IGNORECASE)
+# An event that is the subject of its sentence: « le forum « X » réunira … », « la soirée aura lieu … ».
+_EVENT_VERBS = (r"r[ée]unira|r[ée]unit|rassemblera|rassemble|aura\s+lieu|a\s+lieu|se\s+tiendra|se\s+tient|"
+                r"se\s+d[ée]roulera|se\s+d[ée]roule|accueillera|accueille|proposera|propose|permettra|permet|"
+                r"invite|invitera|ouvrira|pr[ée]sentera|cl[ôo]turera|lancera|mettra|donnera|abordera")
+_EVENT_SUBJECT = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<title>.{3,120}?)\s+(?:" + _EVENT_VERBS
+                            + r")\b", re.IGNORECASE)
+# « avec La Coopérative Tiers-Lieux », « avec l'association X »: a structure taking part
+_WITH = re.compile(r"\bavec\s+(?:(?:La|Le|Les|L['’])\s*|(?i:l['’]|la\s+|le\s+)" + _ORG_TYPE + r"\s+)"
+                   r"(?P<org>[A-ZÀ-Ý][\w’'\-&]*(?:\s+(?:[A-ZÀ-Ý0-9][\w’'\-&]*|de|du|des|d['’]\w+|et))*)")
 _LIST_NEXT = re.compile(r"^(?:,\s*|\s+et\s+)" + _ART + r"(?P<org>.+?)" + _ORG_END, re.IGNORECASE)
 _CUTS = re.compile(
     r"\s+(?:à\s+l['’]\s*initiative|(?:co-?)?organis[ée]e?s?\s+par|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
@@ -37,6 +69,9 @@ _WORK = re.compile(r"(?:«\s*(?P<q1>[^»]{2,80}?)\s*»|\"(?P<q2>[^\"]{2,80})\"|�
                    r"\b(?:film|documentaire|spectacle|pièce|livre|court-métrage|conte|exposition)\s+"
                    r"(?P<w>[A-ZÀ-Ý][^.;,:()«»\"]{1,60}))")
 _WORK_NAMED = re.compile(r"\b(?:film|documentaire|spectacle|pièce|court-métrage|conte)\s+(?P<w>[A-ZÀ-Ý][^.;,:()«»\"]{1,60})")
+_ORG_TAIL = re.compile(r"\s*,\s*(?=(?i:au|aux|à|chez|dans|salle|sur\s+le\s+site|de\s+\d|dès|le\s+\d|\d+\s*(?:bis|ter)?"
+                       r",?\s+(?:rue|avenue|boulevard|bd|place|chemin|all[ée]e|impasse|quai|route))\b)|"
+                       r"(?<!\b[A-Z])\.\s+(?=[A-ZÀ-Ý0-9«])|\.\s*$|\s*;\s*")
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)»\"])\s*[.;!?]\s+(?=[A-ZÀ-Ýa-z«\"])|\s*;\s*")
 MAX_TITLE_WORDS = 18
 
@@ -63,11 +98,22 @@ def read_item(text: str, places: Places) -> ItemReading:
     reading = ItemReading()
     parts = sentences(text)
     first = parts[0] if parts else text
+    subject = _SUBJECT.match(first)
+    where = commune_cell(subject.group("org"), places) if subject else None
+    if where:
+        # « Montpellier accueillera la grande soirée … »: the subject is where, the object what
+        first = first[subject.end():].strip()
     reading.organizer, reading.co_organizers, subject_rest = organisers(text, first)
-    reading.title = title_of(subject_rest or first, text)
+    event_subject = None if subject_rest else _event_subject(first)
+    reading.title = title_of(_drop_article(subject_rest) if subject_rest else event_subject or first, text)
+    if where and reading.title:
+        reading.title = _drop_article(reading.title)
+        reading.title = reading.title[:1].upper() + reading.title[1:]
     reading.kind = kind_in(reading.title or "") or kind_in(first)
     found = communes_in_prose(text, places)
-    if found:
+    if where:
+        reading.commune = where
+    elif found:
         reading.commune = found[0][2]
     else:
         reading.commune = _trailing_commune(first, places)
@@ -76,13 +122,60 @@ def read_item(text: str, places: Places) -> ItemReading:
         reading.venue = venue[2]
     elif found:
         reading.venue = venue_after_commune(text, found[0][1])
+    if not reading.venue:
+        reading.venue = _segment_venue(first)
+    if reading.venue:
+        reading.venue, named = split_venue_commune(reading.venue, places)
+        reading.commune = reading.commune or named
     reading.address = address_in(text)
     reading.online = is_online(text)
     return reading
 
 
+def _event_subject(sentence: str) -> str | None:
+    """« le forum « Entreprendre autrement » réunira … » → the event that is the sentence's subject."""
+    m = _EVENT_SUBJECT.match(sentence)
+    if not m:
+        return None
+    title = m.group("title").strip(" ,")
+    kind = kind_in(title, within=40)
+    if not kind or not fold_start(title, kind) or re.search(r"[,;:]", title.split("«")[0]):
+        return None
+    return title
+
+
+def fold_start(text: str, word: str) -> bool:
+    """True when `text` starts with `word` (compared without case or accents)."""
+    from .dates import fold
+    return fold(text).startswith(fold(word))
+
+
+def _drop_article(text: str | None) -> str | None:
+    """« la grande soirée … » → « grande soirée … »: a title does not start with an article."""
+    if not text:
+        return text
+    return re.sub(r"^(?:la|le|les|l['’]|une?|des)\s*(?=\w)", "", text.strip(), flags=re.IGNORECASE) or text
+
+
+def _segment_venue(sentence: str) -> str | None:
+    """« soirée de clôture, Maison des associations, à partir de 19 h » → the comma-separated part of a
+    sentence that opens with a place noun."""
+    for segment in re.split(r"\s*,\s*", sentence)[1:]:
+        if segment[:1].isupper():
+            found = venue_start(segment)
+            if found:
+                return found
+    return None
+
+
 def _trailing_commune(sentence: str, places: Places):
-    """« …, départ place de la gare, Liévin » → the commune that closes a sentence after a comma."""
+    """« …, départ place de la gare, Liévin », « Atelier vélo (Nantes) » → the commune that closes a
+    sentence after a comma or in brackets."""
+    bracket = re.search(r"\(\s*([A-ZÀ-Ý][^()]{1,40}?)\s*\)\s*[.;:]?\s*$", sentence)
+    if bracket:
+        found = commune_cell(bracket.group(1), places)
+        if found:
+            return found
     if "," not in sentence:
         return None
     tail = sentence.rsplit(",", 1)[1].strip(" .;:")
@@ -93,7 +186,25 @@ def _trailing_commune(sentence: str, places: Places):
 
 
 def organisers(text: str, first: str) -> tuple:
-    """(organiser, co-organisers, the sentence without its subject when the organiser is the subject)."""
+    """(organiser, co-organisers, the sentence without its subject when the organiser is the subject).
+    Structures « avec » which an event is made (« avec La Coopérative Tiers-Lieux ») are co-organisers."""
+    main, others, rest = explicit_organiser(text)
+    if not main:
+        m = _SUBJECT.match(first)
+        if m and len(m.group("org").split()) <= 6:
+            main, rest = _clean_org(m.group("org")), _subject_rest(first, m)
+    others += [o for o in partners_in(text) if o != main and o not in others]
+    return main, [o for o in others if o], rest
+
+
+def partners_in(text: str) -> list:
+    """Structures an event is made « avec » (« avec La Coopérative Tiers-Lieux »)."""
+    return [o for o in (_clean_org(m.group("org")) for m in _WITH.finditer(text)) if o]
+
+
+def explicit_organiser(text: str) -> tuple:
+    """(organiser, co-organisers) named by « à l'initiative de », « organisé par », « proposé par »,
+    « une proposition de » in a text, or (None, []); and None for the rest of the sentence."""
     for pattern in _ORG_PATTERNS:
         m = pattern.search(text)
         if m:
@@ -107,14 +218,32 @@ def organisers(text: str, first: str) -> tuple:
                 rest = rest[nxt.end():]
             if main:
                 return main, [o for o in others if o], None
-    m = _SUBJECT.match(first)
-    if m and len(m.group("org").split()) <= 6:
-        verb = m.group("verb")
-        rest = first[m.end():].strip()
-        # « X fête ses 20 ans » is the title itself; « X organise une rencontre » is titled by its object
-        keep_subject = verb.startswith(("fête", "célèbre", "lance", "ouvre"))
-        return _clean_org(m.group("org")), [], None if keep_subject else rest
     return None, [], None
+
+
+def _subject_rest(sentence: str, m) -> str | None:
+    """What titles an event whose organiser is the sentence's subject: its object (« X organise une
+    rencontre »), what it opens its doors for, or None when the sentence itself is the title (« X fête
+    ses 20 ans »)."""
+    verb = m.group("verb").lower()
+    rest = sentence[m.end():].strip()
+    if verb.startswith(("ouvr", "lanc")):
+        what = _FOR_WHAT.search(rest)
+        if what and kind_in(what.group("what"), within=30):
+            return what.group("what")
+    if verb.startswith(("fête", "fete", "célè", "cele", "lanc", "ouvr")):
+        return None
+    return rest
+
+
+def split_organizer(value: str) -> tuple:
+    """« le Galléco, au Papier Timbré, 39 rue de Dinan. 18h30. Gratuit. » → ('le Galléco', 'au Papier
+    Timbré, 39 rue de Dinan. 18h30. Gratuit.'): an organiser field stops at the first place brought in
+    by a comma (« au », « à la », « chez », an address) or at the end of its sentence."""
+    m = _ORG_TAIL.search(value)
+    if not m:
+        return value, ""
+    return value[:m.start()], value[m.end():].strip()
 
 
 def _clean_org(org: str) -> str | None:
