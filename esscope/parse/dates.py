@@ -95,6 +95,21 @@ def match_date(text: str) -> DateMatch | None:
     return None
 
 
+_INNER = re.compile(rf"(?<![\w’'])(?:le|du|les|d[èe]s\s+le|à\s+partir\s+du|jusqu['’]au)\s+(?=(?:{_WEEKDAY}\s+)?\d)",
+                    re.IGNORECASE)
+
+
+def search_dates(text: str) -> list:
+    """(position, DateMatch) of the dates written inside a sentence after « le », « du », « les »
+    (« La MJC organise le 5 novembre un atelier » → the date at « le 5 novembre »)."""
+    out = []
+    for m in _INNER.finditer(text):
+        found = match_date(text[m.start():])
+        if found and found.kind != "month":
+            out.append((m.start(), found))
+    return out
+
+
 def _from_points(m) -> DateMatch | None:
     points, joins, end = [], [], m.end("d0")
     for i in range(_MAX_POINTS):

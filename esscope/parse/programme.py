@@ -28,7 +28,17 @@ from .places import (
     venue_in_prose,
     venue_start,
 )
-from .prose import address_in, explicit_organiser, partners_in, read_item, sentences, split_organizer, vague_when
+from .prose import (
+    address_in,
+    explicit_organiser,
+    names_an_event,
+    partners_in,
+    read_item,
+    sentences,
+    split_organizer,
+    vague_when,
+    verb_before,
+)
 from .rows import is_pinned, pin_place, read_row
 from .vocabulary import is_kind_word, is_theme, kind_in, label_of, price_of
 
@@ -61,7 +71,9 @@ class Line:
 class Anchor:
     at: int             # index in lines
     found: dates.DateMatch
-    rest: str           # what the line says after the date
+    rest: str           # what the line says after the date (or around it, for a date inside a sentence)
+    lead: str = ""      # words before the date (« À Lyon » in « À Lyon, le 5 novembre, … »)
+    inside: bool = False
 
 
 @dataclass
@@ -74,7 +86,8 @@ class Context:
 # ------------------------------------------------------------------ lines
 
 def read_lines(text: str) -> list:
-    """The text's lines with their indentation and bullet taken off (but remembered)."""
+    """The text's lines with their indentation and bullet taken off (but remembered); a paragraph
+    written on one line is cut before each of its sentences that opens with a date."""
     out = []
     for n, raw in enumerate(text.split("\n")):
         expanded = raw.rstrip()
@@ -83,8 +96,27 @@ def read_lines(text: str) -> list:
             body = expanded[m.end():].strip()
             out.append(Line(n, body, len(m.group(1)), True))
         else:
-            out.append(Line(n, expanded.strip(), len(expanded) - len(expanded.lstrip()), False))
+            indent = len(expanded) - len(expanded.lstrip())
+            out.extend(Line(n, part, indent, False) for part in _dated_sentences(expanded.strip()))
     return _drop_repeated_paragraphs(out)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý])")
+
+
+def _dated_sentences(text: str) -> list:
+    """« Le 5 novembre, X organise … Le 8 novembre, Y propose … » → one part per dated sentence (and
+    the sentences before the first one, if any)."""
+    if len(text) < 80 or not _SENTENCE_BREAK.search(text):
+        return [text]
+    parts = _SENTENCE_BREAK.split(text)
+    out = [parts[0]]
+    for part in parts[1:]:
+        if anchor_of(Line(0, part)) is not None and not anchor_of(Line(0, part)).inside:
+            out.append(part)
+        else:
+            out[-1] = f"{out[-1]} {part}"
+    return out
 
 
 def _drop_repeated_paragraphs(lines: list) -> list:
@@ -115,15 +147,49 @@ def _drop_repeated_paragraphs(lines: list) -> list:
 # ------------------------------------------------------------------ anchors
 
 def anchor_of(line: Line) -> Anchor | None:
-    """The date a line opens with, when it opens an entry (not a sentence that starts with a date)."""
+    """The date that opens an entry on a line: at its start (« Mardi 7 novembre : … », « Le 17 novembre,
+    l'association X ouvre ses portes … »), after a short lead (« Enfin, du 30 novembre au 2 décembre, le
+    forum … »), or inside a sentence after the verb that puts the event on (« La MJC organise le 5
+    novembre un atelier »). A dateline (« Montpellier, le 2 novembre 2022. ») opens nothing."""
     text = line.text
     found = dates.match_date(text)
-    if not found:
+    if found:
+        rest = text[found.end:]
+        if _opens_entry(rest, found) or _opens_sentence(rest):
+            return Anchor(0, found, rest)
         return None
-    rest = text[found.end:]
-    if not _opens_entry(rest, found):
+    if _DATELINE.match(text):
         return None
-    return Anchor(0, found, rest)
+    lead = _LEAD.match(text)
+    if lead:
+        found = dates.match_date(text[lead.end():])
+        if found:
+            rest = text[lead.end() + found.end:]
+            if _opens_sentence(rest) or (_opens_entry(rest, found) and rest.strip(" .")):
+                return Anchor(0, found, rest, lead=lead.group("lead"))
+            return None
+    for at, found in dates.search_dates(text):
+        before = text[:at]
+        if at and not re.search(r"[.!?]\s", before) and verb_before(before):
+            rest = f"{before.rstrip(' ,')} {text[at + found.end:].lstrip(' ,')}"
+            if names_an_event(rest):
+                return Anchor(0, found, rest.strip(), inside=True)
+    return None
+
+
+# « Montpellier, le 2 novembre 2022. » « Rennes, mardi 5 novembre 2019 — »: where and when an article was written
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’'\- ]{1,40},\s+(?:le\s+)?(?:[a-zé]+\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+(?:19|20)\d\d"
+                       r"\s*(?:[.—–\-:]|$)", re.IGNORECASE)
+# a few words and a comma before a date (« Enfin, », « À Lyon, », « Côté Finistère, »)
+_LEAD = re.compile(r"^(?P<lead>(?:[^\s,.;:!?]+\s+){0,3}[^\s,.;:!?]+)\s*,\s*")
+
+
+def _opens_sentence(rest: str) -> bool:
+    """After a date and a comma, a sentence that says an event happens (« , l'association X ouvre ses
+    portes … »), not one that counts the month's events."""
+    if not re.match(r"^\s*,\s*\S", rest):
+        return False
+    return names_an_event(sentences(rest.lstrip(" ,"))[0])
 
 
 def _opens_entry(rest: str, found: dates.DateMatch) -> bool:
@@ -236,6 +302,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context) -> list:
     if not period:
         return []
     header, item = _split_rest(anchor.rest, context.places)
+    if re.match(r"^(?:[àÀaA]|[Dd]u\s+côté\s+d[e']|[Cc]ôté)\s*[A-ZÀ-Ý]", anchor.lead):
+        header = f"{anchor.lead}, {header}"     # « À Lyon, le 5 novembre, … »
     head = _header_details(header, context.places)
     body = _trim_tail(block)
     if item:

@@ -89,6 +89,28 @@ class ItemReading:
     online: bool = False
 
 
+_EDITORIAL = re.compile(r"\b\d[\d\s.]*\s+(?:[ée]v[ée]nements|[ée]v[èe]nements|rendez-vous|manifestations|animations|"
+                        r"initiatives|actions|structures|acteurs|participants)\b|\b(?:dizaine|vingtaine|trentaine|"
+                        r"quarantaine|cinquantaine|soixantaine|centaine|multitude|s[ée]rie)\s+d", re.IGNORECASE)
+_OPENS_DOORS = re.compile(r"\bouvr\w*\s+(?:ses|leurs|les)\s+portes\b", re.IGNORECASE)
+_ANY_VERB = re.compile(r"(?<![\w-])(?:" + _VERBS + "|" + _EVENT_VERBS + r")(?![\w-])", re.IGNORECASE)
+
+
+def names_an_event(sentence: str) -> bool:
+    """A sentence that says an event happens (« X accueillera la soirée … », « le forum réunira … »,
+    « l'association ouvre ses portes … »), not one that counts them (« 300 événements sont organisés »)."""
+    if _EDITORIAL.search(sentence):
+        return False
+    return bool(_ANY_VERB.search(sentence) or _OPENS_DOORS.search(sentence) or kind_in(sentence, within=len(sentence)))
+
+
+def verb_before(text: str) -> bool:
+    """True when a text ends with a verb that puts on an event, with at most two words after it
+    (« La MJC organise » before « le 5 novembre »)."""
+    return bool(re.search(r"(?<![\w-])(?:" + _VERBS + "|" + _EVENT_VERBS + r")(?:\s+\S+){0,2}\s*,?\s*$", text,
+                          re.IGNORECASE))
+
+
 def sentences(text: str) -> list:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
