@@ -127,7 +127,8 @@ class ParseResult:
             lines.append("Chiffres cités (à confirmer) :")
             for f in self.figures:
                 lines.append(f"- {f['indicator']} = {format_number(f['value'], 1 if f['value'] % 1 else 0)} "
-                             f"({f['territory_name'] or 'territoire ?'}, {f['year'] or 'année ?'})")
+                             f"({f['territory_name'] or 'territoire ?'}, {f['year'] or 'année ?'})"
+                             + (f" — {f['note']}" if f.get("note") else ""))
         lines.extend(f"Note : {w}" for w in self.warnings)
         return "\n".join(lines)
 

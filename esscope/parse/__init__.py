@@ -112,7 +112,7 @@ def parse_document(data: bytes, filename: str, reference: Reference, edition=Non
     figures = []
     if source.text and reference.territories:
         report(0.85, "Chiffres du secteur cités…")
-        figures = find_figures(source.text, TerritoryFinder(reference.territories))
+        figures = find_figures(source.text, TerritoryFinder(reference.territories), year)
     report(1.0, f"{len(events)} événement(s) trouvé(s).")
     return Document(events=events, figures=figures, warnings=warnings, edition=year,
                     region=region or inferred_region, format=source.format)

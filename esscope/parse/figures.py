@@ -28,8 +28,10 @@ _UNITS = [
 ]
 _FIGURE = re.compile(_QUALIFIER + _NUMBER + r"\s*(?P<unit>" + "|".join(f"(?:{u})" for u, _, _ in _UNITS) + r")\b",
                      re.IGNORECASE)
-_PART = re.compile(r"\bdont\s+" + _NUMBER + r"\s+(?:en|dans\s+(?:la|le|les|l['’])?|à|pour\s+(?:la|le|l['’])?)\s*"
-                   r"(?P<where>[A-ZÀ-Ý][\w’'\-]*(?:\s+(?:[A-ZÀ-Ý][\w’'\-]*|de|du|des|la|d['’]\w+))*)")
+_PART = re.compile(r"\bdont\s+" + _NUMBER + r"(?:\s+[a-zà-ÿ’'\-]+){0,2}?\s+(?:en|dans\s+(?:la|le|les|l['’])?|à|pour\s+"
+                   r"(?:la|le|l['’])?|sur\s+(?:la|le|l['’])?)\s*(?P<where>[A-ZÀ-Ý][\w’'\-]*(?:\s+(?:[A-ZÀ-Ý][\w’'\-]*|de|du|des|"
+                   r"la|d['’]\w+))*)")
+FRANCE = ("country", "FR", "France")
 _QUALIFIERS = {"plus de": "more_than", "pres de": "about", "environ": "about", "quelque": "about",
                "presque": "about", "moins de": "less_than", "au moins": "more_than"}
 _ESS = re.compile(r"\bESS\b|[ée]conomie\s+sociale", re.IGNORECASE)
@@ -76,30 +78,44 @@ def _indicator(unit: str) -> tuple:
     return None, None
 
 
-def find_figures(text: str, finder: TerritoryFinder | None) -> list:
-    """Candidate figures, each with the sentence it comes from and the territory that sentence (or its
-    paragraph) names. The same figure met twice is given once."""
-    out, seen = [], set()
-    for paragraph in re.split(r"\n\s*\n", text):
-        flat = re.sub(r"\s+", " ", paragraph).strip()
+def find_figures(text: str, finder: TerritoryFinder | None, edition: int | None = None) -> list:
+    """Candidate figures, each with the sentence it comes from, the territory that sentence (or its
+    paragraph) names and its year: written in the sentence, its paragraph or the « Source » under it,
+    else the programme's edition (said in the figure's note). « N … dont M en <territoire> » gives N to
+    the wider scope (France when nothing else is named) and M to the territory. The same figure met
+    twice is given once, with its written year when one of the two has it."""
+    out, seen = [], {}
+    paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
+    for k, flat in enumerate(paragraphs):
         if not flat or not re.search(r"\d", flat):
             continue
-        place_of_paragraph = finder.find(flat) if finder else None
+        source = paragraphs[k + 1] if k + 1 < len(paragraphs) and re.match(r"^sources?\b", paragraphs[k + 1],
+                                                                             re.IGNORECASE) else ""
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", flat):
-            for figure in _sentence_figures(sentence, finder, place_of_paragraph, flat):
+            for figure in _sentence_figures(sentence, finder, flat, source):
                 key = (figure.indicator, figure.value, figure.territory_code)
                 if key not in seen:
-                    seen.add(key)
+                    seen[key] = len(out)
                     out.append(figure)
+                elif out[seen[key]].year is None and figure.year:
+                    out[seen[key]] = figure
+    for figure in out:
+        if figure.year is None and edition:
+            figure.year = int(edition)
+            figure.note = f"année non écrite : celle de l'édition du programme ({edition}), à vérifier"
     return out
 
 
-def _sentence_figures(sentence, finder, place_of_paragraph, paragraph) -> list:
+def _sentence_figures(sentence, finder, paragraph, source="") -> list:
     out = []
     scope = sentence if len(paragraph) > 400 else paragraph
     about_ess = bool(_ESS.search(scope))
     about_month = bool(_MONTH_OF_ESS.search(scope))
+    year = _year_of(sentence, f"{paragraph} {source}")
+    parts = [(m.start(), m.end()) for m in _PART.finditer(sentence)]
     for m in _FIGURE.finditer(sentence):
+        if any(start <= m.start() < end for start, end in parts):
+            continue            # the M of « dont M en … » is given with its N
         indicator, unit = _indicator(m.group("unit"))
         if not indicator or (unit == "pct" and _value(m.group("num")) > 100):
             continue
@@ -109,23 +125,29 @@ def _sentence_figures(sentence, finder, place_of_paragraph, paragraph) -> list:
         if unit == "count" and value < 2:
             continue
         qualifier = _QUALIFIERS.get(fold(re.sub(r"\s+", " ", m.group("qual") or "")), "")
-        tail = sentence[m.end():]
-        part = _PART.match(tail.lstrip(" ,")) if re.match(r"^[\s,]*dont\b", tail) else None
-        main_text = sentence if not part else sentence[:m.end()]
-        where = finder.find(main_text) if finder else None
-        figure = Figure(indicator, value, unit, sentence.strip(), qualifier)
-        if part and finder:
-            sub = finder.find(part.group("where"))
-            if sub:
-                out.append(Figure(indicator, _value(part.group("num")), unit, sentence.strip(), "",
-                                  *sub, year=_year_of(sentence, paragraph)))
-                where = where or (("country", "FR", "France") if sub[0] == "region" else None)
-        where = where or place_of_paragraph
+        figure = Figure(indicator, value, unit, sentence.strip(), qualifier, year=year)
+        part = _part_of(sentence, m)
+        sub = finder.find(part.group("where")) if part and finder else None
+        if sub:
+            without = sentence[:m.end() + part.start()] + sentence[m.end() + part.end():]
+            figure.territory_level, figure.territory_code, figure.territory_name = finder.find(without) or FRANCE
+            out += [figure, Figure(indicator, _value(part.group("num")), unit, sentence.strip(), "", *sub, year=year)]
+            continue
+        where = (finder.find(sentence) or finder.find(paragraph)) if finder else None
         if where:
             figure.territory_level, figure.territory_code, figure.territory_name = where
-        figure.year = _year_of(sentence, paragraph)
-        out.insert(len(out) - (1 if part and out and out[-1].text == sentence.strip() else 0), figure)
+        out.append(figure)
     return out
+
+
+def _part_of(sentence: str, m):
+    """The « dont M en <territoire> » that follows a figure in its clause, before any other figure."""
+    tail = sentence[m.end():]
+    part = _PART.search(tail)
+    if not part or re.search(r"[;:]|\.\s", tail[:part.start()]):
+        return None
+    between = tail[:part.start()]
+    return None if _FIGURE.search(between) else part
 
 
 def _year_of(sentence, paragraph):

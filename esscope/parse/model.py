@@ -61,6 +61,7 @@ class Figure:
     territory_code: str | None = None
     territory_name: str | None = None
     year: int | None = None
+    note: str = ""          # what a person should know, e.g. a year taken from the edition, not written
 
     def as_dict(self) -> dict:
         return asdict(self)
