@@ -85,8 +85,8 @@ def test_pdf_brochure_gives_its_events_with_communes(built_store):
     result = parse_bytes(_brochure(), "bretagne-2019.pdf", db=built_store)
     assert result.format == "pdf"
     found = {e.title: (e.start_date, e.commune_name, e.organizer) for e in result.events}
-    assert found["LA RECYCLERIE DU PORT"] == ("2019-11-09", "Lorient", "Emmaüs")
-    assert found["LE GRAND PARTAGE"] == ("2019-11-15", "Rennes", "Résess")
+    assert found["La recyclerie du Port"] == ("2019-11-09", "Lorient", "Emmaüs")
+    assert found["Le grand partage"] == ("2019-11-15", "Rennes", "Résess")
     assert len(result.events) == 7
     assert result.region == "53"
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import dates
+from .casing import Casing, display_title, is_capitals, learn_casing
 from .model import Event
 from .places import (
     Place,
@@ -81,6 +82,7 @@ class Context:
     places: Places
     year: int
     themes: set = field(default_factory=set)
+    casing: Casing = field(default_factory=Casing)
 
 
 # ------------------------------------------------------------------ lines
@@ -254,7 +256,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     year, _how, warnings = choose_year(text, anchors, edition or year_hint)
     if year_hint and not edition:
         warnings = []
-    context = Context(places, year, _learn_themes(lines, anchors))
+    context = Context(places, year, _learn_themes(lines, anchors), learn_casing(text))
     events, dropped = [], []
     bounds = [a.at for a in anchors] + [len(lines)]
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
@@ -639,7 +641,9 @@ def _structured_event(part: list, head: Head, context: Context, previous: Event 
         return None
     title = _join_title(title_lines)
     if kind and re.match(r"^(?:de|du|d['’]|à|au|aux|pour|sur)\b", title, re.IGNORECASE):
-        title = f"{kind} {title}"       # the kind line was the title's first words
+        # the kind line was the title's first words
+        shown = display_title(title, context.casing)
+        title = f"{kind} {shown[:1].lower() + shown[1:] if is_capitals(title) else shown}"
     event = Event(title=title, theme=theme, kind=kind or kind_in(title))
     event.line = content[0].n
     if previous and not theme and not kind:
@@ -961,7 +965,7 @@ def _finish(event: Event, context: Context) -> None:
             event.warn("lieu non indiqué", 0.1)
     if not event.organizer:
         event.warn("organisateur non indiqué", 0.05)
-    event.title = event.title.strip()
+    event.title = display_title(event.title.strip(), context.casing)
 
 
 # ------------------------------------------------------------------ undated entries
