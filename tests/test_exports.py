@@ -6,7 +6,7 @@ import json
 
 import openpyxl
 import pytest
-from conftest import XSS_TITLE
+from testdata import XSS_TITLE
 from pypdf import PdfReader
 
 from esscope import exports, store
