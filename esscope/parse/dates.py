@@ -238,6 +238,19 @@ _YEAR_MARKS = [
 ]
 
 
+_ARTICLE_DATE = re.compile(
+    r"(?:^[A-ZÀ-Ý][\w’'\- ]{1,40},|\b(?:publi[ée]e?|mis\s+à\s+jour|modifi[ée]e?|post[ée]e?)\s+le)\s+(?:le\s+)?"
+    rf"(?:{_WEEKDAY}\s+)?{_DAY}(?:er)?\s*(?:{_MONTH}\.?|/\d{{1,2}}/)\s*((?:19|20)\d\d)\b",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def article_year(text: str) -> int | None:
+    """The year of an article's own date: its dateline (« Besançon, le 28 octobre 2022 ») or « Publié
+    le 4 novembre 2019 »."""
+    m = _ARTICLE_DATE.search(text[:20_000])
+    return int(m.group(1)) if m else None
+
+
 def document_year(text: str) -> int | None:
     """The edition a document names: « Mois de l'ESS 2024 », « Novembre 2017 », « édition 2019 »."""
     for pattern in _YEAR_MARKS:
@@ -261,6 +274,10 @@ _TIME_UNTIL = re.compile(r"(?:jusqu['’]à|jusque|jusqu['’]a)\s+" + _CLOCK.fo
 _TIME_ANY = re.compile(r"(?<![0-9])" + _CLOCK.format(n=1) + r"(?!\s*(?:mn|min|minutes))", re.IGNORECASE)
 
 
+# « de 9 h 30 à midi », « jusqu'à minuit »: noon and midnight as clock times (« midi » alone is a meal time)
+_NOON = re.compile(r"(?<=\bà\s)(?:midi|minuit)\b|(?<=\bjusqu['’]à\s)(?:midi|minuit)\b", re.IGNORECASE)
+
+
 def _hhmm(m, n) -> str | None:
     hour, minute = int(m.group(f"h{n}")), int(m.group(f"min{n}") or 0)
     if hour > 24 or (hour == 24 and minute):
@@ -273,13 +290,17 @@ def find_times(text: str) -> tuple:
     « À partir de 18 h » → 18:00, None. (None, None) when it names no time."""
     if not text:
         return None, None
+    text = _NOON.sub(lambda m: "12h" if m.group(0).lower().endswith("midi") else "24h", text)
     ranges = [(m.start(), _hhmm(m, 1), _hhmm(m, 2)) for m in _TIME_RANGE.finditer(text)]
     ranges = [r for r in ranges if r[1] and r[2]]
     if ranges:
         return ranges[0][1], ranges[-1][2]
-    start = _TIME_FROM.search(text) or _TIME_ANY.search(text)
     until = _TIME_UNTIL.search(text)
-    start_time = _hhmm(start, 1) if start and (not until or start.start() != until.start()) else None
+    # a time inside « jusqu'à 18 h » is where the event ends, not where it starts
+    starts = [m for m in list(_TIME_FROM.finditer(text)) + list(_TIME_ANY.finditer(text))
+              if not (until and until.start() <= m.start() < until.end())]
+    start = min(starts, key=lambda m: (m.re is not _TIME_FROM, m.start())) if starts else None
+    start_time = _hhmm(start, 1) if start else None
     end_time = _hhmm(until, 1) if until else None
     if start_time and end_time and end_time <= start_time:
         end_time = None

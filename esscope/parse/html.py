@@ -72,7 +72,8 @@ class _Text(HTMLParser):
                 break
         if tag == "script":
             self._in_json_ld = False
-        if not self.skipping and tag in _BLOCK and tag not in ("li", "ul", "ol"):
+        # cells of a table row stay on the row's line: « | mardi 5 novembre | 18h30 | Strasbourg | … »
+        if not self.skipping and tag in _BLOCK and tag not in ("li", "ul", "ol", "td", "th"):
             self.out.append("\n")
 
     def handle_data(self, data):

@@ -299,9 +299,9 @@ def venue_in_prose(text: str) -> tuple | None:
     locaux de la CALL ». Returns (start, end, venue) or None. The name must start with a capital."""
     for m in _VENUE_PREP.finditer(text):
         rest = text[m.end():]
-        name = venue_start(rest) if rest[:1].isupper() else None
+        name = venue_start(rest) if rest[:1].isupper() else _named_place(rest)
         if not name:
-            name = _proper_name(rest) if rest[:5].lower() != "salle" else _named_room(rest)
+            name = _proper_name(rest)
         if name:
             prep = m.group(0).strip().lower()
             venue = f"locaux {m.group(0).split('locaux', 1)[1].strip()} {name}" if "locaux" in prep else name
@@ -332,10 +332,27 @@ def split_venue_commune(venue: str, places: Places) -> tuple:
     return (m.group("venue"), found) if found and found.code else (venue, None)
 
 
-def _named_room(text: str) -> str | None:
-    """« salle Jacques Brel » → the room with its name."""
-    name = _proper_name(text[5:].lstrip())
-    return f"{text[:5]} {name}" if name else None
+_PLACE_NOUN = re.compile(rf"^(?:{VENUE_NOUN}|caf[ée]|bar|restaurant|brasserie|march[ée]|atelier|garage|magasin|"
+                         r"boutique|salon|jardin\s+partag[ée])\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
+
+
+def _named_place(text: str) -> str | None:
+    """« salle Jacques Brel », « cinéma Les Tanneurs », « café Le Socrate » → the place with its name."""
+    m = _PLACE_NOUN.match(text)
+    name = _proper_name(text[m.end():]) if m else None
+    return f"{text[:m.end()].strip()} {name}" if name else None
+
+
+def venue_segment(segment: str) -> str | None:
+    """A comma-separated part of a sentence that names a place: opened by a place noun in capitals
+    (« Maison des associations »), or by one in lower case followed by a name (« jardin partagé du Calvaire »)."""
+    segment = segment.strip(" .;")
+    found = venue_start(segment) or _named_place(segment)
+    if found:
+        return found
+    if _VENUE_HEAD.match(segment) and len(segment.split()) <= 6 and re.search(r"\s[A-ZÀ-Ý]", segment):
+        return segment
+    return None
 
 
 def venue_after_commune(text: str, end: int) -> str | None:

@@ -32,9 +32,11 @@ from .places import (
 from .prose import (
     address_in,
     explicit_organiser,
+    name_of_structure,
     names_an_event,
     partners_in,
     read_item,
+    segment_venue,
     sentences,
     split_organizer,
     vague_when,
@@ -99,7 +101,8 @@ def read_lines(text: str) -> list:
             out.append(Line(n, body, len(m.group(1)), True))
         else:
             indent = len(expanded) - len(expanded.lstrip())
-            out.extend(Line(n, part, indent, False) for part in _dated_sentences(expanded.strip()))
+            body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
+            out.extend(Line(n, part, indent, False) for part in _dated_sentences(body))
     return _drop_repeated_paragraphs(out)
 
 
@@ -109,16 +112,15 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý])")
 def _dated_sentences(text: str) -> list:
     """« Le 5 novembre, X organise … Le 8 novembre, Y propose … » → one part per dated sentence (and
     the sentences before the first one, if any)."""
-    if len(text) < 80 or not _SENTENCE_BREAK.search(text):
+    if len(text) < 80:
         return [text]
-    parts = _SENTENCE_BREAK.split(text)
-    out = [parts[0]]
-    for part in parts[1:]:
-        if anchor_of(Line(0, part)) is not None and not anchor_of(Line(0, part)).inside:
-            out.append(part)
-        else:
-            out[-1] = f"{out[-1]} {part}"
-    return out
+    cuts = [m.end() for m in _SENTENCE_BREAK.finditer(text) if _opens_with_date(text[m.end():])]
+    return [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+
+
+def _opens_with_date(sentence: str) -> bool:
+    found = anchor_of(Line(0, sentence))
+    return found is not None and not found.inside
 
 
 def _drop_repeated_paragraphs(lines: list) -> list:
@@ -182,8 +184,8 @@ def anchor_of(line: Line) -> Anchor | None:
 # « Montpellier, le 2 novembre 2022. » « Rennes, mardi 5 novembre 2019 — »: where and when an article was written
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’'\- ]{1,40},\s+(?:le\s+)?(?:[a-zé]+\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+(?:19|20)\d\d"
                        r"\s*(?:[.—–\-:]|$)", re.IGNORECASE)
-# a few words and a comma before a date (« Enfin, », « À Lyon, », « Côté Finistère, »)
-_LEAD = re.compile(r"^(?P<lead>(?:[^\s,.;:!?]+\s+){0,3}[^\s,.;:!?]+)\s*,\s*")
+# a few words and a comma or colon before a date (« Enfin, », « À Lyon, », « Au programme : »)
+_LEAD = re.compile(r"^(?P<lead>(?:[^\s,.;:!?]+\s+){0,3}[^\s,.;:!?]+)\s*[,:]\s*")
 
 
 def _opens_sentence(rest: str) -> bool:
@@ -226,7 +228,8 @@ def find_anchors(lines: list) -> list:
 
 def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tuple:
     """(year, how, warnings): --edition, else the year the document names, else the year whose
-    calendar agrees with the written weekdays, else the current year (flagged)."""
+    calendar agrees with the written weekdays, else the year of the article's own date (dateline,
+    « Publié le »), else the current year (flagged)."""
     import datetime as dt
     today_year = today_year or dt.date.today().year
     named = dates.document_year(text)
@@ -242,6 +245,10 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
     if guessed:
         return guessed, "weekday", [(f"année {guessed} déduite des jours de la semaine : précisez --edition "
                                     "si ce n'est pas la bonne")]
+    published = dates.article_year(text)
+    if published:
+        return published, "article", [(f"année {published} déduite de la date de l'article : précisez --edition "
+                                       "si ce n'est pas la bonne")]
     return today_year, "default", [(f"aucune année trouvée dans le document : {today_year} supposée, "
                                    "précisez --edition")]
 
@@ -570,7 +577,7 @@ def _details(event: Event, texts: list, context: Context) -> None:
         event.co_organizers += [p for p in partners_in(text) if p not in event.co_organizers and p != event.organizer]
         if not event.venue:
             venue = venue_in_prose(text)
-            event.venue = venue[2] if venue else venue_start(sentences(text)[0]) if text else None
+            event.venue = venue[2] if venue else _venue_of(text)
             if event.venue:
                 event.venue, named = split_venue_commune(event.venue, places)
                 if named and not event.commune_code:
@@ -582,6 +589,16 @@ def _details(event: Event, texts: list, context: Context) -> None:
                 _apply_commune(event, named[0][2])
             elif is_online(text):
                 event.online = True
+
+
+def _venue_of(text: str) -> str | None:
+    """A place a line of details names without a preposition: at the start of a sentence or between
+    commas (« Halle du marché, toute la journée », « De 10 h à 12 h, jardin partagé du Calvaire »)."""
+    for sentence in sentences(text):
+        found = venue_start(sentence) or segment_venue(sentence)
+        if found:
+            return found
+    return None
 
 
 def _apply_pinned(event: Event, place, context: Context) -> None:
@@ -880,6 +897,7 @@ def _apply_fields(event: Event, fields: dict, context: Context) -> list:
             leftover += [rest] if rest else []
         organizer = _strip_contacts(" ; ".join(names)).strip(" .:;-–")
         organizer = re.sub(r"^(?:la|le|les|l['’])\s*(?=[A-ZÀ-Ý])", "", organizer)   # « Organisé par la CAE … »
+        organizer = name_of_structure(organizer)
         event.organizer = organizer or None
         links = " ".join(fields["organizer"])
         event.url = event.url or _first_url(links)

@@ -20,6 +20,7 @@ from .places import (
     split_venue_commune,
     venue_after_commune,
     venue_in_prose,
+    venue_segment,
     venue_start,
 )
 from .vocabulary import kind_in
@@ -145,7 +146,7 @@ def read_item(text: str, places: Places) -> ItemReading:
     elif found:
         reading.venue = venue_after_commune(text, found[0][1])
     if not reading.venue:
-        reading.venue = _segment_venue(first)
+        reading.venue = segment_venue(first)
     if reading.venue:
         reading.venue, named = split_venue_commune(reading.venue, places)
         reading.commune = reading.commune or named
@@ -179,14 +180,13 @@ def _drop_article(text: str | None) -> str | None:
     return re.sub(r"^(?:la|le|les|l['’]|une?|des)\s*(?=\w)", "", text.strip(), flags=re.IGNORECASE) or text
 
 
-def _segment_venue(sentence: str) -> str | None:
+def segment_venue(sentence: str) -> str | None:
     """« soirée de clôture, Maison des associations, à partir de 19 h » → the comma-separated part of a
     sentence that opens with a place noun."""
     for segment in re.split(r"\s*,\s*", sentence)[1:]:
-        if segment[:1].isupper():
-            found = venue_start(segment)
-            if found:
-                return found
+        found = venue_segment(segment)
+        if found:
+            return found
     return None
 
 
@@ -272,7 +272,16 @@ def _clean_org(org: str) -> str | None:
     org = re.sub(r"\((?:confirmation|sous\s+réserve)[^)]*\)", "", org or "")
     org = re.sub(r"^(?:la|le|les|l['’])\s*", "", org.strip())     # a capitalised article is part of a name
     org = re.sub(r"\s*(?:https?://|www\.)\S+", "", org).strip(" .,;:-–")
-    return org or None
+    return name_of_structure(org) or None
+
+
+_TYPED_NAME = re.compile(r"^(?:(?:la|le|les|l['’])\s*)?" + _ORG_TYPE + r"\s+(?=[A-ZÀ-Ý])")
+
+
+def name_of_structure(text: str) -> str:
+    """« l'association Les Jardins de Cocagne » → « Les Jardins de Cocagne »: the name without the
+    lower-case word that says what kind of structure it is."""
+    return _TYPED_NAME.sub("", (text or "").strip())
 
 
 _VAGUE_WHEN = re.compile(r"^(?:(?:durant|pendant|sur)\s+(?:une|deux|trois|la|toute\s+la)\s+(?:semaine|journée|"
@@ -323,7 +332,7 @@ def title_of(sentence: str, whole: str) -> str | None:
 
 def communes_in_prose_spans(text):
     """Spans of « à <Commune> » in a text, without resolving: a capitalised word after « à »."""
-    return [(m.start(), m.end(), None) for m in re.finditer(r"\s+à\s+[A-ZÀ-Ý][\w’'\-]+(?:\s|$|,)", text)]
+    return [(m.start(), m.end(), None) for m in re.finditer(r"\s+à\s+[A-ZÀ-Ý][\w’'\-]+(?:\s|$|[,.;:!?)])", text)]
 
 
 def _cut_at_comma(head: str) -> str:

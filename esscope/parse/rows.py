@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates
-from .places import Places, commune_cell, is_address, is_online, leading_commune, parse_place, place_like
+from .places import Places, commune_cell, is_address, leading_commune, parse_place, place_like
 from .vocabulary import price_of
 
-# table-like separators: pipes, tabs (cleaned text turns a tab into four spaces) and wide gaps
-_STRONG = re.compile(r"\s*\|\s*|\t|(?<=\S)\s{3,}(?=\S)")
-_DASH = re.compile(r"\s+[—–·•]\s+|\s+-\s+")
-_LEFTOVER = re.compile(r"\b(?:de|dès|à|a|et|entre|partir|jusqu['’]à|h)\b|[\s,;:.\-–—]", re.IGNORECASE)
+# table-like separators: pipes, tabs (cleaned text turns a tab into four spaces), wide gaps, spaced dots
+_STRONG = re.compile(r"\s*\|\s*|\t|(?<=\S)\s{3,}(?=\S)|\s+[·•]\s+")
+_DASH = re.compile(r"\s+[—–]\s+|\s+-\s+")
+_LEFTOVER = re.compile(r"\b(?:de|dès|à|a|et|entre|partir|jusqu['’]à|h|puis)\b|[\s,;:.\-–—/&+]", re.IGNORECASE)
+_ONLINE_CELL = re.compile(r"(?:100\s*%\s*)?(?:en\s+ligne|en\s+visio(?:conf[ée]rence)?|visio(?:conf[ée]rence)?|"
+                          r"à\s+distance|en\s+distanciel|distanciel|sur\s+(?:zoom|teams)|online)\.?", re.IGNORECASE)
 _PIN = re.compile(r"^\s*(?:📍|📌|🏠|🗺️?|⌖)\s*")
 
 
@@ -47,7 +49,7 @@ def cells_of(text: str) -> tuple:
 
 def is_time_cell(cell: str) -> bool:
     """A cell that only says when: « 14h30-16h », « 18h », « à partir de 19 h »."""
-    if not dates.find_times(cell)[0]:
+    if not dates.find_times(cell)[0] or dates.match_date(cell):
         return False
     return not _LEFTOVER.sub("", dates.strip_times(cell))
 
@@ -80,10 +82,11 @@ def read_row(text: str, places: Places) -> Row | None:
         if is_time_cell(cell) and not row.start_time:
             row.start_time, row.end_time = dates.find_times(cell)
             recognised += 1
-        elif is_online(cell) and len(cell.split()) <= 3:
+        elif _ONLINE_CELL.fullmatch(cell):
             row.online = True
             recognised += 1
-        elif row.commune is None and (strong or k in (0, len(cells) - 1)) and commune_cell(cell, places):
+        elif row.commune is None and (strong or recognised or k in (0, len(cells) - 1)) \
+                and commune_cell(cell, places):
             row.commune = commune_cell(cell, places)
             recognised += 1
         elif _is_price_cell(cell) and not row.price:

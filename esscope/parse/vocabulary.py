@@ -113,6 +113,8 @@ def price_of(text: str) -> str | None:
                 clause = clause[m.start():]
             phrase = strip_times(clause).strip(" .,-–()")
             phrase = re.sub(r"^(?:de\s+)?(?:et\s+)?", "", phrase).strip()
+            phrase = re.sub(r"^(?:entr[ée]e|tarifs?|prix|participation|co[uû]t)\s*:\s*(?=\d)", "", phrase,
+                            flags=re.IGNORECASE)
             if phrase and len(phrase.split()) <= 10 and phrase not in found:
                 found.append(phrase)
     return ", ".join(found) or None

@@ -1,0 +1,149 @@
+"""More layouts than the real programmes and the invented ones of tests/fixtures/unseen: agenda
+exports in tabs, web tables, rows split by dots or dashes, « Titre – Commune » headings, articles that
+tell several events in one paragraph, datelines, and the details written around a title (places,
+times, prices, organisers). Every document here is made up for the test."""
+
+from esscope.importing import parse_bytes
+from esscope.parse.dates import find_times
+from esscope.parse.vocabulary import price_of
+
+TABS = ("Agenda du Mois de l'ESS 2022 — Bourgogne-Franche-Comté\n\n"
+        "Date\tHeure\tVille\tÉvénement\tOrganisateur\n"
+        "07/11/2022\t18h00\tDijon\tConférence « L'ESS et le climat »\tCollectif Bourgogne Transition\n"
+        "09/11/2022\t14h-17h\tBesançon\tAtelier réparation vélo\tLa Rustine\n"
+        "15/11/2022\t9h30–12h\tEn ligne\tWebinaire finance solidaire\tFrance Active\n")
+
+TABLE = """<html><body><main><h1>Mois de l'ESS 2024 en Grand Est</h1>
+<table><tr><th>Date</th><th>Heure</th><th>Lieu</th><th>Intitulé</th></tr>
+<tr><td>Mardi 5 novembre</td><td>18h30</td><td>Strasbourg</td><td>Apéro des SCOP</td></tr>
+<tr><td>Jeudi 14 novembre</td><td>9h-17h</td><td>Metz</td><td>Forum de l'emploi solidaire</td></tr>
+</table><p>Mis à jour le 2 novembre 2024.</p></main></body></html>"""
+
+DASHES = """MOIS DE L'ESS 2023 EN NORMANDIE
+
+SAMEDI 18 NOVEMBRE
+Troc de graines – Caen
+De 10 h à midi, jardin partagé du Calvaire. Gratuit.
+Proposé par l'association Les Jardins de Cocagne.
+
+MAR. 21 NOV.
+Rouen — Afterwork des coopératives
+À partir de 18h30 au café Le Socrate, 12 place du Vieux-Marché. Entrée : 3 €.
+À l'initiative de l'URSCOP Normandie, en partenariat avec la CRESS.
+
+JEUDI 23 NOVEMBRE
+• 9h-12h / 14h-17h · Cherbourg-en-Cotentin · Forum des métiers de l'ESS
+• 20h · Le Havre · Concert solidaire · Participation libre
+"""
+
+ARTICLE = """Le Jura fête l'économie sociale et solidaire
+
+Besançon, le 28 octobre 2022 — Publié par la rédaction.
+
+Au programme cette année : le 8 novembre, la Ressourcerie du Pays de Dole organise une journée portes ouvertes à Dole. Le 12 novembre, un ciné-débat sur l'habitat partagé se tiendra au cinéma Les Tanneurs à Besançon, à 20 h. Enfin, du 20 au 22 novembre, le salon Made in Jura réunira créateurs et coopératives à Lons-le-Saunier.
+
+Du 1er au 30 novembre, une quarantaine de rendez-vous sont proposés dans le département.
+"""
+
+
+def parse(built_store, text, name="programme.txt", **kwargs):
+    data = text.encode("utf-8")
+    return parse_bytes(data, name, db=built_store, **kwargs)
+
+
+def summary(result, *fields):
+    return [tuple(getattr(e, f) for f in fields) for e in result.events]
+
+
+def test_agenda_export_in_tabs_gives_time_commune_title_and_organiser(built_store):
+    result = parse(built_store, TABS)
+    assert summary(result, "start_date", "start_time", "commune_name", "title", "organizer") == [
+        ("2022-11-07", "18:00", "Dijon", "Conférence « L'ESS et le climat »", "Collectif Bourgogne Transition"),
+        ("2022-11-09", "14:00", "Besançon", "Atelier réparation vélo", "La Rustine"),
+        ("2022-11-15", "09:30", None, "Webinaire finance solidaire", "France Active")]
+    assert result.events[2].online and result.events[1].end_time == "17:00"
+
+
+def test_web_table_rows_are_read_as_agenda_rows(built_store):
+    result = parse(built_store, TABLE, "agenda.html")
+    assert summary(result, "start_date", "start_time", "end_time", "commune_code", "title") == [
+        ("2024-11-05", "18:30", None, "67482", "Apéro des SCOP"),
+        ("2024-11-14", "09:00", "17:00", "57463", "Forum de l'emploi solidaire")]
+
+
+def test_title_dash_commune_and_commune_dash_title_headings(built_store):
+    result = parse(built_store, DASHES)
+    troc, afterwork = result.events[:2]
+    assert (troc.title, troc.commune_code, troc.start_time, troc.end_time) == ("Troc de graines", "14118", "10:00", "12:00")
+    assert (afterwork.title, afterwork.commune_code, afterwork.start_time) == ("Afterwork des coopératives", "76540",
+                                                                               "18:30")
+
+
+def test_rows_split_by_dots_under_a_day_header(built_store):
+    result = parse(built_store, DASHES)
+    forum, concert = result.events[2:]
+    assert (forum.title, forum.commune_code, forum.start_time, forum.end_time) == (
+        "Forum des métiers de l'ESS", "50129", "09:00", "17:00")
+    assert (concert.title, concert.commune_code, concert.price) == ("Concert solidaire", "76351", "Participation libre")
+
+
+def test_details_under_a_title_give_venue_price_and_organiser(built_store):
+    troc, afterwork = parse(built_store, DASHES).events[:2]
+    assert (troc.venue, troc.price, troc.organizer) == ("jardin partagé du Calvaire", "Gratuit", "Les Jardins de Cocagne")
+    assert (afterwork.venue, afterwork.address, afterwork.price, afterwork.organizer) == (
+        "café Le Socrate", "12 place du Vieux-Marché", "3 €", "URSCOP Normandie")
+
+
+def test_each_dated_sentence_of_a_paragraph_is_an_event(built_store):
+    result = parse(built_store, ARTICLE)
+    assert summary(result, "start_date", "end_date", "commune_name", "title") == [
+        ("2022-11-08", "2022-11-08", "Dole", "Journée portes ouvertes"),
+        ("2022-11-12", "2022-11-12", "Besançon", "Ciné-débat sur l'habitat partagé"),
+        ("2022-11-20", "2022-11-22", "Lons-le-Saunier", "Salon Made in Jura")]
+    assert result.events[0].organizer == "Ressourcerie du Pays de Dole"
+    assert (result.events[1].venue, result.events[1].start_time) == ("cinéma Les Tanneurs", "20:00")
+
+
+def test_the_article_date_gives_the_year_but_is_not_an_event(built_store):
+    result = parse(built_store, ARTICLE)
+    assert result.edition == 2022 and any("date de l'article" in w for w in result.warnings)
+    assert "2022-10-28" not in {e.start_date for e in result.events}
+
+
+def test_a_sentence_that_counts_the_events_is_not_one(built_store):
+    assert "2022-11-01" not in {e.start_date for e in parse(built_store, ARTICLE).events}
+
+
+def test_date_after_the_verb_inside_a_sentence(built_store):
+    text = "Mois de l'ESS 2021\n\nLa MJC des Epinettes organise le 16 novembre un atelier de réparation de vélos à Évry-Courcouronnes.\n"
+    event = parse(built_store, text).events[0]
+    assert (event.start_date, event.organizer, event.commune_name) == ("2021-11-16", "MJC des Epinettes",
+                                                                       "Évry-Courcouronnes")
+    assert event.title.startswith("Atelier de réparation de vélos")
+
+
+def test_place_in_brackets_after_the_commune_and_hybrid_events(built_store):
+    text = ("Mois de l'ESS 2020\n\nMercredi 18 novembre : conférence sur les monnaies locales à Grenoble (La Bobine), "
+            "sur place et en visio.\n")
+    event = parse(built_store, text).events[0]
+    assert (event.commune_name, event.venue, event.online) == ("Grenoble", "La Bobine", True)
+
+
+def test_pinned_place_under_a_row_keeps_the_commune_of_the_row(built_store):
+    text = "MOIS DE L'ESS 2023\n\nMARDI 7 NOVEMBRE\n17h | Le Mans | Apéro coopératif | SCOP Ouest\n📍 Les Saulnières\n"
+    event = parse(built_store, text).events[0]
+    assert (event.commune_code, event.venue, event.organizer) == ("72181", "Les Saulnières", "SCOP Ouest")
+
+
+def test_time_forms_with_noon_and_until():
+    assert find_times("de 9 h 30 à midi") == ("09:30", "12:00")
+    assert find_times("de 20h à minuit") == ("20:00", "00:00")
+    assert find_times("ouvert jusqu'à 18 h") == (None, "18:00")
+    assert find_times("9h-12h / 14h-17h") == ("09:00", "17:00")
+    assert find_times("chaque midi en visio") == (None, None)
+
+
+def test_price_after_its_label():
+    assert price_of("Entrée : 3 €") == "3 €"
+    assert price_of("Tarif réduit 3 €") == "Tarif réduit 3 €"
+    assert price_of("Participation libre, sur inscription") == "Participation libre, sur inscription"
