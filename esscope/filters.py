@@ -64,8 +64,7 @@ class EventFilter:
             clauses.append("e.online = ?")
             params.append(self.online == "oui")
         if self.text.strip():
-            clauses.append("""(strip_accents(lower(concat_ws(' ', e.title, e.organizer, e.venue, e.commune_name,
-                                c.name, e.theme, e.kind))) LIKE '%' || strip_accents(lower(?)) || '%')""")
+            clauses.append("e.search_text LIKE '%' || strip_accents(lower(?)) || '%'")
             params.append(self.text.strip())
         return " AND ".join(clauses), params
 

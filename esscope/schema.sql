@@ -89,6 +89,7 @@ CREATE TABLE events (
     url VARCHAR,
     confidence DOUBLE NOT NULL CHECK (confidence BETWEEN 0 AND 1),
     warnings VARCHAR[] NOT NULL DEFAULT [],
+    search_text VARCHAR,                   -- lower-case, accent-free words for search; filled by the store on commit
     CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date),
     CHECK (end_date IS NULL OR start_date IS NOT NULL)
 );

@@ -113,6 +113,15 @@ def _lock(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+# The free-text search reads this column rather than folding accents on every row at query time.
+SEARCH_TEXT_SQL = """
+    UPDATE events SET search_text = strip_accents(lower(concat_ws(' ', title, organizer, venue, address,
+        commune_name, theme, kind, array_to_string(co_organizers, ' '),
+        (SELECT name FROM territories t WHERE t.level = 'commune' AND t.code = events.commune_code))))
+    WHERE search_text IS NULL
+"""
+
+
 @contextmanager
 def writing(path=DEFAULT_PATH, create=False):
     """A read-write connection on a private copy of the store, inside one transaction.
@@ -136,6 +145,7 @@ def writing(path=DEFAULT_PATH, create=False):
         try:
             con.execute("BEGIN TRANSACTION")
             yield con
+            con.execute(SEARCH_TEXT_SQL)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()

@@ -78,3 +78,13 @@ def test_a_process_sees_its_own_write_even_while_an_old_reader_is_open(db):
     assert old.execute("SELECT count(*) FROM editions").fetchone()[0] == editions
     old.close()
     new.close()
+
+
+def test_every_written_event_gets_its_accent_free_search_text(db):
+    with store.writing(db) as con:
+        con.execute("""INSERT INTO events (id, source_id, position, edition, start_date, title, commune_code, confidence,
+                       organizer) VALUES ('s1', 's', 0, 2017, DATE '2017-11-13', 'Forum Métiers', '59009', 0.9,
+                       'Université Lille')""")
+    with store.connect(db) as reader:
+        text = reader.execute("SELECT search_text FROM events WHERE id = 's1'").fetchone()[0]
+    assert "forum metiers" in text and "universite lille" in text and "villeneuve-d'ascq" in text
