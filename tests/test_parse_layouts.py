@@ -147,3 +147,53 @@ def test_price_after_its_label():
     assert price_of("Entrée : 3 €") == "3 €"
     assert price_of("Tarif réduit 3 €") == "Tarif réduit 3 €"
     assert price_of("Participation libre, sur inscription") == "Participation libre, sur inscription"
+
+
+TITLE_FIRST = """<html><body><main><h1>Agenda du Mois de l'ESS 2022 – Centre-Val de Loire</h1>
+<h3>Atelier « Monter sa coopérative »</h3>
+<p>📅 Mardi 8 novembre, 14h30 – 16h30</p>
+<p>📍 Le Mabilay, 2 rue de la Mairie, Tours</p>
+<p>Organisé par la CAE Coopérer pour Entreprendre. Gratuit sur inscription.</p>
+<h3>Ciné-débat « Les Sentinelles »</h3>
+<p>Date : jeudi 17 novembre à 20h</p>
+<p>Lieu : cinéma Les Carmes, Orléans</p>
+<p>Tarif : 5 €</p>
+</main></body></html>"""
+
+HEADINGS = """<html><body><article><h2>Mois de l'ESS 2022 dans le Tarn</h2>
+<h3>Albi — Mardi 8 novembre</h3>
+<p><strong>ATELIER « CRÉER SA SCOP »</strong></p>
+<p>14H30 - 16H30, Maison des associations. Tarif unique : 8 €</p>
+<p>Jeudi 10 novembre à 18h, la Maison de l'ESS accueille une conférence sur les tiers-lieux à Castres (81).</p>
+<h3>Samedi 19 novembre</h3>
+<p>Toute la journée | Gaillac | Marché des producteurs solidaires | AMAP du Gaillacois</p>
+</article></body></html>"""
+
+
+def test_entries_written_title_first_then_date_place_and_price(built_store):
+    result = parse(built_store, TITLE_FIRST, "agenda.html")
+    assert summary(result, "start_date", "start_time", "end_time", "commune_code", "title") == [
+        ("2022-11-08", "14:30", "16:30", "37261", "Atelier « Monter sa coopérative »"),
+        ("2022-11-17", "20:00", None, "45234", "Ciné-débat « Les Sentinelles »")]
+    workshop, film = result.events
+    assert (workshop.venue, workshop.organizer, workshop.price) == ("Le Mabilay", "CAE Coopérer pour Entreprendre",
+                                                                    "Gratuit sur inscription")
+    assert (film.venue, film.price) == ("cinéma Les Carmes", "5 €")
+
+
+def test_commune_dash_date_heading_and_when_clauses_before_the_sentence(built_store):
+    result = parse(built_store, HEADINGS, "tarn.html")
+    workshop, talk, market = result.events
+    assert (workshop.title, workshop.commune_code, workshop.venue, workshop.price, workshop.start_time) == (
+        "Atelier « Créer sa SCOP »", "81004", "Maison des associations", "8 €", "14:30")
+    assert (talk.title, talk.organizer, talk.commune_code, talk.start_time) == (
+        "Conférence sur les tiers-lieux", "Maison de l'ESS", "81065", "18:00")
+    assert (market.title, market.commune_code, market.organizer) == (
+        "Marché des producteurs solidaires", "81099", "AMAP du Gaillacois")
+
+
+def test_commune_followed_by_its_departement_is_told_from_its_homonyms(built_store):
+    text = "Mois de l'ESS 2021\n\nSamedi 13 novembre : repair café à Saint-Denis (93), salle de la Légion d'honneur.\n"
+    assert parse(built_store, text).events[0].commune_code == "93066"
+    row = "Mois de l'ESS 2021\n\nSAMEDI 13 NOVEMBRE\n10h | Saint-Denis (974) | Troc de plantes | Kaz Solidaire\n"
+    assert parse(built_store, row).events[0].commune_code == "97411"

@@ -89,13 +89,18 @@ def display_title(title: str, casing: Casing | None = None) -> str:
         return title
     casing = casing or Casing()
     if is_capitals(title):
-        return _capitalise_first(sentence_case(title, casing))
+        return _quoted_capital(_capitalise_first(sentence_case(title, casing)))
     first_lower = next((i for i, c in enumerate(title) if c.islower()), None)
     head, tail = title[:first_lower], title[first_lower:]
     if first_lower and is_capitals(head) and len(head.split()) >= 2 and not title[first_lower - 1].isalpha() \
             and not any(c.isupper() for c in tail):
-        return _capitalise_first(sentence_case(head, casing)) + tail
+        return _quoted_capital(_capitalise_first(sentence_case(head, casing))) + tail
     return title
+
+
+def _quoted_capital(text: str) -> str:
+    """« Atelier « créer sa SCOP » » → « Atelier « Créer sa SCOP » »: a quoted name starts with a capital."""
+    return re.sub(r"([«“\"]\s*)([^\W\d_])", lambda m: m.group(1) + m.group(2).upper(), text)
 
 
 def sentence_case(text: str, casing: Casing) -> str:

@@ -232,7 +232,12 @@ def commune_cell(text: str, places: Places) -> Resolved | None:
     """A short text that is only a commune's name, as written (« Nantes », « à Angers », « 44000 Nantes »,
     « La Roche-sur-Yon »): the name must be spelled like the commune's (so « Marché » is not La Marche)
     and, when the programme's région is known, lie in it."""
-    text = re.sub(r"^(?:à|a)\s+(?=[A-ZÀ-Ý])", "", text.strip(" .;:,()"))
+    text = re.sub(r"^(?:à|a)\s+(?=[A-ZÀ-Ý])", "", text.strip(" .;:,"))
+    bracket = _DEPARTMENT.search(text)
+    if bracket:
+        found = commune_cell(text[:bracket.start()], places.with_context(places.region))
+        return narrow(found, bracket.group(1), places) if found else None
+    text = text.strip("()")
     postcode = re.match(r"^((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+(\S.*)$", text)
     if postcode:
         found = places.postcode_commune(postcode.group(1), postcode.group(2))
@@ -245,6 +250,20 @@ def commune_cell(text: str, places: Places) -> Resolved | None:
     spelled = _spelling(text)
     if not any(_spelling(c.name) == spelled for c in found.candidates):
         return None
+    return found
+
+
+# « Saint-Denis (93) », « Rezé (44400) »: a commune followed by its département or postcode
+_DEPARTMENT = re.compile(r"\s*\(\s*(\d{5}|\d{2,3}|2[AB])\s*\)\s*$")
+
+
+def narrow(found: Resolved, code: str, places: Places) -> Resolved:
+    """The commune among `found`'s candidates that lies in département `code` (or has postcode `code`)."""
+    if len(code) == 5:
+        return places.postcode_commune(code, found.query) or found
+    within = [c for c in found.candidates if c.department_code == code.lstrip("0") or c.department_code == code]
+    if len(within) == 1:
+        return Resolved(found.query, within[0].code, within[0].name, found.fuzzy, within)
     return found
 
 
@@ -270,7 +289,9 @@ def communes_in_prose(text: str, places: Places) -> list:
                 continue
             found = places.commune(name, in_context_only=True)
             if found and (found.code or found.ambiguous):
-                out.append((m.start(), m.start(1) + len(name), found))
+                end = m.start(1) + len(name)
+                bracket = _DEPARTMENT.match(text[end:].split(")")[0] + ")") if text[end:].lstrip().startswith("(") else None
+                out.append((m.start(), end, narrow(found, bracket.group(1), places) if bracket else found))
                 break
     return out
 

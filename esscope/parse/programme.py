@@ -18,6 +18,7 @@ from .model import Event
 from .places import (
     Place,
     Places,
+    commune_cell,
     communes_in_prose,
     is_address,
     is_hybrid,
@@ -155,7 +156,7 @@ def anchor_of(line: Line) -> Anchor | None:
     l'association X ouvre ses portes … »), after a short lead (« Enfin, du 30 novembre au 2 décembre, le
     forum … »), or inside a sentence after the verb that puts the event on (« La MJC organise le 5
     novembre un atelier »). A dateline (« Montpellier, le 2 novembre 2022. ») opens nothing."""
-    text = line.text
+    text = _WHEN_LABEL.sub("", line.text)
     found = dates.match_date(text)
     if found:
         rest = text[found.end:]
@@ -169,7 +170,8 @@ def anchor_of(line: Line) -> Anchor | None:
         found = dates.match_date(text[lead.end():])
         if found:
             rest = text[lead.end() + found.end:]
-            if _opens_sentence(rest) or (_opens_entry(rest, found) and rest.strip(" .")):
+            heading = not rest.strip() and len(text) <= 60     # « Toulouse — mardi 9 novembre »
+            if _opens_sentence(rest) or (_opens_entry(rest, found) and (rest.strip(" .") or heading)):
                 return Anchor(0, found, rest, lead=lead.group("lead"))
             return None
     for at, found in dates.search_dates(text):
@@ -181,11 +183,13 @@ def anchor_of(line: Line) -> Anchor | None:
     return None
 
 
+# what may stand before a date line's date: a label or a calendar sign (« Date : », « Quand : », « 📅 »)
+_WHEN_LABEL = re.compile(r"^(?:(?:dates?|quand|jours?|horaires?)\s*:\s*|[📅🗓📆⏰🕐-🕧⌚]\ufe0f?\s*)", re.IGNORECASE)
 # « Montpellier, le 2 novembre 2022. » « Rennes, mardi 5 novembre 2019 — »: where and when an article was written
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’'\- ]{1,40},\s+(?:le\s+)?(?:[a-zé]+\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+(?:19|20)\d\d"
                        r"\s*(?:[.—–\-:]|$)", re.IGNORECASE)
-# a few words and a comma or colon before a date (« Enfin, », « À Lyon, », « Au programme : »)
-_LEAD = re.compile(r"^(?P<lead>(?:[^\s,.;:!?]+\s+){0,3}[^\s,.;:!?]+)\s*[,:]\s*")
+# a few words and a comma, colon or dash before a date (« Enfin, », « Au programme : », « Toulouse — »)
+_LEAD = re.compile(r"^(?P<lead>(?:[^\s,.;:!?–—]+\s+){0,3}[^\s,.;:!?–—]+)\s*(?:[,:]|\s[–—-])\s*")
 
 
 def _opens_sentence(rest: str) -> bool:
@@ -265,12 +269,17 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         warnings = []
     context = Context(places, year, _learn_themes(lines, anchors), learn_casing(text))
     events, dropped = [], []
-    bounds = [a.at for a in anchors] + [len(lines)]
+    titles = _titles_above(lines, anchors, context)
+    bounds = [titles.get(k, a.at) for k, a in enumerate(anchors)] + [len(lines)]
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
     for k, anchor in enumerate(anchors):
         end = min([bounds[k + 1]] + [u for u in undated_from if u > anchor.at])
         block = lines[anchor.at + 1:end]
-        found = parse_entry(anchor, block, context)
+        if k + 1 in titles and all(line.blank for line in block) and anchors[k + 1].found.points == anchor.found.points:
+            # « Albi — mardi 8 novembre » heading an entry written title first on the same day
+            anchors[k + 1].rest = f"{anchor.lead} {anchor.rest} {anchors[k + 1].rest}"
+            continue
+        found = parse_entry(anchor, block, context, lines[titles[k]] if k in titles else None)
         if not found:
             dropped.append(lines[anchor.at])
         events.extend(found)
@@ -284,6 +293,44 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     for position, event in enumerate(events):
         event.position = position
     return events, year, warnings
+
+
+def _titles_above(lines: list, anchors: list, context: Context) -> dict:
+    """{anchor rank: line index} of entries written title first: a short line after a blank line,
+    right above a date line that names nothing and is followed by details only (« Atelier X » then
+    « 📅 mardi 8 novembre, 14h », « 📍 … »)."""
+    found = {}
+    for k, anchor in enumerate(anchors):
+        if _split_rest(anchor.rest, context.places)[1]:
+            continue
+        after = next((line for line in lines[anchor.at + 1:] if not line.blank), None)
+        nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
+        if after is not None and lines.index(after) < nxt and not (
+                _detail_line(after.text) and not after.bullet and not _timed_item(after.text)
+                and not _is_row(after, context)):
+            continue
+        above = [i for i in range(anchor.at - 1, max(-1, anchor.at - 3), -1) if not lines[i].blank]
+        if not above or anchor.at - above[0] > 2 or (k and above[0] <= anchors[k - 1].at):
+            continue
+        i = above[0]
+        line = lines[i]
+        if (i == 0 or lines[i - 1].blank) and _title_like(line.text) and not line.bullet:
+            found[k] = i
+    return found
+
+
+def _detail_line(text: str) -> bool:
+    """A line that says where, when, how much or who, not what."""
+    return bool(label_of(text) or is_pinned(text) or dates.starts_with_time(text) or is_address(text)
+                or venue_start(text) or price_of(text) and len(text.split()) <= 6)
+
+
+def _title_like(text: str) -> bool:
+    """A line that may title an event: short, not a detail nor a date, not the document's own heading."""
+    words = text.split()
+    return 1 <= len(words) <= 15 and not text.rstrip().endswith((":", ".")) and not _detail_line(text) \
+        and not dates.match_date(text) and not _UNDATED.search(text) and not dates.document_year(text) \
+        and not re.search(r"\b(?:programme|agenda|sommaire)\b", text, re.IGNORECASE)
 
 
 def _is_undated_header(line: Line) -> bool:
@@ -305,14 +352,22 @@ def _learn_themes(lines: list, anchors: list) -> set:
 
 # ------------------------------------------------------------------ one entry
 
-def parse_entry(anchor: Anchor, block: list, context: Context) -> list:
-    """The events of one dated entry: one, several (an entry with sub-entries), or none."""
+def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | None = None) -> list:
+    """The events of one dated entry: one, several (an entry with sub-entries), or none. `title`: the
+    line above the date that titles an entry written title first."""
     period = dates.resolve(anchor.found, context.year)
     if not period:
         return []
     header, item = _split_rest(anchor.rest, context.places)
-    if re.match(r"^(?:[àÀaA]|[Dd]u\s+côté\s+d[e']|[Cc]ôté)\s*[A-ZÀ-Ý]", anchor.lead):
-        header = f"{anchor.lead}, {header}"     # « À Lyon, le 5 novembre, … »
+    if title is not None:
+        event = _prose_event(title.text, [line for line in block if not line.blank], _header_details(
+            header, context.places), context)
+        event.line = title.n
+        _set_period(event, period, anchor)
+        return [event] if event.title else []
+    if re.match(r"^(?:[àÀaA]|[Dd]u\s+côté\s+d[e']|[Cc]ôté)\s*[A-ZÀ-Ý]", anchor.lead) \
+            or anchor.lead and commune_cell(anchor.lead, context.places):
+        header = f"{anchor.lead}, {header}"     # « À Lyon, le 5 novembre, … », « Toulouse — mardi 9 novembre »
     head = _header_details(header, context.places)
     body = _trim_tail(block)
     if item:
@@ -348,10 +403,21 @@ def _split_rest(rest: str, places: Places) -> tuple:
         end = next((m.start() for m in _PART_SEPARATOR.finditer(rest, start) if m.start() >= start), len(rest))
         part = rest[start:end]
         if part.strip(" ,") and not _only_when_where(part, places):
-            return rest[:start], rest[start:].strip(" :–—-|·,")
+            return _leading_when_where(rest[:start], rest[start:].strip(" :–—-|·,"), places)
         if end >= len(rest):
             break
     return rest, ""
+
+
+def _leading_when_where(header: str, item: str, places: Places) -> tuple:
+    """« à 18h, la Maison de l'ESS accueille … » → the clauses that only say when or where, moved from
+    the item to the header."""
+    while "," in item:
+        first, after = item.split(",", 1)
+        if not first.strip() or not after.strip() or not _only_when_where(first, places):
+            break
+        header, item = f"{header}, {first}", after.strip()
+    return header, item
 
 
 def _only_when_where(text: str, places: Places) -> bool:
@@ -693,6 +759,7 @@ def _structured_event(part: list, head: Head, context: Context, previous: Event 
         event.price = next((price_of(line.text) for line in before if len(line.text.split()) <= 8
                             and price_of(line.text)), None)
     practical = [line.text for k, line in enumerate(before) if k not in place_at and _practical(line.text)]
+    practical += [line.text for line in after if not label_of(line.text) and _practical(line.text)]
     _details(event, practical + leftover, context)
     if not event.organizer:
         event.organizer = explicit_organiser(" ".join(description))[0]

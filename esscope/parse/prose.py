@@ -47,7 +47,7 @@ _VERBS = (r"organise|organisent|organisera|organiseront|propose|proposent|propos
           r"animent|animera|tient|tiennent|tiendra|r[ée]unit|r[ée]unissent|r[ée]unira|r[ée]uniront|"
           r"(?:vous\s+)?donne(?:nt|ra|ront)?\s+rendez-vous")
 _SUBJECT = re.compile(r"^(?:[Ll]a\s+|[Ll]e\s+|[Ll]es\s+|[Ll]['’]\s*)?(?:" + _ORG_TYPE + r"\s+)?"
-                      r"(?P<org>(?:[A-ZÀ-Ý][\w’'\-&]*)(?:\s+(?:[A-ZÀ-Ý0-9][\w’'\-&]*|de|du|des|d['’]\w+|et|la|le|en))*?)"
+                      r"(?P<org>(?:[A-ZÀ-Ý][\w’'\-&]*)(?:\s+(?:[A-ZÀ-Ý0-9][\w’'\-&]*|de|du|des|[dl]['’]\w+|et|la|le|en))*?)"
                       r"\s+(?P<verb>(?i:" + _VERBS + r"))\b")
 # « … ouvre ses portes pour une journée découverte » → the event is what the doors open for
 _FOR_WHAT = re.compile(r"\bpour\s+(?:une|un|la|le|les|sa|son|ses|leur|des)\s+(?P<what>.+)$", re.IGNORECASE)

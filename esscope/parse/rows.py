@@ -47,8 +47,14 @@ def cells_of(text: str) -> tuple:
     return [c for c in cells if c], False
 
 
+_PART_OF_DAY = re.compile(r"(?:toute\s+la\s+journ[ée]e|(?:en\s+)?journ[ée]e|(?:le\s+)?matin|(?:l['’])?apr[èe]s-midi|"
+                          r"(?:en\s+)?soir[ée]e|(?:le\s+)?soir|midi|horaires?\s+[àa]\s+(?:pr[ée]ciser|venir))", re.IGNORECASE)
+
+
 def is_time_cell(cell: str) -> bool:
-    """A cell that only says when: « 14h30-16h », « 18h », « à partir de 19 h »."""
+    """A cell that only says when: « 14h30-16h », « 18h », « à partir de 19 h », « toute la journée »."""
+    if _PART_OF_DAY.fullmatch(cell.strip(" .")):
+        return True
     if not dates.find_times(cell)[0] or dates.match_date(cell):
         return False
     return not _LEFTOVER.sub("", dates.strip_times(cell))
@@ -82,7 +88,8 @@ def read_row(text: str, places: Places) -> Row | None:
         if is_time_cell(cell) and not row.start_time:
             row.start_time, row.end_time = dates.find_times(cell)
             recognised += 1
-        elif _ONLINE_CELL.fullmatch(cell):
+            continue
+        if _ONLINE_CELL.fullmatch(cell):
             row.online = True
             recognised += 1
         elif row.commune is None and (strong or recognised or k in (0, len(cells) - 1)) \

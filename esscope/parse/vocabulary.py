@@ -65,7 +65,7 @@ LABELS = [
     ((r"contacts?|renseignements?|r[ée]servations?|inscriptions?|infos?\s+et\s+inscriptions?|t[ée]l\.?|"
       r"t[ée]l[ée]phone|mail|e-?mail|courriel|site(?:\s+web)?|web"), "contact"),
     (r"infos?\s+pratiques|infos?|informations?|pratique", "infos"),
-    (r"tarifs?|prix|co[uû]t|participation|entr[ée]e", "price"),
+    (r"(?:tarifs?|prix)(?:\s+(?:unique|plein|r[ée]duit|normal|d['’]entr[ée]e))?|co[uû]t|participation|entr[ée]e", "price"),
     (r"horaires?|heures?|quand", "time"),
     (r"lieu|lieux|o[uù]|adresse|rendez-vous|rdv", "place"),
     (r"public(?:\s+vis[ée])?|pour\s+qui|th[èe]me|th[ée]matique|format|type", "other"),
@@ -113,7 +113,7 @@ def price_of(text: str) -> str | None:
                 clause = clause[m.start():]
             phrase = strip_times(clause).strip(" .,-–()")
             phrase = re.sub(r"^(?:de\s+)?(?:et\s+)?", "", phrase).strip()
-            phrase = re.sub(r"^(?:entr[ée]e|tarifs?|prix|participation|co[uû]t)\s*:\s*(?=\d)", "", phrase,
+            phrase = re.sub(r"^(?:entr[ée]e|tarifs?|prix|participation|co[uû]t)(?:\s+[\w’']+)?\s*:\s*(?=\d)", "", phrase,
                             flags=re.IGNORECASE)
             if phrase and len(phrase.split()) <= 10 and phrase not in found:
                 found.append(phrase)
