@@ -58,8 +58,10 @@ _EVENT_VERBS = (r"r[ée]unira|r[ée]unit|rassemblera|rassemble|aura\s+lieu|a\s+l
 _EVENT_SUBJECT = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<title>.{3,120}?)\s+(?:" + _EVENT_VERBS
                             + r")\b", re.IGNORECASE)
 # « avec La Coopérative Tiers-Lieux », « avec l'association X »: a structure taking part
-_WITH = re.compile(r"\bavec\s+(?:(?:La|Le|Les|L['’])\s*|(?i:l['’]|la\s+|le\s+)" + _ORG_TYPE + r"\s+)"
-                   r"(?P<org>[A-ZÀ-Ý][\w’'\-&]*(?:\s+(?:[A-ZÀ-Ý0-9][\w’'\-&]*|de|du|des|d['’]\w+|et))*)")
+_NAME_WORDS = (r"[A-ZÀ-Ý][\w’'\-&]*(?:\s+(?:[A-ZÀ-Ý0-9][\w’'\-&]*|(?:de|du|des|et|à|la|le|les)(?=\s+[A-ZÀ-Ý]|\s+la\s+[A-ZÀ-Ý]|\s+[dl]['’][A-ZÀ-Ý])|"
+               r"[dl]['’][A-ZÀ-Ý][\w’'\-&]*))*")
+_WITH = re.compile(r"\bavec\s+(?:(?i:l['’]|la\s+|le\s+)" + _ORG_TYPE + r"\s+(?P<typed>" + _NAME_WORDS
+                   + r")|(?P<named>(?:(?:La|Le|Les)\s+|L['’])" + _NAME_WORDS + r"))")
 _LIST_NEXT = re.compile(r"^(?:,\s*|\s+et\s+)" + _ART + r"(?P<org>.+?)" + _ORG_END, re.IGNORECASE)
 _CUTS = re.compile(
     r"\s+(?:à\s+l['’]\s*initiative|(?:co-?)?organis[ée]e?s?\s+par|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
@@ -221,7 +223,7 @@ def organisers(text: str, first: str) -> tuple:
 
 def partners_in(text: str) -> list:
     """Structures an event is made « avec » (« avec La Coopérative Tiers-Lieux »)."""
-    return [o for o in (_clean_org(m.group("org")) for m in _WITH.finditer(text)) if o]
+    return [m.group("typed") or m.group("named") for m in _WITH.finditer(text)]
 
 
 def explicit_organiser(text: str) -> tuple:
