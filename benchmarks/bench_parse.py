@@ -2,9 +2,11 @@
 
     .venv/bin/python benchmarks/bench_parse.py [--db data/esscope.duckdb]
 
-Prints the time to parse a 40-event programme, 1,000 pages of programme text, and what storing
-the parsed events adds. The store is copied to a temporary folder first: it is never written.
-The text is invented by code (brochure entries and bulleted lines alternating), not real programmes.
+Prints the time to parse a 40-event programme, 1,000 pages of programme text (brochure entries and
+bulleted lines), what storing the parsed events adds, and the time to parse programmes in the other
+layouts (agenda rows, « Commune — titre » lines, events told in sentences, entries written title
+first). The store is copied to a temporary folder first: it is never written. The text is invented
+by code, not taken from real programmes.
 """
 
 import argparse
@@ -49,6 +51,36 @@ def synthetic_programme(events: int, seed: int = 1) -> str:
     return "\n".join(out)
 
 
+def synthetic_layouts(events: int, seed: int = 2) -> str:
+    """A SYNTHETIC 2024 programme mixing the other layouts: agenda rows under day headers in capitals,
+    « Commune — titre » lines with an organiser sentence, events told in sentences, entries written
+    title first."""
+    rng = random.Random(seed)
+    out = ["SYNTHETIC PROGRAMME — MOIS DE L'ESS 2024", ""]
+    for n in range(events):
+        day = 1 + n % 30
+        weekday = WEEKDAYS[(day + 3) % 7]
+        commune = rng.choice(COMMUNES)
+        title = " ".join(rng.choice(WORDS) for _ in range(4))
+        kind = rng.choice(KINDS)
+        layout = n % 4
+        if layout == 0:
+            row = f"{9 + n % 8}h-{12 + n % 8}h | {commune} | {kind} {title} | Association {n}"
+            out += [f"{weekday.upper()} {day} NOVEMBRE", row,
+                    f"📍 Maison des associations, {n % 200 + 1} rue de la République", "Gratuit, sur inscription", ""]
+        elif layout == 1:
+            out += [f"NOV. {day}", f"{commune} — {kind} « {title} »",
+                    f"Organisé par l'association {n}, au Café {n}, {n % 90 + 1} rue de Paris. 18h30. Prix libre.", ""]
+        elif layout == 2:
+            out += [f"Le {day} novembre, l'association Les Amis {n} organise une {kind.lower()} sur {title} "
+                    f"à {commune}, de {14 + n % 4} h à {17 + n % 4} h. " + " ".join(rng.choice(WORDS) for _ in range(20))
+                    + ".", ""]
+        else:
+            out += [f"{kind} « {title} »", f"📅 {weekday.capitalize()} {day} novembre, {18 + n % 3}h",
+                    f"Lieu : Salle {n}, {commune}", "Tarif : 5 €", ""]
+    return "\n".join(out)
+
+
 def timed(function):
     start = time.perf_counter()
     value = function()
@@ -76,6 +108,10 @@ def main(argv=None) -> int:
               f"{len(result.events)} événements")
         _, saved = timed(lambda: save_programme(db, result))
         print(f"  enregistrement dans la base : +{saved:.2f} s")
+        mixed = synthetic_layouts(4000).encode("utf-8")
+        result, seconds = timed(lambda: parse_bytes(mixed, "synthetic-layouts.txt", db=db))
+        print(f"{len(mixed) / 3000:.0f} pages d'autres mises en page (lignes d'agenda, récits, titre d'abord ; "
+              f"{len(mixed) / 1e6:.1f} Mo) : lecture {seconds:.1f} s, {len(result.events)} événements")
     return 0
 
 

@@ -13,6 +13,7 @@ What must stay in capitals or keep its capital is decided by general rules, and 
 Titles in mixed case are left as written.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ class Casing:
     names: dict = field(default_factory=dict)       # folded word → spelling with its capital
 
 
+@functools.lru_cache(maxsize=4)      # a document is read twice (before and after its région is known)
 def learn_casing(text: str) -> Casing:
     """Read from a document's lines in lower case (most of their letters) the words it prints in
     capitals on their own among lower-case words (acronyms), and the words it always writes with a
@@ -60,9 +62,8 @@ def learn_casing(text: str) -> Casing:
                     casing.acronyms.add(word)
             elif word.islower():
                 lower.add(fold(word))
-            elif word[:1].isupper():
-                if not _sentence_start(line, m.start()):
-                    capitalised.setdefault(fold(word), word)
+            elif word[:1].isupper() and not _sentence_start(line, m.start()):
+                capitalised.setdefault(fold(word), word)
     casing.names = {k: v for k, v in capitalised.items() if k not in lower}
     return casing
 

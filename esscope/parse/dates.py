@@ -7,6 +7,7 @@ dimanche 12 novembre », « Samedi 25 / dimanche 26 novembre », « Du 30 novemb
 """
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ _DATE = re.compile(
     re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, for comparing words."""
     text = unicodedata.normalize("NFKD", text or "")

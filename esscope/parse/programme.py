@@ -86,6 +86,7 @@ class Context:
     year: int
     themes: set = field(default_factory=set)
     casing: Casing = field(default_factory=Casing)
+    rows: dict = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------ lines
@@ -301,20 +302,19 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
     « 📅 mardi 8 novembre, 14h », « 📍 … »)."""
     found = {}
     for k, anchor in enumerate(anchors):
-        if _split_rest(anchor.rest, context.places)[1]:
+        above = [i for i in range(anchor.at - 1, max(-1, anchor.at - 3), -1) if not lines[i].blank]
+        if not above or (k and above[0] <= anchors[k - 1].at):
             continue
-        after = next((line for line in lines[anchor.at + 1:] if not line.blank), None)
+        i = above[0]
+        if not ((i == 0 or lines[i - 1].blank) and not lines[i].bullet and _title_like(lines[i].text)):
+            continue
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
-        if after is not None and lines.index(after) < nxt and not (
+        after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
+        if after is not None and not (
                 _detail_line(after.text) and not after.bullet and not _timed_item(after.text)
                 and not _is_row(after, context)):
             continue
-        above = [i for i in range(anchor.at - 1, max(-1, anchor.at - 3), -1) if not lines[i].blank]
-        if not above or anchor.at - above[0] > 2 or (k and above[0] <= anchors[k - 1].at):
-            continue
-        i = above[0]
-        line = lines[i]
-        if (i == 0 or lines[i - 1].blank) and _title_like(line.text) and not line.bullet:
+        if not _split_rest(anchor.rest, context.places)[1]:
             found[k] = i
     return found
 
@@ -531,7 +531,14 @@ def _timed_item(text: str) -> bool:
 
 
 def _is_row(line: Line, context: Context) -> bool:
-    return not label_of(line.text) and read_row(line.text, context.places) is not None
+    return not label_of(line.text) and _row_of(line.text, context) is not None
+
+
+def _row_of(text: str, context: Context):
+    """`read_row` of a line, read once per document pass (lists ask it of the same lines several times)."""
+    if text not in context.rows:
+        context.rows[text] = read_row(text, context.places)
+    return context.rows[text]
 
 
 def _items(body: list, context: Context) -> list:
@@ -559,7 +566,7 @@ def _items(body: list, context: Context) -> list:
 def _prose_event(item: str, extra: list, head: Head, context: Context) -> Event:
     """An entry written as running text (or as an agenda row), with the lines under it: those that carry
     its sentence on, then lines of details (place, times, price, organiser)."""
-    row = read_row(item, context.places)
+    row = _row_of(item, context)
     if row:
         head = _row_head(row, head)
     title_text = row.title if row else item
@@ -628,7 +635,7 @@ def _details(event: Event, texts: list, context: Context) -> None:
     said it already: a place marked by a pin, times, price, who organises, venue, address, commune."""
     places = context.places
     for text in texts:
-        pinned = pin_place(text, places)
+        pinned = pin_place(text, places, fuzzy=not (event.commune_code or event.commune_name))
         if pinned:
             _apply_pinned(event, pinned, context)
             continue

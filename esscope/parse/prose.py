@@ -21,7 +21,6 @@ from .places import (
     venue_after_commune,
     venue_in_prose,
     venue_segment,
-    venue_start,
 )
 from .vocabulary import kind_in
 

@@ -123,8 +123,9 @@ def is_pinned(text: str) -> bool:
     return bool(_PIN.match(text))
 
 
-def pin_place(text: str, places: Places):
-    """A line marked as the place (« 📍 Solilab, 8 rue de Saint-Domingue »), taken apart; else None."""
+def pin_place(text: str, places: Places, fuzzy=True):
+    """A line marked as the place (« 📍 Solilab, 8 rue de Saint-Domingue »), taken apart; else None.
+    Without `fuzzy`, a commune must be written as such (the entry already has one)."""
     if not _PIN.match(text) or not _PIN.sub("", text).strip():
         return None
-    return parse_place(_PIN.sub("", text), places)
+    return parse_place(_PIN.sub("", text), places, fuzzy=fuzzy)

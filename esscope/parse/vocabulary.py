@@ -40,8 +40,11 @@ _KIND_FOLDED = {fold(k) for k in KINDS}
 _KIND_PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(fold(k)) for k in KINDS) + r")(?![\w-])")
 
 
+_THEMES_FOLDED = {fold(t) for t in THEMES}
+
+
 def is_theme(line: str) -> bool:
-    return fold(line).strip(" .:") in {fold(t) for t in THEMES} or fold(re.sub(r"\s*[/&]\s*", " et ", line)).strip() in THEMES
+    return fold(line).strip(" .:") in _THEMES_FOLDED or fold(re.sub(r"\s*[/&]\s*", " et ", line)).strip() in THEMES
 
 
 def is_kind_word(line: str) -> bool:
