@@ -197,3 +197,13 @@ def test_commune_followed_by_its_departement_is_told_from_its_homonyms(built_sto
     assert parse(built_store, text).events[0].commune_code == "93066"
     row = "Mois de l'ESS 2021\n\nSAMEDI 13 NOVEMBRE\n10h | Saint-Denis (974) | Troc de plantes | Kaz Solidaire\n"
     assert parse(built_store, row).events[0].commune_code == "97411"
+
+
+def test_row_whose_date_is_one_of_its_cells(built_store):
+    text = ("Agenda Mois de l'ESS 2023 – Occitanie\n\n"
+            "Atelier compost | Mardi 14 novembre | 18h | Nîmes | Les Jardins Partagés\n"
+            "Forum de l'emploi | 16/11 | 9h-17h | Perpignan | CRESS Occitanie\n")
+    result = parse(built_store, text)
+    assert summary(result, "start_date", "start_time", "commune_code", "title", "organizer") == [
+        ("2023-11-14", "18:00", "30189", "Atelier compost", "Les Jardins Partagés"),
+        ("2023-11-16", "09:00", "66136", "Forum de l'emploi", "CRESS Occitanie")]

@@ -43,7 +43,7 @@ from .prose import (
     vague_when,
     verb_before,
 )
-from .rows import is_pinned, pin_place, read_row
+from .rows import cells_of, is_pinned, pin_place, read_row
 from .vocabulary import is_kind_word, is_theme, kind_in, label_of, price_of
 
 BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
@@ -166,6 +166,13 @@ def anchor_of(line: Line) -> Anchor | None:
         return None
     if _DATELINE.match(text):
         return None
+    cells, strong = cells_of(text)
+    if strong and len(cells) >= 3:
+        # « Atelier X | 14 novembre | 18h | Lille »: a row whose date is one of its cells
+        dated = next((k for k, cell in enumerate(cells) if (dates.match_date(cell) or _NO_DATE).end == len(cell)), None)
+        if dated is not None:
+            rest = " | ".join(cells[:dated] + cells[dated + 1:])
+            return Anchor(0, dates.match_date(cells[dated]), f" | {rest}")
     lead = _LEAD.match(text)
     if lead:
         found = dates.match_date(text[lead.end():])
@@ -184,6 +191,7 @@ def anchor_of(line: Line) -> Anchor | None:
     return None
 
 
+_NO_DATE = dates.DateMatch([], "single", -1)
 # what may stand before a date line's date: a label or a calendar sign (« Date : », « Quand : », « 📅 »)
 _WHEN_LABEL = re.compile(r"^(?:(?:dates?|quand|jours?|horaires?)\s*:\s*|[📅🗓📆⏰🕐-🕧⌚]\ufe0f?\s*)", re.IGNORECASE)
 # « Montpellier, le 2 novembre 2022. » « Rennes, mardi 5 novembre 2019 — »: where and when an article was written
