@@ -207,3 +207,22 @@ def test_row_whose_date_is_one_of_its_cells(built_store):
     assert summary(result, "start_date", "start_time", "commune_code", "title", "organizer") == [
         ("2023-11-14", "18:00", "30189", "Atelier compost", "Les Jardins Partagés"),
         ("2023-11-16", "09:00", "66136", "Forum de l'emploi", "CRESS Occitanie")]
+
+
+NEWS = """Mois de l'ESS 2023 : ce qu'il faut savoir
+
+Publié le 30 octobre 2023
+
+Les inscriptions au programme sont ouvertes jusqu'au 10 novembre. Le 10 novembre dernier, la CRESS avait organisé un forum très suivi. Le 12 novembre, les candidatures au Prix de l'ESS seront closes. Date limite de dépôt : 15 novembre.
+
+Le 3 novembre, la ministre a annoncé un plan pour l'ESS.
+
+Le 20 novembre, la CRESS Bretagne organise la remise des Prix de l'ESS à Rennes, au Couvent des Jacobins. Le 21 novembre, le forum réunira 40 structures à Brest.
+"""
+
+
+def test_deadlines_past_events_and_announcements_are_not_events(built_store):
+    result = parse(built_store, NEWS)
+    assert summary(result, "start_date", "title", "commune_name") == [
+        ("2023-11-20", "Remise des Prix de l'ESS", "Rennes"), ("2023-11-21", "Forum", "Brest")]
+    assert (result.events[0].venue, result.events[0].organizer) == ("Couvent des Jacobins", "CRESS Bretagne")

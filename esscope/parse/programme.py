@@ -178,7 +178,9 @@ def anchor_of(line: Line) -> Anchor | None:
         found = dates.match_date(text[lead.end():])
         if found:
             rest = text[lead.end() + found.end:]
-            heading = not rest.strip() and len(text) <= 60     # « Toulouse — mardi 9 novembre »
+            # « Toulouse — mardi 9 novembre » (not « Date limite : 15 novembre. »)
+            heading = not rest.strip() and len(text) <= 60 and re.search(r"\s[–—-]\s*$", text[:lead.end()]) \
+                and not text.rstrip().endswith(".")
             if _opens_sentence(rest) or (_opens_entry(rest, found) and (rest.strip(" .") or heading)):
                 return Anchor(0, found, rest, lead=lead.group("lead"))
             return None

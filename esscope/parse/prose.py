@@ -91,9 +91,13 @@ class ItemReading:
     online: bool = False
 
 
-_EDITORIAL = re.compile(r"\b\d[\d\s.]*\s+(?:[ée]v[ée]nements|[ée]v[èe]nements|rendez-vous|manifestations|animations|"
-                        r"initiatives|actions|structures|acteurs|participants)\b|\b(?:dizaine|vingtaine|trentaine|"
-                        r"quarantaine|cinquantaine|soixantaine|centaine|multitude|s[ée]rie)\s+d", re.IGNORECASE)
+_COUNTED = r"(?:[ée]v[ée]nements|[ée]v[èe]nements|rendez-vous|manifestations|animations|initiatives|actions|temps\s+forts)"
+# a sentence that counts the month's events (« plus de 300 événements », « une trentaine de rendez-vous »)
+_EDITORIAL = re.compile(r"\b\d[\d\s.]*\s+" + _COUNTED + r"\b|\b(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|"
+                        r"soixantaine|centaine|multitude|s[ée]rie)\s+d['’e]\s*" + _COUNTED, re.IGNORECASE)
+# « les candidatures seront closes », « date limite d'inscription »: a deadline, not an event
+_DEADLINE = re.compile(r"^\s*(?:les\s+|la\s+|le\s+|l['’]\s*|des\s+)?(?:candidatures?|inscriptions?|dossiers?|"
+                       r"d[ée]p[ôo]ts?|votes?|appels?\s+à)\b|\bdate\s+limite\b", re.IGNORECASE)
 _OPENS_DOORS = re.compile(r"\bouvr\w*\s+(?:ses|leurs|les)\s+portes\b", re.IGNORECASE)
 _ANY_VERB = re.compile(r"(?<![\w-])(?:" + _VERBS + "|" + _EVENT_VERBS + r")(?![\w-])", re.IGNORECASE)
 
@@ -101,7 +105,7 @@ _ANY_VERB = re.compile(r"(?<![\w-])(?:" + _VERBS + "|" + _EVENT_VERBS + r")(?![\
 def names_an_event(sentence: str) -> bool:
     """A sentence that says an event happens (« X accueillera la soirée … », « le forum réunira … »,
     « l'association ouvre ses portes … »), not one that counts them (« 300 événements sont organisés »)."""
-    if _EDITORIAL.search(sentence):
+    if _EDITORIAL.search(sentence) or _DEADLINE.search(sentence):
         return False
     return bool(_ANY_VERB.search(sentence) or _OPENS_DOORS.search(sentence) or kind_in(sentence, within=len(sentence)))
 
