@@ -14,19 +14,19 @@ Une journée pour découvrir la SCIC du quartier et ses partenaires.
 
 
 @pytest.mark.parametrize("title, shown", [
-    ("CERTIFICAT DE FORMATION À LA GESTION ASSOCIATIVE JEUNE", "Certificat de formation à la gestion associative jeune"),
+    ("FORMATION À LA GESTION D’UNE COOPÉRATIVE", "Formation à la gestion d’une coopérative"),
     ("L’ESS ET LES SCOP, UNE HISTOIRE COMMUNE", "L’ESS et les SCOP, une histoire commune"),
     ("RENCONTRE DES CAE ET DE LA CRESS", "Rencontre des CAE et de la CRESS"),
-    ("LA SCIC CLISS XXI FÊTE SES 20 ANS", "La SCIC cliss XXI fête ses 20 ans"),
+    ("LA SCIC TERRES XXI FÊTE SES 10 ANS", "La SCIC terres XXI fête ses 10 ans"),
     ("PORTES OUVERTES CHEZ MDLS", "Portes ouvertes chez MDLS"),
-    ("ENTREPRENDRE AUTREMENT, c’est possible !", "Entreprendre autrement, c’est possible !"),
+    ("PARTAGER NOS SAVOIRS, c’est parti !", "Partager nos savoirs, c’est parti !"),
 ])
 def test_titles_in_capitals_are_shown_in_sentence_case(title, shown):
     assert display_title(title) == shown
 
 
 @pytest.mark.parametrize("title", ["Ciné-débat « Le grand partage »", "CINÉ-DÉBAT « Le grand partage »",
-                                   "Repair café du quartier", "St SO’LIDAIRE Le week-end", "ESS"])
+                                   "Repair café du quartier", "Fête des SCOP et des SCIC", "ESS"])
 def test_mixed_case_and_short_titles_are_left_as_written(title):
     assert display_title(title) == title
 

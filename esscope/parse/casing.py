@@ -1,14 +1,14 @@
 """Titles printed in capitals, shown in sentence case.
 
-Brochures print titles in capitals (« CERTIFICAT DE FORMATION À LA GESTION ASSOCIATIVE JEUNE »); for
-display they read better in sentence case (« Certificat de formation à la gestion associative jeune »).
+Brochures print titles in capitals (« FORMATION À LA GESTION D'UNE COOPÉRATIVE »); for display they
+read better in sentence case (« Formation à la gestion d'une coopérative »).
 What must stay in capitals or keep its capital is decided by general rules, and by the document itself:
 
 - acronyms: well-known ones of the field (ESS, SCOP, CRESS…), words without a vowel (« MDLS »), roman
   numerals (« XXI »), and words the document also prints in capitals among lower-case text (« Organisateur :
-  ANIS », « Le CFGA est destiné… »);
+  FRENE », « le réseau GRAAL propose… »);
 - proper names: words the document writes with a capital inside a sentence and never in lower case
-  (« Maison de quartier Moulins » → « Les Moulins de l'ESS »).
+  (« Maison de quartier Bois-Blancs » → « Fête de quartier à Bois-Blancs »).
 
 Titles in mixed case are left as written.
 """
@@ -22,10 +22,10 @@ from .dates import fold
 # Acronyms of the social and solidarity economy and of French public life, kept in capitals.
 ACRONYMS = {
     "ESS", "SCOP", "SCIC", "CAE", "AMAP", "CRESS", "URSCOP", "CGSCOP", "MEL", "CCI", "CMA", "RTES", "APES", "ANIS",
-    "IAE", "SIAE", "ESAT", "ACI", "ETTI", "GEIQ", "EBE", "TZCLD", "CFGA", "MDA", "MJC", "FJT",
+    "IAE", "SIAE", "ESAT", "ACI", "ETTI", "GEIQ", "EBE", "TZCLD", "MJC", "FJT",
     "CAF", "CCAS", "CIAS", "URSSAF", "INSEE", "CNRS", "RSE", "ONG", "AG", "PME", "TPE", "EHPAD", "URIOPSS", "UNIOPSS",
-    "ADIE", "UDES", "FONJEP", "ESUS", "PTCE", "CNCRESS", "CPCA", "URACEN", "ADEME", "EPCI",
-    "CALL", "SARL", "SCI", "GIE", "UE", "RSA", "CV", "DIY", "LGBT", "LGBTQI", "BD", "PDF", "ZAC", "QPV",
+    "ADIE", "UDES", "FONJEP", "ESUS", "PTCE", "CNCRESS", "CPCA", "ADEME", "EPCI",
+    "SARL", "SCI", "GIE", "UE", "RSA", "CV", "DIY", "LGBT", "LGBTQI", "BD", "PDF", "ZAC", "QPV",
     "DLA", "CPAM", "MSA", "CESE", "CESER", "OPCO", "UNEA", "SNCF", "RATP", "UFC", "CGT", "CFDT",
     "ALUR", "APL", "BTP", "NTIC", "IUT", "BTS", "BAFA", "VAE", "CFA", "CIO", "JEP", "HLM", "OPH",
 }
@@ -84,7 +84,7 @@ def is_capitals(text: str) -> bool:
 
 def display_title(title: str, casing: Casing | None = None) -> str:
     """A title in capitals in sentence case, acronyms and the document's proper names kept; capitals
-    closed by a lower-case tail (« …DANS L'ESS, c'est possible ! ») have their capitals converted;
+    closed by a lower-case tail (« …NOS SAVOIRS, c'est parti ! ») have their capitals converted;
     any other title is returned as written."""
     if not title:
         return title

@@ -34,7 +34,7 @@ _ORG_PATTERNS = [
     re.compile(r"(?:une\s+)?(?:proposition|invitation|initiative)\s+" + _ART + r"(?P<org>[A-ZÀ-Ý].+?)" + _ORG_END),
 ]
 # Lower-case words naming what a structure is, before its name (« l'association Le Passe Muraille »);
-# in capitals they are part of the name (« la SCIC Cliss XXI »).
+# in capitals they are part of the name (« la SCIC Terres Communes »).
 _ORG_TYPE = (r"(?:association|coop[ée]rative|soci[ée]t[ée]\s+coop[ée]rative|scop|scic|cae|compagnie|collectif|"
              r"structure|entreprise|ressourcerie|recyclerie|[ée]picerie(?:\s+solidaire)?|f[ée]d[ée]ration|r[ée]seau|"
              r"fondation|mutuelle|union|chantier\s+d['’]insertion|tiers-lieu|amap|mjc)")
@@ -251,7 +251,7 @@ def explicit_organiser(text: str) -> tuple:
 def _subject_rest(sentence: str, m) -> str | None:
     """What titles an event whose organiser is the sentence's subject: its object (« X organise une
     rencontre »), what it opens its doors for, or None when the sentence itself is the title (« X fête
-    ses 20 ans »)."""
+    ses 10 ans »)."""
     verb = m.group("verb").lower()
     rest = sentence[m.end():].strip()
     if verb.startswith(("ouvr", "lanc")):
