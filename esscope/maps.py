@@ -13,7 +13,9 @@ from document text.
 
 Offline. folium and streamlit-folium take Leaflet from CDNs, so the maps here
 replace every asset link by the app's own static files, copied at start-up
-from the xstatic packages (`install_assets`); no other library is needed.
+from the xstatic packages (`install_assets`): Leaflet, markercluster and
+GestureHandling (a map in a long page lets the wheel scroll the page; Ctrl +
+wheel zooms the map).
 Tiles come from OpenStreetMap when there is a network; without one the map
 keeps a plain background with its boundaries and markers.
 """
@@ -89,12 +91,18 @@ ASSETS = {
     "markercluster/leaflet.markercluster.js": ("leaflet_markercluster", "leaflet.markercluster.js"),
     "markercluster/MarkerCluster.css": ("leaflet_markercluster", "MarkerCluster.css"),
     "markercluster/MarkerCluster.Default.css": ("leaflet_markercluster", "MarkerCluster.Default.css"),
+    "gesturehandling/leaflet-gesture-handling.min.js": ("leaflet_gesturehandling", "leaflet-gesture-handling.min.js"),
+    "gesturehandling/leaflet-gesture-handling.min.css": ("leaflet_gesturehandling",
+                                                         "leaflet-gesture-handling.min.css"),
 }
 # Relative to the page that loads them: streamlit-folium's frame at <app>/component/<name>/index.html,
 # so the links follow the app wherever it is mounted (`server.baseUrlPath`).
 ASSET_URL = "../../app/static/vendor/"
-LEAFLET_JS = [("leaflet", ASSET_URL + "leaflet/leaflet.js")]
-LEAFLET_CSS = [("leaflet_css", ASSET_URL + "leaflet/leaflet.css")]
+# GestureHandling hooks into L.Map's constructor: it loads after Leaflet and before any map is made.
+LEAFLET_JS = [("leaflet", ASSET_URL + "leaflet/leaflet.js"),
+              ("gesture_handling", ASSET_URL + "gesturehandling/leaflet-gesture-handling.min.js")]
+LEAFLET_CSS = [("leaflet_css", ASSET_URL + "leaflet/leaflet.css"),
+               ("gesture_handling_css", ASSET_URL + "gesturehandling/leaflet-gesture-handling.min.css")]
 CLUSTER_JS = [("markercluster_js", ASSET_URL + "markercluster/leaflet.markercluster.js")]
 CLUSTER_CSS = [("markercluster_css", ASSET_URL + "markercluster/MarkerCluster.css"),
                ("markercluster_default_css", ASSET_URL + "markercluster/MarkerCluster.Default.css")]
@@ -291,12 +299,55 @@ class Legend(MacroElement):
         self.html_json = to_script_json(html)
 
 
-def base_map(bounds=None, tiles=True) -> folium.Map:
-    """An empty map of France (or of `bounds`) loading only the app's own copy of Leaflet.
+class FitView(MacroElement):
+    """Fit the map to `bounds`, and fit it again each time its frame changes size until the reader
+    moves it. A map made while its frame has no size yet (in a tab not shown, or before the page
+    has laid the frame out) cannot be fitted then: Leaflet would keep a view made for 0 pixels."""
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map, bounds, options) {
+            var container = map.getContainer(), moved = false;
+            function fit() {
+                map.invalidateSize(false);
+                var size = map.getSize();
+                if (size.x > 0 && size.y > 0) { map.fitBounds(bounds, options); }
+            }
+            container.addEventListener('pointerdown', function () { moved = true; }, true);
+            container.addEventListener('keydown', function () { moved = true; }, true);
+            container.addEventListener('wheel', function (e) { if (e.ctrlKey || e.metaKey) { moved = true; } }, true);
+            map.fitBounds(bounds, options);
+            if (window.ResizeObserver) {
+                new ResizeObserver(function () { if (!moved) { fit(); } }).observe(container);
+            }
+        })({{ this._parent.get_name() }}, {{ this.bounds_json }}, {{ this.options_json }});
+        {% endmacro %}
+    """)
 
-    With `tiles`, OpenStreetMap tiles are an overlay that can be switched off; when they cannot
-    load, the plain background stays and every layer still shows."""
-    m = folium.Map(location=[46.6, 2.5], zoom_start=6, tiles=None, prefer_canvas=True, zoom_snap=0.5)
+    def __init__(self, bounds, padding=20, max_zoom=11):
+        super().__init__()
+        self._name = "FitView"
+        self.bounds = [[float(v) for v in corner] for corner in bounds]
+        self.bounds_json = to_script_json(self.bounds)
+        self.options_json = to_script_json({"padding": [padding, padding], "maxZoom": max_zoom})
+
+
+GESTURE_TEXTS = {   # GestureHandling's own French sentences are long; these say what to do
+    "scroll": "Utilisez Ctrl + molette pour zoomer la carte",
+    "scrollMac": "Utilisez \u2318 + molette pour zoomer la carte",
+    "touch": "Utilisez deux doigts pour déplacer la carte",
+}
+
+
+def base_map(bounds=None, tiles=True, padding=20) -> folium.Map:
+    """An empty map of France (or of `bounds`, [[south, west], [north, east]]) loading only the
+    app's own copy of Leaflet, opened fitted to those bounds.
+
+    The mouse wheel scrolls the page; Ctrl + wheel (or two fingers) moves the map
+    (GestureHandling, messages in French). With `tiles`, OpenStreetMap tiles are an overlay that
+    can be switched off; when they cannot load, the plain background stays and every layer still shows."""
+    m = folium.Map(location=[46.6, 2.5], zoom_start=6, tiles=None, prefer_canvas=True, zoom_snap=0.25,
+                   zoom_delta=1, gesture_handling=True,
+                   gesture_handling_options={"text": GESTURE_TEXTS, "duration": 1500})
     m.default_js = LEAFLET_JS
     m.default_css = LEAFLET_CSS
     _Style().add_to(m)
@@ -304,7 +355,7 @@ def base_map(bounds=None, tiles=True) -> folium.Map:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="Fond de carte OpenStreetMap (en ligne)",
                          overlay=True, control=True, max_zoom=19).add_to(m)
         folium.LayerControl(collapsed=True).add_to(m)
-    m.fit_bounds(bounds or FRANCE_BOUNDS, padding=(20, 20), max_zoom=11)
+    FitView(bounds or FRANCE_BOUNDS, padding=padding).add_to(m)
     return m
 
 
@@ -319,8 +370,8 @@ def view_bounds(lons, lats):
     inside = (lons >= METROPOLE[0]) & (lats >= METROPOLE[1]) & (lons <= METROPOLE[2]) & (lats <= METROPOLE[3])
     if inside.any():
         lons, lats = lons[inside], lats[inside]
-    pad = 0.05
-    return [[float(lats.min()) - pad, float(lons.min()) - pad], [float(lats.max()) + pad, float(lons.max()) + pad]]
+    # no margin here: the map keeps one in pixels around them (MARKER_PADDING), whatever the zoom
+    return [[float(lats.min()), float(lons.min())], [float(lats.max()), float(lons.max())]]
 
 
 # --------------------------------------------------------------------------- events by commune
@@ -394,10 +445,13 @@ def read_outlines(con, level="department", decimals=3) -> str:
     return to_geojson(to_geodataframe(read_shapes(con, level)), {}, decimals)
 
 
+MARKER_PADDING = 30     # pixels kept around the markers when fitting: a marker is up to 40 px wide
+
+
 def events_map(markers: dict, outlines: str | None = None, tiles=True) -> folium.Map:
     """The map of events by commune: clustered markers with counts, tooltips and popups, over
     the `outlines` of `read_outlines` when given."""
-    m = base_map(markers.get("bounds"), tiles=tiles)
+    m = base_map(markers.get("bounds"), tiles=tiles, padding=MARKER_PADDING)
     if outlines:
         Outlines(outlines).add_to(m)
     CommuneMarkers(markers["rows"]).add_to(m)

@@ -74,7 +74,7 @@ with tab_map:
     flt = EventFilter(editions=[edition], region=region)
     markers = cached(maps.read_event_markers)(flt)
     if markers["rows"]:
-        maps.render(maps.events_map(markers), key=f"{PAGE}-map", height=520)
+        maps.render(maps.events_map(markers, cached(maps.read_outlines)()), key=f"{PAGE}-map", height=520)
         st.caption(f"{format_number(len(markers['rows']))} communes avec au moins un événement. Cliquez sur une "
                    "commune pour lire ses événements.")
     else:

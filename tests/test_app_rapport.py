@@ -1,5 +1,7 @@
 """The Rapport d'édition page, run with AppTest."""
 
+import json
+
 
 def metrics(at) -> dict:
     return {m.label: m.value for m in at.metric}
@@ -46,3 +48,10 @@ def test_document_text_is_shown_in_tables_not_markup(run_page, events_store):
     at = run_page("rapport.py", events_store)
     titles = " ".join(" ".join(map(str, d.value.get("Titre", []))) for d in at.dataframe)
     assert "<img src=x onerror=alert(1)>" in titles
+
+
+def test_report_map_draws_the_outlines_under_its_markers(run_page, events_store):
+    # offline there are no tiles: without outlines the markers would float on a blank background
+    at = run_page("rapport.py", events_store)
+    [script] = [json.loads(c.proto.json_args)["script"] for c in at.get("component_instance")]
+    assert "L.markerClusterGroup(" in script and "var outlines_" in script

@@ -150,6 +150,38 @@ def test_events_map_puts_all_markers_in_one_cluster_layer():
     assert "L.marker(" in page and page.count("L.marker(") == 1   # built in a loop over the data, not one each
 
 
+def fitted_bounds(m: folium.Map) -> list:
+    """The bounds the map opens fitted to (its FitView)."""
+    return next(c for c in m._children.values() if isinstance(c, maps.FitView)).bounds
+
+
+def test_every_map_opens_fitted_to_what_it_draws():
+    rows = maps.marker_rows(events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-07", "A", None),
+                                          ("62041", "Arras", 50.29, 2.78, "2017-11-08", "B", None)]))
+    markers = {"rows": rows, "bounds": maps.view_bounds([r[1] for r in rows], [r[0] for r in rows])}
+    assert fitted_bounds(maps.events_map(markers)) == markers["bounds"]
+    assert fitted_bounds(maps.choropleth_map(squares({"A": 1.0, "B": 2.0, "C": None}), "v", "name", "T")) == \
+        [[45.0, 0.0], [46.0, 3.0]]
+    assert fitted_bounds(maps.events_map({"rows": [], "bounds": None})) == maps.FRANCE_BOUNDS
+
+
+def test_a_map_drawn_before_its_frame_has_a_size_is_fitted_again_when_it_gets_one():
+    page = render(maps.base_map([[50, 2], [51, 3]]))
+    fit = page[page.index("ResizeObserver") - 600:page.index("ResizeObserver") + 200]
+    assert ".observe(" in fit and "fitBounds(bounds, options)" in fit
+    assert "[[50.0,2.0],[51.0,3.0]]" in page and '"maxZoom":11' in page
+
+
+def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_map():
+    m = maps.base_map()
+    page = render(m)
+    assert '"gestureHandling": true' in page
+    assert "Utilisez Ctrl + molette pour zoomer la carte" in page and "Utilisez deux doigts" in page
+    links = maps.asset_links(m)
+    gesture = next(i for i, link in enumerate(links) if link.endswith("leaflet-gesture-handling.min.js"))
+    assert links.index(maps.ASSET_URL + "leaflet/leaflet.js") < gesture       # the plugin extends L.Map
+
+
 def test_view_bounds_keep_to_metropolitan_france_when_events_are_there():
     bounds = maps.view_bounds([3.06, 2.35, -61.5], [50.63, 48.86, 16.2])
     assert bounds[0][0] > 40 and bounds[0][1] > -6
@@ -178,6 +210,7 @@ def test_install_assets_copies_every_linked_file_from_installed_packages(tmp_pat
     assert leaflet.read_bytes() == maps.asset_source("leaflet/leaflet.js").read_bytes()
     assert b"1.9.3" in leaflet.read_bytes()[:400]      # the Leaflet folium 0.20 is written for
     assert (vendor / "leaflet" / "images" / "layers.png").is_file()
+    assert (vendor / "gesturehandling" / "leaflet-gesture-handling.min.css").is_file()
 
 
 def test_install_assets_leaves_files_in_place_the_second_time(tmp_path):

@@ -20,13 +20,16 @@ HOSTILE_COMMUNE = ("62041", "Arras")
 
 
 def app_pages() -> list:
-    """(path, name, title) of every st.Page in app.py, read from its source; the default page is at '/'."""
+    """(path, name, title, icon) of every page of app.py's menu, read from its source (hidden pages left
+    out); the default page is at '/'."""
     pages = []
     for node in ast.walk(ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
             kwargs = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
+            if kwargs.get("visibility") == "hidden":
+                continue
             name = kwargs.get("url_path") or Path(node.args[0].value).stem
-            pages.append(("" if kwargs.get("default") else name, name, kwargs.get("title", name)))
+            pages.append(("" if kwargs.get("default") else name, name, kwargs.get("title", name), kwargs.get("icon")))
     return pages
 
 
@@ -131,6 +134,23 @@ class Offline:
             const clusters = [...document.querySelectorAll('.marker-cluster')];
             return {markers: singles.length, clusters: clusters.length,
                     events: [...singles, ...clusters].map(read).reduce((a, b) => a + b, 0)};
+        }""")
+
+    def map_view(self) -> dict:
+        """How the (last drawn) map's view fits what it draws (its markers or filled shapes, not the
+        outlines): its zoom, the zoom that fits those bounds with the 20 px margins, and whether the
+        view contains them."""
+        return self.map_frame().evaluate("""() => {
+            let drawn = null;
+            map_div.eachLayer(layer => {
+                const shapes = layer instanceof L.GeoJSON && layer.options.interactive !== false;
+                const markers = L.MarkerClusterGroup && layer instanceof L.MarkerClusterGroup;
+                if (!shapes && !markers) return;
+                const b = layer.getBounds();
+                if (b.isValid()) drawn = drawn ? drawn.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
+            });
+            return {zoom: map_div.getZoom(), fit: Math.min(map_div.getBoundsZoom(drawn, false, L.point(40, 40)), 11),
+                    contains: map_div.getBounds().contains(drawn), width: map_div.getSize().x};
         }""")
 
     def click_map_at(self, lat: float, lon: float):

@@ -8,21 +8,25 @@ pytestmark = pytest.mark.browser
 PAGES = app_pages()
 
 
-def test_app_py_declares_pages():
-    assert len(PAGES) >= 6 and ("carte", "carte", "Carte des événements") in PAGES
+def test_app_py_declares_pages_with_material_icons():
+    assert len(PAGES) >= 6 and ("carte", "carte", "Carte des événements", ":material/map:") in PAGES
     assert [p for p in PAGES if p[0] == ""], "a default page, at /"
+    # emoji need a font the reader may lack (empty boxes in Chromium without one); Streamlit bundles these
+    assert all(icon and icon.startswith(":material/") for *_, icon in PAGES)
 
 
-@pytest.mark.parametrize(("path", "name", "title"), PAGES, ids=[p[1] for p in PAGES])
-def test_page_renders_without_exception_and_offline(offline, path, name, title):
+@pytest.mark.parametrize(("path", "name", "title", "icon"), PAGES, ids=[p[1] for p in PAGES])
+def test_page_renders_without_exception_and_offline(offline, path, name, title, icon):
     page = offline.open(f"/{path}")
     page.wait_for_timeout(1500)       # components (maps, charts) draw after the script
     screenshot(page, name)
     assert page.get_by_test_id("stException").count() == 0, page.get_by_test_id("stException").first.inner_text()
     assert page.get_by_role("dialog").count() == 0, page.get_by_role("dialog").first.inner_text()   # « Page not found »
     assert page.locator("h1").count() >= 1
-    nav = page.get_by_test_id("stSidebarNav").inner_text()
-    assert title in nav
+    nav = page.get_by_test_id("stSidebarNav")
+    assert title in nav.inner_text()
+    assert nav.get_by_test_id("stIconMaterial").count() == len(PAGES)
+    assert page.get_by_test_id("stAppDeployButton").count() == 0          # no developer toolbar for readers
     # nothing outside the app was needed: at most map tiles were asked for (and refused)
     assert all(url.startswith("https://tile.openstreetmap.org/") for url in offline.blocked), offline.blocked
 
@@ -40,3 +44,10 @@ def test_a_link_opened_first_after_start_shows_the_app_navigation(e2e_store, bro
     finally:
         session.close()
         stop_app(process)
+
+
+def test_accueil_typed_in_the_address_bar_leads_to_the_home_page(offline):
+    page = offline.open("/accueil")
+    page.get_by_role("heading", name="esscope", exact=True).wait_for(timeout=30_000)
+    assert page.url.rstrip("/") == offline.base
+    assert page.get_by_role("dialog").count() == 0       # no « Page not found »
