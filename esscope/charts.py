@@ -34,29 +34,64 @@ def empty_figure(title: str, message: str) -> go.Figure:
     return _layout(fig, title, height=220)
 
 
+VALUE_KINDS = {   # qualifier of the value → (legend words, marker symbol)
+    "exact": ("", "circle"),
+    "more_than": ("Minimum (« plus de »)", "triangle-up"),
+    "about": ("Approximation (« environ »)", "diamond"),
+    "less_than": ("Maximum (« moins de »)", "triangle-down"),
+}
+PROVISIONAL, APPROX_YEAR = "as_of_date", "approx_year"
+
+
+def figure_kind(qualifier) -> tuple:
+    """(value kind, provisional, approximate year) of a figure's qualifier, e.g. 'more_than|as_of_date'
+    → ('more_than', True, False)."""
+    parts = set((qualifier or "").split("|"))
+    kind = next((k for k in ("more_than", "about", "less_than") if k in parts), "exact")
+    return kind, PROVISIONAL in parts, APPROX_YEAR in parts
+
+
+def figure_kind_label(kind: str, provisional: bool, approx_year: bool) -> str:
+    """The legend entry of a kind of figure: « Chiffre exact », « Bilan provisoire »,
+    « Minimum (« plus de »), année approximative »…"""
+    notes = [n for n, on in (("bilan provisoire", provisional), ("année approximative", approx_year)) if on]
+    words = VALUE_KINDS[kind][0]
+    if not notes:
+        return words or "Chiffre exact"
+    if not words:
+        return ", ".join(notes).capitalize()
+    return ", ".join([words] + notes)
+
+
 def national_events_chart(figures: pd.DataFrame) -> go.Figure:
     """Published counts of Mois de l'ESS events per edition France-wide: one point per source,
-    marked when the value is a lower bound (« plus de ») or an approximation."""
+    its shape saying whether the value is exact, a lower bound (« plus de »), an approximation
+    (« environ ») or an upper bound; a hollow marker is a provisional count (« bilan provisoire »),
+    a horizontal bar an approximate year. The legend and the hover text say so in words."""
     title = "Événements du Mois de l'ESS en France, chiffres publiés"
     dated = figures.dropna(subset=["year"])
     if dated.empty:
         return empty_figure(title, "Aucun chiffre national publié n'est enregistré.")
     fig = go.Figure()
-    symbols = {"more_than": "triangle-up", "about": "diamond", "less_than": "triangle-down"}
-    groups = {"exact": "Chiffre exact", "more_than": "Minimum (« plus de »)", "about": "Approximation (« environ »)",
-              "less_than": "Maximum (« moins de »)"}
-    for i, (kind, label) in enumerate(groups.items()):
-        part = dated[dated["qualifier"].fillna("").map(lambda q: next(
-            (k for k in ("more_than", "about", "less_than") if k in q.split("|")), "exact")) == kind]
-        if part.empty:
-            continue
-        hover = [f"{int(y)} : {format_value(v, 'count', q)}<br>{(s or 'périmètre non précisé')}<br>Source : {u[:80]}"
+    kinds = [figure_kind(q) for q in dated["qualifier"]]
+    order = sorted(set(kinds), key=lambda k: (list(VALUE_KINDS).index(k[0]), k[1], k[2]))
+    for kind, provisional, approx_year in order:
+        part = dated[[k == (kind, provisional, approx_year) for k in kinds]]
+        colour = OKABE_ITO[list(VALUE_KINDS).index(kind)]
+        symbol = VALUE_KINDS[kind][1] + ("-open" if provisional else "")
+        hover = [f"{int(y)}{' (année approximative)' if approx_year else ''} : {format_value(v, 'count', q)}"
+                 f"{' (bilan provisoire)' if provisional else ''}<br>{(s or 'périmètre non précisé')}"
+                 f"<br>Source : {u[:80]}"
                  for y, v, q, s, u in zip(part["year"], part["value"], part["qualifier"], part["scope"],
                                           part["source_url"])]
-        fig.add_trace(go.Scatter(x=part["year"].astype(int), y=part["value"], mode="markers", name=label,
-                                 marker={"size": 12, "symbol": symbols.get(kind, "circle"), "color": OKABE_ITO[i],
-                                         "line": {"width": 1, "color": "#333"}},
-                                 hovertext=[_plain_hover(h) for h in hover], hoverinfo="text"))
+        fig.add_trace(go.Scatter(
+            x=part["year"].astype(int), y=part["value"], mode="markers",
+            name=figure_kind_label(kind, provisional, approx_year),
+            marker={"size": 12, "symbol": symbol, "color": colour,
+                    "line": {"width": 2 if provisional else 1, "color": colour if provisional else "#333"}},
+            error_x={"type": "constant", "value": 0.5, "color": colour, "thickness": 2, "width": 0,
+                     "visible": True} if approx_year else None,
+            hovertext=[_plain_hover(h) for h in hover], hoverinfo="text"))
     fig.update_xaxes(dtick=1)
     fig.update_yaxes(rangemode="tozero", tickformat=",d")
     return _layout(fig, title, "Édition (année)", "Événements (nombre)")
@@ -174,8 +209,15 @@ def ranked_bar_chart(frame: pd.DataFrame, title: str, unit: str, axis_label: str
     fig = go.Figure(go.Bar(y=known["name"], x=known["value"], orientation="h", marker_color=colors, text=text,
                            textposition="outside", cliponaxis=False, hovertemplate="%{y} : %{text}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, known["value"].max() * 1.2])
-    return _layout(fig, title, axis_label, "", height=max(240, 80 + 24 * len(known)))
+    fig.update_xaxes(range=[0, known["value"].max() * 1.2], automargin=True)
+    # the chart may get half a page, most of it taken by the names: a long axis title goes on two lines
+    return _layout(fig, title, wrap_title(axis_label), "", height=max(240, 100 + 24 * len(known)))
+
+
+def wrap_title(text: str, width: int = 30) -> str:
+    """An axis title cut into lines of at most `width` characters (Plotly's <br>), words kept whole."""
+    import textwrap
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
 def series_chart(series: pd.DataFrame, label: str, unit: str) -> go.Figure:

@@ -262,7 +262,8 @@ def read_siblings(con, territory: dict, indicator: str) -> pd.DataFrame:
 
 def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
     """The territory and its parents with their latest figure of `indicator` (NaN where none);
-    for LOADED_EVENTS, the events of the loaded programmes held in each."""
+    for LOADED_EVENTS, the events of the loaded programmes held in each. Columns: level, code, name,
+    level_label, label (see `level_label`), year, value, values, disagree."""
     chain = [(territory["level"], territory["code"])] + parents(territory)
     rows = []
     for level, code in chain:
@@ -277,9 +278,16 @@ def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
         name = query(con, "SELECT name FROM territories WHERE level = ? AND code = ?", [level, code])
         record = values.iloc[0].to_dict() if not values.empty else {"year": None, "value": float("nan"),
                                                                     "values": [], "disagree": False}
-        rows.append({"level": level, "code": code, "name": name["name"].iloc[0] if not name.empty else code,
-                     "level_label": LEVEL_NAMES[level], **record})
+        place = name["name"].iloc[0] if not name.empty else code
+        rows.append({"level": level, "code": code, "name": place, "level_label": LEVEL_NAMES[level],
+                     "label": level_label(level, place), **record})
     return pd.DataFrame(rows)
+
+
+def level_label(level: str, name: str) -> str:
+    """A territory's name with its level, for a chart comparing levels: « Nord (département) »,
+    « Lille (commune) », and « France » alone."""
+    return name if level == "country" else f"{name} ({LEVEL_NAMES[level]})"
 
 
 def read_series(con, level: str, code: str) -> pd.DataFrame:

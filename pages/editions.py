@@ -41,7 +41,8 @@ st.header("En France, édition par édition")
 national = cached(queries.read_event_figures)(True)
 st.plotly_chart(charts.national_events_chart(national), key="national")
 st.caption("Chaque point est un chiffre publié, avec sa source ; quand plusieurs sources donnent un chiffre pour "
-           "la même édition, tous sont montrés. Triangle : « plus de » ; losange : « environ ».")
+           "la même édition, tous sont montrés. Rond : chiffre exact ; triangle : « plus de » ; losange : « environ » ; "
+           "forme creuse : bilan provisoire ; trait horizontal : année approximative.")
 with st.expander(f"Les {len(national)} chiffres nationaux et leurs sources"):
     st.dataframe(figures_table(national), hide_index=True)
 others = cached(queries.read_event_figures)(False)

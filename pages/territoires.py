@@ -131,11 +131,10 @@ left, right = st.columns(2)
 with left:
     chain = cached(terr.parent_values)(place, indicator)
     chain["is_self"] = chain["code"].eq(code) & chain["level"].eq(level)
-    chain["name"] = [f"{n} ({lab})" for n, lab in zip(chain["name"], chain["level_label"])]
-    st.plotly_chart(charts.ranked_bar_chart(chain.sort_values("value", ascending=False),
+    st.plotly_chart(charts.ranked_bar_chart(chain.assign(name=chain["label"]).sort_values("value", ascending=False),
                                             f"{place['name']} et ses territoires parents", unit, axis),
                     key="parents")
-    missing = chain[chain["value"].isna()]["name"].tolist()
+    missing = chain[chain["value"].isna()]["label"].tolist()
     if missing:
         st.caption("Aucun chiffre disponible pour : " + md_escape(", ".join(missing)) + ".")
 siblings = cached(terr.read_siblings)(place, indicator)

@@ -22,6 +22,37 @@ def test_national_chart_shows_one_point_per_source_grouped_by_qualifier():
     assert fig.layout.separators == ",\u202f"
 
 
+def test_provisional_count_and_approximate_year_are_marked_not_shown_as_exact():
+    fig = charts.national_events_chart(figures([
+        (2022, 2000, "more_than", "", "https://a"), (2023, 1584, "as_of_date", "national platform", "https://b"),
+        (2016, 2000, "about|approx_year", "", "https://c"), (2019, 1800, "", "", "https://d")]))
+    traces = {t.name: t for t in fig.data}
+    assert set(traces) == {"Chiffre exact", "Minimum (« plus de »)", "Bilan provisoire",
+                           "Approximation (« environ »), année approximative"}
+    provisional = traces["Bilan provisoire"]
+    assert list(provisional.x) == [2023] and provisional.marker.symbol == "circle-open"
+    assert "1\u202f584 (bilan provisoire)" in provisional.hovertext[0]
+    approx = traces["Approximation (« environ »), année approximative"]
+    assert approx.marker.symbol == "diamond" and approx.error_x.visible
+    assert approx.hovertext[0].startswith("2016 (année approximative) : environ 2\u202f000")
+    assert traces["Chiffre exact"].marker.symbol == "circle" and list(traces["Chiffre exact"].x) == [2019]
+
+
+def test_figure_kinds_read_from_qualifiers():
+    assert charts.figure_kind("more_than|as_of_date") == ("more_than", True, False)
+    assert charts.figure_kind(None) == ("exact", False, False)
+    assert charts.figure_kind_label("exact", True, True) == "Bilan provisoire, année approximative"
+
+
+def test_ranked_bar_chart_wraps_a_long_axis_title():
+    frame = pd.DataFrame({"name": ["A", "B"], "value": [10.7, 9.6], "is_self": [False, True],
+                          "disagree": [False, False]})
+    fig = charts.ranked_bar_chart(frame, "Titre", "pct", "Part de l'ESS dans l'emploi salarié (%)")
+    lines = fig.layout.xaxis.title.text.split("<br>")
+    assert len(lines) == 2 and all(len(line) <= 30 for line in lines)
+    assert " ".join(lines) == "Part de l'ESS dans l'emploi salarié (%)"
+
+
 def test_hover_text_from_sources_is_inert():
     fig = charts.national_events_chart(figures([(2019, 10, "", "<b>x</b>", "https://a/<script>")]))
     hover = fig.data[0].hovertext[0]

@@ -97,6 +97,13 @@ def test_parents_of_a_commune_go_up_to_france(con):
     assert chain.iloc[0]["value"] == pytest.approx(11.9)
 
 
+def test_parent_labels_name_the_level_except_for_france(con):
+    lille = queries.read_territory(con, "commune", "59350")
+    chain = terr.parent_values(con, lille, "share_of_jobs_pct")
+    assert list(chain["label"]) == ["Lille (commune)", "Métropole Européenne de Lille (EPCI)", "Nord (département)",
+                                    "Hauts-de-France (région)", "France"]
+
+
 def test_siblings_of_a_department_are_the_departments_of_its_region(con):
     nord = queries.read_territory(con, "department", "59")
     siblings = terr.read_siblings(con, nord, "share_of_jobs_pct")
