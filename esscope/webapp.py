@@ -190,6 +190,31 @@ def _iso_date(text):
     return dt.date.fromisoformat(text)
 
 
+DATE_FORMAT = "DD/MM/YYYY"
+
+
+def date_range_bounds(options: dict, chosen=None) -> tuple:
+    """(first, last) day a date filter offers: the 1st of January of the first year with events to the
+    31st of December of the last one (Streamlit would otherwise stop ten years before today), widened
+    to a date already chosen (from a link)."""
+    import datetime as dt
+
+    import pandas as pd
+    first, last = options.get("first_day"), options.get("last_day")
+    first = dt.date(2008, 1, 1) if first is None or pd.isna(first) else dt.date(first.year, 1, 1)
+    last = dt.date.today() if last is None or pd.isna(last) else dt.date(last.year, 12, 31)
+    if chosen is not None:
+        first, last = min(first, chosen), max(last, chosen)
+    return first, last
+
+
+def date_widget(box, label: str, key: str, options: dict):
+    """One date of the filter: typed or picked as jj/mm/aaaa, within the editions' years."""
+    first, last = date_range_bounds(options, st.session_state.get(key))
+    return box.date_input(label, key=key, format=DATE_FORMAT, min_value=first, max_value=last,
+                          help="Date au format jour/mois/année (jj/mm/aaaa) ; laissez vide pour ne pas filtrer.")
+
+
 def event_filter_widgets(page: str, fields=FILTER_FIELDS, container=None):
     """Draw the event filter widgets (in the sidebar by default), their state kept in the URL,
     and return the `EventFilter` they describe. Write the URL afterwards with
@@ -232,9 +257,8 @@ def event_filter_widgets(page: str, fields=FILTER_FIELDS, container=None):
         flt.kinds = box.multiselect("Types d'événement", options["kinds"], placeholder="Tous les types",
                                     key=url_key(page, "kinds", many=True, options=options["kinds"]))
     if "dates" in fields:
-        left, right = box.columns(2)
-        flt.start = left.date_input("Du", key=url_key(page, "start", None, convert=_iso_date), format="DD/MM/YYYY")
-        flt.end = right.date_input("Au", key=url_key(page, "end", None, convert=_iso_date), format="DD/MM/YYYY")
+        flt.start, flt.end = (date_widget(box, label, url_key(page, name, None, convert=_iso_date), options)
+                              for name, label in (("start", "Du"), ("end", "Au")))
     if "online" in fields:
         flt.online = box.radio("Événements", list(ONLINE_LABELS), format_func=ONLINE_LABELS.get, horizontal=True,
                                key=url_key(page, "online", "", options=list(ONLINE_LABELS)))

@@ -1,5 +1,7 @@
 """The Carte des événements page, run with AppTest (the map itself is tested in tests/e2e)."""
 
+import datetime as dt
+
 
 def metrics(at) -> dict:
     return {m.label: m.value for m in at.metric}
@@ -63,3 +65,15 @@ def test_closing_the_list_forgets_the_commune(run_page, events_store):
     at.button[0].click().run()
     assert not at.subheader or "Événements à" not in at.subheader[0].value
     assert "choix" not in at.query_params
+
+
+def test_date_filters_read_french_dates_over_the_years_with_events(run_page, events_store):
+    at = run_page("carte.py", events_store)
+    start, end = at.date_input(key="carte.start"), at.date_input(key="carte.end")
+    assert start.proto.format == end.proto.format == "DD/MM/YYYY"
+    assert [start.label, end.label] == ["Du", "Au"] and "jj/mm/aaaa" in start.help
+    # the test events run from 2017 to 2024 (Streamlit alone would offer ten years either side of today)
+    assert (start.min, start.max) == (end.min, end.max) == (dt.date(2017, 1, 1), dt.date(2024, 12, 31))
+    at = run_page("carte.py", events_store, {"start": "2017-11-20"})
+    assert at.date_input(key="carte.start").value == dt.date(2017, 11, 20)
+    assert metrics(at)["Événements"] == "5"
