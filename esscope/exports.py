@@ -10,6 +10,8 @@ import io
 import json
 import math
 import unicodedata
+from importlib import resources
+from pathlib import Path
 
 import pandas as pd
 
@@ -241,24 +243,33 @@ def report_to_xlsx(report) -> bytes:
     return to_xlsx(sheets)
 
 
-PDF_REPLACEMENTS = {"œ": "oe", "Œ": "OE", "€": "EUR", "–": "-", "—": "-", "‘": "'", "’": "'", "‚": ",",
-                    "“": '"', "”": '"', "„": '"', "…": "...", "\u202f": "\u00a0", "\u2009": " ", "•": "-",
-                    "≥": ">=", "≤": "<="}
+# The PDF font: Source Sans Pro (Streamlit's own typeface), a Unicode TrueType font taken from the installed
+# package font-source-sans-pro, so that « œ », « € », « ’ » and every letter of a document print as they are
+# (fpdf2's core fonts know Latin-1 only). Style → file.
+FONT_FAMILY = "SourceSansPro"
+FONT_FILES = {"": "SourceSansPro-Regular.ttf", "B": "SourceSansPro-Bold.ttf", "I": "SourceSansPro-It.ttf",
+              "BI": "SourceSansPro-BoldIt.ttf"}
+
+
+def font_file(style: str = "") -> Path:
+    """The installed TrueType file of the PDF font in a style ('', 'B', 'I', 'BI')."""
+    return Path(str(resources.files("font_source_sans_pro") / "files" / FONT_FILES[style]))
 
 
 def pdf_text(text) -> str:
-    """Text the PDF's built-in Latin-1 font can print: typographic signs replaced by plain ones,
-    other letters reduced to their base letter, anything else shown as « ? »."""
-    text = "" if _is_missing(text) else str(text)
+    """Text as the PDF prints it: the same characters, composed (NFC), with control characters dropped
+    and the spaces the font lacks (thin, hair, figure…) shown as a no-break space."""
+    text = "" if _is_missing(text) else unicodedata.normalize("NFC", str(text))
     out = []
     for ch in text:
-        ch = PDF_REPLACEMENTS.get(ch, ch)
-        try:
-            ch.encode("latin-1")
+        if ch in "\n\t":
             out.append(ch)
-        except UnicodeEncodeError:
-            base = unicodedata.normalize("NFKD", ch).encode("latin-1", "ignore").decode("latin-1")
-            out.append(base or "?")
+        elif unicodedata.category(ch) in ("Cc", "Cf"):
+            continue
+        elif unicodedata.category(ch) == "Zs" and ch not in " \u00a0\u202f":
+            out.append("\u00a0")
+        else:
+            out.append(ch)
     return "".join(out)
 
 
@@ -268,6 +279,8 @@ class _Pdf:
     def __init__(self, title: str):
         from fpdf import FPDF
         self.pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+        for style in FONT_FILES:
+            self.pdf.add_font(FONT_FAMILY, style, font_file(style))
         self.pdf.set_auto_page_break(auto=True, margin=15)
         self.pdf.set_title(pdf_text(title))
         self.pdf.set_creator("esscope")
@@ -276,20 +289,22 @@ class _Pdf:
 
         def footer(pdf=self.pdf):
             pdf.set_y(-12)
-            pdf.set_font("helvetica", size=8)
+            pdf.set_font(FONT_FAMILY, size=8)
             pdf.set_text_color(90)
-            pdf.cell(0, 5, f"{footer_title} - esscope - page {pdf.page_no()}", align="C")
+            pdf.cell(0, 5, f"{footer_title} – esscope – page {pdf.page_no()}", align="C")
             pdf.set_text_color(0)
         self.pdf.footer = footer
         self.pdf.add_page()
 
     def heading(self, text: str, size=16):
-        self.pdf.set_font("helvetica", "B", size)
+        if self.pdf.will_page_break(size * 0.5 + 12):     # a heading is not left alone at the foot of a page
+            self.pdf.add_page()
+        self.pdf.set_font(FONT_FAMILY, "B", size)
         self.pdf.multi_cell(0, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
         self.pdf.ln(2)
 
     def paragraph(self, text: str, size=10, style=""):
-        self.pdf.set_font("helvetica", style, size)
+        self.pdf.set_font(FONT_FAMILY, style, size)
         self.pdf.multi_cell(0, 5, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
         self.pdf.ln(1)
 
@@ -300,9 +315,10 @@ class _Pdf:
             self.paragraph("(aucune ligne)", size=9, style="I")
             return
         shown = frame if max_rows is None else frame.head(max_rows)
-        self.pdf.set_font("helvetica", size=size)
+        self.pdf.set_font(FONT_FAMILY, size=size)
         with self.pdf.table(col_widths=widths, headings_style=FontFace(emphasis="BOLD", fill_color=(225, 230, 240)),
-                            line_height=size * 0.55, text_align="LEFT", markdown=False) as table:
+                            line_height=size * 0.5, text_align="LEFT", markdown=False,
+                            padding=(0.8, 1.2)) as table:
             table.row([pdf_text(c) for c in frame.columns])
             for values in shown.itertuples(index=False):
                 table.row([pdf_text(_pdf_cell(v)) for v in values])
@@ -318,7 +334,7 @@ class _Pdf:
             return
         top = max(values) or 1.0
         label_w, bar_w = 70, 90
-        self.pdf.set_font("helvetica", size=8)
+        self.pdf.set_font(FONT_FAMILY, size=8)
         for lab, val in zip(labels, values):
             if self.pdf.will_page_break(6):
                 self.pdf.add_page()
@@ -330,6 +346,7 @@ class _Pdf:
             self.pdf.set_xy(15 + label_w + bar_w * val / top + 2, y)
             self.pdf.cell(20, 5, pdf_text(format_number(val) + unit))
             self.pdf.ln(5)
+        self.pdf.set_fill_color(255)        # tables drawn next would take the bars' colour
         self.pdf.ln(3)
 
     def output(self) -> bytes:

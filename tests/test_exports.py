@@ -3,11 +3,12 @@
 import csv
 import io
 import json
+from dataclasses import replace
 
 import openpyxl
 import pytest
-from testdata import XSS_TITLE
 from pypdf import PdfReader
+from testdata import XSS_TITLE
 
 from esscope import exports, store
 from esscope.filters import EventFilter, filtered_events
@@ -127,6 +128,32 @@ def test_portrait_pdf_opens(con):
     assert "Portrait" in text and "aucun chiffre disponible" in text and "9,6" in text
 
 
-def test_pdf_text_keeps_french_and_replaces_what_the_font_lacks():
-    assert exports.pdf_text("Élodie « œuvre » – 52\u202f000 €") == "Élodie « oeuvre » - 52\u00a0000 EUR"
-    assert exports.pdf_text("Ω") == "?"
+def pdf_words(data: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_pdfs_print_french_typography_and_document_text_exactly(con):
+    import pandas as pd
+
+    from esscope import territory as terr
+    title = "L’œuvre « solidaire » à 5\u00a0€ — Ça coûte 52\u202f000\u00a0€"
+    cards = terr.read_cards(con, "epci", "200093201")
+    events = pd.DataFrame({"Titre": [XSS_TITLE, "Cœur d’Œuvre…"]})
+    text = pdf_words(exports.portrait_to_pdf(title, cards, pd.DataFrame(), pd.DataFrame(), events))
+    for piece in ("L’œuvre « solidaire »", "5\u00a0€", "Ça coûte 52\u202f000", XSS_TITLE, "Cœur d’Œuvre…"):
+        assert piece in text, piece
+    assert "oeuvre" not in text and "EUR" not in text
+    report = read_edition_report(con, "32", 2017)
+    text = pdf_words(exports.report_to_pdf(replace(report, region_name="Côte d’Œuvre")))
+    assert "Mois de l'ESS 2017 — Côte d’Œuvre" in text and XSS_TITLE in text
+
+
+def test_pdf_font_comes_from_an_installed_package():
+    path = exports.font_file("B")
+    assert path.is_file() and path.suffix == ".ttf" and "site-packages" in str(path)
+
+
+def test_pdf_text_keeps_characters_and_drops_only_control_ones():
+    assert exports.pdf_text("Élodie « œuvre » – 52\u202f000 €") == "Élodie « œuvre » – 52\u202f000 €"
+    assert exports.pdf_text("a\x00b\u200bc\u2009d") == "abc\u00a0d"
+    assert exports.pdf_text("e\u0301") == "é"
