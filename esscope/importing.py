@@ -247,9 +247,11 @@ def _plain_event(e: dict) -> dict:
 
 
 def _event_row(e: dict, source_id: str, edition: int, region) -> tuple:
+    from .parse.vocabulary import canonical_kind, canonical_theme
     return (e["id"], source_id, int(e.get("position") or 0), int(edition), region,
             e.get("start_date") or None, e.get("end_date") or None, e.get("start_time") or None,
-            e.get("end_time") or None, str(e["title"]).strip(), e.get("description"), e.get("theme"), e.get("kind"),
+            e.get("end_time") or None, str(e["title"]).strip(), e.get("description"), canonical_theme(e.get("theme")),
+            canonical_kind(e.get("kind")),
             e.get("venue"), e.get("address"), e.get("commune_code") or None, e.get("commune_name"),
             bool(e.get("online")), e.get("organizer"), list(e.get("co_organizers") or []), e.get("contact"),
             e.get("price"), e.get("url"), min(1.0, max(0.0, float(e.get("confidence") or 1.0))),

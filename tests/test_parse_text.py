@@ -155,7 +155,7 @@ def test_misspelt_commune_is_matched_by_likeness_and_flagged(built_store):
 def test_brochure_entry_fields(built_store):
     text = BROCHURE.format(year_line="Novembre 2021", date="Samedi 13 novembre", place="Nantes, 3 rue Fouré")
     event = parse(built_store, text).events[0]
-    assert (event.theme, event.kind, event.title) == ("CONSOMMER", "Atelier", "Repair café du quartier")
+    assert (event.theme, event.kind, event.title) == ("Consommer", "Atelier", "Repair café du quartier")
     assert (event.start_time, event.end_time, event.price) == ("14:00", "17:00", "gratuit")
     assert (event.address, event.commune_code, event.organizer) == ("3 rue Fouré", "44109", "Les Bricoleurs")
     assert event.description == "Venez réparer vos objets avec des bénévoles."

@@ -20,6 +20,7 @@ from .places import Places
 from .programme import parse_text
 from .records import ics_records, json_records, read_csv, read_xlsx, record_events, table_records
 from .textnorm import clean, decode, looks_binary, text_of
+from .vocabulary import canonical_kind, canonical_theme
 
 __all__ = [
     "EVENT_FIELDS",
@@ -109,6 +110,8 @@ def parse_document(data: bytes, filename: str, reference: Reference, edition=Non
         raise UserError(f"Aucun événement trouvé dans {filename} : ce document ne semble pas être un programme "
                         "(il faut des dates suivies d'intitulés). Vérifiez le fichier ou exportez l'agenda en "
                         "CSV, JSON ou ICS.")
+    for event in events:
+        event.kind, event.theme = canonical_kind(event.kind), canonical_theme(event.theme)
     figures = []
     if source.text and reference.territories:
         report(0.85, "Chiffres du secteur cités…")

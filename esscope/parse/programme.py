@@ -997,15 +997,26 @@ def _apply_fields(event: Event, fields: dict, context: Context) -> list:
     if "contact" in fields:
         event.contact = re.sub(r"\s+", " ", " ".join(fields["contact"])).strip(" -") or None
         event.url = event.url or _first_url(event.contact or "")
+    event.url = event.url or _first_url(" ".join(fields.get("url", [])))
+    for name in ("theme", "kind"):
+        if fields.get(name) and not getattr(event, name):
+            setattr(event, name, fields[name][0].replace("\n", " "))
+    timed = " ".join(fields.get("infos", []) + fields.get("date", []) + fields.get("time", [])
+                     + fields.get("end_time", []) + fields.get("price", []))
+    if timed and dates.find_times(timed)[0]:
+        event.start_time, event.end_time = dates.find_times(timed)
     practical = " ".join(fields.get("infos", []) + fields.get("time", []) + fields.get("price", []))
-    if practical and dates.find_times(practical)[0]:
-        event.start_time, event.end_time = dates.find_times(practical)
     if practical:
         event.price = price_of(practical) or (", ".join(fields["price"]) if "price" in fields else None)
         event.online = event.online or is_online(practical)
-    if "place" in fields:
-        _apply_place(event, parse_place(", ".join(fields["place"]), context.places, fuzzy=True), context)
+    place = [v for name in PLACE_FIELDS for v in fields.get(name, [])]
+    if place:
+        _apply_place(event, parse_place(", ".join(place), context.places, fuzzy=True), context)
     return leftover
+
+
+# labelled fields that together say where (« Lieu : », « Adresse : », « Code postal : », « Ville : »)
+PLACE_FIELDS = ("venue", "address", "postcode", "commune")
 
 
 def _strip_contacts(text: str) -> str:

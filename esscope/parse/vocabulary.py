@@ -1,22 +1,66 @@
-"""Words French programmes use for themes, kinds of events, field labels and prices."""
+"""Words French programmes use for themes, kinds of events, field labels and prices, and the one
+written form each theme and kind is stored under."""
 
 import re
 import unicodedata
 
 from .dates import fold
 
-# Theme headers of Mois de l'ESS programmes and of ESS agendas in general (compared folded).
-THEMES = {
-    "comprendre", "agir ensemble", "agir", "entreprendre", "travailler", "entreprendre/travailler",
-    "entreprendre et travailler", "entreprendre travailler", "consommer", "consommer autrement", "jeunesse",
-    "loisirs culture", "loisirs", "culture", "loisirs et culture", "culture loisirs", "se nourrir", "habiter",
-    "se deplacer", "epargner", "financer", "s'engager", "se former", "decouvrir", "s'informer", "education",
-    "environnement", "emploi", "insertion", "sante", "solidarite", "solidarites", "numerique", "sport",
-    "alimentation", "transition ecologique", "economie circulaire", "innovation sociale", "finance solidaire",
-    "commerce equitable", "cooperation", "international", "egalite", "handicap", "mobilite", "logement",
-    "energie", "agriculture", "tourisme", "vivre ensemble", "citoyennete", "sensibiliser", "se divertir",
-    "partager", "echanger", "innover", "cooperer", "s'inspirer", "construire", "transmettre",
-}
+# ------------------------------------------------------------------ themes
+
+# Theme headers of Mois de l'ESS programmes and of ESS agendas in general, in the one form they are
+# stored under. A theme written otherwise (« ENTREPRENDRE/TRAVAILLER », « Entreprendre et travailler »,
+# « LOISIRS CULTURE ») is recognised by its words, whatever their case, accents, order and separators.
+THEME_LABELS = (
+    "Comprendre", "Agir ensemble", "Agir", "Entreprendre / travailler", "Entreprendre", "Travailler", "Consommer",
+    "Consommer autrement", "Jeunesse", "Loisirs, culture", "Loisirs", "Culture", "Se nourrir", "Habiter",
+    "Se déplacer", "Épargner", "Financer", "S'engager", "Se former", "Découvrir", "S'informer", "Éducation",
+    "Environnement", "Emploi", "Insertion", "Santé", "Solidarité", "Numérique", "Sport", "Alimentation",
+    "Transition écologique", "Économie circulaire", "Innovation sociale", "Finance solidaire", "Commerce équitable",
+    "Coopération", "International", "Égalité", "Handicap", "Mobilité", "Logement", "Énergie", "Agriculture",
+    "Tourisme", "Vivre ensemble", "Citoyenneté", "Sensibiliser", "Se divertir", "Partager", "Échanger", "Innover",
+    "Coopérer", "S'inspirer", "Construire", "Transmettre",
+)
+
+
+def _words_key(text: str, ordered: bool) -> str:
+    """Folded words without separators, « et » or plural marks; sorted unless `ordered`."""
+    text = fold(unicodedata.normalize("NFC", text or "")).replace("’", "'")
+    words = [w for w in re.split(r"[^a-z0-9']+|(?<=\w)-(?=\w)", text) if w and w != "et"]
+    words = [w[:-1] if len(w) > 3 and w[-1] in "sx" and not w.endswith("ss") else w for w in words]
+    return " ".join(words if ordered else sorted(words))
+
+
+_THEME_BY_KEY = {_words_key(label, ordered=False): label for label in THEME_LABELS}
+
+
+def is_theme(line: str) -> bool:
+    """True when a line names a known theme (« AGIR ENSEMBLE », « Entreprendre et travailler »)."""
+    return _words_key(line, ordered=False) in _THEME_BY_KEY
+
+
+def canonical_theme(theme: str | None) -> str | None:
+    """The one written form of a theme: « ENTREPRENDRE/TRAVAILLER » and « Entreprendre et travailler »
+    → « Entreprendre / travailler », « LOISIRS CULTURE » → « Loisirs, culture »; a theme not in the
+    list keeps its words, in sentence case, with « / » spaced alike."""
+    text = re.sub(r"\s+", " ", (theme or "").strip(" .:;,-–—"))
+    if not text:
+        return None
+    known = _THEME_BY_KEY.get(_words_key(text, ordered=False))
+    if known:
+        return known
+    return _sentence_initial(re.sub(r"\s*[/&]\s*", " / ", text))
+
+
+def _sentence_initial(text: str) -> str:
+    """A label with a capital initial; a label written all in capitals is put in lower case first."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 2 and not any(c.islower() for c in letters):
+        text = text.lower()
+    return text[:1].upper() + text[1:]
+
+
+# ------------------------------------------------------------------ kinds
 
 # Kinds of events, longest first so that « conférence-débat » wins over « conférence ».
 KINDS = sorted({
@@ -39,12 +83,55 @@ KINDS = sorted({
 _KIND_FOLDED = {fold(k) for k in KINDS}
 _KIND_PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(fold(k)) for k in KINDS) + r")(?![\w-])")
 
+# The controlled vocabulary kinds are stored under, with the other ways programmes write them
+# (plurals, case, accents and hyphens are handled apart).
+KIND_LABELS = {
+    "Rencontre": ("rencontre-débat", "meet-up", "meetup", "speed-meeting"),
+    "Formation": (),
+    "Atelier": (),
+    "Conférence": ("conférence-débat", "conférence gesticulée"),
+    "Portes ouvertes": ("porte ouverte", "journée portes ouvertes"),
+    "Exposition": ("expo",),
+    "Ciné-débat": ("ciné-rencontre", "projection-débat", "projection-rencontre", "ciné-club"),
+    "Forum": (),
+    "Festival": (),
+    "Salon": ("salon professionnel",),
+    "Visite": (),
+    "Concert": (),
+    "Spectacle": ("théâtre", "théâtre-forum"),
+    "Marché": ("marché de noël",),
+    "Webinaire": ("webinar", "webconférence", "visioconférence"),
+    "Soirée": (),
+    "Inauguration": (),
+    "Chantier participatif": ("chantier",),
+    "Table ronde": (),
+    "Débat": (),
+    "Challenge": ("hackathon",),
+    "Événement festif": ("fête",),
+    "Petit-déjeuner": ("petit-déj",),
+    "Apéro": ("apéritif", "afterwork"),
+    "Remise de prix": ("prix", "trophées"),
+    "Projection": (),
+    "Émission de radio": ("plateau radio", "émission", "radio"),
+    "Speed-dating": ("job dating",),
+    "Repair café": (),
+    "Journée": (),
+    "Présentation": (),
+    "Balade": ("randonnée", "rallye", "jeu de piste"),
+    "Jeu": ("escape game",),
+}
+_KIND_BY_KEY = {_words_key(variant, ordered=True): label for label, variants in KIND_LABELS.items()
+                for variant in (label, *variants)}
 
-_THEMES_FOLDED = {fold(t) for t in THEMES}
 
-
-def is_theme(line: str) -> bool:
-    return fold(line).strip(" .:") in _THEMES_FOLDED or fold(re.sub(r"\s*[/&]\s*", " et ", line)).strip() in THEMES
+def canonical_kind(kind: str | None) -> str | None:
+    """The one label a kind of event is stored under: « Rencontres », « rencontre » and « RENCONTRE »
+    → « Rencontre », « Evénement festif » → « Événement festif », « webinar » → « Webinaire »; a kind
+    not in the vocabulary is kept, with a capital initial."""
+    text = re.sub(r"\s+", " ", (kind or "").strip(" .:;,-–—"))
+    if not text:
+        return None
+    return _KIND_BY_KEY.get(_words_key(text, ordered=True)) or _sentence_initial(text)
 
 
 def is_kind_word(line: str) -> bool:
@@ -59,36 +146,73 @@ def kind_in(text: str, within: int = 60) -> str | None:
     return head[m.start(1):m.end(1)].lower() if m and len(fold(head)) == len(head) else (m.group(1) if m else None)
 
 
-# Field labels of programme entries → the field they fill.
-LABELS = [
-    (r"co-?organisat(?:eur|rice)s?|co-?organis[ée]e?s?\s+(?:par|avec)|coorganisat(?:eur|rice)s?", "co_organizers"),
-    ((r"organisat(?:eur|rice)s?|organis[ée]e?s?\s+par|organisation|porteurs?(?:\s+du\s+projet)?|structures?"
-      r"(?:\s+organisatrices?)?|propos[ée]e?\s+par|port[ée]e?\s+par"), "organizer"),
-    (r"partenariats?|partenaires?|en\s+partenariat\s+avec|avec\s+le\s+soutien\s+de|soutiens?", "partners"),
-    ((r"contacts?|renseignements?|r[ée]servations?|inscriptions?|infos?\s+et\s+inscriptions?|t[ée]l\.?|"
-      r"t[ée]l[ée]phone|mail|e-?mail|courriel|site(?:\s+web)?|web"), "contact"),
-    (r"infos?\s+pratiques|infos?|informations?|pratique", "infos"),
-    (r"(?:tarifs?|prix)(?:\s+(?:unique|plein|r[ée]duit|normal|d['’]entr[ée]e))?|co[uû]t|participation|entr[ée]e", "price"),
-    (r"horaires?|heures?|quand", "time"),
-    (r"lieu|lieux|o[uù]|adresse|rendez-vous|rdv", "place"),
-    (r"public(?:\s+vis[ée])?|pour\s+qui|th[èe]me|th[ée]matique|format|type", "other"),
-]
-_LABEL = re.compile(r"^\s*(?P<label>" + "|".join(f"(?:{p})" for p, _ in LABELS) + r")\s*(?::|\s-\s|>)\s*(?P<value>.*)$",
-                    re.IGNORECASE)
-_LABEL_NO_COLON = re.compile(r"^\s*(?P<label>organis[ée]e?s?\s+par|propos[ée]e?\s+par|en\s+partenariat\s+avec)\s+"
-                             r"(?P<value>\S.*)$", re.IGNORECASE)
+# ------------------------------------------------------------------ fields
+
+# One table of the French labels programmes give their fields → the event field each fills: on a
+# labelled line (« Lieu : … », « Organisé par : … », « Tarif : 5 € ») and as a table's column name
+# (« Ville », « Horaires », « Intitulé »). First match wins (« co-organisateur » before « organisateur »).
+FIELD_LABELS = (
+    ("co_organizers", r"co-?organisat(?:eur|rice)s?|co-?organis[ée]e?s?\s+(?:par|avec)|coorganisat(?:eur|rice)s?"),
+    ("organizer", r"organisat(?:eur|rice)s?|organis[ée]e?s?\s+par|organisation|porteurs?(?:\s+d[eu]\s+projet)?|"
+                  r"structures?(?:\s+(?:organisatrices?|porteuses?))?|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
+                  r"(?:à|a)\s+l['’]\s*initiative\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|initiative|"
+                  r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])"),
+    ("partners", r"partenariats?|partenaires?|en\s+partenariat\s+avec|avec\s+le\s+soutien\s+de|soutiens?"),
+    ("title", r"titre|intitul[ée]|[ée]v[ée]nements?|[ée]v[èe]nements?|nom\s+de\s+l['’][ée]v[ée]nement|"
+              r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom"),
+    ("date", r"dates?|jours?|quand|date\s+et\s+heure|date\s+de\s+d[ée]but|date\s+de\s+l['’][ée]v[ée]nement"),
+    ("end", r"date\s+de\s+fin|jusqu['’]au"),
+    ("time", r"horaires?|heures?|heure\s+de\s+d[ée]but|d[ée]but|cr[ée]neaux?"),
+    ("end_time", r"heure\s+de\s+fin|fin"),
+    ("venue", r"lieu|lieux|o[uù]|salle|rendez-vous|rdv|nom\s+du\s+lieu"),
+    ("address", r"adresse|adresse\s+du\s+lieu|rue|acc[èe]s"),
+    ("commune", r"ville|commune|localit[ée]|ville\s+du\s+lieu"),
+    ("postcode", r"code\s+postal|cp"),
+    ("contact", r"contacts?|renseignements?|r[ée]servations?|inscriptions?|infos?\s+et\s+inscriptions?|t[ée]l\.?|"
+                r"t[ée]l[ée]phone|mail|e-?mail|courriel"),
+    ("url", r"site(?:\s+(?:web|internet))?|web|lien|url|plus\s+d['’]infos?"),
+    ("infos", r"infos?\s+pratiques|infos?|informations?|pratique"),
+    ("price", r"(?:tarifs?|prix)(?:\s+(?:unique|plein|r[ée]duit|normal|d['’]entr[ée]e))?|co[uû]t|participation|"
+              r"entr[ée]e"),
+    ("theme", r"th[èe]mes?|th[ée]matiques?|cat[ée]gories?"),
+    ("kind", r"types?(?:\s+d['’][ée]v[ée]nement)?|formats?|nature"),
+    ("public", r"publics?(?:\s+vis[ée]s?)?|pour\s+qui"),
+    ("description", r"description|r[ée]sum[ée]|pr[ée]sentation|d[ée]tails?|au\s+programme"),
+)
+_FIELD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in FIELD_LABELS]
+_ANY_LABEL = "|".join(f"(?:{pattern})" for _name, pattern in FIELD_LABELS)
+# « Lieu : … », « Lieu - … », « Lieu > … », « Lieu | … » (a two-cell row of a table read as text)
+_LABEL = re.compile(r"^\s*(?P<label>(?:" + _ANY_LABEL + r")(?:\s*\((?:s|e|es|x)\))?)\s*(?::|\s-\s|>|\|)\s*(?P<value>.*)$", re.IGNORECASE)
+_LABEL_NO_COLON = re.compile(r"^\s*(?P<label>organis[ée]e?s?\s+par|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
+                             r"en\s+partenariat\s+avec)\s+(?P<value>\S.*)$", re.IGNORECASE)
+# what a programme's labelled line may say that is not the event's title
+META_FIELDS = frozenset(name for name, _ in FIELD_LABELS) - {"title", "description"}
+
+
+def field_of_label(label: str) -> str | None:
+    """The event field a label names (« Organisé par » → 'organizer', « Ville » → 'commune')."""
+    label = re.sub(r"\s+", " ", label.strip(" :*").replace("’", "'"))
+    label = re.sub(r"\((?:s|e|es|x|trice|rice)\)", "", label, flags=re.IGNORECASE).strip()
+    return next((name for name, pattern in _FIELD_PATTERNS if pattern.fullmatch(label)), None)
 
 
 def label_of(line: str) -> tuple | None:
-    """(field, value) when a line is a labelled field (« Organisateur : APES », « Infos : 9 h à 12 h »)."""
+    """(field, value) when a line is a labelled field (« Organisateur : APES », « Infos : 9 h à 12 h »,
+    « Titre : Atelier vélo »)."""
     m = _LABEL.match(line) or _LABEL_NO_COLON.match(line)
     if not m:
         return None
-    label = m.group("label")
-    for pattern, name in LABELS:
-        if re.fullmatch(pattern, label, re.IGNORECASE):
-            return name, m.group("value").strip()
-    return None
+    name = field_of_label(m.group("label"))
+    return (name, m.group("value").strip()) if name else None
+
+
+def column_field(cell: str) -> str | None:
+    """The field a table's column holds, from its name (« Horaire(s) » → 'time', « Porteur » →
+    'organizer'); None for a cell that is not a column name."""
+    cell = cell.strip()
+    if not cell or len(cell) > 40 or re.search(r"\d{2}", cell):
+        return None
+    return field_of_label(cell)
 
 
 # Prices: « gratuit sur inscription », « prix libre », « entrée libre », « 5 € », « tarif réduit 3 € ».
