@@ -43,7 +43,8 @@ from .prose import (
     vague_when,
     verb_before,
 )
-from .rows import cells_of, is_pinned, pin_place, read_row
+from .rows import cells_of, is_pinned, mapped_row, pin_place, read_row
+from .tables import Header, header_of, row_cells
 from .vocabulary import is_kind_word, is_theme, kind_in, label_of, price_of
 
 BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
@@ -65,6 +66,8 @@ class Line:
     text: str           # without indentation and bullet
     indent: int = 0
     bullet: bool = False
+    header: Header | None = None    # the header of the table the line is a row of
+    cells: list | None = None       # its cells, one per column of that header
 
     @property
     def blank(self) -> bool:
@@ -77,7 +80,9 @@ class Anchor:
     found: dates.DateMatch
     rest: str           # what the line says after the date (or around it, for a date inside a sentence)
     lead: str = ""      # words before the date (« À Lyon » in « À Lyon, le 5 novembre, … »)
+    line: Line | None = None
     inside: bool = False
+    table: bool = False  # a row of a table whose header names a date column
 
 
 @dataclass
@@ -106,6 +111,26 @@ def read_lines(text: str) -> list:
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
             out.extend(Line(n, part, indent, False) for part in _dated_sentences(body))
     return _drop_repeated_paragraphs(out)
+
+
+def mark_tables(lines: list) -> list:
+    """Rows of tables with a header row: each row gets the header and its cells, one per column;
+    the header line itself, which names columns and no event, becomes blank. A table runs from its
+    header over blank lines to the first line not cut like it."""
+    out = list(lines)
+    header, rows = None, 0
+    for i, line in enumerate(out):
+        if line.blank:
+            continue
+        cells = row_cells(line.text, header) if header else None
+        if cells is not None and header_of(line.text) is None:
+            out[i] = Line(line.n, line.text, line.indent, line.bullet, header, cells)
+            rows += 1
+            continue
+        header, rows = header_of(line.text), 0
+        if header is not None:
+            out[i] = Line(line.n, "", line.indent, False)
+    return out
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý])")
@@ -156,7 +181,10 @@ def anchor_of(line: Line) -> Anchor | None:
     """The date that opens an entry on a line: at its start (« Mardi 7 novembre : … », « Le 17 novembre,
     l'association X ouvre ses portes … »), after a short lead (« Enfin, du 30 novembre au 2 décembre, le
     forum … »), or inside a sentence after the verb that puts the event on (« La MJC organise le 5
-    novembre un atelier »). A dateline (« Montpellier, le 2 novembre 2022. ») opens nothing."""
+    novembre un atelier »). A dateline (« Montpellier, le 2 novembre 2022. ») opens nothing. A row of a
+    table opens an entry when its date column holds a date."""
+    if line.header is not None:
+        return _table_anchor(line)
     text = _WHEN_LABEL.sub("", line.text)
     found = dates.match_date(text)
     if found:
@@ -191,6 +219,13 @@ def anchor_of(line: Line) -> Anchor | None:
             if names_an_event(rest):
                 return Anchor(0, found, rest.strip(), inside=True)
     return None
+
+
+def _table_anchor(line: Line) -> Anchor | None:
+    written = " au ".join(cell for cell, name in zip(line.cells, line.header.fields)
+                          if name in ("date", "end") and cell)
+    found = dates.match_date(written) if written else None
+    return Anchor(0, found, "", table=True) if found else None
 
 
 _NO_DATE = dates.DateMatch([], "single", -1)
@@ -235,8 +270,8 @@ def find_anchors(lines: list) -> list:
         if line.blank or len(line.text) > 600:
             continue
         anchor = anchor_of(line)
-        if anchor and not _NEWS.search(line.text[:anchor.found.end + 30]):
-            anchor.at = i
+        if anchor and (anchor.table or not _NEWS.search(line.text[:anchor.found.end + 30])):
+            anchor.at, anchor.line = i, line
             out.append(anchor)
     return out
 
@@ -273,12 +308,15 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
 def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
-    lines = read_lines(text)
+    lines = mark_tables(read_lines(text))
     anchors = find_anchors(lines)
     year, _how, warnings = choose_year(text, anchors, edition or year_hint)
     if year_hint and not edition:
         warnings = []
     context = Context(places, year, _learn_themes(lines, anchors), learn_casing(text))
+    for line in lines:
+        if line.header is not None:
+            context.rows[line.text] = mapped_row(line.cells, line.header.fields, places)
     events, dropped = [], []
     titles = _titles_above(lines, anchors, context)
     bounds = [titles.get(k, a.at) for k, a in enumerate(anchors)] + [len(lines)]
@@ -313,9 +351,11 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
     found = {}
     for k, anchor in enumerate(anchors):
         above = [i for i in range(anchor.at - 1, max(-1, anchor.at - 3), -1) if not lines[i].blank]
-        if not above or (k and above[0] <= anchors[k - 1].at):
+        if anchor.table or not above or (k and above[0] <= anchors[k - 1].at):
             continue
         i = above[0]
+        if lines[i].header is not None:
+            continue
         if not ((i == 0 or lines[i - 1].blank) and not lines[i].bullet and _title_like(lines[i].text)):
             continue
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
@@ -368,6 +408,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     period = dates.resolve(anchor.found, context.year)
     if not period:
         return []
+    if anchor.table:
+        return _table_entries(anchor, block, period, context)
     header, item = _split_rest(anchor.rest, context.places)
     if title is not None:
         event = _prose_event(title.text, [line for line in block if not line.blank], _header_details(
@@ -391,6 +433,22 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         event.line = anchor.at if event.line is None else event.line
         _set_period(event, period, anchor)
     return [e for e in events if e.title]
+
+
+def _table_entries(anchor: Anchor, block: list, period: dates.Period, context: Context) -> list:
+    """The event of a dated table row, and of the rows under it whose date cell is empty (the same
+    day, as in a table whose date cells span several rows)."""
+    events = []
+    for line in [anchor.line] + [line for line in block if line.header is not None]:
+        row = _row_of(line.text, context)
+        if row is None:
+            continue
+        extra = [b for b in block if b.header is None and not b.blank] if line is anchor.line else []
+        event = _row_event(row, extra, Head(), context)
+        event.line = line.n
+        _set_period(event, period, anchor)
+        events.append(event)
+    return events
 
 
 def _set_period(event: Event, period: dates.Period, anchor: Anchor) -> None:
@@ -577,6 +635,8 @@ def _prose_event(item: str, extra: list, head: Head, context: Context) -> Event:
     """An entry written as running text (or as an agenda row), with the lines under it: those that carry
     its sentence on, then lines of details (place, times, price, organiser)."""
     row = _row_of(item, context)
+    if row and row.by_header:
+        return _row_event(row, extra, head, context)
     if row:
         head = _row_head(row, head)
     title_text = row.title if row else item
@@ -606,6 +666,25 @@ def _prose_event(item: str, extra: list, head: Head, context: Context) -> Event:
         event.price = row.price or event.price
     event.online = event.online or head.online or (reading.online and (not event.commune_code or is_hybrid(text)))
     _details(event, details + leftover, context)
+    _finish(event, context)
+    return event
+
+
+def _row_event(row, extra: list, head: Head, context: Context) -> Event:
+    """The event of a table row read through its header: each cell is what its column says, the
+    title is its cell as written; the lines under the row (« 📍 … », « Tarif : … ») fill what it leaves."""
+    event = Event(title=row.title.strip(" .;,"), kind=row.kind or kind_in(row.title), theme=row.theme,
+                  organizer=row.organizer, co_organizers=list(row.co_organizers), contact=row.contact,
+                  price=row.price, url=_first_url(row.url or ""), description=row.description)
+    event.start_time, event.end_time = (row.start_time, row.end_time) if row.start_time else (
+        head.start_time, head.end_time)
+    place = row.place or head.place
+    if place is not None:
+        _apply_place(event, place, context)
+    event.online = event.online or row.online or head.online
+    lines = [line for line in extra if not line.bullet]
+    leftover = _apply_fields(event, _fields(lines), context)
+    _details(event, [line.text for line in lines if not label_of(line.text)] + leftover, context)
     _finish(event, context)
     return event
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates
-from .places import Places, commune_cell, is_address, leading_commune, parse_place, place_like
+from .places import Place, Places, commune_cell, is_address, is_online, leading_commune, parse_place, place_like
 from .vocabulary import price_of
 
 # table-like separators: pipes, tabs (cleaned text turns a tab into four spaces), wide gaps, spaced dots
@@ -35,6 +35,19 @@ class Row:
     price: str | None = None
     organizer: str | None = None
     rest: list = field(default_factory=list)     # text cells that are neither title nor organiser
+    by_header: bool = False                      # cells read as the table's header says, not guessed
+    date: str | None = None
+    kind: str | None = None
+    theme: str | None = None
+    contact: str | None = None
+    url: str | None = None
+    co_organizers: list = field(default_factory=list)
+    description: str | None = None
+
+    @property
+    def meta(self) -> bool:
+        """True when every cell was recognised as when, where or how much: the row names no event."""
+        return not self.title
 
 
 def cells_of(text: str) -> tuple:
@@ -79,6 +92,14 @@ def _name_like(cell: str) -> bool:
 
 def read_row(text: str, places: Places) -> Row | None:
     """The row a line is, or None when it is not one (no separator, no cell recognised, no title)."""
+    row = read_cells(text, places)
+    return row if row is not None and not row.meta else None
+
+
+def read_cells(text: str, places: Places) -> Row | None:
+    """What the cells of a line say, each recognised by what it holds; the row's title is empty when
+    all its cells say when, where or how much (« Caen | 18h00 – 20h00 »). None when the line is not
+    cut into cells, or when its cells are text that nothing recognises."""
     cells, strong = cells_of(text)
     if len(cells) < 2:
         return None
@@ -104,7 +125,9 @@ def read_row(text: str, places: Places) -> Row | None:
             recognised += 1
         else:
             texts.append(cell)
-    if not texts or not (recognised or strong and len(texts) >= 2):
+    if not texts:
+        return row
+    if not (recognised or strong and len(texts) >= 2):
         return None
     row.title = texts[0]
     for cell in texts[1:]:
@@ -129,3 +152,66 @@ def pin_place(text: str, places: Places, fuzzy=True):
     if not _PIN.match(text) or not _PIN.sub("", text).strip():
         return None
     return parse_place(_PIN.sub("", text), places, fuzzy=fuzzy)
+
+
+def mapped_row(cells: list, fields: tuple, places: Places) -> Row | None:
+    """The row of a table whose header named its columns: each cell read as its column says (a
+    « Lieu » cell is the venue, an « Organisateur » cell the organiser), « en ligne » wherever it is.
+    None when the row names no event (no title, kind or description)."""
+    row = Row(title="", by_header=True)
+    values = {}
+    for cell, name in zip(cells, fields):
+        cell = cell.strip()
+        if not cell:
+            continue
+        if _ONLINE_CELL.fullmatch(cell) and name not in ("title", "description"):
+            row.online = True
+            continue
+        values.setdefault(name, []).append(cell)
+    first = {name: found[0] for name, found in values.items()}
+    row.date = " au ".join(values.get("date", []) + values.get("end", [])) or None
+    timed = " ".join(values.get("time", []) + values.get("end_time", [])) or _after_date(row.date)
+    row.start_time, row.end_time = dates.find_times(timed) if timed else (None, None)
+    row.title = " – ".join(values.get("title", [])) or first.get("kind") or first.get("description") \
+        or first.get(None) or ""
+    row.kind, row.theme = first.get("kind"), first.get("theme")
+    row.organizer = "; ".join(values["organizer"]) if "organizer" in values else None
+    row.co_organizers = [c.strip() for v in values.get("co_organizers", []) + values.get("partners", [])
+                         for c in re.split(r"\s*[,;]\s*", v) if c.strip()]
+    row.contact, row.url = first.get("contact"), first.get("url")
+    row.price = price_of(first["price"]) or first["price"] if "price" in first else None
+    described = [v for name in ("description", "infos", "public", None) for v in values.get(name, [])
+                 if v != row.title]
+    row.description = " ".join(described) or None
+    row.place = _mapped_place(values, places)
+    row.commune = row.place.commune if row.place else None
+    row.online = row.online or is_online(" ".join(values.get("venue", [])))
+    return row if row.title else None
+
+
+def _after_date(date: str | None) -> str:
+    """What a date cell says after its date (« mardi 5 novembre, 18h30 » → « , 18h30 »)."""
+    found = dates.match_date(date or "")
+    return date[found.end:] if found else ""
+
+
+def _mapped_place(values: dict, places: Places):
+    """Venue, address and commune of a table row from its « Lieu », « Adresse », « Code postal » and
+    « Ville » cells. A venue cell is not searched for a commune by likeness: its column says it is a place."""
+    written = ", ".join(values.get("venue", []) + values.get("address", []))
+    place = parse_place(written, places, fuzzy=False) if written else Place()
+    commune, postcode = values.get("commune", [None])[0], values.get("postcode", [None])[0]
+    if commune or postcode:
+        place.commune = None
+        if commune and postcode and re.fullmatch(r"\d{5}", postcode.strip()):
+            place.commune = places.postcode_commune(postcode.strip(), commune)
+        elif commune:
+            place.commune = commune_cell(commune, places) or places.commune(commune, fuzzy=True)
+        else:
+            place.commune = commune_cell(postcode, places)
+        if place.commune is None and commune:
+            from .places import Resolved
+            place.commune = Resolved(commune)
+        if not place.venue and values.get("venue"):
+            place.venue = values["venue"][0]
+    return place if (place.venue or place.address or place.commune or place.online) else None

@@ -1,0 +1,141 @@
+"""Tables written in a document, with a header row that says what each column holds.
+
+A row whose cells are all column names (« Date | Horaires | Événement | Lieu | Ville | Organisateur »,
+« Jour;Heure;Titre;Commune », « Date⇥Heure⇥Ville⇥Événement ») gives the meaning of each cell of the
+rows under it, in web pages and text exports alike: the separator the header uses (pipes, tabs or
+wide gaps, « ; », « , ») cuts the rows, an empty cell keeps its place, and a cell is read as its
+column says rather than guessed from what it holds. Everything here is pure.
+"""
+
+import csv
+import re
+from dataclasses import dataclass
+
+from .vocabulary import column_field
+
+_PIPE = re.compile(r"\s*\|\s*")
+_GAP = re.compile(r"\s{3,}")
+_DOTS = re.compile(r"\s+[·•]\s+")
+# what a header must name for its table to be read as events
+_KEY_FIELDS = {"title", "date", "time", "venue", "commune", "kind"}
+TAB_WIDTH = 4       # cleaned text writes a tab as four spaces
+
+
+@dataclass(frozen=True)
+class Header:
+    """A table's header row: the field of each column (None where the name is not understood), the
+    separator its cells are cut on, and where each column starts on the header's line."""
+    fields: tuple
+    separator: str              # 'pipe', 'gap', 'dots', ';' or ','
+    starts: tuple = ()
+
+
+def split_cells(text: str, separator: str) -> list:
+    """The cells of a line cut on a separator, empty cells kept (a leading and a trailing pipe
+    open and close the row, they make no cell)."""
+    text = text.strip()
+    if separator == "pipe":
+        return _pipe_variants(text)[0]
+    if separator == "gap":
+        return [c.strip() for c in _GAP.split(text)]
+    if separator == "dots":
+        return [c.strip() for c in _DOTS.split(text)]
+    try:
+        return [c.strip() for c in next(csv.reader([text], delimiter=separator, skipinitialspace=True))]
+    except (csv.Error, StopIteration):
+        return [c.strip() for c in text.split(separator)]
+
+
+def _pipe_variants(text: str) -> list:
+    """The ways to read a line cut on pipes: without the pipes that open and close it, then as it
+    is (a row of a web table whose first cell is empty starts with a pipe), and with one of them kept."""
+    cells = [c.strip() for c in _PIPE.split(text.strip())]
+    lead, trail = bool(cells) and not cells[0], len(cells) > 1 and not cells[-1]
+    both = cells[int(lead):len(cells) - int(trail)]
+    return [both, cells, cells[:len(cells) - int(trail)], cells[int(lead):]]
+
+
+def separator_of(text: str) -> str | None:
+    """The separator a line's cells are most likely cut on."""
+    if "|" in text:
+        return "pipe"
+    if _GAP.search(text.strip()):
+        return "gap"
+    if _DOTS.search(text):
+        return "dots"
+    if text.count(";") >= 2:
+        return ";"
+    if text.count(",") >= 2:
+        return ","
+    return None
+
+
+def header_of(text: str) -> Header | None:
+    """The header a line is, when its cells (two at least, three with « ; » or « , ») are column names
+    naming at least what, when or where; one cell left unnamed is allowed in a row of four or more."""
+    separator = separator_of(text)
+    if separator is None:
+        return None
+    cells = split_cells(text, separator)
+    named = [c for c in cells if c]
+    if len(named) < (3 if separator in (";", ",") else 2):
+        return None
+    fields = tuple(column_field(c) for c in cells)
+    unknown = sum(1 for c, f in zip(cells, fields) if c and f is None)
+    known = {f for f in fields if f}
+    if unknown > (1 if len(named) >= 4 else 0) or len(known) < 2 or not known & _KEY_FIELDS:
+        return None
+    return Header(fields, separator, _starts(text.strip(), cells) if separator == "gap" else ())
+
+
+def _starts(text: str, cells: list) -> tuple:
+    """Where each cell starts on its line (for tables aligned with spaces)."""
+    out, at = [], 0
+    for cell in cells:
+        at = text.find(cell, at) if cell else at
+        out.append(at)
+        at += len(cell)
+    return tuple(out)
+
+
+def row_cells(text: str, header: Header) -> list | None:
+    """The cells of a row under `header`, one per column (empty where the row says nothing), or None
+    when the line is not cut like the header's rows."""
+    n = len(header.fields)
+    cells = split_cells(text, header.separator)
+    if header.separator == "pipe":
+        cells = next((v for v in _pipe_variants(text) if len(v) == n), cells)
+    if len([c for c in cells if c]) < 2 and n > 1:
+        return None
+    if len(cells) == n:
+        return cells
+    if len(cells) > n:
+        return cells[:n] if not any(cells[n:]) else None
+    if header.separator == "gap":
+        return _gap_cells(text.strip(), header) or None
+    return cells + [""] * (n - len(cells))
+
+
+def _gap_cells(text: str, header: Header) -> list | None:
+    """A row cut on wide gaps that has fewer cells than its header: tabs written as spaces say how
+    many empty cells a gap holds; otherwise each cell goes to the column that starts nearest to it."""
+    n = len(header.fields)
+    parts = re.split(r"(\s{3,})", text)
+    cells, gaps = parts[0::2], parts[1::2]
+    if gaps and all(len(g) % TAB_WIDTH == 0 for g in gaps):
+        out = [cells[0]]
+        for gap, cell in zip(gaps, cells[1:]):
+            out += [""] * (len(gap) // TAB_WIDTH - 1) + [cell]
+        if len(out) <= n:
+            return out + [""] * (n - len(out))
+    if not header.starts:
+        return None
+    out, at = [""] * n, 0
+    for cell in cells:
+        start = text.find(cell, at)
+        at = start + len(cell)
+        column = min(range(n), key=lambda k: abs(header.starts[k] - start))
+        if out[column]:
+            return None
+        out[column] = cell
+    return out
