@@ -10,7 +10,7 @@ is not part of it. Entries listed under « dates à préciser » come out undate
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import dates
 from .casing import Casing, display_title, is_capitals, learn_casing
@@ -43,9 +43,9 @@ from .prose import (
     vague_when,
     verb_before,
 )
-from .rows import cells_of, is_pinned, mapped_row, pin_place, read_row
+from .rows import cells_of, is_pinned, mapped_row, meta_of, pin_place, read_row
 from .tables import Header, header_of, row_cells
-from .vocabulary import is_kind_word, is_theme, kind_in, label_of, price_of
+from .vocabulary import META_FIELDS, is_kind_word, is_theme, kind_in, label_of, price_of
 
 BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
 _UNDATED = re.compile(r"dates?\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|venir|confirmer|d[ée]terminer|fixer)|"
@@ -323,7 +323,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
     for k, anchor in enumerate(anchors):
         end = min([bounds[k + 1]] + [u for u in undated_from if u > anchor.at])
-        block = lines[anchor.at + 1:end]
+        block = lines[titles[k] + 1:anchor.at] + lines[anchor.at + 1:end] if k in titles else lines[anchor.at + 1:end]
         if k + 1 in titles and all(line.blank for line in block) and anchors[k + 1].found.points == anchor.found.points:
             # « Albi — mardi 8 novembre » heading an entry written title first on the same day
             anchors[k + 1].rest = f"{anchor.lead} {anchor.rest} {anchors[k + 1].rest}"
@@ -356,6 +356,10 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         i = above[0]
         if lines[i].header is not None:
             continue
+        labelled = _labelled_title_above(lines, anchor.at, anchors[k - 1].at if k else -1)
+        if labelled is not None:
+            found[k] = labelled
+            continue
         if not ((i == 0 or lines[i - 1].blank) and not lines[i].bullet and _title_like(lines[i].text)):
             continue
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
@@ -367,6 +371,17 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if not _split_rest(anchor.rest, context.places)[1]:
             found[k] = i
     return found
+
+
+def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
+    """The « Titre : … » line of the labelled fields written right above a date line, if any."""
+    for i in range(at - 1, previous, -1):
+        found = label_of(lines[i].text) if not lines[i].blank else None
+        if not found:
+            return None
+        if found[0] == "title" and found[1]:
+            return i
+    return None
 
 
 def _detail_line(text: str) -> bool:
@@ -412,8 +427,9 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         return _table_entries(anchor, block, period, context)
     header, item = _split_rest(anchor.rest, context.places)
     if title is not None:
-        event = _prose_event(title.text, [line for line in block if not line.blank], _header_details(
-            header, context.places), context)
+        labelled = label_of(title.text)
+        event = _prose_event(labelled[1] if labelled else title.text, [line for line in block if not line.blank],
+                             _header_details(header, context.places), context, exact=bool(labelled))
         event.line = title.n
         _set_period(event, period, anchor)
         return [event] if event.title else []
@@ -421,7 +437,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
             or anchor.lead and commune_cell(anchor.lead, context.places):
         header = f"{anchor.lead}, {header}"     # « À Lyon, le 5 novembre, … », « Toulouse — mardi 9 novembre »
     head = _header_details(header, context.places)
-    body = _trim_tail(block)
+    body = _trim_tail(block, context)
     if item:
         extra = _continuation(body)
         events = [_prose_event(item, extra, head, context)]
@@ -511,11 +527,12 @@ def _only_when_where(text: str, places: Places) -> bool:
 
 @dataclass
 class Head:
-    """When and where the date line itself says."""
+    """When and where the date line itself says (and the lines of the entry that say only that)."""
     start_time: str | None = None
     end_time: str | None = None
     place: object = None
     online: bool = False
+    price: str | None = None
 
 
 def _header_details(header: str, places: Places) -> Head:
@@ -545,13 +562,14 @@ def _header_details(header: str, places: Places) -> Head:
     return head
 
 
-def _trim_tail(block: list) -> list:
-    """The entry without what follows its labelled fields after a blank line (footers, sponsors)."""
+def _trim_tail(block: list, context: Context) -> list:
+    """The entry without what follows its labelled fields after a blank line (footers, sponsors), unless
+    what follows opens another entry of the same day (« Rouen | 20h »)."""
     seen_label, out = False, []
     for i, line in enumerate(block):
         if seen_label and line.blank:
             nxt = next((b for b in block[i + 1:] if not b.blank), None)
-            if nxt is None or not label_of(nxt.text):
+            if nxt is None or not (label_of(nxt.text) or _opens_entry_line(nxt, context)):
                 break
         if not line.blank and label_of(line.text):
             seen_label = True
@@ -631,9 +649,10 @@ def _items(body: list, context: Context) -> list:
 
 # ------------------------------------------------------------------ entries written as a sentence
 
-def _prose_event(item: str, extra: list, head: Head, context: Context) -> Event:
+def _prose_event(item: str, extra: list, head: Head, context: Context, exact: bool = False) -> Event:
     """An entry written as running text (or as an agenda row), with the lines under it: those that carry
-    its sentence on, then lines of details (place, times, price, organiser)."""
+    its sentence on, then lines of details (place, times, price, organiser). With `exact`, the item is
+    the title as written (a « Titre : » field)."""
     row = _row_of(item, context)
     if row and row.by_header:
         return _row_event(row, extra, head, context)
@@ -643,12 +662,14 @@ def _prose_event(item: str, extra: list, head: Head, context: Context) -> Event:
     wrapped, details = _wrapped(title_text, [line for line in extra if not line.bullet and not label_of(line.text)])
     text = " ".join([title_text] + wrapped).strip()
     reading = read_item(text, context.places)
+    if exact:
+        reading.title, reading.kind = item.strip(" .;,"), kind_in(item)
     event = Event(title=reading.title or "", kind=reading.kind, organizer=reading.organizer,
                   co_organizers=reading.co_organizers)
     event.description = _join_description([item] + [("• " if line.bullet else "") + line.text for line in extra])
     start, end = dates.find_times(dates.strip_times(text) if head.start_time else sentences(text)[0] if text else "")
     event.start_time, event.end_time = head.start_time or start, head.end_time or end
-    event.price = price_of(text)
+    event.price = price_of(text) or head.price
     joined = " ".join([item] + [line.text for line in extra])
     event.contact = _contact_of(joined)
     event.url = _first_url(joined)
@@ -778,7 +799,7 @@ def _apply_pinned(event: Event, place, context: Context) -> None:
 def _structured_events(body: list, head: Head, context: Context) -> list:
     """Brochure entries: theme, kind, title in capitals, description, place, labelled fields. A
     theme header after a title opens a new entry on the same day."""
-    parts = _split_on_themes(body, context)
+    parts = _split_entries(body, context)
     events, previous = [], None
     for part in parts:
         event = _structured_event(part, head, context, previous)
@@ -788,18 +809,102 @@ def _structured_events(body: list, head: Head, context: Context) -> list:
     return events
 
 
-def _split_on_themes(body: list, context: Context) -> list:
+def _split_entries(body: list, context: Context) -> list:
+    """The entries of one day: a new one opens, once the current one has its title, at a theme
+    header or, after a blank line, at a line that says when (« Rouen | 20h », « 14h-17h, gratuit »)."""
     parts, current, titled = [], [], False
-    for line in body:
-        if titled and not line.blank and _known_theme(line.text, context) and current:
+    for k, line in enumerate(body):
+        if titled and current and not line.blank and (
+                _known_theme(line.text, context) or k and body[k - 1].blank and _opens_entry_line(line, context)):
             parts.append(current)
             current, titled = [], False
         current.append(line)
-        if not line.blank and not _known_theme(line.text, context) and not is_kind_word(line.text):
+        if not line.blank and not _known_theme(line.text, context) and not is_kind_word(line.text) \
+                and not _meta_line(line, context):
             titled = True
     if current:
         parts.append(current)
     return parts
+
+
+def _opens_entry_line(line: Line, context: Context) -> bool:
+    """A line that may open an entry of its own: it says when (and maybe where, how much) and nothing
+    else. A commune alone does not: brochures write it under the description of the same entry."""
+    if label_of(line.text):
+        return False
+    found = _meta_of(line.text, context)
+    return found is not None and bool(found.start_time)
+
+
+def _title_first(part: list, context: Context) -> list:
+    """The entry's lines without blanks, a labelled title (« Titre : … », « Événement : … ») put first
+    as the title's own line."""
+    content = [line for line in part if not line.blank]
+    k = next((k for k, line in enumerate(content) if (label_of(line.text) or ("",))[0] == "title"
+              and label_of(line.text)[1]), None)
+    if k is None:
+        return content
+    titled = Line(content[k].n, label_of(content[k].text)[1], content[k].indent)
+    return [titled] + content[:k] + content[k + 1:]
+
+
+def _meta_line(line: Line, context: Context) -> bool:
+    """A line that names no event: a labelled field other than the title (« Lieu : », « Organisé par : »,
+    « Tarif : »), or a line read entirely as when, where or how much (« Caen | 18h00 – 20h00 », « En
+    ligne », « Évreux »)."""
+    found = label_of(line.text)
+    if found:
+        return found[0] in META_FIELDS
+    return _meta_of(line.text, context) is not None
+
+
+def _meta_of(text: str, context: Context):
+    key = ("meta", text)
+    if key not in context.rows:
+        context.rows[key] = meta_of(text, context.places)
+    return context.rows[key]
+
+
+def _when_row(line: Line, context: Context) -> bool:
+    """A line after an entry's title that says when (and where, how much) in cells or a time alone:
+    « Caen | 18h00 – 20h00 », « 14h-17h ». Lines that say only where are left to the place lines."""
+    if label_of(line.text):
+        return False
+    found = _meta_of(line.text, context)
+    return found is not None and bool(found.start_time or found.online and not found.commune)
+
+
+def _with_meta(head: Head, lines: list, context: Context) -> Head:
+    """The date line's details completed by what meta lines say (times, commune, place, online, price)."""
+    if not lines:
+        return head
+    out = Head(head.start_time, head.end_time, head.place, head.online, head.price)
+    for line in lines:
+        found = _meta_of(line.text, context)
+        if found is None:
+            continue
+        if found.start_time and not out.start_time:
+            out.start_time, out.end_time = found.start_time, found.end_time
+        if found.commune or found.place:
+            place = replace(out.place) if out.place else Place()
+            place.commune = place.commune or found.commune or (found.place.commune if found.place else None)
+            if found.place:
+                place.venue, place.address = place.venue or found.place.venue, place.address or found.place.address
+            out.place = place
+        out.online = out.online or found.online
+        out.price = out.price or found.price
+    return out
+
+
+def _apply_head_place(event: Event, head: Head, context: Context) -> None:
+    """Where the date line (or a meta line) says the event is, when the entry itself does not say it:
+    all of it, or only its commune when the entry names a venue without one."""
+    if not head.place:
+        return
+    if not (event.commune_code or event.venue):
+        _apply_place(event, head.place, context)
+    elif not (event.commune_code or event.commune_name) and head.place.commune:
+        _apply_commune(event, head.place.commune)
 
 
 def _known_theme(text: str, context: Context) -> bool:
@@ -807,9 +912,14 @@ def _known_theme(text: str, context: Context) -> bool:
 
 
 def _structured_event(part: list, head: Head, context: Context, previous: Event | None) -> Event | None:
-    content = [line for line in part if not line.blank]
+    content = _title_first(part, context)
     if not content:
         return None
+    lead = 0
+    while lead < len(content) - 1 and _meta_line(content[lead], context):
+        lead += 1
+    head = _with_meta(head, [line for line in content[:lead] if not label_of(line.text)], context)
+    labelled, content = [line for line in content[:lead] if label_of(line.text)], content[lead:]
     i, theme, kind = 0, None, None
     if _is_theme_line(content, 0, context):
         theme, i = content[0].text.strip(), 1
@@ -826,24 +936,27 @@ def _structured_event(part: list, head: Head, context: Context, previous: Event 
     event = Event(title=title, theme=theme, kind=kind or kind_in(title))
     event.line = content[0].n
     if previous and not theme and not kind:
-        event.theme, event.kind = previous.theme, previous.kind
+        event.theme, event.kind = previous.theme, event.kind or previous.kind
     elif previous and not kind:
-        event.kind = previous.kind
+        event.kind = event.kind or previous.kind
     rest = content[i:]
     fields_at = next((k for k, line in enumerate(rest) if label_of(line.text)), len(rest))
     before, after = rest[:fields_at], rest[fields_at:]
+    timed_rows = [line for line in before if _when_row(line, context)]
+    head = _with_meta(head, timed_rows, context)
+    before = [line for line in before if line not in timed_rows]
     place_at = _place_lines(before, context)
     description = [line.text for k, line in enumerate(before) if k not in place_at]
     event.description = _join_description(description)
-    fields = _fields(after)
+    fields = _fields(labelled + after)
     leftover = _apply_fields(event, fields, context)
     if place_at and not (event.commune_code or event.venue):
         place_text = ", ".join(before[k].text for k in sorted(place_at))
         _apply_place(event, parse_place(place_text, context.places, fuzzy=True), context)
-    if head.place and not (event.commune_code or event.venue):
-        _apply_place(event, head.place, context)
+    _apply_head_place(event, head, context)
     event.start_time = event.start_time or head.start_time
     event.end_time = event.end_time or head.end_time
+    event.price = event.price or head.price
     if not event.start_time:
         timed = next((line.text for line in before if dates.starts_with_time(line.text)), None)
         if timed:
@@ -1182,7 +1295,12 @@ def undated_entries(lines: list, context: Context) -> list:
         items.append(current)
     events = []
     for item in items:
-        event = _prose_event(item[0].text, item[1:], Head(), context)
+        lead = 0
+        while lead < len(item) - 1 and _meta_line(item[lead], context) and not label_of(item[lead].text):
+            lead += 1
+        head = _with_meta(Head(), item[:lead], context)
+        item = item[lead:]
+        event = _prose_event(item[0].text, item[1:], head, context)
         if event.title:
             event.line = item[0].n
             event.warn("date à préciser : le document ne la donne pas encore", 0.4)

@@ -215,3 +215,46 @@ def _mapped_place(values: dict, places: Places):
         if not place.venue and values.get("venue"):
             place.venue = values["venue"][0]
     return place if (place.venue or place.address or place.commune or place.online) else None
+
+
+def meta_of(text: str, places: Places) -> Row | None:
+    """What a line says when all of it is when, where or how much, so that it names no event:
+    « Caen | 18h00 – 20h00 », « Rouen, 9h30-12h30, gratuit », « En ligne », « Évreux », « 14h-17h »,
+    « Gratuit », « 12 rue des Lilas », « 📍 Solilab ». None when anything in it is left unrecognised."""
+    row = read_cells(text, places)
+    if row is not None:
+        return row if row.meta else None
+    parts = [p.strip() for p in re.split(r"\s*,\s*", text.strip(" .;")) if p.strip()]
+    if len(parts) < 2:
+        return _meta_cell(text.strip(" .;"), places)
+    merged = Row(title="")
+    for part in parts:
+        found = _meta_cell(part, places)
+        if found is None or found.place is not None:
+            return None
+        merged.start_time = merged.start_time or found.start_time
+        merged.end_time = merged.end_time or found.end_time
+        merged.commune = merged.commune or found.commune
+        merged.online = merged.online or found.online
+        merged.price = merged.price or found.price
+    return merged
+
+
+def _meta_cell(cell: str, places: Places) -> Row | None:
+    """One cell that says only when, where or how much."""
+    row = Row(title="")
+    if not cell:
+        return None
+    if is_time_cell(cell):
+        row.start_time, row.end_time = dates.find_times(cell)
+    elif _ONLINE_CELL.fullmatch(cell):
+        row.online = True
+    elif _is_price_cell(cell):
+        row.price = price_of(cell)
+    elif _PIN.match(cell) or is_address(cell):
+        row.place = parse_place(_PIN.sub("", cell), places)
+    else:
+        row.commune = commune_cell(cell, places)
+        if row.commune is None:
+            return None
+    return row
