@@ -224,5 +224,5 @@ Le 20 novembre, la CRESS Bretagne organise la remise des Prix de l'ESS à Rennes
 def test_deadlines_past_events_and_announcements_are_not_events(built_store):
     result = parse(built_store, NEWS)
     assert summary(result, "start_date", "title", "commune_name") == [
-        ("2023-11-20", "Remise des Prix de l'ESS", "Rennes"), ("2023-11-21", "Forum", "Brest")]
+        ("2023-11-20", "Remise des Prix de l'ESS", "Rennes"), ("2023-11-21", "Forum réunira 40 structures", "Brest")]
     assert (result.events[0].venue, result.events[0].organizer) == ("Couvent des Jacobins", "CRESS Bretagne")

@@ -101,14 +101,27 @@ _INNER = re.compile(rf"(?<![\w’'])(?:le|du|les|d[èe]s\s+le|à\s+partir\s+du|j
                     re.IGNORECASE)
 
 
-def search_dates(text: str) -> list:
+# a date inside a sentence without « le » before it: « organise mardi 6 novembre une soirée », « les 17 et
+# 18 novembre » is found by _INNER, « 6 novembre » needs its month written out
+_UNMARKED = re.compile(rf"(?<![\w’'/.-])(?:{_WEEKDAY}\s+\d|\d{{1,2}}(?:er)?\s+{_MONTH}(?![{_A}]))", re.IGNORECASE)
+
+
+def search_dates(text: str, loose: bool = False) -> list:
     """(position, DateMatch) of the dates written inside a sentence after « le », « du », « les »
-    (« La MJC organise le 5 novembre un atelier » → the date at « le 5 novembre »)."""
-    out = []
-    for m in _INNER.finditer(text):
-        found = match_date(text[m.start():])
+    (« La MJC organise le 5 novembre un atelier » → the date at « le 5 novembre »); with `loose`, also
+    those written without an article (« organise mardi 6 novembre une soirée », « 6 novembre »).
+    Each date expression once, from where it starts."""
+    starts = [m.start() for m in _INNER.finditer(text)]
+    if loose:
+        starts += [m.start() for m in _UNMARKED.finditer(text)]
+    out, covered = [], -1
+    for start in sorted(set(starts)):
+        if start < covered:
+            continue
+        found = match_date(text[start:])
         if found and found.kind != "month":
-            out.append((m.start(), found))
+            out.append((start, found))
+            covered = start + found.end
     return out
 
 
@@ -207,8 +220,9 @@ def format_day(day: dt.date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
-def weekday_year(matches, candidates) -> int | None:
-    """The year in `candidates` whose calendar agrees with the most written weekdays, if it stands out."""
+def weekday_year(matches, candidates, prefer=None) -> int | None:
+    """The year in `candidates` whose calendar agrees with the most written weekdays, if it stands out;
+    among years that agree equally, `prefer` (the year of the article's own date) when it is one."""
     scored = []
     for year in candidates:
         agree = total = 0
@@ -225,8 +239,8 @@ def weekday_year(matches, candidates) -> int | None:
         return None
     top = max(s[0] for s in scored)
     best = [s for s in scored if s[0] == top]
-    # calendars repeat: among years that agree equally, the most recent is the likeliest
-    agree, total, year = max(best, key=lambda s: s[2])
+    # calendars repeat: among years that agree equally, the article's or else the most recent is the likeliest
+    agree, total, year = next((s for s in best if s[2] == prefer), None) or max(best, key=lambda s: s[2])
     if total >= 2 and agree > total / 2:
         return year
     return None
@@ -241,7 +255,8 @@ _YEAR_MARKS = [
 
 
 _ARTICLE_DATE = re.compile(
-    r"(?:^[A-ZÀ-Ý][\w’'\- ]{1,40},|\b(?:publi[ée]e?|mis\s+à\s+jour|modifi[ée]e?|post[ée]e?)\s+le)\s+(?:le\s+)?"
+    r"(?:^[A-ZÀ-Ý][\w’'\- ]{1,40},|\b(?:publi[ée]e?|mis\s+à\s+jour|mis\s+en\s+ligne|modifi[ée]e?|post[ée]e?|paru)\s+le)"
+    r"\s+(?:le\s+)?"
     rf"(?:{_WEEKDAY}\s+)?{_DAY}(?:er)?\s*(?:{_MONTH}\.?|/\d{{1,2}}/)\s*((?:19|20)\d\d)\b",
     re.IGNORECASE | re.MULTILINE)
 

@@ -51,7 +51,7 @@ BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·
 _UNDATED = re.compile(r"dates?\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|venir|confirmer|d[ée]terminer|fixer)|"
                       r"en\s+(?:cours\s+de\s+)?construction|non\s+dat[ée]e?s|sans\s+date|date\s+non\s+fix[ée]e",
                       re.IGNORECASE)
-_NEWS = re.compile(r"\b(?:publi[ée]e?|mis\s+à\s+jour|modifi[ée]e?|post[ée]e?|r[ée]dig[ée]e?|actualit[ée]|"
+_NEWS = re.compile(r"\b(?:publi[ée]e?|mis\s+à\s+jour|mis\s+en\s+ligne|modifi[ée]e?|post[ée]e?|r[ée]dig[ée]e?|actualit[ée]|"
                    r"article|communiqu[ée])\b", re.IGNORECASE)
 _FUNCTION_END = re.compile(r"(?:\b(?:de|des|du|le|la|les|et|à|au|aux|en|un|une|pour|sur|avec|dans|par|d['’]|l['’]|"
                            r"ou|entre|son|sa|ses|leur|leurs|vos|nos)|[/,&\-–])\s*$", re.IGNORECASE)
@@ -137,17 +137,14 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý])")
 
 
 def _dated_sentences(text: str) -> list:
-    """« Le 5 novembre, X organise … Le 8 novembre, Y propose … » → one part per dated sentence (and
-    the sentences before the first one, if any)."""
-    if len(text) < 80:
+    """« Le 5 novembre, X organise … Y propose le 8 novembre … » → one part per sentence that dates an
+    event, wherever its date sits, with the sentences that follow it (and the sentences before the
+    first one, if any)."""
+    if len(text) < 80 or text.count("|") >= 2:
         return [text]
-    cuts = [m.end() for m in _SENTENCE_BREAK.finditer(text) if _opens_with_date(text[m.end():])]
+    starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    cuts = [at for at in starts[1:] if anchor_of(Line(0, text[at:]), loose=True) is not None]
     return [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
-
-
-def _opens_with_date(sentence: str) -> bool:
-    found = anchor_of(Line(0, sentence))
-    return found is not None and not found.inside
 
 
 def _drop_repeated_paragraphs(lines: list) -> list:
@@ -177,11 +174,12 @@ def _drop_repeated_paragraphs(lines: list) -> list:
 
 # ------------------------------------------------------------------ anchors
 
-def anchor_of(line: Line) -> Anchor | None:
+def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
     """The date that opens an entry on a line: at its start (« Mardi 7 novembre : … », « Le 17 novembre,
     l'association X ouvre ses portes … »), after a short lead (« Enfin, du 30 novembre au 2 décembre, le
     forum … »), or inside a sentence after the verb that puts the event on (« La MJC organise le 5
-    novembre un atelier »). A dateline (« Montpellier, le 2 novembre 2022. ») opens nothing. A row of a
+    novembre un atelier »); with `loose`, anywhere in a sentence that says an event happens (see
+    `_sentence_anchor`). A dateline (« Montpellier, le 2 novembre 2022. ») opens nothing. A row of a
     table opens an entry when its date column holds a date."""
     if line.header is not None:
         return _table_anchor(line)
@@ -218,7 +216,35 @@ def anchor_of(line: Line) -> Anchor | None:
             rest = f"{before.rstrip(' ,')} {text[at + found.end:].lstrip(' ,')}"
             if names_an_event(rest):
                 return Anchor(0, found, rest.strip(), inside=True)
-    return None
+    return _sentence_anchor(text) if loose else None
+
+
+# what, written right before a date, makes it a limit or a past rather than the day of an event
+_NOT_EVENT_DAY = re.compile(r"(?:jusqu['’]|avant|depuis|d['’]ici|limite|cl[ôo]tur\w*|cr[ée]{2}e?s?|fond[ée]e?s?|"
+                            r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour)\s*(?:le|au|du|:)?\s*$", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
+                   r"a\s+(?:r[ée]uni|rassembl[ée]|accueilli|organis[ée])|ont\s+(?:r[ée]uni|particip[ée]|organis[ée]))\b",
+                   re.IGNORECASE)
+
+
+def _sentence_anchor(text: str) -> Anchor | None:
+    """A sentence that names one date and says an event happens, wherever the date sits: « À Montreuil,
+    la coopérative X organise mardi 6 novembre une soirée … », « Les 17 et 18 novembre, le salon X
+    s'installe … ». A limit (« jusqu'au 10 novembre », « avant le … »), a past (« le 10 novembre
+    dernier », « a eu lieu ») or a publication date is not an event's day."""
+    sentence = sentences(text)[0] if text.strip() else ""
+    found = dates.search_dates(sentence, loose=True)
+    if len(found) != 1 or _NEWS.search(sentence) or _PAST.search(sentence):
+        return None
+    at, match = found[0]
+    before, after = sentence[:at], sentence[at + match.end:]
+    if _NOT_EVENT_DAY.search(before) or re.match(r"\s*(?:derni|pass[ée])", after, re.IGNORECASE):
+        return None
+    told = f"{before.rstrip(' ,')} {after.lstrip(' ,')}".strip()
+    if not names_an_event(told):
+        return None
+    end = text.find(sentence) + len(sentence)
+    return Anchor(0, match, f"{told}{text[end:]}".strip(), inside=True)
 
 
 def _table_anchor(line: Line) -> Anchor | None:
@@ -265,11 +291,14 @@ def _opens_entry(rest: str, found: dates.DateMatch) -> bool:
 
 
 def find_anchors(lines: list) -> list:
+    """The anchors of a document's lines; a date in the middle of a sentence counts only in a sentence
+    that opens a paragraph (not in a description that carries an entry on)."""
     out = []
     for i, line in enumerate(lines):
         if line.blank or len(line.text) > 600:
             continue
-        anchor = anchor_of(line)
+        opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n
+        anchor = anchor_of(line, loose=opens)
         if anchor and (anchor.table or not _NEWS.search(line.text[:anchor.found.end + 30])):
             anchor.at, anchor.line = i, line
             out.append(anchor)
@@ -291,7 +320,8 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
         return int(edition), "edition", warnings
     if named:
         return named, "document", []
-    guessed = dates.weekday_year([a.found for a in anchors], range(2008, today_year + 2))
+    guessed = dates.weekday_year([a.found for a in anchors], range(2008, today_year + 2),
+                                 prefer=dates.article_year(text))
     if guessed:
         return guessed, "weekday", [(f"année {guessed} déduite des jours de la semaine : précisez --edition "
                                     "si ce n'est pas la bonne")]
@@ -500,19 +530,23 @@ def _leading_when_where(header: str, item: str, places: Places) -> tuple:
         first, after = item.split(",", 1)
         if not first.strip() or not after.strip() or not _only_when_where(first, places):
             break
-        header, item = f"{header}, {first}", after.strip()
+        header, item = f"{header}, {_WHERE_WORDS.sub('', first.strip())}", after.strip()
     return header, item
+
+
+# words that bring in where a sentence takes place (« À Lyon, … », « Du côté de Grenoble, … »)
+_WHERE_WORDS = re.compile(r"^(?:[àÀaA]\s+|[Dd]u\s+côté\s+(?:de\s+|d['’]\s*)|[Cc]ôté\s+)(?=[A-ZÀ-Ý])")
 
 
 def _only_when_where(text: str, places: Places) -> bool:
     """True when a text only says when and where (« , au Toit Commun, à 14h00 », « 18h30 », « Salle des
     fêtes, Béthune »): times, venues after « au », « à la », « chez », communes, online."""
-    left = dates.strip_times(text)
+    left = dates.strip_times(_WHERE_WORDS.sub("", text.strip()))
     left = re.sub(r"\b(?:de|dès|et|entre)\b", " ", left)
     segments = [s.strip(" -:()") for s in re.split(r"\s*[,–—|·]\s*|\s-\s", left) if s.strip(" -:()")]
     has_commune, named = False, 0
     for segment in segments:
-        bare = re.sub(r"^(?:à|a)\s+(?=[A-ZÀ-Ý])", "", segment)
+        bare = _WHERE_WORDS.sub("", segment)
         if re.match(r"^(?:au|aux|chez|à\s+la|à\s+l['’]|dans\s+les\s+locaux|salle)\s+\S", segment, re.IGNORECASE) \
                 and len(segment.split()) <= 8 or is_online(segment) and len(segment.split()) <= 3:
             continue
@@ -1270,7 +1304,7 @@ def _finish(event: Event, context: Context) -> None:
             event.warn("lieu non indiqué", 0.1)
     if not event.organizer:
         event.warn("organisateur non indiqué", 0.05)
-    event.title = display_title(event.title.strip(), context.casing)
+    event.title = display_title(event.title.strip().rstrip(" .,;:").strip(), context.casing)
 
 
 # ------------------------------------------------------------------ undated entries

@@ -19,6 +19,7 @@ from .places import (
     is_online,
     split_venue_commune,
     venue_after_commune,
+    VENUE_NOUN,
     venue_in_prose,
     venue_segment,
 )
@@ -52,6 +53,7 @@ _SUBJECT = re.compile(r"^(?:[Ll]a\s+|[Ll]e\s+|[Ll]es\s+|[Ll]['’]\s*)?(?:" + _O
 _FOR_WHAT = re.compile(r"\bpour\s+(?:une|un|la|le|les|sa|son|ses|leur|des)\s+(?P<what>.+)$", re.IGNORECASE)
 # An event that is the subject of its sentence: « le forum « X » réunira … », « la soirée aura lieu … ».
 _EVENT_VERBS = (r"r[ée]unira|r[ée]unit|rassemblera|rassemble|aura\s+lieu|a\s+lieu|se\s+tiendra|se\s+tient|"
+                r"s['’]installe(?:ra)?|investit|investira|revient|reviendra|d[ée]barque(?:ra)?|f(?:ait|era)\s+[ée]tape|"
                 r"se\s+d[ée]roulera|se\s+d[ée]roule|accueillera|accueille|proposera|propose|permettra|permet|"
                 r"invite|invitera|ouvrira|pr[ée]sentera|cl[ôo]turera|lancera|mettra|donnera|abordera")
 _EVENT_SUBJECT = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<title>.{3,120}?)\s+(?:" + _EVENT_VERBS
@@ -75,7 +77,7 @@ _ORG_TAIL = re.compile(r"\s*,\s*(?=(?i:au|aux|à|chez|dans|salle|sur\s+le\s+site
                        r",?\s+(?:rue|avenue|boulevard|bd|place|chemin|all[ée]e|impasse|quai|route))\b)|"
                        r"(?<!\b[A-Z])\.\s+(?=[A-ZÀ-Ý0-9«])|\.\s*$|\s*;\s*")
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)»\"])\s*[.;!?]\s+(?=[A-ZÀ-Ýa-z«\"])|\s*;\s*")
-MAX_TITLE_WORDS = 18
+MAX_TITLE_WORDS = 20
 
 
 @dataclass
@@ -125,7 +127,7 @@ def read_item(text: str, places: Places) -> ItemReading:
     """Title, kind, organisers and place of an event written as running text."""
     reading = ItemReading()
     parts = sentences(text)
-    first = parts[0] if parts else text
+    lead, first = _main_clause(parts[0] if parts else text)
     subject = _SUBJECT.match(first)
     where = commune_cell(subject.group("org"), places) if subject else None
     if where:
@@ -144,7 +146,8 @@ def read_item(text: str, places: Places) -> ItemReading:
     elif found:
         reading.commune = found[0][2]
     else:
-        reading.commune = _trailing_commune(first, places)
+        reading.commune = _trailing_commune(first, places) or _opening_commune(lead or first, places) \
+            or _commune_of_venue(first, places)
     venue = venue_in_prose(text)
     if venue:
         reading.venue = venue[2]
@@ -158,6 +161,44 @@ def read_item(text: str, places: Places) -> ItemReading:
     reading.address = address_in(text)
     reading.online = is_online(text)
     return reading
+
+
+def _main_clause(sentence: str) -> tuple:
+    """(lead, clause): a sentence whose event is told after a colon or a dash (« Grenoble n'est pas en
+    reste : le collectif X invite … ») is read from there; the lead may still say where."""
+    if _SUBJECT.match(sentence) or _event_subject(sentence):
+        return "", sentence
+    for m in re.finditer(r"\s*(?::|\s[—–]|;)\s+", sentence):
+        clause = sentence[m.end():]
+        if _SUBJECT.match(clause) or _event_subject(clause):
+            return sentence[:m.start()], clause
+    return "", sentence
+
+
+def _opening_commune(sentence: str, places: Places):
+    """« Grenoble n'est pas en reste », « Nanterre accueille … »: the commune a sentence opens with,
+    written as the commune is."""
+    words = re.match(r"^[A-ZÀ-Ý][\w’'\-]*(?:\s+(?:[A-ZÀ-Ý][\w’'\-]*|sur|sous|en|l[eè]s|lez|de|du|des|la|le|les)){0,4}",
+                     sentence.strip())
+    if not words:
+        return None
+    names = words.group(0).split()
+    for n in range(len(names), 0, -1):
+        found = commune_cell(" ".join(names[:n]), places)
+        if found and found.code:
+            return found
+    return None
+
+
+def _commune_of_venue(sentence: str, places: Places):
+    """« … investit les halles de Chambéry », « au Corum de Montpellier »: a commune named after a
+    place noun."""
+    for m in re.finditer(r"\b" + VENUE_NOUN + r"\s+(?:de\s+|d['’]\s*)(?P<name>[A-ZÀ-Ý][\w’'\-]*(?:[\s\-](?:sur|sous|en|[A-ZÀ-Ý][\w’'\-]*))*)",
+                         sentence, re.IGNORECASE):
+        found = commune_cell(m.group("name"), places)
+        if found and found.code:
+            return found
+    return None
 
 
 def _event_subject(sentence: str) -> str | None:
@@ -260,6 +301,11 @@ def _subject_rest(sentence: str, m) -> str | None:
             return what.group("what")
     if verb.startswith(("fête", "fete", "célè", "cele", "lanc", "ouvr")):
         return None
+    if "invit" in verb:
+        # « X invite le public à une journée … »: the event is what one is invited to
+        what = re.search(r"\bà\s+(?:une|un|la|le|les|l['’]|des)\s*(?P<what>.+)$", rest)
+        if what:
+            return what.group("what")
     return rest
 
 
@@ -307,7 +353,33 @@ def vague_when(text: str) -> str | None:
 
 
 def title_of(sentence: str, whole: str) -> str | None:
-    """The head of a sentence: cut before who, where and when; a bare kind gets its work's name."""
+    """The title of an event written as a sentence: the sentence's head, cut before who, where and
+    when; a bare kind gets its work's name. When unsure, the words are kept: a head that is only a
+    generic word (« rendez-vous ») gives way to what the event is for (« … pour la remise des Prix »),
+    and a head of one word to the sentence itself without its date, place and time phrases."""
+    head = _head_of(sentence)
+    if head and _GENERIC.fullmatch(head):
+        what = _FOR_ANY.search(sentence)
+        head = _head_of(what.group("what")) if what else None
+    if not head:
+        head = stripped_sentence(sentence)
+    if not head:
+        return None
+    if len(head.split()) <= 3:
+        work = _work_of(sentence) or _work_of(whole, quoted=False)
+        if work and work.lower() not in head.lower():
+            head = f"{head} « {work} »"
+    if len(head.split()) == 1:
+        fuller = stripped_sentence(sentence if len(sentence.split()) > 1 else (sentences(whole) or [""])[0])
+        head = fuller if len(fuller.split()) > 1 else head
+    words = head.split()
+    if len(words) > MAX_TITLE_WORDS:
+        head = " ".join(words[:MAX_TITLE_WORDS]) + "…"
+    return head[:1].upper() + head[1:]
+
+
+def _head_of(sentence: str) -> str:
+    """The sentence's head: what comes before who organises, where, when and the comma that closes it."""
     head = sentence.strip(" :–-")
     while _VAGUE_WHEN.match(head):
         head = head[_VAGUE_WHEN.match(head).end():]
@@ -320,19 +392,43 @@ def title_of(sentence: str, whole: str) -> str | None:
     venue = venue_in_prose(head)
     if venue and venue[0] > 0:
         head = head[:venue[0]]
+    head = _PRACTICAL_BRACKET.sub("", head)
     head = _cut_at_comma(head)
-    head = strip_times(head).strip(" ,;:–-")
-    head = re.sub(r"\s*-+>\s*", " : ", head)
-    if not head:
-        return None
-    if len(head.split()) <= 3:
-        work = _work_of(sentence) or _work_of(whole, quoted=False)
-        if work and work.lower() not in head.lower():
-            head = f"{head} « {work} »"
-    words = head.split()
-    if len(words) > MAX_TITLE_WORDS:
-        head = " ".join(words[:MAX_TITLE_WORDS]) + "…"
-    return head[:1].upper() + head[1:]
+    head = strip_times(head).strip(" ,;:–-(")
+    return re.sub(r"\s*-+>\s*", " : ", head)
+
+
+# words that name no event on their own: « rendez-vous à Saint-Denis pour … », « l'événement se tiendra … »
+_GENERIC = re.compile(r"(?:rendez-vous|rdv|[ée]v[ée]nement|[ée]v[èe]nement|temps\s+fort|moment|occasion|"
+                      r"retrouvez-nous|on\s+vous\s+attend|c['’]est\s+parti)", re.IGNORECASE)
+_FOR_ANY = re.compile(r"\bpour\s+(?:une|un|la|le|les|l['’]|sa|son|ses|leur|des)\s*(?P<what>[^.;!?]+)", re.IGNORECASE)
+# a bracket that only says when or where (« (19 h, Maison des associations) », « (93) »)
+_PRACTICAL_BRACKET = re.compile(r"\s*\((?=[^()]*(?:\d|\b" + VENUE_NOUN + r"\b))[^()]*(?:\)|$)", re.IGNORECASE)
+_LEAD_WORDS = re.compile(r"^(?:enfin|aussi|puis|ensuite|par\s+ailleurs|de\s+plus|en\s+outre|et|mais|également|"
+                         r"à\s+noter|au\s+programme|côté\s+\w+)\s*[,:]?\s*", re.IGNORECASE)
+
+
+def stripped_sentence(sentence: str) -> str:
+    """The sentence without its date, commune, venue, time and bracketed practical phrases, nor the
+    words that link it to the one before (« Enfin, »), at most MAX_TITLE_WORDS words."""
+    from .dates import search_dates
+    text = sentence.strip()
+    for at, found in reversed(search_dates(text, loose=True)):
+        text = text[:at] + text[at + found.end:]
+    text = _PRACTICAL_BRACKET.sub("", text)
+    for start, end, _found in reversed(communes_in_prose_spans(text)):
+        text = text[:start] + " " + text[end:].lstrip(" ,") if end < len(text) else text[:start]
+    venue = venue_in_prose(text)
+    if venue:
+        text = text[:venue[0]] + text[venue[1]:]
+    text = re.sub(r"\b(?:à\s+partir\s+de|dès|de|à|vers)\s*$", "", strip_times(text).strip(" ,;:.–-"))
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text))
+    text = re.sub(r"(?:,\s*)+", ", ", text)
+    while _LEAD_WORDS.match(text) and _LEAD_WORDS.match(text).end():
+        text = text[_LEAD_WORDS.match(text).end():]
+    text = _drop_article(text.strip(" ,;:.–-")) or ""
+    words = text.split()
+    return " ".join(words[:MAX_TITLE_WORDS]).strip(" ,;:–-")
 
 
 def communes_in_prose_spans(text):
