@@ -9,8 +9,12 @@ For each view it prints:
   header, HTML, asset links), i.e. the map as it travels to the browser;
 - the page script's run time with AppTest, first run and warm (median of 3);
 - in Chromium with no network (unless --no-browser): the bytes the app sends over its WebSocket for
-  a warm load of the page (everything the page shows, uncompressed) and the time from opening the
-  link to the map drawn.
+  a warm load of the page (everything the page shows, before compression) and the time from opening
+  the link to the map drawn, split into: Streamlit's page shell, the page's first figures (the script
+  has run and its output is shown), the map's frame with Leaflet loaded, and the map drawn. Warm: the
+  server's caches hold the view's data and the browser's cache holds the app's files (a reader
+  coming back); references: the Accueil page and the Carte page without a map, and switching view
+  in a loaded page (a rerun, no page load).
 Without --db (or when it does not exist) a store is built into a temporary folder first; the
 synthetic store is a temporary copy unless --synthetic names one (made if missing). Nothing is
 written in data/.
@@ -25,6 +29,7 @@ import statistics
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,8 +55,9 @@ BOUNDS = {"payload_mb": 3.0, "warm_s": 2.0}
 WARM_RUNS = 3
 
 
-def component_payload(m) -> int:
-    """Bytes of the JSON arguments st_folium sends to its component for map `m`."""
+def component_payload(m) -> tuple:
+    """Bytes of the JSON arguments st_folium sends to its component for map `m`, as is and deflated
+    (what the WebSocket carries with `server.enableWebsocketCompression`)."""
     import streamlit_folium
 
     sent = {}
@@ -63,7 +69,8 @@ def component_payload(m) -> int:
     finally:
         streamlit_folium._component_func = original
     sent.pop("on_change", None)
-    return len(json.dumps(sent, ensure_ascii=False).encode())
+    data = json.dumps(sent, ensure_ascii=False).encode()
+    return len(data), len(zlib.compress(data, 6))
 
 
 def build_map(con, flt, kind):
@@ -110,46 +117,65 @@ def time_page(db: Path) -> list:
     return out
 
 
-def map_drawn(page, timeout=300) -> None:
-    """Return as soon as the page's folium map has drawn its markers or shapes."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            if "st_folium" in frame.url and frame.evaluate(
-                    "() => typeof map_div !== 'undefined' && !!document.querySelector("
-                    "'.esscope-commune, .marker-cluster, .leaflet-overlay-pane canvas')"):
-                return
-        page.wait_for_timeout(50)
-    raise TimeoutError("la carte ne s'est pas dessinée")
+SHOWN = {   # what each phase of a page load waits for
+    "figures": "() => !!document.querySelector('[data-testid=stMetric]')",
+    "leaflet": "() => typeof L !== 'undefined'",
+    "drawn": ("() => typeof map_div !== 'undefined' && !!map_div._loaded && !!document.querySelector("
+              "'.esscope-commune, .esscope-cluster, .leaflet-overlay-pane canvas')"),
+}
 
 
-def reference_times(browser, base) -> list:
-    """What does not depend on the map: a page without map (Accueil), and, on a loaded Carte page,
-    switching to the départements view (a rerun, not a page load)."""
-    from browsing import Offline
-
-    session = Offline(browser, base)
+def load_phases(page, url, with_map=True, timeout=300) -> dict:
+    """Open `url` and return the seconds until Streamlit's shell, the page's first figures, the map's
+    frame with Leaflet, and the map drawn (the last two only `with_map`)."""
     start = time.perf_counter()
-    session.page.goto(base + "/accueil")
-    session.page.wait_for_selector('[data-testid="stMetric"]', timeout=300_000)
-    home = time.perf_counter() - start
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout * 1000)
+    phases = {"shell": time.perf_counter() - start}
+    wanted = ["figures"] + (["leaflet", "drawn"] if with_map else [])
+    while wanted and time.perf_counter() - start < timeout:
+        probe = wanted[0]
+        targets = [page] if probe == "figures" else [f for f in page.frames if "st_folium" in f.url][-1:]
+        if targets and _evaluate(targets[0], SHOWN[probe]):
+            phases[probe] = time.perf_counter() - start
+            wanted.pop(0)
+            continue
+        page.wait_for_timeout(20)
+    if wanted:
+        raise TimeoutError(f"la page ne s'est pas affichée : {wanted}")
+    return phases
+
+
+def switch_time(session, base) -> float:
+    """On a loaded Carte page, seconds from choosing the départements view to its map drawn."""
     session.page.goto(base + "/carte")
-    map_drawn(session.page)
     session.wait(timeout=300_000)
     start = time.perf_counter()
     session.page.get_by_text("Carte des départements", exact=True).click()
-    while not any("st_folium" in f.url and f.evaluate("() => !!document.querySelector('.esscope-legend')")
-                  for f in session.page.frames):
-        session.page.wait_for_timeout(50)
-    switch = time.perf_counter() - start
-    session.close()
-    return [("référence : page Accueil, sans carte", None, home),
-            ("référence : passage à la vue départements", None, switch)]
+    while not _legend_shown(session.page):
+        session.page.wait_for_timeout(20)
+    return time.perf_counter() - start
+
+
+def _legend_shown(page) -> bool:
+    return any("st_folium" in frame.url and _evaluate(frame, "() => !!document.querySelector('.esscope-legend')")
+               for frame in page.frames)
+
+
+def _evaluate(frame, script):
+    """The script's value in the frame, or None while the frame is being replaced (a new map)."""
+    from playwright.sync_api import Error
+
+    try:
+        return frame.evaluate(script)
+    except Error:
+        return None
 
 
 def measure_browser(db: Path, log: Path) -> list:
-    """(label, WebSocket bytes of a warm load, seconds from opening the link to the map drawn) per view.
-    Warm: the same view was loaded once before, so the server's caches hold its data."""
+    """(label, WebSocket bytes of a warm load, phases of that load in seconds) per view, then references.
+    Warm: the same view was loaded once before in the same browser, so the server's caches hold its data
+    and the browser's cache the app's files."""
     from urllib.parse import urlencode
 
     from browsing import CHROMIUM_ARGS, Offline, start_app, stop_app
@@ -160,21 +186,25 @@ def measure_browser(db: Path, log: Path) -> list:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-            for label, params, _, _ in VIEWS:
-                path = "/carte" + ("?" + urlencode(params) if params else "")
-                for _ in ("cold", "warm"):
-                    session = Offline(browser, base)
+            views = [(label, "/carte" + ("?" + urlencode(params) if params else ""), True)
+                     for label, params, _, _ in VIEWS]
+            views += [("référence : page Accueil", "/", False),
+                      ("référence : page Carte sans carte (vue communes, aucune région)", "/carte?vue=communes", False)]
+            for label, path, with_map in views:
+                session = Offline(browser, base)
+                for run in ("cold", "warm"):
+                    page = session.context.new_page()
                     received = []
-                    session.page.on("websocket", lambda ws, received=received: ws.on(
+                    page.on("websocket", lambda ws, received=received: ws.on(
                         "framereceived", lambda payload: received.append(len(payload))))
-                    start = time.perf_counter()
-                    session.page.goto(base + path)
-                    map_drawn(session.page)
-                    elapsed = time.perf_counter() - start
-                    session.wait(timeout=300_000)
-                    session.close()
-                out.append((label, sum(received), elapsed))
-            out.extend(reference_times(browser, base))
+                    phases = load_phases(page, base + path, with_map)
+                    page.close()
+                out.append((label, sum(received), phases))
+                session.close()
+            session = Offline(browser, base)
+            out.append(("référence : passage à la vue départements dans la page", None,
+                        {"drawn": switch_time(session, base)}))
+            session.close()
             browser.close()
     finally:
         stop_app(process)
@@ -202,10 +232,10 @@ def main(argv=None) -> int:
 
         print(f"\nCarte des événements, base SYNTHÉTIQUE {synth}")
         print("\nCarte envoyée au navigateur (arguments du composant streamlit-folium)")
-        print(f"{'vue':<44} {'lecture+carte s':>15} {'Mo':>6}")
-        for label, built, size in measure_payloads(synth):
+        print(f"{'vue':<44} {'lecture+carte s':>15} {'Mo':>6} {'compressé Mo':>13}")
+        for label, built, (size, deflated) in measure_payloads(synth):
             flag = "" if size / 1e6 < BOUNDS["payload_mb"] else f"  > {BOUNDS['payload_mb']} Mo"
-            print(f"{label:<44} {built:15.2f} {size / 1e6:6.2f}{flag}")
+            print(f"{label:<44} {built:15.2f} {size / 1e6:6.2f} {deflated / 1e6:13.2f}{flag}")
 
         print("\nScript de la page (AppTest), en secondes")
         print(f"{'vue':<44} {'1re':>6} {'à chaud':>8}")
@@ -214,11 +244,13 @@ def main(argv=None) -> int:
             print(f"{label:<44} {first:6.2f} {warm:8.2f}{flag}")
 
         if not args.no_browser and shutil.which("chromium"):
-            print("\nDans Chromium sans réseau, chargement à chaud de la page")
-            print(f"{'vue':<44} {'WebSocket Mo':>12} {'carte dessinée s':>17}")
-            for label, size, elapsed in measure_browser(synth, Path(tmp) / "streamlit.log"):
+            print("\nDans Chromium sans réseau, chargement à chaud de la page, en secondes depuis l'ouverture du lien")
+            print(f"{'vue':<66} {'WebSocket Mo':>12} {'Streamlit':>9} {'chiffres':>8} {'Leaflet':>8} {'carte':>6}")
+            for label, size, phases in measure_browser(synth, Path(tmp) / "streamlit.log"):
                 shown = "" if size is None else f"{size / 1e6:.2f}"
-                print(f"{label:<44} {shown:>12} {elapsed:17.2f}")
+                cells = " ".join(f"{phases[k]:{w}.2f}" if k in phases else " " * w
+                                 for k, w in (("shell", 9), ("figures", 8), ("leaflet", 8), ("drawn", 6)))
+                print(f"{label:<66} {shown:>12} {cells}")
     return 0
 
 

@@ -13,9 +13,12 @@ from document text.
 
 Offline. folium and streamlit-folium take Leaflet from CDNs, so the maps here
 replace every asset link by the app's own static files, copied at start-up
-from the xstatic packages (`install_assets`): Leaflet, markercluster and
-GestureHandling (a map in a long page lets the wheel scroll the page; Ctrl +
-wheel zooms the map).
+from the xstatic packages (`install_assets`): Leaflet and GestureHandling (a
+map in a long page lets the wheel scroll the page; Ctrl + wheel zooms the map).
+
+Speed. The communes with events (35 000 at most) travel as one compact array;
+the browser groups them for the current view and draws only those groups and
+communes (a few hundred markers), again after each move.
 Tiles come from OpenStreetMap when there is a network; without one the map
 keeps a plain background with its boundaries and markers.
 """
@@ -34,7 +37,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from branca.colormap import linear
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
@@ -88,9 +91,6 @@ ASSETS = {
     "leaflet/images/marker-icon.png": ("leaflet", "images/marker-icon.png"),
     "leaflet/images/marker-icon-2x.png": ("leaflet", "images/marker-icon-2x.png"),
     "leaflet/images/marker-shadow.png": ("leaflet", "images/marker-shadow.png"),
-    "markercluster/leaflet.markercluster.js": ("leaflet_markercluster", "leaflet.markercluster.js"),
-    "markercluster/MarkerCluster.css": ("leaflet_markercluster", "MarkerCluster.css"),
-    "markercluster/MarkerCluster.Default.css": ("leaflet_markercluster", "MarkerCluster.Default.css"),
     "gesturehandling/leaflet-gesture-handling.min.js": ("leaflet_gesturehandling", "leaflet-gesture-handling.min.js"),
     "gesturehandling/leaflet-gesture-handling.min.css": ("leaflet_gesturehandling",
                                                          "leaflet-gesture-handling.min.css"),
@@ -103,9 +103,6 @@ LEAFLET_JS = [("leaflet", ASSET_URL + "leaflet/leaflet.js"),
               ("gesture_handling", ASSET_URL + "gesturehandling/leaflet-gesture-handling.min.js")]
 LEAFLET_CSS = [("leaflet_css", ASSET_URL + "leaflet/leaflet.css"),
                ("gesture_handling_css", ASSET_URL + "gesturehandling/leaflet-gesture-handling.min.css")]
-CLUSTER_JS = [("markercluster_js", ASSET_URL + "markercluster/leaflet.markercluster.js")]
-CLUSTER_CSS = [("markercluster_css", ASSET_URL + "markercluster/MarkerCluster.css"),
-               ("markercluster_default_css", ASSET_URL + "markercluster/MarkerCluster.Default.css")]
 
 
 def asset_source(name: str) -> Path:
@@ -115,7 +112,7 @@ def asset_source(name: str) -> Path:
 
 
 def install_assets(static_dir) -> Path:
-    """Copy Leaflet and markercluster from their installed packages into `static_dir/vendor`.
+    """Copy Leaflet and GestureHandling from their installed packages into `static_dir/vendor`.
 
     Copies (not links: Streamlit refuses files outside its static folder) only what is missing
     or different, each through a temporary file renamed into place, so concurrent calls are safe."""
@@ -172,12 +169,15 @@ class _Style(MacroElement):
             .esscope-legend i { display: inline-block; width: 14px; height: 14px; margin-right: 6px;
                 vertical-align: -2px; border: 1px solid #888; }
             .esscope-legend .title { font-weight: bold; margin-bottom: 4px; }
-            .marker-cluster-small { background-color: rgba(158, 202, 225, .6); }
-            .marker-cluster-small div { background-color: rgba(107, 174, 214, .85); }
-            .marker-cluster-medium { background-color: rgba(66, 146, 198, .6); }
-            .marker-cluster-medium div { background-color: rgba(33, 113, 181, .85); color: #fff; }
-            .marker-cluster-large { background-color: rgba(8, 81, 156, .55); }
-            .marker-cluster-large div { background-color: rgba(8, 48, 107, .9); color: #fff; }
+            .esscope-cluster { border-radius: 50%; background-clip: padding-box; cursor: pointer; }
+            .esscope-cluster div { width: 30px; height: 30px; margin: 5px; border-radius: 50%; text-align: center;
+                font: bold 12px/30px sans-serif; }
+            .esscope-cluster-small { background-color: rgba(158, 202, 225, .6); }
+            .esscope-cluster-small div { background-color: rgba(107, 174, 214, .85); }
+            .esscope-cluster-medium { background-color: rgba(66, 146, 198, .6); }
+            .esscope-cluster-medium div { background-color: rgba(33, 113, 181, .85); color: #fff; }
+            .esscope-cluster-large { background-color: rgba(8, 81, 156, .55); }
+            .esscope-cluster-large div { background-color: rgba(8, 48, 107, .9); color: #fff; }
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
@@ -186,30 +186,50 @@ class _Style(MacroElement):
     """)
 
 
-class CommuneMarkers(JSCSSMixin):
-    """One marker per commune showing its count, clustered; a cluster shows the sum of its events.
+class _Text(Element):
+    """Text put in the page as it is. (branca compiles the script of every element as a Jinja template
+    once rendered: with the data inside, that costs about 0.1 s per megabyte on every run of the page.)"""
 
-    `rows` come from `marker_rows`, every text already `safe_text`. The tooltip and the popup are
-    assembled in the browser by joining those fragments (the popup only when opened): the page
-    carries the data once, not the markup of 35 000 communes."""
-    default_js = CLUSTER_JS
-    default_css = CLUSTER_CSS
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs):
+        return self.text
+
+
+class _DataLayer(MacroElement):
+    """An element whose script carries data: rendered without compiling that data as a template."""
+
+    def render(self, **kwargs):
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(_Text(script(self, kwargs)), name=self.get_name())
+
+
+class CommuneMarkers(_DataLayer):
+    """One marker per commune showing its count, grouped when close on screen: a group shows the sum
+    of its events and a click on it zooms in to its communes.
+
+    `rows` come from `marker_rows` (most events first), every text already `safe_text`. The browser
+    groups the communes of the current view (each group starts from its commune with the most
+    events and takes the others within CLUSTER_RADIUS pixels) and draws only those markers, again
+    after each move; tooltips and popups are joined from the escaped fragments, popups when opened.
+    The layer's bounds are those of all its communes, drawn or not."""
+    CLUSTER_RADIUS = 45        # pixels
+    ALL_FROM_ZOOM = 13         # from this zoom on, every commune has its own marker
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = (function () {
-            var group = L.markerClusterGroup({
-                chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45,
-                iconCreateFunction: function (cluster) {
-                    var n = 0, kids = cluster.getAllChildMarkers();
-                    for (var i = 0; i < kids.length; i++) { n += kids[i].options.events; }
-                    var size = n < 10 ? 'small' : (n < 100 ? 'medium' : 'large');
-                    return L.divIcon({html: '<div><span>' + n.toLocaleString('fr-FR') + '</span></div>',
-                                      className: 'marker-cluster marker-cluster-' + size, iconSize: L.point(40, 40)});
-                }
+        var {{ this.get_name() }} = (function (map, rows, radius, allFromZoom) {
+            var group = L.featureGroup([], {esscope: 'communes'}).addTo(map);
+            var shown = {}, world = [], all = L.latLngBounds([]);
+            rows.forEach(function (r) {
+                world.push(L.CRS.EPSG3857.latLngToPoint(L.latLng(r[0], r[1]), 0));
+                all.extend([r[0], r[1]]);
             });
+            group.getBounds = function () { return all; };
+            function count(n) { return n.toLocaleString('fr-FR') + (n > 1 ? ' événements' : ' événement'); }
             function tip(r) {     // « Lille (59350) : 12 événements »: what a click sends back (code_from_click)
-                var n = r[2];
-                return r[3] + ' (' + r[4] + ') : ' + n.toLocaleString('fr-FR') + (n > 1 ? ' événements' : ' événement');
+                return r[3] + ' (' + r[4] + ') : ' + count(r[2]);
             }
             function popup(r) {
                 var items = '';
@@ -219,18 +239,73 @@ class CommuneMarkers(JSCSSMixin):
                 return '<div class="esscope-popup"><strong>' + tip(r) + '</strong><ul>' + items + '</ul>'
                     + (r[6] ? '<div>' + r[6] + '</div>' : '') + '</div>';
             }
-            var markers = {{ this.rows_json }}.map(function (r) {
-                var n = Number(r[2]), side = 20 + 6 * String(n).length;
-                var marker = L.marker([r[0], r[1]], {events: n, icon: L.divIcon({
+            function commune(i) {
+                var r = rows[i], n = r[2], side = 20 + 6 * String(n).length;
+                var marker = L.marker([r[0], r[1]], {icon: L.divIcon({
                     className: 'esscope-commune', html: String(n), iconSize: [side, side]})});
                 marker.bindTooltip(tip(r));
                 if (r.length > 5) { marker.bindPopup(function () { return popup(r); }, {maxWidth: 380, maxHeight: 320}); }
                 return marker;
-            });
-            group.addLayers(markers);
-            {{ this._parent.get_name() }}.addLayer(group);
+            }
+            function cluster(c) {
+                var n = c.events, size = n < 10 ? 'small' : (n < 100 ? 'medium' : 'large');
+                var marker = L.marker([rows[c.seed][0], rows[c.seed][1]], {icon: L.divIcon({
+                    html: '<div><span>' + n.toLocaleString('fr-FR') + '</span></div>',
+                    className: 'esscope-cluster esscope-cluster-' + size, iconSize: L.point(40, 40)})});
+                marker.on('click', function () { map.fitBounds(c.bounds, {padding: [40, 40]}); });
+                return marker;
+            }
+            function groups() {   // the communes in view (and half a view around), grouped
+                var zoom = map.getZoom(), scale = Math.pow(2, zoom), view = map.getPixelBounds(), size = view.getSize();
+                var x0 = view.min.x - size.x / 2, x1 = view.max.x + size.x / 2;
+                var y0 = view.min.y - size.y / 2, y1 = view.max.y + size.y / 2;
+                var cells = {}, inView = [], xs = {}, ys = {};
+                for (var i = 0; i < rows.length; i++) {
+                    var x = world[i].x * scale, y = world[i].y * scale;
+                    if (x < x0 || x > x1 || y < y0 || y > y1) { continue; }
+                    xs[i] = x; ys[i] = y; inView.push(i);
+                    var key = Math.floor(x / radius) + ':' + Math.floor(y / radius);
+                    (cells[key] = cells[key] || []).push(i);
+                }
+                var taken = {}, out = [];
+                inView.forEach(function (i) {     // rows come with the most events first
+                    if (taken[i]) { return; }
+                    var c = {seed: i, communes: 1, events: rows[i][2], bounds: L.latLngBounds([[rows[i][0], rows[i][1]]])};
+                    taken[i] = true;
+                    if (zoom < allFromZoom) {
+                        var cx = Math.floor(xs[i] / radius), cy = Math.floor(ys[i] / radius);
+                        for (var dx = -1; dx <= 1; dx++) {
+                            for (var dy = -1; dy <= 1; dy++) {
+                                (cells[(cx + dx) + ':' + (cy + dy)] || []).forEach(function (j) {
+                                    if (taken[j]) { return; }
+                                    var ex = xs[j] - xs[i], ey = ys[j] - ys[i];
+                                    if (ex * ex + ey * ey > radius * radius) { return; }
+                                    taken[j] = true;
+                                    c.communes += 1;
+                                    c.events += rows[j][2];
+                                    c.bounds.extend([rows[j][0], rows[j][1]]);
+                                });
+                            }
+                        }
+                    }
+                    out.push(c);
+                });
+                return out;
+            }
+            function draw() {
+                var next = {}, zoom = map.getZoom();
+                groups().forEach(function (c) {
+                    var id = c.communes === 1 ? 'c' + c.seed : ['g', zoom, c.seed, c.communes, c.events].join(':');
+                    next[id] = shown[id] || (c.communes === 1 ? commune(c.seed) : cluster(c));
+                });
+                Object.keys(shown).forEach(function (id) { if (!next[id]) { group.removeLayer(shown[id]); } });
+                Object.keys(next).forEach(function (id) { if (!shown[id]) { group.addLayer(next[id]); } });
+                shown = next;
+            }
+            map.on('moveend', draw);
+            map.whenReady(draw);
             return group;
-        })();
+        })({{ this._parent.get_name() }}, {{ this.rows_json }}, {{ this.CLUSTER_RADIUS }}, {{ this.ALL_FROM_ZOOM }});
         {% endmacro %}
     """)
 
@@ -240,7 +315,7 @@ class CommuneMarkers(JSCSSMixin):
         self.rows_json = to_script_json(rows)
 
 
-class Shapes(MacroElement):
+class Shapes(_DataLayer):
     """Filled boundaries: a GeoJSON FeatureCollection (text) whose features carry `fill` (colour or
     null for no data), `tip` (tooltip HTML, already `safe_text`) and `strong` (outline drawn thick)."""
     _template = Template("""
@@ -262,7 +337,7 @@ class Shapes(MacroElement):
         self.geojson = geojson
 
 
-class Outlines(MacroElement):
+class Outlines(_DataLayer):
     """Thin boundaries (a GeoJSON text) that give the map its shape when there are no tiles; not clickable."""
     _template = Template("""
         {% macro script(this, kwargs) %}

@@ -142,12 +142,23 @@ def test_events_without_a_located_commune_are_not_on_the_map():
     assert len(rows) == 1 and rows[0][2] == 1
 
 
-def test_events_map_puts_all_markers_in_one_cluster_layer():
+def test_events_map_sends_the_communes_as_one_array_grouped_in_the_browser():
     rows = maps.marker_rows(events_frame([(f"59{i:03d}", f"C{i}", 50 + i / 100, 3, "2017-11-07", "A", None)
                                           for i in range(300)]))
     page = render(maps.events_map({"rows": rows, "bounds": None}))
-    assert page.count("L.markerClusterGroup(") == 1
-    assert "L.marker(" in page and page.count("L.marker(") == 1   # built in a loop over the data, not one each
+    assert page.count("L.featureGroup(") == 1 and maps.to_script_json(rows) in page
+    assert page.count("L.marker(") == 2      # one for a commune, one for a group: made in the browser from the array
+    assert "markerClusterGroup" not in page
+
+
+def test_document_text_that_looks_like_a_template_stays_text():
+    # folium's elements are Jinja templates: text from a document must never be read as one
+    title = "{% if x %}{{ 7 * 7 }}{# c #}"
+    rows = maps.marker_rows(events_frame([("59350", title, 50.63, 3.06, "2017-11-07", title, None)]))
+    shapes = squares({"A": 1.0}).assign(name=title)
+    for m in (maps.events_map({"rows": rows, "bounds": None}), maps.choropleth_map(shapes, "v", "name", "T")):
+        page = m.get_root().render()
+        assert title in page          # neither run as a template nor refused by one
 
 
 def fitted_bounds(m: folium.Map) -> list:

@@ -121,7 +121,7 @@ class Offline:
         while time.monotonic() < deadline:
             frames = [f for f in self.page.frames if "st_folium" in f.url]
             if frames and frames[-1].evaluate("() => typeof map_div !== 'undefined' && !!map_div._loaded"):
-                self.page.wait_for_timeout(500)       # markercluster adds its markers in chunks
+                self.page.wait_for_timeout(300)       # the markers are drawn once the view is set
                 return frames[-1]
             self.page.wait_for_timeout(200)
         raise AssertionError("la carte ne s'est pas dessinée")
@@ -131,7 +131,7 @@ class Offline:
         return self.map_frame().evaluate(r"""() => {
             const read = el => parseInt(el.textContent.replace(/\D/g, ''), 10);
             const singles = [...document.querySelectorAll('.esscope-commune')];
-            const clusters = [...document.querySelectorAll('.marker-cluster')];
+            const clusters = [...document.querySelectorAll('.esscope-cluster')];
             return {markers: singles.length, clusters: clusters.length,
                     events: [...singles, ...clusters].map(read).reduce((a, b) => a + b, 0)};
         }""")
@@ -144,7 +144,7 @@ class Offline:
             let drawn = null;
             map_div.eachLayer(layer => {
                 const shapes = layer instanceof L.GeoJSON && layer.options.interactive !== false;
-                const markers = L.MarkerClusterGroup && layer instanceof L.MarkerClusterGroup;
+                const markers = layer.options && layer.options.esscope === 'communes';
                 if (!shapes && !markers) return;
                 const b = layer.getBounds();
                 if (b.isValid()) drawn = drawn ? drawn.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
