@@ -226,3 +226,71 @@ def test_deadlines_past_events_and_announcements_are_not_events(built_store):
     assert summary(result, "start_date", "title", "commune_name") == [
         ("2023-11-20", "Remise des Prix de l'ESS", "Rennes"), ("2023-11-21", "Forum réunira 40 structures", "Brest")]
     assert (result.events[0].venue, result.events[0].organizer) == ("Couvent des Jacobins", "CRESS Bretagne")
+
+
+CARDS = """<html><body><nav><a>Accueil</a></nav><main><h1>Mois de l'ESS 2023 — Agenda Bretagne</h1>
+<div class="event"><h3>Atelier compostage collectif</h3><p class="date">Mardi 14 novembre 2023 - 18h00</p>
+<p class="lieu">Lieu : Jardin des Mille Pattes, 4 rue de Brest, Morlaix</p><p>Apprendre à composter en pied d'immeuble.</p>
+<p>Organisé par : Vert le Jardin</p></div>
+<div class="event"><h3>Table ronde : l'ESS recrute !</h3><p class="date">Jeudi 16 novembre 2023 - 9h30 à 12h</p>
+<p class="lieu">Lieu : CCI, Quimper</p><p>Organisé par : Pôle ESS Cornouaille</p></div>
+</main><footer>© 2023 CRESS Bretagne - mis à jour le 2 novembre 2023</footer></body></html>"""
+
+MARKDOWN = """# Mois de l'ESS 2022 : agenda lyonnais
+
+- **12 nov.** — *Lyon* — Atelier zéro déchet, par l'association Zéro Waste Lyon
+- **15 nov.** — *Villeurbanne* — Conférence « Habiter autrement » (18h30, gratuit)
+- **19 nov.** — *Vénissieux* — Marché des créateurs solidaires, 10h-18h
+"""
+
+NEWSLETTER = """Lettre d'information n°42 — Mois de l'ESS 2024
+
+À vos agendas !
+
+📅 14/11 – 18h30 | Café associatif à Nantes (Le Lieu Unique)
+📅 21/11 – 9h-12h | Petit-déjeuner des entrepreneurs sociaux à Saint-Nazaire
+📅 28/11 – 14h | Visite de la recyclerie Retrilog à Rezé
+
+Pour vous désinscrire, écrivez-nous avant le 30/11.
+"""
+
+PRESS_COMING = """Saint-Étienne, 3 novembre 2023 —
+
+Le Mois de l'ESS bat son plein dans la Loire. Ce jeudi 9 novembre, l'épicerie solidaire Le Panier Stéphanois ouvre ses portes au public de 10 h à 16 h.
+La Maison de l'emploi de Roanne accueillera le 14 novembre prochain un forum consacré aux métiers du soin.
+Une conférence sur les monnaies locales aura lieu le jeudi 23 novembre à 19 h à la médiathèque de Montbrison.
+Les candidatures au Prix de l'ESS sont ouvertes jusqu'au 15 novembre.
+"""
+
+
+def test_web_cards_title_then_date_then_details_keep_the_title_whole(built_store):
+    result = parse(built_store, CARDS, "agenda.html")
+    assert summary(result, "start_date", "start_time", "title", "commune_name", "organizer") == [
+        ("2023-11-14", "18:00", "Atelier compostage collectif", "Morlaix", "Vert le Jardin"),
+        ("2023-11-16", "09:30", "Table ronde : l'ESS recrute !", "Quimper", "Pôle ESS Cornouaille")]
+    assert "2023-11-02" not in {e.start_date for e in result.events}
+
+
+def test_markdown_marks_are_not_part_of_the_text(built_store):
+    result = parse(built_store, MARKDOWN)
+    assert summary(result, "start_date", "commune_name", "title") == [
+        ("2022-11-12", "Lyon", "Atelier zéro déchet"), ("2022-11-15", "Villeurbanne", "Conférence « Habiter autrement »"),
+        ("2022-11-19", "Vénissieux", "Marché des créateurs solidaires")]
+    assert result.events[0].organizer == "Zéro Waste Lyon" and result.events[1].price == "gratuit"
+
+
+def test_calendar_sign_rows_with_the_venue_in_brackets(built_store):
+    result = parse(built_store, NEWSLETTER)
+    assert summary(result, "start_date", "start_time", "title", "commune_name", "venue") == [
+        ("2024-11-14", "18:30", "Café associatif", "Nantes", "Le Lieu Unique"),
+        ("2024-11-21", "09:00", "Petit-déjeuner des entrepreneurs sociaux", "Saint-Nazaire", None),
+        ("2024-11-28", "14:00", "Visite de la recyclerie Retrilog", "Rezé", None)]
+
+
+def test_this_and_next_before_and_after_a_date_in_a_sentence(built_store):
+    result = parse(built_store, PRESS_COMING)
+    assert summary(result, "start_date", "title", "organizer") == [
+        ("2023-11-09", "L'épicerie solidaire Le Panier Stéphanois ouvre ses portes au public", "Le Panier Stéphanois"),
+        ("2023-11-14", "Forum consacré aux métiers du soin", "Maison de l'emploi de Roanne"),
+        ("2023-11-23", "Conférence sur les monnaies locales", None)]
+    assert [e.commune_name for e in result.events] == [None, "Roanne", "Montbrison"]

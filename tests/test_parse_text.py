@@ -235,10 +235,11 @@ def test_mixed_layouts_of_one_programme(built_store):
         ("2023-11-13", "18:30", "Béthune", "Soirée jeux coopératifs"),
         ("2023-11-15", "18:00", "Amiens", "Ciné-débat « Ouvrir la voix »"),
         ("2023-11-18", "10:00", "Liévin", "Balade urbaine « Les communs du quartier »"),
-        ("2023-11-18", "14:00", "Lens", "Troc de plantes au jardin partagé des Provinces"),
+        ("2023-11-18", "14:00", "Lens", "Troc de plantes"),
         ("2023-11-24", "09:30", "Arras", "Petit-déjeuner des acteurs de l'ESS")]
     first = result.events[0]
     assert (first.venue, first.address, first.organizer, first.end_time) == (
         "Maison de l'emploi", "12 avenue Jean Jaurès", "CAE Grand Arras", "16:30")
     assert result.events[1].venue == "Salle des fêtes"
+    assert result.events[4].venue == "jardin partagé des Provinces"
     assert result.events[-1].price == "Inscription obligatoire"

@@ -31,7 +31,7 @@ _POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})\.?,?\s+)?(?:le\s+)?(?P<d{{n}}>{_DAY})(?:
           rf"(?:(?:\s*(?P<m{{n}}>{_MONTH})\.?(?![{_A}])|[/.](?P<mn{{n}}>1[0-2]|0?[1-9])(?![0-9]))"
           rf"(?:\s*[/.]?\s*(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?)?")
 _JOIN = r"(?P<join{n}>\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,)\s*(?:le\s+|du\s+)?)"
-_PREFIX = (r"(?P<prefix>(?:le|les|du|depuis\s+le|d[èe]s\s+le|à\s+partir\s+du|a\s+partir\s+du|"
+_PREFIX = (r"(?P<prefix>(?:le|les|du|ce|depuis\s+le|d[èe]s\s+le|à\s+partir\s+du|a\s+partir\s+du|"
            r"jusqu'au|jusqu’au|à\s+compter\s+du)\s+)?")
 _MONTH_FIRST = re.compile(rf"(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?:er)?(?![0-9:h])(?:\s+(?P<y>(?:19|20)[0-9]{{2}}))?",
                           re.IGNORECASE)
@@ -85,6 +85,9 @@ def match_date(text: str) -> DateMatch | None:
         if found:
             if text[found.end:found.end + 1] == "." and not text[found.end + 1:found.end + 2].isdigit():
                 found.end += 1          # the dot of an abbreviated month (« nov. »)
+            coming = _COMING.match(text, found.end)
+            if coming:
+                found.end = coming.end()     # « le 14 novembre prochain »
             return found
     m = _MONTH_FIRST.match(text)
     if m and _month(m.group("m")):
@@ -97,7 +100,8 @@ def match_date(text: str) -> DateMatch | None:
     return None
 
 
-_INNER = re.compile(rf"(?<![\w’'])(?:le|du|les|d[èe]s\s+le|à\s+partir\s+du|jusqu['’]au)\s+(?=(?:{_WEEKDAY}\s+)?\d)",
+_COMING = re.compile(r"\s+prochaine?\b", re.IGNORECASE)
+_INNER = re.compile(rf"(?<![\w’'])(?:le|du|les|ce|d[èe]s\s+le|à\s+partir\s+du|jusqu['’]au)\s+(?=(?:{_WEEKDAY}\s+)?\d)",
                     re.IGNORECASE)
 
 

@@ -354,7 +354,8 @@ def split_venue_commune(venue: str, places: Places) -> tuple:
 
 
 _PLACE_NOUN = re.compile(rf"^(?:{VENUE_NOUN}|caf[ée]|bar|restaurant|brasserie|march[ée]|atelier|garage|magasin|"
-                         r"boutique|salon|jardin\s+partag[ée])\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
+                         r"boutique|salon|jardin\s+partag[ée])\s+(?:(?:de|du|des)\s+|d['’]\s*)?(?=(?-i:[A-ZÀ-Ý]))",
+                         re.IGNORECASE)
 
 
 def _named_place(text: str) -> str | None:
@@ -384,7 +385,7 @@ def venue_after_commune(text: str, end: int) -> str | None:
     if m:
         return m.group(1).strip()
     m = re.match(r"\s*\(\s*([A-ZÀ-Ý][^()]{1,60}?)\s*\)", text[end:])
-    if m and not re.search(r"\d|lieu|pr[ée]ciser|confirmer", m.group(1), re.IGNORECASE):
+    if m and not re.search(r"\d|\blieu\s+(?:à|a)\b|pr[ée]ciser|confirmer", m.group(1), re.IGNORECASE):
         return m.group(1)
     return None
 

@@ -101,7 +101,7 @@ def read_lines(text: str) -> list:
     written on one line is cut before each of its sentences that opens with a date."""
     out = []
     for n, raw in enumerate(text.split("\n")):
-        expanded = raw.rstrip()
+        expanded = plain_markup(raw.rstrip())
         m = BULLET.match(expanded)
         if m and not dates.match_date(expanded.strip()):
             body = expanded[m.end():].strip()
@@ -131,6 +131,25 @@ def mark_tables(lines: list) -> list:
         if header is not None:
             out[i] = Line(line.n, "", line.indent, False)
     return out
+
+
+_MARKUP = [
+    (re.compile(r"^(\s{0,3})#{1,6}\s+"), r"\1"),                              # « ## Heading »
+    (re.compile(r"\[([^\]\n]+)\]\((?:https?://|www\.|/)[^)\s]*\)"), r"\1"),    # « [text](url) »
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__"), r"\1\2"),    # bold
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),       # italics
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
+]
+
+
+def plain_markup(line: str) -> str:
+    """A line without the marks of Markdown (headings, bold, italics, links), as agendas pasted from
+    messages and wikis write them: « - **12 nov.** — *Lyon* — Atelier » → « - 12 nov. — Lyon — Atelier »."""
+    if not re.search(r"[*_#\[]", line):
+        return line
+    for pattern, replacement in _MARKUP:
+        line = pattern.sub(replacement, line)
+    return line
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý])")
@@ -459,7 +478,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     if title is not None:
         labelled = label_of(title.text)
         event = _prose_event(labelled[1] if labelled else title.text, [line for line in block if not line.blank],
-                             _header_details(header, context.places), context, exact=bool(labelled))
+                             _header_details(header, context.places), context, exact=bool(labelled), wrap=False)
         event.line = title.n
         _set_period(event, period, anchor)
         return [event] if event.title else []
@@ -576,7 +595,9 @@ def _header_details(header: str, places: Places) -> Head:
     head.start_time, head.end_time = dates.find_times(header)
     head.online = is_online(header)
     text = dates.strip_times(header)
-    text = re.sub(r"^\s*[,–—|\-:]+\s*", "", text)
+    text = re.sub(r"^[\s,–—|\-:·]+|[\s,–—|\-:·]+$", "", text)
+    if not re.search(r"\w", text):
+        text = ""
     venue = venue_in_prose(text)
     place = parse_place(re.sub(r"\b(?:de|dès|et)\b\s*", " ", text).strip(" ,"), places, fuzzy=True) \
         if text.strip(" ,") else None
@@ -683,17 +704,20 @@ def _items(body: list, context: Context) -> list:
 
 # ------------------------------------------------------------------ entries written as a sentence
 
-def _prose_event(item: str, extra: list, head: Head, context: Context, exact: bool = False) -> Event:
+def _prose_event(item: str, extra: list, head: Head, context: Context, exact: bool = False,
+                 wrap: bool = True) -> Event:
     """An entry written as running text (or as an agenda row), with the lines under it: those that carry
     its sentence on, then lines of details (place, times, price, organiser). With `exact`, the item is
-    the title as written (a « Titre : » field)."""
+    the title as written (a « Titre : » field); without `wrap`, no line under it carries it on (a title
+    line written above its date line is whole)."""
     row = _row_of(item, context)
     if row and row.by_header:
         return _row_event(row, extra, head, context)
     if row:
         head = _row_head(row, head)
     title_text = row.title if row else item
-    wrapped, details = _wrapped(title_text, [line for line in extra if not line.bullet and not label_of(line.text)])
+    own = [line for line in extra if not line.bullet and not label_of(line.text)]
+    wrapped, details = _wrapped(title_text, own) if wrap else ([], [line.text for line in own])
     text = " ".join([title_text] + wrapped).strip()
     reading = read_item(text, context.places)
     if exact:

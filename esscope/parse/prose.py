@@ -26,6 +26,8 @@ from .places import (
 from .vocabulary import kind_in
 
 _ART = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
+_ORG_TYPE_WORDS = (r"(?:association|coop[ée]rative|scop|scic|cae|compagnie|collectif|structure|entreprise|ressourcerie|"
+                   r"recyclerie|[ée]picerie(?:\s+solidaire)?|f[ée]d[ée]ration|r[ée]seau|fondation|mutuelle|union|amap|mjc)")
 _ORG_END = (r"(?:\s*\([A-Z][A-Za-z0-9&\-]{1,12}\))?(?=\s*(?:[,;.:!?(]|\s-\s|$)|\s+(?:avec|pour|autour|dans|sur|concernant|qui|afin|en\s+partenariat|"
             r"en\s+présence|en\s+lien|le\s+\d|les\s+\d|à\s+(?:[A-ZÀ-Ý0-9]|l['’]|la\s)|au\s|aux\s)\b)")
 _ORG_PATTERNS = [
@@ -33,6 +35,9 @@ _ORG_PATTERNS = [
     re.compile(r"(?:co-?)?(?:organis|propos|port|initi)[ée]e?s?\s+par\s+(?-i:la\s+|le\s+|les\s+|l['’]\s*)?(?P<org>.+?)"
                + _ORG_END, re.IGNORECASE),
     re.compile(r"(?:une\s+)?(?:proposition|invitation|initiative)\s+" + _ART + r"(?P<org>[A-ZÀ-Ý].+?)" + _ORG_END),
+    # « Atelier zéro déchet, par l'association Zéro Waste Lyon »
+    re.compile(r"(?:,|\s[–—-])\s*par\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?(?P<org>(?:" + _ORG_TYPE_WORDS
+               + r"\s+)?(?-i:[A-ZÀ-Ý]).+?)" + _ORG_END, re.IGNORECASE),
 ]
 # Lower-case words naming what a structure is, before its name (« l'association Le Passe Muraille »);
 # in capitals they are part of the name (« la SCIC Terres Communes »).
@@ -193,7 +198,7 @@ def _opening_commune(sentence: str, places: Places):
 def _commune_of_venue(sentence: str, places: Places):
     """« … investit les halles de Chambéry », « au Corum de Montpellier »: a commune named after a
     place noun."""
-    for m in re.finditer(r"\b" + VENUE_NOUN + r"\s+(?:de\s+|d['’]\s*)(?P<name>[A-ZÀ-Ý][\w’'\-]*(?:[\s\-](?:sur|sous|en|[A-ZÀ-Ý][\w’'\-]*))*)",
+    for m in re.finditer(r"\b" + VENUE_NOUN + r"(?:\s+[^\s,.;:()]+){0,3}?\s+(?:de\s+|d['’]\s*)(?P<name>(?-i:[A-ZÀ-Ý][\w’'\-]*(?:[\s\-](?:sur|sous|en|[A-ZÀ-Ý][\w’'\-]*))*))",
                          sentence, re.IGNORECASE):
         found = commune_cell(m.group("name"), places)
         if found and found.code:
