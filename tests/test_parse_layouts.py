@@ -294,3 +294,87 @@ def test_this_and_next_before_and_after_a_date_in_a_sentence(built_store):
         ("2023-11-14", "Forum consacré aux métiers du soin", "Maison de l'emploi de Roanne"),
         ("2023-11-23", "Conférence sur les monnaies locales", None)]
     assert [e.commune_name for e in result.events] == [None, "Roanne", "Montbrison"]
+
+
+DEFINITIONS = """<html><body><main><h1>Agenda du Mois de l'ESS 2023 - Occitanie</h1>
+<article><h2>Forum de l'emploi solidaire</h2>
+<dl><dt>Date</dt><dd>Mardi 14 novembre 2023, 9h - 17h</dd><dt>Lieu</dt><dd>Salle Pierre Baudis, Toulouse</dd>
+<dt>Organisateur</dt><dd>CRESS Occitanie</dd></dl></article>
+<article><h2>Apéro des coopératives</h2>
+<dl><dt>Date</dt><dd>Jeudi 23 novembre 2023 à 18:30</dd><dt>Lieu</dt><dd>Le Lieu Commun, 25 rue d'Armagnac, 31500 Toulouse</dd>
+<dt>Organisateur</dt><dd>URSCOP Occitanie</dd></dl></article>
+</main></body></html>"""
+
+DATE_FORMATS = """Mois de l'ESS 2023 — programme de la Gironde
+
+Mar. 14/11/2023 · 18:00 · Bordeaux · Atelier « Monter son association »
+Du 6 au 30 novembre – Exposition « Visages de l'ESS », Mérignac, médiathèque
+2023-11-21 — Pessac — Conférence sur l'habitat participatif — 19h
+Le 25 nov. : balade nature à Bègles avec l'association Terre & Océan
+"""
+
+QUESTIONS = """MOIS DE L'ESS 2022 — PAYS DE LA LOIRE
+
+Quand | Quoi | Où | Qui
+Mardi 8 novembre, 18h | Soirée jeux coopératifs | Angers | Ludothèque Angevine
+Samedi 19 novembre, 10h-17h | Foire aux savoir-faire | Cholet | Collectif Choletais
+"""
+
+THEMED_DAY = """MOIS DE L'ESS 2019
+Programme en Centre-Val de Loire
+
+VENDREDI 8 NOVEMBRE
+
+ENTREPRENDRE
+Atelier
+CRÉER SON ACTIVITÉ EN COOPÉRATIVE
+Découvrez le fonctionnement d'une coopérative d'activité et d'emploi.
+Orléans, Le Lab'O
+1 avenue du Champ de Mars
+Organisateur : CAE Coopaxis
+Contact : 02 38 00 00 00
+
+CONSOMMER
+Marché
+MARCHÉ DES PRODUCTEURS LOCAUX
+Blois, place Louis XII
+De 8h à 13h
+Organisateur : AMAP du Blaisois
+
+SAMEDI 9 NOVEMBRE
+
+AGIR ENSEMBLE
+Chantier participatif
+RÉNOVATION D'UN JARDIN PARTAGÉ
+Tours, jardin des Prébendes
+Organisateur : Collectif Tours en Transition
+"""
+
+
+def test_labels_alone_on_their_line_take_the_next_line_as_value(built_store):
+    result = parse(built_store, DEFINITIONS, "agenda.html")
+    assert summary(result, "start_date", "start_time", "title", "venue", "commune_name", "organizer") == [
+        ("2023-11-14", "09:00", "Forum de l'emploi solidaire", "Salle Pierre Baudis", "Toulouse", "CRESS Occitanie"),
+        ("2023-11-23", "18:30", "Apéro des coopératives", "Le Lieu Commun", "Toulouse", "URSCOP Occitanie")]
+
+
+def test_iso_and_slashed_dates_and_a_commune_between_commas(built_store):
+    result = parse(built_store, DATE_FORMATS)
+    assert summary(result, "start_date", "end_date", "start_time", "commune_name") == [
+        ("2023-11-14", "2023-11-14", "18:00", "Bordeaux"), ("2023-11-06", "2023-11-30", None, "Mérignac"),
+        ("2023-11-21", "2023-11-21", "19:00", "Pessac"), ("2023-11-25", "2023-11-25", None, "Bègles")]
+
+
+def test_header_of_questions_quand_quoi_ou_qui(built_store):
+    result = parse(built_store, QUESTIONS)
+    assert summary(result, "start_date", "start_time", "title", "commune_name", "organizer") == [
+        ("2022-11-08", "18:00", "Soirée jeux coopératifs", "Angers", "Ludothèque Angevine"),
+        ("2022-11-19", "10:00", "Foire aux savoir-faire", "Cholet", "Collectif Choletais")]
+
+
+def test_a_theme_header_after_an_entry_fields_opens_another_entry_of_the_day(built_store):
+    result = parse(built_store, THEMED_DAY)
+    assert summary(result, "start_date", "theme", "kind", "title", "commune_name") == [
+        ("2019-11-08", "Entreprendre", "Atelier", "Créer son activité en coopérative", "Orléans"),
+        ("2019-11-08", "Consommer", "Marché", "Marché des producteurs locaux", "Blois"),
+        ("2019-11-09", "Agir ensemble", "Chantier participatif", "Rénovation d'un jardin partagé", "Tours")]

@@ -89,6 +89,9 @@ def match_date(text: str) -> DateMatch | None:
             if coming:
                 found.end = coming.end()     # « le 14 novembre prochain »
             return found
+    m = _ISO.match(text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return DateMatch([Point(int(m.group(3)), int(m.group(2)), int(m.group(1)), None)], "single", m.end(), m.group(0))
     m = _MONTH_FIRST.match(text)
     if m and _month(m.group("m")):
         point = Point(int(m.group("d")), _month(m.group("m")), _year(m.group("y")), None)
@@ -100,6 +103,7 @@ def match_date(text: str) -> DateMatch | None:
     return None
 
 
+_ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(3[01]|[12]\d|0[1-9])(?![\d:T])")
 _COMING = re.compile(r"\s+prochaine?\b", re.IGNORECASE)
 _INNER = re.compile(rf"(?<![\w’'])(?:le|du|les|ce|d[èe]s\s+le|à\s+partir\s+du|jusqu['’]au)\s+(?=(?:{_WEEKDAY}\s+)?\d)",
                     re.IGNORECASE)

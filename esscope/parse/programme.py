@@ -45,7 +45,7 @@ from .prose import (
 )
 from .rows import cells_of, is_pinned, mapped_row, meta_of, pin_place, read_row
 from .tables import Header, header_of, row_cells
-from .vocabulary import META_FIELDS, is_kind_word, is_theme, kind_in, label_of, price_of
+from .vocabulary import META_FIELDS, column_field, is_kind_word, is_theme, kind_in, label_of, price_of
 
 BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
 _UNDATED = re.compile(r"dates?\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|venir|confirmer|d[ée]terminer|fixer)|"
@@ -110,7 +110,29 @@ def read_lines(text: str) -> list:
             indent = len(expanded) - len(expanded.lstrip())
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
             out.extend(Line(n, part, indent, False) for part in _dated_sentences(body))
-    return _drop_repeated_paragraphs(out)
+    return _drop_repeated_paragraphs(_join_bare_labels(out))
+
+
+def _join_bare_labels(lines: list) -> list:
+    """A label written alone on its line with its value on the next, or after one blank line (« Lieu » /
+    « Salle B, Nantes », as web pages lay out their definition lists) → one labelled line
+    « Lieu : Salle B, Nantes »."""
+    out, skip = [], set()
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        name = line.text.rstrip(" :")
+        if line.bullet or not name or len(name.split()) > 4 or not column_field(name):
+            out.append(line)
+            continue
+        at = i + 1 if i + 1 < len(lines) and not lines[i + 1].blank else i + 2
+        nxt = lines[at] if at < len(lines) else None
+        if nxt is None or nxt.blank or label_of(nxt.text) or column_field(nxt.text.rstrip(" :")):
+            out.append(line)
+            continue
+        out.append(Line(line.n, f"{name} : {nxt.text}", line.indent, False))
+        skip.update(range(i + 1, at + 1))
+    return out
 
 
 def mark_tables(lines: list) -> list:
@@ -624,7 +646,8 @@ def _trim_tail(block: list, context: Context) -> list:
     for i, line in enumerate(block):
         if seen_label and line.blank:
             nxt = next((b for b in block[i + 1:] if not b.blank), None)
-            if nxt is None or not (label_of(nxt.text) or _opens_entry_line(nxt, context)):
+            if nxt is None or not (label_of(nxt.text) or _opens_entry_line(nxt, context)
+                                   or _known_theme(nxt.text, context)):
                 break
         if not line.blank and label_of(line.text):
             seen_label = True

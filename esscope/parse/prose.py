@@ -252,10 +252,16 @@ def _trailing_commune(sentence: str, places: Places):
     if "," not in sentence:
         return None
     tail = sentence.rsplit(",", 1)[1].strip(" .;:")
-    if not tail[:1].isupper() or len(tail.split()) > 4:
-        return None
-    found = places.commune(tail, in_context_only=True)
-    return found if found and (found.code or found.ambiguous) else None
+    if tail[:1].isupper() and len(tail.split()) <= 4:
+        found = places.commune(tail, in_context_only=True)
+        if found and (found.code or found.ambiguous):
+            return found
+    # « Exposition X, Mérignac, médiathèque »: a part between commas that is a commune as written
+    for segment in sentence.split(",")[1:]:
+        found = commune_cell(segment.strip(" .;:"), places)
+        if found and found.code:
+            return found
+    return None
 
 
 def organisers(text: str, first: str) -> tuple:

@@ -156,10 +156,10 @@ FIELD_LABELS = (
     ("organizer", r"organisat(?:eur|rice)s?|organis[ée]e?s?\s+par|organisation|porteurs?(?:\s+d[eu]\s+projet)?|"
                   r"structures?(?:\s+(?:organisatrices?|porteuses?))?|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
                   r"(?:à|a)\s+l['’]\s*initiative\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|initiative|"
-                  r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])"),
+                  r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|qui"),
     ("partners", r"partenariats?|partenaires?|en\s+partenariat\s+avec|avec\s+le\s+soutien\s+de|soutiens?"),
     ("title", r"titre|intitul[ée]|[ée]v[ée]nements?|[ée]v[èe]nements?|nom\s+de\s+l['’][ée]v[ée]nement|"
-              r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom"),
+              r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom|quoi"),
     ("date", r"dates?|jours?|quand|date\s+et\s+heure|date\s+de\s+d[ée]but|date\s+de\s+l['’][ée]v[ée]nement"),
     ("end", r"date\s+de\s+fin|jusqu['’]au"),
     ("time", r"horaires?|heures?|heure\s+de\s+d[ée]but|d[ée]but|cr[ée]neaux?"),
