@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/bench_parse.py [--db data/esscope.duckdb]
 
 Prints the time to parse a 40-event programme, 1,000 pages of programme text (brochure entries and
-bulleted lines), what storing the parsed events adds, and the time to parse programmes in the other
-layouts (agenda rows, « Commune — titre » lines, events told in sentences, entries written title
-first). The store is copied to a temporary folder first: it is never written. The text is invented
+bulleted lines), what storing the parsed events adds, the time to parse programmes in the other
+layouts (agenda rows, « Commune — titre » lines, events told in sentences with their date at the start
+or in the middle, entries written title first, « commune | horaires » lines above a title and labelled
+fields) and tables whose header row names the columns (pipes and « ; »). The store is copied to a temporary folder first: it is never written. The text is invented
 by code, not taken from real programmes.
 """
 
@@ -63,7 +64,7 @@ def synthetic_layouts(events: int, seed: int = 2) -> str:
         commune = rng.choice(COMMUNES)
         title = " ".join(rng.choice(WORDS) for _ in range(4))
         kind = rng.choice(KINDS)
-        layout = n % 4
+        layout = n % 6
         if layout == 0:
             row = f"{9 + n % 8}h-{12 + n % 8}h | {commune} | {kind} {title} | Association {n}"
             out += [f"{weekday.upper()} {day} NOVEMBRE", row,
@@ -75,9 +76,34 @@ def synthetic_layouts(events: int, seed: int = 2) -> str:
             out += [f"Le {day} novembre, l'association Les Amis {n} organise une {kind.lower()} sur {title} "
                     f"à {commune}, de {14 + n % 4} h à {17 + n % 4} h. " + " ".join(rng.choice(WORDS) for _ in range(20))
                     + ".", ""]
-        else:
+        elif layout == 3:
             out += [f"{kind} « {title} »", f"📅 {weekday.capitalize()} {day} novembre, {18 + n % 3}h",
                     f"Lieu : Salle {n}, {commune}", "Tarif : 5 €", ""]
+        elif layout == 4:
+            out += [f"{weekday.capitalize()} {day} novembre", f"{commune} | {9 + n % 8}h00 – {11 + n % 8}h00",
+                    f"{kind} {title}", f"Lieu : Maison des associations, {n % 200 + 1} rue de la République",
+                    f"Organisé par : Association {n}", "Entrée libre", ""]
+        else:
+            out += [f"À {commune}, la coopérative Coop {n} organise {weekday} {day} novembre une "
+                    f"{kind.lower()} sur {title} ({18 + n % 3} h, Maison des associations). "
+                    + " ".join(rng.choice(WORDS) for _ in range(15)) + ".", ""]
+    return "\n".join(out)
+
+
+def synthetic_tables(events: int, seed: int = 3) -> str:
+    """A SYNTHETIC 2024 programme made of tables with a header row, half with pipes, half with « ; »."""
+    rng = random.Random(seed)
+    out = ["SYNTHETIC PROGRAMME — MOIS DE L'ESS 2024", ""]
+    for block in range(0, events, 50):
+        pipes = block % 100 == 0
+        out += ["Date | Horaires | Événement | Lieu | Ville | Organisateur" if pipes else
+                "Date;Heure;Intitulé;Salle;Commune;Structure"]
+        for n in range(block, min(events, block + 50)):
+            cells = [f"{1 + n % 30:02d}/11/2024", f"{9 + n % 8}h-{12 + n % 8}h",
+                     f"{rng.choice(KINDS)} {' '.join(rng.choice(WORDS) for _ in range(3))}",
+                     f"Salle {n}" if n % 5 else "", rng.choice(COMMUNES), f"Association {n}"]
+            out.append((" | " if pipes else ";").join(cells))
+        out.append("")
     return "\n".join(out)
 
 
@@ -110,8 +136,12 @@ def main(argv=None) -> int:
         print(f"  enregistrement dans la base : +{saved:.2f} s")
         mixed = synthetic_layouts(4000).encode("utf-8")
         result, seconds = timed(lambda: parse_bytes(mixed, "synthetic-layouts.txt", db=db))
-        print(f"{len(mixed) / 3000:.0f} pages d'autres mises en page (lignes d'agenda, récits, titre d'abord ; "
+        print(f"{len(mixed) / 3000:.0f} pages d'autres mises en page (lignes d'agenda, récits, titre d'abord, « commune | horaires » ; "
               f"{len(mixed) / 1e6:.1f} Mo) : lecture {seconds:.1f} s, {len(result.events)} événements")
+        tables = synthetic_tables(4000).encode("utf-8")
+        result, seconds = timed(lambda: parse_bytes(tables, "synthetic-tables.txt", db=db))
+        print(f"Tableaux à ligne d'en-tête, 4 000 lignes (« | » et « ; » ; {len(tables) / 1e6:.1f} Mo) : "
+              f"lecture {seconds:.1f} s, {len(result.events)} événements")
     return 0
 
 
