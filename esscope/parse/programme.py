@@ -8,6 +8,7 @@ from its date to the next date; what comes after its labelled fields (page foote
 is not part of it. Entries listed under « dates à préciser » come out undated and flagged.
 """
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -1092,6 +1093,7 @@ def _kind_like(text: str, following: str) -> bool:
     return text[:1].isupper() and _is_caps(following)
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_caps(text: str) -> bool:
     """A line in capitals (a title or a header): its first word is in capitals, and most letters are."""
     letters = [c for c in text if c.isalpha()]

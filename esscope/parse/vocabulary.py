@@ -1,6 +1,7 @@
 """Words French programmes use for themes, kinds of events, field labels and prices, and the one
 written form each theme and kind is stored under."""
 
+import functools
 import re
 import unicodedata
 
@@ -189,6 +190,7 @@ _LABEL_NO_COLON = re.compile(r"^\s*(?P<label>organis[ée]e?s?\s+par|propos[ée]e
 META_FIELDS = frozenset(name for name, _ in FIELD_LABELS) - {"title", "description"}
 
 
+@functools.lru_cache(maxsize=8192)
 def field_of_label(label: str) -> str | None:
     """The event field a label names (« Organisé par » → 'organizer', « Ville » → 'commune')."""
     label = re.sub(r"\s+", " ", label.strip(" :*").replace("’", "'"))
@@ -196,6 +198,7 @@ def field_of_label(label: str) -> str | None:
     return next((name for name, pattern in _FIELD_PATTERNS if pattern.fullmatch(label)), None)
 
 
+@functools.lru_cache(maxsize=65536)
 def label_of(line: str) -> tuple | None:
     """(field, value) when a line is a labelled field (« Organisateur : APES », « Infos : 9 h à 12 h »,
     « Titre : Atelier vélo »)."""
