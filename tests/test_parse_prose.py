@@ -64,3 +64,49 @@ def test_a_lone_word_title_keeps_the_words_of_its_sentence():
 def test_the_sentence_without_date_place_and_time():
     assert stripped_sentence("Enfin, le 22 novembre, grande fête des voisins à Rennes, à partir de 18 h 30.") == (
         "grande fête des voisins")
+
+
+DESCRIBED = """Mois de l'ESS 2023 — Programme Bourgogne
+
+MARDI 14 NOVEMBRE
+Ciné-débat « Les Jours heureux »
+Cinéma Devosge, Dijon
+
+Le film sera projeté mardi 14 novembre à 20 h et suivi d'un débat avec la réalisatrice.
+
+Organisé par : Collectif Ciné Solidaire
+
+JEUDI 16 NOVEMBRE
+Atelier « Créer sa SCIC »
+Maison de l'ESS, Besançon
+
+Cet atelier, proposé le 16 novembre par l'URSCOP, prépare la formation qui aura lieu le 30 novembre.
+
+Organisé par : URSCOP BFC
+"""
+
+PARAGRAPHS_BY_DAY = """Mois de l'ESS 2023 — Bourgogne-Franche-Comté
+
+MARDI 14 NOVEMBRE
+
+À Dijon, le collectif Alternatiba organise une soirée-débat sur le climat au café Les Arts, à 19 h. Entrée libre.
+
+JEUDI 16 NOVEMBRE
+
+La ressourcerie La Recyclade ouvre ses portes à Besançon de 10 h à 17 h pour une journée découverte du réemploi.
+"""
+
+
+def test_a_date_in_an_entry_description_opens_no_other_entry(built_store):
+    result = parse(built_store, DESCRIBED)
+    assert [(e.start_date, e.title, e.organizer) for e in result.events] == [
+        ("2023-11-14", "Ciné-débat « Les Jours heureux »", "Collectif Ciné Solidaire"),
+        ("2023-11-16", "Atelier « Créer sa SCIC »", "URSCOP BFC")]
+
+
+def test_paragraphs_under_a_day_heading_are_events_told_in_sentences(built_store):
+    result = parse(built_store, PARAGRAPHS_BY_DAY)
+    assert [(e.start_date, e.start_time, e.title, e.commune_name, e.organizer) for e in result.events] == [
+        ("2023-11-14", "19:00", "Soirée-débat sur le climat", "Dijon", "Alternatiba"),
+        ("2023-11-16", "10:00", "Journée découverte du réemploi", "Besançon", "La Recyclade")]
+    assert result.events[0].venue == "café Les Arts" and result.events[0].kind == "Soirée"

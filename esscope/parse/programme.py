@@ -335,16 +335,37 @@ def _opens_entry(rest: str, found: dates.DateMatch) -> bool:
 def find_anchors(lines: list) -> list:
     """The anchors of a document's lines; a date in the middle of a sentence counts only in a sentence
     that opens a paragraph (not in a description that carries an entry on)."""
-    out = []
+    out, heading = [], None
     for i, line in enumerate(lines):
         if line.blank or len(line.text) > 600:
             continue
         opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n
         anchor = anchor_of(line, loose=opens)
+        if anchor and anchor.inside and _describes_entry(anchor, line, heading):
+            continue
         if anchor and (anchor.table or not _NEWS.search(line.text[:anchor.found.end + 30])):
             anchor.at, anchor.line = i, line
             out.append(anchor)
+            if not anchor.inside:
+                heading = anchor if not anchor.rest.strip(" .:–—-|,") else None
     return out
+
+
+# « Ce film … », « Cet atelier … », « Cette soirée … »: a sentence about an event already named
+_BACK_REFERENCE = re.compile(r"^\s*(?:ce|cet|cette|ces)\s+(?:[\w’'-]+\s+)?(?:film|documentaire|spectacle|atelier|"
+                             r"rendez-vous|[ée]v[ée]nement|[ée]v[èe]nement|moment|temps|rencontre|soir[ée]e|journ[ée]e|"
+                             r"projection|d[ée]bat|conf[ée]rence|forum|visite|formation|animation|exposition|expo|"
+                             r"concert|salon|march[ée]|festival|ateliers|rencontres)\b", re.IGNORECASE)
+
+
+def _describes_entry(anchor: Anchor, line: Line, heading: Anchor | None) -> bool:
+    """A date inside a sentence that describes an entry rather than opening one: a sentence about an
+    event already named (« Cet atelier … aura lieu le 30 novembre »), or, under a date heading, a
+    sentence that gives the heading's own day again (« Le film sera projeté mardi 14 novembre … »)."""
+    if _BACK_REFERENCE.match(line.text):
+        return True
+    return heading is not None and [(p.day, p.month) for p in heading.found.points] == [
+        (p.day, p.month) for p in anchor.found.points]
 
 
 def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tuple:
@@ -515,6 +536,9 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         events = [_prose_event(item, extra, head, context)]
     elif _is_list_of_items(body, context):
         events = [_prose_event(first.text, rest, head, context) for first, rest in _items(body, context)]
+    elif _told_in_sentences(body):
+        # « MARDI 14 NOVEMBRE » then « À Dijon, le collectif X organise une soirée … »: each paragraph an event
+        events = [_prose_event(first.text, rest, head, context) for first, rest in _paragraphs(body)]
     else:
         events = _structured_events(body, head, context)
     for event in events:
@@ -681,6 +705,36 @@ def _is_list_of_items(body: list, context: Context) -> bool:
     if len(timed) >= 2 and _timed_item(content[0].text) and len(timed) >= len(content) / 2:
         return True
     return not content[0].bullet and _is_row(content[0], context)
+
+
+def _told_in_sentences(body: list) -> bool:
+    """A day's entries written as paragraphs of running text, not as title, place and fields: the
+    first line is a long sentence (ten words or more, closed by a full stop or followed by another)."""
+    first = next((line for line in body if not line.blank), None)
+    return first is not None and not first.bullet and _sentence_line(first.text)
+
+
+def _sentence_line(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 10 and not _is_caps(text) and not label_of(text) and bool(
+        re.search(r"[.!?]\s*$|[.!?]\s+[A-ZÀ-Ý]", text)) and bool(re.search(r"\s[a-zà-ÿ]{2,}\s", text))
+
+
+def _paragraphs(body: list) -> list:
+    """(first line, following lines) of each paragraph of a block that opens with a sentence."""
+    out, current = [], None
+    for line in body:
+        if line.blank:
+            current = None
+            continue
+        if current is None and _sentence_line(line.text):
+            current = (line, [])
+            out.append(current)
+        elif current is not None:
+            current[1].append(line)
+        elif out:
+            out[-1][1].append(line)
+    return out
 
 
 def _timed_item(text: str) -> bool:

@@ -171,6 +171,9 @@ def read_item(text: str, places: Places) -> ItemReading:
 def _main_clause(sentence: str) -> tuple:
     """(lead, clause): a sentence whose event is told after a colon or a dash (« Grenoble n'est pas en
     reste : le collectif X invite … ») is read from there; the lead may still say where."""
+    where = _WHERE_LEAD.match(sentence)
+    if where:
+        return where.group("where"), sentence[where.end():]
     if _SUBJECT.match(sentence) or _event_subject(sentence):
         return "", sentence
     for m in re.finditer(r"\s*(?::|\s[—–]|;)\s+", sentence):
@@ -178,6 +181,10 @@ def _main_clause(sentence: str) -> tuple:
         if _SUBJECT.match(clause) or _event_subject(clause):
             return sentence[:m.start()], clause
     return "", sentence
+
+
+# « À Dijon, … », « Du côté de Lyon, … »: where the sentence takes place, before its comma
+_WHERE_LEAD = re.compile(r"^(?:[àÀ]\s+|[Dd]u\s+côté\s+(?:de\s+|d['’]\s*)|[Cc]ôté\s+)(?P<where>[A-ZÀ-Ý][^,.;:]{1,40}),\s+")
 
 
 def _opening_commune(sentence: str, places: Places):

@@ -82,7 +82,7 @@ KINDS = sorted({
     "webconférence", "visioconférence", "meet-up", "meetup", "salon professionnel", "trophées", "prix",
 }, key=len, reverse=True)
 _KIND_FOLDED = {fold(k) for k in KINDS}
-_KIND_PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(fold(k)) for k in KINDS) + r")(?:s|x)?(?![\w-])")
+_KIND_PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(fold(k)) for k in KINDS) + r")(?:s|x)?(?![\w]|-[a-z]+-)")
 
 # The controlled vocabulary kinds are stored under, with the other ways programmes write them
 # (plurals, case, accents and hyphens are handled apart).
