@@ -135,10 +135,17 @@ def test_plain_table_is_read_through_known_column_names(built_store):
 
 
 def test_table_columns_that_match_nothing_are_refused_with_what_to_do(built_store):
-    table = b"Quoi,Quand,Ou\nAtelier,2020-11-18,Amiens\n"
+    table = b"Truc,Machin,Chose\nAtelier,2020-11-18,Amiens\n"
     with pytest.raises(UserError) as error:
         parse(built_store, table, "liste.csv")
-    assert "Quoi" in str(error.value) and "--column" in str(error.value)
+    assert "Truc" in str(error.value) and "--column" in str(error.value)
+
+
+def test_table_columns_named_as_programmes_label_their_fields(built_store):
+    table = "Quoi;Quand;Où;Porté par\nAtelier vélo;2020-11-18;Amiens;La Rustine\n".encode("utf-8")
+    event = parse(built_store, table, "liste.csv").events[0]
+    assert (event.title, event.start_date, event.commune_code, event.organizer) == (
+        "Atelier vélo", "2020-11-18", "80021", "La Rustine")
 
 
 def test_table_columns_given_by_a_mapping(built_store):
@@ -198,3 +205,10 @@ def test_progress_is_reported(built_store):
     parse(built_store, OPENAGENDA_CSV.encode(), "agenda.csv", progress=lambda f, m: seen.append(f))
     assert seen and seen[-1] == 1.0 and seen == sorted(seen)
     assert os.environ.get("ESSCOPE_NEVER") is None
+
+
+def test_table_whose_date_column_holds_no_readable_date_is_refused(built_store):
+    table = "Quoi;Quand;Où\nAtelier;demain;ici\n".encode("utf-8")
+    with pytest.raises(UserError) as error:
+        parse(built_store, table, "liste.csv")
+    assert "Quand" in str(error.value) and "demain" in str(error.value)

@@ -18,7 +18,7 @@ from . import dates
 from .model import Event
 from .places import Places, Resolved, is_online, parse_place
 from .textnorm import clean, decode
-from .vocabulary import kind_in, price_of
+from .vocabulary import column_field, kind_in, price_of
 
 PARIS = ZoneInfo("Europe/Paris")
 FIELDS = ("title", "description", "start", "end", "first_end", "last_start", "start_time", "end_time", "venue",
@@ -58,6 +58,12 @@ ALIASES = {
     "department": ["departement", "department"],
     "region": ["region"],
 }
+# fields of programme labels (vocabulary.FIELD_LABELS) → fields of records
+_LABEL_FIELDS = {"title": "title", "date": "start", "end": "end", "time": "start_time", "end_time": "end_time",
+                 "venue": "venue", "address": "address", "commune": "commune", "postcode": "postcode",
+                 "organizer": "organizer", "co_organizers": "co_organizers", "partners": "co_organizers",
+                 "contact": "contact", "url": "url", "price": "price", "theme": "theme", "kind": "kind",
+                 "description": "description"}
 _OFFLINE = {"non", "no", "0", "false", "1", "presentiel", "hors ligne", "offline", "sur place"}
 _OPENAGENDA_MARKS = {"premieredatedebut", "dernieredatefin", "nomdulieu", "identifiantdulieu"}
 
@@ -75,6 +81,12 @@ def column_mapping(columns: list, given: dict | None = None) -> dict:
             if alias in by_key:
                 mapping[fld] = by_key[alias]
                 break
+    # other French column names, read with the labels of programmes (« Horaire(s) », « Porté par »)
+    taken = set(mapping.values())
+    for column in columns:
+        fld = _LABEL_FIELDS.get(column_field(str(column)) or "")
+        if column not in taken and fld and fld not in mapping:
+            mapping[fld] = column
     for fld, column in (given or {}).items():
         if fld not in FIELDS:
             raise UserError(f"Champ inconnu dans --column : « {fld} ». Champs possibles : {', '.join(FIELDS)}.")
@@ -102,6 +114,11 @@ def table_records(rows: list, columns: list, given=None) -> tuple:
         record = {f: _text(row.get(col)) for f, col in mapping.items()}
         if any(record.values()):
             records.append(record)
+    written = [r["start"] for r in records if r.get("start")]
+    if written and not any(_moment(value, 2000)[0] for value in written):
+        raise UserError(f"Aucune date lisible dans la colonne « {mapping['start']} » (par ex. « {written[0]} ») : "
+                        "écrivez les dates comme « 18/11/2024 » ou « mardi 18 novembre », ou indiquez la colonne "
+                        "des dates avec --column start=COLONNE.")
     return records, fmt
 
 
@@ -353,6 +370,12 @@ def _record_place(event: Event, record: dict, places: Places) -> None:
     else:
         event.venue, event.address = record.get("venue"), record.get("address")
         found = _record_commune(record, places)
+        if found is None and event.venue:
+            # a place column that also names the commune (« Où : Amiens », « Salle B, Nantes »)
+            place = parse_place(event.venue, places, fuzzy=False, commune_first=False)
+            if place.commune and place.commune.code:
+                found, event.venue = place.commune, place.venue
+                event.address = event.address or place.address
     if found and found.code:
         event.commune_code, event.commune_name = found.code, found.name
         if found.fuzzy:
