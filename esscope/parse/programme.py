@@ -290,6 +290,7 @@ def _sentence_anchor(text: str) -> Anchor | None:
 
 
 def _table_anchor(line: Line) -> Anchor | None:
+    """The date of a table row, from its date (and end date) columns."""
     written = " au ".join(cell for cell, name in zip(line.cells, line.header.fields)
                           if name in ("date", "end") and cell)
     found = dates.match_date(written) if written else None
@@ -995,6 +996,7 @@ def _meta_line(line: Line, context: Context) -> bool:
 
 
 def _meta_of(text: str, context: Context):
+    """`meta_of` of a line, read once per document pass."""
     key = ("meta", text)
     if key not in context.rows:
         context.rows[key] = meta_of(text, context.places)
