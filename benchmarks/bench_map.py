@@ -148,7 +148,7 @@ def load_phases(page, url, with_map=True, timeout=300) -> dict:
 
 def switch_time(session, base) -> float:
     """On a loaded Carte page, seconds from choosing the départements view to its map drawn."""
-    session.page.goto(base + "/carte")
+    load_phases(session.page, base + "/carte")     # the page and its map fully drawn first
     session.wait(timeout=300_000)
     start = time.perf_counter()
     session.page.get_by_text("Carte des départements", exact=True).click()
@@ -192,19 +192,23 @@ def measure_browser(db: Path, log: Path) -> list:
                       ("référence : page Carte sans carte (vue communes, aucune région)", "/carte?vue=communes", False)]
             for label, path, with_map in views:
                 session = Offline(browser, base)
-                for run in ("cold", "warm"):
+                runs = []
+                for _ in range(1 + WARM_RUNS):           # the first load warms the caches
                     page = session.context.new_page()
                     received = []
                     page.on("websocket", lambda ws, received=received: ws.on(
                         "framereceived", lambda payload: received.append(len(payload))))
-                    phases = load_phases(page, base + path, with_map)
+                    runs.append(load_phases(page, base + path, with_map))
                     page.close()
-                out.append((label, sum(received), phases))
+                out.append((label, sum(received), {k: statistics.median(r[k] for r in runs[1:]) for k in runs[-1]}))
                 session.close()
-            session = Offline(browser, base)
+            switches = []
+            for _ in range(WARM_RUNS):
+                session = Offline(browser, base)
+                switches.append(switch_time(session, base))
+                session.close()
             out.append(("référence : passage à la vue départements dans la page", None,
-                        {"drawn": switch_time(session, base)}))
-            session.close()
+                        {"drawn": statistics.median(switches)}))
             browser.close()
     finally:
         stop_app(process)
@@ -244,7 +248,7 @@ def main(argv=None) -> int:
             print(f"{label:<44} {first:6.2f} {warm:8.2f}{flag}")
 
         if not args.no_browser and shutil.which("chromium"):
-            print("\nDans Chromium sans réseau, chargement à chaud de la page, en secondes depuis l'ouverture du lien")
+            print("\nDans Chromium sans réseau, chargement à chaud de la page (médiane de 3), en secondes depuis l'ouverture du lien")
             print(f"{'vue':<66} {'WebSocket Mo':>12} {'Streamlit':>9} {'chiffres':>8} {'Leaflet':>8} {'carte':>6}")
             for label, size, phases in measure_browser(synth, Path(tmp) / "streamlit.log"):
                 shown = "" if size is None else f"{size / 1e6:.2f}"
