@@ -142,7 +142,7 @@ def test_table_columns_that_match_nothing_are_refused_with_what_to_do(built_stor
 
 
 def test_table_columns_named_as_programmes_label_their_fields(built_store):
-    table = "Quoi;Quand;Où;Porté par\nAtelier vélo;2020-11-18;Amiens;La Rustine\n".encode("utf-8")
+    table = "Quoi;Quand;Où;Porté par\nAtelier vélo;2020-11-18;Amiens;La Rustine\n".encode()
     event = parse(built_store, table, "liste.csv").events[0]
     assert (event.title, event.start_date, event.commune_code, event.organizer) == (
         "Atelier vélo", "2020-11-18", "80021", "La Rustine")
@@ -208,7 +208,7 @@ def test_progress_is_reported(built_store):
 
 
 def test_table_whose_date_column_holds_no_readable_date_is_refused(built_store):
-    table = "Quoi;Quand;Où\nAtelier;demain;ici\n".encode("utf-8")
+    table = "Quoi;Quand;Où\nAtelier;demain;ici\n".encode()
     with pytest.raises(UserError) as error:
         parse(built_store, table, "liste.csv")
     assert "Quand" in str(error.value) and "demain" in str(error.value)

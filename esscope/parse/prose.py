@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .dates import strip_times
 from .places import (
+    VENUE_NOUN,
     Places,
     commune_cell,
     communes_in_prose,
@@ -19,7 +20,6 @@ from .places import (
     is_online,
     split_venue_commune,
     venue_after_commune,
-    VENUE_NOUN,
     venue_in_prose,
     venue_segment,
 )

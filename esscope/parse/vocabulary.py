@@ -154,13 +154,13 @@ def kind_in(text: str, within: int = 60) -> str | None:
 # (« Ville », « Horaires », « Intitulé »). First match wins (« co-organisateur » before « organisateur »).
 FIELD_LABELS = (
     ("co_organizers", r"co-?organisat(?:eur|rice)s?|co-?organis[ée]e?s?\s+(?:par|avec)|coorganisat(?:eur|rice)s?"),
-    ("organizer", r"organisat(?:eur|rice)s?|organis[ée]e?s?\s+par|organisation|porteurs?(?:\s+d[eu]\s+projet)?|"
-                  r"structures?(?:\s+(?:organisatrices?|porteuses?))?|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
-                  r"(?:à|a)\s+l['’]\s*initiative\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|initiative|"
-                  r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|qui"),
+    ("organizer", (r"organisat(?:eur|rice)s?|organis[ée]e?s?\s+par|organisation|porteurs?(?:\s+d[eu]\s+projet)?|"
+                   r"structures?(?:\s+(?:organisatrices?|porteuses?))?|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
+                   r"(?:à|a)\s+l['’]\s*initiative\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|initiative|"
+                   r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|qui")),
     ("partners", r"partenariats?|partenaires?|en\s+partenariat\s+avec|avec\s+le\s+soutien\s+de|soutiens?"),
-    ("title", r"titre|intitul[ée]|[ée]v[ée]nements?|[ée]v[èe]nements?|nom\s+de\s+l['’][ée]v[ée]nement|"
-              r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom|quoi"),
+    ("title", (r"titre|intitul[ée]|[ée]v[ée]nements?|[ée]v[èe]nements?|nom\s+de\s+l['’][ée]v[ée]nement|"
+               r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom|quoi")),
     ("date", r"dates?|jours?|quand|date\s+et\s+heure|date\s+de\s+d[ée]but|date\s+de\s+l['’][ée]v[ée]nement"),
     ("end", r"date\s+de\s+fin|jusqu['’]au"),
     ("time", r"horaires?|heures?|heure\s+de\s+d[ée]but|d[ée]but|cr[ée]neaux?"),
@@ -169,12 +169,12 @@ FIELD_LABELS = (
     ("address", r"adresse|adresse\s+du\s+lieu|rue|acc[èe]s"),
     ("commune", r"ville|commune|localit[ée]|ville\s+du\s+lieu"),
     ("postcode", r"code\s+postal|cp"),
-    ("contact", r"contacts?|renseignements?|r[ée]servations?|inscriptions?|infos?\s+et\s+inscriptions?|t[ée]l\.?|"
-                r"t[ée]l[ée]phone|mail|e-?mail|courriel"),
+    ("contact", (r"contacts?|renseignements?|r[ée]servations?|inscriptions?|infos?\s+et\s+inscriptions?|t[ée]l\.?|"
+                 r"t[ée]l[ée]phone|mail|e-?mail|courriel")),
     ("url", r"site(?:\s+(?:web|internet))?|web|lien|url|plus\s+d['’]infos?"),
     ("infos", r"infos?\s+pratiques|infos?|informations?|pratique"),
-    ("price", r"(?:tarifs?|prix)(?:\s+(?:unique|plein|r[ée]duit|normal|d['’]entr[ée]e))?|co[uû]t|participation|"
-              r"entr[ée]e"),
+    ("price", (r"(?:tarifs?|prix)(?:\s+(?:unique|plein|r[ée]duit|normal|d['’]entr[ée]e))?|co[uû]t|participation|"
+               r"entr[ée]e")),
     ("theme", r"th[èe]mes?|th[ée]matiques?|cat[ée]gories?"),
     ("kind", r"types?(?:\s+d['’][ée]v[ée]nement)?|formats?|nature"),
     ("public", r"publics?(?:\s+vis[ée]s?)?|pour\s+qui"),
