@@ -106,3 +106,34 @@ def test_when_where_line_above_the_title_gives_its_commune_and_times(built_store
 def test_an_undated_entry_does_not_take_its_commune_line_for_a_title(built_store):
     undated = [(e.title, e.commune_name) for e in parse(built_store, UNDATED).events if not e.start_date]
     assert undated == [("Visite de la ressourcerie du Pays d'Auge", "Lisieux")]
+
+
+ARRONDISSEMENT_HEADINGS = """MOIS DE L'ESS 2023 — RHÔNE
+
+JEUDI 16 NOV.
+LYON 3E
+Atelier « Coopérer entre voisins »
+14H - 16H • Gratuit
+Organisé par : Habitants solidaires
+
+VENDREDI 17 NOV.
+PARIS 11E
+Table ronde sur les monnaies locales
+18H30
+"""
+
+
+def test_a_commune_line_naming_an_arrondissement_gives_its_commune(built_store):
+    result = parse(built_store, ARRONDISSEMENT_HEADINGS)
+    assert summary(result, "start_date", "commune_code", "title") == [
+        ("2023-11-16", "69123", "Atelier « Coopérer entre voisins »"),
+        ("2023-11-17", "75056", "Table ronde sur les monnaies locales")]
+
+
+def test_a_bulleted_item_that_says_its_date_is_not_set_comes_out_undated(built_store):
+    text = ("Mois de l'ESS 2022 à Tours :\n\n- Mardi 8 novembre : atelier compost au jardin partagé.\n"
+            "- Date à confirmer : visite d'une épicerie solidaire.\n")
+    events = parse(built_store, text).events_as_dicts()
+    assert [e["start_date"] for e in events] == ["2022-11-08", None]
+    assert events[0]["title"].startswith("Atelier compost") and events[1]["title"] == "Visite d'une épicerie solidaire"
+    assert any("date à préciser" in w for w in events[1]["warnings"])

@@ -16,7 +16,7 @@ from esscope.importing import parse_file
 FOLDER = Path(__file__).resolve().parent / "fixtures" / "unseen"
 DOCUMENTS = {"bretagne": "bretagne.txt", "occitanie": "occitanie.html", "presse": "presse.txt",
              "pays-de-la-loire": "pays-de-la-loire.txt", "normandie": "normandie.txt", "idf": "idf.txt",
-             "bfc": "bfc.html"}
+             "bfc": "bfc.html", "aura": "aura.txt", "centre": "centre.txt", "grandest": "grandest.txt"}
 NOT_EVENTS = {
     "bretagne": ["2019-11-04"],                                       # « Publié le 4 novembre 2019 »
     "presse": ["2022-11-02"],                                         # dateline « Montpellier, le 2 novembre 2022. »
@@ -25,6 +25,9 @@ NOT_EVENTS = {
     "normandie": [],
     "idf": ["2018-10-31"],                                            # « Article publié le 31 octobre 2018 »
     "bfc": ["2024-11-30"],                                            # footer « inscrivez-vous avant le 30/11/2024 »
+    "aura": [],
+    "centre": ["2020-10-30"],                                         # « Inscriptions avant le 30 octobre »
+    "grandest": [],
 }
 CHECKED_FIELDS = ("start_time", "end_time", "venue", "price", "online", "organizer")
 

@@ -242,6 +242,9 @@ def commune_cell(text: str, places: Places) -> Resolved | None:
     if postcode:
         found = places.postcode_commune(postcode.group(1), postcode.group(2))
         return found if found and found.code else None
+    if _ARRONDISSEMENT.match(text):
+        found = places.commune(text, in_context_only=True)
+        return found if found and found.code and found.candidates[0].kind == "arrondissement" else None
     if not text[:1].isupper() or len(text.split()) > 6 or re.search(r"\d", text):
         return None
     found = places.commune(text, in_context_only=True)
@@ -252,6 +255,10 @@ def commune_cell(text: str, places: Places) -> Resolved | None:
         return None
     return found
 
+
+# « Lyon 7e », « PARIS 11E », « Marseille 8ème arrondissement »: a municipal arrondissement
+_ARRONDISSEMENT = re.compile(r"^[A-ZÀ-Ý][\w'’ -]*?\s+\d{1,2}\s*(?:er|e|è|ème|eme)(?:\s+arr(?:ondissement|\.)?)?$",
+                             re.IGNORECASE)
 
 # « Saint-Denis (93) », « Rezé (44400) »: a commune followed by its département or postcode
 _DEPARTMENT = re.compile(r"\s*\(\s*(\d{5}|\d{2,3}|2[AB])\s*\)\s*$")

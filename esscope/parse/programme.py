@@ -415,8 +415,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     titles = _titles_above(lines, anchors, context)
     bounds = [titles.get(k, a.at) for k, a in enumerate(anchors)] + [len(lines)]
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
+    undated_items = [i for i, line in enumerate(lines) if _UNDATED_ITEM.match(line.text)]
     for k, anchor in enumerate(anchors):
-        end = min([bounds[k + 1]] + [u for u in undated_from if u > anchor.at])
+        end = min([bounds[k + 1]] + [u for u in undated_from + undated_items if u > anchor.at])
         block = lines[titles[k] + 1:anchor.at] + lines[anchor.at + 1:end] if k in titles else lines[anchor.at + 1:end]
         if k + 1 in titles and all(line.blank for line in block) and anchors[k + 1].found.points == anchor.found.points:
             # « Albi — mardi 8 novembre » heading an entry written title first on the same day
@@ -429,6 +430,10 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     for start in undated_from:
         nxt = [a.at for a in anchors if a.at > start] + [u for u in undated_from if u > start] + [len(lines)]
         events.extend(undated_entries(lines[start + 1:min(nxt)], context))
+    for at in undated_items:
+        # « - Date à définir : rencontre avec les élus » — an item that says itself it has no date yet
+        item = replace(lines[at], text=_UNDATED_ITEM.sub("", lines[at].text))
+        events.extend(undated_entries([item], context))
     for line in dropped:
         warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {line.text[:80]} ») "
                         "n'a pas été retenue : à vérifier")
@@ -490,6 +495,9 @@ def _title_like(text: str) -> bool:
     return 1 <= len(words) <= 15 and not text.rstrip().endswith((":", ".")) and not _detail_line(text) \
         and not dates.match_date(text) and not _UNDATED.search(text) and not dates.document_year(text) \
         and not re.search(r"\b(?:programme|agenda|sommaire)\b", text, re.IGNORECASE)
+
+
+_UNDATED_ITEM = re.compile(rf"^(?:{_UNDATED.pattern})\s*[:–—-]\s*(?=\S)", re.IGNORECASE)
 
 
 def _is_undated_header(line: Line) -> bool:
