@@ -79,4 +79,4 @@ def save_source(con, kind, name, fmt, raw: bytes, rows=0, edition=None, region_c
 
 def table_counts(con) -> dict:
     tables = ["territories", "commune_names", "editions", "sources", "venues", "events", "indicators"]
-    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # noqa: S608 - fixed names
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

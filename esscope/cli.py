@@ -146,6 +146,8 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_sources(args) -> int:
+    import pandas as pd
+
     from .importing import list_sources
     con = store.connect(args.db)
     try:
@@ -155,7 +157,7 @@ def cmd_sources(args) -> int:
     if frame.empty:
         print("Aucune source.")
     for r in frame.to_dict("records"):
-        scope = " ".join(str(v) for v in (r["edition"], r["region_code"]) if v is not None and v == v)
+        scope = " ".join(str(v) for v in (r["edition"], r["region_code"]) if not pd.isna(v))
         print(f"{r['id']:<40} {r['kind']:<11} {r['rows']:>6}  {r['imported_at']:%Y-%m-%d %H:%M}  {r['name']}"
               + (f"  ({scope})" if scope else ""))
     return 0

@@ -114,7 +114,7 @@ def read_table(path) -> tuple:
             frame = pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False)
     except IndicatorFileError:
         raise
-    except Exception as exc:  # noqa: BLE001 - any parser failure becomes one clear message
+    except Exception as exc:
         raise IndicatorFileError(
             f"Impossible de lire {path.name} comme un tableau CSV ou XLSX ({exc}).") from exc
     frame.columns = [str(c).strip() for c in frame.columns]

@@ -4,11 +4,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from testdata import add_test_events
 
 from esscope import store
 from esscope.build import build
 from esscope.names import CommuneIndex
-from testdata import add_test_events
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

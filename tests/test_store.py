@@ -8,10 +8,9 @@ from esscope import store
 
 def test_a_failed_write_leaves_the_store_as_it_was(db):
     before = store.version(db)
-    with pytest.raises(RuntimeError):
-        with store.writing(db) as con:
-            con.execute("DELETE FROM indicators")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), store.writing(db) as con:
+        con.execute("DELETE FROM indicators")
+        raise RuntimeError("boom")
     assert store.version(db) == before
     reader = store.connect(db)
     assert reader.execute("SELECT count(*) FROM indicators").fetchone()[0] > 0
@@ -19,10 +18,9 @@ def test_a_failed_write_leaves_the_store_as_it_was(db):
 
 
 def test_a_constraint_violation_rolls_everything_back(db):
-    with pytest.raises(duckdb.ConstraintException):
-        with store.writing(db) as con:
-            con.execute("INSERT INTO editions VALUES (2040, 'x', DATE '2040-11-01', DATE '2040-11-30')")
-            con.execute("INSERT INTO editions VALUES (1999, 'x', DATE '1999-11-01', DATE '1999-11-30')")
+    with pytest.raises(duckdb.ConstraintException), store.writing(db) as con:
+        con.execute("INSERT INTO editions VALUES (2040, 'x', DATE '2040-11-01', DATE '2040-11-30')")
+        con.execute("INSERT INTO editions VALUES (1999, 'x', DATE '1999-11-01', DATE '1999-11-30')")
     reader = store.connect(db)
     assert reader.execute("SELECT count(*) FROM editions WHERE year = 2040").fetchone()[0] == 0
     reader.close()
@@ -63,9 +61,8 @@ def test_missing_store_says_how_to_build_it(tmp_path):
     """INSERT INTO territories (level, code, name) VALUES ('commune', '99999', 'Nulle part')""",
 ])
 def test_wrong_rows_are_refused_by_the_schema(db, sql):
-    with pytest.raises(duckdb.ConstraintException):
-        with store.writing(db) as con:
-            con.execute(sql)
+    with pytest.raises(duckdb.ConstraintException), store.writing(db) as con:
+        con.execute(sql)
 
 
 def test_a_process_sees_its_own_write_even_while_an_old_reader_is_open(db):
