@@ -41,6 +41,34 @@ def import_indicators(db, path, columns=None, constants=None, wide=None, skip_ba
     return result
 
 
+def save_figures(db, figures: list, document: str) -> dict:
+    """Store the figures a person confirmed among those a programme cites (`ParseResult.figures`,
+    possibly edited), all or nothing: any figure still missing its year, territory or a known
+    indicator writes nothing and the error names it. Without a source of its own, a figure's source
+    is the document it was read in."""
+    if not figures:
+        return {"added": 0, "updated": 0, "unchanged": 0}
+    fields = [f for f in indicators.FIELDS if f != "source_url"]
+    rows = [{"line": n, **{f: "" if f not in figure or pd.isna(figure[f]) else str(figure[f]) for f in fields},
+             "source_url": str(figure.get("source_url") or f"programme « {document} »")}
+            for n, figure in enumerate(figures, start=1)]
+    for row in rows:
+        row["year"] = row["year"].removesuffix(".0")
+    reader = store.connect(db)
+    try:
+        reading = indicators.check(pd.DataFrame(rows).astype(str), indicators.TerritoryResolver.from_store(reader))
+    finally:
+        reader.close()
+    if reading.errors:
+        raise UserError("Chiffres non enregistrés : " + " ; ".join(
+            str(e).replace("ligne", "chiffre", 1) for e in reading.errors) + ". Complétez-les ou décochez-les.")
+    with store.writing(db) as con:
+        raw = "\n".join(f"{r['indicator']}={r['value']}@{r['territory_code']}/{r['year']}" for r in rows).encode()
+        source_id = save_source(con, kind="indicators", name=f"{document} (chiffres cités)", fmt="programme",
+                                raw=raw, rows=len(reading.rows))
+        return indicators.save(con, reading.rows, source_id)
+
+
 def list_sources(con) -> pd.DataFrame:
     """Every imported document with its kind, row count and date, newest first."""
     return store.query(con, """

@@ -11,6 +11,7 @@ from esscope import auth, importing, queries
 from esscope import territory as terr
 from esscope.errors import UserError
 from esscope.french import format_number
+from esscope.indicators import INDICATORS
 from esscope.webapp import cached, db_path, md_escape, require_store
 
 PAGE = "import"
@@ -89,6 +90,48 @@ def events_frame(result) -> pd.DataFrame:
 def region_names() -> dict:
     frame = cached(queries.read_territory_names)("region")
     return dict(zip(frame["code"], frame["name"]))
+
+
+LEVELS = ["country", "region", "department", "epci", "commune", "other"]
+
+
+def figures_review(found, document: str) -> None:
+    """The figures a programme cites, for staff to check, complete and keep among the sector figures."""
+    st.subheader("Chiffres cités dans le document")
+    st.caption("Le document cite ces chiffres. Cochez ceux à retenir parmi les chiffres de l'ESS après avoir vérifié "
+               "le territoire et l'année (une année reprise de l'édition est signalée). Leur source sera ce "
+               "document, sauf si vous en indiquez une autre. Enregistrez-les avant les événements.")
+    figures = pd.DataFrame([f.as_dict() if hasattr(f, "as_dict") else dict(f) for f in found])
+    figures.insert(0, "keep", False)
+    figures["scope"], figures["source_url"] = "", ""
+    columns = ["keep", "indicator", "value", "qualifier", "territory_level", "territory_code", "territory_name",
+               "year", "scope", "source_url", "note", "text"]
+    chosen = st.data_editor(
+        figures[columns], key="import.figures.editor", hide_index=True, num_rows="fixed", disabled=["note", "text"],
+        column_config={
+            "keep": st.column_config.CheckboxColumn("Retenir"),
+            "indicator": st.column_config.SelectboxColumn("Indicateur", options=list(INDICATORS),
+                                                          format_func=lambda k: INDICATORS[k][0]),
+            "value": st.column_config.NumberColumn("Valeur"),
+            "qualifier": st.column_config.TextColumn("Qualificatif", help="about, more_than, less_than…"),
+            "territory_level": st.column_config.SelectboxColumn("Niveau", options=LEVELS),
+            "territory_code": st.column_config.TextColumn("Code du territoire"),
+            "territory_name": st.column_config.TextColumn("Territoire"),
+            "year": st.column_config.NumberColumn("Année", format="%d"),
+            "scope": st.column_config.TextColumn("Périmètre"),
+            "source_url": st.column_config.TextColumn("Source (si autre que ce document)"),
+            "note": st.column_config.TextColumn("À vérifier"),
+            "text": st.column_config.TextColumn("Phrase du document")})
+    kept = chosen[chosen["keep"]]
+    if st.button(f"Enregistrer {format_number(len(kept))} chiffre(s)", disabled=kept.empty):
+        try:
+            counts = importing.save_figures(db, kept.drop(columns=["keep"]).to_dict("records"), document)
+        except UserError as exc:
+            st.error(str(exc))
+        else:
+            st.success(f"Chiffres enregistrés : {format_number(counts['added'])} ajouté(s), "
+                       f"{format_number(counts['updated'])} mis à jour, {format_number(counts['unchanged'])} "
+                       "déjà présent(s).")
 
 
 tab_programme, tab_figures, tab_sources = st.tabs(["Programme du Mois de l'ESS", "Chiffres de l'ESS", "Sources"])
@@ -181,6 +224,9 @@ with tab_programme:
                                 st.session_state.pop("import.editor", None)
                                 st.success(f"Lieu retenu : {md_escape(name)} → {md_escape(codes[chosen])}.")
                                 st.rerun()
+
+            if getattr(result, "figures", None):
+                figures_review(result.figures, st.session_state.get("import.name", "programme"))
 
             kept = edited[edited["include"]]
             if st.button(f"Enregistrer {format_number(len(kept))} événement(s)", type="primary",

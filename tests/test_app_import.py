@@ -100,3 +100,18 @@ def test_a_programme_is_read_reviewed_and_committed_once(logged_in, db):
     click(at, "Enregistrer")
     assert counts(db) == after
     assert "déjà importé" in at.success[0].value.replace("\\", "")
+
+
+def test_figures_cited_by_a_programme_are_offered_for_review_not_stored(logged_in, db):
+    at = logged_in
+    text = PROGRAMME.replace("programme de test\n", "programme de test\nL'ESS compte 52 000 salariés dans le Nord.\n")
+    at.get("file_uploader")[0].set_value(("programme-chiffres.txt", text.encode("utf-8"), "text/plain"))
+    at.run()
+    before = counts(db)
+    click(at, "Lire le document")
+    assert not at.exception
+    assert any(h.value == "Chiffres cités dans le document" for h in at.subheader)
+    figures = at.dataframe[1].value
+    assert list(figures["value"]) == [52000.0] and list(figures["keep"]) == [False]
+    assert next(b for b in at.button if b.label.startswith("Enregistrer 0 chiffre")).disabled
+    assert counts(db) == before
