@@ -190,6 +190,7 @@ with tab_programme:
 
             unknown = edited[edited["include"] & edited["commune_code"].isna() & ~edited["online"].fillna(False)]
             places = unknown[["venue", "commune_name", "address"]].fillna("").drop_duplicates()
+            places = places[(places["venue"] != "") | (places["commune_name"] != "")]
             if not places.empty:
                 st.subheader("Lieux à situer")
                 st.caption("Ces événements n'ont pas de commune reconnue. Choisissez la commune de chaque lieu : "
