@@ -22,8 +22,6 @@ written in data/.
 
 import argparse
 import json
-import logging
-import os
 import shutil
 import statistics
 import sys
@@ -38,6 +36,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
 import synthetic
+from apptiming import time_script
 
 from esscope import maps, store
 from esscope.filters import EventFilter
@@ -98,23 +97,7 @@ def measure_payloads(db: Path) -> list:
 
 def time_page(db: Path) -> list:
     """(label, first run s, warm median s, exception) of pages/carte.py per view, with AppTest."""
-    from streamlit.testing.v1 import AppTest
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
-    os.environ["ESSCOPE_DB"] = str(db)
-    out = []
-    for label, params, _, _ in VIEWS:
-        at = AppTest.from_file(str(ROOT / "pages" / "carte.py"), default_timeout=300)
-        at.query_params.update(params)
-        start = time.perf_counter()
-        at.run()
-        first = time.perf_counter() - start
-        warm = []
-        for _ in range(WARM_RUNS):
-            start = time.perf_counter()
-            at.run()
-            warm.append(time.perf_counter() - start)
-        out.append((label, first, statistics.median(warm), bool(at.exception)))
-    return out
+    return [(label, *time_script("carte.py", params, db, WARM_RUNS, timeout=300)) for label, params, _, _ in VIEWS]
 
 
 SHOWN = {   # what each phase of a page load waits for

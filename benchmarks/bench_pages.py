@@ -8,7 +8,6 @@ synthetic store is a temporary copy (see benchmarks/synthetic.py); nothing is wr
 """
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -20,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import synthetic
+from apptiming import time_script
 
 from esscope import queries, report, store
 from esscope import territory as terr
@@ -42,25 +42,7 @@ WARM_RUNS = 3
 
 def time_pages(db: Path) -> list:
     """(page, query, first run s, warm median s, exception) per page view, with AppTest."""
-    import logging
-
-    from streamlit.testing.v1 import AppTest
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
-    os.environ["ESSCOPE_DB"] = str(db)
-    rows = []
-    for page, params in PAGE_VIEWS:
-        at = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=120)
-        at.query_params.update(params)
-        start = time.perf_counter()
-        at.run()
-        first = time.perf_counter() - start
-        warm = []
-        for _ in range(WARM_RUNS):
-            start = time.perf_counter()
-            at.run()
-            warm.append(time.perf_counter() - start)
-        rows.append((page, params, first, statistics.median(warm), bool(at.exception)))
-    return rows
+    return [(page, params, *time_script(page, params, db, WARM_RUNS)) for page, params in PAGE_VIEWS]
 
 
 def query_cases(con) -> list:

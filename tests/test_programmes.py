@@ -1,7 +1,6 @@
 """The real programmes of ../shared/programmes, read in place and scored against their hand-labelled
 reference with ../shared/tools/score_events.py: the quality bar of the issue."""
 
-import importlib.util
 import json
 
 import pytest
@@ -9,14 +8,6 @@ import pytest
 from esscope.importing import parse_file
 
 PROGRAMMES = ["mel-2017", "lens-lievin-2024"]
-
-
-@pytest.fixture(scope="module")
-def scorer(shared):
-    spec = importlib.util.spec_from_file_location("score_events", shared / "tools" / "score_events.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def score(shared, scorer, built_store, name, **kwargs):

@@ -9,10 +9,8 @@ from esscope.filters import EventFilter
 
 
 @pytest.fixture(scope="module")
-def con(events_store):
-    connection = store.connect(events_store)
-    yield connection
-    connection.close()
+def con(events_con):
+    return events_con
 
 
 def test_edition_counts_counts_events_communes_epcis_and_reached_population(con):

@@ -5,15 +5,12 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from esscope import store
 from esscope.report import format_time, read_edition_report, week_label
 
 
 @pytest.fixture(scope="module")
-def con(events_store):
-    connection = store.connect(events_store)
-    yield connection
-    connection.close()
+def con(events_con):
+    return events_con
 
 
 @pytest.fixture(scope="module")

@@ -3,15 +3,13 @@
 import pandas as pd
 import pytest
 
-from esscope import queries, store
+from esscope import queries
 from esscope import territory as terr
 
 
 @pytest.fixture(scope="module")
-def con(events_store):
-    connection = store.connect(events_store)
-    yield connection
-    connection.close()
+def con(events_con):
+    return events_con
 
 
 @pytest.mark.parametrize("text, level, code", [

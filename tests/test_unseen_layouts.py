@@ -3,7 +3,6 @@ tests/fixtures/unseen/README.md), scored with ../shared/tools/score_events.py li
 plus the fields their reference states (times, venues, organisers, prices, online, figures) and the
 dates that are not events (datelines, « Publié le », navigation, scripts, newsletters, footers)."""
 
-import importlib.util
 import json
 import re
 import unicodedata
@@ -30,14 +29,6 @@ NOT_EVENTS = {
     "grandest": [],
 }
 CHECKED_FIELDS = ("start_time", "end_time", "venue", "price", "online", "organizer")
-
-
-@pytest.fixture(scope="module")
-def scorer(shared):
-    spec = importlib.util.spec_from_file_location("score_events", shared / "tools" / "score_events.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
