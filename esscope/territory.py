@@ -116,6 +116,25 @@ def qualifier_notes(qualifier: str) -> list:
     return [QUALIFIERS[q] for q in (qualifier or "").split("|") if q in ("approx_year", "as_of_date")]
 
 
+def figures_table(frame: pd.DataFrame, year_label="Année", value_label="Valeur", with_indicator=True,
+                  with_territory=False) -> pd.DataFrame:
+    """Figures (rows of `indicators`) as a table with French headers: the indicator, the year, the value
+    with its qualifier in words, the other qualifiers, the scope and the source (kept as written).
+    The Éditions page names its columns « Édition » and « Événements » and leaves the indicator out."""
+    units = frame["unit"] if "unit" in frame else ["count"] * len(frame)
+    columns = {}
+    if with_territory:
+        columns["Territoire"] = (frame["territory_name"] if "territory_name" in frame else frame["name"]).to_numpy()
+    if with_indicator:
+        columns["Indicateur"] = [INDICATORS[i][0] for i in frame["indicator"]]
+    columns[year_label] = [str(int(y)) if pd.notna(y) else "non précisée" for y in frame["year"]]
+    columns[value_label] = [format_value(v, u, q) for v, u, q in zip(frame["value"], units, frame["qualifier"])]
+    columns["Précisions"] = [", ".join(qualifier_notes(q)) for q in frame["qualifier"]]
+    columns["Périmètre"] = frame["scope"].to_numpy()
+    columns["Source"] = frame["source_url"].to_numpy()
+    return pd.DataFrame(columns)
+
+
 @dataclass
 class Card:
     """The latest figure of one indicator for a territory, and what a reader must know about it."""
@@ -263,7 +282,7 @@ def read_siblings(con, territory: dict, indicator: str) -> pd.DataFrame:
 def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
     """The territory and its parents with their latest figure of `indicator` (NaN where none);
     for LOADED_EVENTS, the events of the loaded programmes held in each. Columns: level, code, name,
-    level_label, label (see `level_label`), year, value, values, disagree."""
+    level_label, label (see `level_label`), year, value, values, disagree, is_self (the territory itself)."""
     chain = [(territory["level"], territory["code"])] + parents(territory)
     rows = []
     for level, code in chain:
@@ -280,7 +299,7 @@ def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
                                                                     "values": [], "disagree": False}
         place = name["name"].iloc[0] if not name.empty else code
         rows.append({"level": level, "code": code, "name": place, "level_label": LEVEL_NAMES[level],
-                     "label": level_label(level, place), **record})
+                     "label": level_label(level, place), **record, "is_self": not rows})
     return pd.DataFrame(rows)
 
 
