@@ -119,9 +119,9 @@ def events_card(per_edition: pd.DataFrame) -> tuple:
     if per_edition.empty:
         return "–", "Aucun programme importé ne compte d'événement ici."
     latest = per_edition.sort_values("value").iloc[-1]
-    return (format_number(latest["events"]),
-            f"Édition {int(latest['value'])}, programmes importés ; "
-            f"{format_number(per_edition['events'].sum())} sur toutes les éditions chargées.")
+    caption = (f"Édition {int(latest['value'])}, programmes importés ; "
+               f"{format_number(per_edition['events'].sum())} sur toutes les éditions chargées.")
+    return format_number(latest["events"]), caption
 
 
 def per_edition_text(per_edition: pd.DataFrame) -> str:

@@ -58,8 +58,8 @@ def test_sibling_notes_say_what_the_bars_leave_out():
 
 def test_events_card_gives_the_latest_edition_or_a_dash():
     per_edition = pd.DataFrame({"value": [2024, 2017], "events": [2, 4]})
-    assert portrait.events_card(per_edition) == ("2", "Édition 2024, programmes importés ; 6 sur toutes les éditions "
-                                                      "chargées.")
+    value, caption = portrait.events_card(per_edition)
+    assert (value, caption) == ("2", "Édition 2024, programmes importés ; 6 sur toutes les éditions chargées.")
     assert portrait.events_card(per_edition.head(0))[0] == "–"
     assert portrait.per_edition_text(per_edition) == "2024 : 2 événement(s) · 2017 : 4 événement(s)"
 
