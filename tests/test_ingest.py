@@ -201,3 +201,8 @@ def test_bundled_programme_events_are_in_the_built_store_and_a_real_ingest_adds_
     outcome = ingest_file(shared / "programmes" / f"{name}.txt", db=db)
     assert outcome.source_id == source_id and outcome.added == 0 and outcome.removed == 0
     assert len(events_of(db, source_id)) == len(bundled)
+
+
+def test_bad_region_code_is_refused(built_store):
+    with pytest.raises(UserError, match="région"):
+        parse_bytes(b"Mardi 5 novembre : atelier", "x.txt", region="Bretagne", db=built_store)
