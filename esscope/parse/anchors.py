@@ -145,7 +145,20 @@ def find_candidates(lines: list) -> list:
         out.append(anchor)
         if anchor.kept and not anchor.inside:
             heading = anchor if not anchor.rest.strip(" .:–—-|,") else None
+    _fill_months(out)
     return out
+
+
+def _fill_months(anchors: list) -> None:
+    """« Mercredi 3 novembre … Mercredi 4, … »: a day written without its month is in the month of the
+    date before it, else in November (the month of the Mois de l'ESS)."""
+    month = None
+    for anchor in anchors:
+        for point in anchor.found.points:
+            if point.month is None:
+                point.month = month or 11
+            else:
+                month = point.month
 
 
 def find_anchors(lines: list) -> list:

@@ -45,7 +45,7 @@ _DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’'\- ]{1,40},\s+(?:le\s+)?(?:[a-zé]+\s
                        r"\s*(?:[.—–\-:]|$)", re.IGNORECASE)
 # « mardi 02.11.2010, 05:04 - La Voix du Nord », « Le 30/10/2018 par WeDemain », « 12/11/2019 à 08h15 »:
 # a date written with its year, then a clock time or a byline — a stamp, not an event
-_CLOCK_STAMP = re.compile(r"^\s*[,-]?\s*(?:à\s+)?\d{1,2}\s*[:h]\s*\d{2}\b(?!\s*(?:[-–à]|jusqu))")
+_CLOCK_STAMP = re.compile(r"^\s*[,-]?\s*(?:à\s+)?\d{1,2}\s*[:h]\s*\d{2}\b(?!\s*(?:[-–]|à|jusqu)\s*\d)")
 _BYLINE = re.compile(r"^\s*,?\s*par\s+[A-ZÀ-Ý@]")
 # what, written right before a date, makes it a limit or a past rather than the day of an event
 _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|limite|cl[ôo]tur\w*|cr[ée]{2}e?s?|fond[ée]e?s?|"

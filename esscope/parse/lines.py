@@ -12,7 +12,7 @@ from .places import is_address
 from .tables import Header, header_of, row_cells
 from .vocabulary import column_field, label_of
 
-BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
+BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
 
 
 FUNCTION_END = re.compile(r"(?:\b(?:de|des|du|le|la|les|et|à|au|aux|en|un|une|pour|sur|avec|dans|par|d['’]|l['’]|"
@@ -49,7 +49,38 @@ def read_lines(text: str, cut=None) -> list:
             indent = len(expanded) - len(expanded.lstrip())
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
             out.extend(Line(n, part, indent, False) for part in cut(body))
-    return _drop_repeated_paragraphs(_join_bare_labels(out))
+    return _drop_repeated_paragraphs(_join_bare_labels(_join_split_dates(out)))
+
+
+_MONTH_ALONE = re.compile(rf"^{dates.MONTH_PATTERN}\.?$", re.IGNORECASE)
+_DAY_ALONE = re.compile(r"^(?:3[01]|[12]\d|0?[1-9])$")
+_RANGE_END = re.compile(r"^(?:au|jusqu['’]au)\s+\d", re.IGNORECASE)
+
+
+def _join_split_dates(lines: list) -> list:
+    """A date an agenda widget writes over two lines, month then day (« NOV. » / « 18 ») or day then
+    month, is one line; so is a range whose end goes to the next line (« Du 1er novembre 2021 » / « au
+    30 novembre 2021 »)."""
+    out, skip = [], False
+    for line, nxt in zip(lines, lines[1:] + [None]):
+        if skip:
+            skip = False
+            continue
+        text = line.text.strip()
+        after = nxt.text.strip() if nxt is not None else ""
+        if _split_date(text, after):
+            out.append(Line(line.n, f"{text} {after}", line.indent, line.bullet))
+            skip = True
+        else:
+            out.append(line)
+    return out
+
+
+def _split_date(text: str, after: str) -> bool:
+    if _MONTH_ALONE.match(text) and _DAY_ALONE.match(after) or _DAY_ALONE.match(text) and _MONTH_ALONE.match(after):
+        return True
+    found = dates.match_date(text) if _RANGE_END.match(after) else None
+    return bool(found) and found.end >= len(text.rstrip(" ,")) and dates.match_date(f"{text} {after}").end > found.end
 
 
 def _join_bare_labels(lines: list) -> list:

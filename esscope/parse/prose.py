@@ -375,6 +375,7 @@ def title_of(sentence: str, whole: str) -> str | None:
     when; a bare kind gets its work's name. When unsure, the words are kept: a head that is only a
     generic word (« rendez-vous ») gives way to what the event is for (« … pour la remise des Prix »),
     and a head of one word to the sentence itself without its date, place and time phrases."""
+    sentence = without_lead_words(sentence)
     head = _head_of(sentence)
     if head and _GENERIC.fullmatch(head):
         what = _FOR_ANY.search(sentence)
@@ -423,7 +424,17 @@ _FOR_ANY = re.compile(r"\bpour\s+(?:une|un|la|le|les|l['’]|sa|son|ses|leur|des
 # a bracket that only says when or where (« (19 h, Maison des associations) », « (93) »)
 _PRACTICAL_BRACKET = re.compile(r"\s*\((?=[^()]*(?:\d|\b" + VENUE_NOUN + r"\b))[^()]*(?:\)|$)", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:enfin|aussi|puis|ensuite|par\s+ailleurs|de\s+plus|en\s+outre|et|mais|également|"
-                         r"à\s+noter|au\s+programme|côté\s+\w+)\s*[,:]?\s*", re.IGNORECASE)
+                         r"à\s+noter|au\s+programme|côté\s+\w+|d['’]autre\s+part|de\s+m[êe]me|pour\s+finir|"
+                         r"pour\s+commencer|à\s+titre\s+d['’]exemple|par\s+exemple|notamment|ainsi|de\s+son\s+c[ôo]t[ée]|"
+                         r"quant\s+à\s+lui|quant\s+à\s+elle|en\s+parall[èe]le|parallèlement|dans\s+le\s+m[êe]me\s+temps)"
+                         r"\s*[,:]\s*|^(?:et|mais|puis|ensuite|enfin)\s+", re.IGNORECASE)
+
+
+def without_lead_words(sentence: str) -> str:
+    """« Par ailleurs, un forum … » → « un forum … »: a sentence without the words that link it to the one before."""
+    while (m := _LEAD_WORDS.match(sentence)) and m.end():
+        sentence = sentence[m.end():]
+    return sentence
 
 
 def stripped_sentence(sentence: str) -> str:
