@@ -53,3 +53,38 @@ def test_the_span_of_the_whole_month_is_not_an_event():
 def test_a_limit_after_a_lead_is_not_an_event_but_a_year_is_no_limit():
     assert verdicts("Inscriptions jusqu'au : 3 novembre.")[0][2:] == (False, keep.LIMIT)
     assert verdicts("Au programme cette année : le 8 novembre, la MJC organise un atelier.")[0][2] is True
+
+
+NEWS_PAGE = """Agenda
+
+OCT.
+09
+Atelier réparation de vélos
+
+OCT.
+16
+Soirée des bénévoles
+
+Actualités
+
+OCT.
+02
+Une épicerie solidaire ouvre à Dinan
+
+L'association Le Panier Partagé a inauguré son épicerie le mois dernier : elle propose des produits à prix
+réduits aux étudiants et aux familles, avec l'aide de la mairie, de trois producteurs de la vallée et d'une
+quinzaine de bénévoles qui tiennent la caisse à tour de rôle, du lundi au samedi.
+"""
+
+
+def test_dated_items_of_a_news_list_are_articles_not_events():
+    found = {(a.found.points[0].day, a.found.points[0].month): (a.kept, a.reason)
+             for a in find_candidates(read_lines(NEWS_PAGE))}
+    assert found == {(9, 10): (True, ""), (16, 10): (True, ""), (2, 10): (False, keep.NEWS)}
+
+
+def test_a_heading_that_ends_with_its_date_titles_an_event():
+    [anchor] = find_candidates(read_lines("La tournée de l'épargne solidaire dans les quartiers du 6 au 20 octobre"))
+    assert (anchor.kept, anchor.form, anchor.rest) == (True, "title", "La tournée de l'épargne solidaire dans les quartiers")
+    [limit] = find_candidates(read_lines("Inscriptions ouvertes jusqu'au 20 octobre"))
+    assert not limit.kept

@@ -107,8 +107,8 @@ def parse_document(data: bytes, filename: str, reference: Reference, edition=Non
                         f"({inferred_region})" if inferred_region else
                         "région du programme non trouvée : précisez-la (--region) pour départager les homonymes")
     if not events:
-        raise UserError(f"Aucun événement trouvé dans {filename} : ce document ne semble pas être un programme "
-                        "(il faut des dates suivies d'intitulés). Vérifiez le fichier ou exportez l'agenda en "
+        raise UserError(f"Aucune date d'événement trouvée dans {filename} : un programme donne le jour de chaque "
+                        "événement (« mardi 7 novembre », « 18/11 »). Vérifiez le fichier ou exportez l'agenda en "
                         "CSV, JSON ou ICS.")
     for event in events:
         event.kind, event.theme = canonical_kind(event.kind), canonical_theme(event.theme)

@@ -78,7 +78,20 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
             rest = f"{before.rstrip(' ,')} {text[at + found.end:].lstrip(' ,')}"
             if names_an_event(rest):
                 return Anchor(0, found, rest.strip(), inside=True, form="verb")
-    return _sentence_anchor(text) if loose else _any_date(text)
+    return _titled_date(text) or (_sentence_anchor(text) if loose else _any_date(text))
+
+
+def _titled_date(text: str) -> Anchor | None:
+    """« Le tour de la finance solidaire à Poitiers du 5 au 21 novembre »: a heading line that ends with
+    its date, whose words before the date title the event."""
+    if len(text.split()) > 25 or re.search(r"[.!?;:]\s*$", text):
+        return None
+    found = dates.search_dates(text, loose=True)
+    if len(found) != 1 or found[0][0] + found[0][1].end < len(text.rstrip(" ,–—-")) or found[0][0] < 10:
+        return None
+    at, match = found[0]
+    anchor = Anchor(0, match, text[:at].strip(" ,–—-:"), inside=True, form="title")
+    return _judged(anchor, keep.judge_titled(text, at, match))
 
 
 def _judged(anchor: Anchor, verdict: keep.Verdict) -> Anchor:
@@ -146,7 +159,19 @@ def find_candidates(lines: list) -> list:
         if anchor.kept and not anchor.inside:
             heading = anchor if not anchor.rest.strip(" .:–—-|,") else None
     _fill_months(out)
+    _drop_news_items(out, lines)
     return out
+
+
+def _drop_news_items(anchors: list, lines: list) -> None:
+    """The dated items of a news list (under « Actualités ») whose text is an article are not events."""
+    news = keep.news_lines(lines)
+    if not news:
+        return
+    kept = [a for a in anchors if a.kept]
+    for anchor, nxt in zip(kept, kept[1:] + [None]):
+        if anchor.at in news and not anchor.inside and keep.is_article(lines[anchor.at + 1:nxt.at if nxt else len(lines)]):
+            _judged(anchor, keep.Verdict(False, keep.NEWS))
 
 
 def _fill_months(anchors: list) -> None:

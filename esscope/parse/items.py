@@ -17,6 +17,7 @@ from .fields import (
     first_url,
     join_description,
     labelled_fields,
+    set_period,
 )
 from .head import Head, is_row, meta_line, row_of, with_meta
 from .lines import FUNCTION_END, is_caps
@@ -213,3 +214,19 @@ def undated_entries(lines: list, context: Context) -> list:
                 event.warn(f"période indiquée sans date : « {vague} »")
             events.append(event)
     return events
+
+
+def doubtful_events(anchor, context: Context) -> list:
+    """The event a date nobody kept might still be, for a document that has no surer one: its sentence
+    read as an item, with a low confidence and the reason of the doubt."""
+    period = dates.resolve(anchor.found, context.year)
+    if not period or anchor.line is None:
+        return []
+    event = prose_event(anchor.line.text, [], Head(), context)
+    if not event.title:
+        return []
+    set_period(event, period)
+    event.line = anchor.at
+    event.confidence = 0.3
+    event.warn(f"événement incertain : {anchor.reason or 'date retenue faute de mieux'}")
+    return [event]

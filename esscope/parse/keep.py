@@ -121,6 +121,8 @@ def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
         return Verdict(False, SPAN)
     if stamp_after(found, rest):
         return Verdict(False, PUBLISHED)
+    if _PAST_AFTER.match(rest) or _PAST.search(rest[:200]):
+        return Verdict(False, PAST)
     if opens_entry(rest, found) or opens_sentence(rest):
         return KEEP
     return Verdict(False, NO_TITLE)
@@ -154,6 +156,60 @@ def judge_sentence(sentence: str, at: int, found: dates.DateMatch) -> Verdict:
     told = f"{before.rstrip(' ,')} {after.lstrip(' ,')}".strip()
     if not names_an_event(told):
         return Verdict(False, NO_EVENT)
+    return KEEP
+
+
+_NEWS_HEADING = re.compile(r"^(?:(?:les|nos|toutes?\s+les|tous\s+les)\s+)?(?:derni[èe]re?s?\s+)?(?:actualit[ée]s?|actus?|news|"
+                           r"nouvelles|à\s+la\s+une|articles?|blog|presse|communiqu[ée]s?|t[ée]moignages?|"
+                           r"revue\s+de\s+presse|dans\s+la\s+presse|on\s+en\s+parle|[ée]ditos?)\b[\s:!.…]*$",
+                           re.IGNORECASE)
+_AGENDA_HEADING = re.compile(r"^(?:(?:l['’]|les|nos|notre|tout\s+l['’]|tous\s+les|prochains?)\s*)?(?:agenda|[ée]v[ée]nements|"
+                             r"[ée]v[èe]nements|programme|rendez-vous|à\s+venir|calendrier|manifestations)\b",
+                             re.IGNORECASE)
+
+
+def news_lines(lines: list) -> set:
+    """Indexes of the lines under a heading that announces news (« Actualités », « À la une »,
+    « Témoignages »), up to a heading that announces an agenda or programme."""
+    out, inside = set(), False
+    for i, line in enumerate(lines):
+        short = not line.blank and len(line.text.split()) <= 5 and not dates.match_date(line.text)
+        if short and _NEWS_HEADING.match(line.text.strip()):
+            inside = True
+        elif short and _AGENDA_HEADING.match(line.text.strip()):
+            inside = False
+        elif inside:
+            out.add(i)
+    return out
+
+
+def news_starts(lines: list) -> list:
+    """Indexes of the headings that open a news list: an entry above ends there."""
+    news = news_lines(lines)
+    return [i for i in news if i - 1 not in news]
+
+
+def is_article(lines: list) -> bool:
+    """Lines that read as the body of an article: a paragraph of forty words or more."""
+    words = 0
+    for line in lines:
+        words = 0 if line.blank else words + len(line.text.split())
+        if words >= 40:
+            return True
+    return False
+
+
+def judge_titled(text: str, at: int, found: dates.DateMatch) -> Verdict:
+    """A heading that ends with its date (« Le tour de la finance solidaire … du 5 au 21 novembre »)."""
+    before = text[:at]
+    if whole_month(found):
+        return Verdict(False, SPAN)
+    if published_near(before):
+        return Verdict(False, PUBLISHED)
+    if _NOT_EVENT_DAY.search(before) or re.search(r"\b(?:limite|inscri\w*|candidat\w*)\b", before, re.IGNORECASE):
+        return Verdict(False, LIMIT)
+    if len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", before)) < 2:
+        return Verdict(False, NO_TITLE)
     return KEEP
 
 

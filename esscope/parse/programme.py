@@ -12,14 +12,14 @@ Entries listed under « dates à préciser » come out undated and flagged.
 import re
 from dataclasses import replace
 
-from . import dates
-from .anchors import choose_year, dated_sentences, find_anchors
+from . import dates, keep
+from .anchors import choose_year, dated_sentences, find_candidates
 from .brochure import learn_themes
 from .casing import learn_casing
 from .context import Context
 from .entries import parse_entry, split_rest
 from .head import is_row
-from .items import timed_item, undated_entries
+from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, mark_tables, read_lines
 from .places import Places, is_address, venue_start
 from .rows import is_pinned, mapped_row
@@ -34,7 +34,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
     lines = mark_tables(read_lines(text, cut=dated_sentences))
-    anchors = find_anchors(lines)
+    candidates = find_candidates(lines)
+    anchors = [a for a in candidates if a.kept]
     year, _how, warnings = choose_year(text, anchors, edition or year_hint)
     if year_hint and not edition:
         warnings = []
@@ -47,8 +48,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     bounds = [titles.get(k, a.at) for k, a in enumerate(anchors)] + [len(lines)]
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
     undated_items = [i for i, line in enumerate(lines) if _UNDATED_ITEM.match(line.text)]
+    stops = undated_from + undated_items + keep.news_starts(lines) + [a.at for a in candidates if a.reason == keep.NEWS]
     for k, anchor in enumerate(anchors):
-        end = min([bounds[k + 1]] + [u for u in undated_from + undated_items if u > anchor.at])
+        end = min([bounds[k + 1]] + [u for u in stops if u > anchor.at])
         block = lines[titles[k] + 1:anchor.at] + lines[anchor.at + 1:end] if k in titles else lines[anchor.at + 1:end]
         if k + 1 in titles and all(line.blank for line in block) and anchors[k + 1].found.points == anchor.found.points:
             # « Albi — mardi 8 novembre » heading an entry written title first on the same day
@@ -65,6 +67,10 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         # « - Date à définir : rencontre avec les élus » — an item that says itself it has no date yet
         item = replace(lines[at], text=_UNDATED_ITEM.sub("", lines[at].text))
         events.extend(undated_entries([item], context))
+    if not events and candidates:
+        events = [e for a in candidates for e in doubtful_events(a, context)]
+        warnings.append("aucun événement sûr dans ce document : ses dates sont proposées avec une confiance faible, "
+                        "chacune avec la raison du doute ; vérifiez-les avant d'enregistrer")
     for line in dropped:
         warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {line.text[:80]} ») "
                         "n'a pas été retenue : à vérifier")
