@@ -182,7 +182,7 @@ def test_xlsx_table(parse):
     (b"   \n\n  ", "blanc.txt", "vide"),
     (bytes(range(256)) * 40, "image.bin", "binaire"),
     (b"PK\x03\x04" + b"\x00" * 100, "programme.docx", "exportez"),
-    ("Le mois de novembre est riche en couleurs. Rien de daté ici.".encode(), "texte.txt", "Aucun événement"),
+    ("Le mois de novembre est riche en couleurs. Rien de daté ici.".encode(), "texte.txt", "Aucune date"),
     (b"{\"foo\": 1}", "x.json", "JSON"),
 ])
 def test_bad_files_get_one_clear_message(parse, data, name, message):
