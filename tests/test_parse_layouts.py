@@ -292,7 +292,7 @@ def test_calendar_sign_rows_with_the_venue_in_brackets(parse):
 def test_this_and_next_before_and_after_a_date_in_a_sentence(parse):
     result = parse(PRESS_COMING)
     assert summary(result, "start_date", "title", "organizer") == [
-        ("2023-11-09", "L'épicerie solidaire Le Panier Stéphanois ouvre ses portes au public", "Le Panier Stéphanois"),
+        ("2023-11-09", "Portes ouvertes de l'épicerie solidaire Le Panier Stéphanois", "Le Panier Stéphanois"),
         ("2023-11-14", "Forum consacré aux métiers du soin", "Maison de l'emploi de Roanne"),
         ("2023-11-23", "Conférence sur les monnaies locales", None)]
     assert [e.commune_name for e in result.events] == [None, "Roanne", "Montbrison"]

@@ -113,3 +113,28 @@ def test_paragraphs_under_a_day_heading_are_events_told_in_sentences(parse):
         ("2023-11-14", "19:00", "Soirée-débat sur le climat", "Dijon", "Alternatiba"),
         ("2023-11-16", "10:00", "Journée découverte du réemploi", "Besançon", "La Recyclade")]
     assert result.events[0].venue == "café Les Arts" and result.events[0].kind == "Soirée"
+
+
+def test_the_event_phrase_of_a_sentence_runs_from_its_event_noun_to_what_it_goes_on_to_say():
+    from esscope.parse.prose import event_phrase
+    assert event_phrase("Le centre social accueille un atelier « Cuisiner : les restes » le 9 octobre") == \
+        "atelier « Cuisiner : les restes »"
+    assert event_phrase("La mairie propose un temps fort sur le logement des jeunes au Forum, de 14 h à 17 h") == \
+        "temps fort sur le logement des jeunes"
+    assert event_phrase("La coopérative célèbre ses dix ans avec ses sociétaires") is None
+
+
+def test_a_title_names_its_event_rather_than_its_venue_or_host():
+    from esscope.parse.prose import refined_title
+    sentence = "La Maison des associations de Quimper accueille une soirée jeux de société avec la ludothèque."
+    assert refined_title(sentence, "La Maison des associations de Quimper") == "Soirée jeux de société"
+    assert refined_title("Le Repair café de Vannes ouvrira ses grandes portes aux curieux.", None) == \
+        "Portes ouvertes du Repair café de Vannes"
+    assert refined_title("La toute nouvelle Nuit de l'ESS se tiendra à la halle.", None) == \
+        "Toute nouvelle Nuit de l'ESS"
+    assert refined_title("La conférence du réseau aura lieu en ligne.", "Conférence du réseau") == "Conférence du réseau"
+
+
+def test_fields_have_one_written_form(parse):
+    event = parse("Mardi 10 octobre : atelier  sur l’épargne  solidaire à Lorient.").events[0]
+    assert event.title == "Atelier sur l'épargne solidaire"
