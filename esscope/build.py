@@ -11,7 +11,13 @@ from . import geography, indicators, names, store
 from .paths import DATA_DIR
 
 FIRST_EDITION = 2008
-FIGURES_FILE = "ess_figures.csv"
+# Curated real figures, each row with its year, scope and source: hand-collected ones, then Insee's
+# territorial sustainable-development indicators (share of the ESS in salaried jobs, every département
+# and région, 2008, 2014, 2015).
+FIGURES_FILES = {
+    "ess_figures.csv": "Chiffres de l'ESS relevés à la main, chacun avec sa source",
+    "insee_itdd_ess_share_of_jobs.csv": "Part de l'ESS dans l'emploi salarié par département et région (Insee, ITDD)",
+}
 
 
 def build(path=store.DEFAULT_PATH, data_dir=DATA_DIR, log=print) -> dict:
@@ -28,7 +34,8 @@ def build(path=store.DEFAULT_PATH, data_dir=DATA_DIR, log=print) -> dict:
         con.unregister("incoming_names")
         save_editions(con, range(FIRST_EDITION, dt.date.today().year + 1))
         log("Chiffres de l'ESS…")
-        load_reference_figures(con, data_dir / FIGURES_FILE)
+        for name, note in FIGURES_FILES.items():
+            load_reference_figures(con, data_dir / name, note)
         from .bundled import load_bundled_events
         load_bundled_events(con, data_dir, log=log)
         counts = table_counts(con)
@@ -52,8 +59,8 @@ def save_editions(con, years) -> None:
         [(y, f"Mois de l'ESS {y}", dt.date(y, 11, 1), dt.date(y, 11, 30)) for y in years])
 
 
-def load_reference_figures(con, path: Path) -> dict:
-    """The curated figures of `data/ess_figures.csv`: every row kept with its source."""
+def load_reference_figures(con, path: Path, note: str) -> dict:
+    """The curated figures of one file of `data/` (see FIGURES_FILES): every row kept with its source."""
     raw = path.read_bytes()
     frame, _ = indicators.read_table(path)
     reading = indicators.check(indicators.tidy(frame), indicators.TerritoryResolver.from_store(con),
@@ -61,7 +68,7 @@ def load_reference_figures(con, path: Path) -> dict:
     if reading.errors:
         raise ValueError("Chiffres de référence invalides : " + "; ".join(map(str, reading.errors)))
     source_id = save_source(con, kind="reference", name=path.name, fmt="csv", raw=raw, rows=len(reading.rows),
-                            note="Chiffres de l'ESS relevés à la main, chacun avec sa source")
+                            note=note)
     return indicators.save(con, reading.rows, source_id)
 
 

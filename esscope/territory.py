@@ -12,6 +12,7 @@ import pandas as pd
 from .french import format_number, format_percent
 from .indicators import INDICATORS, QUALIFIERS
 from .names import normalise
+from .queries import read_territory
 from .store import query
 
 LEVEL_NAMES = {"country": "France", "region": "région", "department": "département", "epci": "EPCI",
@@ -116,6 +117,25 @@ def qualifier_notes(qualifier: str) -> list:
     return [QUALIFIERS[q] for q in (qualifier or "").split("|") if q in ("approx_year", "as_of_date")]
 
 
+def figures_table(frame: pd.DataFrame, year_label="Année", value_label="Valeur", with_indicator=True,
+                  with_territory=False) -> pd.DataFrame:
+    """Figures (rows of `indicators`) as a table with French headers: the indicator, the year, the value
+    with its qualifier in words, the other qualifiers, the scope and the source (kept as written).
+    The Éditions page names its columns « Édition » and « Événements » and leaves the indicator out."""
+    units = frame["unit"] if "unit" in frame else ["count"] * len(frame)
+    columns = {}
+    if with_territory:
+        columns["Territoire"] = (frame["territory_name"] if "territory_name" in frame else frame["name"]).to_numpy()
+    if with_indicator:
+        columns["Indicateur"] = [INDICATORS[i][0] for i in frame["indicator"]]
+    columns[year_label] = [str(int(y)) if pd.notna(y) else "non précisée" for y in frame["year"]]
+    columns[value_label] = [format_value(v, u, q) for v, u, q in zip(frame["value"], units, frame["qualifier"])]
+    columns["Précisions"] = [", ".join(qualifier_notes(q)) for q in frame["qualifier"]]
+    columns["Périmètre"] = frame["scope"].to_numpy()
+    columns["Source"] = frame["source_url"].to_numpy()
+    return pd.DataFrame(columns)
+
+
 @dataclass
 class Card:
     """The latest figure of one indicator for a territory, and what a reader must know about it."""
@@ -125,6 +145,8 @@ class Card:
     rows: pd.DataFrame = field(repr=False)       # every figure of the latest year (several if sources differ)
     history: pd.DataFrame = field(repr=False)    # every figure of the indicator
     today: int = dt.date.today().year
+    owner: str | None = None        # the parent whose figure this is, when the territory has none of its own
+    owner_level: str | None = None
 
     @property
     def empty(self) -> bool:
@@ -136,10 +158,27 @@ class Card:
 
     @property
     def value_text(self) -> str:
+        """The value as read aloud, with its owner's name when it is a parent's: « Pas-de-Calais : 12,2 % »."""
+        if self.empty:
+            return "aucun chiffre disponible"
+        return f"{self.owner} : {self.own_value_text}" if self.owner else self.own_value_text
+
+    @property
+    def own_value_text(self) -> str:
+        """The value alone: « 12,2 % »."""
         if self.empty:
             return "aucun chiffre disponible"
         first = self.rows.iloc[0]
         return format_value(first["value"], self.unit, first["qualifier"])
+
+    def owner_note(self, territory_name: str) -> str:
+        """For a parent's figure: « Pas-de-Calais : 12,2 % en 2015 (chiffre du département ; aucun chiffre
+        propre à Lens) »; empty for the territory's own figure."""
+        if not self.owner or self.empty:
+            return ""
+        year = f" en {self.year}" if self.year else ""
+        return (f"{self.owner} : {self.own_value_text}{year} (chiffre {_of_level(self.owner_level)} ; "
+                f"aucun chiffre propre à {territory_name})")
 
     @property
     def disagree(self) -> bool:
@@ -167,10 +206,34 @@ class Card:
         return out
 
 
+INHERITING_LEVELS = ("commune", "epci")     # levels whose cards fall back on a parent's figure
+
+
 def read_cards(con, level: str, code: str, indicators=CARD_INDICATORS, today=None) -> list:
-    """One `Card` per indicator, in order, from the territory's figures."""
-    figures = read_figures(con, level, code)
-    return cards_from_figures(figures, indicators, today)
+    """One `Card` per indicator, in order, from the territory's figures. A commune or an EPCI without a
+    figure of its own gets the nearest parent's latest one, marked as that parent's (`Card.owner`)."""
+    cards = cards_from_figures(read_figures(con, level, code), indicators, today)
+    if level not in INHERITING_LEVELS or all(not c.empty for c in cards):
+        return cards
+    place = read_territory(con, level, code)
+    for parent_level, parent_code in parents(place) if place else []:
+        missing = [c.indicator for c in cards if c.empty]
+        if not missing:
+            break
+        parent = read_territory(con, parent_level, parent_code)
+        found = {c.indicator: c for c in cards_from_figures(read_figures(con, parent_level, parent_code),
+                                                            missing, today) if not c.empty}
+        for i, card in enumerate(cards):
+            if card.indicator in found:
+                cards[i] = found[card.indicator]
+                cards[i].owner, cards[i].owner_level = parent["name"] if parent else parent_code, parent_level
+    return cards
+
+
+def _of_level(level: str) -> str:
+    """« du département », « de la région », « de l'EPCI », « de la France »."""
+    return {"country": "de la France", "region": "de la région", "department": "du département",
+            "epci": "de l'EPCI", "commune": "de la commune"}.get(level, "d'un territoire parent")
 
 
 def cards_from_figures(figures: pd.DataFrame, indicators=CARD_INDICATORS, today=None) -> list:
@@ -263,7 +326,7 @@ def read_siblings(con, territory: dict, indicator: str) -> pd.DataFrame:
 def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
     """The territory and its parents with their latest figure of `indicator` (NaN where none);
     for LOADED_EVENTS, the events of the loaded programmes held in each. Columns: level, code, name,
-    level_label, label (see `level_label`), year, value, values, disagree."""
+    level_label, label (see `level_label`), year, value, values, disagree, is_self (the territory itself)."""
     chain = [(territory["level"], territory["code"])] + parents(territory)
     rows = []
     for level, code in chain:
@@ -280,7 +343,7 @@ def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
                                                                     "values": [], "disagree": False}
         place = name["name"].iloc[0] if not name.empty else code
         rows.append({"level": level, "code": code, "name": place, "level_label": LEVEL_NAMES[level],
-                     "label": level_label(level, place), **record})
+                     "label": level_label(level, place), **record, "is_self": not rows})
     return pd.DataFrame(rows)
 
 

@@ -41,15 +41,45 @@ def test_key_round_trip_and_rejects_malformed():
 
 
 def test_cards_say_no_figure_instead_of_zero(con):
-    cards = {c.indicator: c for c in terr.read_cards(con, "epci", "200093201")}
+    cards = {c.indicator: c for c in terr.read_cards(con, "department", "59")}
     assert cards["prix_ess_applicants"].empty
     assert cards["prix_ess_applicants"].value_text == "aucun chiffre disponible"
+
+
+@pytest.mark.parametrize("level", ["department", "region"])
+def test_every_department_and_region_has_its_share_of_jobs_over_three_years(con, level):
+    frame = con.execute("""
+        SELECT t.code, count(DISTINCT i.year) AS years, any_value(i.scope) AS scope, any_value(i.source_url) AS url
+        FROM territories t LEFT JOIN indicators i ON i.territory_level = t.level AND i.territory_code = t.code
+             AND i.indicator = 'share_of_jobs_pct' AND i.year IN (2008, 2014, 2015)
+        WHERE t.level = ? GROUP BY t.code""", [level]).df()
+    # Insee's ITDD table covers every département and région but Mayotte (976, 06)
+    covered = frame[~frame["code"].isin(["976", "06"])]
+    assert (covered["years"] == 3).all(), covered[covered["years"] < 3]
+    assert covered["scope"].str.startswith("Insee Clap").all() and covered["url"].str.startswith("https://").all()
+
+
+def test_a_commune_without_figures_shows_its_nearest_parents_marked_as_theirs(con):
+    # Lens has no figure of its own, nor has its EPCI: the Pas-de-Calais's latest share of jobs, labelled
+    cards = {c.indicator: c for c in terr.read_cards(con, "commune", "62498")}
+    share = cards["share_of_jobs_pct"]
+    assert share.owner == "Pas-de-Calais" and share.owner_level == "department" and share.year == 2020
+    assert share.value_text == "Pas-de-Calais : 12\u00a0%"
+    assert share.owner_note("Lens") == ("Pas-de-Calais : 12\u00a0% en 2020 (chiffre du département ; aucun "
+                                        "chiffre propre à Lens)")
+    assert len(share.history) == 4             # its series: Insee 2008, 2014, 2015 and the CRESS's 2020
+    assert all(c.owner for c in cards.values() if not c.empty)      # none of Lens's cards is its own
+
+
+def test_a_territory_with_its_own_figure_keeps_it(con):
+    cards = {c.indicator: c for c in terr.read_cards(con, "commune", "59350")}
+    assert cards["share_of_jobs_pct"].owner is None and cards["share_of_jobs_pct"].year == 2020
 
 
 def test_card_keeps_year_scope_and_source_of_the_latest_figure(con):
     card = {c.indicator: c for c in terr.read_cards(con, "epci", "200093201")}["share_of_jobs_pct"]
     assert card.year == 2020 and card.value_text == "9,6\u00a0%"
-    assert card.rows.iloc[0]["scope"] == "CRESS observatory"
+    assert card.rows.iloc[0]["scope"] == "Observatoire de la CRESS"
     assert card.rows.iloc[0]["source_url"].startswith("https://")
 
 
