@@ -226,3 +226,8 @@ def test_bundle_writes_the_facts_of_a_programme_that_build_loads_with_the_same_i
         assert load_bundled_events(con, tmp_path / "data", log=lambda _: None) == 4
     outcome = ingest_file(path, region="32", db=db)       # the document itself: its descriptions, no new event
     assert (outcome.added, outcome.removed) == (0, 0) and len(events_of(db, outcome.source_id)) == 4
+
+
+def test_bad_region_code_is_refused(built_store):
+    with pytest.raises(UserError, match="région"):
+        parse_bytes(b"Mardi 5 novembre : atelier", "x.txt", region="Bretagne", db=built_store)

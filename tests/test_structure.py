@@ -6,9 +6,10 @@ from pathlib import Path
 import esscope
 
 PACKAGE = Path(esscope.__file__).resolve().parent
-# The programme reader's own stages, being rebuilt as a pipeline by the parser's maintainer.
-READER_STAGES = {"esscope.parse.programme", "esscope.parse.prose", "esscope.parse.rows", "esscope.parse.places",
-                 "esscope.parse.dates", "esscope.parse.tables", "esscope.parse.casing", "esscope.parse.vocabulary"}
+# The modules of `esscope.parse` shared with the rest of esscope; the others are the reader's own stages,
+# being rebuilt as a pipeline by the parser's maintainer, and are left out of the hidden-import check.
+PARSE_SHARED = {"esscope.parse", "esscope.parse.model", "esscope.parse.records", "esscope.parse.textnorm",
+                "esscope.parse.html", "esscope.parse.pdf", "esscope.parse.figures"}
 
 
 def module_name(path: Path) -> str:
@@ -97,13 +98,13 @@ def test_imports_are_at_the_top_of_modules_except_heavy_ones_said_so():
     hidden = []
     for path in sorted(PACKAGE.rglob("*.py")):
         name = module_name(path)
-        if name in READER_STAGES:
+        if name.startswith("esscope.parse.") and name not in PARSE_SHARED:
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
         tree = ast.parse("\n".join(lines))
         top = {id(node) for node in tree.body}
         for node in ast.walk(tree):
-            if isinstance(node, (ast.Import, ast.ImportFrom)) and id(node) not in top:
-                if not said_why(lines, node.lineno - 1):
-                    hidden.append(f"{name}:{node.lineno}")
+            hidden_import = isinstance(node, (ast.Import, ast.ImportFrom)) and id(node) not in top
+            if hidden_import and not said_why(lines, node.lineno - 1):
+                hidden.append(f"{name}:{node.lineno}")
     assert hidden == []
