@@ -23,6 +23,21 @@ def test_search_finds_any_level_by_name_or_code(con, text, level, code):
     assert (found.iloc[0]["level"], found.iloc[0]["code"]) == (level, code)
 
 
+@pytest.mark.parametrize("text, level, code", [
+    ("Montpelier", "commune", "34172"), ("Lile", "commune", "59350"), ("Villeneuve d Asq", "commune", "59009"),
+    ("Hauts de Frence", "region", "32"), ("Saint Etiene", "commune", "42218"), ("pas de calias", "department", "62"),
+])
+def test_search_forgives_one_or_two_typos_and_says_it_guessed(con, text, level, code):
+    found = terr.search_territories(con, text)
+    assert (found.iloc[0]["level"], found.iloc[0]["code"], found.iloc[0]["guessed"]) == (level, code, True)
+
+
+def test_search_guesses_nothing_when_the_name_is_right_or_only_unfinished(con):
+    assert not terr.search_territories(con, "Lille")["guessed"].any()
+    tourcoing = terr.search_territories(con, "Tourcoin").iloc[0]
+    assert (tourcoing["code"], tourcoing["guessed"]) == ("59599", False)
+
+
 def test_search_ranks_larger_levels_first_and_labels_them(con):
     found = terr.search_territories(con, "lille")
     assert found.iloc[0]["label"] == "Lille (commune, Nord, 59350)"
