@@ -447,9 +447,12 @@ def report_to_pdf(report, max_events=400) -> bytes:
 
 
 def portrait_to_pdf(title: str, cards: list, parents: pd.DataFrame, figures: pd.DataFrame,
-                    events: pd.DataFrame, notes=()) -> bytes:
+                    events: pd.DataFrame, notes=(), comparison=None) -> bytes:
     """A territory's printable portrait: its cards with year, scope and source, its parents, its figures
-    and the events held there. `cards` are `territory.Card`; frames carry French column names."""
+    and the events held there. `cards` are `territory.Card`; frames carry French column names.
+
+    `comparison` (a `territory.Comparison`, the page's « Comparaison » block) adds the bar chart of the
+    territory and its parents and the map of its siblings, drawn from the same frames as the page."""
     doc = _Pdf(f"Portrait : {title}")
     doc.heading(f"Portrait : {title}")
     doc.paragraph(f"Produit par esscope le {format_date(dt.date.today())}. Chaque chiffre garde son année, "
@@ -468,6 +471,8 @@ def portrait_to_pdf(title: str, cards: list, parents: pd.DataFrame, figures: pd.
     doc.heading("Chiffres de l'ESS", 12)
     doc.table(pd.DataFrame(rows, columns=["Indicateur", "Valeur", "Année", "Périmètre", "Source"]),
               widths=(38, 42, 15, 30, 55), size=7)
+    if comparison is not None:
+        _comparison_charts(doc, comparison)
     if not parents.empty:
         doc.heading("Comparaison avec les territoires parents", 12)
         doc.table(parents, size=8)
@@ -480,3 +485,27 @@ def portrait_to_pdf(title: str, cards: list, parents: pd.DataFrame, figures: pd.
     else:
         doc.table(events, size=7, max_rows=200)
     return doc.output()
+
+
+def _comparison_charts(doc: _Pdf, comparison) -> None:
+    """The territory against its parents (bars) and among its siblings (map), as on the page."""
+    from .territory import format_value
+    chain = comparison.chain.dropna(subset=["value"])
+    doc.keep_together(20 + 5 * len(chain))
+    doc.heading(f"{comparison.indicator_label} : le territoire et ses parents", 12)
+    if chain.empty:
+        doc.paragraph("Aucun chiffre disponible pour ce territoire ni pour ses parents.", size=9, style="I")
+    else:
+        doc.bars(chain["label"], chain["value"], texts=[format_value(v, comparison.unit) for v in chain["value"]],
+                 highlight=chain["is_self"])
+    siblings = comparison.siblings
+    doc.keep_together(115)
+    doc.heading(f"{comparison.indicator_label} : {comparison.siblings_title.lower()}", 12)
+    if siblings["value"].notna().any():
+        doc.choropleth(shapes_of(siblings), siblings["value"], comparison.axis, codes=siblings["code"],
+                       highlight=comparison.highlight, decimals=1 if comparison.unit == "pct" else 0,
+                       zero_class=comparison.zero_class)
+        doc.paragraph("Le territoire choisi est entouré en orange ; gris : aucun chiffre disponible.", size=8,
+                      style="I")
+    else:
+        doc.paragraph("Aucun chiffre disponible parmi ces territoires : pas de carte à dessiner.", size=9, style="I")

@@ -338,6 +338,75 @@ def read_siblings(con, territory: dict, indicator: str) -> pd.DataFrame:
     return frame
 
 
+SIBLING_TITLES = {"epci": "EPCI du département", "department": "Départements de la région", "region": "Régions"}
+SHOWN_SIBLINGS = 60
+
+
+def siblings_title(territory: dict) -> str:
+    """« Communes du même EPCI », « Départements de la région »… for the siblings of `territory`."""
+    level, _ = sibling_scope(territory)
+    if level == "commune":
+        return "Communes du même EPCI" if territory.get("epci_code") else "Communes du département"
+    return SIBLING_TITLES[level]
+
+
+def ranked_siblings(siblings: pd.DataFrame, indicator: str, limit: int = SHOWN_SIBLINGS) -> pd.DataFrame:
+    """The siblings a bar chart shows: those with a value (for loaded events, more than zero), largest
+    first, at most `limit` — the same territories the map beside it colours."""
+    shown = siblings.dropna(subset=["value"])
+    if indicator == LOADED_EVENTS:
+        shown = shown[shown["value"] > 0]
+    return shown.sort_values(["value", "name"], ascending=[False, True]).head(limit)
+
+
+def sibling_notes(siblings: pd.DataFrame, indicator: str, limit: int = SHOWN_SIBLINGS) -> list:
+    """French notes under the siblings chart: who is left out, and why."""
+    notes = []
+    if indicator == LOADED_EVENTS and (siblings["value"] == 0).any():
+        notes.append(f"{format_number((siblings['value'] == 0).sum())} sans événement enregistré, non représentés.")
+    if siblings["value"].isna().any():
+        notes.append(f"{format_number(siblings['value'].isna().sum())} territoire(s) sur "
+                     f"{format_number(len(siblings))} sans chiffre disponible, non représentés.")
+    if len(ranked_siblings(siblings, indicator, limit=len(siblings))) > limit:
+        notes.append(f"Les {limit} premiers sont représentés.")
+    if siblings["disagree"].any():
+        notes.append("* : les sources ne concordent pas (médiane affichée).")
+    return notes
+
+
+@dataclass
+class Comparison:
+    """A territory against its parents and its siblings for one indicator: what the page's « Comparaison »
+    block and the portrait's charts both draw."""
+    indicator: str
+    indicator_label: str
+    unit: str
+    chain: pd.DataFrame          # `parent_values`, with is_self
+    siblings: pd.DataFrame       # `read_siblings`
+    siblings_title: str
+    highlight: str | None        # the territory's code when it is among the siblings
+
+    @property
+    def axis(self) -> str:
+        """« Part de l'ESS dans l'emploi salarié (%) »."""
+        return self.indicator_label + {"pct": " (%)", "eur": " (€)"}.get(self.unit, " (nombre)")
+
+    @property
+    def zero_class(self) -> bool:
+        return self.indicator == LOADED_EVENTS
+
+
+def read_comparison(con, territory: dict, indicator: str, indicator_label: str) -> Comparison:
+    """The `Comparison` of `territory` for `indicator` (LOADED_EVENTS included)."""
+    unit = INDICATORS[indicator][1] if indicator in INDICATORS else "count"
+    chain = parent_values(con, territory, indicator)
+    chain["is_self"] = chain["code"].eq(territory["code"]) & chain["level"].eq(territory["level"])
+    siblings = read_siblings(con, territory, indicator)
+    level, _ = sibling_scope(territory)
+    return Comparison(indicator, indicator_label, unit, chain, siblings, siblings_title(territory),
+                      territory["code"] if level == territory["level"] else None)
+
+
 def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
     """The territory and its parents with their latest figure of `indicator` (NaN where none);
     for LOADED_EVENTS, the events of the loaded programmes held in each. Columns: level, code, name,

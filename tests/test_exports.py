@@ -157,6 +157,23 @@ def test_portrait_pdf_opens(con):
     assert "France : 180" in text          # a parent's figure is printed as the parent's
 
 
+def test_portrait_pdf_draws_the_comparison_with_parents_and_the_map_of_siblings(con):
+    import pandas as pd
+
+    from esscope import queries
+    from esscope import territory as terr
+    tourcoing = queries.read_territory(con, "commune", "59599")
+    comparison = terr.read_comparison(con, tourcoing, "share_of_jobs_pct", "Part de l'ESS dans l'emploi salarié")
+    data = exports.portrait_to_pdf("Tourcoing", terr.read_cards(con, "commune", "59599"), pd.DataFrame(),
+                                   pd.DataFrame(), pd.DataFrame(), comparison=comparison)
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "le territoire et ses parents" in text and "Tourcoing (commune)" in text and "19,9" in text
+    assert "communes du même epci" in text and "Part de l'ESS dans l'emploi salarié (%)" in text   # map, legend
+    drawn = b"".join(page.get_contents().get_data() for page in reader.pages)
+    assert drawn.count(b" h\n B") >= 95            # one shape per commune of the Métropole Européenne de Lille
+
+
 def pdf_words(data: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
