@@ -266,3 +266,39 @@ def event_filter_widgets(page: str, fields=FILTER_FIELDS, container=None):
         flt.text = box.text_input("Recherche", key=url_key(page, "text", ""),
                                   placeholder="titre, organisateur, lieu, commune…").strip()
     return flt
+
+
+# --- French to the last label ---------------------------------------------------------------------
+
+FRENCH_SCRIPT = Path(__file__).parent / "static" / "french.js"
+
+
+def speak_french() -> None:
+    """Declare the document French and put Streamlit's own words (« Select all », « dd », toolbar labels)
+    in French: Streamlit has no setting for either, so app.py sends this small script once per session.
+    Its element is hidden: it only carries the script."""
+    st.html(f'<div id="esscope-french"></div><script>{FRENCH_SCRIPT.read_text(encoding="utf-8")}</script>'
+            '<style>div[data-testid="stElementContainer"]:has(#esscope-french) {display: none}</style>',
+            unsafe_allow_javascript=True)
+
+
+def show_chart(fig, key: str) -> None:
+    """A Plotly chart as the pages show them: its title above it as text (it wraps on a phone, and the
+    chart's toolbar never covers it), the toolbar and dates in French (`charts.PLOTLY_CONFIG`)."""
+    import plotly.graph_objects as go
+
+    from .charts import PLOTLY_CONFIG
+    title = fig.layout.title.text
+    if title:
+        st.markdown(f"**{md_escape(title)}**")
+        fig = go.Figure(fig).update_layout(title_text=None, margin_t=30)
+    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
+
+
+def french_table(frame, numbers=None):
+    """A frame for `st.dataframe` whose numbers read the French way (« 34 875 ») whatever the reader's
+    browser language, and still sort as numbers (a pandas Styler: Streamlit shows its text, sorts its values).
+    `numbers`: the columns to format (by default every numeric one)."""
+    from .french import format_number
+    columns = numbers if numbers is not None else list(frame.select_dtypes("number").columns)
+    return frame.style.format(lambda v: "" if v is None or v != v else format_number(v), subset=columns)
