@@ -451,7 +451,7 @@ def portrait_to_pdf(title: str, cards: list, parents: pd.DataFrame, figures: pd.
     """A territory's printable portrait: its cards with year, scope and source, its parents, its figures
     and the events held there. `cards` are `territory.Card`; frames carry French column names.
 
-    `comparison` (a `territory.Comparison`, the page's « Comparaison » block) adds the bar chart of the
+    `comparison` (a `portrait.Comparison`, the page's « Comparaison » block) adds the bar chart of the
     territory and its parents and the map of its siblings, drawn from the same frames as the page."""
     doc = _Pdf(f"Portrait : {title}")
     doc.heading(f"Portrait : {title}")

@@ -70,6 +70,20 @@ def format_period(start, end, weekday=True) -> str:
     return f"du {format_date(start, weekday, year=not same_year)} au {format_date(end, weekday)}"
 
 
+def format_time(text) -> str:
+    """'09:00' → '9 h', '14:30' → '14 h 30'; '' when there is no time."""
+    if not text or not isinstance(text, str) or ":" not in text:
+        return ""
+    hours, minutes = text.split(":", 1)
+    return f"{int(hours)} h" + ("" if minutes == "00" else f" {minutes}")
+
+
+def plural(count, word: str, plural_word: str | None = None) -> str:
+    """'1 événement', '12 événements', '52 000 événements' (French: 0 and 1 take the singular)."""
+    word = word if abs(count) < 2 else (plural_word or word + "s")
+    return f"{format_number(count)} {word}"
+
+
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 
 

@@ -3,7 +3,9 @@
 import hashlib
 import math
 import re
+import tempfile
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,22 +17,28 @@ from .errors import UserError
 from .french import format_number, format_period
 
 
-def read_indicator_file(con, path, columns=None, constants=None, wide=None) -> indicators.Reading:
+def read_indicator_file(db, path, columns=None, constants=None, wide=None) -> indicators.Reading:
     """Read and check a figures file against the store's territories, writing nothing."""
     frame, _ = indicators.read_table(path)
     tidy = indicators.tidy(frame, columns=columns, constants=constants, wide=wide)
-    return indicators.check(tidy, indicators.TerritoryResolver.from_store(con))
+    with store.connect(db) as con:
+        return indicators.check(tidy, indicators.TerritoryResolver.from_store(con))
+
+
+@contextmanager
+def as_file(data: bytes, filename: str):
+    """An upload as a private temporary file of the same name (the readers take paths), removed after."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(filename).name
+        path.write_bytes(data)
+        yield path
 
 
 def import_indicators(db, path, columns=None, constants=None, wide=None, skip_bad=False) -> dict:
     """Import a figures file, all or nothing: with any bad row nothing is written unless `skip_bad`.
     Returns counts (added, updated, unchanged), the errors and the number of rows read."""
     path = Path(path)
-    reader = store.connect(db)
-    try:
-        reading = read_indicator_file(reader, path, columns, constants, wide)
-    finally:
-        reader.close()
+    reading = read_indicator_file(db, path, columns, constants, wide)
     result = {"errors": reading.errors, "total": reading.total, "added": 0, "updated": 0, "unchanged": 0}
     if (reading.errors and not skip_bad) or reading.rows.empty:
         return result

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import queries
 from .filters import EventFilter, filtered_events
-from .french import Percent, format_date, format_number
+from .french import Percent, format_date, format_number, format_period, format_time
 from .store import query
 from .territory import format_value
 
@@ -159,18 +159,9 @@ def _communes(con, flt) -> pd.DataFrame:
     return out[["Code commune", "Commune", "Population", "Événements"]].reset_index(drop=True)
 
 
-def format_time(text) -> str:
-    """'09:00' → '9 h', '14:30' → '14 h 30'."""
-    if not text or not isinstance(text, str) or ":" not in text:
-        return ""
-    hours, minutes = text.split(":", 1)
-    return f"{int(hours)} h" + ("" if minutes == "00" else f" {minutes}")
-
-
 def events_table(events: pd.DataFrame) -> pd.DataFrame:
     """The events with French column names, for tables and exports (text kept as text)."""
     def period(r):
-        from .french import format_period
         text = format_period(r["start_date"] if pd.notna(r["start_date"]) else None,
                              r["end_date"] if pd.notna(r["end_date"]) else None)
         if isinstance(r.get("start_time"), str) and r["start_time"]:

@@ -151,6 +151,25 @@ def qualifier_notes(qualifier: str) -> list:
     return [QUALIFIERS[q] for q in (qualifier or "").split("|") if q in ("approx_year", "as_of_date")]
 
 
+def figures_table(frame: pd.DataFrame, year_label="Année", value_label="Valeur", with_indicator=True,
+                  with_territory=False) -> pd.DataFrame:
+    """Figures (rows of `indicators`) as a table with French headers: the indicator, the year, the value
+    with its qualifier in words, the other qualifiers, the scope and the source (kept as written).
+    The Éditions page names its columns « Édition » and « Événements » and leaves the indicator out."""
+    units = frame["unit"] if "unit" in frame else ["count"] * len(frame)
+    columns = {}
+    if with_territory:
+        columns["Territoire"] = (frame["territory_name"] if "territory_name" in frame else frame["name"]).to_numpy()
+    if with_indicator:
+        columns["Indicateur"] = [INDICATORS[i][0] for i in frame["indicator"]]
+    columns[year_label] = [str(int(y)) if pd.notna(y) else "non précisée" for y in frame["year"]]
+    columns[value_label] = [format_value(v, u, q) for v, u, q in zip(frame["value"], units, frame["qualifier"])]
+    columns["Précisions"] = [", ".join(qualifier_notes(q)) for q in frame["qualifier"]]
+    columns["Périmètre"] = frame["scope"].to_numpy()
+    columns["Source"] = frame["source_url"].to_numpy()
+    return pd.DataFrame(columns)
+
+
 @dataclass
 class Card:
     """The latest figure of one indicator for a territory, and what a reader must know about it."""
@@ -338,79 +357,10 @@ def read_siblings(con, territory: dict, indicator: str) -> pd.DataFrame:
     return frame
 
 
-SIBLING_TITLES = {"epci": "EPCI du département", "department": "Départements de la région", "region": "Régions"}
-SHOWN_SIBLINGS = 60
-
-
-def siblings_title(territory: dict) -> str:
-    """« Communes du même EPCI », « Départements de la région »… for the siblings of `territory`."""
-    level, _ = sibling_scope(territory)
-    if level == "commune":
-        return "Communes du même EPCI" if territory.get("epci_code") else "Communes du département"
-    return SIBLING_TITLES[level]
-
-
-def ranked_siblings(siblings: pd.DataFrame, indicator: str, limit: int = SHOWN_SIBLINGS) -> pd.DataFrame:
-    """The siblings a bar chart shows: those with a value (for loaded events, more than zero), largest
-    first, at most `limit` — the same territories the map beside it colours."""
-    shown = siblings.dropna(subset=["value"])
-    if indicator == LOADED_EVENTS:
-        shown = shown[shown["value"] > 0]
-    return shown.sort_values(["value", "name"], ascending=[False, True]).head(limit)
-
-
-def sibling_notes(siblings: pd.DataFrame, indicator: str, limit: int = SHOWN_SIBLINGS) -> list:
-    """French notes under the siblings chart: who is left out, and why."""
-    notes = []
-    if indicator == LOADED_EVENTS and (siblings["value"] == 0).any():
-        notes.append(f"{format_number((siblings['value'] == 0).sum())} sans événement enregistré, non représentés.")
-    if siblings["value"].isna().any():
-        notes.append(f"{format_number(siblings['value'].isna().sum())} territoire(s) sur "
-                     f"{format_number(len(siblings))} sans chiffre disponible, non représentés.")
-    if len(ranked_siblings(siblings, indicator, limit=len(siblings))) > limit:
-        notes.append(f"Les {limit} premiers sont représentés.")
-    if siblings["disagree"].any():
-        notes.append("* : les sources ne concordent pas (médiane affichée).")
-    return notes
-
-
-@dataclass
-class Comparison:
-    """A territory against its parents and its siblings for one indicator: what the page's « Comparaison »
-    block and the portrait's charts both draw."""
-    indicator: str
-    indicator_label: str
-    unit: str
-    chain: pd.DataFrame          # `parent_values`, with is_self
-    siblings: pd.DataFrame       # `read_siblings`
-    siblings_title: str
-    highlight: str | None        # the territory's code when it is among the siblings
-
-    @property
-    def axis(self) -> str:
-        """« Part de l'ESS dans l'emploi salarié (%) »."""
-        return self.indicator_label + {"pct": " (%)", "eur": " (€)"}.get(self.unit, " (nombre)")
-
-    @property
-    def zero_class(self) -> bool:
-        return self.indicator == LOADED_EVENTS
-
-
-def read_comparison(con, territory: dict, indicator: str, indicator_label: str) -> Comparison:
-    """The `Comparison` of `territory` for `indicator` (LOADED_EVENTS included)."""
-    unit = INDICATORS[indicator][1] if indicator in INDICATORS else "count"
-    chain = parent_values(con, territory, indicator)
-    chain["is_self"] = chain["code"].eq(territory["code"]) & chain["level"].eq(territory["level"])
-    siblings = read_siblings(con, territory, indicator)
-    level, _ = sibling_scope(territory)
-    return Comparison(indicator, indicator_label, unit, chain, siblings, siblings_title(territory),
-                      territory["code"] if level == territory["level"] else None)
-
-
 def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
     """The territory and its parents with their latest figure of `indicator` (NaN where none);
     for LOADED_EVENTS, the events of the loaded programmes held in each. Columns: level, code, name,
-    level_label, label (see `level_label`), year, value, values, disagree."""
+    level_label, label (see `level_label`), year, value, values, disagree, is_self (the territory itself)."""
     chain = [(territory["level"], territory["code"])] + parents(territory)
     rows = []
     for level, code in chain:
@@ -427,7 +377,7 @@ def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
                                                                     "values": [], "disagree": False}
         place = name["name"].iloc[0] if not name.empty else code
         rows.append({"level": level, "code": code, "name": place, "level_label": LEVEL_NAMES[level],
-                     "label": level_label(level, place), **record})
+                     "label": level_label(level, place), **record, "is_self": not rows})
     return pd.DataFrame(rows)
 
 

@@ -7,13 +7,22 @@ results). When an import replaces the store file, the version changes, a new
 connection opens and cached results of the old version are no longer used.
 """
 
+import datetime as dt
 import functools
 import os
 from pathlib import Path
+from urllib.parse import quote
 
+import folium
+import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit_folium import st_folium
 
-from . import store
+from . import portrait, queries, store
+from .assets import ensure_assets
+from .filters import EventFilter, filter_options
+from .maps import CLICK, commune_from_click
 
 
 def db_path() -> Path:
@@ -64,7 +73,6 @@ def ensure_navigation() -> None:
     `st.navigation`; when the very first request after start is a deep link (/rapport?…), it runs
     the page file alone: no wide layout, file names as menu. Leaving that mode and rerunning makes
     app.py run and route to the same page, with the URL's query parameters kept."""
-    from streamlit.runtime.pages_manager import PagesManager
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
@@ -173,7 +181,6 @@ def md_link(label: str, url) -> str:
     url = (url or "").strip()
     if not url.lower().startswith(("http://", "https://")):
         return md_escape(url or label)
-    from urllib.parse import quote
     safe_url = quote(url, safe=":/?#[]@!$&'*+,;=%-._~")
     safe_url = safe_url.replace("(", "%28").replace(")", "%29")
     return f"[{md_escape(label)}]({safe_url})"
@@ -186,7 +193,6 @@ ONLINE_LABELS = {"": "Tous", "oui": "En ligne", "non": "Sur place"}
 
 
 def _iso_date(text):
-    import datetime as dt
     return dt.date.fromisoformat(text)
 
 
@@ -197,9 +203,6 @@ def date_range_bounds(options: dict, chosen=None) -> tuple:
     """(first, last) day a date filter offers: the 1st of January of the first year with events to the
     31st of December of the last one (Streamlit would otherwise stop ten years before today), widened
     to a date already chosen (from a link)."""
-    import datetime as dt
-
-    import pandas as pd
     first, last = options.get("first_day"), options.get("last_day")
     first = dt.date(2008, 1, 1) if first is None or pd.isna(first) else dt.date(first.year, 1, 1)
     last = dt.date.today() if last is None or pd.isna(last) else dt.date(last.year, 12, 31)
@@ -221,9 +224,6 @@ def event_filter_widgets(page: str, fields=FILTER_FIELDS, container=None):
     `write_url(flt.to_params() | other_values)`.
 
     `fields` picks among: editions, region, department, epci, themes, kinds, dates, online, text."""
-    from . import queries
-    from .filters import EventFilter, filter_options
-
     box = container if container is not None else st.sidebar
     options = cached(filter_options)()
     flt = EventFilter()
@@ -268,6 +268,66 @@ def event_filter_widgets(page: str, fields=FILTER_FIELDS, container=None):
     return flt
 
 
+def show_map(m: folium.Map, key: str, height=560) -> str | None:
+    """Show a map in the page (the app's own Leaflet, no CDN) and return the INSEE code of the commune
+    last clicked, if any. Only clicks go back to Python: panning and zooming do not rerun the page."""
+    ensure_assets()
+    payload = st_folium(m, key=key, height=height, use_container_width=True, returned_objects=[CLICK])
+    return commune_from_click(payload)
+
+
+def figure_card(card, place_name: str = "") -> None:
+    """A `territory.Card` in the page: its value, a badge when sources disagree or the figure is old,
+    then its year, scope and source, and what a reader must know. A parent's figure (`card.owner`) says
+    whose it is, in its value (« Pas-de-Calais : 12 % »), a badge and a caption, never as the territory's own."""
+    st.metric(card.label, card.value_text if not card.empty else "–")
+    if card.owner:
+        st.badge(f"Chiffre de : {card.owner}", icon=":material/arrow_upward:", color="blue")
+    if card.disagree:
+        st.badge("Sources en désaccord", icon=":material/warning:", color="orange")
+    if card.old:
+        st.badge("Chiffre ancien", icon=":material/history:", color="gray")
+    if card.empty:
+        st.caption("Aucun chiffre disponible pour ce territoire.")
+        return
+    first = card.rows.iloc[0]
+    if card.owner:
+        st.caption(md_escape(card.owner_note(place_name)))
+    st.caption(f"{card.year or 'année non précisée'} · {md_escape(first['scope'] or 'périmètre non précisé')} · "
+               f"{md_link('source', first['source_url'])}")
+    for note in card.notes():
+        st.caption(md_escape(note))
+
+
+def events_dataframe(table) -> None:
+    """A table of events (`report.events_table`) with its links clickable; days are in « Date »."""
+    st.dataframe(table.drop(columns=["Début", "Fin"]), hide_index=True,
+                 column_config={"Lien": st.column_config.LinkColumn("Lien", display_text="ouvrir")})
+
+
+def territory_widgets(page: str) -> tuple:
+    """The search box and the list of territories, their state kept in the URL (`q`, `territoire`);
+    returns (search text, key of the territory chosen, e.g. « epci:200093201 »)."""
+    text = st.text_input("Rechercher un territoire", key=url_key(page, "q", ""),
+                         placeholder="nom ou code : Lille, 59350, 59000, Nord, 200093201, Hauts-de-France, France",
+                         help="Communes (nom, code INSEE ou code postal), EPCI (nom ou SIREN), départements, "
+                              "régions et la France.").strip()
+    key = url_key(page, "territoire", portrait.FRANCE_KEY, convert=portrait.valid_key)
+    choices = cached(portrait.read_choices)(text, st.session_state[key])
+    if choices.no_match:
+        st.warning(f"Aucun territoire ne correspond à « {md_escape(text)} ». Essayez un autre nom ou un code.")
+    if choices.guessed:
+        st.info(f"Aucun territoire ne s'appelle exactement « {md_escape(text)} » : voici les noms les plus "
+                "proches.", icon=":material/spellcheck:")
+    if choices.unknown:
+        st.warning("Ce territoire n'existe pas dans la base ; voici la France.")
+    if st.session_state[key] not in choices.labels:
+        st.session_state[key] = next(iter(choices.labels))
+    choice = st.selectbox("Territoire", list(choices.labels), format_func=choices.labels.get, key=key,
+                          help="Sans recherche, la liste propose le territoire affiché et ses territoires parents.")
+    return text, choice
+
+
 # --- French to the last label ---------------------------------------------------------------------
 
 FRENCH_SCRIPT = Path(__file__).parent / "static" / "french.js"
@@ -301,4 +361,4 @@ def french_table(frame, numbers=None):
     `numbers`: the columns to format (by default every numeric one)."""
     from .french import format_number
     columns = numbers if numbers is not None else list(frame.select_dtypes("number").columns)
-    return frame.style.format(lambda v: "" if v is None or v != v else format_number(v), subset=columns)
+    return frame.style.format(lambda v: "" if pd.isna(v) else format_number(v), subset=columns)

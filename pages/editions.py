@@ -9,7 +9,7 @@ import streamlit as st
 from esscope import charts, queries
 from esscope.filters import filter_options
 from esscope.french import format_number
-from esscope.territory import format_value, qualifier_notes
+from esscope.territory import figures_table
 from esscope.webapp import cached, event_filter_widgets, require_store, show_chart, url_key, write_url
 
 PAGE = "editions"
@@ -18,19 +18,6 @@ require_store()
 st.title("Les éditions du Mois de l'ESS")
 st.caption("Chaque novembre depuis 2008. Les chiffres publiés (avec leur source) et les événements des programmes "
            "importés dans esscope.")
-
-
-def figures_table(frame: pd.DataFrame, with_territory=False) -> pd.DataFrame:
-    out = pd.DataFrame({
-        "Édition": [str(int(y)) if pd.notna(y) else "non précisée" for y in frame["year"]],
-        "Événements": [format_value(v, "count", q) for v, q in zip(frame["value"], frame["qualifier"])],
-        "Précisions": [", ".join(qualifier_notes(q)) for q in frame["qualifier"]],
-        "Périmètre": frame["scope"],
-        "Source": frame["source_url"],
-    })
-    if with_territory:
-        out.insert(0, "Territoire", frame["name"].to_numpy())
-    return out
 
 
 flt = event_filter_widgets(PAGE, fields=("region", "department", "epci", "themes", "kinds", "online", "text"))
@@ -44,11 +31,12 @@ st.caption("Chaque point est un chiffre publié, avec sa source ; quand plusieur
            "la même édition, tous sont montrés. Rond : chiffre exact ; triangle : « plus de » ; losange : « environ » ; "
            "forme creuse : bilan provisoire ; trait horizontal : année approximative.")
 with st.expander(f"Les {len(national)} chiffres nationaux et leurs sources"):
-    st.dataframe(figures_table(national), hide_index=True)
+    st.dataframe(figures_table(national, "Édition", "Événements", with_indicator=False), hide_index=True)
 others = cached(queries.read_event_figures)(False)
 if not others.empty:
     with st.expander(f"Chiffres publiés pour des régions et d'autres territoires ({len(others)})"):
-        st.dataframe(figures_table(others, with_territory=True), hide_index=True)
+        st.dataframe(figures_table(others, "Édition", "Événements", with_indicator=False, with_territory=True),
+                     hide_index=True)
 
 # --- Loaded programmes -----------------------------------------------------------------------
 st.header("Dans les programmes importés")
@@ -104,15 +92,9 @@ if first != second:
                "éditions. Les noms sont comparés sans majuscules ni accents.")
 
 
-def shares(year: int, column: str) -> pd.DataFrame:
-    frame = cached(queries.count_by)(dataclasses.replace(flt, editions=[year]), column)
-    total = frame["events"].sum()
-    return frame.assign(edition=year, share=100.0 * frame["events"] / total if total else 0.0)
-
-
 years = [first] if first == second else [first, second]
-themes = pd.concat([shares(y, "theme") for y in years]).rename(columns={"value": "Thème"})
-kinds = pd.concat([shares(y, "kind") for y in years]).rename(columns={"value": "Type"})
+themes = cached(queries.shares_by)(flt, "theme", years).rename(columns={"value": "Thème"})
+kinds = cached(queries.shares_by)(flt, "kind", years).rename(columns={"value": "Type"})
 a, b = st.columns(2)
 with a:
     show_chart(charts.compare_bars(themes, "Thème", "Thèmes : part des événements de chaque édition"), key="themes")

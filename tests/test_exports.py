@@ -160,10 +160,10 @@ def test_portrait_pdf_opens(con):
 def test_portrait_pdf_draws_the_comparison_with_parents_and_the_map_of_siblings(con):
     import pandas as pd
 
-    from esscope import queries
+    from esscope import portrait, queries
     from esscope import territory as terr
     tourcoing = queries.read_territory(con, "commune", "59599")
-    comparison = terr.read_comparison(con, tourcoing, "share_of_jobs_pct", "Part de l'ESS dans l'emploi salarié")
+    comparison = portrait.read_comparison(con, tourcoing, "share_of_jobs_pct")
     data = exports.portrait_to_pdf("Tourcoing", terr.read_cards(con, "commune", "59599"), pd.DataFrame(),
                                    pd.DataFrame(), pd.DataFrame(), comparison=comparison)
     reader = PdfReader(io.BytesIO(data))

@@ -5,7 +5,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from esscope.report import format_time, read_edition_report, week_label
+from esscope.french import format_time
+from esscope.report import read_edition_report, week_label
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from esscope import queries
+from esscope import portrait, queries
 from esscope import territory as terr
 
 
@@ -167,12 +167,11 @@ def test_the_siblings_chart_shows_every_sibling_the_map_colours(con):
     # Tourcoing's EPCI has 95 communes; Lille, Roubaix and Tourcoing have a figure, far apart in code order
     tourcoing = queries.read_territory(con, "commune", "59599")
     siblings = terr.read_siblings(con, tourcoing, "share_of_jobs_pct")
-    ranked = terr.ranked_siblings(siblings, "share_of_jobs_pct")
+    ranked = portrait.ranked_siblings(siblings, "share_of_jobs_pct")
     assert list(ranked["name"]) == ["Tourcoing", "Roubaix", "Lille"]
     assert set(ranked["code"]) == set(siblings.dropna(subset=["value"])["code"])
-    assert terr.sibling_notes(siblings, "share_of_jobs_pct") == [
+    assert portrait.sibling_notes(siblings, "share_of_jobs_pct") == [
         "92 territoire(s) sur 95 sans chiffre disponible, non représentés."]
-    assert terr.siblings_title(tourcoing) == "Communes du même EPCI"
 
 
 def test_siblings_without_figures_stay_missing_not_zero(con):
