@@ -7,11 +7,13 @@ hands over an fpdf2 document.
 
 import math
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
 
-from .maps import METROPOLE, NO_DATA, ZERO, class_breaks, class_labels, classify, palette
+from .maps import NO_DATA, ZERO, class_breaks, class_labels, classify, palette
+from .shapes import metropolitan_bounds
 
 OUTLINE = (190, 190, 190)     # light grey: communes without events stay visible on white paper
 HIGHLIGHT = (213, 94, 0)          # the chosen territory's outline, as on the page's bar chart
@@ -21,20 +23,6 @@ def rgb(colour: str) -> tuple:
     """'#440154' → (68, 1, 84)."""
     colour = colour.lstrip("#")
     return tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4))
-
-
-def drawn_extent(geoms) -> tuple:
-    """(minx, miny, maxx, maxy) of what a printed map frames: the shapes in metropolitan France when
-    some are there (an overseas territory would shrink the rest to a dot), else all of them."""
-    geoms = [g for g in geoms if g is not None and not g.is_empty]
-    if not geoms:
-        return None
-    bounds = np.array([g.bounds for g in geoms])
-    inside = ((bounds[:, 0] >= METROPOLE[0]) & (bounds[:, 1] >= METROPOLE[1]) & (bounds[:, 2] <= METROPOLE[2])
-              & (bounds[:, 3] <= METROPOLE[3]))
-    if inside.any():
-        bounds = bounds[inside]
-    return bounds[:, 0].min(), bounds[:, 1].min(), bounds[:, 2].max(), bounds[:, 3].max()
 
 
 def projector(extent, x, y, width, height):
@@ -72,10 +60,10 @@ def draw_choropleth(pdf, geoms, values, *, codes=(), highlight=None, x=15, y=Non
     bounds = class_breaks(counted.dropna().tolist(), 5, decimals)
     colours = palette(len(bounds))
     geoms = list(shapely.coverage_simplify(np.asarray(geoms, dtype=object), tolerance)) if len(geoms) else []
-    extent = drawn_extent(geoms)
+    extent = metropolitan_bounds(gpd.GeoDataFrame(geometry=geoms))
     legend = {"bounds": bounds, "colours": colours, "decimals": decimals, "zero": zero_class,
               "missing": bool(values.isna().any())}
-    if extent is None:
+    if extent[0] is None:
         return legend
     project = projector(extent, x, y, width, height)
     codes = list(codes) or [None] * len(geoms)

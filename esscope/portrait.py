@@ -104,7 +104,7 @@ def ranked_siblings(siblings: pd.DataFrame, indicator: str, limit: int | None = 
     shown = siblings.dropna(subset=["value"])
     if indicator == LOADED_EVENTS:
         shown = shown[shown["value"] > 0]
-    shown = shown.sort_values(["value", "name"], ascending=[False, True])
+    shown = shown.sort_values("value", ascending=False, kind="stable")
     return shown if limit is None else shown.head(limit)
 
 

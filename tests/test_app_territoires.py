@@ -67,3 +67,9 @@ def test_indicator_choice_is_kept_in_the_url(run_page, events_store):
     at = run_page("territoires.py", events_store, {"territoire": "department:59"})
     at.selectbox(key="territoires.indicateur").set_value("loaded_events").run()
     assert not at.exception and at.query_params["indicateur"] == "loaded_events"
+
+
+def test_a_misspelt_name_finds_the_territory_and_says_it_guessed(run_page, events_store):
+    at = run_page("territoires.py", events_store, {"q": "Montpelier"})
+    assert not at.exception and at.header[0].value == "Montpellier"
+    assert any("Aucun territoire ne s'appelle exactement « Montpelier »" in i.value for i in at.info)
