@@ -78,9 +78,15 @@ def ensure_navigation() -> None:
         st.rerun()
 
 
+URL_NOTES, URL_BOX, URL_NAMES = "esscope.url_notes", "esscope.url_box", "esscope.url_names"
+
+
 def require_store() -> bool:
-    """Stop the page with a French message when the store is missing (every page calls this first)."""
+    """Stop the page with a French message when the store is missing (every page calls this first).
+    Also keeps a place at the top of the page for what a link asked that the page did not understand."""
     ensure_navigation()
+    st.session_state[URL_NOTES], st.session_state[URL_NAMES] = [], set()
+    st.session_state[URL_BOX] = st.empty()
     if db_path().exists():
         return True
     st.error(f"La base de données ({db_path()}) n'existe pas encore. "
@@ -107,6 +113,7 @@ def url_key(page: str, name: str, default=None, *, options=None, many=False, con
     `convert` rejects, are dropped; nothing usable gives `default`). Pass the key to the widget
     and give the widget no default of its own."""
     key = f"{page}.{name}"
+    st.session_state.setdefault(URL_NAMES, set()).add(name)
     if key in st.session_state:
         return key
     values = []
@@ -114,9 +121,11 @@ def url_key(page: str, name: str, default=None, *, options=None, many=False, con
         try:
             value = convert(raw)
         except (TypeError, ValueError):
-            continue
-        if options is None or value in options:
+            value = None
+        if value is not None and (options is None or value in options):
             values.append(value)
+        else:
+            _url_note(f"« {md_escape(name)}={md_escape(raw)} » n'est pas une valeur connue")
     if many:
         st.session_state[key] = values if values else list(default or [])
     else:
@@ -155,8 +164,27 @@ def write_url(values: dict) -> None:
     current = {name: (st.query_params.get_all(name) if len(st.query_params.get_all(name)) > 1
                       else st.query_params.get(name)) for name in st.query_params}
     normalised = {k: (v if not isinstance(v, list) or len(v) > 1 else v[0]) for k, v in wanted.items()}
+    for name in current:
+        if name not in values and name not in st.session_state.get(URL_NAMES, ()):
+            _url_note(f"le paramètre « {md_escape(name)} » n'existe pas sur cette page")
     if current != normalised:
         st.query_params.from_dict(wanted)
+    _show_url_notes()
+
+
+def _url_note(text: str) -> None:
+    st.session_state.setdefault(URL_NOTES, []).append(text)
+
+
+def _show_url_notes() -> None:
+    """Say, at the top of the page, what the link asked that the page did not understand: the reader
+    then knows why the view is the default one."""
+    notes = st.session_state.get(URL_NOTES) or []
+    box = st.session_state.get(URL_BOX)
+    if notes and box is not None:
+        box.warning("Le lien n'a pas été entièrement compris : " + " ; ".join(dict.fromkeys(notes))
+                    + ". La page montre la vue par défaut pour ce qui n'a pas été compris.",
+                    icon=":material/link_off:")
 
 
 def md_escape(text) -> str:
