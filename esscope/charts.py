@@ -2,6 +2,7 @@
 (« 52 000 », « 10,7 »), colours readable by colour-blind readers (Okabe-Ito, cividis)."""
 
 import datetime as dt
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -285,7 +286,6 @@ def ranked_bar_chart(frame: pd.DataFrame, title: str, unit: str, axis_label: str
 
 def wrap_title(text: str, width: int = 30) -> str:
     """An axis title cut into lines of at most `width` characters (Plotly's <br>), words kept whole."""
-    import textwrap
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 

@@ -90,6 +90,7 @@ def events_to_csv(events: pd.DataFrame) -> bytes:
 def to_xlsx(sheets: dict) -> bytes:
     """An XLSX workbook with one sheet per frame (sheet name → frame). Text stays text: a cell whose
     text starts with « = » is stored as a string, not as a formula."""
+    # openpyxl takes about 0.3 s to import: loaded when a workbook is made, not by every page that offers one
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -290,6 +291,7 @@ class _Pdf:
     """A small A4 document builder over fpdf2 (text is always printed as text, never markup)."""
 
     def __init__(self, title: str):
+        # fpdf2 takes about 0.4 s to import: loaded when a PDF is made, not by every page that offers one
         from fpdf import FPDF
         self.pdf = FPDF(orientation="portrait", unit="mm", format="A4")
         for style in FONT_FILES:
@@ -323,7 +325,7 @@ class _Pdf:
 
     def table(self, frame: pd.DataFrame, widths=None, max_rows=None, size=8):
         """A table of text cells; `max_rows` cuts long tables with a note."""
-        from fpdf.fonts import FontFace
+        from fpdf.fonts import FontFace  # with FPDF, on first use (see __init__)
         if frame.empty:
             self.paragraph("(aucune ligne)", size=9, style="I")
             return

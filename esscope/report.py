@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import queries
-from .filters import EventFilter, filtered_events
+from .filters import EventFilter, commune_counts, filtered_events
 from .french import Percent, format_date, format_number, format_period, format_time
 from .store import query
 from .territory import format_value
@@ -152,7 +152,6 @@ def _organisers(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _communes(con, flt) -> pd.DataFrame:
-    from .filters import commune_counts
     frame = commune_counts(con, flt)
     out = frame.rename(columns={"code": "Code commune", "name": "Commune", "events": "Événements",
                                 "population": "Population"})

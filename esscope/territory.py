@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .filters import EventFilter
 from .french import format_number, format_percent
 from .indicators import INDICATORS, QUALIFIERS
 from .names import normalise
-from .queries import read_territory
+from .queries import read_shapes, read_territory
 from .store import query
 
 LEVEL_NAMES = {"country": "France", "region": "région", "department": "département", "epci": "EPCI",
@@ -336,7 +337,6 @@ def read_siblings(con, territory: dict, indicator: str) -> pd.DataFrame:
     """The territories to compare with (see `sibling_scope`) and their value of `indicator`
     (NaN where none); `indicator` may be LOADED_EVENTS. Columns: code, name, population, geometry,
     year, value, values, disagree, is_self."""
-    from .queries import read_shapes
     level, scope = sibling_scope(territory)
     shapes = read_shapes(con, level, **scope)
     if indicator == LOADED_EVENTS:
@@ -399,7 +399,6 @@ def read_series(con, level: str, code: str) -> pd.DataFrame:
 
 def territory_filter(territory: dict):
     """The `EventFilter` of the events held in a territory."""
-    from .filters import EventFilter
     level, code = territory["level"], territory["code"]
     return EventFilter(**({"country": {}, "region": {"region": code}, "department": {"department": code},
                            "epci": {"epci": code}, "commune": {"commune": code}}[level]))

@@ -76,3 +76,7 @@ class Document:
     edition: int | None = None
     region: str | None = None
     format: str = "text"
+
+    def events_as_dicts(self) -> list:
+        """The events as `esscope parse --json` prints them."""
+        return [event.as_dict() for event in self.events]
