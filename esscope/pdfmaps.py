@@ -13,7 +13,7 @@ import pandas as pd
 import shapely
 
 from .maps import NO_DATA, ZERO, class_breaks, class_labels, classify, palette
-from .shapes import metropolitan_bounds
+from .shapes import metropolitan_bounds, with_insets
 
 OUTLINE = (190, 190, 190)     # light grey: communes without events stay visible on white paper
 HIGHLIGHT = (213, 94, 0)          # the chosen territory's outline, as on the page's bar chart
@@ -60,13 +60,21 @@ def draw_choropleth(pdf, geoms, values, *, codes=(), highlight=None, x=15, y=Non
     bounds = class_breaks(counted.dropna().tolist(), 5, decimals)
     colours = palette(len(bounds))
     geoms = list(shapely.coverage_simplify(np.asarray(geoms, dtype=object), tolerance)) if len(geoms) else []
-    extent = metropolitan_bounds(gpd.GeoDataFrame(geometry=geoms))
+    codes = list(codes) or [None] * len(geoms)
+    # France-wide: the overseas territories in boxes west of Brittany, as on the page's map
+    placed, boxes = with_insets(gpd.GeoDataFrame({"code": codes}, geometry=geoms))
+    geoms = list(placed.geometry)
+    extent = tuple(placed.total_bounds) if boxes else metropolitan_bounds(placed)
     legend = {"bounds": bounds, "colours": colours, "decimals": decimals, "zero": zero_class,
               "missing": bool(values.isna().any())}
     if extent[0] is None:
         return legend
     project = projector(extent, x, y, width, height)
-    codes = list(codes) or [None] * len(geoms)
+    pdf.set_draw_color(150)
+    for box in boxes:
+        ring = np.asarray(box.exterior.coords)
+        px, py = project(ring[:, 0], ring[:, 1])
+        pdf.polygon(list(zip(px.tolist(), py.tolist())), style="D")
     pdf.set_line_width(0.1)
     pdf.set_draw_color(*OUTLINE)
     chosen = []
