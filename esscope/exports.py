@@ -14,8 +14,11 @@ from importlib import resources
 from pathlib import Path
 
 import pandas as pd
+import shapely
 
 from .french import Percent, format_date, format_number, format_percent
+from .pdfmaps import draw_choropleth, draw_legend
+from .territory import format_value
 
 EVENT_EXPORT_COLUMNS = {
     "id": "Identifiant", "edition": "Édition", "start_date": "Début", "end_date": "Fin",
@@ -378,7 +381,6 @@ class _Pdf:
     def choropleth(self, geoms, values, legend_title: str, *, codes=(), highlight=None, decimals=0,
                    zero_class=False, height=95):
         """A map of territories filled by value (`pdfmaps.draw_choropleth`) with its legend on the right."""
-        from .pdfmaps import draw_choropleth, draw_legend
         self.keep_together(height + 4)
         top = self.pdf.get_y()
         legend = draw_choropleth(self.pdf, geoms, values, codes=codes, highlight=highlight, x=15, y=top,
@@ -406,7 +408,6 @@ def _pdf_cell(value) -> str:
 
 def shapes_of(frame: pd.DataFrame) -> list:
     """Shapely geometries of shapes read from the store (`queries.read_shapes`, WKB as bytes)."""
-    import shapely
     return list(shapely.from_wkb([None if g is None else bytes(g) for g in frame["geometry"]]))
 
 
@@ -491,7 +492,6 @@ def portrait_to_pdf(title: str, cards: list, parents: pd.DataFrame, figures: pd.
 
 def _comparison_charts(doc: _Pdf, comparison) -> None:
     """The territory against its parents (bars) and among its siblings (map), as on the page."""
-    from .territory import format_value
     chain = comparison.chain.dropna(subset=["value"])
     doc.keep_together(20 + 5 * len(chain))
     doc.heading(f"{comparison.indicator_label} : le territoire et ses parents", 12)

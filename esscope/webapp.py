@@ -15,13 +15,16 @@ from urllib.parse import quote
 
 import folium
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit_folium import st_folium
 
 from . import portrait, queries, store
 from .assets import ensure_assets
+from .charts import PLOTLY_CONFIG
 from .filters import EventFilter, filter_options
+from .french import format_number
 from .maps import CLICK, commune_from_click
 
 
@@ -373,9 +376,6 @@ def speak_french() -> None:
 def show_chart(fig, key: str) -> None:
     """A Plotly chart as the pages show them: its title above it as text (it wraps on a phone, and the
     chart's toolbar never covers it), the toolbar and dates in French (`charts.PLOTLY_CONFIG`)."""
-    import plotly.graph_objects as go
-
-    from .charts import PLOTLY_CONFIG
     title = fig.layout.title.text
     if title:
         st.markdown(f"**{md_escape(title)}**")
@@ -387,6 +387,5 @@ def french_table(frame, numbers=None):
     """A frame for `st.dataframe` whose numbers read the French way (« 34 875 ») whatever the reader's
     browser language, and still sort as numbers (a pandas Styler: Streamlit shows its text, sorts its values).
     `numbers`: the columns to format (by default every numeric one)."""
-    from .french import format_number
     columns = numbers if numbers is not None else list(frame.select_dtypes("number").columns)
     return frame.style.format(lambda v: "" if pd.isna(v) else format_number(v), subset=columns)
