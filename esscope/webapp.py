@@ -324,8 +324,9 @@ def figure_card(card, place_name: str = "") -> None:
     first = card.rows.iloc[0]
     if card.owner:
         st.caption(md_escape(card.owner_note(place_name)))
-    st.caption(f"{card.year or 'année non précisée'} · {md_escape(first['scope'] or 'périmètre non précisé')} · "
-               f"{md_link('source', first['source_url'])}")
+    # in full text colour, not as a caption: a caption's 60 % opacity leaves a link below 4.5:1
+    st.markdown(f":small[{card.year or 'année non précisée'} · {md_escape(first['scope'] or 'périmètre non précisé')}"
+                f" · {md_link('source', first['source_url'])}]")
     for note in card.notes():
         st.caption(md_escape(note))
 

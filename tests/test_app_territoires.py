@@ -48,7 +48,7 @@ def test_a_commune_without_figures_shows_its_parents_marked_as_theirs(run_page, 
 
 def test_sources_are_shown_with_each_card(run_page, events_store):
     at = run_page("territoires.py", events_store, {"territoire": "epci:200093201"})
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join(c.value for c in at.caption) + " ".join(m.value for m in at.markdown)
     assert "Observatoire de la CRESS" in captions and "Chiffre ancien" in captions
     assert "[source](https://" in captions
 
