@@ -199,10 +199,8 @@ def audit(page) -> list:
     from axe_playwright_python.sync_playwright import Axe
     axe = Axe()
     for frame in page.frames[1:]:
-        try:
+        if frame.url.startswith(("http://", "https://")):     # the map's frame; not about:blank ones
             frame.evaluate(axe.axe_script)
-        except Exception:           # a frame gone or not ours (about:blank)
-            pass
     results = axe.run(page, options={"resultTypes": ["violations"], "iframes": True})
     return [(v["id"], v["impact"], node["target"], v["help"]) for v in results.response["violations"]
             if v["impact"] in ("serious", "critical") for node in v["nodes"]]
