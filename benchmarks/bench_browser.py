@@ -22,7 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
-from browsing import CHROMIUM_ARGS, SIZES, app_pages, wait_until_drawn  # noqa: E402  (the tests' own helpers)
+# the tests' own helpers: how an app is started and when a page is fully drawn
+from browsing import CHROMIUM_ARGS, SIZES, app_pages, wait_until_drawn
 
 REFERENCE = 'import streamlit as st\n\nst.write("Page de référence : une ligne.")\n'
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
