@@ -10,10 +10,11 @@ without descriptions, contacts or any sentence of the source, and loaded by `ess
 import csv
 import io
 
+from .parse.model import event_fields
+
 FOLDER = "programmes"
-COLUMNS = ("id", "position", "start_date", "end_date", "start_time", "end_time", "title", "theme", "kind", "venue",
-           "address", "commune_code", "commune_name", "online", "organizer", "co_organizers", "price",
-           "confidence", "warnings")
+FACTS = {f.name: f.metadata["kind"] for f in event_fields() if f.metadata["fact"]}
+COLUMNS = ("id", *FACTS)
 LIST_SEPARATOR = " | "
 NOTE = "Faits relevés dans un programme réel (dates, lieux, organisateurs), vérifiés contre sa référence annotée"
 
@@ -31,19 +32,24 @@ def read_bundle(text: str) -> tuple:
     return header, rows
 
 
-def event_row(row: dict, header: dict) -> tuple:
-    """A bundled event as the store keeps it (a tuple in `store.EVENT_COLUMNS` order)."""
-    def value(name):
-        return row.get(name) or None
+def event_row(row: dict, header: dict) -> dict:
+    """A bundled event as the store keeps it (a dict of `store.EVENT_COLUMNS`; what is not a fact is None)."""
+    event = {"id": row["id"], "source_id": header["source_id"], "edition": int(header["edition"]),
+             "region_code": header.get("region") or None}
+    return event | {f.name: _from_text(row.get(f.name) or "", f.metadata["kind"]) if f.name in FACTS else None
+                    for f in event_fields()}
 
-    def listed(name):
-        return [v for v in (row.get(name) or "").split(LIST_SEPARATOR) if v]
 
-    return (row["id"], header["source_id"], int(row["position"]), int(header["edition"]),
-            header.get("region") or None, value("start_date"), value("end_date"), value("start_time"),
-            value("end_time"), row["title"], None, value("theme"), value("kind"), value("venue"), value("address"),
-            value("commune_code"), value("commune_name"), row.get("online") == "true", value("organizer"),
-            listed("co_organizers"), None, value("price"), None, float(row.get("confidence") or 1), listed("warnings"))
+def _from_text(text: str, kind: str):
+    if kind == "bool":
+        return text == "true"
+    if kind == "list":
+        return [v for v in text.split(LIST_SEPARATOR) if v]
+    if kind == "int":
+        return int(text or 0)
+    if kind == "real":
+        return float(text or 1)
+    return text or None
 
 
 def write_bundle(result) -> str:

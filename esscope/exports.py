@@ -17,17 +17,19 @@ import pandas as pd
 import shapely
 
 from .french import Percent, format_date, format_number, format_percent
+from .parse.model import event_fields
 from .pdfmaps import draw_choropleth, draw_legend
 from .territory import format_value
 
-EVENT_EXPORT_COLUMNS = {
-    "id": "Identifiant", "edition": "Édition", "start_date": "Début", "end_date": "Fin",
-    "start_time": "Heure de début", "end_time": "Heure de fin", "title": "Titre", "description": "Description",
-    "theme": "Thème", "kind": "Type", "venue": "Lieu", "address": "Adresse", "commune_code": "Code commune",
-    "commune_name": "Commune", "department_code": "Département", "online": "En ligne", "organizer": "Organisateur",
-    "co_organizers": "Co-organisateurs", "contact": "Contact", "price": "Tarif", "url": "Lien",
-    "confidence": "Confiance de lecture", "warnings": "Avertissements", "source_id": "Source",
-}
+# The columns of an events export: its id and edition, the event's fields (`parse.model.Event`, but its
+# rank in the document) with the commune's département, and its source.
+EVENT_EXPORT_COLUMNS = {"id": "Identifiant", "edition": "Édition"}
+for _field in event_fields():
+    if _field.name != "position":
+        EVENT_EXPORT_COLUMNS[_field.name] = _field.metadata["label"]
+    if _field.name == "commune_name":
+        EVENT_EXPORT_COLUMNS["department_code"] = "Département"
+EVENT_EXPORT_COLUMNS["source_id"] = "Source"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -17,6 +17,7 @@ from .french import format_number, format_period
 from .names import CommuneIndex, normalise
 from .parse import Reference, parse_document
 from .parse.dates import fold
+from .parse.model import event_fields
 from .parse.vocabulary import canonical_kind, canonical_theme
 
 
@@ -255,32 +256,48 @@ def parse_file(path, edition=None, region=None, db=store.DEFAULT_PATH, columns=N
     return parse_bytes(path.read_bytes(), path.name, edition, region, db, columns, progress)
 
 
+KINDS = {f.name: f.metadata["kind"] for f in event_fields()}
+
+
 def _plain_event(e: dict) -> dict:
-    """An event dict as an editable table gives it back: dates as ISO text, no NaN, lists as lists."""
+    """An event dict as an editable table gives it back: dates as ISO text, times as HH:MM, no NaN,
+    text trimmed (titles and descriptions kept as written)."""
     out = {}
     for key, value in dict(e).items():
+        kind = KINDS.get(key, "text")
         if isinstance(value, float) and math.isnan(value):
             value = None
-        elif key in ("start_date", "end_date") and hasattr(value, "isoformat"):
+        elif kind == "date" and hasattr(value, "isoformat"):
             value = value.isoformat()[:10]
-        elif key in ("start_time", "end_time") and hasattr(value, "strftime"):
+        elif kind == "time" and hasattr(value, "strftime"):
             value = value.strftime("%H:%M")
-        elif isinstance(value, str) and key not in ("title", "description"):
+        elif isinstance(value, str) and kind != "prose":
             value = value.strip() or None
         out[key] = value
     return out
 
 
-def _event_row(e: dict, source_id: str, edition: int, region) -> tuple:
-    """An event as the store keeps it (a tuple in `store.EVENT_COLUMNS` order)."""
-    return (e["id"], source_id, int(e.get("position") or 0), int(edition), region,
-            e.get("start_date") or None, e.get("end_date") or None, e.get("start_time") or None,
-            e.get("end_time") or None, str(e["title"]).strip(), e.get("description"), canonical_theme(e.get("theme")),
-            canonical_kind(e.get("kind")),
-            e.get("venue"), e.get("address"), e.get("commune_code") or None, e.get("commune_name"),
-            bool(e.get("online")), e.get("organizer"), list(e.get("co_organizers") or []), e.get("contact"),
-            e.get("price"), e.get("url"), min(1.0, max(0.0, float(e.get("confidence") or 1.0))),
-            list(e.get("warnings") or []))
+def store_row(e: dict, source_id: str, edition: int, region) -> dict:
+    """An event as the store keeps it: every column of `store.EVENT_COLUMNS`, each value of its kind,
+    themes and kinds in their one written form."""
+    row = {"id": e["id"], "source_id": source_id, "edition": int(edition), "region_code": region}
+    row |= {name: _stored_value(e.get(name), kind) for name, kind in KINDS.items()}
+    row["title"] = str(e["title"]).strip()
+    row["theme"], row["kind"] = canonical_theme(row["theme"]), canonical_kind(row["kind"])
+    row["confidence"] = min(1.0, max(0.0, float(e.get("confidence") or 1.0)))
+    return row
+
+
+def _stored_value(value, kind: str):
+    if kind == "bool":
+        return bool(value)
+    if kind == "list":
+        return list(value or [])
+    if kind == "int":
+        return int(value or 0)
+    if kind in ("real", "prose"):
+        return value
+    return value or None
 
 
 def _check_events(events: list, known_communes: set) -> None:
@@ -314,7 +331,7 @@ def save_programme(db, result: ParseResult, events: list | None = None, progress
     is replaced, so two writers of the same programme never lose or mix events."""
     report = progress or (lambda fraction, message: None)
     rows = _rows_to_save(result, events)
-    new = {e["id"]: _event_row(e, result.source_id, result.edition, result.region) for e in rows}
+    new = {e["id"]: store_row(e, result.source_id, result.edition, result.region) for e in rows}
     report(0.2, "Comparaison avec la base…")
     with store.writing(db) as con:
         _check_events(rows, store.known_communes(con, [e.get("commune_code") for e in rows]))
@@ -361,9 +378,9 @@ def _compare(source_id: str, old: dict, new: dict) -> "Outcome":
                    gone=removed + updated, fresh=added + updated)
 
 
-def _comparable(row: tuple) -> tuple:
+def _comparable(row: dict) -> tuple:
     out = []
-    for value in row:
+    for value in (row[c] for c in store.EVENT_COLUMNS):
         if isinstance(value, float):
             value = round(value, 4)
         elif hasattr(value, "isoformat"):

@@ -25,6 +25,7 @@ import duckdb
 import pandas as pd
 
 from .errors import UserError
+from .parse.model import SQL_TYPES, event_fields
 from .paths import ROOT
 
 DEFAULT_PATH = Path("data/esscope.duckdb")
@@ -178,12 +179,10 @@ def _remove(path: Path):
 # --- Writes: one function per thing saved, each in the caller's `writing` transaction -------------
 # `con` must be the writing connection itself: a cursor would run outside its transaction.
 
-EVENT_COLUMNS = ("id", "source_id", "position", "edition", "region_code", "start_date", "end_date", "start_time",
-                 "end_time", "title", "description", "theme", "kind", "venue", "address", "commune_code",
-                 "commune_name", "online", "organizer", "co_organizers", "contact", "price", "url", "confidence",
-                 "warnings")
-_CASTS = {"start_date": "DATE", "end_date": "DATE", "co_organizers": "VARCHAR[]", "warnings": "VARCHAR[]",
-          "online": "BOOLEAN", "confidence": "DOUBLE", "position": "INTEGER", "edition": "INTEGER"}
+# An event's columns: what it owes to its document, then its own fields (`parse.model.Event`).
+SOURCE_COLUMNS = {"id": "VARCHAR", "source_id": "VARCHAR", "edition": "INTEGER", "region_code": "VARCHAR"}
+EVENT_TYPES = SOURCE_COLUMNS | {f.name: SQL_TYPES[f.metadata["kind"]] for f in event_fields()}
+EVENT_COLUMNS = tuple(EVENT_TYPES)
 
 
 def insert_frame(con, table: str, frame: pd.DataFrame, replace=False) -> None:
@@ -228,13 +227,13 @@ def save_source(con, kind, name, fmt, raw: bytes = b"", rows=0, edition=None, re
 
 
 def save_events(con, rows: list) -> None:
-    """Insert events, each a tuple in EVENT_COLUMNS order."""
+    """Insert events, each a dict of EVENT_COLUMNS (`importing.store_row`, `bundled.event_row`)."""
     if not rows:
         return
     frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS), dtype=object)
     con.register("incoming_events", frame)
     try:
-        select = ", ".join(f"CAST({c} AS {_CASTS.get(c, 'VARCHAR')})" for c in EVENT_COLUMNS)
+        select = ", ".join(f"CAST({c} AS {t})" for c, t in EVENT_TYPES.items())
         con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT {select} FROM incoming_events")
     finally:
         con.unregister("incoming_events")
@@ -279,9 +278,9 @@ def save_indicators(con, rows: pd.DataFrame, source_id: str) -> dict:
 # --- What a writer reads to decide, in its own transaction ---------------------------------------
 
 def stored_events(con, source_id: str) -> dict:
-    """The events a source holds now: id → row tuple in EVENT_COLUMNS order."""
+    """The events a source holds now: id → dict of EVENT_COLUMNS."""
     rows = con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE source_id = ?", [source_id]).fetchall()
-    return {r[0]: r for r in rows}
+    return {r[0]: dict(zip(EVENT_COLUMNS, r)) for r in rows}
 
 
 def stored_checksum(con, source_id: str) -> str | None:
