@@ -41,6 +41,11 @@ def format_percent(value, decimals=1) -> str:
     return babel_percent(value / 100, format=pattern, locale=LOCALE)
 
 
+class Percent(float):
+    """A share in percent (9.4 for « 9,4 % »): printed with `format_percent`, and stored in a spreadsheet as
+    the fraction 0.094 under a percentage format, so that it stays a number."""
+
+
 def format_date(day, weekday=True, year=True) -> str:
     """date(2017, 11, 7) → 'mardi 7 novembre 2017'; the 1st of a month is '1er'."""
     if _missing(day):

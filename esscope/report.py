@@ -12,7 +12,7 @@ import pandas as pd
 from . import queries
 from .escaping import web_address
 from .filters import EventFilter, commune_counts, filtered_events
-from .french import format_date, format_number, format_percent, format_period, format_time
+from .french import Percent, format_date, format_number, format_period, format_time
 from .store import query
 from .territory import format_value
 
@@ -36,6 +36,7 @@ class EditionReport:
     sources: pd.DataFrame
     published: pd.DataFrame             # published counts of events for the région and France, that year
     filters: list = field(default_factory=list)
+    shapes: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)   # the région's communes (WKB), for maps
 
     @property
     def share_reached(self):
@@ -49,19 +50,20 @@ class EditionReport:
         return f"Mois de l'ESS {self.edition} — {self.region_name}"
 
     def summary(self) -> pd.DataFrame:
-        """The headline counts as (Indicateur, Valeur) rows."""
+        """The headline counts as (Indicateur, Valeur) rows; values are numbers (the share a `Percent`)."""
         c = self.counts
         rows = [
-            ("Événements", format_number(c["events"])),
-            ("Organisateurs (structures distinctes)", format_number(c["organisers"])),
-            ("Communes avec au moins un événement", format_number(c["communes"])),
-            ("EPCI avec au moins un événement", format_number(c["epcis"])),
+            ("Événements", c["events"]),
+            ("Organisateurs (structures distinctes)", c["organisers"]),
+            ("Communes avec au moins un événement", c["communes"]),
+            ("EPCI avec au moins un événement", c["epcis"]),
             ("Part de la population régionale vivant dans une commune avec au moins un événement",
-             format_percent(self.share_reached) if self.share_reached is not None else "–"),
-            ("Événements en ligne", format_number(c["online"])),
-            ("Événements sans commune identifiée", format_number(c["without_commune"])),
+             Percent(round(self.share_reached, 1)) if self.share_reached is not None else None),
+            ("Événements en ligne", c["online"]),
+            ("Événements sans commune identifiée", c["without_commune"]),
         ]
-        return pd.DataFrame(rows, columns=["Indicateur", "Valeur"])
+        return pd.DataFrame({"Indicateur": [r[0] for r in rows],
+                             "Valeur": pd.Series([r[1] for r in rows], dtype=object)})
 
     def completeness(self) -> list:
         """Paragraphs (French) saying how complete the report's sources are."""
@@ -120,6 +122,7 @@ def read_edition_report(con, region_code: str, edition: int) -> EditionReport:
         published=_published(con, region_code, int(edition)),
         filters=[("Région", f"{region['name']} ({region_code})"), ("Édition", str(edition)),
                  ("Produit le", format_date(dt.date.today()))],
+        shapes=queries.read_shapes(con, "commune", region=region_code)[["code", "name", "geometry"]],
     )
 
 
