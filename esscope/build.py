@@ -55,20 +55,20 @@ def save_editions(con, years) -> None:
 def load_reference_figures(con, path: Path) -> dict:
     """The curated figures of `data/ess_figures.csv`: every row kept with its source."""
     raw = path.read_bytes()
-    frame, _ = indicators.read_table(path)
-    reading = indicators.check(indicators.tidy(frame), indicators.TerritoryResolver.from_store(con),
-                               lenient_territories=True)
-    if reading.errors:
-        raise ValueError("Chiffres de référence invalides : " + "; ".join(map(str, reading.errors)))
-    source_id = save_source(con, kind="reference", name=path.name, fmt="csv", raw=raw, rows=len(reading.rows),
-                            note="Chiffres de l'ESS relevés à la main, chacun avec sa source")
-    return indicators.save(con, reading.rows, source_id)
+    reading = indicators.read_figures(path, indicators.TerritoryResolver.from_store(con), lenient_territories=True)
+    with reading:
+        if reading.errors:
+            raise ValueError("Chiffres de référence invalides : " + "; ".join(map(str, reading.errors)))
+        source_id = save_source(con, kind="reference", name=path.name, fmt="csv", raw=raw, rows=reading.count,
+                                note="Chiffres de l'ESS relevés à la main, chacun avec sa source")
+        return indicators.save(con, reading, source_id)
 
 
 def save_source(con, kind, name, fmt, raw: bytes, rows=0, edition=None, region_code=None, note=None,
-                source_id=None) -> str:
-    """Insert or replace a `sources` row; returns its id."""
-    sha = hashlib.sha256(raw).hexdigest()
+                source_id=None, sha256=None) -> str:
+    """Insert or replace a `sources` row; returns its id. `sha256`, when given, is the checksum of a
+    document too large to pass as `raw`."""
+    sha = sha256 or hashlib.sha256(raw).hexdigest()
     source_id = source_id or f"{kind}:{sha[:16]}"
     con.execute(
         "INSERT OR REPLACE INTO sources (id, kind, name, format, sha256, edition, region_code, rows, imported_at, note) "

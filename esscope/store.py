@@ -19,8 +19,11 @@ import duckdb
 import pandas as pd
 
 from .errors import UserError
+from .limits import WRITER_MEMORY
 
 DEFAULT_PATH = Path("data/esscope.duckdb")
+# DuckDB would take gigabytes of a server shared with the app to load millions of figures
+WRITER_CONFIG = {"memory_limit": WRITER_MEMORY}
 
 
 def default_path() -> Path:
@@ -137,11 +140,11 @@ def writing(path=DEFAULT_PATH, create=False):
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         _remove(tmp)
         if create:
-            con = duckdb.connect(str(tmp))
+            con = duckdb.connect(str(tmp), config=WRITER_CONFIG)
             con.execute(schema_sql())
         else:
             shutil.copyfile(path, tmp)
-            con = duckdb.connect(str(tmp))
+            con = duckdb.connect(str(tmp), config=WRITER_CONFIG)
         try:
             con.execute("BEGIN TRANSACTION")
             yield con

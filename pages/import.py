@@ -15,6 +15,7 @@ from esscope.indicators import INDICATORS
 from esscope.webapp import cached, db_path, md_escape, require_store
 
 PAGE = "import"
+PREVIEW_ROWS = 1_000     # rows of a figures file shown before import (a file may hold millions)
 EDIT_COLUMNS = ["start_date", "end_date", "start_time", "end_time", "title", "commune_name", "commune_code", "venue",
                 "address", "organizer", "theme", "kind", "online", "price", "url"]
 LABELS = {"include": "Garder", "confidence": "Confiance", "warnings": "À vérifier", "start_date": "Début",
@@ -272,14 +273,17 @@ with tab_figures:
             finally:
                 con.close()
             if reading is not None:
-                st.caption(f"{format_number(len(reading.rows))} ligne(s) valides sur {format_number(reading.total)}.")
-                if reading.errors:
-                    st.error("Lignes invalides (rien ne sera importé tant qu'elles ne sont pas corrigées) :")
-                    st.dataframe(pd.DataFrame({"Ligne": [e.line for e in reading.errors],
-                                               "Problème": [e.reason for e in reading.errors]}), hide_index=True)
-                st.dataframe(reading.rows.drop(columns=["id"]), hide_index=True)
-                if st.button("Importer ces chiffres", type="primary", disabled=bool(reading.errors) or
-                             reading.rows.empty):
+                with reading:
+                    valid = reading.count
+                    st.caption(f"{format_number(valid)} ligne(s) valides sur {format_number(reading.total)}"
+                               + (f" ; les {format_number(PREVIEW_ROWS)} premières :" if valid > PREVIEW_ROWS else "."))
+                    if reading.bad:
+                        st.error(f"{format_number(reading.bad)} ligne(s) invalide(s) (rien ne sera importé tant "
+                                 "qu'elles ne sont pas corrigées) :")
+                        st.dataframe(pd.DataFrame({"Ligne": [e.line for e in reading.errors],
+                                                   "Problème": [e.reason for e in reading.errors]}), hide_index=True)
+                    st.dataframe(reading.frame(PREVIEW_ROWS).drop(columns=["id"]), hide_index=True)
+                if st.button("Importer ces chiffres", type="primary", disabled=bool(reading.bad) or not valid):
                     try:
                         outcome = importing.import_indicators(db, path)
                     except UserError as exc:
