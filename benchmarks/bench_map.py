@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 import synthetic
 from apptiming import time_script
 
-from esscope import maps, store
+from esscope import maps, queries, store
 from esscope.filters import EventFilter
 
 LATEST = max(synthetic.EDITIONS)
@@ -74,10 +74,10 @@ def component_payload(m) -> tuple:
 
 def build_map(con, flt, kind):
     if kind == "marqueurs":
-        return maps.events_map(maps.read_event_markers(con, flt), maps.read_outlines(con))
+        return maps.events_map(queries.read_event_markers(con, flt), queries.read_outlines(con))
     level = "department" if kind == "departements" else "commune"
     per_inhabitants = kind.endswith("+")
-    return maps.events_choropleth(maps.read_event_choropleth(con, flt, level, per_inhabitants), per_inhabitants)
+    return maps.events_choropleth(queries.read_event_choropleth(con, flt, level, per_inhabitants), per_inhabitants)
 
 
 def measure_payloads(db: Path) -> list:

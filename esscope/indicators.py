@@ -95,8 +95,8 @@ class Reading:
     of the first REPORTED_ERRORS of them in `errors`, `total` rows read.
 
     The rows are staged in a private DuckDB file in a temporary folder, its memory limited to
-    STAGING_MEMORY: a file of millions of figures is read in bounded memory, and `save` copies them
-    into the store from DuckDB to DuckDB. A figure read twice keeps its last value."""
+    STAGING_MEMORY: a file of millions of figures is read in bounded memory, and `store.save_indicators`
+    copies them into the store from DuckDB to DuckDB. A figure read twice keeps its last value."""
 
     def __init__(self):
         self._folder = tempfile.TemporaryDirectory(prefix="esscope-figures-")
@@ -137,14 +137,17 @@ class Reading:
         return self.frame()
 
     def release(self) -> Path:
-        """The staged file, closed so that another connection may attach it."""
-        if self._con is not None:
-            self._con.close()
-            self._con = None
+        """The staged file, closed so that the store's writer may attach it (`store.save_indicators`),
+        its table `figures` holding each figure once."""
+        self._connection().execute("CREATE OR REPLACE TABLE figures AS " + LATEST_SQL)
+        self._con.close()
+        self._con = None
         return self.path
 
     def close(self) -> None:
-        self.release()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
         self._folder.cleanup()
 
     def __enter__(self):
@@ -496,28 +499,3 @@ def figure_id(row: dict) -> str:
     key = "\x1f".join([row["territory_level"], row["territory_code"], year, row["indicator"],
                        row.get("scope") or "", row["source_url"], row.get("qualifier") or ""])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
-
-
-def save(con, reading: Reading, source_id: str) -> dict:
-    """Upsert figures into `indicators` in the caller's transaction; returns counts added/updated/unchanged."""
-    # `con` must be the writing connection itself: a cursor would run outside its transaction.
-    # The staged rows go from DuckDB to DuckDB, never through Python: there may be millions.
-    staged = str(reading.release()).replace("'", "''")
-    con.execute(f"ATTACH '{staged}' AS staging (READ_ONLY)")     # ATTACH takes no bound parameter
-    try:
-        latest = LATEST_SQL.replace("FROM staged", "FROM staging.staged")
-        added, updated, total = con.execute(f"""
-            SELECT count(*) FILTER (WHERE i.id IS NULL), count(*) FILTER (WHERE i.value <> n.value), count(*)
-            FROM ({latest}) n LEFT JOIN indicators i ON i.id = n.id
-        """).fetchall()[0]
-        con.execute(f"""
-            INSERT OR REPLACE INTO indicators
-                (id, territory_level, territory_code, territory_name, year, indicator, value,
-                 qualifier, unit, scope, source_url, source_id)
-            SELECT id, territory_level, territory_code, territory_name, year, indicator, value,
-                   qualifier, unit, scope, source_url, ?
-            FROM ({latest})
-        """, [source_id])
-    finally:
-        con.execute("DETACH staging")
-    return {"added": added, "updated": updated, "unchanged": total - added - updated}

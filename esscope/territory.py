@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .filters import EventFilter
 from .french import format_number, format_percent
 from .indicators import INDICATORS, QUALIFIERS
 from .names import normalise
+from .queries import read_shapes, read_territory
 from .store import query
 
 LEVEL_NAMES = {"country": "France", "region": "région", "department": "département", "epci": "EPCI",
@@ -34,36 +36,70 @@ def from_key(key: str) -> tuple | None:
     return (level, code) if sep and level in SEARCH_LEVELS and code else None
 
 
+# A territory's name as a search key, in SQL: lower case, no accents, « œ » as « oe », letters and digits only.
+NAME_KEY = "regexp_replace(strip_accents(lower(replace(t.name, 'œ', 'oe'))), '[^a-z0-9]+', '', 'g')"
+SEARCH_ORDER = """CASE t.level WHEN 'country' THEN 0 WHEN 'region' THEN 1 WHEN 'department' THEN 2
+                  WHEN 'epci' THEN 3 ELSE 4 END"""
+SEARCH_COLUMNS = ["level", "code", "name", "label", "population", "guessed"]
+
+
 def search_territories(con, text: str, limit: int = 20) -> pd.DataFrame:
     """Territories whose name contains the text (compared as `names.normalise` keys) or whose code or
     postcode starts with it, France first, then régions, départements, EPCI and communes; within a
-    level, exact names first and larger populations first. Columns: level, code, name, label, population."""
+    level, exact names first and larger populations first. When no name matches exactly, names one or
+    two letters away come first (« Montpelier » → Montpellier, « Lile » → Lille), marked `guessed`
+    unless they also contain the text.
+    Columns: level, code, name, label, population, guessed."""
     text = (text or "").strip()
     if not text:
-        return pd.DataFrame(columns=["level", "code", "name", "label", "population"])
+        return pd.DataFrame(columns=SEARCH_COLUMNS)
     key = normalise(text)
-    frame = query(con, """
+    frame = query(con, f"""
         WITH hits AS (
             SELECT t.level, t.code FROM territories t
             WHERE t.level IN ('country', 'region', 'department', 'epci', 'commune')
               AND (t.code = ? OR (length(?) >= 2 AND t.code LIKE ? || '%')
-                   OR (? <> '' AND regexp_replace(strip_accents(lower(replace(t.name, 'œ', 'oe'))), '[^a-z0-9]+', '', 'g')
-                                   LIKE '%' || ? || '%'))
+                   OR (? <> '' AND {NAME_KEY} LIKE '%' || ? || '%'))
             UNION
             SELECT 'commune', n.code FROM commune_names n WHERE n.kind = 'postcode' AND n.key = ?
             UNION
             SELECT 'country', 'FR' WHERE ? IN ('france', 'fr')
         )
-        SELECT t.level, t.code, t.name, t.population, d.name AS department_name,
-               (regexp_replace(strip_accents(lower(replace(t.name, 'œ', 'oe'))), '[^a-z0-9]+', '', 'g') = ?) AS exact
+        SELECT t.level, t.code, t.name, t.population, d.name AS department_name, ({NAME_KEY} = ?) AS exact
         FROM hits h JOIN territories t ON t.level = h.level AND t.code = h.code
         LEFT JOIN territories d ON d.level = 'department' AND d.code = t.department_code
-        ORDER BY exact DESC, CASE t.level WHEN 'country' THEN 0 WHEN 'region' THEN 1 WHEN 'department' THEN 2
-                 WHEN 'epci' THEN 3 ELSE 4 END, t.population DESC NULLS LAST, t.name
+        ORDER BY exact DESC, {SEARCH_ORDER}, t.population DESC NULLS LAST, t.name
         LIMIT ?
     """, [text, text, text, key, key, key, key, key, limit])
+    frame["guessed"] = False
+    if not frame["exact"].any() and len(key) >= 4 and not key.isdigit():
+        # names a typo or two away come first, closest first (« Lile » → Lille before « L'Île-Bouchard »)
+        found = set(zip(frame["level"], frame["code"]))
+        likely = _likely_territories(con, key, limit)
+        likely["guessed"] = [(lv, c) not in found for lv, c in zip(likely["level"], likely["code"])]
+        frame = pd.concat([likely, frame], ignore_index=True).drop_duplicates(["level", "code"]).head(limit)
     frame["label"] = [label(r) for r in frame.to_dict("records")]
-    return frame[["level", "code", "name", "label", "population"]]
+    return frame[SEARCH_COLUMNS]
+
+
+def typo_allowance(key: str) -> int:
+    """How many letters a search may get wrong: one from 4 letters, two from 8."""
+    return 2 if len(key) >= 8 else 1
+
+
+def _likely_territories(con, key: str, limit: int) -> pd.DataFrame:
+    """Territories whose name key is at most `typo_allowance` edits from `key`, closest first."""
+    frame = query(con, f"""
+        SELECT t.level, t.code, t.name, t.population, d.name AS department_name,
+               levenshtein({NAME_KEY}, ?) AS distance
+        FROM territories t
+        LEFT JOIN territories d ON d.level = 'department' AND d.code = t.department_code
+        WHERE t.level IN ('country', 'region', 'department', 'epci', 'commune')
+          AND abs(length({NAME_KEY}) - length(?)) <= ? AND levenshtein({NAME_KEY}, ?) <= ?
+        ORDER BY distance, {SEARCH_ORDER}, t.population DESC NULLS LAST, t.name
+        LIMIT ?
+    """, [key, key, typo_allowance(key), key, typo_allowance(key), limit])
+    return frame.drop(columns="distance").assign(guessed=True)
 
 
 def label(row: dict) -> str:
@@ -116,6 +152,25 @@ def qualifier_notes(qualifier: str) -> list:
     return [QUALIFIERS[q] for q in (qualifier or "").split("|") if q in ("approx_year", "as_of_date")]
 
 
+def figures_table(frame: pd.DataFrame, year_label="Année", value_label="Valeur", with_indicator=True,
+                  with_territory=False) -> pd.DataFrame:
+    """Figures (rows of `indicators`) as a table with French headers: the indicator, the year, the value
+    with its qualifier in words, the other qualifiers, the scope and the source (kept as written).
+    The Éditions page names its columns « Édition » and « Événements » and leaves the indicator out."""
+    units = frame["unit"] if "unit" in frame else ["count"] * len(frame)
+    columns = {}
+    if with_territory:
+        columns["Territoire"] = (frame["territory_name"] if "territory_name" in frame else frame["name"]).to_numpy()
+    if with_indicator:
+        columns["Indicateur"] = [INDICATORS[i][0] for i in frame["indicator"]]
+    columns[year_label] = [str(int(y)) if pd.notna(y) else "non précisée" for y in frame["year"]]
+    columns[value_label] = [format_value(v, u, q) for v, u, q in zip(frame["value"], units, frame["qualifier"])]
+    columns["Précisions"] = [", ".join(qualifier_notes(q)) for q in frame["qualifier"]]
+    columns["Périmètre"] = frame["scope"].to_numpy()
+    columns["Source"] = frame["source_url"].to_numpy()
+    return pd.DataFrame(columns)
+
+
 @dataclass
 class Card:
     """The latest figure of one indicator for a territory, and what a reader must know about it."""
@@ -125,6 +180,8 @@ class Card:
     rows: pd.DataFrame = field(repr=False)       # every figure of the latest year (several if sources differ)
     history: pd.DataFrame = field(repr=False)    # every figure of the indicator
     today: int = dt.date.today().year
+    owner: str | None = None        # the parent whose figure this is, when the territory has none of its own
+    owner_level: str | None = None
 
     @property
     def empty(self) -> bool:
@@ -136,10 +193,27 @@ class Card:
 
     @property
     def value_text(self) -> str:
+        """The value as read aloud, with its owner's name when it is a parent's: « Pas-de-Calais : 12,2 % »."""
+        if self.empty:
+            return "aucun chiffre disponible"
+        return f"{self.owner} : {self.own_value_text}" if self.owner else self.own_value_text
+
+    @property
+    def own_value_text(self) -> str:
+        """The value alone: « 12,2 % »."""
         if self.empty:
             return "aucun chiffre disponible"
         first = self.rows.iloc[0]
         return format_value(first["value"], self.unit, first["qualifier"])
+
+    def owner_note(self, territory_name: str) -> str:
+        """For a parent's figure: « Pas-de-Calais : 12,2 % en 2015 (chiffre du département ; aucun chiffre
+        propre à Lens) »; empty for the territory's own figure."""
+        if not self.owner or self.empty:
+            return ""
+        year = f" en {self.year}" if self.year else ""
+        return (f"{self.owner} : {self.own_value_text}{year} (chiffre {_of_level(self.owner_level)} ; "
+                f"aucun chiffre propre à {territory_name})")
 
     @property
     def disagree(self) -> bool:
@@ -167,10 +241,34 @@ class Card:
         return out
 
 
+INHERITING_LEVELS = ("commune", "epci")     # levels whose cards fall back on a parent's figure
+
+
 def read_cards(con, level: str, code: str, indicators=CARD_INDICATORS, today=None) -> list:
-    """One `Card` per indicator, in order, from the territory's figures."""
-    figures = read_figures(con, level, code)
-    return cards_from_figures(figures, indicators, today)
+    """One `Card` per indicator, in order, from the territory's figures. A commune or an EPCI without a
+    figure of its own gets the nearest parent's latest one, marked as that parent's (`Card.owner`)."""
+    cards = cards_from_figures(read_figures(con, level, code), indicators, today)
+    if level not in INHERITING_LEVELS or all(not c.empty for c in cards):
+        return cards
+    place = read_territory(con, level, code)
+    for parent_level, parent_code in parents(place) if place else []:
+        missing = [c.indicator for c in cards if c.empty]
+        if not missing:
+            break
+        parent = read_territory(con, parent_level, parent_code)
+        found = {c.indicator: c for c in cards_from_figures(read_figures(con, parent_level, parent_code),
+                                                            missing, today) if not c.empty}
+        for i, card in enumerate(cards):
+            if card.indicator in found:
+                cards[i] = found[card.indicator]
+                cards[i].owner, cards[i].owner_level = parent["name"] if parent else parent_code, parent_level
+    return cards
+
+
+def _of_level(level: str) -> str:
+    """« du département », « de la région », « de l'EPCI », « de la France »."""
+    return {"country": "de la France", "region": "de la région", "department": "du département",
+            "epci": "de l'EPCI", "commune": "de la commune"}.get(level, "d'un territoire parent")
 
 
 def cards_from_figures(figures: pd.DataFrame, indicators=CARD_INDICATORS, today=None) -> list:
@@ -239,7 +337,6 @@ def read_siblings(con, territory: dict, indicator: str) -> pd.DataFrame:
     """The territories to compare with (see `sibling_scope`) and their value of `indicator`
     (NaN where none); `indicator` may be LOADED_EVENTS. Columns: code, name, population, geometry,
     year, value, values, disagree, is_self."""
-    from .queries import read_shapes
     level, scope = sibling_scope(territory)
     shapes = read_shapes(con, level, **scope)
     if indicator == LOADED_EVENTS:
@@ -263,7 +360,7 @@ def read_siblings(con, territory: dict, indicator: str) -> pd.DataFrame:
 def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
     """The territory and its parents with their latest figure of `indicator` (NaN where none);
     for LOADED_EVENTS, the events of the loaded programmes held in each. Columns: level, code, name,
-    level_label, label (see `level_label`), year, value, values, disagree."""
+    level_label, label (see `level_label`), year, value, values, disagree, is_self (the territory itself)."""
     chain = [(territory["level"], territory["code"])] + parents(territory)
     rows = []
     for level, code in chain:
@@ -280,7 +377,7 @@ def parent_values(con, territory: dict, indicator: str) -> pd.DataFrame:
                                                                     "values": [], "disagree": False}
         place = name["name"].iloc[0] if not name.empty else code
         rows.append({"level": level, "code": code, "name": place, "level_label": LEVEL_NAMES[level],
-                     "label": level_label(level, place), **record})
+                     "label": level_label(level, place), **record, "is_self": not rows})
     return pd.DataFrame(rows)
 
 
@@ -302,7 +399,6 @@ def read_series(con, level: str, code: str) -> pd.DataFrame:
 
 def territory_filter(territory: dict):
     """The `EventFilter` of the events held in a territory."""
-    from .filters import EventFilter
     level, code = territory["level"], territory["code"]
     return EventFilter(**({"country": {}, "region": {"region": code}, "department": {"department": code},
                            "epci": {"epci": code}, "commune": {"commune": code}}[level]))

@@ -7,13 +7,25 @@ results). When an import replaces the store file, the version changes, a new
 connection opens and cached results of the old version are no longer used.
 """
 
+import datetime as dt
 import functools
 import os
 from pathlib import Path
+from urllib.parse import quote
 
+import folium
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit_folium import st_folium
 
-from . import store
+from . import portrait, queries, store
+from .assets import ensure_assets
+from .charts import PLOTLY_CONFIG
+from .filters import EventFilter, filter_options
+from .french import format_number
+from .maps import CLICK, commune_from_click
 
 
 def db_path() -> Path:
@@ -64,15 +76,20 @@ def ensure_navigation() -> None:
     `st.navigation`; when the very first request after start is a deep link (/rapport?…), it runs
     the page file alone: no wide layout, file names as menu. Leaving that mode and rerunning makes
     app.py run and route to the same page, with the URL's query parameters kept."""
-    from streamlit.runtime.pages_manager import PagesManager
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
 
 
+URL_NOTES, URL_BOX, URL_NAMES = "esscope.url_notes", "esscope.url_box", "esscope.url_names"
+
+
 def require_store() -> bool:
-    """Stop the page with a French message when the store is missing (every page calls this first)."""
+    """Stop the page with a French message when the store is missing (every page calls this first).
+    Also keeps a place at the top of the page for what a link asked that the page did not understand."""
     ensure_navigation()
+    st.session_state[URL_NOTES], st.session_state[URL_NAMES] = [], set()
+    st.session_state[URL_BOX] = st.empty()
     if db_path().exists():
         return True
     st.error(f"La base de données ({db_path()}) n'existe pas encore. "
@@ -99,6 +116,7 @@ def url_key(page: str, name: str, default=None, *, options=None, many=False, con
     `convert` rejects, are dropped; nothing usable gives `default`). Pass the key to the widget
     and give the widget no default of its own."""
     key = f"{page}.{name}"
+    st.session_state.setdefault(URL_NAMES, set()).add(name)
     if key in st.session_state:
         return key
     values = []
@@ -106,9 +124,11 @@ def url_key(page: str, name: str, default=None, *, options=None, many=False, con
         try:
             value = convert(raw)
         except (TypeError, ValueError):
-            continue
-        if options is None or value in options:
+            value = None
+        if value is not None and (options is None or value in options):
             values.append(value)
+        else:
+            _url_note(f"« {md_escape(name)}={md_escape(raw)} » n'est pas une valeur connue")
     if many:
         st.session_state[key] = values if values else list(default or [])
     else:
@@ -147,8 +167,27 @@ def write_url(values: dict) -> None:
     current = {name: (st.query_params.get_all(name) if len(st.query_params.get_all(name)) > 1
                       else st.query_params.get(name)) for name in st.query_params}
     normalised = {k: (v if not isinstance(v, list) or len(v) > 1 else v[0]) for k, v in wanted.items()}
+    for name in current:
+        if name not in values and name not in st.session_state.get(URL_NAMES, ()):
+            _url_note(f"le paramètre « {md_escape(name)} » n'existe pas sur cette page")
     if current != normalised:
         st.query_params.from_dict(wanted)
+    _show_url_notes()
+
+
+def _url_note(text: str) -> None:
+    st.session_state.setdefault(URL_NOTES, []).append(text)
+
+
+def _show_url_notes() -> None:
+    """Say, at the top of the page, what the link asked that the page did not understand: the reader
+    then knows why the view is the default one."""
+    notes = st.session_state.get(URL_NOTES) or []
+    box = st.session_state.get(URL_BOX)
+    if notes and box is not None:
+        box.warning("Le lien n'a pas été entièrement compris : " + " ; ".join(dict.fromkeys(notes))
+                    + ". La page montre la vue par défaut pour ce qui n'a pas été compris.",
+                    icon=":material/link_off:")
 
 
 def md_escape(text) -> str:
@@ -173,7 +212,6 @@ def md_link(label: str, url) -> str:
     url = (url or "").strip()
     if not url.lower().startswith(("http://", "https://")):
         return md_escape(url or label)
-    from urllib.parse import quote
     safe_url = quote(url, safe=":/?#[]@!$&'*+,;=%-._~")
     safe_url = safe_url.replace("(", "%28").replace(")", "%29")
     return f"[{md_escape(label)}]({safe_url})"
@@ -187,7 +225,6 @@ ONLINE_LABELS = {"": "Tous", "oui": "En ligne", "non": "Sur place"}
 
 
 def _iso_date(text):
-    import datetime as dt
     return dt.date.fromisoformat(text)
 
 
@@ -198,9 +235,6 @@ def date_range_bounds(options: dict, chosen=None) -> tuple:
     """(first, last) day a date filter offers: the 1st of January of the first year with events to the
     31st of December of the last one (Streamlit would otherwise stop ten years before today), widened
     to a date already chosen (from a link)."""
-    import datetime as dt
-
-    import pandas as pd
     first, last = options.get("first_day"), options.get("last_day")
     first = dt.date(2008, 1, 1) if first is None or pd.isna(first) else dt.date(first.year, 1, 1)
     last = dt.date.today() if last is None or pd.isna(last) else dt.date(last.year, 12, 31)
@@ -229,9 +263,6 @@ def event_filter_widgets(page: str, fields=FILTER_FIELDS, container=None):
     `write_url(flt.to_params() | other_values)`.
 
     `fields` picks among: editions, region, department, epci, themes, kinds, dates, online, text."""
-    from . import queries
-    from .filters import EventFilter, filter_options
-
     box = container if container is not None else st.sidebar
     options = cached(filter_options)()
     flt = EventFilter()
@@ -274,3 +305,96 @@ def event_filter_widgets(page: str, fields=FILTER_FIELDS, container=None):
         flt.text = box.text_input("Recherche", key=url_key(page, "text", ""),
                                   placeholder="titre, organisateur, lieu, commune…").strip()
     return flt
+
+
+def show_map(m: folium.Map, key: str, height=560) -> str | None:
+    """Show a map in the page (the app's own Leaflet, no CDN) and return the INSEE code of the commune
+    last clicked, if any. Only clicks go back to Python: panning and zooming do not rerun the page."""
+    ensure_assets()
+    payload = st_folium(m, key=key, height=height, use_container_width=True, returned_objects=[CLICK])
+    return commune_from_click(payload)
+
+
+def figure_card(card, place_name: str = "") -> None:
+    """A `territory.Card` in the page: its value, a badge when sources disagree or the figure is old,
+    then its year, scope and source, and what a reader must know. A parent's figure (`card.owner`) says
+    whose it is, in its value (« Pas-de-Calais : 12 % »), a badge and a caption, never as the territory's own."""
+    st.metric(card.label, card.value_text if not card.empty else "–")
+    if card.owner:
+        st.badge(f"Chiffre de : {card.owner}", icon=":material/arrow_upward:", color="blue")
+    if card.disagree:
+        st.badge("Sources en désaccord", icon=":material/warning:", color="orange")
+    if card.old:
+        st.badge("Chiffre ancien", icon=":material/history:", color="gray")
+    if card.empty:
+        st.caption("Aucun chiffre disponible pour ce territoire.")
+        return
+    first = card.rows.iloc[0]
+    if card.owner:
+        st.caption(md_escape(card.owner_note(place_name)))
+    # in full text colour, not as a caption: a caption's 60 % opacity leaves a link below 4.5:1
+    st.markdown(f":small[{card.year or 'année non précisée'} · {md_escape(first['scope'] or 'périmètre non précisé')}"
+                f" · {md_link('source', first['source_url'])}]")
+    for note in card.notes():
+        st.caption(md_escape(note))
+
+
+def events_dataframe(table) -> None:
+    """A table of events (`report.events_table`) with its links clickable; days are in « Date »."""
+    st.dataframe(table.drop(columns=["Début", "Fin"]), hide_index=True,
+                 column_config={"Lien": st.column_config.LinkColumn("Lien", display_text="ouvrir")})
+
+
+def territory_widgets(page: str) -> tuple:
+    """The search box and the list of territories, their state kept in the URL (`q`, `territoire`);
+    returns (search text, key of the territory chosen, e.g. « epci:200093201 »)."""
+    text = st.text_input("Rechercher un territoire", key=url_key(page, "q", ""),
+                         placeholder="nom ou code : Lille, 59350, 59000, Nord, 200093201, Hauts-de-France, France",
+                         help="Communes (nom, code INSEE ou code postal), EPCI (nom ou SIREN), départements, "
+                              "régions et la France.").strip()
+    key = url_key(page, "territoire", portrait.FRANCE_KEY, convert=portrait.valid_key)
+    choices = cached(portrait.read_choices)(text, st.session_state[key])
+    if choices.no_match:
+        st.warning(f"Aucun territoire ne correspond à « {md_escape(text)} ». Essayez un autre nom ou un code.")
+    if choices.guessed:
+        st.info(f"Aucun territoire ne s'appelle exactement « {md_escape(text)} » : voici les noms les plus "
+                "proches.", icon=":material/spellcheck:")
+    if choices.unknown:
+        st.warning("Ce territoire n'existe pas dans la base ; voici la France.")
+    if st.session_state[key] not in choices.labels:
+        st.session_state[key] = next(iter(choices.labels))
+    choice = st.selectbox("Territoire", list(choices.labels), format_func=choices.labels.get, key=key,
+                          help="Sans recherche, la liste propose le territoire affiché et ses territoires parents.")
+    return text, choice
+
+
+# --- French to the last label ---------------------------------------------------------------------
+
+FRENCH_SCRIPT = Path(__file__).parent / "static" / "french.js"
+
+
+def speak_french() -> None:
+    """Declare the document French and put Streamlit's own words (« Select all », « dd », toolbar labels)
+    in French: Streamlit has no setting for either, so app.py sends this small script once per session.
+    Its element is hidden: it only carries the script."""
+    st.html(f'<div id="esscope-french"></div><script>{FRENCH_SCRIPT.read_text(encoding="utf-8")}</script>'
+            '<style>div[data-testid="stElementContainer"]:has(#esscope-french) {display: none}</style>',
+            unsafe_allow_javascript=True)
+
+
+def show_chart(fig, key: str) -> None:
+    """A Plotly chart as the pages show them: its title above it as text (it wraps on a phone, and the
+    chart's toolbar never covers it), the toolbar and dates in French (`charts.PLOTLY_CONFIG`)."""
+    title = fig.layout.title.text
+    if title:
+        st.markdown(f"**{md_escape(title)}**")
+        fig = go.Figure(fig).update_layout(title_text=None, margin_t=30)
+    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
+
+
+def french_table(frame, numbers=None):
+    """A frame for `st.dataframe` whose numbers read the French way (« 34 875 ») whatever the reader's
+    browser language, and still sort as numbers (a pandas Styler: Streamlit shows its text, sorts its values).
+    `numbers`: the columns to format (by default every numeric one)."""
+    columns = numbers if numbers is not None else list(frame.select_dtypes("number").columns)
+    return frame.style.format(lambda v: "" if pd.isna(v) else format_number(v), subset=columns)

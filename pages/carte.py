@@ -5,11 +5,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from esscope import exports, maps
+from esscope import exports, maps, queries
 from esscope.filters import filtered_events
-from esscope.french import format_number
+from esscope.french import format_number, plural
 from esscope.report import events_table
-from esscope.webapp import cached, event_filter_widgets, md_escape, require_store, url_key, write_url
+from esscope.webapp import cached, event_filter_widgets, md_escape, require_store, show_map, url_key, write_url
 
 PAGE = "carte"
 VIEWS = {"marqueurs": "Événements par commune", "communes": "Carte des communes",
@@ -31,7 +31,7 @@ per_inhabitants = view != "marqueurs" and st.toggle(
     help="Nombre d'événements rapporté à la population (Insee) de chaque territoire.")
 choice_key = url_key(PAGE, "choix", "")      # the commune whose events are listed under the map
 
-markers = cached(maps.read_event_markers)(flt)
+markers = cached(queries.read_event_markers)(flt)
 counts = st.columns(3)
 counts[0].metric("Événements", format_number(markers["events"]))
 counts[1].metric("Communes", format_number(len(markers["rows"])))
@@ -41,7 +41,7 @@ counts[2].metric("En ligne ou sans commune", format_number(markers["unplaced"]),
 clicked = None
 if view == "marqueurs":
     if markers["rows"]:
-        clicked = maps.render(maps.events_map(markers, cached(maps.read_outlines)()), key=f"{PAGE}-marqueurs")
+        clicked = show_map(maps.events_map(markers, cached(queries.read_outlines)()), key=f"{PAGE}-marqueurs")
         st.caption("Chaque rond donne le nombre d'événements d'une commune ; un groupe, la somme des siens. "
                    "Cliquez sur une commune pour voir ses événements sous la carte.")
     else:
@@ -50,8 +50,8 @@ elif view == "communes" and not (flt.region or flt.department):
     st.info("Choisissez une région ou un département dans les filtres pour voir la carte par commune.")
 else:
     level = "commune" if view == "communes" else "department"
-    shapes = cached(maps.read_event_choropleth)(flt, level, per_inhabitants)
-    clicked = maps.render(maps.events_choropleth(shapes, per_inhabitants), key=f"{PAGE}-{view}")
+    shapes = cached(queries.read_event_choropleth)(flt, level, per_inhabitants)
+    clicked = show_map(maps.events_choropleth(shapes, per_inhabitants), key=f"{PAGE}-{view}")
     st.caption("Échelle de couleurs lisible par les personnes daltoniennes (viridis) ; gris clair : aucun "
                "événement" + (", gris : population inconnue." if per_inhabitants else ".")
                + (" Cliquez sur une commune pour voir ses événements." if level == "commune" else ""))
@@ -90,5 +90,5 @@ else:
     for column, (label, to_file, ext, mime) in zip(st.columns(len(FILES)), FILES):
         column.download_button(label, lambda f=to_file: build_file(f), file_name=f"evenements-mois-ess.{ext}",
                                mime=mime, on_click="ignore", key=f"{PAGE}-{ext}")
-    st.caption(f"{maps.plural(markers['events'], 'événement')}. CSV en UTF-8 avec « ; » (s'ouvre dans Excel) ; "
+    st.caption(f"{plural(markers['events'], 'événement')}. CSV en UTF-8 avec « ; » (s'ouvre dans Excel) ; "
                "le classeur XLSX liste aussi les filtres appliqués ; l'agenda ICS reprend les événements datés.")

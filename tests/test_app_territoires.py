@@ -35,15 +35,21 @@ def test_choosing_another_territory_changes_the_figures(run_page, events_store):
 
 
 def test_missing_figures_are_said_not_zero(run_page, events_store):
-    at = run_page("territoires.py", events_store, {"territoire": "epci:200093201"})
+    at = run_page("territoires.py", events_store, {"territoire": "department:59"})
     assert metrics(at)["Candidatures aux Prix de l'ESS"] == "–"
     assert any("Aucun chiffre disponible" in c.value for c in at.caption)
 
 
+def test_a_commune_without_figures_shows_its_parents_marked_as_theirs(run_page, events_store):
+    at = run_page("territoires.py", events_store, {"territoire": "commune:62498"})
+    assert metrics(at)["Part de l'ESS dans l'emploi salarié"] == "Pas-de-Calais : 12\u00a0%"
+    assert "–" not in list(metrics(at).values())[:5]
+
+
 def test_sources_are_shown_with_each_card(run_page, events_store):
     at = run_page("territoires.py", events_store, {"territoire": "epci:200093201"})
-    captions = " ".join(c.value for c in at.caption)
-    assert "CRESS observatory" in captions and "Chiffre ancien" in captions
+    captions = " ".join(c.value for c in at.caption) + " ".join(m.value for m in at.markdown)
+    assert "Observatoire de la CRESS" in captions and "Chiffre ancien" in captions
     assert "[source](https://" in captions
 
 
@@ -61,3 +67,9 @@ def test_indicator_choice_is_kept_in_the_url(run_page, events_store):
     at = run_page("territoires.py", events_store, {"territoire": "department:59"})
     at.selectbox(key="territoires.indicateur").set_value("loaded_events").run()
     assert not at.exception and at.query_params["indicateur"] == "loaded_events"
+
+
+def test_a_misspelt_name_finds_the_territory_and_says_it_guessed(run_page, events_store):
+    at = run_page("territoires.py", events_store, {"q": "Montpelier"})
+    assert not at.exception and at.header[0].value == "Montpellier"
+    assert any("Aucun territoire ne s'appelle exactement « Montpelier »" in i.value for i in at.info)

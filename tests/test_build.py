@@ -74,7 +74,7 @@ def test_named_communes_carry_their_article(con):
 
 
 def test_reference_figures_are_all_loaded_with_their_source(con):
-    assert count(con, "SELECT count(*) FROM indicators") == 332
+    assert count(con, "SELECT count(*) FROM indicators") == 332 + 360     # ess_figures.csv, Insee ITDD
     assert count(con, "SELECT count(*) FROM indicators WHERE source_url IS NULL OR source_url = ''") == 0
 
 
@@ -97,7 +97,7 @@ def test_failed_build_leaves_existing_store_untouched(built_store, tmp_path, mon
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("esscope.build.save_editions", broken)
+    monkeypatch.setattr("esscope.store.save_editions", broken)
     with pytest.raises(RuntimeError):
         build(path, log=lambda _: None)
     assert store.version(path) == before
@@ -133,3 +133,12 @@ def test_neighbouring_communes_keep_a_shared_border_after_simplification(con):
     lille, loos = (shapely.from_wkb(bytes(r[0])) for r in rows)
     assert lille.intersection(loos).length > 0.001        # a border, not a point
     assert lille.intersection(loos).area < 1e-9           # and no overlap
+
+
+def test_bundled_figures_keep_year_scope_and_source_in_french(con):
+    rows = con.execute("SELECT DISTINCT scope FROM indicators WHERE scope IS NOT NULL").fetchall()
+    english = ("observatory", "platform", "organisers", "private", "non-farm", "Atlas 20", "factsheet", "only")
+    assert not [s for (s,) in rows if any(word in s for word in english)]
+    itdd = con.execute("""SELECT count(*), count(DISTINCT year), min(source_url) FROM indicators
+                          WHERE scope LIKE 'Insee Clap (indicateurs territoriaux%'""").fetchone()
+    assert itdd[0] >= 351 and itdd[1] == 3 and itdd[2].startswith("https://")

@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 
 import openpyxl
+import pandas as pd
 import pytest
 from pypdf import PdfReader
 from testdata import XSS_TITLE
@@ -100,9 +101,38 @@ def test_report_xlsx_has_one_sheet_per_table_and_the_filters(con):
     report = read_edition_report(con, "32", 2017)
     book = openpyxl.load_workbook(io.BytesIO(exports.report_to_xlsx(report)))
     assert book.sheetnames == list(report.tables()) + ["Complétude", "Filtres appliqués"]
-    assert book["Synthèse"]["A2"].value == "Événements" and book["Synthèse"]["B2"].value == "5"
+    assert book["Synthèse"]["A2"].value == "Événements" and book["Synthèse"]["B2"].value == 5
     filters = [tuple(c.value for c in row) for row in book["Filtres appliqués"].iter_rows(min_row=2)]
     assert ("Région", "Hauts-de-France (32)") in filters
+
+
+def test_report_xlsx_stores_numbers_as_numbers_in_a_french_cell_format(con):
+    book = openpyxl.load_workbook(io.BytesIO(exports.report_to_xlsx(read_edition_report(con, "32", 2017))))
+    values = {row[0].value: row[1] for row in book["Synthèse"].iter_rows(min_row=2)}
+    assert all(cell.data_type == "n" for cell in values.values())
+    assert values["Événements"].value == 5 and values["Événements"].number_format == "#,##0"
+    share = values["Part de la population régionale vivant dans une commune avec au moins un événement"]
+    assert share.value == pytest.approx(0.055) and share.number_format == "0.0 %"      # shown « 5,5 % »
+    assert all(row[2].data_type == "n" for row in book["Thèmes"].iter_rows(min_row=2))
+
+
+def pdf_pages(data: bytes) -> list:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_report_pdf_has_the_map_and_keeps_each_chart_on_one_page(con):
+    report = read_edition_report(con, "32", 2017)
+    weeks = replace(report, weeks=pd.concat([report.weeks] * 6, ignore_index=True),
+                    kinds=pd.concat([report.kinds] * 8, ignore_index=True))   # long charts, so a page ends nearby
+    pages = pdf_pages(exports.report_to_pdf(weeks))
+    with_weeks = [i for i, text in enumerate(pages) if "du lundi 6 novembre au dimanche 12 novembre" in text]
+    assert len(set(with_weeks)) == 1 and "Par semaine" in pages[with_weeks[0]]
+    text = " ".join(pages)
+    assert "Carte : événements par commune" in text and "Événements par commune (nombre)" in text
+    # the map is drawn: a filled and outlined shape per commune of the région (Hauts-de-France: 3 782)
+    drawn = b"".join(page.get_contents().get_data() for page in PdfReader(io.BytesIO(
+        exports.report_to_pdf(report))).pages)
+    assert drawn.count(b" h\n B") >= 3700
 
 
 def test_report_pdf_opens_and_shows_document_text_as_text(con):
@@ -123,7 +153,25 @@ def test_portrait_pdf_opens(con):
     data = exports.portrait_to_pdf("Métropole Européenne de Lille", cards, pd.DataFrame(), pd.DataFrame(),
                                    pd.DataFrame())
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    assert "Portrait" in text and "aucun chiffre disponible" in text and "9,6" in text
+    assert "Portrait" in text and "9,6" in text
+    assert "France : 180" in text          # a parent's figure is printed as the parent's
+
+
+def test_portrait_pdf_draws_the_comparison_with_parents_and_the_map_of_siblings(con):
+    import pandas as pd
+
+    from esscope import portrait, queries
+    from esscope import territory as terr
+    tourcoing = queries.read_territory(con, "commune", "59599")
+    comparison = portrait.read_comparison(con, tourcoing, "share_of_jobs_pct")
+    data = exports.portrait_to_pdf("Tourcoing", terr.read_cards(con, "commune", "59599"), pd.DataFrame(),
+                                   pd.DataFrame(), pd.DataFrame(), comparison=comparison)
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "le territoire et ses parents" in text and "Tourcoing (commune)" in text and "19,9" in text
+    assert "communes du même epci" in text and "Part de l'ESS dans l'emploi salarié (%)" in text   # map, legend
+    drawn = b"".join(page.get_contents().get_data() for page in reader.pages)
+    assert drawn.count(b" h\n B") >= 95            # one shape per commune of the Métropole Européenne de Lille
 
 
 def pdf_words(data: bytes) -> str:

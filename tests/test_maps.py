@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 import shapely
 
-from esscope import maps, store
+from esscope import assets, escaping, maps, markers, queries, store
 from esscope.filters import EventFilter
+from esscope.shapes import to_geodataframe, to_geojson
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
@@ -45,29 +46,29 @@ def events_frame(rows) -> pd.DataFrame:
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_safe_text_leaves_no_character_that_html_or_javascript_would_read(text):
-    out = maps.safe_text(text)
+    out = escaping.safe_text(text)
     for ch in "<>\"'`$\\\n\r\u2028\u2029":
         assert ch not in out
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_safe_text_shows_the_original_characters(text):
-    assert html.unescape(maps.safe_text(text)) == text
+    assert html.unescape(escaping.safe_text(text)) == text
 
 
 def test_safe_text_of_missing_values_is_empty():
     for value in (None, float("nan"), pd.NA, pd.NaT):
-        assert maps.safe_text(value) == ""
+        assert escaping.safe_text(value) == ""
 
 
 def test_safe_text_drops_control_characters_but_keeps_tabs():
-    assert maps.safe_text("a\x00b\x1bc\td") == "abc\td"
+    assert escaping.safe_text("a\x00b\x1bc\td") == "abc\td"
 
 
 def test_safe_text_makes_folium_tooltip_template_literal_inert():
     # folium puts tooltip text inside a JavaScript template literal: `${...}` would run there
     m = folium.Map(tiles=None)
-    folium.Marker([50, 3], tooltip=maps.safe_text("`${alert(1)}` </script>")).add_to(m)
+    folium.Marker([50, 3], tooltip=escaping.safe_text("`${alert(1)}` </script>")).add_to(m)
     page = render(m)
     assert "${alert" not in page and "`${" not in page
     assert page.count("</script>") == page.count("<script")
@@ -75,7 +76,7 @@ def test_safe_text_makes_folium_tooltip_template_literal_inert():
 
 def test_script_json_cannot_close_the_script_and_reads_back_the_same():
     value = {"t": "</script><!-- \u2028 ' \""}
-    text = maps.to_script_json(value)
+    text = escaping.to_script_json(value)
     assert "</" not in text and "<!--" not in text and "\u2028" not in text
     assert json.loads(text) == value
 
@@ -84,7 +85,7 @@ def test_script_json_cannot_close_the_script_and_reads_back_the_same():
 
 def test_popup_shows_script_title_as_text():
     title = "<img src=x onerror=alert(1)></script>`${alert(1)}`\u2028'\""
-    rows = maps.marker_rows(events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-07", title, title)]))
+    rows = markers.marker_rows(events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-07", title, title)]))
     _, shown_title, venue = rows[0][5][0]
     assert html.unescape(shown_title) == title and html.unescape(venue) == title
     page = render(maps.events_map({"rows": rows, "bounds": None}))
@@ -93,12 +94,12 @@ def test_popup_shows_script_title_as_text():
 
 
 def test_hostile_commune_name_is_escaped_in_tooltip():
-    rows = maps.marker_rows(events_frame([("59350", "<b>Lille</b>", 50.63, 3.06, "2017-11-07", "Forum", None)]))
+    rows = markers.marker_rows(events_frame([("59350", "<b>Lille</b>", 50.63, 3.06, "2017-11-07", "Forum", None)]))
     assert rows[0][3:5] == ["&lt;b&gt;Lille&lt;/b&gt;", "59350"]
 
 
 def test_one_marker_per_commune_with_its_count_most_first():
-    rows = maps.marker_rows(events_frame([
+    rows = markers.marker_rows(events_frame([
         ("62498", "Lens", 50.43, 2.83, "2024-11-05", "A", None),
         ("59350", "Lille", 50.63, 3.06, "2017-11-07", "B", "Gare"),
         ("59350", "Lille", 50.63, 3.06, "2017-11-08", "C", None),
@@ -109,33 +110,33 @@ def test_one_marker_per_commune_with_its_count_most_first():
 def test_popup_lines_give_french_date_title_and_venue():
     frame = events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-07", "Forum", "Gare Saint-Sauveur")])
     frame["start_time"] = "14:30"
-    assert maps.marker_rows(frame)[0][5] == [["mardi 7 novembre 2017, 14 h 30", "Forum", "Gare Saint-Sauveur"]]
+    assert markers.marker_rows(frame)[0][5] == [["mardi 7 novembre 2017, 14 h 30", "Forum", "Gare Saint-Sauveur"]]
 
 
 def test_multi_day_event_shows_its_period():
     frame = events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-14", "Salon", None)])
     frame["end_date"] = pd.to_datetime(["2017-11-16"])
-    assert maps.marker_rows(frame)[0][5][0][0] == "du mardi 14 au jeudi 16 novembre 2017"
+    assert markers.marker_rows(frame)[0][5][0][0] == "du mardi 14 au jeudi 16 novembre 2017"
 
 
 def test_popup_lists_twenty_events_then_says_how_many_more():
     frame = events_frame([("59350", "Lille", 50.63, 3.06, f"2017-11-{d % 28 + 1:02d}", f"E{d}", None)
                           for d in range(25)])
-    row = maps.marker_rows(frame)[0]
+    row = markers.marker_rows(frame)[0]
     assert len(row[5]) == 20 and row[6] == "et 5 autres"
 
 
 def test_popups_shrink_then_go_when_too_many_events_for_the_page():
-    assert maps.listing_cap([3] * 100, budget=12_000) == 20
-    assert maps.listing_cap([30] * 1000, budget=12_000) == 10
-    assert maps.listing_cap([1] * 20_000, budget=12_000) == 0
+    assert markers.listing_cap([3] * 100, budget=12_000) == 20
+    assert markers.listing_cap([30] * 1000, budget=12_000) == 10
+    assert markers.listing_cap([1] * 20_000, budget=12_000) == 0
     frame = events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-07", "A", None)] * 3)
-    assert maps.marker_rows(frame, budget=1)[0][5:] == [[["mardi 7 novembre 2017", "A", ""]], "et 2 autres"]
-    assert maps.marker_rows(frame, budget=0)[0][2:] == [3, "Lille", "59350"]     # no popup
+    assert markers.marker_rows(frame, budget=1)[0][5:] == [[["mardi 7 novembre 2017", "A", ""]], "et 2 autres"]
+    assert markers.marker_rows(frame, budget=0)[0][2:] == [3, "Lille", "59350"]     # no popup
 
 
 def test_events_without_a_located_commune_are_not_on_the_map():
-    rows = maps.marker_rows(events_frame([
+    rows = markers.marker_rows(events_frame([
         (None, None, None, None, "2017-11-07", "En ligne", None),
         ("59350", "Lille", 50.63, 3.06, "2017-11-07", "Forum", None),
     ]))
@@ -143,18 +144,19 @@ def test_events_without_a_located_commune_are_not_on_the_map():
 
 
 def test_events_map_sends_the_communes_as_one_array_grouped_in_the_browser():
-    rows = maps.marker_rows(events_frame([(f"59{i:03d}", f"C{i}", 50 + i / 100, 3, "2017-11-07", "A", None)
+    rows = markers.marker_rows(events_frame([(f"59{i:03d}", f"C{i}", 50 + i / 100, 3, "2017-11-07", "A", None)
                                           for i in range(300)]))
     page = render(maps.events_map({"rows": rows, "bounds": None}))
-    assert page.count("L.featureGroup(") == 1 and maps.to_script_json(rows) in page
-    assert page.count("L.marker(") == 2      # one for a commune, one for a group: made in the browser from the array
-    assert "markerClusterGroup" not in page
+    assert page.count("esscope.communeMarkers(") == 1 and escaping.to_script_json(rows) in page
+    assert "L.marker(" not in page and "markerClusterGroup" not in page
+    script = assets.asset_source("esscope/map.js").read_text(encoding="utf-8")
+    assert script.count("L.marker(") == 2    # one for a commune, one for a group: made in the browser from the array
 
 
 def test_document_text_that_looks_like_a_template_stays_text():
     # folium's elements are Jinja templates: text from a document must never be read as one
     title = "{% if x %}{{ 7 * 7 }}{# c #}"
-    rows = maps.marker_rows(events_frame([("59350", title, 50.63, 3.06, "2017-11-07", title, None)]))
+    rows = markers.marker_rows(events_frame([("59350", title, 50.63, 3.06, "2017-11-07", title, None)]))
     shapes = squares({"A": 1.0}).assign(name=title)
     for m in (maps.events_map({"rows": rows, "bounds": None}), maps.choropleth_map(shapes, "v", "name", "T")):
         page = m.get_root().render()
@@ -167,10 +169,10 @@ def fitted_bounds(m: folium.Map) -> list:
 
 
 def test_every_map_opens_fitted_to_what_it_draws():
-    rows = maps.marker_rows(events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-07", "A", None),
+    rows = markers.marker_rows(events_frame([("59350", "Lille", 50.63, 3.06, "2017-11-07", "A", None),
                                           ("62041", "Arras", 50.29, 2.78, "2017-11-08", "B", None)]))
-    markers = {"rows": rows, "bounds": maps.view_bounds([r[1] for r in rows], [r[0] for r in rows])}
-    assert fitted_bounds(maps.events_map(markers)) == markers["bounds"]
+    data = {"rows": rows, "bounds": markers.view_bounds([r[1] for r in rows], [r[0] for r in rows])}
+    assert fitted_bounds(maps.events_map(data)) == data["bounds"]
     assert fitted_bounds(maps.choropleth_map(squares({"A": 1.0, "B": 2.0, "C": None}), "v", "name", "T")) == \
         [[45.0, 0.0], [46.0, 3.0]]
     assert fitted_bounds(maps.events_map({"rows": [], "bounds": None})) == maps.FRANCE_BOUNDS
@@ -178,9 +180,10 @@ def test_every_map_opens_fitted_to_what_it_draws():
 
 def test_a_map_drawn_before_its_frame_has_a_size_is_fitted_again_when_it_gets_one():
     page = render(maps.base_map([[50, 2], [51, 3]]))
-    fit = page[page.index("ResizeObserver") - 600:page.index("ResizeObserver") + 200]
-    assert ".observe(" in fit and "fitBounds(bounds, options)" in fit
-    assert "[[50.0,2.0],[51.0,3.0]]" in page and '"maxZoom":11' in page
+    assert re.search(r'esscope\.fitView\(\w+, \[\[50\.0,2\.0\],\[51\.0,3\.0\]\], \{.*"maxZoom":11\}\);', page)
+    script = assets.asset_source("esscope/map.js").read_text(encoding="utf-8")
+    fit = script[script.index("function fitView"):script.index("function scale")]
+    assert "new ResizeObserver" in fit and ".observe(container)" in fit and "fitBounds(bounds, options)" in fit
 
 
 def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_map():
@@ -188,16 +191,16 @@ def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_map():
     page = render(m)
     assert '"gestureHandling": true' in page
     assert "Utilisez Ctrl + molette pour zoomer la carte" in page and "Utilisez deux doigts" in page
-    links = maps.asset_links(m)
+    links = assets.asset_links(m)
     gesture = next(i for i, link in enumerate(links) if link.endswith("leaflet-gesture-handling.min.js"))
-    assert links.index(maps.ASSET_URL + "leaflet/leaflet.js") < gesture       # the plugin extends L.Map
+    assert links.index(assets.ASSET_URL + "leaflet/leaflet.js") < gesture       # the plugin extends L.Map
 
 
 def test_view_bounds_keep_to_metropolitan_france_when_events_are_there():
-    bounds = maps.view_bounds([3.06, 2.35, -61.5], [50.63, 48.86, 16.2])
+    bounds = markers.view_bounds([3.06, 2.35, -61.5], [50.63, 48.86, 16.2])
     assert bounds[0][0] > 40 and bounds[0][1] > -6
-    assert maps.view_bounds([-61.5], [16.2])[0][0] < 17
-    assert maps.view_bounds([], []) is None
+    assert markers.view_bounds([-61.5], [16.2])[0][0] < 17
+    assert markers.view_bounds([], []) is None
 
 
 # --------------------------------------------------------------------------- offline assets
@@ -205,35 +208,36 @@ def test_view_bounds_keep_to_metropolitan_france_when_events_are_there():
 def test_maps_load_only_the_apps_own_assets():
     shapes = squares({"A": 1.0, "B": None})
     for m in (maps.events_map({"rows": [], "bounds": None}), maps.choropleth_map(shapes, "v", "name", "Titre")):
-        links = maps.asset_links(m)
-        assert links and all(link.startswith(maps.ASSET_URL) for link in links)
+        links = assets.asset_links(m)
+        assert links and all(link.startswith(assets.ASSET_URL) for link in links)
         page = render(m)
         external = set(re.findall(r"https?://[^\s\"'\\)]+", page))
         assert external <= {maps.OSM_TILES, "https://www.openstreetmap.org/copyright"}
 
 
 def test_install_assets_copies_every_linked_file_from_installed_packages(tmp_path):
-    vendor = maps.install_assets(tmp_path / "static")
+    vendor = assets.install_assets(tmp_path / "static")
     m = maps.events_map({"rows": [], "bounds": None})
-    for link in maps.asset_links(m):
-        assert (vendor / link.removeprefix(maps.ASSET_URL)).is_file()
+    for link in assets.asset_links(m):
+        assert (vendor / link.removeprefix(assets.ASSET_URL)).is_file()
     leaflet = vendor / "leaflet" / "leaflet.js"
-    assert leaflet.read_bytes() == maps.asset_source("leaflet/leaflet.js").read_bytes()
+    assert leaflet.read_bytes() == assets.asset_source("leaflet/leaflet.js").read_bytes()
     assert b"1.9.3" in leaflet.read_bytes()[:400]      # the Leaflet folium 0.20 is written for
     assert (vendor / "leaflet" / "images" / "layers.png").is_file()
     assert (vendor / "gesturehandling" / "leaflet-gesture-handling.min.css").is_file()
 
 
 def test_install_assets_leaves_files_in_place_the_second_time(tmp_path):
-    vendor = maps.install_assets(tmp_path)
+    vendor = assets.install_assets(tmp_path)
     before = {p: p.stat().st_mtime_ns for p in vendor.rglob("*") if p.is_file()}
-    maps.install_assets(tmp_path)
+    assets.install_assets(tmp_path)
     assert {p: p.stat().st_mtime_ns for p in vendor.rglob("*") if p.is_file()} == before
 
 
 def test_tiles_are_an_optional_layer_over_a_plain_background():
     page = render(maps.base_map())
-    assert maps.OSM_TILES in page and maps.BACKGROUND in page
+    assert maps.OSM_TILES in page and assets.ASSET_URL + "esscope/map.css" in assets.asset_links(maps.base_map())
+    assert ".leaflet-container { background:" in assets.asset_source("esscope/map.css").read_text(encoding="utf-8")
     assert maps.OSM_TILES not in render(maps.base_map(tiles=False))
 
 
@@ -254,7 +258,7 @@ def features(m: folium.Map) -> list:
 
 
 def legend(m: folium.Map) -> str:
-    return json.loads(re.search(r"div\.innerHTML = (\".*?\");\n", render(m)).group(1))
+    return json.loads(re.search(r"esscope\.legend\(\w+, (\".*?\")\);", render(m)).group(1))
 
 
 def by_code(m: folium.Map) -> dict:
@@ -312,7 +316,7 @@ def test_highlighted_territory_is_outlined():
 
 def test_geojson_coordinates_are_rounded_to_four_decimals():
     shapes = gpd.GeoDataFrame({"code": ["A"]}, geometry=[shapely.box(2.123456789, 45.987654321, 3, 46)])
-    text = maps.to_geojson(shapes, {"code": ["A"]})
+    text = to_geojson(shapes, {"code": ["A"]})
     numbers = re.findall(r"-?\d+\.\d+", text)
     assert numbers and all(len(n.split(".")[1]) <= 4 for n in numbers)
 
@@ -347,22 +351,44 @@ def con(built_store):
 
 def test_shapes_from_the_store_are_valid_geometries(con):
     from esscope.queries import read_shapes
-    shapes = maps.to_geodataframe(read_shapes(con, "department"))
+    shapes = to_geodataframe(read_shapes(con, "department"))
     assert len(shapes) == 101 and shapes.crs.to_epsg() == 4326
     assert shapes.geometry.is_valid.all() and not shapes.geometry.is_empty.any()
 
 
 def test_departement_choropleth_covers_france_with_zero_where_no_event(con):
-    shapes = maps.read_event_choropleth(con, EventFilter(editions=[1990 + 30]), "department")
+    shapes = queries.read_event_choropleth(con, EventFilter(editions=[1990 + 30]), "department")
     assert len(shapes) == 101 and (shapes["events"] >= 0).all()
     m = maps.events_choropleth(shapes)
     assert len(features(m)) == 101
 
 
+def test_france_wide_maps_show_the_overseas_departements_as_insets(con):
+    shapes = queries.read_event_choropleth(con, EventFilter(), "department")
+    page = render(maps.events_choropleth(shapes))
+    drawn = {f["properties"]["tip"]: shapely.geometry.shape(f["geometry"]) for f in features(
+        maps.events_choropleth(shapes))}
+    for name in ("Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte"):
+        geom = next(g for tip, g in drawn.items() if name in tip)
+        # moved into a box west of Brittany, within the map's view
+        assert -10 < geom.bounds[0] and geom.bounds[2] < -7.3 and 41.7 < geom.bounds[1] < geom.bounds[3] < 50.7
+    assert page.count('"type":"FeatureCollection"') >= 2          # the territories, then the inset frames
+    assert "tile.openstreetmap.org" not in page                     # no sea under the insets' land
+
+
+def test_count_legends_stay_whole_numbers(con):
+    shapes = queries.read_event_choropleth(con, EventFilter(region="32"), "commune")
+    counts = [1.0] * 40 + [2.0, 3.0, 5.0, 8.0, 28.0]       # most communes with one event: quantiles coincide
+    shapes["value"] = counts + [0.0] * (len(shapes) - len(counts))
+    text = legend(maps.events_choropleth(shapes))
+    assert not re.search(r"\d,\d", text), text                  # never « 1,000 à 2,800 »
+    assert "28" in text
+
+
 def test_commune_choropleth_needs_a_region_or_departement(con):
     with pytest.raises(ValueError):
-        maps.read_event_choropleth(con, EventFilter(), "commune")
-    shapes = maps.read_event_choropleth(con, EventFilter(department="59"), "commune", per_inhabitants=True)
+        queries.read_event_choropleth(con, EventFilter(), "commune")
+    shapes = queries.read_event_choropleth(con, EventFilter(department="59"), "commune", per_inhabitants=True)
     assert len(shapes) > 600 and shapes["code"].str.startswith("59").all()
 
 
@@ -375,19 +401,19 @@ def test_events_per_inhabitants_divide_by_population(db):
                       [f"t{i}", i, dt.date(2017, 11, 7)])
     con = store.connect(db)
     try:
-        shapes = maps.read_event_choropleth(con, EventFilter(department="59"), "commune", per_inhabitants=True)
+        shapes = queries.read_event_choropleth(con, EventFilter(department="59"), "commune", per_inhabitants=True)
         lille = shapes.set_index("code").loc["59350"]
         assert lille["events"] == 3
         assert lille["value"] == pytest.approx(3 / lille["population"] * 10_000)
-        markers = maps.read_event_markers(con, EventFilter())
-        assert markers["events"] == 3 and markers["placed"] == 3 and len(markers["rows"]) == 1
-        assert markers["rows"][0][2:5] == [3, "Lille", "59350"]
+        data = queries.read_event_markers(con, EventFilter())
+        assert data["events"] == 3 and data["placed"] == 3 and len(data["rows"]) == 1
+        assert data["rows"][0][2:5] == [3, "Lille", "59350"]
     finally:
         con.close()
 
 
 def test_departement_outlines_are_light_enough_for_every_page(con):
-    assert len(maps.read_outlines(con).encode()) < 400_000
+    assert len(queries.read_outlines(con).encode()) < 400_000
 
 
 def test_small_rates_get_enough_decimals_for_distinct_classes():

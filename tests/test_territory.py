@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from esscope import queries
+from esscope import portrait, queries
 from esscope import territory as terr
 
 
@@ -21,6 +21,21 @@ def con(events_con):
 def test_search_finds_any_level_by_name_or_code(con, text, level, code):
     found = terr.search_territories(con, text)
     assert (found.iloc[0]["level"], found.iloc[0]["code"]) == (level, code)
+
+
+@pytest.mark.parametrize("text, level, code", [
+    ("Montpelier", "commune", "34172"), ("Lile", "commune", "59350"), ("Villeneuve d Asq", "commune", "59009"),
+    ("Hauts de Frence", "region", "32"), ("Saint Etiene", "commune", "42218"), ("pas de calias", "department", "62"),
+])
+def test_search_forgives_one_or_two_typos_and_says_it_guessed(con, text, level, code):
+    found = terr.search_territories(con, text)
+    assert (found.iloc[0]["level"], found.iloc[0]["code"], found.iloc[0]["guessed"]) == (level, code, True)
+
+
+def test_search_guesses_nothing_when_the_name_is_right_or_only_unfinished(con):
+    assert not terr.search_territories(con, "Lille")["guessed"].any()
+    tourcoing = terr.search_territories(con, "Tourcoin").iloc[0]
+    assert (tourcoing["code"], tourcoing["guessed"]) == ("59599", False)
 
 
 def test_search_ranks_larger_levels_first_and_labels_them(con):
@@ -41,15 +56,45 @@ def test_key_round_trip_and_rejects_malformed():
 
 
 def test_cards_say_no_figure_instead_of_zero(con):
-    cards = {c.indicator: c for c in terr.read_cards(con, "epci", "200093201")}
+    cards = {c.indicator: c for c in terr.read_cards(con, "department", "59")}
     assert cards["prix_ess_applicants"].empty
     assert cards["prix_ess_applicants"].value_text == "aucun chiffre disponible"
+
+
+@pytest.mark.parametrize("level", ["department", "region"])
+def test_every_department_and_region_has_its_share_of_jobs_over_three_years(con, level):
+    frame = con.execute("""
+        SELECT t.code, count(DISTINCT i.year) AS years, any_value(i.scope) AS scope, any_value(i.source_url) AS url
+        FROM territories t LEFT JOIN indicators i ON i.territory_level = t.level AND i.territory_code = t.code
+             AND i.indicator = 'share_of_jobs_pct' AND i.year IN (2008, 2014, 2015)
+        WHERE t.level = ? GROUP BY t.code""", [level]).df()
+    # Insee's ITDD table covers every département and région but Mayotte (976, 06)
+    covered = frame[~frame["code"].isin(["976", "06"])]
+    assert (covered["years"] == 3).all(), covered[covered["years"] < 3]
+    assert covered["scope"].str.startswith("Insee Clap").all() and covered["url"].str.startswith("https://").all()
+
+
+def test_a_commune_without_figures_shows_its_nearest_parents_marked_as_theirs(con):
+    # Lens has no figure of its own, nor has its EPCI: the Pas-de-Calais's latest share of jobs, labelled
+    cards = {c.indicator: c for c in terr.read_cards(con, "commune", "62498")}
+    share = cards["share_of_jobs_pct"]
+    assert share.owner == "Pas-de-Calais" and share.owner_level == "department" and share.year == 2020
+    assert share.value_text == "Pas-de-Calais : 12\u00a0%"
+    assert share.owner_note("Lens") == ("Pas-de-Calais : 12\u00a0% en 2020 (chiffre du département ; aucun "
+                                        "chiffre propre à Lens)")
+    assert len(share.history) == 4             # its series: Insee 2008, 2014, 2015 and the CRESS's 2020
+    assert all(c.owner for c in cards.values() if not c.empty)      # none of Lens's cards is its own
+
+
+def test_a_territory_with_its_own_figure_keeps_it(con):
+    cards = {c.indicator: c for c in terr.read_cards(con, "commune", "59350")}
+    assert cards["share_of_jobs_pct"].owner is None and cards["share_of_jobs_pct"].year == 2020
 
 
 def test_card_keeps_year_scope_and_source_of_the_latest_figure(con):
     card = {c.indicator: c for c in terr.read_cards(con, "epci", "200093201")}["share_of_jobs_pct"]
     assert card.year == 2020 and card.value_text == "9,6\u00a0%"
-    assert card.rows.iloc[0]["scope"] == "CRESS observatory"
+    assert card.rows.iloc[0]["scope"] == "Observatoire de la CRESS"
     assert card.rows.iloc[0]["source_url"].startswith("https://")
 
 
@@ -116,6 +161,17 @@ def test_siblings_of_a_commune_share_its_epci_and_count_loaded_events(con):
     assert len(siblings) > 80
     counts = dict(zip(siblings["code"], siblings["value"]))
     assert counts["59350"] == 3 and counts["59512"] == 1 and counts["59009"] == 0
+
+
+def test_the_siblings_chart_shows_every_sibling_the_map_colours(con):
+    # Tourcoing's EPCI has 95 communes; Lille, Roubaix and Tourcoing have a figure, far apart in code order
+    tourcoing = queries.read_territory(con, "commune", "59599")
+    siblings = terr.read_siblings(con, tourcoing, "share_of_jobs_pct")
+    ranked = portrait.ranked_siblings(siblings, "share_of_jobs_pct")
+    assert list(ranked["name"]) == ["Tourcoing", "Roubaix", "Lille"]
+    assert set(ranked["code"]) == set(siblings.dropna(subset=["value"])["code"])
+    assert portrait.sibling_notes(siblings, "share_of_jobs_pct") == [
+        "92 territoire(s) sur 95 sans chiffre disponible, non représentés."]
 
 
 def test_siblings_without_figures_stay_missing_not_zero(con):

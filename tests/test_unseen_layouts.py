@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from esscope.importing import parse_file
-
 FOLDER = Path(__file__).resolve().parent / "fixtures" / "unseen"
 DOCUMENTS = {"bretagne": "bretagne.txt", "occitanie": "occitanie.html", "presse": "presse.txt",
              "pays-de-la-loire": "pays-de-la-loire.txt", "normandie": "normandie.txt", "idf": "idf.txt",
@@ -32,14 +30,14 @@ CHECKED_FIELDS = ("start_time", "end_time", "venue", "price", "online", "organiz
 
 
 @pytest.fixture(scope="module")
-def parsed(built_store):
+def parsed(read):
     """Each document parsed twice: with nothing given, and with its edition and région."""
     out = {}
     for name, filename in DOCUMENTS.items():
         gold = json.loads((FOLDER / "gold" / f"{name}.gold.json").read_text(encoding="utf-8"))
-        out[name, "inferred"] = parse_file(FOLDER / filename, db=built_store), gold
-        out[name, "given"] = parse_file(FOLDER / filename, edition=gold["edition"], region=gold["region"],
-                                        db=built_store), gold
+        out[name, "inferred"] = read((FOLDER / filename).read_bytes(), filename), gold
+        out[name, "given"] = read((FOLDER / filename).read_bytes(), filename, edition=gold["edition"],
+                                  region=gold["region"]), gold
     return out
 
 
@@ -93,24 +91,24 @@ def test_unseen_layout_dates_that_are_not_events_give_no_event(parsed, name):
 def test_unseen_layout_figures_are_offered_with_their_territory_and_year(parsed, name):
     result, gold = parsed[name, "inferred"]
     for expected in gold.get("figures", []):
-        found = [f for f in result.figures if f["indicator"] == expected["indicator"] and f["value"] == expected["value"]]
+        found = [f for f in result.figures if f.indicator == expected["indicator"] and f.value == expected["value"]]
         assert found, (expected, result.figures)
         for key in ("territory_level", "territory_code", "qualifier", "year"):
             if key in expected:
-                assert found[0][key] == expected[key], (key, expected, found[0])
+                assert getattr(found[0], key) == expected[key], (key, expected, found[0])
 
 
 def test_figure_split_by_dont_gives_the_whole_to_france_and_the_part_to_the_region(parsed):
     figures = parsed["occitanie", "inferred"][0].figures
-    by_value = {f["value"]: f for f in figures if f["indicator"] == "prix_ess_applicants"}
-    assert (by_value[180]["territory_code"], by_value[35]["territory_code"]) == ("FR", "76")
+    by_value = {f.value: f for f in figures if f.indicator == "prix_ess_applicants"}
+    assert (by_value[180].territory_code, by_value[35].territory_code) == ("FR", "76")
 
 
 def test_figure_without_a_year_takes_the_edition_and_says_so(parsed):
     figures = parsed["occitanie", "inferred"][0].figures
-    assert all(f["year"] == 2021 and "édition" in f["note"] for f in figures)
-    sourced = [f for f in parsed["presse", "inferred"][0].figures if f["indicator"] == "employees"]
-    assert sourced[0]["year"] == 2020 and not sourced[0]["note"]
+    assert all(f.year == 2021 and "édition" in f.note for f in figures)
+    sourced = [f for f in parsed["presse", "inferred"][0].figures if f.indicator == "employees"]
+    assert sourced[0].year == 2020 and not sourced[0].note
 
 
 def test_pipe_rows_are_cut_into_time_commune_title_and_organiser(parsed):

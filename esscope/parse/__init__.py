@@ -20,7 +20,7 @@ from .pdf import pdf_document
 from .places import Places
 from .programme import parse_text
 from .records import ics_records, json_records, read_csv, read_xlsx, record_events, table_records
-from .textnorm import clean, decode, looks_binary, text_of
+from .textnorm import clean, decode, looks_binary, one_form, text_of
 from .vocabulary import canonical_kind, canonical_theme
 
 __all__ = [
@@ -103,11 +103,14 @@ def parse_document(data: bytes, filename: str, reference: Reference, edition=Non
                         f"({inferred_region})" if inferred_region else
                         "région du programme non trouvée : précisez-la (--region) pour départager les homonymes")
     if not events:
-        raise UserError(f"Aucun événement trouvé dans {filename} : ce document ne semble pas être un programme "
-                        "(il faut des dates suivies d'intitulés). Vérifiez le fichier ou exportez l'agenda en "
+        raise UserError(f"Aucune date d'événement trouvée dans {filename} : un programme donne le jour de chaque "
+                        "événement (« mardi 7 novembre », « 18/11 »). Vérifiez le fichier ou exportez l'agenda en "
                         "CSV, JSON ou ICS.")
     for event in events:
         event.kind, event.theme = canonical_kind(event.kind), canonical_theme(event.theme)
+        for name in ("title", "venue", "address", "organizer", "description"):
+            setattr(event, name, one_form(getattr(event, name)))
+        event.co_organizers = [one_form(name) for name in event.co_organizers]
     figures = []
     if source.text and reference.territories:
         report(0.85, "Chiffres du secteur cités…")

@@ -24,6 +24,7 @@ WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "d
 _A = "a-zàâäéèêëîïôöùûüçœ"
 _MONTH = (r"(?:janvier|janv|jan|f[ée]vrier|f[ée]vr|f[ée]v|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|"
           r"septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c)")
+MONTH_PATTERN = _MONTH
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 # One day: « vendredi 3 », « 1er novembre », « 18 nov. 2019 », « 18/11 », « 18/11/2019 ».
@@ -103,6 +104,8 @@ def match_date(text: str) -> DateMatch | None:
     return None
 
 
+# what, after « mardi 4 », says the number is not a day of the month (« mardi 4 heures », « 4 h »)
+_NOT_A_DAY = re.compile(r"\s*(?:[,.]?\d|h\b|heures?|:|%|€|euros?|ans|fois|personnes|jours?|semaines?)", re.IGNORECASE)
 _ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(3[01]|[12]\d|0[1-9])(?![\d:T])")
 _COMING = re.compile(r"\s+prochaine?\b", re.IGNORECASE)
 _INNER = re.compile(rf"(?<![\w’'])(?:le|du|les|ce|d[èe]s\s+le|à\s+partir\s+du|jusqu['’]au)\s+(?=(?:{_WEEKDAY}\s+)?\d)",
@@ -147,11 +150,15 @@ def _from_points(m) -> DateMatch | None:
         if i:
             joins.append(fold(m.group(f"join{i}")).strip())
     # the last day must carry a month; days before it borrow the next month given
+    first = points[0]
     while points and points[-1].month is None:
         points.pop()
         if joins:
             joins.pop()
     if not points:
+        # « Mercredi 4, de 19 h à 21 h » : a weekday and a day, the month left to the text around it
+        if first.weekday and len(m.group("wd0") or "") > 3 and not _NOT_A_DAY.match(m.string, m.end("d0")):
+            return DateMatch([first], "single", m.end("d0"), m.group(0)[:m.end("d0") - m.start()])
         return None
     end = _end_of(m, len(points) - 1)
     for i in range(len(points) - 2, -1, -1):
@@ -197,6 +204,8 @@ def resolve(found: DateMatch, year: int) -> Period | None:
     previous = None
     for point in found.points:
         y = point.year or year
+        if point.month is None:
+            return None
         try:
             day = dt.date(y, point.month, point.day)
         except ValueError:

@@ -10,7 +10,7 @@ initiative, proposes or organises.
 import re
 from dataclasses import dataclass, field
 
-from .dates import strip_times
+from .dates import fold, strip_times
 from .places import (
     VENUE_NOUN,
     Places,
@@ -109,12 +109,26 @@ _OPENS_DOORS = re.compile(r"\bouvr\w*\s+(?:ses|leurs|les)\s+portes\b", re.IGNORE
 _ANY_VERB = re.compile(r"(?<![\w-])(?:" + _VERBS + "|" + _EVENT_VERBS + r")(?![\w-])", re.IGNORECASE)
 
 
+# Nouns that name an event without being a kind of event to file it under (« une manifestation », « un
+# temps fort », « la quinzaine de l'initiative », « la tournée de … »).
+_EVENT_NOUN = re.compile(r"(?<![\w-])(?:manifestations?|temps\s+forts?|quinzaines?\s+d[eu']|semaines?\s+d[eu']|"
+                         r"tourn[ée]es?\s+d[eu']|tour\s+d[eu']|cycles?\s+d[eu']|parcours\s+d[eu']|"
+                         r"mois\s+d[eu']|f[êe]tes?\s+d[eu']|nuits?\s+d[eu']|village\s+d[eu']|rencontres?)(?![\w-])",
+                         re.IGNORECASE)
+
+
+def has_event_noun(text: str) -> bool:
+    """True when a text names an event: a kind (« ciné-débat », « forum ») or another event noun
+    (« manifestation », « temps fort », « semaine de la … »)."""
+    return bool(kind_in(text, within=len(text)) or _EVENT_NOUN.search(text))
+
+
 def names_an_event(sentence: str) -> bool:
     """A sentence that says an event happens (« X accueillera la soirée … », « le forum réunira … »,
     « l'association ouvre ses portes … »), not one that counts them (« 300 événements sont organisés »)."""
     if _EDITORIAL.search(sentence) or _DEADLINE.search(sentence):
         return False
-    return bool(_ANY_VERB.search(sentence) or _OPENS_DOORS.search(sentence) or kind_in(sentence, within=len(sentence)))
+    return bool(_ANY_VERB.search(sentence) or _OPENS_DOORS.search(sentence) or has_event_noun(sentence))
 
 
 def verb_before(text: str) -> bool:
@@ -144,6 +158,7 @@ def read_item(text: str, places: Places) -> ItemReading:
     if where and reading.title:
         reading.title = _drop_article(reading.title)
         reading.title = reading.title[:1].upper() + reading.title[1:]
+    reading.title = refined_title(without_lead_words(first), reading.title)
     reading.kind = kind_in(reading.title or "") or kind_in(first)
     found = communes_in_prose(text, places)
     if where:
@@ -166,6 +181,125 @@ def read_item(text: str, places: Places) -> ItemReading:
     reading.address = address_in(text)
     reading.online = is_online(text)
     return reading
+
+
+def refined_title(sentence: str, title: str | None) -> str | None:
+    """The title that names the event, when the first reading did not: « X ouvrira ses portes » →
+    « Portes ouvertes de X »; a title without an event noun gives way to the event phrase of its
+    sentence (« la Maison … accueille une rencontre sur le thème « … » » → « Rencontre sur le thème
+    « … » »), or to the subject of a verb that says an event takes place (« la première édition du
+    Social Fest se tiendra … » → « Première édition du Social Fest »)."""
+    doors = _doors_title(sentence)
+    if doors:
+        return doors
+    if title and has_event_noun(title):
+        return title
+    found = event_phrase(sentence) or _held_subject(sentence)
+    if found and len(found.split()) >= 2:
+        return found[:1].upper() + found[1:]
+    return title
+
+
+_DOORS = re.compile(r"^(?P<who>.+?)(?:\s*,[^,]*,)?\s+(?:ouvr\w*|ouvert\w*)\s+(?:(?:ses|leurs|les)\s+)?(?:grandes?\s+)?portes\b"
+                    r"(?!\s+(?:pour|à\s+l['’]occasion))", re.IGNORECASE)
+
+
+def _doors_title(sentence: str) -> str | None:
+    """« L'APIC, entreprise adaptée, ouvrira ses portes au public » → « Portes ouvertes de l'APIC »."""
+    m = _DOORS.match(sentence.strip())
+    if not m:
+        return None
+    what = _FOR_WHAT.search(sentence[m.end():])
+    if what and has_event_noun(what.group("what")[:40]):
+        return None         # « … ouvre ses portes pour une journée découverte » names its event
+    who = re.split(r"\s*,\s*", m.group("who"))[0].strip()
+    if not re.search(r"[A-ZÀ-Ý]", who) or len(who.split()) > 8:
+        return None
+    return f"Portes ouvertes {_of(who)}"
+
+
+def _of(name: str) -> str:
+    """« la Ressourcerie » → « de la Ressourcerie », « le Garage » → « du Garage », « l'APIC » → « de l'APIC »."""
+    m = re.match(r"^(le|les)\s+(.*)$", name, re.IGNORECASE)
+    if m:
+        return f"{'du' if m.group(1).lower() == 'le' else 'des'} {m.group(2)}"
+    if re.match(r"^(?:la\s|l['’])", name, re.IGNORECASE):
+        return f"de {name[:1].lower()}{name[1:]}"
+    return f"d'{name}" if re.match(r"^[AEIOUYÀÂÉÈÊÎÔÛaeiouy]", name) else f"de {name}"
+
+
+# Where an event phrase stops: a verb that says what it does, a clause, a date, a time, where it is,
+# who organises it — but not inside quotes (« sur le thème « X : Y » »).
+_PHRASE_STOP = re.compile(
+    r"\s+(?:est|sont|sera|seront|serait|a|ont|aura|auront|avait|se|s['’]|qui|que|qu['’]|dont|où|afin|"
+    r"le\s+\d|les\s+\d|du\s+\d|dès|à\s+partir|à\s+\d|de\s+\d{1,2}\s*h|à\s+(?=[A-ZÀ-Ý])|au\s+(?=[A-ZÀ-Ý])|"
+    r"aux\s+(?=[A-ZÀ-Ý])|à\s+la\s+(?=[A-ZÀ-Ý])|à\s+l['’](?=[A-ZÀ-Ý])|chez|dans\s+les\s+locaux|lors|"
+    r"avec\s+(?:une|un|le|la|les|l['’]|des)\s|(?:co-?)?organis\w*|propos[ée]\w*|anim[ée]e?s?\s+par|"
+    r"port[ée]e?s?\s+par|lanc[ée]e?s?\s+par|coordonn[ée]e?s?\s+par|en\s+partenariat|en\s+pr[ée]sence|"
+    r"avec\s+le\s+soutien|ouvert\w*|gratuit\w*)"
+    r"|\s+(?:[a-zà-ÿ]+(?:eront|iront|eraient|erait|aient)|" + _VERBS + "|" + _EVENT_VERBS + r"|figure|figurent|vise|"
+    r"visent|permet|permettent|permettra|mettra|mettront|offrira|offre|d[ée]bute(?:ra)?|commence(?:ra)?|"
+    r"cl[ôo]ture(?:ra)?)(?=\s|$|[,.;])"
+    r"|\s*[,;.!?()]\s*|\s[–—-]\s", re.IGNORECASE)
+MAX_PHRASE_WORDS = 14
+
+
+def event_phrase(sentence: str) -> str | None:
+    """The phrase of a sentence that names its event, from its event noun to where the sentence goes on
+    to say something else: « … accueille une rencontre sur le thème « Entreprendre autrement » le 14 »
+    → « rencontre sur le thème « Entreprendre autrement » »."""
+    text = sentence.strip()
+    spots = [m.start() for m in _EVENT_NOUN.finditer(text)]
+    kind = kind_in(text, within=len(text))
+    if kind:
+        spots.append(fold(text).find(fold(kind)))
+    spots = sorted(at for at in spots if at >= 0)
+    if not spots:
+        return None
+    start = spots[0]
+    adjective = re.search(r"(?:(?:toute\s+)?(?:grande?s?|petite?s?|premi[èe]re?s?|nouvelle?s?|\d+(?:e|è|ème|eme)s?)\s+)$",
+                          text[:start], re.IGNORECASE)
+    if adjective:
+        start = adjective.start()
+    end = _phrase_end(text, start)
+    phrase = text[start:end].strip(" ,;:–-")
+    words = phrase.split()
+    if len(words) > MAX_PHRASE_WORDS:
+        phrase = " ".join(words[:MAX_PHRASE_WORDS])
+    return phrase or None
+
+
+def _phrase_end(text: str, start: int) -> int:
+    """Where the phrase that starts at `start` stops (quotes and their contents are kept whole)."""
+    at = start + 1
+    while at < len(text):
+        quote = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”").match(text, at)
+        if quote:
+            at = quote.end()
+            continue
+        stop = _PHRASE_STOP.match(text, at)
+        if stop and stop.end() > at:
+            return at
+        at += 1
+    return len(text)
+
+
+# Verbs whose subject is the event itself (« le salon se tiendra », « la fête aura lieu »).
+_HELD = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<subject>.{3,100}?)\s+(?:se\s+tiendra|se\s+tient|"
+                   r"aura\s+lieu|a\s+lieu|se\s+d[ée]roulera|se\s+d[ée]roule|prendra\s+place|s['’]installe(?:ra)?|"
+                   r"investi(?:ra|t)|d[ée]barque(?:ra)?|f(?:ait|era)\s+[ée]tape|ouvrira|d[ée]butera|commencera)\b",
+                   re.IGNORECASE)
+
+
+def _held_subject(sentence: str) -> str | None:
+    """« la toute première édition du Social Fest se tiendra … » → « toute première édition du Social Fest »."""
+    m = _HELD.search(re.split(r"(?<=[,;:!?])\s+", sentence.strip())[-1]) or _HELD.match(sentence.strip())
+    if not m:
+        return None
+    subject = m.group("subject").strip(" ,")
+    if re.match(r"^(?:elle|il|ils|elles|celui-ci|celle-ci|ce|cela|on|nous|vous)\b", subject, re.IGNORECASE):
+        return None
+    return subject if len(subject.split()) <= 10 else None
 
 
 def _main_clause(sentence: str) -> tuple:
@@ -375,6 +509,7 @@ def title_of(sentence: str, whole: str) -> str | None:
     when; a bare kind gets its work's name. When unsure, the words are kept: a head that is only a
     generic word (« rendez-vous ») gives way to what the event is for (« … pour la remise des Prix »),
     and a head of one word to the sentence itself without its date, place and time phrases."""
+    sentence = without_lead_words(sentence)
     head = _head_of(sentence)
     if head and _GENERIC.fullmatch(head):
         what = _FOR_ANY.search(sentence)
@@ -423,7 +558,17 @@ _FOR_ANY = re.compile(r"\bpour\s+(?:une|un|la|le|les|l['’]|sa|son|ses|leur|des
 # a bracket that only says when or where (« (19 h, Maison des associations) », « (93) »)
 _PRACTICAL_BRACKET = re.compile(r"\s*\((?=[^()]*(?:\d|\b" + VENUE_NOUN + r"\b))[^()]*(?:\)|$)", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:enfin|aussi|puis|ensuite|par\s+ailleurs|de\s+plus|en\s+outre|et|mais|également|"
-                         r"à\s+noter|au\s+programme|côté\s+\w+)\s*[,:]?\s*", re.IGNORECASE)
+                         r"à\s+noter|au\s+programme|côté\s+\w+|d['’]autre\s+part|de\s+m[êe]me|pour\s+finir|"
+                         r"pour\s+commencer|à\s+titre\s+d['’]exemple|par\s+exemple|notamment|ainsi|de\s+son\s+c[ôo]t[ée]|"
+                         r"quant\s+à\s+lui|quant\s+à\s+elle|en\s+parall[èe]le|parallèlement|dans\s+le\s+m[êe]me\s+temps)"
+                         r"\s*[,:]\s*|^(?:et|mais|puis|ensuite|enfin)\s+", re.IGNORECASE)
+
+
+def without_lead_words(sentence: str) -> str:
+    """« Par ailleurs, un forum … » → « un forum … »: a sentence without the words that link it to the one before."""
+    while (m := _LEAD_WORDS.match(sentence)) and m.end():
+        sentence = sentence[m.end():]
+    return sentence
 
 
 def stripped_sentence(sentence: str) -> str:

@@ -39,3 +39,14 @@ def text_of(data: bytes, what: str = "Le fichier") -> str:
         raise UserError(f"{what} n'est pas du texte lisible (fichier binaire ?) : fournissez le programme en "
                         "texte, HTML, PDF, CSV, XLSX, JSON ou ICS.")
     return clean(decode(data, what)[0])
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "´": "'"})
+
+
+def one_form(text: str | None) -> str | None:
+    """A field written one way whatever the document's typography: apostrophes as « ' », spaces single
+    (« l’ESS  solidaire » → « l'ESS solidaire »), so the same name is the same text everywhere."""
+    if not text:
+        return text
+    return re.sub(r"[ \t\u00a0\u202f]{2,}", " ", text.translate(_APOSTROPHES)).strip()

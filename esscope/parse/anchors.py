@@ -1,0 +1,219 @@
+"""Stage 2 — date anchors: where a date opens an entry (« Mardi 7 novembre : … », « NOV. 18 », a table
+row's date cell, « La MJC organise le 5 novembre un atelier »), and the year the document's dates are in."""
+
+import re
+from dataclasses import dataclass
+
+from . import dates, keep
+from .lines import Line
+from .prose import names_an_event, sentences, verb_before
+from .rows import cells_of
+
+
+@dataclass
+class Anchor:
+    at: int             # index in lines
+    found: dates.DateMatch
+    rest: str           # what the line says after the date (or around it, for a date inside a sentence)
+    lead: str = ""      # words before the date (« À Lyon » in « À Lyon, le 5 novembre, … »)
+    line: Line | None = None
+    inside: bool = False
+    table: bool = False  # a row of a table whose header names a date column
+    form: str = "start"  # where the date sits: start, lead, cell, table, verb, sentence, other
+    kept: bool = True    # the keep-or-drop stage's verdict, and its reason when dropped
+    reason: str = ""
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý])")
+
+
+_DROPPED = Anchor(0, None, "", kept=False)
+
+
+def dated_sentences(text: str) -> list:
+    """« Le 5 novembre, X organise … Y propose le 8 novembre … » → one part per sentence that dates an
+    event, wherever its date sits, with the sentences that follow it (and the sentences before the
+    first one, if any)."""
+    if len(text) < 80 or text.count("|") >= 2:
+        return [text]
+    starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    cuts = [at for at in starts[1:] if (anchor_of(Line(0, text[at:]), loose=True) or _DROPPED).kept]
+    return [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+
+
+def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
+    """The date that opens an entry on a line, kept or dropped (`kept`, `reason`): at its start (« Mardi 7
+    novembre : … », « Le 17 novembre, l'association X ouvre ses portes … »), in a cell of a row
+    (« Atelier X | 14 novembre | 18h »), after a short lead (« Enfin, du 30 novembre au 2 décembre, le
+    forum … »), inside a sentence after the verb that puts the event on (« La MJC organise le 5 novembre
+    un atelier »); with `loose`, anywhere in a sentence (see `keep.judge_sentence`). None when the line
+    holds no date."""
+    if line.header is not None:
+        return _table_anchor(line)
+    text = _WHEN_LABEL.sub("", line.text)
+    found = dates.match_date(text)
+    if found:
+        rest = text[found.end:]
+        return _judged(Anchor(0, found, rest), keep.judge_start(found, rest))
+    if keep.is_dateline(text):
+        at, found = (dates.search_dates(text, loose=True) or [(0, None)])[0]
+        return _judged(Anchor(0, found, ""), keep.Verdict(False, keep.PUBLISHED)) if found else None
+    cells, strong = cells_of(text)
+    if strong and len(cells) >= 3:
+        # « Atelier X | 14 novembre | 18h | Lille »: a row whose date is one of its cells
+        dated = next((k for k, cell in enumerate(cells) if (dates.match_date(cell) or _NO_DATE).end == len(cell)), None)
+        if dated is not None:
+            rest = " | ".join(cells[:dated] + cells[dated + 1:])
+            return Anchor(0, dates.match_date(cells[dated]), f" | {rest}", form="cell")
+    lead = _LEAD.match(text)
+    if lead:
+        found = dates.match_date(text[lead.end():])
+        if found:
+            rest = text[lead.end() + found.end:]
+            return _judged(Anchor(0, found, rest, lead=lead.group("lead"), form="lead"),
+                           keep.judge_lead(found, text, lead.end(), rest))
+    for at, found in dates.search_dates(text):
+        before = text[:at]
+        if at and not re.search(r"[.!?]\s", before) and verb_before(before):
+            rest = f"{before.rstrip(' ,')} {text[at + found.end:].lstrip(' ,')}"
+            if names_an_event(rest):
+                return Anchor(0, found, rest.strip(), inside=True, form="verb")
+    return _titled_date(text) or (_sentence_anchor(text) if loose else _any_date(text))
+
+
+def _titled_date(text: str) -> Anchor | None:
+    """« Le tour de la finance solidaire à Poitiers du 5 au 21 novembre »: a heading line that ends with
+    its date, whose words before the date title the event."""
+    if len(text.split()) > 25 or re.search(r"[.!?;:]\s*$", text):
+        return None
+    found = dates.search_dates(text, loose=True)
+    if len(found) != 1 or found[0][0] + found[0][1].end < len(text.rstrip(" ,–—-")) or found[0][0] < 10:
+        return None
+    at, match = found[0]
+    anchor = Anchor(0, match, text[:at].strip(" ,–—-:"), inside=True, form="title")
+    return _judged(anchor, keep.judge_titled(text, at, match))
+
+
+def _judged(anchor: Anchor, verdict: keep.Verdict) -> Anchor:
+    anchor.kept, anchor.reason = verdict.kept, verdict.reason
+    return anchor
+
+
+def _sentence_anchor(text: str) -> Anchor | None:
+    """A sentence that names one date, wherever the date sits: « À Montreuil, la coopérative X organise
+    mardi 6 novembre une soirée … », « Les 17 et 18 novembre, le salon X s'installe … »; kept when the
+    sentence says an event happens and the date is not a limit, a past or a publication."""
+    sentence = sentences(text)[0] if text.strip() else ""
+    found = dates.search_dates(sentence, loose=True)
+    if len(found) != 1:
+        return _any_date(text)
+    at, match = found[0]
+    before, after = sentence[:at], sentence[at + match.end:]
+    told = f"{before.rstrip(' ,')} {after.lstrip(' ,')}".strip()
+    end = text.find(sentence) + len(sentence)
+    anchor = Anchor(0, match, f"{told}{text[end:]}".strip(), inside=True, form="sentence")
+    return _judged(anchor, keep.judge_sentence(sentence, at, match))
+
+
+def _any_date(text: str) -> Anchor | None:
+    """The first date of a line that opens nothing: a candidate, dropped."""
+    found = dates.search_dates(text, loose=True)
+    if not found:
+        return None
+    at, match = found[0]
+    anchor = Anchor(0, match, text[at + match.end:].strip(" ,"), inside=True, form="other")
+    return _judged(anchor, keep.Verdict(False, keep.NO_EVENT))
+
+
+def _table_anchor(line: Line) -> Anchor | None:
+    """The date of a table row, from its date (and end date) columns."""
+    written = " au ".join(cell for cell, name in zip(line.cells, line.header.fields)
+                          if name in ("date", "end") and cell)
+    found = dates.match_date(written) if written else None
+    return Anchor(0, found, "", table=True, form="table") if found else None
+
+
+_NO_DATE = dates.DateMatch([], "single", -1)
+# what may stand before a date line's date: a label or a calendar sign (« Date : », « Quand : », « 📅 »)
+_WHEN_LABEL = re.compile(r"^(?:(?:dates?|quand|jours?|horaires?)\s*:\s*|[📅🗓📆⏰🕐-🕧⌚]\ufe0f?\s*)", re.IGNORECASE)
+# a few words and a comma, colon or dash before a date (« Enfin, », « Au programme : », « Toulouse — »)
+_LEAD = re.compile(r"^(?P<lead>(?:[^\s,.;:!?–—]+\s+){0,3}[^\s,.;:!?–—]+)\s*(?:[,:]|\s[–—-])\s*")
+
+
+def find_candidates(lines: list) -> list:
+    """Every line's date reading, kept or dropped with its reason (`keep`). A date in the middle of a
+    sentence counts only in a sentence that opens a paragraph (not in a description that carries an
+    entry on)."""
+    out, heading = [], None
+    for i, line in enumerate(lines):
+        if line.blank or len(line.text) > 600:
+            continue
+        opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n
+        anchor = anchor_of(line, loose=opens)
+        if anchor is None:
+            continue
+        anchor.at, anchor.line = i, line
+        if anchor.kept:
+            _judged(anchor, keep.judge_in_place(anchor, line.text, heading))
+        out.append(anchor)
+        if anchor.kept and not anchor.inside:
+            heading = anchor if not anchor.rest.strip(" .:–—-|,") else None
+    _fill_months(out)
+    _drop_news_items(out, lines)
+    return out
+
+
+def _drop_news_items(anchors: list, lines: list) -> None:
+    """The dated items of a news list (under « Actualités ») whose text is an article are not events."""
+    news = keep.news_lines(lines)
+    if not news:
+        return
+    kept = [a for a in anchors if a.kept]
+    for anchor, nxt in zip(kept, kept[1:] + [None]):
+        if anchor.at in news and not anchor.inside and keep.is_article(lines[anchor.at + 1:nxt.at if nxt else len(lines)]):
+            _judged(anchor, keep.Verdict(False, keep.NEWS))
+
+
+def _fill_months(anchors: list) -> None:
+    """« Mercredi 3 novembre … Mercredi 4, … »: a day written without its month is in the month of the
+    date before it, else in November (the month of the Mois de l'ESS)."""
+    month = None
+    for anchor in anchors:
+        for point in anchor.found.points:
+            if point.month is None:
+                point.month = month or 11
+            else:
+                month = point.month
+
+
+def find_anchors(lines: list) -> list:
+    """The anchors that open entries: the candidates the keep-or-drop stage kept."""
+    return [a for a in find_candidates(lines) if a.kept]
+
+
+def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tuple:
+    """(year, how, warnings): --edition, else the year the document names, else the year whose
+    calendar agrees with the written weekdays, else the year of the article's own date (dateline,
+    « Publié le »), else the current year (flagged)."""
+    import datetime as dt
+    today_year = today_year or dt.date.today().year
+    named = dates.document_year(text)
+    if edition:
+        warnings = []
+        if named and named != edition:
+            warnings.append(f"le document parle de {named} mais l'édition {edition} a été demandée : "
+                            f"dates lues en {edition}")
+        return int(edition), "edition", warnings
+    if named:
+        return named, "document", []
+    guessed = dates.weekday_year([a.found for a in anchors], range(2008, today_year + 2),
+                                 prefer=dates.article_year(text))
+    if guessed:
+        return guessed, "weekday", [(f"année {guessed} déduite des jours de la semaine : précisez --edition "
+                                    "si ce n'est pas la bonne")]
+    published = dates.article_year(text)
+    if published:
+        return published, "article", [(f"année {published} déduite de la date de l'article : précisez --edition "
+                                       "si ce n'est pas la bonne")]
+    return today_year, "default", [(f"aucune année trouvée dans le document : {today_year} supposée, "
+                                   "précisez --edition")]

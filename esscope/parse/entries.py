@@ -1,0 +1,101 @@
+"""One dated entry → its events: what the date line says besides the date, where the entry ends, and
+which layout reader reads it (sentence, list, paragraphs, brochure, table row)."""
+
+import re
+
+from . import dates
+from .agenda import table_entries
+from .anchors import Anchor
+from .brochure import known_theme, opens_entry_line, structured_events
+from .context import Context
+from .fields import set_period
+from .head import WHERE_WORDS, header_details, only_when_where
+from .items import continuation, is_list_of_items, items, paragraphs, prose_event, told_in_sentences
+from .lines import Line
+from .places import Places, commune_cell
+from .vocabulary import label_of
+
+
+def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | None = None) -> list:
+    """The events of one dated entry: one, several (an entry with sub-entries), or none. `title`: the
+    line above the date that titles an entry written title first."""
+    period = dates.resolve(anchor.found, context.year)
+    if not period:
+        return []
+    if anchor.table:
+        return table_entries(anchor, block, period, context)
+    header, item = split_rest(anchor.rest, context.places)
+    if title is not None:
+        labelled = label_of(title.text)
+        event = prose_event(labelled[1] if labelled else title.text, [line for line in block if not line.blank],
+                             header_details(header, context.places), context, exact=bool(labelled), wrap=False)
+        event.line = title.n
+        set_period(event, period)
+        return [event] if event.title else []
+    if re.match(r"^(?:[àÀaA]|[Dd]u\s+côté\s+d[e']|[Cc]ôté)\s*[A-ZÀ-Ý]", anchor.lead) \
+            or anchor.lead and commune_cell(anchor.lead, context.places):
+        header = f"{anchor.lead}, {header}"     # « À Lyon, le 5 novembre, … », « Toulouse — mardi 9 novembre »
+    head = header_details(header, context.places)
+    body = _trim_tail(block, context)
+    if item:
+        extra = continuation(body)
+        events = [prose_event(item, extra, head, context)]
+    elif is_list_of_items(body, context):
+        events = [prose_event(first.text, rest, head, context) for first, rest in items(body, context)]
+    elif told_in_sentences(body):
+        # « MARDI 14 NOVEMBRE » then « À Dijon, le collectif X organise une soirée … »: each paragraph an event
+        events = [prose_event(first.text, rest, head, context) for first, rest in paragraphs(body)]
+    else:
+        events = structured_events(body, head, context)
+    for event in events:
+        event.line = anchor.at if event.line is None else event.line
+        set_period(event, period)
+    return [e for e in events if e.title]
+
+
+_PART_SEPARATOR = re.compile(r"\s*(?:\||\s[–—-]\s|^[–—-]\s|:\s+|\s:|:$|·)\s*")
+
+
+def split_rest(rest: str, places: Places) -> tuple:
+    """What the date line says after the date, cut into when/where and the item itself:
+    « , au Toit Commun, à 14h00 : présentation … » → (', au Toit Commun, à 14h00', 'présentation …');
+    « | 18h | Amiens | Ciné-débat … » → ('18h | Amiens', 'Ciné-débat …')."""
+    rest = rest.strip()
+    cuts = [0] + [m.end() for m in _PART_SEPARATOR.finditer(rest) if m.end() > 0]
+    for k, start in enumerate(cuts):
+        end = next((m.start() for m in _PART_SEPARATOR.finditer(rest, start) if m.start() >= start), len(rest))
+        part = rest[start:end]
+        if part.strip(" ,") and not only_when_where(part, places):
+            return _leading_when_where(rest[:start], rest[start:].strip(" :–—-|·,"), places)
+        if end >= len(rest):
+            break
+    return rest, ""
+
+
+def _leading_when_where(header: str, item: str, places: Places) -> tuple:
+    """« à 18h, la Maison de l'ESS accueille … » → the clauses that only say when or where, moved from
+    the item to the header."""
+    while "," in item:
+        first, after = item.split(",", 1)
+        if not first.strip() or not after.strip() or not only_when_where(first, places):
+            break
+        header, item = f"{header}, {WHERE_WORDS.sub('', first.strip())}", after.strip()
+    return header, item
+
+
+def _trim_tail(block: list, context: Context) -> list:
+    """The entry without what follows its labelled fields after a blank line (footers, sponsors), unless
+    what follows opens another entry of the same day (« Rouen | 20h »)."""
+    seen_label, out = False, []
+    for i, line in enumerate(block):
+        if seen_label and line.blank:
+            nxt = next((b for b in block[i + 1:] if not b.blank), None)
+            if nxt is None or not (label_of(nxt.text) or opens_entry_line(nxt, context)
+                                   or known_theme(nxt.text, context)):
+                break
+        if not line.blank and label_of(line.text):
+            seen_label = True
+        out.append(line)
+    while out and out[-1].blank:
+        out.pop()
+    return out

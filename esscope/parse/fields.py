@@ -1,0 +1,242 @@
+"""Stage 5 — fields: place, times, price, organiser, contact and link of an event, from its labelled
+fields and from what its lines say in passing; and what every event gets at the end."""
+
+import re
+
+from . import dates
+from .casing import display_title
+from .context import Context
+from .lines import FUNCTION_END
+from .model import Event
+from .places import communes_in_prose, is_online, parse_place, split_venue_commune, venue_in_prose, venue_start
+from .prose import (
+    address_in,
+    explicit_organiser,
+    name_of_structure,
+    partners_in,
+    segment_venue,
+    sentences,
+    split_organizer,
+)
+from .rows import pin_place
+from .vocabulary import label_of, price_of
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s>]+", re.IGNORECASE)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+_PHONE = re.compile(r"(?:\+33\s?(?:\(0\))?\s?|0)[1-9](?:[\s.]?\d{2}){4}")
+
+
+def apply_details(event: Event, texts: list, context: Context) -> None:
+    """What the lines around an entry's title say in passing, each taken only when the entry has not
+    said it already: a place marked by a pin, times, price, who organises, venue, address, commune."""
+    places = context.places
+    for text in texts:
+        pinned = pin_place(text, places, fuzzy=not (event.commune_code or event.commune_name))
+        if pinned:
+            _apply_pinned(event, pinned, context)
+            continue
+        if not event.start_time:
+            event.start_time, event.end_time = dates.find_times(text)
+        if not event.price:
+            found = price_of(text)
+            event.price = found if found and len(found.split()) <= 6 else None
+        if not event.organizer:
+            event.organizer, co, _ = explicit_organiser(text)
+            event.co_organizers = event.co_organizers or co
+        event.co_organizers += [p for p in partners_in(text) if p not in event.co_organizers and p != event.organizer]
+        if not event.venue:
+            venue = venue_in_prose(text)
+            event.venue = venue[2] if venue else _venue_of(text)
+            if event.venue:
+                event.venue, named = split_venue_commune(event.venue, places)
+                if named and not event.commune_code:
+                    apply_commune(event, named)
+        event.address = event.address or address_in(text)
+        if not (event.commune_code or event.commune_name or event.online):
+            named = communes_in_prose(text, places)
+            if named:
+                apply_commune(event, named[0][2])
+            elif is_online(text):
+                event.online = True
+
+
+def _venue_of(text: str) -> str | None:
+    """A place a line of details names without a preposition: at the start of a sentence or between
+    commas (« Halle du marché, toute la journée », « De 10 h à 12 h, jardin partagé du Calvaire »)."""
+    for sentence in sentences(text):
+        found = venue_start(sentence) or segment_venue(sentence)
+        if found:
+            return found
+    return None
+
+
+def _apply_pinned(event: Event, place, context: Context) -> None:
+    """A pinned place line: its venue and address; its first part is the venue, not a commune, when the
+    entry already has its commune."""
+    if place.commune and (event.commune_code or event.commune_name):
+        if not place.venue:
+            place.venue = place.commune.query
+        place.commune = None
+    apply_place(event, place, context)
+
+
+def join_description(lines: list) -> str | None:
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if text.endswith("-") and re.match(r"^[a-zà-ÿ]", line):
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return re.sub(r"\s{2,}", " ", text).strip() or None
+
+
+def labelled_fields(lines: list) -> dict:
+    """Labelled fields with their continuation lines: {'organizer': [...], 'contact': [...], …}."""
+    out, current = {}, None
+    for line in lines:
+        if line.blank:
+            current = None
+            continue
+        found = label_of(line.text)
+        if found:
+            name, value = found
+            out.setdefault(name, []).append(value)
+            current = name
+            continue
+        if current and _continues(current, out[current][-1], line.text):
+            out[current][-1] = f"{out[current][-1]}\n{line.text}".strip()
+        else:
+            current = None
+    return out
+
+
+def _continues(name: str, previous: str, text: str) -> bool:
+    if re.match(r"^(?:[a-zà-ÿ]|et\s|&)", text) or FUNCTION_END.search(previous) or previous.rstrip().endswith(","):
+        return True
+    return bool(name in ("contact", "organizer") and (_URL.search(text) or _EMAIL.search(text) or _PHONE.search(text)) and len(_strip_contacts(text).split()) <= 3)
+
+
+def apply_fields(event: Event, fields: dict, context: Context) -> list:
+    """Fill the event from its labelled fields; returns what an organiser field said after the
+    organiser (« Organisé par X, au Lieu, adresse. 18h30. Gratuit. »), for `details`."""
+    fields = {name: [re.sub(r"\s*\n\s*", "\n", v) for v in values] for name, values in fields.items()}
+    leftover = []
+    if "organizer" in fields:
+        names = []
+        for value in fields["organizer"]:
+            name, rest = split_organizer(value.replace("\n", " "))
+            names.append(name)
+            leftover += [rest] if rest else []
+        organizer = _strip_contacts(" ; ".join(names)).strip(" .:;-–")
+        organizer = re.sub(r"^(?:la|le|les|l['’])\s*(?=[A-ZÀ-Ý])", "", organizer)   # « Organisé par la CAE … »
+        organizer = name_of_structure(organizer)
+        event.organizer = organizer or None
+        links = " ".join(fields["organizer"])
+        event.url = event.url or first_url(links)
+    co = []
+    for value in fields.get("co_organizers", []):
+        co += [c.strip(" .…") for c in re.split(r"\s*[,;]\s*", _strip_contacts(value.replace("\n", " ")))
+               if c.strip(" .…")]
+    if co:
+        event.co_organizers = co
+    if "partners" in fields:
+        partners = "Partenariat : " + ", ".join(fields["partners"])
+        event.description = f"{event.description}\n{partners}" if event.description else partners
+    if "contact" in fields:
+        event.contact = re.sub(r"\s+", " ", " ".join(fields["contact"])).strip(" -") or None
+        event.url = event.url or first_url(event.contact or "")
+    event.url = event.url or first_url(" ".join(fields.get("url", [])))
+    for name in ("theme", "kind"):
+        if fields.get(name) and not getattr(event, name):
+            setattr(event, name, fields[name][0].replace("\n", " "))
+    timed = " ".join(fields.get("infos", []) + fields.get("date", []) + fields.get("time", [])
+                     + fields.get("end_time", []) + fields.get("price", []))
+    if timed and dates.find_times(timed)[0]:
+        event.start_time, event.end_time = dates.find_times(timed)
+    practical = " ".join(fields.get("infos", []) + fields.get("time", []) + fields.get("price", []))
+    if practical:
+        event.price = price_of(practical) or (", ".join(fields["price"]) if "price" in fields else None)
+        event.online = event.online or is_online(practical)
+    place = [v for name in PLACE_FIELDS for v in fields.get(name, [])]
+    if place:
+        apply_place(event, parse_place(", ".join(place), context.places, fuzzy=True), context)
+    return leftover
+
+
+# labelled fields that together say where (« Lieu : », « Adresse : », « Code postal : », « Ville : »)
+PLACE_FIELDS = ("venue", "address", "postcode", "commune")
+
+
+def _strip_contacts(text: str) -> str:
+    text = _URL.sub(" ", text)
+    text = _EMAIL.sub(" ", text)
+    text = _PHONE.sub(" ", text)
+    return re.sub(r"\s{2,}", " ", text).strip(" >-–")
+
+
+def contact_of(text: str) -> str | None:
+    found = _EMAIL.findall(text) + [p.strip() for p in _PHONE.findall(text)]
+    return " - ".join(dict.fromkeys(found)) or None
+
+
+def first_url(text: str) -> str | None:
+    m = _URL.search(text or "")
+    if not m:
+        return None
+    url = m.group(0).rstrip(".,;)")
+    return url if url.lower().startswith("http") else f"https://{url}"
+
+
+def apply_place(event: Event, place, context: Context) -> None:
+    if place is None:
+        return
+    event.venue = event.venue or place.venue
+    event.address = event.address or place.address
+    event.online = event.online or place.online
+    if event.venue:
+        event.venue = event.venue.strip(" -–—,")
+    if place.to_be_set:
+        event.warn("lieu à préciser selon le document", 0.1)
+    if place.commune:
+        apply_commune(event, place.commune)
+
+
+def apply_commune(event: Event, found) -> None:
+    if found.code:
+        event.commune_code, event.commune_name = found.code, found.name
+        if found.fuzzy:
+            event.warn(found.warning(), 0.15)
+    else:
+        event.commune_name = found.query
+        event.warn(found.warning() or f"commune « {found.query} » non reconnue : à préciser", 0.2)
+
+
+def finish(event: Event, context: Context) -> None:
+    """What every event gets: the commune of a confirmed venue, and the flags for what is missing."""
+    if not event.commune_code and event.venue:
+        known = context.places.venue_commune(event.venue)
+        if known:
+            event.commune_code, event.commune_name = known
+    if not event.commune_code and not event.online and not event.commune_name:
+        if event.venue:
+            event.warn(f"lieu « {event.venue} » sans commune : commune à confirmer", 0.15)
+        else:
+            event.warn("lieu non indiqué", 0.1)
+    if not event.organizer:
+        event.warn("organisateur non indiqué", 0.05)
+    event.title = display_title(event.title.strip().rstrip(" .,;:").strip(), context.casing)
+
+
+def set_period(event: Event, period: dates.Period) -> None:
+    """The event's days, with what looked wrong about them flagged."""
+    event.start_date = period.start.isoformat()
+    event.end_date = period.end.isoformat() if period.end else None
+    for warning in period.warnings:
+        event.warn(warning, 0.2)

@@ -1,0 +1,148 @@
+"""What an entry's date line and its meta lines say of when and where (« , au Toit Commun, à 14h00 »,
+« Caen | 18h00 – 20h00 », « En ligne »), before the entry itself is read."""
+
+import re
+from dataclasses import dataclass, replace
+
+from . import dates
+from .context import Context
+from .fields import apply_commune, apply_place
+from .lines import Line
+from .model import Event
+from .places import Place, Places, communes_in_prose, is_online, parse_place, venue_in_prose
+from .rows import meta_of, read_row
+from .vocabulary import META_FIELDS, label_of
+
+# words that bring in where a sentence takes place (« À Lyon, … », « Du côté de Grenoble, … »)
+WHERE_WORDS = re.compile(r"^(?:[àÀaA]\s+|[Dd]u\s+côté\s+(?:de\s+|d['’]\s*)|[Cc]ôté\s+)(?=[A-ZÀ-Ý])")
+
+
+def only_when_where(text: str, places: Places) -> bool:
+    """True when a text only says when and where (« , au Toit Commun, à 14h00 », « 18h30 », « Salle des
+    fêtes, Béthune »): times, venues after « au », « à la », « chez », communes, online."""
+    left = dates.strip_times(WHERE_WORDS.sub("", text.strip()))
+    left = re.sub(r"\b(?:de|dès|et|entre)\b", " ", left)
+    segments = [s.strip(" -:()") for s in re.split(r"\s*[,–—|·]\s*|\s-\s", left) if s.strip(" -:()")]
+    has_commune, named = False, 0
+    for segment in segments:
+        bare = WHERE_WORDS.sub("", segment)
+        if re.match(r"^(?:au|aux|chez|à\s+la|à\s+l['’]|dans\s+les\s+locaux|salle)\s+\S", segment, re.IGNORECASE) \
+                and len(segment.split()) <= 8 or is_online(segment) and len(segment.split()) <= 3:
+            continue
+        if places.commune(bare) or re.match(r"^\d{5}\s", bare):
+            has_commune = True
+        elif re.match(r"^[A-ZÀ-Ý][\w’'\-]*(?:[\s\-][A-ZÀ-Ýa-zà-ÿ’'\-]+){0,4}$", bare):
+            named += 1
+        else:
+            return False
+    return not named or has_commune
+
+
+@dataclass
+class Head:
+    """When and where the date line itself says (and the lines of the entry that say only that)."""
+    start_time: str | None = None
+    end_time: str | None = None
+    place: object = None
+    online: bool = False
+    price: str | None = None
+
+
+def header_details(header: str, places: Places) -> Head:
+    head = Head()
+    if not header:
+        return head
+    head.start_time, head.end_time = dates.find_times(header)
+    head.online = is_online(header)
+    text = dates.strip_times(header)
+    text = re.sub(r"^[\s,–—|\-:·]+|[\s,–—|\-:·]+$", "", text)
+    if not re.search(r"\w", text):
+        text = ""
+    venue = venue_in_prose(text)
+    place = parse_place(re.sub(r"\b(?:de|dès|et)\b\s*", " ", text).strip(" ,"), places, fuzzy=True) \
+        if text.strip(" ,") else None
+    if venue:
+        place = place or parse_place("", places)
+        place.venue = venue[2]
+        if place.commune and place.commune.query.startswith(venue[2]):
+            place.commune = None
+    if not (place and place.commune):
+        named = communes_in_prose(text, places)
+        if named:
+            place = place or parse_place("", places)
+            place.commune = named[0][2]
+            if place.venue and named[0][2].query in place.venue:
+                place.venue = None
+    head.place = place
+    return head
+
+
+def is_row(line: Line, context: Context) -> bool:
+    return not label_of(line.text) and row_of(line.text, context) is not None
+
+
+def row_of(text: str, context: Context):
+    """`read_row` of a line, read once per document pass (lists ask it of the same lines several times)."""
+    if text not in context.rows:
+        context.rows[text] = read_row(text, context.places)
+    return context.rows[text]
+
+
+def meta_line(line: Line, context: Context) -> bool:
+    """A line that names no event: a labelled field other than the title (« Lieu : », « Organisé par : »,
+    « Tarif : »), or a line read entirely as when, where or how much (« Caen | 18h00 – 20h00 », « En
+    ligne », « Évreux »)."""
+    found = label_of(line.text)
+    if found:
+        return found[0] in META_FIELDS
+    return cached_meta(line.text, context) is not None
+
+
+def cached_meta(text: str, context: Context):
+    """`meta_of` of a line, read once per document pass."""
+    key = ("meta", text)
+    if key not in context.rows:
+        context.rows[key] = meta_of(text, context.places)
+    return context.rows[key]
+
+
+def when_row(line: Line, context: Context) -> bool:
+    """A line after an entry's title that says when (and where, how much) in cells or a time alone:
+    « Caen | 18h00 – 20h00 », « 14h-17h ». Lines that say only where are left to the place lines."""
+    if label_of(line.text):
+        return False
+    found = cached_meta(line.text, context)
+    return found is not None and bool(found.start_time or found.online and not found.commune)
+
+
+def with_meta(head: Head, lines: list, context: Context) -> Head:
+    """The date line's details completed by what meta lines say (times, commune, place, online, price)."""
+    if not lines:
+        return head
+    out = Head(head.start_time, head.end_time, head.place, head.online, head.price)
+    for line in lines:
+        found = cached_meta(line.text, context)
+        if found is None:
+            continue
+        if found.start_time and not out.start_time:
+            out.start_time, out.end_time = found.start_time, found.end_time
+        if found.commune or found.place:
+            place = replace(out.place) if out.place else Place()
+            place.commune = place.commune or found.commune or (found.place.commune if found.place else None)
+            if found.place:
+                place.venue, place.address = place.venue or found.place.venue, place.address or found.place.address
+            out.place = place
+        out.online = out.online or found.online
+        out.price = out.price or found.price
+    return out
+
+
+def apply_head_place(event: Event, head: Head, context: Context) -> None:
+    """Where the date line (or a meta line) says the event is, when the entry itself does not say it:
+    all of it, or only its commune when the entry names a venue without one."""
+    if not head.place:
+        return
+    if not (event.commune_code or event.venue):
+        apply_place(event, head.place, context)
+    elif not (event.commune_code or event.commune_name) and head.place.commune:
+        apply_commune(event, head.place.commune)

@@ -1,0 +1,232 @@
+"""Layout reader — lists and sentences: entries written as one sentence or one bulleted line (« mardi 5
+novembre : ciné-débat … au Toit Commun »), lists of timed items under a day, paragraphs of running text,
+and items listed under « dates à préciser »."""
+
+import re
+
+from . import dates
+from .agenda import row_event, row_head
+from .context import Context
+from .fields import (
+    apply_commune,
+    apply_details,
+    apply_fields,
+    apply_place,
+    contact_of,
+    finish,
+    first_url,
+    join_description,
+    labelled_fields,
+    set_period,
+)
+from .head import Head, is_row, meta_line, row_of, with_meta
+from .lines import FUNCTION_END, is_caps
+from .model import Event
+from .places import is_address, is_hybrid, venue_start
+from .prose import read_item, sentences, vague_when
+from .rows import is_pinned
+from .vocabulary import kind_in, label_of, price_of
+
+
+def continuation(body: list) -> list:
+    """Lines that carry on a one-line entry: wrapped text and its sub-bullets, up to a blank line."""
+    out = []
+    for line in body:
+        if line.blank:
+            break
+        out.append(line)
+    return out
+
+
+def is_list_of_items(body: list, context: Context) -> bool:
+    """An entry whose date heads a list: several bullets, several lines starting with a time, or
+    agenda rows (« 14h30-16h | Nantes | Atelier … »)."""
+    content = [line for line in body if not line.blank]
+    if not content:
+        return False
+    bullets = [line for line in content if line.bullet]
+    timed = [line for line in content if timed_item(line.text)]
+    if len(bullets) >= 2 and content[0].bullet and len(bullets) >= len(content) / 2:
+        return True
+    if len(timed) >= 2 and timed_item(content[0].text) and len(timed) >= len(content) / 2:
+        return True
+    return not content[0].bullet and is_row(content[0], context)
+
+
+def told_in_sentences(body: list) -> bool:
+    """A day's entries written as paragraphs of running text, not as title, place and fields: the
+    first line is a long sentence (ten words or more, closed by a full stop or followed by another)."""
+    first = next((line for line in body if not line.blank), None)
+    return first is not None and not first.bullet and _sentence_line(first.text)
+
+
+def _sentence_line(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 10 and not is_caps(text) and not label_of(text) and bool(
+        re.search(r"[.!?]\s*$|[.!?]\s+[A-ZÀ-Ý]", text)) and bool(re.search(r"\s[a-zà-ÿ]{2,}\s", text))
+
+
+def paragraphs(body: list) -> list:
+    """(first line, following lines) of each paragraph of a block that opens with a sentence."""
+    out, current = [], None
+    for line in body:
+        if line.blank:
+            current = None
+            continue
+        if current is None and _sentence_line(line.text):
+            current = (line, [])
+            out.append(current)
+        elif current is not None:
+            current[1].append(line)
+        elif out:
+            out[-1][1].append(line)
+    return out
+
+
+def timed_item(text: str) -> bool:
+    """A line that opens with a time and then names something (« 10h-12h : Balade urbaine … »), not a
+    line of details (« De 10h à 17h, 12 rue de Lanveur. »)."""
+    if not dates.starts_with_time(text) or len(text.split()) <= 3:
+        return False
+    rest = dates.strip_times(text)
+    rest = re.sub(r"^(?:de|dès|à\s+partir\s+de|et|à)\s+", "", rest, flags=re.IGNORECASE).strip()
+    if re.match(r"^[:–—|·\-]", rest):
+        return True
+    return bool(re.match(r"^[A-ZÀ-Ý«\"]", rest)) and not (is_address(rest) or venue_start(rest) or price_of(rest))
+
+
+def items(body: list, context: Context) -> list:
+    """(line, its own lines) for each item of a list: an item opens with a top-level bullet, a time or
+    an agenda row, and keeps the lines under it up to a blank line."""
+    top = min((line.indent for line in body if line.bullet), default=0)
+    items, current, open_ = [], None, False
+    for line in body:
+        if line.blank:
+            open_ = False
+            continue
+        starts = (line.bullet and line.indent <= top) or (not line.bullet and (
+            timed_item(line.text) or is_row(line, context)))
+        if starts:
+            current = (line, [])
+            items.append(current)
+            open_ = True
+        elif current and (open_ or line.bullet and line.indent > top):
+            current[1].append(line)
+    return items
+
+
+def prose_event(item: str, extra: list, head: Head, context: Context, exact: bool = False,
+                 wrap: bool = True) -> Event:
+    """An entry written as running text (or as an agenda row), with the lines under it: those that carry
+    its sentence on, then lines of details (place, times, price, organiser). With `exact`, the item is
+    the title as written (a « Titre : » field); without `wrap`, no line under it carries it on (a title
+    line written above its date line is whole)."""
+    row = row_of(item, context)
+    if row and row.by_header:
+        return row_event(row, extra, head, context)
+    if row:
+        head = row_head(row, head)
+    title_text = row.title if row else item
+    own = [line for line in extra if not line.bullet and not label_of(line.text)]
+    wrapped, details = _wrapped(title_text, own) if wrap else ([], [line.text for line in own])
+    text = " ".join([title_text] + wrapped).strip()
+    reading = read_item(text, context.places)
+    if exact:
+        reading.title, reading.kind = item.strip(" .;,"), kind_in(item)
+    event = Event(title=reading.title or "", kind=reading.kind, organizer=reading.organizer,
+                  co_organizers=reading.co_organizers)
+    event.description = join_description([item] + [("• " if line.bullet else "") + line.text for line in extra])
+    start, end = dates.find_times(dates.strip_times(text) if head.start_time else sentences(text)[0] if text else "")
+    event.start_time, event.end_time = head.start_time or start, head.end_time or end
+    event.price = price_of(text) or head.price
+    joined = " ".join([item] + [line.text for line in extra])
+    event.contact = contact_of(joined)
+    event.url = first_url(joined)
+    fields = labelled_fields([line for line in extra if not line.bullet])
+    leftover = apply_fields(event, fields, context)
+    place = head.place
+    if place and (place.commune or place.venue):
+        apply_place(event, place, context)
+    event.venue = event.venue or reading.venue
+    event.address = event.address or reading.address
+    if not event.commune_code and not event.commune_name and reading.commune:
+        apply_commune(event, reading.commune)
+    if row:
+        event.organizer = row.organizer or event.organizer
+        event.price = row.price or event.price
+    event.online = event.online or head.online or (reading.online and (not event.commune_code or is_hybrid(text)))
+    apply_details(event, details + leftover, context)
+    finish(event, context)
+    return event
+
+
+def _wrapped(first: str, lines: list) -> tuple:
+    """(texts that carry the first line's sentence on, the other lines' texts): a line carries it on
+    when it starts in lower case or the text before it breaks off (« … de », « …, »)."""
+    wrapped, details, previous = [], [], first
+    for line in lines:
+        if details or not (re.match(r"^[a-zà-ÿ(«]", line.text) or FUNCTION_END.search(previous)
+                           or not re.search(r"[.!?:»)]\s*$", previous) and not _starts_detail(line.text)):
+            details.append(line.text)
+        else:
+            wrapped.append(line.text)
+            previous = line.text
+    return wrapped, details
+
+
+def _starts_detail(text: str) -> bool:
+    """A line that gives a detail rather than carrying a sentence on: a place, a time, a price, an address."""
+    return bool(is_pinned(text) or dates.starts_with_time(text) or is_address(text) or venue_start(text)
+                or re.match(r"^(?:à\s+partir|de\s+\d|dès|gratuit|entrée|prix|tarif|\d+\s*€)", text, re.IGNORECASE))
+
+
+def undated_entries(lines: list, context: Context) -> list:
+    """Entries listed under « dates à préciser »: each bullet (or paragraph) an undated event."""
+    items, current = [], []
+    top = min((line.indent for line in lines if line.bullet), default=0)
+    for line in lines:
+        if line.blank:
+            if current and not any(b.bullet for b in lines):
+                items.append(current)
+                current = []
+            continue
+        if line.bullet and line.indent <= top:
+            if current:
+                items.append(current)
+            current = [line]
+        elif current or not any(b.bullet for b in lines):
+            current.append(line)
+    if current:
+        items.append(current)
+    events = []
+    for item in items:
+        lead = 0
+        while lead < len(item) - 1 and meta_line(item[lead], context) and not label_of(item[lead].text):
+            lead += 1
+        head = with_meta(Head(), item[:lead], context)
+        item = item[lead:]
+        event = prose_event(item[0].text, item[1:], head, context)
+        if event.title:
+            event.line = item[0].n
+            event.warn("date à préciser : le document ne la donne pas encore", 0.4)
+            vague = vague_when(item[0].text)
+            if vague:
+                event.warn(f"période indiquée sans date : « {vague} »")
+            events.append(event)
+    return events
+
+
+def doubtful_events(anchor, context: Context) -> list:
+    """The event a date nobody kept might still be, for a document that has no surer one: its sentence
+    read as an item, with a low confidence and the reason of the doubt."""
+    period = dates.resolve(anchor.found, context.year)
+    if not period or anchor.line is None:
+        return []
+    event = prose_event(anchor.line.text, [], Head(), context)
+    if not event.title:
+        return []
+    set_period(event, period)
+    event.line = anchor.at
+    event.confidence = 0.3
+    event.warn(f"événement incertain : {anchor.reason or 'date retenue faute de mieux'}")
+    return [event]

@@ -1,0 +1,226 @@
+"""Stage 3 — keep or drop: every date met in a document is a candidate; this stage says, from what
+surrounds it, whether it is the day of an event, and why not when it is not.
+
+Not an event's day: the article's own date (« Montpellier, le 2 novembre 2022. », « Publié le … »,
+« Le 30/10/2018 par X », « mardi 02.11.2010, 05:04 - La Voix du Nord »), an update (« mis à jour le »),
+a limit (« jusqu'au », « avant le », « date limite »), a past fact (« le 10 novembre dernier », « a eu
+lieu »), the span of the whole month (the edition itself), a sentence that counts the month's events,
+the dated items of a news list (« Actualités »), a sentence that comes back to an event already named.
+Each verdict is a short French reason, shown to staff when a dropped date might matter.
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import dates
+from .prose import names_an_event, sentences
+
+# reasons a date is dropped; `STRONG` ones never come back as a low-confidence candidate
+PUBLISHED = "date de publication ou de mise à jour du document"
+LIMIT = "date limite ou borne (« jusqu'au », « avant le »)"
+PAST = "fait passé"
+SPAN = "période de toute l'édition, pas un événement"
+NEWS = "date d'un article d'actualité, pas d'un événement"
+COUNT = "phrase qui compte les événements du mois"
+NO_TITLE = "date sans intitulé d'événement"
+NO_EVENT = "phrase qui ne dit pas qu'un événement a lieu"
+BACK = "phrase qui revient sur un événement déjà nommé"
+SAME_DAY = "jour de l'en-tête redonné dans la description"
+STRONG = {PUBLISHED, LIMIT, PAST, SPAN, NEWS, COUNT}
+
+
+@dataclass
+class Verdict:
+    kept: bool
+    reason: str = ""
+
+
+KEEP = Verdict(True)
+
+_PUBLISHED = re.compile(r"\b(?:publi[ée]e?s?|mis\s+à\s+jour|mise\s+à\s+jour|mis\s+en\s+ligne|modifi[ée]e?|"
+                        r"post[ée]e?|r[ée]dig[ée]e?|actualit[ée]|article|communiqu[ée]|paru(?:tion)?)\b",
+                        re.IGNORECASE)
+# « Montpellier, le 2 novembre 2022. » « Rennes, mardi 5 novembre 2019 — »: where and when an article was written
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’'\- ]{1,40},\s+(?:le\s+)?(?:[a-zé]+\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+(?:19|20)\d\d"
+                       r"\s*(?:[.—–\-:]|$)", re.IGNORECASE)
+# « mardi 02.11.2010, 05:04 - La Voix du Nord », « Le 30/10/2018 par WeDemain », « 12/11/2019 à 08h15 »:
+# a date written with its year, then a clock time or a byline — a stamp, not an event
+_CLOCK_STAMP = re.compile(r"^\s*[,-]?\s*(?:à\s+)?\d{1,2}\s*[:h]\s*\d{2}\b(?!\s*(?:[-–]|à|jusqu)\s*\d)")
+_BYLINE = re.compile(r"^\s*,?\s*par\s+[A-ZÀ-Ý@]")
+# what, written right before a date, makes it a limit or a past rather than the day of an event
+_NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|limite|cl[ôo]tur\w*|cr[ée]{2}e?s?|fond[ée]e?s?|"
+                            r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour)\s*(?:le|au|du|:)?\s*$", re.IGNORECASE)
+_PAST_AFTER = re.compile(r"\s*(?:derni|pass[ée])", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
+                   r"a\s+(?:r[ée]uni|rassembl[ée]|accueilli|organis[ée])|ont\s+(?:r[ée]uni|particip[ée]|organis[ée]))\b",
+                   re.IGNORECASE)
+# « Ce film … », « Cet atelier … », « Cette soirée … »: a sentence about an event already named
+_BACK_REFERENCE = re.compile(r"^\s*(?:ce|cet|cette|ces)\s+(?:[\w’'-]+\s+)?(?:film|documentaire|spectacle|atelier|"
+                             r"rendez-vous|[ée]v[ée]nement|[ée]v[èe]nement|moment|temps|rencontre|soir[ée]e|journ[ée]e|"
+                             r"projection|d[ée]bat|conf[ée]rence|forum|visite|formation|animation|exposition|expo|"
+                             r"concert|salon|march[ée]|festival|ateliers|rencontres)\b", re.IGNORECASE)
+
+
+def is_dateline(text: str) -> bool:
+    """« Montpellier, le 2 novembre 2022. »: the place and day an article was written."""
+    return bool(_DATELINE.match(text))
+
+
+def published_near(text: str) -> bool:
+    """True when a text says it gives a publication or update date (« Publié le », « mis à jour »)."""
+    return bool(_PUBLISHED.search(text))
+
+
+def stamp_after(found: dates.DateMatch, after: str) -> bool:
+    """A date with its year followed by a clock time or a byline: « 02.11.2010, 05:04 - La Voix du Nord »,
+    « 30/10/2018 par WeDemain »."""
+    if not any(p.year for p in found.points):
+        return False
+    numeric = re.search(r"\d[/.]\d", found.text or "")
+    return bool(_BYLINE.match(after) or numeric and _CLOCK_STAMP.match(after))
+
+
+def whole_month(found: dates.DateMatch) -> bool:
+    """« Du 1er au 30 novembre », « tout le mois de novembre »: the span of the edition itself."""
+    if found.kind == "month":
+        return True
+    first, last = found.points[0], found.points[-1]
+    return found.kind == "range" and first.day == 1 and first.month == last.month and last.day >= 30
+
+
+def opens_entry(rest: str, found: dates.DateMatch) -> bool:
+    """After a date at the start of a line, what says the line opens an entry: nothing (a date heading),
+    a separator, a time, a place (« vendredi 8 novembre au Toit Commun : »)."""
+    stripped = rest.strip()
+    if not stripped:
+        return True
+    if found.kind == "month":
+        return bool(re.match(r"^\s*[:–—|]", rest))
+    if re.match(r"^\s*(?:[:–—|>•·]|-\s|\(|\.\s*$)", rest):
+        return True
+    if dates.starts_with_time(stripped) or re.match(r"^(?:à\s+partir|à|dès|de|entre)\s+\d", stripped):
+        return True
+    if rest.startswith(","):
+        after = rest[1:].strip()
+        return bool(re.match(r"^(?:[A-ZÀ-Ý0-9]|au\s|aux\s|à\s|en\s|chez\s|dès\s|de\s+\d|dans\s+les\s+locaux)", after))
+    return bool(re.match(r"^(?:au|aux|à|chez|en)\s+[A-ZÀ-Ý]", stripped)) or bool(
+        re.match(r"^(?:en\s+(?:ligne|visio))", stripped, re.IGNORECASE))
+
+
+def opens_sentence(rest: str) -> bool:
+    """After a date and a comma, a sentence that says an event happens (« , l'association X ouvre ses
+    portes … »), not one that counts the month's events."""
+    if not re.match(r"^\s*,\s*\S", rest):
+        return False
+    return names_an_event(sentences(rest.lstrip(" ,"))[0])
+
+
+def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
+    """A date that starts its line."""
+    if whole_month(found) and not rest.strip(" .:–—-|,"):
+        return Verdict(False, SPAN)
+    if stamp_after(found, rest):
+        return Verdict(False, PUBLISHED)
+    if _PAST_AFTER.match(rest) or _PAST.search(rest[:200]):
+        return Verdict(False, PAST)
+    if opens_entry(rest, found) or opens_sentence(rest):
+        return KEEP
+    return Verdict(False, NO_TITLE)
+
+
+def judge_lead(found: dates.DateMatch, text: str, lead_end: int, rest: str) -> Verdict:
+    """A date after a few words and a comma, colon or dash (« Enfin, du 30 novembre au … », « Toulouse —
+    mardi 9 novembre », not « Date limite : 15 novembre. »)."""
+    before = text[:lead_end]
+    if _NOT_EVENT_DAY.search(before.rstrip(" ,:–—-")) or re.search(r"\blimite\b", before, re.IGNORECASE):
+        return Verdict(False, LIMIT)
+    if published_near(before) or stamp_after(found, rest):
+        return Verdict(False, PUBLISHED)
+    heading = not rest.strip() and len(text) <= 60 and re.search(r"\s[–—-]\s*$", before) \
+        and not text.rstrip().endswith(".")
+    if opens_sentence(rest) or (opens_entry(rest, found) and (rest.strip(" .") or heading)):
+        return KEEP
+    return Verdict(False, NO_TITLE)
+
+
+def judge_sentence(sentence: str, at: int, found: dates.DateMatch) -> Verdict:
+    """A date inside a sentence: the day of an event when the sentence says an event happens and
+    nothing around the date makes it a limit, a past or a publication."""
+    before, after = sentence[:at], sentence[at + found.end:]
+    if published_near(sentence) or stamp_after(found, after):
+        return Verdict(False, PUBLISHED)
+    if _PAST.search(sentence) or _PAST_AFTER.match(after):
+        return Verdict(False, PAST)
+    if _NOT_EVENT_DAY.search(before):
+        return Verdict(False, LIMIT)
+    told = f"{before.rstrip(' ,')} {after.lstrip(' ,')}".strip()
+    if not names_an_event(told):
+        return Verdict(False, NO_EVENT)
+    return KEEP
+
+
+_NEWS_HEADING = re.compile(r"^(?:(?:les|nos|toutes?\s+les|tous\s+les)\s+)?(?:derni[èe]re?s?\s+)?(?:actualit[ée]s?|actus?|news|"
+                           r"nouvelles|à\s+la\s+une|articles?|blog|presse|communiqu[ée]s?|t[ée]moignages?|"
+                           r"revue\s+de\s+presse|dans\s+la\s+presse|on\s+en\s+parle|[ée]ditos?)\b[\s:!.…]*$",
+                           re.IGNORECASE)
+_AGENDA_HEADING = re.compile(r"^(?:(?:l['’]|les|nos|notre|tout\s+l['’]|tous\s+les|prochains?)\s*)?(?:agenda|[ée]v[ée]nements|"
+                             r"[ée]v[èe]nements|programme|rendez-vous|à\s+venir|calendrier|manifestations)\b",
+                             re.IGNORECASE)
+
+
+def news_lines(lines: list) -> set:
+    """Indexes of the lines under a heading that announces news (« Actualités », « À la une »,
+    « Témoignages »), up to a heading that announces an agenda or programme."""
+    out, inside = set(), False
+    for i, line in enumerate(lines):
+        short = not line.blank and len(line.text.split()) <= 5 and not dates.match_date(line.text)
+        if short and _NEWS_HEADING.match(line.text.strip()):
+            inside = True
+        elif short and _AGENDA_HEADING.match(line.text.strip()):
+            inside = False
+        elif inside:
+            out.add(i)
+    return out
+
+
+def news_starts(lines: list) -> list:
+    """Indexes of the headings that open a news list: an entry above ends there."""
+    news = news_lines(lines)
+    return [i for i in news if i - 1 not in news]
+
+
+def is_article(lines: list) -> bool:
+    """Lines that read as the body of an article: a paragraph of forty words or more."""
+    words = 0
+    for line in lines:
+        words = 0 if line.blank else words + len(line.text.split())
+        if words >= 40:
+            return True
+    return False
+
+
+def judge_titled(text: str, at: int, found: dates.DateMatch) -> Verdict:
+    """A heading that ends with its date (« Le tour de la finance solidaire … du 5 au 21 novembre »)."""
+    before = text[:at]
+    if whole_month(found):
+        return Verdict(False, SPAN)
+    if published_near(before):
+        return Verdict(False, PUBLISHED)
+    if _NOT_EVENT_DAY.search(before) or re.search(r"\b(?:limite|inscri\w*|candidat\w*)\b", before, re.IGNORECASE):
+        return Verdict(False, LIMIT)
+    if len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", before)) < 2:
+        return Verdict(False, NO_TITLE)
+    return KEEP
+
+
+def judge_in_place(anchor, line_text: str, heading) -> Verdict:
+    """What the line and the entry above say of a date already read: a sentence about an event already
+    named, the day of the date heading above given again, a publication date."""
+    if anchor.inside and _BACK_REFERENCE.match(line_text):
+        return Verdict(False, BACK)
+    if anchor.inside and heading is not None and [(p.day, p.month) for p in heading.found.points] == [
+            (p.day, p.month) for p in anchor.found.points]:
+        return Verdict(False, SAME_DAY)
+    if not anchor.table and published_near(line_text[:anchor.found.end + 30]):
+        return Verdict(False, PUBLISHED)
+    return KEEP

@@ -1,0 +1,182 @@
+"""Stage 1 — lines: a document's text as lines, each with its indentation and bullet taken off (but
+remembered), Markdown marks dropped, labels alone on their line joined to their value, footers
+repeated through the document blanked, and the rows of tables with a header row given their cells."""
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import dates
+from .places import is_address
+from .tables import Header, header_of, row_cells
+from .vocabulary import column_field, label_of
+
+BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
+
+
+FUNCTION_END = re.compile(r"(?:\b(?:de|des|du|le|la|les|et|à|au|aux|en|un|une|pour|sur|avec|dans|par|d['’]|l['’]|"
+                           r"ou|entre|son|sa|ses|leur|leurs|vos|nos)|[/,&\-–])\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Line:
+    n: int
+    text: str           # without indentation and bullet
+    indent: int = 0
+    bullet: bool = False
+    header: Header | None = None    # the header of the table the line is a row of
+    cells: list | None = None       # its cells, one per column of that header
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def read_lines(text: str, cut=None) -> list:
+    """The text's lines with their indentation and bullet taken off (but remembered). `cut` splits a
+    line into parts read as lines of their own (the anchors stage cuts a paragraph written on one line
+    before each of its sentences that opens with a date)."""
+    cut = cut or (lambda body: [body])
+    out = []
+    for n, raw in enumerate(text.split("\n")):
+        expanded = plain_markup(raw.rstrip())
+        m = BULLET.match(expanded)
+        if m and not dates.match_date(expanded.strip()):
+            body = expanded[m.end():].strip()
+            out.append(Line(n, body, len(m.group(1)), True))
+        else:
+            indent = len(expanded) - len(expanded.lstrip())
+            body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
+            out.extend(Line(n, part, indent, False) for part in cut(body))
+    return _drop_repeated_paragraphs(_join_bare_labels(_join_split_dates(out)))
+
+
+_MONTH_ALONE = re.compile(rf"^{dates.MONTH_PATTERN}\.?$", re.IGNORECASE)
+_DAY_ALONE = re.compile(r"^(?:3[01]|[12]\d|0?[1-9])$")
+_RANGE_END = re.compile(r"^(?:au|jusqu['’]au)\s+\d", re.IGNORECASE)
+
+
+def _join_split_dates(lines: list) -> list:
+    """A date an agenda widget writes over two lines, month then day (« NOV. » / « 18 ») or day then
+    month, is one line; so is a range whose end goes to the next line (« Du 1er novembre 2021 » / « au
+    30 novembre 2021 »)."""
+    out, skip = [], False
+    for line, nxt in zip(lines, lines[1:] + [None]):
+        if skip:
+            skip = False
+            continue
+        text = line.text.strip()
+        after = nxt.text.strip() if nxt is not None else ""
+        if _split_date(text, after):
+            out.append(Line(line.n, f"{text} {after}", line.indent, line.bullet))
+            skip = True
+        else:
+            out.append(line)
+    return out
+
+
+def _split_date(text: str, after: str) -> bool:
+    if _MONTH_ALONE.match(text) and _DAY_ALONE.match(after) or _DAY_ALONE.match(text) and _MONTH_ALONE.match(after):
+        return True
+    found = dates.match_date(text) if _RANGE_END.match(after) else None
+    return bool(found) and found.end >= len(text.rstrip(" ,")) and dates.match_date(f"{text} {after}").end > found.end
+
+
+def _join_bare_labels(lines: list) -> list:
+    """A label written alone on its line with its value on the next, or after one blank line (« Lieu » /
+    « Salle B, Nantes », as web pages lay out their definition lists) → one labelled line
+    « Lieu : Salle B, Nantes »."""
+    out, skip = [], set()
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        name = line.text.rstrip(" :")
+        if line.bullet or not name or len(name.split()) > 4 or not column_field(name):
+            out.append(line)
+            continue
+        at = i + 1 if i + 1 < len(lines) and not lines[i + 1].blank else i + 2
+        nxt = lines[at] if at < len(lines) else None
+        if nxt is None or nxt.blank or label_of(nxt.text) or column_field(nxt.text.rstrip(" :")):
+            out.append(line)
+            continue
+        out.append(Line(line.n, f"{name} : {nxt.text}", line.indent, False))
+        skip.update(range(i + 1, at + 1))
+    return out
+
+
+def mark_tables(lines: list) -> list:
+    """Rows of tables with a header row: each row gets the header and its cells, one per column;
+    the header line itself, which names columns and no event, becomes blank. A table runs from its
+    header over blank lines to the first line not cut like it."""
+    out = list(lines)
+    header, rows = None, 0
+    for i, line in enumerate(out):
+        if line.blank:
+            continue
+        cells = row_cells(line.text, header) if header else None
+        if cells is not None and header_of(line.text) is None:
+            out[i] = Line(line.n, line.text, line.indent, line.bullet, header, cells)
+            rows += 1
+            continue
+        header, rows = header_of(line.text), 0
+        if header is not None:
+            out[i] = Line(line.n, "", line.indent, False)
+    return out
+
+
+_MARKUP = [
+    (re.compile(r"^(\s{0,3})#{1,6}\s+"), r"\1"),                              # « ## Heading »
+    (re.compile(r"\[([^\]\n]+)\]\((?:https?://|www\.|/)[^)\s]*\)"), r"\1"),    # « [text](url) »
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__"), r"\1\2"),    # bold
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),       # italics
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
+]
+
+
+def plain_markup(line: str) -> str:
+    """A line without the marks of Markdown (headings, bold, italics, links), as agendas pasted from
+    messages and wikis write them: « - **12 nov.** — *Lyon* — Atelier » → « - 12 nov. — Lyon — Atelier »."""
+    if not re.search(r"[*_#\[]", line):
+        return line
+    for pattern, replacement in _MARKUP:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+def _drop_repeated_paragraphs(lines: list) -> list:
+    """Page footers and boxes repeated through the document (« INFOS & INSCRIPTION »): a paragraph of
+    short lines seen three times or more, with no date, label, place or address, is not content."""
+    paragraphs, current = [], []
+    for i, line in enumerate(lines):
+        if line.blank:
+            if current:
+                paragraphs.append(current)
+            current = []
+        else:
+            current.append(i)
+    if current:
+        paragraphs.append(current)
+    counts = Counter(tuple(lines[i].text.lower() for i in p) for p in paragraphs)
+    drop = set()
+    for p in paragraphs:
+        texts = [lines[i].text for i in p]
+        if counts[tuple(t.lower() for t in texts)] < 3 or len(p) > 4:
+            continue
+        if any(len(t) > 60 or dates.match_date(t) or label_of(t) or is_address(t) for t in texts):
+            continue
+        drop.update(p)
+    return [Line(line.n, "", 0, False) if i in drop else line for i, line in enumerate(lines)]
+
+
+@functools.lru_cache(maxsize=65536)
+def is_caps(text: str) -> bool:
+    """A line in capitals (a title or a header): its first word is in capitals, and most letters are."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    first = re.findall(r"[^\W\d_][\w’'\-]*", text)
+    head = first[0] if first else ""
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    return (len(head) >= 2 and head.replace("’", "").replace("'", "").replace("-", "").isupper() and upper >= 0.45) \
+        or upper >= 0.8

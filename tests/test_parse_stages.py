@@ -1,0 +1,90 @@
+"""The stages of the reader one by one, as pure functions on invented text: lines, date anchors and
+their keep-or-drop verdicts. No commune reference is needed here."""
+
+from esscope.parse import dates, keep
+from esscope.parse.anchors import find_candidates
+from esscope.parse.lines import read_lines
+
+
+def texts(text):
+    return [line.text for line in read_lines(text) if not line.blank]
+
+
+def verdicts(text):
+    return [(a.found.points[0].day, a.found.points[0].month, a.kept, a.reason)
+            for a in find_candidates(read_lines(text))]
+
+
+def test_an_agenda_widget_date_written_over_two_lines_is_one_line():
+    assert texts("DÉC.\n02\nAtelier couture\n\n14\nJANV.\nGalette") == [
+        "DÉC. 02", "Atelier couture", "14 JANV.", "Galette"]
+
+
+def test_a_range_whose_end_goes_to_the_next_line_is_one_line():
+    assert texts("Du 3 octobre 2022\nau 28 octobre 2022\nExposition")[0] == "Du 3 octobre 2022 au 28 octobre 2022"
+    assert texts("Le 3 octobre\nau marché couvert")[0] == "Le 3 octobre"
+
+
+def test_a_quote_mark_opens_an_item_as_a_bullet_does():
+    line = next(line for line in read_lines("> Jeudi 9 octobre : atelier vélo") if not line.blank)
+    assert line.bullet and line.text == "Jeudi 9 octobre : atelier vélo"
+
+
+def test_a_weekday_and_a_day_take_the_month_of_the_date_before():
+    found = dates.match_date("Vendredi 17, de 14 h à 16 h : troc de graines")
+    assert (found.points[0].day, found.points[0].month, found.points[0].weekday) == (17, None, "vendredi")
+    assert dates.match_date("jeudi 4 heures de débat") is None
+    assert verdicts("Mardi 14 octobre : visite de la ressourcerie.\n\nVendredi 17, de 14 h à 16 h : troc de graines.")[1][:2] == (17, 10)
+    assert verdicts("Samedi 8, de 10 h à 12 h : balade.")[0][:2] == (8, 11)
+
+
+def test_publication_stamps_are_not_events():
+    assert verdicts("jeudi 12.10.2023, 06:30 - Le Courrier de l'Ouest")[0][2:] == (False, keep.PUBLISHED)
+    assert verdicts("Le 05/10/2023 par La Rédaction")[0][2:] == (False, keep.PUBLISHED)
+    assert verdicts("Publié le 5 octobre 2023")[0][2:] == (False, keep.PUBLISHED)
+    assert verdicts("Date : jeudi 9 novembre 2023 à 18 h 30")[0][2] is True
+
+
+def test_the_span_of_the_whole_month_is_not_an_event():
+    assert verdicts("Du 1er novembre 2023 au 30 novembre 2023")[0][2:] == (False, keep.SPAN)
+    assert verdicts("Du 1er novembre au 30 novembre : expositions dans toute la ville")[0][2] is True
+
+
+def test_a_limit_after_a_lead_is_not_an_event_but_a_year_is_no_limit():
+    assert verdicts("Inscriptions jusqu'au : 3 novembre.")[0][2:] == (False, keep.LIMIT)
+    assert verdicts("Au programme cette année : le 8 novembre, la MJC organise un atelier.")[0][2] is True
+
+
+NEWS_PAGE = """Agenda
+
+OCT.
+09
+Atelier réparation de vélos
+
+OCT.
+16
+Soirée des bénévoles
+
+Actualités
+
+OCT.
+02
+Une épicerie solidaire ouvre à Dinan
+
+L'association Le Panier Partagé a inauguré son épicerie le mois dernier : elle propose des produits à prix
+réduits aux étudiants et aux familles, avec l'aide de la mairie, de trois producteurs de la vallée et d'une
+quinzaine de bénévoles qui tiennent la caisse à tour de rôle, du lundi au samedi.
+"""
+
+
+def test_dated_items_of_a_news_list_are_articles_not_events():
+    found = {(a.found.points[0].day, a.found.points[0].month): (a.kept, a.reason)
+             for a in find_candidates(read_lines(NEWS_PAGE))}
+    assert found == {(9, 10): (True, ""), (16, 10): (True, ""), (2, 10): (False, keep.NEWS)}
+
+
+def test_a_heading_that_ends_with_its_date_titles_an_event():
+    [anchor] = find_candidates(read_lines("La tournée de l'épargne solidaire dans les quartiers du 6 au 20 octobre"))
+    assert (anchor.kept, anchor.form, anchor.rest) == (True, "title", "La tournée de l'épargne solidaire dans les quartiers")
+    [limit] = find_candidates(read_lines("Inscriptions ouvertes jusqu'au 20 octobre"))
+    assert not limit.kept
