@@ -2,7 +2,8 @@
 territory portrait as XLSX and PDF.
 
 Text from documents stays text everywhere: cells that a spreadsheet would read as a formula are
-neutralised, ICS text is escaped as RFC 5545 says, the PDF prints characters, never markup.
+neutralised, the ICS file is written by icalendar (every text escaped as RFC 5545 says, links
+percent-encoded), the PDF prints characters, never markup.
 """
 
 import datetime as dt
@@ -13,9 +14,11 @@ import unicodedata
 from importlib import resources
 from pathlib import Path
 
+import icalendar
 import pandas as pd
 import shapely
 
+from .escaping import web_address
 from .french import Percent, format_date, format_number, format_percent
 from .parse.model import event_fields
 from .pdfmaps import draw_choropleth, draw_legend
@@ -176,59 +179,61 @@ def events_to_xlsx(events: pd.DataFrame, filters=()) -> bytes:
 
 # --- ICS --------------------------------------------------------------------------------------
 
-def _ics_text(text) -> str:
-    """RFC 5545 TEXT escaping."""
-    text = "" if _is_missing(text) else str(text)
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets without cutting a UTF-8 character."""
-    out, current = [], b""
-    for ch in line:
-        encoded = ch.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n ".join(out)
+ICS_PRODID = "-//esscope//Mois de l'ESS//FR"
 
 
 def events_to_ics(events: pd.DataFrame, now=None) -> bytes:
-    """The dated events as an iCalendar file (times are local, France); undated events are left out."""
-    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//esscope//Mois de l'ESS//FR", "CALSCALE:GREGORIAN",
-             "X-WR-CALNAME:Mois de l'ESS (esscope)"]
+    """The dated events as an iCalendar file, written by icalendar: every text escaped as RFC 5545
+    says (a line break in a title stays in the title), links percent-encoded, lines folded. Times are
+    local to France (floating times); undated events are left out."""
+    calendar = icalendar.Calendar()
+    for name, value in (("prodid", ICS_PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                        ("x-wr-calname", "Mois de l'ESS (esscope)")):
+        calendar.add(name, value)
+    stamp = now or dt.datetime.now(dt.UTC)
     for r in events.to_dict("records"):
         start = _day(r.get("start_date"))
-        if start is None:
-            continue
-        end = _day(r.get("end_date")) or start
-        lines += ["BEGIN:VEVENT", f"UID:{_ics_text(r['id'])}@esscope", f"DTSTAMP:{stamp}"]
-        start_time, end_time = r.get("start_time"), r.get("end_time")
-        if isinstance(start_time, str) and start_time:
-            lines.append(f"DTSTART:{start:%Y%m%d}T{start_time.replace(':', '')}00")
-            if isinstance(end_time, str) and end_time and (end, end_time) >= (start, start_time):
-                lines.append(f"DTEND:{end:%Y%m%d}T{end_time.replace(':', '')}00")
-        else:
-            lines.append(f"DTSTART;VALUE=DATE:{start:%Y%m%d}")
-            lines.append(f"DTEND;VALUE=DATE:{end + dt.timedelta(days=1):%Y%m%d}")
-        lines.append(f"SUMMARY:{_ics_text(r.get('title'))}")
-        place = ", ".join(str(p) for p in (r.get("venue"), r.get("address"), r.get("commune_name"))
-                          if not _is_missing(p) and p)
-        if place:
-            lines.append(f"LOCATION:{_ics_text(place)}")
-        details = [str(r[k]) for k in ("description", "organizer") if not _is_missing(r.get(k)) and r.get(k)]
-        if details:
-            lines.append(f"DESCRIPTION:{_ics_text(chr(10).join(details))}")
-        url = r.get("url")
-        if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
-            lines.append(f"URL:{url.strip()}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
+        if start is not None:
+            calendar.add_component(_vevent(r, start, stamp))
+    return calendar.to_ical()
+
+
+def _vevent(r: dict, start: dt.date, stamp: dt.datetime) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", f"{r['id']}@esscope")
+    event.add("dtstamp", stamp)
+    end = _day(r.get("end_date")) or start
+    start_time, end_time = _clock(r.get("start_time")), _clock(r.get("end_time"))
+    if start_time:
+        event.add("dtstart", dt.datetime.combine(start, start_time))
+        if end_time and (end, end_time) >= (start, start_time):
+            event.add("dtend", dt.datetime.combine(end, end_time))
+    else:
+        event.add("dtstart", start)
+        event.add("dtend", end + dt.timedelta(days=1))
+    event.add("summary", _text(r.get("title")))
+    place = ", ".join(_text(r.get(k)) for k in ("venue", "address", "commune_name") if _text(r.get(k)))
+    if place:
+        event.add("location", place)
+    details = "\n".join(_text(r.get(k)) for k in ("description", "organizer") if _text(r.get(k)))
+    if details:
+        event.add("description", details)
+    url = web_address(r.get("url"))
+    if url:
+        event.add("url", url)
+    return event
+
+
+def _text(value) -> str:
+    return "" if _is_missing(value) else str(value)
+
+
+def _clock(value) -> dt.time | None:
+    """A « HH:MM » time, None when there is none (or it is not one)."""
+    try:
+        return dt.time.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 # --- GeoJSON ----------------------------------------------------------------------------------

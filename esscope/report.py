@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import queries
+from .escaping import web_address
 from .filters import EventFilter, commune_counts, filtered_events
 from .french import Percent, format_date, format_number, format_period, format_time
 from .store import query
@@ -180,8 +181,7 @@ def events_table(events: pd.DataFrame) -> pd.DataFrame:
         "Thème": text("theme"),
         "Type": text("kind"),
         "En ligne": events["online"].map({True: "oui", False: "non"}),
-        "Lien": [u if isinstance(u, str) and u.lower().startswith(("http://", "https://")) else None
-                 for u in events["url"]],
+        "Lien": [web_address(u) for u in events["url"]],
     })
 
 

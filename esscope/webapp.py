@@ -11,7 +11,6 @@ import datetime as dt
 import functools
 import os
 from pathlib import Path
-from urllib.parse import quote
 
 import folium
 import pandas as pd
@@ -23,6 +22,7 @@ from streamlit_folium import st_folium
 from . import portrait, queries, store
 from .assets import ensure_assets
 from .charts import PLOTLY_CONFIG
+from .escaping import web_address
 from .filters import EventFilter, filter_options
 from .french import format_number
 from .maps import CLICK, commune_from_click
@@ -209,12 +209,10 @@ def md_escape(text) -> str:
 
 def md_link(label: str, url) -> str:
     """A markdown link to an http(s) URL, or the escaped text when `url` is not a web address."""
-    url = (url or "").strip()
-    if not url.lower().startswith(("http://", "https://")):
-        return md_escape(url or label)
-    safe_url = quote(url, safe=":/?#[]@!$&'*+,;=%-._~")
-    safe_url = safe_url.replace("(", "%28").replace(")", "%29")
-    return f"[{md_escape(label)}]({safe_url})"
+    address = web_address(url)
+    if address is None:
+        return md_escape((url or "").strip() or label)
+    return f"[{md_escape(label)}]({address.replace('(', '%28').replace(')', '%29')})"
 
 
 # --- Event filters shared by the map, the éditions page and the report --------------------------

@@ -1,10 +1,12 @@
 """Downloads: files that open where they should, with document text kept as inert text."""
 
 import csv
+import datetime as dt
 import io
 import json
 from dataclasses import replace
 
+import icalendar
 import openpyxl
 import pandas as pd
 import pytest
@@ -79,12 +81,28 @@ def test_ics_has_one_vevent_per_dated_event_with_escaped_text(events):
 
 
 def test_ics_escapes_commas_semicolons_and_newlines():
-    import pandas as pd
     frame = pd.DataFrame([{"id": "x", "start_date": "2017-11-07", "end_date": None, "start_time": None,
                            "end_time": None, "title": "A, B; C\nD", "venue": None, "address": None,
                            "commune_name": None, "description": None, "organizer": None, "url": None}])
     lines = _unfold(exports.events_to_ics(frame).decode("utf-8"))
     assert "SUMMARY:A\\, B\\; C\\nD" in lines
+
+
+def test_a_line_break_in_a_title_or_a_link_adds_no_property_to_the_calendar():
+    hostile = "Forum\r\nATTACH:https://evil.example/x\nBEGIN:VALARM\r\n ; , \\ fin"
+    frame = pd.DataFrame([{"id": "x\nUID:y", "start_date": "2017-11-07", "end_date": None, "start_time": "10:00",
+                           "end_time": "09:00", "title": hostile, "venue": hostile, "address": None,
+                           "commune_name": "Lille", "description": hostile, "organizer": "APES",
+                           "url": "https://example.org/a b\nATTACH:https://evil.example/\r\nX-EVIL:1"}])
+    calendar = icalendar.Calendar.from_ical(exports.events_to_ics(frame))
+    [event] = calendar.walk("VEVENT")
+    assert set(event) == {"UID", "DTSTAMP", "DTSTART", "SUMMARY", "LOCATION", "DESCRIPTION", "URL"}
+    text = hostile.replace("\r\n", "\n")          # iCalendar text has one line break: \n
+    assert str(event["SUMMARY"]) == text and str(event["LOCATION"]) == f"{text}, Lille"
+    assert str(event["DESCRIPTION"]) == f"{text}\nAPES" and str(event["UID"]) == "x\nUID:y@esscope"
+    assert str(event["URL"]) == "https://example.org/a%20b%0AATTACH:https://evil.example/%0D%0AX-EVIL:1"
+    assert event["DTSTART"].dt == dt.datetime(2017, 11, 7, 10, 0)       # an end before the start is left out
+    assert not calendar.walk("VALARM") and len(calendar.subcomponents) == 1
 
 
 def test_geojson_points_at_the_commune_and_null_geometry_when_online(events):
