@@ -31,3 +31,25 @@ def test_news_items_end_the_agenda_item_above_them(read):
     assert [(e.start_date, e.title) for e in document.events] == [
         ("2023-10-09", "Atelier réparation de vélos"), ("2023-10-16", "Soirée des bénévoles")]
     assert document.events[1].organizer is None
+
+
+def test_days_listed_apart_are_as_many_events_and_respectivement_gives_each_its_commune(read):
+    text = ("Des ateliers de réparation auront lieu à Lorient au local de l'association et à Vannes dans la "
+            "halle du port, respectivement les 8 et 22 octobre.")
+    events = read(text, edition=2023).events
+    assert [(e.start_date, e.end_date, e.commune_name) for e in events] == [
+        ("2023-10-08", "2023-10-08", "Lorient"), ("2023-10-22", "2023-10-22", "Vannes")]
+    consecutive = read("Les 14 et 15 octobre, le salon des métiers se tiendra à Lorient.", edition=2023).events
+    assert [(e.start_date, e.end_date) for e in consecutive] == [("2023-10-14", "2023-10-15")]
+
+
+def test_a_venue_named_after_its_commune_gives_the_commune(read):
+    text = "Le 9 octobre dès 18 h à la Salle des fêtes de Ploemeur, une soirée jeux est proposée aux familles."
+    event = read(text, edition=2023).events[0]
+    assert (event.venue, event.commune_name) == ("Salle des fêtes", "Ploemeur")
+
+
+def test_a_full_stop_after_a_month_ends_the_sentence(read):
+    event = read("De plus, une semaine de l'économie circulaire se déroulera du 2 au 7 octobre. Elle réunira les "
+                 "ressourceries du territoire.", edition=2023).events[0]
+    assert event.title == "Semaine de l'économie circulaire"

@@ -17,6 +17,8 @@ MONTHS = {
     "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "sep": 9,
     "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
 }
+_FULL_MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+                "novembre", "decembre"}
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
             "lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6}
 WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
@@ -76,6 +78,12 @@ class Period:
     end: dt.date | None
     warnings: list = field(default_factory=list)
     weekday_checks: int = 0     # how many written weekdays were checked (and matched)
+    days: list = field(default_factory=list)    # each day of a list (« les 14 et 21 novembre »)
+
+    @property
+    def separate(self) -> bool:
+        """True for days listed apart (« les 14 et 21 novembre »), which are as many events."""
+        return len(self.days) > 1 and (self.days[-1] - self.days[0]).days != len(self.days) - 1
 
 
 def match_date(text: str) -> DateMatch | None:
@@ -84,8 +92,9 @@ def match_date(text: str) -> DateMatch | None:
     if m:
         found = _from_points(m)
         if found:
-            if text[found.end:found.end + 1] == "." and not text[found.end + 1:found.end + 2].isdigit():
-                found.end += 1          # the dot of an abbreviated month (« nov. »)
+            if text[found.end:found.end + 1] == "." and not text[found.end + 1:found.end + 2].isdigit() \
+                    and fold(text[:found.end].split()[-1]) not in _FULL_MONTHS:
+                found.end += 1          # the dot of an abbreviated month (« nov. »), not a full stop
             coming = _COMING.match(text, found.end)
             if coming:
                 found.end = coming.end()     # « le 14 novembre prochain »
@@ -228,9 +237,7 @@ def resolve(found: DateMatch, year: int) -> Period | None:
     if found.kind == "open":
         return Period(days[0], None, warnings, checks)
     start, end = days[0], days[-1]
-    if found.kind == "list" and len(days) > 1 and (end - start).days != len(days) - 1:
-        warnings.append("plusieurs jours non consécutifs : " + ", ".join(format_day(d) for d in days))
-    return Period(start, end, warnings, checks)
+    return Period(start, end, warnings, checks, days if found.kind == "list" else [])
 
 
 def format_day(day: dt.date) -> str:

@@ -9,7 +9,7 @@ from .context import Context
 from .fields import apply_commune, apply_place
 from .lines import Line
 from .model import Event
-from .places import Place, Places, communes_in_prose, is_online, parse_place, venue_in_prose
+from .places import Place, Places, communes_in_prose, is_online, parse_place, split_venue_commune, venue_in_prose
 from .rows import meta_of, read_row
 from .vocabulary import META_FIELDS, label_of
 
@@ -66,6 +66,8 @@ def header_details(header: str, places: Places) -> Head:
         place.venue = venue[2]
         if place.commune and place.commune.query.startswith(venue[2]):
             place.commune = None
+        place.venue, named = split_venue_commune(place.venue, places)   # « Maison de la poésie de Beuvry »
+        place.commune = place.commune or named
     if not (place and place.commune):
         named = communes_in_prose(text, places)
         if named:

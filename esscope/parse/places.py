@@ -313,7 +313,9 @@ VENUE_NOUN = (r"(?:maison|halles?|salle|espace|centre|p[ôo]le|h[ôo]tel|th[ée]
               r"gymnase|auditorium|amphith[ée][âa]tre|chapelle|ch[âa]teau|campus|universit[ée]|lyc[ée]e|coll[èe]ge|"
               r"[ée]cole|mus[ée]e|palais|gare|cit[ée]|manufacture|friche|mjc|foyer|domaine|grange|usine|locaux|"
               r"librairie|clo[îi]tre|abbaye|[ée]glise|stade|complexe|fabrique|conservatoire|p[ée]niche|hall|"
-              r"auberge|p[ée]pini[èe]re|incubateur|hangar|h[ôo]tel\s+de\s+ville|quartier|cour|atelier\s+[A-ZÀ-Ý])")
+              r"auberge|p[ée]pini[èe]re|incubateur|hangar|h[ôo]tel\s+de\s+ville|quartier|cour|atelier\s+[A-ZÀ-Ý]|"
+              r"village\s+d['’]entreprises|village\s+associatif|maison\s+du\s+projet|base\s+de\s+loisirs|"
+              r"salle\s+des\s+f[êe]tes|tiers\s+lieu|fablab|caf[ée]-librairie)")
 _VENUE_HEAD = re.compile(rf"^{VENUE_NOUN}(?![\w-])", re.IGNORECASE)
 _VENUE_STOP = re.compile(r"\s*(?:[,;.()]|\s[-–—|]\s|\s(?:à|a|avec|pour|sur|de\s+\d|dès|le\s+\d|en\s+visio|"
                          r"en\s+ligne|organis|propos)\b|$)")

@@ -192,9 +192,12 @@ def refined_title(sentence: str, title: str | None) -> str | None:
     doors = _doors_title(sentence)
     if doors:
         return doors
+    held = _held_subject(sentence)
     if title and has_event_noun(title):
+        if held and len(held.split()) >= 2 and has_event_noun(held) and fold(held) in fold(title):
+            return held[:1].upper() + held[1:]      # « Une semaine de … se déroulera » → « Semaine de … »
         return title
-    found = event_phrase(sentence) or _held_subject(sentence)
+    found = event_phrase(sentence) or held
     if found and len(found.split()) >= 2:
         return found[:1].upper() + found[1:]
     return title
@@ -296,7 +299,7 @@ def _held_subject(sentence: str) -> str | None:
     m = _HELD.search(re.split(r"(?<=[,;:!?])\s+", sentence.strip())[-1]) or _HELD.match(sentence.strip())
     if not m:
         return None
-    subject = m.group("subject").strip(" ,")
+    subject = re.sub(r"\s+(?:est|sont|sera|seront|a|ont)$", "", m.group("subject").strip(" ,"))
     if re.match(r"^(?:elle|il|ils|elles|celui-ci|celle-ci|ce|cela|on|nous|vous)\b", subject, re.IGNORECASE):
         return None
     return subject if len(subject.split()) <= 10 else None
