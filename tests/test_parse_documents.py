@@ -53,3 +53,40 @@ def test_a_full_stop_after_a_month_ends_the_sentence(read):
     event = read("De plus, une semaine de l'économie circulaire se déroulera du 2 au 7 octobre. Elle réunira les "
                  "ressourceries du territoire.", edition=2023).events[0]
     assert event.title == "Semaine de l'économie circulaire"
+
+
+FESTIVAL = """Le village des alternatives revient à Grenoble
+
+Le 12/09/2023 par La Rédaction
+
+Du 6 au 8 octobre 2023, la solidarité s'affiche en ville ! À l'occasion de la semaine du développement durable, la deuxième édition du Village des alternatives se tiendra sur la place Saint-Bruno.
+
+Le week-end s'ouvrira le jeudi 5 octobre lors d'une remise des trophées de l'engagement associatif.
+
+Le 6 octobre sera consacré à l'habitat partagé, le 7 octobre aux mobilités douces, et le 8 octobre à l'alimentation locale.
+"""
+
+
+def test_an_article_on_a_festival_gives_the_festival_its_opening_and_its_themed_days(read):
+    events = read(FESTIVAL, edition=2023).events
+    assert [(e.start_date, e.end_date, e.title) for e in events] == [
+        ("2023-10-06", "2023-10-08", "Deuxième édition du Village des alternatives"),
+        ("2023-10-05", "2023-10-05", "Remise des trophées de l'engagement associatif"),
+        ("2023-10-06", "2023-10-06", "Journée consacrée à l'habitat partagé"),
+        ("2023-10-07", "2023-10-07", "Journée consacrée aux mobilités douces"),
+        ("2023-10-08", "2023-10-08", "Journée consacrée à l'alimentation locale")]
+
+
+def test_events_of_an_article_that_names_one_commune_take_it_flagged(read):
+    events = read(FESTIVAL, edition=2023).events
+    assert {e.commune_name for e in events} == {"Grenoble"}
+    assert any("déduite du document" in w for w in events[1].warnings)
+    two = read("Le 3 octobre, atelier vélo à Lorient.\n\nLe 5 octobre, la MJC organise une soirée jeux.\n\n"
+               "Le 9 octobre, forum des métiers à Vannes.", edition=2023).events
+    assert [e.commune_name for e in two] == ["Lorient", None, "Vannes"]
+
+
+def test_a_whole_month_that_counts_its_events_is_no_event(read):
+    text = ("Du 1er au 31 octobre, une cinquantaine de rendez-vous sont organisés dans le département. Cette année, "
+            "le concours des Trophées récompensera douze projets.\n\nLe 10 octobre : atelier compost à Vannes.")
+    assert [e.start_date for e in read(text, edition=2023).events] == ["2023-10-10"]

@@ -30,15 +30,45 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý])")
 _DROPPED = Anchor(0, None, "", kept=False)
 
 
+_PARTICIPLES = {"consacr": "consacrée", "dedi": "dédiée", "reserv": "réservée"}
+
+
 def dated_sentences(text: str) -> list:
     """« Le 5 novembre, X organise … Y propose le 8 novembre … » → one part per sentence that dates an
     event, wherever its date sits, with the sentences that follow it (and the sentences before the
-    first one, if any)."""
+    first one, if any); a sentence that lists dated clauses (« Le 7 sera consacré au travail, le 8 au
+    vivre ensemble, … ») gives one part per clause."""
     if len(text) < 80 or text.count("|") >= 2:
         return [text]
     starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
     cuts = [at for at in starts[1:] if (anchor_of(Line(0, text[at:]), loose=True) or _DROPPED).kept]
-    return [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+    parts = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+    return [clause for part in parts for clause in dated_clauses(part)]
+
+
+_CLAUSE_JOIN = re.compile(r"\s*(?:,\s*(?:et\s+|puis\s+)?|;\s*|\s+et\s+)$")
+
+
+def dated_clauses(text: str) -> list:
+    """« Le 7 novembre sera consacré au travail, le 8 novembre au vivre ensemble, et le 9 à la
+    consommation. » → one clause per date, each given the verb the first one shares with the others
+    (« le 8 novembre sera consacré au vivre ensemble »). Other texts come back whole."""
+    first = dates.match_date(text)
+    if not first:
+        return [text]
+    found = [(0, first)] + [(at, m) for at, m in dates.search_dates(text) if at >= first.end]
+    if len(found) < 2 or not all(_CLAUSE_JOIN.search(text[:at]) for at, _ in found[1:]):
+        return [text]
+    ends = [at for at, _ in found[1:]] + [len(text)]
+    clauses = [_CLAUSE_JOIN.sub("", text[at:end].strip()) for (at, _), end in zip(found, ends)]
+    shared = re.match(r"^\s*(?P<verb>(?:[^\s,]+\s+){0,3}?)(?=(?:à|au|aux|de|du|des|sur|pour)\s)", clauses[0][first.end:])
+    verb = shared.group("verb").strip() if shared else ""
+    out = [clauses[0]]
+    for (_, m), clause in zip(found[1:], clauses[1:]):
+        rest = clause[m.end:].strip()
+        out.append(f"{clause[:m.end]} {verb} {rest}" if verb and re.match(r"^(?:à|au|aux|de|du|des|sur|pour)\s", rest)
+                   else clause)
+    return out
 
 
 def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
@@ -54,7 +84,11 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
     found = dates.match_date(text)
     if found:
         rest = text[found.end:]
-        return _judged(Anchor(0, found, rest), keep.judge_start(found, rest))
+        verdict = keep.judge_start(found, rest)
+        themed = keep.THEMED_DAY.match(rest)
+        if themed:      # « Le 8 novembre sera consacré au vivre ensemble » → « Journée consacrée au vivre ensemble »
+            rest = f" : Journée {_PARTICIPLES[dates.fold(themed.group('verb'))]} {themed.group('what')}"
+        return _judged(Anchor(0, found, rest), verdict)
     if keep.is_dateline(text):
         at, found = (dates.search_dates(text, loose=True) or [(0, None)])[0]
         return _judged(Anchor(0, found, ""), keep.Verdict(False, keep.PUBLISHED)) if found else None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from .prose import names_an_event, sentences
+from .prose import counts_events, names_an_event, sentences
 
 # reasons a date is dropped; `STRONG` ones never come back as a low-confidence candidate
 PUBLISHED = "date de publication ou de mise à jour du document"
@@ -112,7 +112,11 @@ def opens_sentence(rest: str) -> bool:
     portes … »), not one that counts the month's events."""
     if not re.match(r"^\s*,\s*\S", rest):
         return False
-    return names_an_event(sentences(rest.lstrip(" ,"))[0])
+    parts = sentences(rest.lstrip(" ,"))
+    if names_an_event(parts[0]) or counts_events(parts[0]):
+        return names_an_event(parts[0])
+    # « Du 7 au 11 novembre, la ville vibre ! Le festival X se tiendra … »: the next sentence names it
+    return len(parts) > 1 and names_an_event(parts[1]) and not dates.search_dates(parts[1], loose=True)
 
 
 def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
@@ -123,9 +127,16 @@ def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
         return Verdict(False, PUBLISHED)
     if _PAST_AFTER.match(rest) or _PAST.search(rest[:200]):
         return Verdict(False, PAST)
-    if opens_entry(rest, found) or opens_sentence(rest):
+    if rest.lstrip().startswith(",") and counts_events(sentences(rest.lstrip(" ,"))[0]):
+        return Verdict(False, COUNT)
+    if opens_entry(rest, found) or opens_sentence(rest) or THEMED_DAY.match(rest):
         return KEEP
     return Verdict(False, NO_TITLE)
+
+
+# « Le 8 novembre sera consacré à l'alimentation »: a day given to a theme, an event of its own
+THEMED_DAY = re.compile(r"^\s*(?:sera|est|seront)\s+(?P<verb>consacr|d[ée]di|r[ée]serv)[ée]e?s?\s+(?P<what>(?:à|au|aux)\s.+)$",
+                        re.IGNORECASE | re.DOTALL)
 
 
 def judge_lead(found: dates.DateMatch, text: str, lead_end: int, rest: str) -> Verdict:

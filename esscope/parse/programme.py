@@ -21,7 +21,7 @@ from .entries import parse_entry, split_rest
 from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, mark_tables, read_lines
-from .places import Places, is_address, venue_start
+from .places import Places, communes_in_prose, is_address, venue_start
 from .rows import is_pinned, mapped_row
 from .vocabulary import label_of, price_of
 
@@ -74,6 +74,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     for line in dropped:
         warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {line.text[:80]} ») "
                         "n'a pas été retenue : à vérifier")
+    _only_commune(events, text, context)
     events.sort(key=lambda e: e.line or 0)
     for position, event in enumerate(events):
         event.position = position
@@ -140,3 +141,20 @@ _UNDATED_ITEM = re.compile(rf"^(?:{_UNDATED.pattern})\s*[:–—-]\s*(?=\S)", re
 def _is_undated_header(line: Line) -> bool:
     return (not line.blank and not line.bullet and len(line.text) < 160 and bool(_UNDATED.search(line.text))
             and not dates.match_date(line.text))
+
+
+def _only_commune(events: list, text: str, context: Context) -> None:
+    """An article about one place (« … au Ground Control à Paris … »): when the whole text names a single
+    commune, its events that say no commune of their own take that one, flagged."""
+    missing = [e for e in events if not (e.commune_code or e.commune_name or e.online)]
+    if not missing or len(text) > 30_000:
+        return
+    named = {found.code for _s, _e, found in communes_in_prose(text, context.places) if found.code}
+    named |= {e.commune_code for e in events if e.commune_code}
+    if len(named) != 1:
+        return
+    code = named.pop()
+    name = context.places.index.name_of(code) if context.places.index else None
+    for event in missing:
+        event.commune_code, event.commune_name = code, name
+        event.warn(f"commune {name} déduite du document, qui ne nomme qu'elle : à vérifier", 0.1)

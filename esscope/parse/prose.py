@@ -111,16 +111,20 @@ _ANY_VERB = re.compile(r"(?<![\w-])(?:" + _VERBS + "|" + _EVENT_VERBS + r")(?![\
 
 # Nouns that name an event without being a kind of event to file it under (« une manifestation », « un
 # temps fort », « la quinzaine de l'initiative », « la tournée de … »).
-_EVENT_NOUN = re.compile(r"(?<![\w-])(?:manifestations?|temps\s+forts?|quinzaines?\s+d[eu']|semaines?\s+d[eu']|"
-                         r"tourn[ée]es?\s+d[eu']|tour\s+d[eu']|cycles?\s+d[eu']|parcours\s+d[eu']|"
-                         r"mois\s+d[eu']|f[êe]tes?\s+d[eu']|nuits?\s+d[eu']|village\s+d[eu']|rencontres?)(?![\w-])",
-                         re.IGNORECASE)
+_EVENT_NOUN = re.compile(r"(?<![\w-])(?:(?:manifestations?|temps\s+forts?|c[ée]r[ée]monies?|inaugurations?|rencontres?)(?![\w-])|"
+                         r"(?:quinzaines?|semaines?|tourn[ée]es?|tour|cycles?|parcours|f[êe]tes?|remises?|nuits?|"
+                         r"village)\s+d(?:[eu]\s|es\s|['’]))", re.IGNORECASE)
 
 
 def has_event_noun(text: str) -> bool:
     """True when a text names an event: a kind (« ciné-débat », « forum ») or another event noun
     (« manifestation », « temps fort », « semaine de la … »)."""
     return bool(kind_in(text, within=len(text)) or _EVENT_NOUN.search(text))
+
+
+def counts_events(sentence: str) -> bool:
+    """« plus de 300 événements sont organisés », « une trentaine de rendez-vous »: the month's events counted."""
+    return bool(_EDITORIAL.search(sentence))
 
 
 def names_an_event(sentence: str) -> bool:
@@ -146,6 +150,8 @@ def read_item(text: str, places: Places) -> ItemReading:
     """Title, kind, organisers and place of an event written as running text."""
     reading = ItemReading()
     parts = sentences(text)
+    if len(parts) > 1 and not names_an_event(parts[0]) and names_an_event(parts[1]):
+        parts = parts[1:]       # « Du 7 au 11 novembre, la ville vibre ! Le festival X se tiendra … »
     lead, first = _main_clause(parts[0] if parts else text)
     subject = _SUBJECT.match(first)
     where = commune_cell(subject.group("org"), places) if subject else None
@@ -192,6 +198,11 @@ def refined_title(sentence: str, title: str | None) -> str | None:
     doors = _doors_title(sentence)
     if doors:
         return doors
+    during = _DURING.search(sentence)
+    if during and event_phrase(during.group("what")):
+        found = event_phrase(during.group("what"))     # « Les festivités ouvriront lors d'une remise de prix … »
+        if len(found.split()) >= 2:
+            return found[:1].upper() + found[1:]
     held = _held_subject(sentence)
     if title and has_event_noun(title):
         if held and len(held.split()) >= 2 and has_event_noun(held) and fold(held) in fold(title):
@@ -203,6 +214,7 @@ def refined_title(sentence: str, title: str | None) -> str | None:
     return title
 
 
+_DURING = re.compile(r"\b(?:lors|à\s+l['’]occasion)\s+d(?:['’]une?|u|e\s+la|e\s+l['’]|es)\s*(?P<what>.+)$", re.IGNORECASE)
 _DOORS = re.compile(r"^(?P<who>.+?)(?:\s*,[^,]*,)?\s+(?:ouvr\w*|ouvert\w*)\s+(?:(?:ses|leurs|les)\s+)?(?:grandes?\s+)?portes\b"
                     r"(?!\s+(?:pour|à\s+l['’]occasion))", re.IGNORECASE)
 
@@ -234,12 +246,12 @@ def _of(name: str) -> str:
 # Where an event phrase stops: a verb that says what it does, a clause, a date, a time, where it is,
 # who organises it — but not inside quotes (« sur le thème « X : Y » »).
 _PHRASE_STOP = re.compile(
-    r"\s+(?:est|sont|sera|seront|serait|a|ont|aura|auront|avait|se|s['’]|qui|que|qu['’]|dont|où|afin|"
-    r"le\s+\d|les\s+\d|du\s+\d|dès|à\s+partir|à\s+\d|de\s+\d{1,2}\s*h|à\s+(?=[A-ZÀ-Ý])|au\s+(?=[A-ZÀ-Ý])|"
-    r"aux\s+(?=[A-ZÀ-Ý])|à\s+la\s+(?=[A-ZÀ-Ý])|à\s+l['’](?=[A-ZÀ-Ý])|chez|dans\s+les\s+locaux|lors|"
-    r"avec\s+(?:une|un|le|la|les|l['’]|des)\s|(?:co-?)?organis\w*|propos[ée]\w*|anim[ée]e?s?\s+par|"
-    r"port[ée]e?s?\s+par|lanc[ée]e?s?\s+par|coordonn[ée]e?s?\s+par|en\s+partenariat|en\s+pr[ée]sence|"
-    r"avec\s+le\s+soutien|ouvert\w*|gratuit\w*)"
+    r"\s+(?:est|sont|sera|seront|serait|a|ont|aura|auront|avait|se|qui|que|dont|où|afin|dès|chez|lors|"
+    r"ouvert\w*|gratuit\w*|(?:co-?)?organis\w*|propos[ée]\w*)(?![\w’'-])"
+    r"|\s+(?:s['’]|qu['’]|le\s+\d|les\s+\d|du\s+\d|à\s+partir|à\s+\d|de\s+\d{1,2}\s*h|à\s+(?=[A-ZÀ-Ý])|"
+    r"au\s+(?=[A-ZÀ-Ý])|aux\s+(?=[A-ZÀ-Ý])|à\s+la\s+(?=[A-ZÀ-Ý])|à\s+l['’](?=[A-ZÀ-Ý])|dans\s+les\s+locaux|"
+    r"avec\s+(?:une|un|le|la|les|l['’]|des)\s|anim[ée]e?s?\s+par|port[ée]e?s?\s+par|lanc[ée]e?s?\s+par|"
+    r"coordonn[ée]e?s?\s+par|en\s+partenariat|en\s+pr[ée]sence|avec\s+le\s+soutien)"
     r"|\s+(?:[a-zà-ÿ]+(?:eront|iront|eraient|erait|aient)|" + _VERBS + "|" + _EVENT_VERBS + r"|figure|figurent|vise|"
     r"visent|permet|permettent|permettra|mettra|mettront|offrira|offre|d[ée]bute(?:ra)?|commence(?:ra)?|"
     r"cl[ôo]ture(?:ra)?)(?=\s|$|[,.;])"
@@ -295,8 +307,13 @@ _HELD = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<subject>.{3,
 
 
 def _held_subject(sentence: str) -> str | None:
-    """« la toute première édition du Social Fest se tiendra … » → « toute première édition du Social Fest »."""
-    m = _HELD.search(re.split(r"(?<=[,;:!?])\s+", sentence.strip())[-1]) or _HELD.match(sentence.strip())
+    """« À l'occasion du Mois, la toute première édition du Fest se tiendra … » → « toute première
+    édition du Fest »: the subject of a verb that says an event takes place, from the clause's start."""
+    m = None
+    for clause in re.split(r"(?<=[,;:!?])\s+", sentence.strip()):
+        m = _HELD.match(clause)
+        if m:
+            break
     if not m:
         return None
     subject = re.sub(r"\s+(?:est|sont|sera|seront|a|ont)$", "", m.group("subject").strip(" ,"))
@@ -567,9 +584,15 @@ _LEAD_WORDS = re.compile(r"^(?:enfin|aussi|puis|ensuite|par\s+ailleurs|de\s+plus
                          r"\s*[,:]\s*|^(?:et|mais|puis|ensuite|enfin)\s+", re.IGNORECASE)
 
 
+# « À l'occasion du Mois de l'ESS, … », « Dans le cadre de la semaine X, … »: the frame, not the event
+_FRAME = re.compile(r"^(?:(?:à|a)\s+l['’]occasion|dans\s+le\s+cadre|au\s+cours|lors)\s+d(?:[eu]\s|es\s|['’])[^,]{0,80},\s*",
+                    re.IGNORECASE)
+
+
 def without_lead_words(sentence: str) -> str:
-    """« Par ailleurs, un forum … » → « un forum … »: a sentence without the words that link it to the one before."""
-    while (m := _LEAD_WORDS.match(sentence)) and m.end():
+    """« Par ailleurs, un forum … » → « un forum … »: a sentence without the words that link it to the one
+    before, nor the frame it puts the event in (« À l'occasion du Mois de l'ESS, »)."""
+    while (m := _LEAD_WORDS.match(sentence) or _FRAME.match(sentence)) and m.end():
         sentence = sentence[m.end():]
     return sentence
 
