@@ -90,3 +90,22 @@ def test_a_whole_month_that_counts_its_events_is_no_event(read):
     text = ("Du 1er au 31 octobre, une cinquantaine de rendez-vous sont organisés dans le département. Cette année, "
             "le concours des Trophées récompensera douze projets.\n\nLe 10 octobre : atelier compost à Vannes.")
     assert [e.start_date for e in read(text, edition=2023).events] == ["2023-10-10"]
+
+
+SECTIONED = """Les temps forts de la métropole :
+
+  • Le 10 octobre, Nantes
+Bourse aux vélos solidaires, organisée par l'atelier La Roue Libre et ses partenaires pour faciliter le réemploi
+
+Les grands rendez-vous proposés par la CRESS des Pays de la Loire :
+
+  • Le 12 octobre en visio
+Conférence régionale sur les achats responsables
+"""
+
+
+def test_a_title_that_says_who_organises_is_cut_there_and_a_heading_gives_its_section_an_organiser(read):
+    bikes, talk = read(SECTIONED, edition=2023).events
+    assert (bikes.title, bikes.organizer) == ("Bourse aux vélos solidaires", "La Roue Libre")
+    assert (talk.title, talk.organizer, talk.online) == (
+        "Conférence régionale sur les achats responsables", "CRESS des Pays de la Loire", True)

@@ -16,6 +16,7 @@ from .prose import (
     partners_in,
     segment_venue,
     sentences,
+    split_by_organiser,
     split_organizer,
 )
 from .rows import pin_place
@@ -229,6 +230,8 @@ def finish(event: Event, context: Context) -> None:
             event.warn(f"lieu « {event.venue} » sans commune : commune à confirmer", 0.15)
         else:
             event.warn("lieu non indiqué", 0.1)
+    event.title, by_whom = split_by_organiser(event.title)
+    event.organizer = by_whom or event.organizer
     if not event.organizer:
         event.warn("organisateur non indiqué", 0.05)
     event.title = display_title(event.title.strip().rstrip(" .,;:").strip(), context.casing)

@@ -22,6 +22,7 @@ from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, mark_tables, read_lines
 from .places import Places, communes_in_prose, is_address, venue_start
+from .prose import explicit_organiser
 from .rows import is_pinned, mapped_row
 from .vocabulary import label_of, price_of
 
@@ -48,7 +49,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     bounds = [titles.get(k, a.at) for k, a in enumerate(anchors)] + [len(lines)]
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
     undated_items = [i for i, line in enumerate(lines) if _UNDATED_ITEM.match(line.text)]
+    sections = _section_organisers(lines)
     stops = undated_from + undated_items + keep.news_starts(lines) + [a.at for a in candidates if a.reason == keep.NEWS]
+    stops += list(sections)
     for k, anchor in enumerate(anchors):
         end = min([bounds[k + 1]] + [u for u in stops if u > anchor.at])
         block = lines[titles[k] + 1:anchor.at] + lines[anchor.at + 1:end] if k in titles else lines[anchor.at + 1:end]
@@ -75,6 +78,12 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {line.text[:80]} ») "
                         "n'a pas été retenue : à vérifier")
     _only_commune(events, text, context)
+    for at, organiser in sections.items():
+        nxt = min([k for k in sections if k > at] + [len(lines)])
+        for event in events:
+            if at < (event.line or 0) < nxt and not event.organizer:
+                event.organizer = organiser
+                event.warnings = [w for w in event.warnings if w != "organisateur non indiqué"]
     events.sort(key=lambda e: e.line or 0)
     for position, event in enumerate(events):
         event.position = position
@@ -158,3 +167,22 @@ def _only_commune(events: list, text: str, context: Context) -> None:
     for event in missing:
         event.commune_code, event.commune_name = code, name
         event.warn(f"commune {name} déduite du document, qui ne nomme qu'elle : à vérifier", 0.1)
+
+
+# « Les grands rendez-vous proposés par la CRESS Occitanie : », « Nos ateliers, organisés par X » — a
+# heading that says who puts on the events listed under it
+_SECTION = re.compile(r"^(?:les|nos|des|ces|tous\s+les|toutes\s+les)\s+(?:[\w’'-]+\s+){0,4}?(?:rendez-vous|[ée]v[ée]nements|"
+                      r"[ée]v[èe]nements|ateliers|temps\s+forts|manifestations|animations|rencontres|conf[ée]rences)\b"
+                      r".{0,80}?\b(?:propos|organis|port|anim)[ée]e?s\s+par\s", re.IGNORECASE)
+
+
+def _section_organisers(lines: list) -> dict:
+    """{line index: organiser} of the headings that say who puts on the events under them."""
+    out = {}
+    for i, line in enumerate(lines):
+        if line.blank or line.bullet or len(line.text.split()) > 25 or not _SECTION.match(line.text):
+            continue
+        organiser = explicit_organiser(line.text)[0]
+        if organiser:
+            out[i] = re.sub(r"\s+en\s+\d+\s+coups?\s+d['’]œil.*$|\s*[:…]+$", "", organiser).strip()
+    return out

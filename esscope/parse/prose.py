@@ -32,7 +32,7 @@ _ORG_END = (r"(?:\s*\([A-Z][A-Za-z0-9&\-]{1,12}\))?(?=\s*(?:[,;.:!?(]|\s-\s|$)|\
             r"en\s+présence|en\s+lien|le\s+\d|les\s+\d|à\s+(?:[A-ZÀ-Ý0-9]|l['’]|la\s)|au\s|aux\s)\b)")
 _ORG_PATTERNS = [
     re.compile(r"à\s+l['’]\s*initiative\s+" + _ART + r"(?P<org>.+?)" + _ORG_END, re.IGNORECASE),
-    re.compile(r"(?:co-?)?(?:organis|propos|port|initi)[ée]e?s?\s+par\s+(?-i:la\s+|le\s+|les\s+|l['’]\s*)?(?P<org>.+?)"
+    re.compile(r"(?:co-?)?(?:organis|propos|port|initi|lanc|coordonn|pilot)[ée]e?s?\s+par\s+(?-i:la\s+|le\s+|les\s+|l['’]\s*)?(?P<org>.+?)"
                + _ORG_END, re.IGNORECASE),
     re.compile(r"(?:une\s+)?(?:proposition|invitation|initiative)\s+" + _ART + r"(?P<org>[A-ZÀ-Ý].+?)" + _ORG_END),
     # « Atelier zéro déchet, par l'association Zéro Waste Lyon »
@@ -43,7 +43,8 @@ _ORG_PATTERNS = [
 # in capitals they are part of the name (« la SCIC Terres Communes »).
 _ORG_TYPE = (r"(?:association|coop[ée]rative|soci[ée]t[ée]\s+coop[ée]rative|scop|scic|cae|compagnie|collectif|"
              r"structure|entreprise|ressourcerie|recyclerie|[ée]picerie(?:\s+solidaire)?|f[ée]d[ée]ration|r[ée]seau|"
-             r"fondation|mutuelle|union|chantier\s+d['’]insertion|tiers-lieu|amap|mjc)")
+             r"fondation|mutuelle|union|chantier\s+d['’]insertion|tiers-lieu|amap|mjc|atelier|centre\s+social|"
+             r"r[ée]gie\s+de\s+quartier|club|comit[ée]|syndicat|groupement|agence|incubateur|caf[ée]\s+associatif)")
 # Verbs by which a subject puts on an event, present and future (« organise », « accueillera »).
 _VERBS = (r"organise|organisent|organisera|organiseront|propose|proposent|proposera|proposeront|pr[ée]sente|"
           r"pr[ée]sentent|pr[ée]sentera|pr[ée]senteront|invite|invitent|invitera|vous\s+invite|vous\s+invitent|"
@@ -491,8 +492,22 @@ def split_organizer(value: str) -> tuple:
     return value[:m.start()], value[m.end():].strip()
 
 
+_BY_WHOM = re.compile(r"\s*,?\s+(?:co-?)?(?:organis|propos|port|lanc|coordonn|pilot)[ée]e?s?\s+par\s+\S", re.IGNORECASE)
+
+
+def split_by_organiser(title: str) -> tuple:
+    """« Forum achats responsables, organisé par le PLIE Est Héraultais pour faciliter … » → ('Forum achats
+    responsables', 'PLIE Est Héraultais'): a title that goes on to say who puts the event on."""
+    m = _BY_WHOM.search(title or "")
+    if not m or len(title[:m.start()].split()) < 2:
+        return title, None
+    organiser = explicit_organiser(title[m.start():].lstrip(" ,"))[0]
+    return title[:m.start()].strip(" ,"), organiser
+
+
 def _clean_org(org: str) -> str | None:
     org = re.sub(r"\((?:confirmation|sous\s+réserve)[^)]*\)", "", org or "")
+    org = re.sub(r"\s+et\s+(?:ses|leurs)\s+partenaires\b.*$", "", org)
     org = re.sub(r"^(?:la|le|les|l['’])\s*", "", org.strip())     # a capitalised article is part of a name
     org = re.sub(r"\s*(?:https?://|www\.)\S+", "", org).strip(" .,;:-–")
     return name_of_structure(org) or None
