@@ -109,3 +109,16 @@ def test_a_title_that_says_who_organises_is_cut_there_and_a_heading_gives_its_se
     assert (bikes.title, bikes.organizer) == ("Bourse aux vélos solidaires", "La Roue Libre")
     assert (talk.title, talk.organizer, talk.online) == (
         "Conférence régionale sur les achats responsables", "CRESS des Pays de la Loire", True)
+
+
+ONGOING = """L'épargne autrement
+
+Pour aider les épargnants à s'y retrouver, les acteurs locaux organisent à Poitiers une « Quinzaine de l'épargne solidaire ». Elle a débuté le 6 octobre autour d'un jeu de plateau et se poursuit dans les maisons de quartier jusqu'au 20 octobre.
+"""
+
+
+def test_an_event_under_way_runs_from_its_start_to_its_end_and_takes_its_name_and_commune_from_before(read):
+    [event] = read(ONGOING, edition=2023).events
+    assert (event.start_date, event.end_date, event.title, event.commune_name) == (
+        "2023-10-06", "2023-10-20", "Quinzaine de l'épargne solidaire", "Poitiers")
+    assert any("phrase qui précède" in w for w in event.warnings)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from . import dates, keep
 from .lines import Line
-from .prose import names_an_event, sentences, verb_before
+from .prose import event_phrase, names_an_event, sentences, verb_before
 from .rows import cells_of
 
 
@@ -40,6 +40,11 @@ def dated_sentences(text: str) -> list:
     vivre ensemble, … ») gives one part per clause."""
     if len(text) < 80 or text.count("|") >= 2:
         return [text]
+    starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    pieces = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+    for k in range(1, len(pieces)):
+        pieces[k] = with_antecedent(pieces[k], pieces[k - 1])
+    text = "".join(pieces)
     starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
     cuts = [at for at in starts[1:] if (anchor_of(Line(0, text[at:]), loose=True) or _DROPPED).kept]
     parts = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
@@ -139,6 +144,8 @@ def _sentence_anchor(text: str) -> Anchor | None:
     sentence says an event happens and the date is not a limit, a past or a publication."""
     sentence = sentences(text)[0] if text.strip() else ""
     found = dates.search_dates(sentence, loose=True)
+    if len(found) == 2 and _ONGOING.search(sentence[:found[0][0]]) and _UNTIL.search(sentence[:found[1][0] + 12]):
+        return _ongoing(text, sentence, found)
     if len(found) != 1:
         return _any_date(text)
     at, match = found[0]
@@ -147,6 +154,37 @@ def _sentence_anchor(text: str) -> Anchor | None:
     end = text.find(sentence) + len(sentence)
     anchor = Anchor(0, match, f"{told}{text[end:]}".strip(), inside=True, form="sentence")
     return _judged(anchor, keep.judge_sentence(sentence, at, match))
+
+
+# « Elle a débuté le 5 novembre … jusqu'au 21 novembre »: an event under way when the article was written
+_ONGOING = re.compile(r"\b(?:a|ont|avait)\s+(?:d[ée]but[ée]|commenc[ée]|d[ée]marr[ée]|ouvert)\s*(?:le|dès\s+le)?\s*$", re.IGNORECASE)
+_UNTIL = re.compile(r"jusqu['’]\s*au\s+(?:\w+\s+)?\d", re.IGNORECASE)
+
+
+def _ongoing(text: str, sentence: str, found: list) -> Anchor:
+    """An event started on the first date and running until the second: one span, the sentence around it."""
+    (at, start), (until_at, until) = found
+    span = dates.DateMatch(start.points + until.points, "range", start.end, f"{start.text} {until.text}")
+    told = f"{sentence[:at].rstrip(' ,')} {sentence[at + start.end:until_at]}".strip()
+    end = text.find(sentence) + len(sentence)
+    return Anchor(0, span, f"{told}{text[end:]}".strip(), inside=True, form="sentence")
+
+
+_PRONOUN = re.compile(r"^(?:elle|il|celle-ci|celui-ci|l['’]op[ée]ration|l['’][ée]v[ée]nement|la\s+manifestation)\s+",
+                      re.IGNORECASE)
+_NAMED = re.compile(r"«\s*([^»]{3,80}?)\s*»|\"([^\"]{3,80})\"|“([^”]{3,80})”")
+
+
+def with_antecedent(sentence: str, before: str) -> str:
+    """« … organisent une « Semaine de la finance solidaire ». Elle a débuté le 5 novembre … » → the
+    pronoun that opens a dated sentence replaced by the event the sentence before names (in quotes,
+    or its event phrase)."""
+    m = _PRONOUN.match(sentence)
+    if not m or not dates.search_dates(sentence, loose=True):
+        return sentence
+    quoted = _NAMED.search(before)
+    name = next(g for g in quoted.groups() if g) if quoted else event_phrase(before)
+    return f"{name} {sentence[m.end():]}" if name else sentence
 
 
 def _any_date(text: str) -> Anchor | None:

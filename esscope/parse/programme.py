@@ -77,6 +77,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     for line in dropped:
         warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {line.text[:80]} ») "
                         "n'a pas été retenue : à vérifier")
+    _paragraph_commune(events, lines, context)
     _only_commune(events, text, context)
     for at, organiser in sections.items():
         nxt = min([k for k in sections if k > at] + [len(lines)])
@@ -150,6 +151,23 @@ _UNDATED_ITEM = re.compile(rf"^(?:{_UNDATED.pattern})\s*[:–—-]\s*(?=\S)", re
 def _is_undated_header(line: Line) -> bool:
     return (not line.blank and not line.bullet and len(line.text) < 160 and bool(_UNDATED.search(line.text))
             and not dates.match_date(line.text))
+
+
+def _paragraph_commune(events: list, lines: list, context: Context) -> None:
+    """« … les acteurs organisent à La Rochelle une semaine … Elle a débuté le 5 novembre … »: an event
+    told in a paragraph that named one commune before it takes that commune, flagged."""
+    for event in events:
+        if event.commune_code or event.commune_name or event.online or event.line is None:
+            continue
+        if not 0 <= event.line < len(lines) or lines[event.line].blank:
+            continue
+        n = lines[event.line].n
+        before = " ".join(line.text for line in lines[:event.line] if line.n == n)
+        named = {found.code for _s, _e, found in communes_in_prose(before, context.places) if found.code}
+        if len(named) == 1:
+            code = named.pop()
+            event.commune_code, event.commune_name = code, context.places.index.name_of(code)
+            event.warn(f"commune {event.commune_name} reprise de la phrase qui précède : à vérifier", 0.1)
 
 
 def _only_commune(events: list, text: str, context: Context) -> None:

@@ -303,7 +303,8 @@ def _phrase_end(text: str, start: int) -> int:
 # Verbs whose subject is the event itself (« le salon se tiendra », « la fête aura lieu »).
 _HELD = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<subject>.{3,100}?)\s+(?:se\s+tiendra|se\s+tient|"
                    r"aura\s+lieu|a\s+lieu|se\s+d[ée]roulera|se\s+d[ée]roule|prendra\s+place|s['’]installe(?:ra)?|"
-                   r"investi(?:ra|t)|d[ée]barque(?:ra)?|f(?:ait|era)\s+[ée]tape|ouvrira|d[ée]butera|commencera)\b",
+                   r"investi(?:ra|t)|d[ée]barque(?:ra)?|f(?:ait|era)\s+[ée]tape|ouvrira|d[ée]butera|commencera|"
+                   r"a\s+(?:d[ée]but[ée]|commenc[ée]|d[ée]marr[ée]))\b",
                    re.IGNORECASE)
 
 
