@@ -122,3 +122,40 @@ def test_an_event_under_way_runs_from_its_start_to_its_end_and_takes_its_name_an
     assert (event.start_date, event.end_date, event.title, event.commune_name) == (
         "2023-10-06", "2023-10-20", "Quinzaine de l'épargne solidaire", "Poitiers")
     assert any("phrase qui précède" in w for w in event.warnings)
+
+
+PLACES = """Mardi 7 novembre : atelier compostage, Pessac (33).
+
+Mercredi 8 novembre : conférence sur l'habitat participatif, Maison des familles (78700 Conflans-Sainte-Honorine).
+
+Jeudi 9 novembre : ciné-débat au cinéma Le Lido, Limoges (87).
+
+Vendredi 10 novembre : forum de l'emploi solidaire, Salle Pierre Baudis (Toulouse).
+
+Samedi 11 novembre : marché de créateurs à Paris 12e.
+
+Lundi 13 novembre : soirée jeux au Bar « Au bout du monde ».
+
+Mardi 14 novembre : apéro des coopérateurs au café Le Havre, Rouen.
+
+Mercredi 15 novembre : permanence à La Poste de Brest.
+"""
+
+
+def test_places_as_french_programmes_write_them(read):
+    events = read(PLACES, edition=2023).events
+    assert [(e.title, e.venue, e.commune_code) for e in events] == [
+        ("Atelier compostage", None, "33318"),
+        ("Conférence sur l'habitat participatif", "Maison des familles", "78172"),
+        ("Ciné-débat", "cinéma Le Lido", "87085"),
+        ("Forum de l'emploi solidaire", "Salle Pierre Baudis", "31555"),
+        ("Marché de créateurs", None, "75056"),
+        ("Soirée jeux", "Bar « Au bout du monde »", None),          # not the commune Bar (Corrèze)
+        ("Apéro des coopérateurs", "café Le Havre", "76540"),       # the café, not the city Le Havre
+        ("Permanence Poste de Brest", "La Poste", "29019")]
+
+
+def test_a_commune_after_sur_is_read_in_the_programme_region(read):
+    text = "Le 28 octobre, l'atelier vélo, implanté sur Ruitz, ouvrira ses portes au public."
+    event = read(text, edition=2023, region="32").events[0]
+    assert (event.title, event.commune_name) == ("Portes ouvertes de l'atelier vélo", "Ruitz")

@@ -230,6 +230,9 @@ def finish(event: Event, context: Context) -> None:
             event.warn(f"lieu « {event.venue} » sans commune : commune à confirmer", 0.15)
         else:
             event.warn("lieu non indiqué", 0.1)
+    if event.commune_name:      # « Ciné-débat, Limoges (87) » → « Ciné-débat »: the commune is said apart
+        event.title = re.sub(rf"\s*(?:,|\(|[–—-])\s*{re.escape(event.commune_name)}\s*(?:\(\s*\d[\dAB]{{1,4}}\s*\))?\s*\)?\s*$",
+                             "", event.title, flags=re.IGNORECASE) or event.title
     event.title, by_whom = split_by_organiser(event.title)
     event.organizer = by_whom or event.organizer
     if not event.organizer:

@@ -37,9 +37,10 @@ class Verdict:
 
 KEEP = Verdict(True)
 
-_PUBLISHED = re.compile(r"\b(?:publi[ée]e?s?|mis\s+à\s+jour|mise\s+à\s+jour|mis\s+en\s+ligne|modifi[ée]e?|"
-                        r"post[ée]e?|r[ée]dig[ée]e?|actualit[ée]|article|communiqu[ée]|paru(?:tion)?)\b",
-                        re.IGNORECASE)
+# « Publié le », « mis à jour le 31/03/22 », « Article du 4 novembre », « paru le » — not « La Poste »
+_PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|"
+                        r"r[ée]dig[ée]e?s?|paru(?:tion)?|actualis[ée]e?s?)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
+                        r"(?:article|actualit[ée]|communiqu[ée]|br[èe]ve)\s+(?:du|publi[ée]e?)\s)", re.IGNORECASE)
 # « Montpellier, le 2 novembre 2022. » « Rennes, mardi 5 novembre 2019 — »: where and when an article was written
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’'\- ]{1,40},\s+(?:le\s+)?(?:[a-zé]+\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+(?:19|20)\d\d"
                        r"\s*(?:[.—–\-:]|$)", re.IGNORECASE)

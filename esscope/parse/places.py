@@ -287,7 +287,7 @@ def communes_in_prose(text: str, places: Places) -> list:
     """Communes named after « à » / « sur » in running text (« festival … à Avion »), as
     (start, end, Resolved). Only exact names, and only in the programme's région when it is known."""
     out = []
-    for m in re.finditer(rf"(?<![\w’'])(?:à|a)\s+({_WORD}(?:[\s\-](?:{_WORD}|d['’]|de|du|des|la|le|les|sur|sous|en|lès|lez)[\w’'\-]*){{0,4}})",
+    for m in re.finditer(rf"(?<![\w’'])(?:à|a|sur)\s+({_WORD}(?:[\s\-](?:{_WORD}|d['’]|de|du|des|la|le|les|sur|sous|en|lès|lez)[\w’'\-]*){{0,4}})",
                          text):
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
@@ -305,7 +305,7 @@ def communes_in_prose(text: str, places: Places) -> list:
 
 _VENUE_PREP = re.compile(
     r"(?<![\w’'])(?:[Aa]u|[Àà]\s+la|[Àà]\s+l['’]|[Aa]ux|[Cc]hez|[Dd]ans\s+les\s+locaux\s+d(?:e\s+la|e\s+l['’]|u|es|e)|"
-    r"[Dd]ans\s+la\s+salle|(?=[Ss]alle\s))\s*")
+    r"[Dd]ans\s+la\s+salle|(?=[Ss]alle\s)|[Àà](?=\s+L(?:a|e|es)\s+[A-ZÀ-Ý]))\s*")
 # Nouns that open the name of a place (« Maison de l'économie sociale », « Halle du marché », « salle
 # Émeraude »); words that are also kinds of events (marché, café, atelier) are left out.
 VENUE_NOUN = (r"(?:maison|halles?|salle|espace|centre|p[ôo]le|h[ôo]tel|th[ée][âa]tre|cin[ée]ma|m[ée]diath[èe]que|"
@@ -329,9 +329,7 @@ def venue_in_prose(text: str) -> tuple | None:
     locaux de la CALL ». Returns (start, end, venue) or None. The name must start with a capital."""
     for m in _VENUE_PREP.finditer(text):
         rest = text[m.end():]
-        name = venue_start(rest) if rest[:1].isupper() else _named_place(rest)
-        if not name:
-            name = _proper_name(rest)
+        name = (venue_start(rest) if rest[:1].isupper() else None) or _named_place(rest) or _proper_name(rest)
         if name:
             prep = m.group(0).strip().lower()
             venue = f"locaux {m.group(0).split('locaux', 1)[1].strip()} {name}" if "locaux" in prep else name
@@ -363,14 +361,16 @@ def split_venue_commune(venue: str, places: Places) -> tuple:
 
 
 _PLACE_NOUN = re.compile(rf"^(?:{VENUE_NOUN}|caf[ée]|bar|restaurant|brasserie|march[ée]|atelier|garage|magasin|"
-                         r"boutique|salon|jardin\s+partag[ée])\s+(?:(?:de|du|des)\s+|d['’]\s*)?(?=(?-i:[A-ZÀ-Ý]))",
+                         r"boutique|salon|jardin\s+partag[ée])\s+(?:(?:de|du|des)\s+|d['’]\s*)?(?=(?-i:[A-ZÀ-Ý])|[«\"“])",
                          re.IGNORECASE)
+_QUOTED = re.compile(r"^(?:«\s*[^»]{1,60}?\s*»|\"[^\"]{1,60}\"|“[^”]{1,60}”)")
 
 
 def _named_place(text: str) -> str | None:
     """« salle Jacques Brel », « cinéma Les Tanneurs », « café Le Socrate » → the place with its name."""
     m = _PLACE_NOUN.match(text)
-    name = _proper_name(text[m.end():]) if m else None
+    quoted = _QUOTED.match(text[m.end():]) if m else None     # « Bar « Au bout du monde » »: a venue, not the commune Bar
+    name = quoted.group(0) if quoted else _proper_name(text[m.end():]) if m else None
     return f"{text[:m.end()].strip()} {name}" if name else None
 
 

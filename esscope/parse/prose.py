@@ -176,6 +176,8 @@ def read_item(text: str, places: Places) -> ItemReading:
         reading.commune = _trailing_commune(first, places) or _opening_commune(lead or first, places) \
             or _commune_of_venue(first, places)
     venue = venue_in_prose(text)
+    if venue and found and any(text[start:end].endswith(venue[2]) for start, end, _ in found):
+        venue = None        # « à La Rochelle » is the commune, not a place in it
     if venue:
         reading.venue = venue[2]
     elif found:
@@ -229,7 +231,7 @@ def _doors_title(sentence: str) -> str | None:
     if what and has_event_noun(what.group("what")[:40]):
         return None         # « … ouvre ses portes pour une journée découverte » names its event
     who = re.split(r"\s*,\s*", m.group("who"))[0].strip()
-    if not re.search(r"[A-ZÀ-Ý]", who) or len(who.split()) > 8:
+    if len(who.split()) > 8 or re.match(r"^(?:elle|il|ils|elles|nous|vous|on|qui|celle-ci|celui-ci)$", who, re.IGNORECASE):
         return None
     return f"Portes ouvertes {_of(who)}"
 
@@ -407,7 +409,7 @@ def segment_venue(sentence: str) -> str | None:
 def _trailing_commune(sentence: str, places: Places):
     """« …, départ place de la gare, Liévin », « Atelier vélo (Nantes) » → the commune that closes a
     sentence after a comma or in brackets."""
-    bracket = re.search(r"\(\s*([A-ZÀ-Ý][^()]{1,40}?)\s*\)\s*[.;:]?\s*$", sentence)
+    bracket = re.search(r"\(\s*([A-ZÀ-Ý0-9][^()]{1,40}?)\s*\)\s*[.;:]?\s*$", sentence)
     if bracket:
         found = commune_cell(bracket.group(1), places)
         if found:
@@ -651,11 +653,15 @@ def _cut_at_comma(head: str) -> str:
     return taken
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:bar|caf[ée]|restaurant|brasserie|salle|lieu|tiers-lieu|librairie|cin[ée]ma|"
+                           r"th[ée][âa]tre|espace|maison|p[ée]niche|guinguette)\s*$", re.IGNORECASE)
+
+
 def _work_of(text: str, quoted=True) -> str | None:
     """The name of the work an event shows: in quotes (same sentence), or after « film », « spectacle »…"""
     m = _WORK.search(text) if quoted else _WORK_NAMED.search(text)
-    if not m:
-        return None
+    if not m or _PLACE_BEFORE.search(text[:m.start()]):
+        return None     # « au Bar « Au bout du monde » »: the name of the place, not of a work
     if not quoted:
         return m.group("w").strip()
     return next(g for g in (m.group("q1"), m.group("q2"), m.group("q3"), m.group("w")) if g).strip()
