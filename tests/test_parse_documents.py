@@ -159,3 +159,12 @@ def test_a_commune_after_sur_is_read_in_the_programme_region(read):
     text = "Le 28 octobre, l'atelier vélo, implanté sur Ruitz, ouvrira ses portes au public."
     event = read(text, edition=2023, region="32").events[0]
     assert (event.title, event.commune_name) == ("Portes ouvertes de l'atelier vélo", "Ruitz")
+
+
+def test_among_years_whose_calendar_fits_the_one_the_document_names_wins(read):
+    text = ("La ressourcerie, créée en 2017, fête l'ESS.\n\nMercredi 8 novembre : atelier couture à Lorient.\n\n"
+            "Vendredi 10 novembre : troc de vêtements à Lorient.")
+    assert read(text).edition == 2017                     # 2023 fits the weekdays as well
+    stamped = "jeudi 02.11.2017, 06:30 - L'Écho du port\n\nMercredi 8 novembre : atelier couture à Lorient."
+    document = read(stamped)
+    assert document.edition == 2017 and [e.start_date for e in document.events] == ["2017-11-08"]

@@ -265,8 +265,9 @@ def find_anchors(lines: list) -> list:
 
 def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tuple:
     """(year, how, warnings): --edition, else the year the document names, else the year whose
-    calendar agrees with the written weekdays, else the year of the article's own date (dateline,
-    « Publié le »), else the current year (flagged)."""
+    calendar agrees with the written weekdays (among equals, the article's own year, then the years it
+    names), else the year of the article's own date (dateline, « Publié le », a stamp « 02.11.2010,
+    05:04 »), else the current year (flagged). `anchors`: every date candidate, kept or dropped."""
     import datetime as dt
     today_year = today_year or dt.date.today().year
     named = dates.document_year(text)
@@ -278,12 +279,14 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
         return int(edition), "edition", warnings
     if named:
         return named, "document", []
-    guessed = dates.weekday_year([a.found for a in anchors], range(2008, today_year + 2),
-                                 prefer=dates.article_year(text))
+    stamps = [p.year for a in anchors if a.reason == keep.PUBLISHED for p in a.found.points if p.year]
+    kept = [a.found for a in anchors if a.kept]
+    guessed = dates.weekday_year(kept, range(2008, today_year + 2),
+                                 prefer=[dates.article_year(text), *stamps, *dates.years_named(text)])
     if guessed:
         return guessed, "weekday", [(f"année {guessed} déduite des jours de la semaine : précisez --edition "
                                     "si ce n'est pas la bonne")]
-    published = dates.article_year(text)
+    published = dates.article_year(text) or (stamps[0] if stamps else None)
     if published:
         return published, "article", [(f"année {published} déduite de la date de l'article : précisez --edition "
                                        "si ce n'est pas la bonne")]

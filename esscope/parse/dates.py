@@ -246,7 +246,8 @@ def format_day(day: dt.date) -> str:
 
 def weekday_year(matches, candidates, prefer=None) -> int | None:
     """The year in `candidates` whose calendar agrees with the most written weekdays, if it stands out;
-    among years that agree equally, `prefer` (the year of the article's own date) when it is one."""
+    among years that agree equally, the first of `prefer` (a year, or years in order of preference: the
+    article's own date, then the years the document names) that is one."""
     scored = []
     for year in candidates:
         agree = total = 0
@@ -263,8 +264,10 @@ def weekday_year(matches, candidates, prefer=None) -> int | None:
         return None
     top = max(s[0] for s in scored)
     best = [s for s in scored if s[0] == top]
-    # calendars repeat: among years that agree equally, the article's or else the most recent is the likeliest
-    agree, total, year = next((s for s in best if s[2] == prefer), None) or max(best, key=lambda s: s[2])
+    # calendars repeat: among years that agree equally, the article's (or one the document names) or else
+    # the most recent is the likeliest
+    preferred = list(prefer) if isinstance(prefer, (list, tuple)) else [prefer]
+    agree, total, year = next((s for p in preferred for s in best if s[2] == p), None) or max(best, key=lambda s: s[2])
     if total >= 2 and agree > total / 2:
         return year
     return None
@@ -290,6 +293,12 @@ def article_year(text: str) -> int | None:
     le 4 novembre 2019 »."""
     m = _ARTICLE_DATE.search(text[:20_000])
     return int(m.group(1)) if m else None
+
+
+def years_named(text: str) -> list:
+    """The years a text writes (« en 2017 », « 02.11.2010 »), most often written first."""
+    found = [int(y) for y in re.findall(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d])", text[:200_000])]
+    return sorted(set(found), key=lambda y: (-found.count(y), -y))
 
 
 def document_year(text: str) -> int | None:

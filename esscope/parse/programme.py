@@ -37,7 +37,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     lines = mark_tables(read_lines(text, cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]
-    year, _how, warnings = choose_year(text, anchors, edition or year_hint)
+    year, _how, warnings = choose_year(text, candidates, edition or year_hint)
     if year_hint and not edition:
         warnings = []
     context = Context(places, year, learn_themes(lines, anchors), learn_casing(text))
