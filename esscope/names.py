@@ -104,6 +104,25 @@ class CommuneIndex:
         """(name, department_code, region_code) of a commune's INSEE code, or None."""
         return self._communes.get(code)
 
+    def region_of_department(self, code):
+        """The région of a département (as its communes say), or None."""
+        if not hasattr(self, "_department_regions"):
+            self._department_regions = {dept: region for _name, dept, region in self._communes.values()}
+        return self._department_regions.get(code)
+
+    def in_department(self, prefix: str, department: str) -> list:
+        """Candidates whose name starts with `prefix` as whole words (« Tremblay » → Tremblay-en-France)
+        among the communes of `department`: how a programme shortens a long name."""
+        key = normalise(prefix)
+        if len(key) < 4:
+            return []
+        out = []
+        for code, (name, dept, region) in self._communes.items():
+            if dept == department and normalise(name).startswith(key) and normalise(name) != key \
+                    and re.match(rf"^{re.escape(prefix.strip())}[\s-]", name, re.IGNORECASE):
+                out.append(Candidate(code, name, dept, self._departments.get(dept, ""), region, "short"))
+        return out
+
     def name_of(self, code):
         entry = self._communes.get(code)
         return entry[0] if entry else None

@@ -224,6 +224,12 @@ def _context(events: list, reference: Reference, source: _Source, region) -> tup
         best, n = departments.most_common(1)[0]
         if n >= 2 and n >= 0.6 * sum(departments.values()):
             department = best
+    if not department and source.text and reference.territories:
+        # « En Seine-Saint-Denis, … »: a département the text names, within the programme's région
+        finder = TerritoryFinder([t for t in reference.territories if t[0] == "department"])
+        found = finder.find(source.text[:5000])
+        if found and within and index.region_of_department(found[1]) == within:
+            department = found[1]
     return inferred, department
 
 

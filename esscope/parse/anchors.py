@@ -3,10 +3,11 @@ row's date cell, « La MJC organise le 5 novembre un atelier »), and the year t
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import dates, keep
 from .lines import Line
-from .prose import event_phrase, names_an_event, sentences, verb_before
+from .prose import event_phrase, has_event_noun, names_an_event, sentences, verb_before
 from .rows import cells_of
 
 
@@ -46,12 +47,46 @@ def dated_sentences(text: str) -> list:
         pieces[k] = with_antecedent(pieces[k], pieces[k - 1])
     text = "".join(pieces)
     starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
-    cuts = [at for at in starts[1:] if (anchor_of(Line(0, text[at:]), loose=True) or _DROPPED).kept]
+    cuts = [at for at in starts[1:] if _dated(text[at:])]
     parts = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
     return [clause for part in parts for clause in dated_clauses(part)]
 
 
+def _dated(text: str) -> bool:
+    """True when the sentence `text` starts with holds a date: every dated sentence is a candidate of its own."""
+    sentence = sentences(text)[0] if text.strip() else ""
+    return bool(dates.match_date(sentence) or dates.search_dates(sentence, loose=True))
+
+
 _CLAUSE_JOIN = re.compile(r"\s*(?:,\s*(?:et\s+|puis\s+)?|;\s*|\s+et\s+)$")
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:et|puis|tandis\s+que|alors\s+que)|;|\s+et|\s+puis)\s+(?=\S)", re.IGNORECASE)
+_LIMIT_BEFORE = re.compile(r"(?:jusqu['’]\s*|avant\s+|d['’]ici\s+)$", re.IGNORECASE)
+
+
+def coordinated_events(text: str) -> list:
+    """« … avec l'inauguration le 8 novembre de la Coopérative X à Saint-Denis et mon troisième est plus
+    sérieux avec une conférence le 14 novembre à Tremblay. » → one clause per event: a sentence whose dates
+    each sit in their own clause, joined by « et », « , » or « ; », each clause naming an event."""
+    sentence = sentences(text)[0] if text.strip() else ""
+    found = dates.search_dates(sentence, loose=True)
+    if len(found) < 2 or dates.match_date(sentence):
+        return [text]
+    if any(m.kind == "until" or _LIMIT_BEFORE.search(sentence[:at]) for at, m in found):
+        return [text]
+    cuts = []
+    for (at, match), (nxt, _) in pairwise(found):
+        joins = [m for m in _COORDINATION.finditer(sentence, at + match.end, nxt)]
+        if not joins:
+            return [text]
+        cuts.append(joins[-1])
+    bounds = [0] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [len(sentence)]
+    clauses = [sentence[a:b].strip() for a, b in zip(bounds, ends)]
+    if not all(has_event_noun(clause) for clause in clauses):
+        return [text]
+    return clauses[:-1] + [clauses[-1] + text[len(sentence):]]
 
 
 def dated_clauses(text: str) -> list:
@@ -60,7 +95,7 @@ def dated_clauses(text: str) -> list:
     (« le 8 novembre sera consacré au vivre ensemble »). Other texts come back whole."""
     first = dates.match_date(text)
     if not first:
-        return [text]
+        return coordinated_events(text)
     found = [(0, first)] + [(at, m) for at, m in dates.search_dates(text) if at >= first.end]
     if len(found) < 2 or not all(_CLAUSE_JOIN.search(text[:at]) for at, _ in found[1:]):
         return [text]
@@ -212,15 +247,18 @@ _WHEN_LABEL = re.compile(r"^(?:(?:dates?|quand|jours?|horaires?)\s*:\s*|[📅�
 _LEAD = re.compile(r"^(?P<lead>(?:[^\s,.;:!?–—]+\s+){0,3}[^\s,.;:!?–—]+)\s*(?:[,:]|\s[–—-])\s*")
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…]\s*[»\"”]?\s*$")
+
+
 def find_candidates(lines: list) -> list:
     """Every line's date reading, kept or dropped with its reason (`keep`). A date in the middle of a
     sentence counts only in a sentence that opens a paragraph (not in a description that carries an
     entry on)."""
     out, heading = [], None
     for i, line in enumerate(lines):
-        if line.blank or len(line.text) > 600:
+        if line.blank or len(line.text) > 5000:
             continue
-        opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n
+        opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n or _ENDS_SENTENCE.search(lines[i - 1].text)
         anchor = anchor_of(line, loose=opens)
         if anchor is None:
             continue

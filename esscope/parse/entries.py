@@ -39,7 +39,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     head = header_details(header, context.places)
     body = _trim_tail(block, context)
     if item:
-        extra = continuation(body)
+        extra = continuation(body, anchor.line.text if anchor.inside and anchor.line else None)
         events = [prose_event(item, extra, head, context)]
     elif is_list_of_items(body, context):
         events = [prose_event(first.text, rest, head, context) for first, rest in items(body, context)]

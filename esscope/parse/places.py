@@ -90,6 +90,10 @@ class Places:
                                   region=None if self.department else self.region, fuzzy=False)
         if not match.code and self.department and self.region:
             match = self.index.lookup(name, region=self.region, fuzzy=False)
+        if not match.candidates and self.department:
+            short = self.index.in_department(name, self.department)
+            if len(short) == 1:     # « Tremblay » for Tremblay-en-France, in the programme's département
+                return Resolved(name, short[0].code, short[0].name, True, short)
         if not match.candidates and fuzzy and (self.region or self.department):
             match = self.index.lookup(name, department=self.department, region=self.region, fuzzy=True)
         if not match.candidates:

@@ -210,6 +210,9 @@ def refined_title(sentence: str, title: str | None) -> str | None:
     if title and has_event_noun(title):
         if held and len(held.split()) >= 2 and has_event_noun(held) and fold(held) in fold(title):
             return held[:1].upper() + held[1:]      # « Une semaine de … se déroulera » → « Semaine de … »
+        phrase = event_phrase(title)
+        if phrase and len(phrase.split()) >= 2 and phrase in title and _VERB_FIRST.search(title[:title.find(phrase)]):
+            return phrase[:1].upper() + phrase[1:]  # « Mon deuxième est festif avec l'inauguration de X » → « Inauguration de X »
         return title
     found = event_phrase(sentence) or held
     if found and len(found.split()) >= 2:
@@ -217,6 +220,9 @@ def refined_title(sentence: str, title: str | None) -> str | None:
     return title
 
 
+# a verb before a title's event phrase: the words before it tell, they do not name
+_VERB_FIRST = re.compile(r"\b(?:est|sont|sera|seront|était|organise\w*|propose\w*|accueill\w*|pr[ée]sente\w*|invite\w*|"
+                         r"annonce\w*|pr[ée]voi\w*|pr[ée]vu\w*|programm[ée]\w*)\b", re.IGNORECASE)
 _DURING = re.compile(r"\b(?:lors|à\s+l['’]occasion)\s+d(?:['’]une?|u|e\s+la|e\s+l['’]|es)\s*(?P<what>.+)$", re.IGNORECASE)
 _DOORS = re.compile(r"^(?P<who>.+?)(?:\s*,[^,]*,)?\s+(?:ouvr\w*|ouvert\w*)\s+(?:(?:ses|leurs|les)\s+)?(?:grandes?\s+)?portes\b"
                     r"(?!\s+(?:pour|à\s+l['’]occasion))", re.IGNORECASE)
@@ -251,8 +257,8 @@ def _of(name: str) -> str:
 _PHRASE_STOP = re.compile(
     r"\s+(?:est|sont|sera|seront|serait|a|ont|aura|auront|avait|se|qui|que|dont|où|afin|dès|chez|lors|"
     r"ouvert\w*|gratuit\w*|(?:co-?)?organis\w*|propos[ée]\w*)(?![\w’'-])"
-    r"|\s+(?:s['’]|qu['’]|le\s+\d|les\s+\d|du\s+\d|à\s+partir|à\s+\d|de\s+\d{1,2}\s*h|à\s+(?=[A-ZÀ-Ý])|"
-    r"au\s+(?=[A-ZÀ-Ý])|aux\s+(?=[A-ZÀ-Ý])|à\s+la\s+(?=[A-ZÀ-Ý])|à\s+l['’](?=[A-ZÀ-Ý])|dans\s+les\s+locaux|"
+    r"|\s+(?:s['’]|qu['’]|le\s+\d|les\s+\d|du\s+\d|à\s+partir\s+d[eu]\s+\d|à\s+\d|de\s+\d{1,2}\s*h|à\s+(?=(?-i:[A-ZÀ-Ý]))|"
+    r"au\s+(?=(?-i:[A-ZÀ-Ý]))|aux\s+(?=(?-i:[A-ZÀ-Ý]))|à\s+la\s+(?=(?-i:[A-ZÀ-Ý]))|à\s+l['’](?=(?-i:[A-ZÀ-Ý]))|dans\s+les\s+locaux|"
     r"avec\s+(?:une|un|le|la|les|l['’]|des)\s|anim[ée]e?s?\s+par|port[ée]e?s?\s+par|lanc[ée]e?s?\s+par|"
     r"coordonn[ée]e?s?\s+par|en\s+partenariat|en\s+pr[ée]sence|avec\s+le\s+soutien)"
     r"|\s+(?:[a-zà-ÿ]+(?:eront|iront|eraient|erait|aient)|" + _VERBS + "|" + _EVENT_VERBS + r"|figure|figurent|vise|"
