@@ -168,3 +168,18 @@ def test_among_years_whose_calendar_fits_the_one_the_document_names_wins(read):
     stamped = "jeudi 02.11.2017, 06:30 - L'Écho du port\n\nMercredi 8 novembre : atelier couture à Lorient."
     document = read(stamped)
     assert document.edition == 2017 and [e.start_date for e in document.events] == ["2017-11-08"]
+
+
+FLATTENED = """Samedi 7 octobre
+Projection du film LA PART DES AUTRES 20h : Salle des Fêtes de Pornic Pornic Ce documentaire suit trois coopératives.
+
+Dimanche 8 octobre
+Rallye des épiceries A pied, à vélo, en poussette… balade pour petits et grands entre six épiceries solidaires.
+"""
+
+
+def test_a_flattened_page_gives_titles_venues_and_communes(read):
+    film, rally = read(FLATTENED, edition=2023).events
+    assert (film.title, film.venue, film.commune_name, film.start_time) == (
+        "Projection du film LA PART DES AUTRES", "Salle des Fêtes de Pornic", "Pornic", "20:00")
+    assert rally.title == "Rallye des épiceries"

@@ -40,7 +40,12 @@ def read_lines(text: str, cut=None) -> list:
     cut = cut or (lambda body: [body])
     out = []
     for n, raw in enumerate(text.split("\n")):
-        expanded = plain_markup(raw.rstrip())
+        expanded = unglue(plain_markup(raw.rstrip()))
+        timed = _TITLE_TIME.match(expanded)
+        if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()):
+            # « Fête interculturelle 14h30 : Salle des Fêtes … » → the title, then when and where
+            out.append(Line(n, timed.group("title").strip(), 0, False))
+            expanded = timed.group("rest")
         m = BULLET.match(expanded)
         if m and not dates.match_date(expanded.strip()):
             body = expanded[m.end():].strip()
@@ -50,6 +55,23 @@ def read_lines(text: str, cut=None) -> list:
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
             out.extend(Line(n, part, indent, False) for part in cut(body))
     return _drop_repeated_paragraphs(_join_bare_labels(_join_split_dates(out)))
+
+
+# A web page flattened to text runs a title into the next sentence (« Circuit des solidarités A pied, à vélo… »,
+# « Salle des Fêtes, Montaigu Ce film documentaire… »): a word that only opens sentences, capitalised after a
+# word with no punctuation, starts one.
+_GLUED = re.compile(r"(?<=[\w»)\]])\s+(?=(?:Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Nous|Vous|Puis|Face|Après|Pendant|"
+                    r"Depuis|Chaque|Tourné|Tournée|Tournés|Départs?|Venez|Rejoignez|[AÀ])\s+[a-zà-ÿ])")
+
+
+def unglue(text: str) -> str:
+    """« Circuit des solidarités A pied, à vélo » → « Circuit des solidarités. A pied, à vélo »."""
+    if len(text) < 40:
+        return text
+    return _GLUED.sub(". ", text)
+
+
+_TITLE_TIME = re.compile(r"^(?P<title>\s*[A-ZÀ-Ý«\"][^:|]{4,120}?)\s+(?P<rest>\d{1,2}\s*h\s*\d{0,2}\s*:\s+\S.*)$")
 
 
 _MONTH_ALONE = re.compile(rf"^{dates.MONTH_PATTERN}\.?$", re.IGNORECASE)

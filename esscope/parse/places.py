@@ -358,10 +358,28 @@ def split_venue_commune(venue: str, places: Places) -> tuple:
     """« Corum de Montpellier » → ('Corum', Montpellier): a venue named after its commune. Generic
     words (« Hôtel de Ville », « Maison de la Région ») are not communes."""
     m = re.match(r"^(?P<venue>.+?)\s+(?:de|d['’]|du)\s*(?P<commune>[A-ZÀ-Ý][\w’'\- ]+)$", venue or "")
-    if not m or normalise(m.group("commune")) in _NOT_COMMUNE:
-        return venue, None
-    found = commune_cell(m.group("commune"), places)
-    return (m.group("venue"), found) if found and found.code else (venue, None)
+    if m and normalise(m.group("commune")) not in _NOT_COMMUNE:
+        found = commune_cell(m.group("commune"), places)
+        if found and found.code:
+            return m.group("venue"), found
+    return _commune_run_on(venue, places)
+
+
+def _commune_run_on(venue: str | None, places: Places) -> tuple:
+    """« Salle du Bouton d'Arts Rocheservière », « Salle des Fêtes de Montaigu Montaigu-Vendée Fête … » (a web
+    page flattened to text): a commune written after the venue's own name, and what follows it dropped.
+    The venue must have a name of its own before it (« café Le Havre » is a café, not Le Havre)."""
+    words = (venue or "").split()
+    for k in range(len(words) - 1, 1, -1):
+        if not words[k][:1].isupper() or words[k - 1].lower() in ("de", "du", "d'", "d’", "des") \
+                or not _PLACE_NOUN.match(" ".join(words[:k]) + " X") and len(words[:k]) < 3:
+            continue
+        for n in (3, 2, 1):
+            name = " ".join(words[k:k + n]).strip(" ,.;:")
+            found = commune_cell(name, places) if k + n <= len(words) else None
+            if found and found.code:
+                return " ".join(words[:k]).strip(" ,"), found
+    return venue, None
 
 
 _PLACE_NOUN = re.compile(rf"^(?:{VENUE_NOUN}|caf[ée]|bar|restaurant|brasserie|march[ée]|atelier|garage|magasin|"

@@ -151,7 +151,7 @@ def read_item(text: str, places: Places) -> ItemReading:
     """Title, kind, organisers and place of an event written as running text."""
     reading = ItemReading()
     parts = sentences(text)
-    if len(parts) > 1 and not names_an_event(parts[0]) and names_an_event(parts[1]):
+    if len(parts) > 1 and len(parts[0].split()) >= 4 and not names_an_event(parts[0]) and names_an_event(parts[1]):
         parts = parts[1:]       # « Du 7 au 11 novembre, la ville vibre ! Le festival X se tiendra … »
     lead, first = _main_clause(parts[0] if parts else text)
     subject = _SUBJECT.match(first)
@@ -276,7 +276,8 @@ def event_phrase(sentence: str) -> str | None:
     spots = [m.start() for m in _EVENT_NOUN.finditer(text)]
     kind = kind_in(text, within=len(text))
     if kind:
-        spots.append(fold(text).find(fold(kind)))
+        # one folded character per character of the text (« … » folds to three), so positions match
+        spots.append("".join((fold(c) or c)[:1] for c in text).find(fold(kind)))
     spots = sorted(at for at in spots if at >= 0)
     if not spots:
         return None
