@@ -183,3 +183,50 @@ def test_a_flattened_page_gives_titles_venues_and_communes(read):
     assert (film.title, film.venue, film.commune_name, film.start_time) == (
         "Projection du film LA PART DES AUTRES", "Salle des Fêtes de Pornic", "Pornic", "20:00")
     assert rally.title == "Rallye des épiceries"
+
+
+PORTAL = """Agenda partagé | Vertou | 04/10/2023
+Par
+
+Quinzaine du réemploi à Vertou
+
+  • Quinzaine du réemploi à Vertou
+  • Du samedi 7 au dimanche 22 octobre 2023
+  • Vertou, France
+  • Gratuit
+
+Du 7 au 22 octobre, c'est le mois de l'économie sociale et solidaire à Vertou. À cette occasion, la Ville et ses partenaires organisent plusieurs événements.
+
+Des acteurs à l'honneur
+Créée en 2019, l'association Les Bricoleurs solidaires sera mise à
+l'honneur lors d'un atelier organisé samedi 14 octobre de 10h à 12h à la Maison des associations.
+Mercredi 18 octobre à 18h, c'est la recyclerie Le Grenier qui sera au cœur des échanges. Elle animera une table ronde à la médiathèque.
+Samedi 21 octobre à 15h, Anne Durand, présidente du réseau des ressourceries présentera son métier aux habitants.
+"""
+
+
+def test_a_portal_page_gives_its_events_and_not_its_own_dates(read):
+    events = read(PORTAL, edition=2023).events
+    assert [(e.start_date, e.end_date) for e in events] == [
+        ("2023-10-07", "2023-10-22"), ("2023-10-14", "2023-10-14"), ("2023-10-18", "2023-10-18"),
+        ("2023-10-21", "2023-10-21")]
+    card, workshop, talk, portrait = events
+    assert card.title == "Quinzaine du réemploi"                          # the card, its title bullet first
+    assert "Bricoleurs solidaires" in workshop.title                        # a sentence wrapped over two lines
+    assert (talk.title, talk.organizer) == ("Table ronde", None)            # « Elle » organises nothing
+    assert portrait.title.startswith("Anne Durand, présidente du réseau des ressourceries présentera")
+    assert {e.commune_name for e in events} == {"Vertou"}
+
+
+def test_the_month_of_a_place_is_the_edition_not_an_event(read):
+    text = "• Mois de l'ESS à Vertou\n• Du 3 au 28 novembre 2023\n\nMardi 7 novembre : atelier vélo à Vertou."
+    document = read(text)
+    assert [e.title for e in document.events] == ["Atelier vélo"]
+    assert any("Mois de l'ESS lui-même" in w for w in document.warnings)
+
+
+def test_a_homonym_far_more_populous_than_the_others_is_chosen_and_flagged(read):
+    [event] = read("Samedi 7 octobre : marché solidaire à Fresnes.", edition=2023).events
+    assert event.commune_code == "94034" and any("la plus peuplée" in w for w in event.warnings)
+    [event] = read("Samedi 7 octobre : marché solidaire à Saint-Denis.", edition=2023).events
+    assert event.commune_code is None and any("plusieurs communes" in w for w in event.warnings)

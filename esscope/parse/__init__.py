@@ -206,7 +206,9 @@ def _context(events: list, reference: Reference, source: _Source, region) -> tup
     index = reference.index
     if not index:
         return None, None
-    located = [index.commune(e.commune_code) for e in events if e.commune_code and index.commune(e.commune_code)]
+    # a commune chosen among homonyms for its size is a guess: it does not set the programme's région
+    located = [index.commune(e.commune_code) for e in events if e.commune_code and index.commune(e.commune_code)
+               and not any("la plus peuplée" in w for w in e.warnings)]
     regions = Counter(c[2] for c in located)
     inferred = None
     if not region and regions:

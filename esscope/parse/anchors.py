@@ -247,6 +247,8 @@ _WHEN_LABEL = re.compile(r"^(?:(?:dates?|quand|jours?|horaires?)\s*:\s*|[📅�
 _LEAD = re.compile(r"^(?P<lead>(?:[^\s,.;:!?–—]+\s+){0,3}[^\s,.;:!?–—]+)\s*(?:[,:]|\s[–—-])\s*")
 
 
+# a short line of a few words with no closing punctuation: a heading over a paragraph
+_HEADING = re.compile(r"^(?:\S+\s+){0,7}\S+$")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\s*[»\"”]?\s*$")
 
 
@@ -258,13 +260,17 @@ def find_candidates(lines: list) -> list:
     for i, line in enumerate(lines):
         if line.blank or len(line.text) > 5000:
             continue
-        opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n or _ENDS_SENTENCE.search(lines[i - 1].text)
+        opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n or _ENDS_SENTENCE.search(lines[i - 1].text) \
+            or _HEADING.match(lines[i - 1].text) and line.text[:1].isupper()
         anchor = anchor_of(line, loose=opens)
         if anchor is None:
             continue
         anchor.at, anchor.line = i, line
         if anchor.kept:
             _judged(anchor, keep.judge_in_place(anchor, line.text, heading))
+        if anchor.kept and i + 1 < len(lines) and keep.byline(lines[i + 1].text) \
+                and any(p.year for p in anchor.found.points):
+            _judged(anchor, keep.Verdict(False, keep.PUBLISHED))      # « Contenu | Fresnes | 07/11/2021 » / « Par »
         out.append(anchor)
         if anchor.kept and not anchor.inside:
             heading = anchor if not anchor.rest.strip(" .:–—-|,") else None

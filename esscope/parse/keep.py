@@ -130,9 +130,22 @@ def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
         return Verdict(False, PAST)
     if rest.lstrip().startswith(",") and counts_events(sentences(rest.lstrip(" ,"))[0]):
         return Verdict(False, COUNT)
+    if found.kind == "range" and _THE_MONTH.match(rest):
+        return Verdict(False, SPAN)
     if opens_entry(rest, found) or opens_sentence(rest) or THEMED_DAY.match(rest):
         return KEEP
     return Verdict(False, NO_TITLE)
+
+
+# « Du 6 au 28 novembre, c'est le Mois de l'ESS à Fresnes »: the span of the edition in a place
+_THE_MONTH = re.compile(r"^\s*,?\s*(?:c['’]est|ce\s+sera|place\s+(?:à|au))\s+(?:le\s+)?mois\s+de\s+l['’]", re.IGNORECASE)
+# a line that only says who wrote the article above it (« Par », « Par Camille Martin »)
+_BYLINE_LINE = re.compile(r"^\s*par\b(?:\s+[A-ZÀ-Ý][\w’'.-]*){0,4}\s*$", re.IGNORECASE)
+
+
+def byline(text: str) -> bool:
+    """« Par », « Par La Rédaction »: the line that names an article's author."""
+    return bool(_BYLINE_LINE.match(text))
 
 
 # « Le 8 novembre sera consacré à l'alimentation »: a day given to a theme, an event of its own

@@ -39,7 +39,7 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in enumerate(text.split("\n")):
+    for n, raw in _unwrapped(text.split("\n")):
         expanded = unglue(plain_markup(raw.rstrip()))
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()):
@@ -55,6 +55,24 @@ def read_lines(text: str, cut=None) -> list:
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
             out.extend(Line(n, part, indent, False) for part in cut(body))
     return _drop_repeated_paragraphs(_join_bare_labels(_join_split_dates(out)))
+
+
+# a line that ends a sentence, a heading or a field, after which the next line starts afresh
+_CLOSED = re.compile(r"(?:[.!?:;»)…\]|]|\d\s*(?:h|€)\s*\d*)\s*$")
+_STARTS_LOWER = re.compile(r"^\s*(?:[a-zà-ÿ]|l['’]|d['’]|qu['’])")
+
+
+def _unwrapped(raws: list) -> list:
+    """(line number, text) with the lines a text wraps mid-sentence joined (« … sera à » / « l'honneur lors
+    d'une rencontre … »): a line that does not close and a next line that goes on in lower case."""
+    out = []
+    for n, raw in enumerate(raws):
+        if out and _STARTS_LOWER.match(raw) and not BULLET.match(raw) and len(out[-1][1].strip()) >= 40 \
+                and not _CLOSED.search(out[-1][1]) and "|" not in raw and not label_of(raw):
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
+        else:
+            out.append((n, raw))
+    return out
 
 
 # A web page flattened to text runs a title into the next sentence (« Circuit des solidarités A pied, à vélo… »,

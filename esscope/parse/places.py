@@ -39,6 +39,7 @@ class Resolved:
     name: str | None = None
     fuzzy: bool = False
     candidates: list = field(default_factory=list)
+    dominant: bool = False      # chosen among homonyms as by far the most populous
 
     @property
     def ambiguous(self) -> bool:
@@ -49,6 +50,10 @@ class Resolved:
         if self.ambiguous:
             names = ", ".join(f"{c.name} ({c.department_code})" for c in self.candidates[:5])
             return f"« {self.query} » désigne plusieurs communes ({names}) : commune à préciser"
+        if self.dominant:
+            others = ", ".join(f"{c.name} ({c.department_code})" for c in self.candidates if c.code != self.code)[:120]
+            return (f"« {self.query} » désigne plusieurs communes ; {self.name} ({self.code[:2]}), de loin la plus "
+                    f"peuplée, est retenue plutôt que {others} : à vérifier")
         if self.fuzzy and self.code:
             return (f"commune écrite « {self.query} », reconnue comme {self.name} par ressemblance : "
                     "à vérifier")
@@ -90,7 +95,8 @@ class Places:
                                   region=None if self.department else self.region, fuzzy=False)
         if not match.code and self.department and self.region:
             match = self.index.lookup(name, region=self.region, fuzzy=False)
-        if not match.candidates and self.department:
+        outside = self.department and not any(c.department_code == self.department for c in match.candidates)
+        if outside:
             short = self.index.in_department(name, self.department)
             if len(short) == 1:     # « Tremblay » for Tremblay-en-France, in the programme's département
                 return Resolved(name, short[0].code, short[0].name, True, short)
@@ -103,6 +109,8 @@ class Places:
         found = Resolved(name, match.code, None, match.fuzzy, list(match.candidates))
         if found.code:
             found.name = match.candidates[0].name
+        elif not match.fuzzy and (big := self.index.dominant(match.candidates)):
+            found.code, found.name, found.fuzzy, found.dominant = big.code, big.name, True, True
         return found
 
     def postcode_commune(self, postcode: str, name: str) -> Resolved | None:
@@ -333,12 +341,25 @@ def venue_in_prose(text: str) -> tuple | None:
     locaux de la CALL ». Returns (start, end, venue) or None. The name must start with a capital."""
     for m in _VENUE_PREP.finditer(text):
         rest = text[m.end():]
-        name = (venue_start(rest) if rest[:1].isupper() else None) or _named_place(rest) or _proper_name(rest)
+        name = (venue_start(rest) if rest[:1].isupper() else None) or _named_place(rest) or _proper_name(rest) \
+            or _common_place(rest, m.group(0))
         if name:
             prep = m.group(0).strip().lower()
             venue = f"locaux {m.group(0).split('locaux', 1)[1].strip()} {name}" if "locaux" in prep else name
             return m.start(), m.end() + len(name), venue.replace("  ", " ")
     return None
+
+
+_COMMON_PLACE = re.compile(rf"^{VENUE_NOUN}(?:\s+(?:municipale?|intercommunale?|communale?|associative?|"
+                           r"solidaire|partag[ée]e?|des\s+f[êe]tes|du\s+quartier|de\s+quartier))?(?![\w-])", re.IGNORECASE)
+
+
+def _common_place(text: str, preposition: str) -> str | None:
+    """« à la médiathèque », « au centre social », « à la salle des fêtes »: a place named by its kind only."""
+    if not re.match(r"^\s*(?:[Aa]u|[Àà]\s+la|[Àà]\s+l['’])\s*$", preposition):
+        return None
+    m = _COMMON_PLACE.match(text)
+    return m.group(0) if m and not text[:1].isupper() else None
 
 
 def venue_start(text: str) -> str | None:

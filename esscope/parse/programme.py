@@ -9,6 +9,7 @@
 Entries listed under « dates à préciser » come out undated and flagged.
 """
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -77,6 +78,11 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     for line in dropped:
         warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {line.text[:80]} ») "
                         "n'a pas été retenue : à vérifier")
+    spans = [e for e in events if _names_the_month(e)]
+    if spans:
+        events = [e for e in events if e not in spans]
+        warnings.append(f"{len(spans)} période(s) du Mois de l'ESS lui-même (« {spans[0].title} ») non retenue(s) "
+                        "comme événement")
     _paragraph_commune(events, lines, context)
     _only_commune(events, text, context)
     for at, organiser in sections.items():
@@ -107,6 +113,10 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if labelled is not None:
             found[k] = labelled
             continue
+        card = _card_title(lines, i, anchor)
+        if card:
+            found[k] = i
+            continue
         if not ((i == 0 or lines[i - 1].blank) and not lines[i].bullet and _title_like(lines[i].text)):
             continue
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
@@ -118,6 +128,15 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if not split_rest(anchor.rest, context.places)[1]:
             found[k] = i
     return found
+
+
+def _card_title(lines: list, i: int, anchor) -> bool:
+    """An event card written as bullets, title first (« • Fête des AMAP » / « • Du 6 au 8 octobre » /
+    « • Nantes » / « • Gratuit »): the first bullet titles the date bullet right under it."""
+    line, dated = lines[i], anchor.line
+    return (line.bullet and dated is not None and dated.bullet and i == anchor.at - 1 and line.indent == dated.indent
+            and (i == 0 or lines[i - 1].blank or not lines[i - 1].bullet) and _title_like(line.text)
+            and not anchor.rest.strip(" .:–—-|,"))
 
 
 def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
@@ -204,3 +223,14 @@ def _section_organisers(lines: list) -> dict:
         if organiser:
             out[i] = re.sub(r"\s+en\s+\d+\s+coups?\s+d['’]œil.*$|\s*[:…]+$", "", organiser).strip()
     return out
+
+
+_THE_MONTH_TITLE = re.compile(r"^(?:le\s+)?(?:\d+\s*(?:e|è|ème|eme)\s+[ée]dition\s+du\s+)?mois\s+de\s+l['’]\s*(?:ess\b|"
+                              r"[ée]conomie\s+sociale\s+et\s+solidaire)", re.IGNORECASE)
+
+
+def _names_the_month(event) -> bool:
+    """« Mois de l'économie sociale et solidaire à Fresnes », du 6 au 28 novembre: the edition itself."""
+    if not (event.start_date and event.end_date and _THE_MONTH_TITLE.match(event.title or "")):
+        return False
+    return (dt.date.fromisoformat(event.end_date) - dt.date.fromisoformat(event.start_date)).days >= 6

@@ -74,7 +74,7 @@ _CUTS = re.compile(
     r"\s+(?:à\s+l['’]\s*initiative|(?:co-?)?organis[ée]e?s?\s+par|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
     r"avec\s+la\s+participation|avec\s+le\s+soutien|en\s+partenariat|dans\s+le\s+cadre|dans\s+les\s+locaux|"
     r"en\s+présence|suivie?s?\s+d['’]|avec\s+(?:une|un|le|la|les|l['’]|des)\s|, avec\s|de\s+\d{1,2}\s*h|"
-    r"à\s+\d{1,2}\s*h|dès\s+\d{1,2}\s*h)", re.IGNORECASE)
+    r"à\s+\d{1,2}\s*h|dès\s+\d{1,2}\s*h|(?:à\s+la|à\s+l['’]|au|dans\s+la|dans\s+le)\s+" + VENUE_NOUN + r"\b)", re.IGNORECASE)
 _WORK = re.compile(r"(?:«\s*(?P<q1>[^»]{2,80}?)\s*»|\"(?P<q2>[^\"]{2,80})\"|“(?P<q3>[^”]{2,80})”|"
                    r"\b(?:film|documentaire|spectacle|pièce|livre|court-métrage|conte|exposition)\s+"
                    r"(?P<w>[A-ZÀ-Ý][^.;,:()«»\"]{1,60}))")
@@ -102,7 +102,8 @@ class ItemReading:
 _COUNTED = r"(?:[ée]v[ée]nements|[ée]v[èe]nements|rendez-vous|manifestations|animations|initiatives|actions|temps\s+forts)"
 # a sentence that counts the month's events (« plus de 300 événements », « une trentaine de rendez-vous »)
 _EDITORIAL = re.compile(r"\b\d[\d\s.]*\s+" + _COUNTED + r"\b|\b(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|"
-                        r"soixantaine|centaine|multitude|s[ée]rie)\s+d['’e]\s*" + _COUNTED, re.IGNORECASE)
+                        r"soixantaine|centaine|multitude|s[ée]rie)\s+d['’e]\s*" + _COUNTED + r"|\b(?:plusieurs|de\s+nombreu(?:x|ses)|"
+                        r"nombreu(?:x|ses)|diver(?:s|ses)|multiples|diff[ée]rent(?:e?s))\s+" + _COUNTED + r"\b", re.IGNORECASE)
 # « les candidatures seront closes », « date limite d'inscription »: a deadline, not an event
 _DEADLINE = re.compile(r"^\s*(?:les\s+|la\s+|le\s+|l['’]\s*|des\s+)?(?:candidatures?|inscriptions?|dossiers?|"
                        r"d[ée]p[ôo]ts?|votes?|appels?\s+à)\b|\bdate\s+limite\b", re.IGNORECASE)
@@ -217,6 +218,11 @@ def refined_title(sentence: str, title: str | None) -> str | None:
     found = event_phrase(sentence) or held
     if found and len(found.split()) >= 2:
         return found[:1].upper() + found[1:]
+    told = stripped_sentence(sentence)
+    if title and len(title.split()) < len(told.split()) <= MAX_TITLE_WORDS and fold(title) in fold(told):
+        # « Benjamin Roger, responsable de l'Observatoire, présentera son rôle … »: no event noun to go by,
+        # the words are kept rather than the subject alone
+        return told[:1].upper() + told[1:]
     return title
 
 
@@ -443,9 +449,14 @@ def organisers(text: str, first: str) -> tuple:
     if not main:
         m = _SUBJECT.match(first)
         if m and len(m.group("org").split()) <= 6:
-            main, rest = _clean_org(m.group("org")), _subject_rest(first, m)
+            # « Elle animera un débat … »: the object titles the event, a pronoun organises nothing
+            rest = _subject_rest(first, m)
+            main = None if _PRONOUN_SUBJECT.match(m.group("org")) else _clean_org(m.group("org"))
     others += [o for o in partners_in(text) if o != main and o not in others]
     return main, [o for o in others if o], rest
+
+
+_PRONOUN_SUBJECT = re.compile(r"^(?:elle|il|elles|ils|on|nous|vous|celle-ci|celui-ci|ce|cela|qui)$", re.IGNORECASE)
 
 
 def partners_in(text: str) -> list:
