@@ -59,10 +59,17 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
         event.address = event.address or address_in(text)
         if not (event.commune_code or event.commune_name or event.online):
             named = communes_in_prose(text, places)
+            coded = _POSTCODE_NAME.search(text)
+            found = places.postcode_commune(coded.group(1), coded.group(2)) if coded else None
             if named:
                 apply_commune(event, named[0][2])
+            elif found and found.code:      # « 12 rue des Tanneurs, 31000 Toulouse »
+                apply_commune(event, found)
             elif is_online(text):
                 event.online = True
+
+
+_POSTCODE_NAME = re.compile(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’\-]+(?:[\s-](?:[A-ZÀ-Ý][\w'’\-]+|sur|sous|en|l[eè]s|de|du|la|le)){0,4})")
 
 
 def _venue_of(text: str) -> str | None:

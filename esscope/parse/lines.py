@@ -39,7 +39,7 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in _unwrapped(text.split("\n")):
+    for n, raw in _unwrapped(side_by_side(text.split("\n"))):
         expanded = unglue(plain_markup(raw.rstrip()))
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()):
@@ -55,6 +55,66 @@ def read_lines(text: str, cut=None) -> list:
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
             out.extend(Line(n, part, indent, False) for part in cut(body))
     return _drop_repeated_paragraphs(_join_bare_labels(_join_split_dates(out)))
+
+
+_GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
+
+
+def side_by_side(raws: list) -> list:
+    """A page laid out in two columns and extracted as text keeps them side by side (« Mardi 8 novembre
+    Jeudi 10 novembre » on one line): the lines of such a stretch are cut at the column and read left
+    column first, then right. A stretch is where most lines have one wide gap at the same place; tables,
+    whose lines have several gaps, are left as they are."""
+    column = _column(raws)
+    if column is None:
+        return raws
+    out, left, right = [], [], []
+    for raw in raws + [None]:
+        cut = _cut_at(raw, column) if raw is not None else None
+        if cut is None:
+            if left or right:
+                out += left + [""] + right + [""]
+                left, right = [], []
+            if raw is not None:
+                out.append(raw)
+            continue
+        if cut[0].strip() or cut[1].strip():
+            left.append(cut[0])
+            right.append(cut[1])
+    return out
+
+
+def _column(raws: list):
+    """Where a second column starts, when enough lines show one there, else None."""
+    starts = Counter()
+    for raw in raws:
+        gaps = list(_GAP.finditer(raw))
+        if len(gaps) == 1:
+            starts[gaps[0].end() // 4] += 1
+    if not starts:
+        return None
+    bucket, count = starts.most_common(1)[0]
+    written = sum(1 for raw in raws if raw.strip())
+    if count < 4 or count < 0.25 * written or bucket * 4 < 16:
+        return None
+    ends = [m.end() for raw in raws for m in _GAP.finditer(raw) if m.end() // 4 == bucket]
+    return min(ends)
+
+
+def _cut_at(raw: str, column: int):
+    """(left, right) of a line of a two-column stretch, or None when the line does not fit the columns."""
+    if not raw.strip():
+        return None
+    gaps = list(_GAP.finditer(raw))
+    if len(gaps) > 1:
+        return None
+    if gaps and column - 2 <= gaps[0].end() <= column + 6:
+        return raw[:gaps[0].start()].rstrip(), raw[gaps[0].end():].strip()
+    if not gaps and len(raw.rstrip()) <= column + 2:
+        return raw.rstrip(), ""
+    if not gaps and len(raw) - len(raw.lstrip()) >= column - 2:
+        return "", raw.strip()
+    return None
 
 
 # a line that ends a sentence, a heading or a field, after which the next line starts afresh

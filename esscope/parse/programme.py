@@ -197,7 +197,10 @@ def _only_commune(events: list, text: str, context: Context) -> None:
         return
     named = {found.code for _s, _e, found in communes_in_prose(text, context.places) if found.code}
     named |= {e.commune_code for e in events if e.commune_code}
-    if len(named) != 1:
+    for postcode in re.findall(r"\b(?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3}\b(?=\s+[A-ZÀ-Ý])", text):   # « 31000 Toulouse »
+        codes = {c.code for c in context.places.index.lookup(postcode).candidates} if context.places.index else set()
+        named |= codes if len(codes) == 1 else {f"postcode {postcode}"}
+    if len(named) != 1 or next(iter(named)).startswith("postcode"):
         return
     code = named.pop()
     name = context.places.index.name_of(code) if context.places.index else None
