@@ -276,6 +276,10 @@ def find_candidates(lines: list) -> list:
             heading = anchor if not anchor.rest.strip(" .:–—-|,") else None
     _fill_months(out)
     _drop_news_items(out, lines)
+    past = keep.past_lines(lines)
+    for anchor in out:
+        if anchor.kept and anchor.at in past:
+            _judged(anchor, keep.Verdict(False, keep.PAST))
     return out
 
 

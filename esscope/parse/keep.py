@@ -196,10 +196,25 @@ _AGENDA_HEADING = re.compile(r"^(?:(?:l['’]|les|nos|notre|tout\s+l['’]|tous\
 def news_lines(lines: list) -> set:
     """Indexes of the lines under a heading that announces news (« Actualités », « À la une »,
     « Témoignages »), up to a heading that announces an agenda or programme."""
+    return _under(lines, _NEWS_HEADING)
+
+
+# « Événements passés », « Replays », « Archives », « Retour sur … »: a list of what already took place
+_PAST_HEADING = re.compile(r"^(?:.{0,30}[—–:-]\s*)?(?:(?:nos|les)\s+)?(?:[ée]v[ée]nements\s+pass[ée]s|[ée]v[èe]nements\s+pass[ée]s|"
+                           r"rendez-vous\s+pass[ée]s|replays?|archives?|r[ée]trospective|retour\s+sur|"
+                           r"[ée]ditions?\s+pr[ée]c[ée]dentes?|d[ée]j[àa]\s+pass[ée]s?)\b.*$", re.IGNORECASE)
+
+
+def past_lines(lines: list) -> set:
+    """Indexes of the lines under a heading that lists past events (« Replays — événements passés »)."""
+    return _under(lines, _PAST_HEADING)
+
+
+def _under(lines: list, heading) -> set:
     out, inside = set(), False
     for i, line in enumerate(lines):
-        short = not line.blank and len(line.text.split()) <= 5 and not dates.match_date(line.text)
-        if short and _NEWS_HEADING.match(line.text.strip()):
+        short = not line.blank and len(line.text.split()) <= 6 and not dates.match_date(line.text)
+        if short and heading.match(line.text.strip()):
             inside = True
         elif short and _AGENDA_HEADING.match(line.text.strip()):
             inside = False
