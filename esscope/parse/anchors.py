@@ -290,7 +290,7 @@ def _drop_news_items(anchors: list, lines: list) -> None:
         return
     kept = [a for a in anchors if a.kept]
     for anchor, nxt in zip(kept, kept[1:] + [None]):
-        if anchor.at in news and not anchor.inside and keep.is_article(lines[anchor.at + 1:nxt.at if nxt else len(lines)]):
+        if anchor.at in news and keep.news_item(anchor, lines[anchor.at:nxt.at if nxt else len(lines)]):
             _judged(anchor, keep.Verdict(False, keep.NEWS))
 
 

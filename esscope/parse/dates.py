@@ -33,7 +33,7 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})\.?,?\s+)?(?:le\s+)?(?P<d{{n}}>{_DAY})(?:er|e)?(?![0-9])"
           rf"(?:(?:\s*(?P<m{{n}}>{_MONTH})\.?(?![{_A}])|[/.](?P<mn{{n}}>1[0-2]|0?[1-9])(?![0-9]))"
           rf"(?:\s*[/.]?\s*(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?)?")
-_JOIN = r"(?P<join{n}>\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,)\s*(?:le\s+|du\s+)?)"
+_JOIN = r"(?P<join{n}>\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→)\s*(?:le\s+|du\s+)?)"
 _PREFIX = (r"(?P<prefix>(?:le|les|du|ce|depuis\s+le|d[èe]s\s+le|à\s+partir\s+du|a\s+partir\s+du|"
            r"jusqu'au|jusqu’au|à\s+compter\s+du)\s+)?")
 _MONTH_FIRST = re.compile(rf"(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?:er)?(?![0-9:h])(?:\s+(?P<y>(?:19|20)[0-9]{{2}}))?",
@@ -114,7 +114,7 @@ def match_date(text: str) -> DateMatch | None:
 
 
 # what, after « mardi 4 », says the number is not a day of the month (« mardi 4 heures », « 4 h »)
-_NOT_A_DAY = re.compile(r"\s*(?:[,.]?\d|h\b|heures?|:|%|€|euros?|ans|fois|personnes|jours?|semaines?)", re.IGNORECASE)
+_NOT_A_DAY = re.compile(r"(?:[,.:]?\d|\s*(?:h\b|heures?|%|€|euros?|ans|fois|personnes|jours?|semaines?))", re.IGNORECASE)
 _ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(3[01]|[12]\d|0[1-9])(?![\d:T])")
 _COMING = re.compile(r"\s+prochaine?\b", re.IGNORECASE)
 _INNER = re.compile(rf"(?<![\w’'])(?:le|du|les|ce|d[èe]s\s+le|à\s+partir\s+du|jusqu['’]au)\s+(?=(?:{_WEEKDAY}\s+)?\d)",
@@ -177,7 +177,7 @@ def _from_points(m) -> DateMatch | None:
     if len(points) == 1:
         kind = "open" if prefix.startswith(("depuis", "des", "a partir", "a compter")) else (
             "until" if prefix.startswith("jusqu") else "single")
-    elif any(j.split()[0] in ("au", "a", "jusqu'au", "jusqu’au", "-", "–", "—") for j in joins if j):
+    elif any(j.split()[0] in ("au", "a", "jusqu'au", "jusqu’au", "-", "–", "—", ">", "→") for j in joins if j):
         kind = "range"
     else:
         kind = "list"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from .prose import counts_events, names_an_event, sentences
+from .prose import counts_events, has_event_noun, names_an_event, sentences
 
 # reasons a date is dropped; `STRONG` ones never come back as a low-confidence candidate
 PUBLISHED = "date de publication ou de mise à jour du document"
@@ -186,7 +186,7 @@ def judge_sentence(sentence: str, at: int, found: dates.DateMatch) -> Verdict:
 
 _NEWS_HEADING = re.compile(r"^(?:(?:les|nos|toutes?\s+les|tous\s+les)\s+)?(?:derni[èe]re?s?\s+)?(?:actualit[ée]s?|actus?|news|"
                            r"nouvelles|à\s+la\s+une|articles?|blog|presse|communiqu[ée]s?|t[ée]moignages?|"
-                           r"revue\s+de\s+presse|dans\s+la\s+presse|on\s+en\s+parle|[ée]ditos?)\b[\s:!.…]*$",
+                           r"revue\s+de\s+presse|dans\s+la\s+presse|on\s+en\s+parle)\b[\s:!.…]*$",
                            re.IGNORECASE)
 _AGENDA_HEADING = re.compile(r"^(?:(?:l['’]|les|nos|notre|tout\s+l['’]|tous\s+les|prochains?)\s*)?(?:agenda|[ée]v[ée]nements|"
                              r"[ée]v[èe]nements|programme|rendez-vous|à\s+venir|calendrier|manifestations)\b",
@@ -227,6 +227,21 @@ def news_starts(lines: list) -> list:
     """Indexes of the headings that open a news list: an entry above ends there."""
     news = news_lines(lines)
     return [i for i in news if i - 1 not in news]
+
+
+_READ_MORE = re.compile(r"^\s*(?:lire\s+la\s+suite|en\s+savoir\s+plus|voir\s+l['’]article|lire\s+l['’]article)\b", re.IGNORECASE)
+
+
+def news_item(anchor, lines: list) -> bool:
+    """Under a news heading, a dated item that is news rather than an event: its text is an article, it
+    ends on « Lire la suite », its date only says from when something changes (« à partir du 4 décembre »),
+    or it names no event."""
+    if not anchor.inside and is_article(lines[1:]):
+        return True
+    if any(_READ_MORE.match(line.text) for line in lines[1:4] if not line.blank):
+        return True
+    head = " ".join(line.text for line in [line for line in lines if not line.blank][:2])
+    return anchor.found.kind in ("open", "until") or not has_event_noun(head)
 
 
 def is_article(lines: list) -> bool:

@@ -189,6 +189,9 @@ def _paragraph_commune(events: list, lines: list, context: Context) -> None:
             event.warn(f"commune {event.commune_name} reprise de la phrase qui précède : à vérifier", 0.1)
 
 
+_TOWN = re.compile(r"\b(?:[Vv]ille|[Mm]airie|[Cc]ommune)\s+(?:de\s+|d['’])((?-i:[A-ZÀ-Ý])[\w'’-]+(?:[\s-](?:sur|sous|en|l[eè]s|(?-i:[A-ZÀ-Ý])[\w'’-]+)){0,3})")
+
+
 def _only_commune(events: list, text: str, context: Context) -> None:
     """An article about one place (« … au Ground Control à Paris … »): when the whole text names a single
     commune, its events that say no commune of their own take that one, flagged."""
@@ -197,9 +200,12 @@ def _only_commune(events: list, text: str, context: Context) -> None:
         return
     named = {found.code for _s, _e, found in communes_in_prose(text, context.places) if found.code}
     named |= {e.commune_code for e in events if e.commune_code}
-    for postcode in re.findall(r"\b(?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3}\b(?=\s+[A-ZÀ-Ý])", text):   # « 31000 Toulouse »
-        codes = {c.code for c in context.places.index.lookup(postcode).candidates} if context.places.index else set()
-        named |= codes if len(codes) == 1 else {f"postcode {postcode}"}
+    for postcode, name in re.findall(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’-]+)", text):   # « 31000 Toulouse »
+        found = context.places.postcode_commune(postcode, name)
+        named |= {found.code} if found and found.code else {f"postcode {postcode}"}
+    for name in _TOWN.findall(text):        # « Ville d'Angers », « Mairie de Vertou »: the page's own commune
+        found = context.places.commune(name)
+        named |= {found.code} if found and found.code else set()
     if len(named) != 1 or next(iter(named)).startswith("postcode"):
         return
     code = named.pop()
