@@ -54,7 +54,24 @@ def read_lines(text: str, cut=None) -> list:
             indent = len(expanded) - len(expanded.lstrip())
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
             out.extend(Line(n, part, indent, False) for part in cut(body))
+    out = [Line(line.n, "", line.indent, False) if is_menu(line.text) else line for line in out]
     return _drop_repeated_paragraphs(_join_bare_labels(_join_split_dates(out)))
+
+
+_MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|contact|contacts|presse|infos?\s+pratiques|"
+                         r"exposants|partenaires|b[ée]n[ée]voles?|devenir\s+b[ée]n[ée]vole|rechercher|recherche|menu|"
+                         r"d[ée]marches|vie\s+municipale|nous\s+contacter|qui\s+sommes-nous|mentions\s+l[ée]gales|"
+                         r"newsletter|adh[ée]rer|espace\s+membres?|connexion|se\s+connecter|faq|plan\s+du\s+site|"
+                         r"[ée]v[ée]nements|[ée]v[èe]nements|ressources|blog|boutique|don|faire\s+un\s+don)$", re.IGNORECASE)
+
+
+def is_menu(text: str) -> bool:
+    """« Programme   Infos pratiques   Exposants   Presse », « Accueil | Agenda | Contact »: a site's
+    navigation copied with the page — short capitalised items, some of them menu words, no sentence."""
+    cells = [c.strip() for c in re.split(r"\s{3,}|\s+[|·•]\s+", text.strip()) if c.strip()]
+    if len(cells) < 3 or any(len(c.split()) > 3 or re.search(r"[\d.!?:;,]", c) or not c[:1].isupper() for c in cells):
+        return False
+    return sum(bool(_MENU_WORDS.match(c)) for c in cells) >= 2
 
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")

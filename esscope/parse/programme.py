@@ -23,7 +23,7 @@ from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, mark_tables, read_lines
 from .places import Places, communes_in_prose, is_address, venue_start
-from .prose import explicit_organiser
+from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
 from .vocabulary import label_of, price_of
 
@@ -84,6 +84,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         warnings.append(f"{len(spans)} période(s) du Mois de l'ESS lui-même (« {spans[0].title} ») non retenue(s) "
                         "comme événement")
     _paragraph_commune(events, lines, context)
+    _container_commune(events)
+    events = _merged_repeats(events)
     _only_commune(events, text, context)
     for at, organiser in sections.items():
         nxt = min([k for k in sections if k > at] + [len(lines)])
@@ -243,3 +245,61 @@ def _names_the_month(event) -> bool:
     if not (event.start_date and event.end_date and _THE_MONTH_TITLE.match(event.title or "")):
         return False
     return (dt.date.fromisoformat(event.end_date) - dt.date.fromisoformat(event.start_date)).days >= 6
+
+
+def _title_words(title: str) -> set:
+    return {w for w in re.findall(r"[a-z0-9]{3,}", dates.fold(title or "")) if w not in _SMALL_WORDS}
+
+
+_SMALL_WORDS = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux", "qui", "que", "est"}
+
+
+def _merged_repeats(events: list) -> list:
+    """The same event told twice (a page's header and its first paragraph, « FESTIVAL CAP SOLIDAIRE #6 » and
+    « le festival Cap Solidaire revient … »): same days, titles sharing most of their words — one event,
+    the surest, completed by the other."""
+    out = []
+    for event in events:
+        twin = next((e for e in out if (e.start_date, e.end_date) == (event.start_date, event.end_date)
+                     and (_alike(e.title, event.title) or _unnamed_twin(e, event))), None)
+        if twin is None:
+            out.append(event)
+            continue
+        keep, other = (twin, event) if twin.confidence >= event.confidence else (event, twin)
+        if has_event_noun(other.title) and not has_event_noun(keep.title):
+            keep.title = other.title        # the reading that names the event names it
+        for name in ("venue", "address", "commune_code", "commune_name", "organizer", "start_time", "end_time",
+                     "price", "description", "url", "contact"):
+            if not getattr(keep, name) and getattr(other, name):
+                setattr(keep, name, getattr(other, name))
+        if keep is event:
+            out[out.index(twin)] = event
+    return out
+
+
+def _unnamed_twin(a, b) -> bool:
+    """Two readings of one span in one place, one of which names no event (« Quatre jours pour découvrir
+    l'ESS » beside « Festival Cap Solidaire »): a multi-day span, the same commune."""
+    if not a.commune_code or a.commune_code != b.commune_code or a.start_date == a.end_date:
+        return False
+    return has_event_noun(a.title) != has_event_noun(b.title)
+
+
+def _alike(a: str, b: str) -> bool:
+    wa, wb = _title_words(a), _title_words(b)
+    return bool(wa and wb) and len(wa & wb) >= 0.8 * min(len(wa), len(wb))
+
+
+def _container_commune(events: list) -> None:
+    """« Journée « Consommer local » », the 16th, in a festival held from the 14th to the 17th in Lille: an
+    event without a commune inside a festival or week of the same document takes its commune, flagged."""
+    spans = [e for e in events if e.commune_code and e.start_date and e.end_date
+             and 1 <= (dt.date.fromisoformat(e.end_date) - dt.date.fromisoformat(e.start_date)).days <= 10]
+    for event in events:
+        if event.commune_code or event.commune_name or event.online or not event.start_date:
+            continue
+        holder = [s for s in spans if s is not event and s.start_date <= event.start_date
+                  and (event.end_date or event.start_date) <= s.end_date]
+        if len({s.commune_code for s in holder}) == 1:
+            event.commune_code, event.commune_name = holder[0].commune_code, holder[0].commune_name
+            event.warn(f"commune reprise de « {holder[0].title} » qui l'englobe : à vérifier", 0.1)
