@@ -109,6 +109,10 @@ class CommuneIndex:
         """(name, department_code, region_code) of a commune's INSEE code, or None."""
         return self._communes.get(code)
 
+    def population(self, code) -> int:
+        """Inhabitants of a commune (0 when unknown)."""
+        return self._population.get(code, 0)
+
     def dominant(self, candidates: list, ratio: float = 10.0):
         """The candidate that far outnumbers the others in inhabitants (« Fresnes » → Fresnes, Val-de-Marne,
         28,000 inhabitants, against villages of a few hundred), or None when none stands out."""

@@ -230,3 +230,67 @@ def test_a_homonym_far_more_populous_than_the_others_is_chosen_and_flagged(read)
     assert event.commune_code == "94034" and any("la plus peuplée" in w for w in event.warnings)
     [event] = read("Samedi 7 octobre : marché solidaire à Saint-Denis.", edition=2023).events
     assert event.commune_code is None and any("plusieurs communes" in w for w in event.warnings)
+
+
+COLUMNS = """NORD                                    PAS-DE-CALAIS
+
+Mardi 7 novembre                        Jeudi 9 novembre
+18h – 20h                               9h – 12h
+Conférence « Habiter                    Atelier compostage
+autrement »                             Jardin partagé des Oiseaux
+Maison de quartier Vauban               2 rue des Lilas, 62000 Arras
+10 rue Colbert, 59000 Lille             Organisé par : Arras Compost
+Organisé par : Habitat Coop
+"""
+
+
+def test_two_columns_side_by_side_are_read_one_after_the_other(read):
+    events = read(COLUMNS, edition=2023).events
+    assert [(e.start_date, e.title, e.commune_name, e.organizer) for e in events] == [
+        ("2023-11-07", "Conférence « Habiter autrement »", "Lille", "Habitat Coop"),
+        ("2023-11-09", "Atelier compostage", "Arras", "Arras Compost")]
+
+
+TOWN_PAGE = """Vertou.fr — Site officiel de la Ville de Vertou
+Accueil   Agenda   Actualités   Contact
+
+ACTUALITÉS
+Travaux rue de la Gare : circulation alternée du 6 au 10 novembre
+Lire la suite
+
+AGENDA
+→ Mardi 7 novembre, 18h : soirée d'accueil au Tiers-lieu Le Hangar.
+→ VEN 17 NOV > DIM 19 NOV : salon de l'économie circulaire, halle des sports.
+→ 21/11 + 28/11 : permanence « Créer son association », médiathèque.
+→ Et aussi, jeudi 30 : conférence de clôture à 18h.
+
+Candidatures au budget participatif : dossiers à déposer au plus tard le 15 novembre.
+
+REPLAYS — ÉVÉNEMENTS PASSÉS
+12 octobre · Webinaire « Préparer le Mois de l'ESS » · Voir le replay
+
+Le Hangar, 3 rue des Ateliers, 44120 Vertou
+"""
+
+
+def test_a_town_page_gives_its_agenda_and_not_its_news_deadlines_or_replays(read):
+    events = read(TOWN_PAGE, edition=2023).events
+    assert [(e.start_date, e.end_date) for e in events] == [
+        ("2023-11-07", "2023-11-07"), ("2023-11-17", "2023-11-19"), ("2023-11-21", "2023-11-21"),
+        ("2023-11-28", "2023-11-28"), ("2023-11-30", "2023-11-30")]
+    assert {e.commune_name for e in events} == {"Vertou"}
+    assert events[0].venue == "Tiers-lieu Le Hangar"
+
+
+PRESS_DATELINE = """Le réemploi à l'honneur
+
+QUIMPERLÉ. Une vingtaine de bénévoles préparaient hier la saison.
+
+Premier rendez-vous le 8 novembre prochain, avec les portes ouvertes de l'atelier Répar'Tout, installé dans une ancienne forge.
+"""
+
+
+def test_a_press_dateline_gives_its_commune_and_an_opener_gives_way_to_the_event(read):
+    [event] = read(PRESS_DATELINE, edition=2023).events
+    assert (event.title, event.commune_name) == ("Portes ouvertes de l'atelier Répar'Tout", "Quimperlé")
+    assert any("ligne de tête" in w for w in event.warnings)

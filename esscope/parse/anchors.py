@@ -151,7 +151,8 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
         if at and not re.search(r"[.!?]\s", before) and verb_before(before):
             rest = f"{before.rstrip(' ,')} {text[at + found.end:].lstrip(' ,')}"
             if names_an_event(rest):
-                return Anchor(0, found, rest.strip(), inside=True, form="verb")
+                anchor = Anchor(0, found, rest.strip(), inside=True, form="verb")
+                return _judged(anchor, keep.Verdict(False, keep.SPAN) if keep.whole_month(found) else keep.KEEP)
     return _titled_date(text) or (_sentence_anchor(text) if loose else _any_date(text))
 
 
@@ -325,11 +326,15 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
             warnings.append(f"le document parle de {named} mais l'édition {edition} a été demandée : "
                             f"dates lues en {edition}")
         return int(edition), "edition", warnings
-    if named:
-        return named, "document", []
-    stamps = [p.year for a in anchors if a.reason == keep.PUBLISHED for p in a.found.points if p.year]
     kept = [a.found for a in anchors if a.kept]
-    guessed = dates.weekday_year(kept, range(2008, today_year + 2),
+    if named:
+        # « Née sous l'impulsion du Mois de l'ESS 2020 … samedi 20 novembre »: of the editions a document
+        # names, the one its weekdays fit
+        fitting = dates.weekday_year(kept, dates.edition_years(text), prefer=[named])
+        return fitting or named, "document", []
+    stamps = [p.year for a in anchors if a.reason == keep.PUBLISHED for p in a.found.points if p.year]
+    # a programme is read once written: no year after the current one
+    guessed = dates.weekday_year(kept, range(2008, today_year + 1),
                                  prefer=[dates.article_year(text), *stamps, *dates.years_named(text)])
     if guessed:
         return guessed, "weekday", [(f"année {guessed} déduite des jours de la semaine : précisez --edition "

@@ -33,7 +33,7 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})\.?,?\s+)?(?:le\s+)?(?P<d{{n}}>{_DAY})(?:er|e)?(?![0-9])"
           rf"(?:(?:\s*(?P<m{{n}}>{_MONTH})\.?(?![{_A}])|[/.](?P<mn{{n}}>1[0-2]|0?[1-9])(?![0-9]))"
           rf"(?:\s*[/.]?\s*(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?)?")
-_JOIN = r"(?P<join{n}>\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→)\s*(?:le\s+|du\s+)?)"
+_JOIN = r"(?P<join{n}>\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→|\+)\s*(?:le\s+|du\s+)?)"
 _PREFIX = (r"(?P<prefix>(?:le|les|du|ce|depuis\s+le|d[èe]s\s+le|à\s+partir\s+du|a\s+partir\s+du|"
            r"jusqu'au|jusqu’au|à\s+compter\s+du)\s+)?")
 _MONTH_FIRST = re.compile(rf"(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?:er)?(?![0-9:h])(?:\s+(?P<y>(?:19|20)[0-9]{{2}}))?",
@@ -299,6 +299,12 @@ def years_named(text: str) -> list:
     """The years a text writes (« en 2017 », « 02.11.2010 »), most often written first."""
     found = [int(y) for y in re.findall(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d])", text[:200_000])]
     return sorted(set(found), key=lambda y: (-found.count(y), -y))
+
+
+def edition_years(text: str) -> list:
+    """Every edition a document names (« Mois de l'ESS 2020 », « novembre 2021 »), most often named first."""
+    found = [int(y) for pattern in _YEAR_MARKS for y in pattern.findall(text[:200_000])]
+    return sorted(set(found), key=lambda y: (-found.count(y), found.index(y)))
 
 
 def document_year(text: str) -> int | None:

@@ -24,7 +24,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     if not period:
         return []
     if anchor.table:
-        return table_entries(anchor, block, period, context)
+        events = table_entries(anchor, block, period, context)
+        return _one_per_day(events, period, anchor, context) if period.separate else events
     header, item = split_rest(anchor.rest, context.places)
     if title is not None:
         labelled = label_of(title.text)

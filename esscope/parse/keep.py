@@ -50,6 +50,7 @@ _CLOCK_STAMP = re.compile(r"^\s*[,-]?\s*(?:à\s+)?\d{1,2}\s*[:h]\s*\d{2}\b(?!\s*
 _BYLINE = re.compile(r"^\s*,?\s*par\s+[A-ZÀ-Ý@]")
 # what, written right before a date, makes it a limit or a past rather than the day of an event
 _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|limite|cl[ôo]tur\w*|cr[ée]{2}e?s?|fond[ée]e?s?|"
+                            r"au\s+plus\s+tard|d[ée]p[ôo]ts?|[àa]\s+d[ée]poser|[àa]\s+envoyer|[àa]\s+renvoyer|"
                             r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour)\s*(?:le|au|du|:)?\s*$", re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\s*(?:derni|pass[ée])", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
@@ -174,9 +175,11 @@ def judge_sentence(sentence: str, at: int, found: dates.DateMatch) -> Verdict:
     before, after = sentence[:at], sentence[at + found.end:]
     if published_near(sentence) or stamp_after(found, after):
         return Verdict(False, PUBLISHED)
+    if whole_month(found):
+        return Verdict(False, SPAN)
     if _PAST.search(sentence) or _PAST_AFTER.match(after):
         return Verdict(False, PAST)
-    if _NOT_EVENT_DAY.search(before):
+    if _NOT_EVENT_DAY.search(before) or found.kind == "until":
         return Verdict(False, LIMIT)
     told = f"{before.rstrip(' ,')} {after.lstrip(' ,')}".strip()
     if not names_an_event(told):

@@ -12,7 +12,7 @@ from .places import is_address
 from .tables import Header, header_of, row_cells
 from .vocabulary import column_field, label_of
 
-BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
+BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
 
 
 FUNCTION_END = re.compile(r"(?:\b(?:de|des|du|le|la|les|et|à|au|aux|en|un|une|pour|sur|avec|dans|par|d['’]|l['’]|"

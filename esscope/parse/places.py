@@ -95,7 +95,8 @@ class Places:
                                   region=None if self.department else self.region, fuzzy=False)
         if not match.code and self.department and self.region:
             match = self.index.lookup(name, region=self.region, fuzzy=False)
-        outside = self.department and not any(c.department_code == self.department for c in match.candidates)
+        outside = self.department and not any(c.region_code == self.region or c.department_code == self.department
+                                              for c in match.candidates)
         if outside:
             short = self.index.in_department(name, self.department)
             if len(short) == 1:     # « Tremblay » for Tremblay-en-France, in the programme's département
@@ -392,15 +393,22 @@ def _commune_run_on(venue: str | None, places: Places) -> tuple:
     The venue must have a name of its own before it (« café Le Havre » is a café, not Le Havre)."""
     words = (venue or "").split()
     for k in range(len(words) - 1, 1, -1):
-        if not words[k][:1].isupper() or words[k - 1].lower() in ("de", "du", "d'", "d’", "des") \
+        if not words[k][:1].isupper() or words[k - 1].lower() in _BEFORE_A_NAME \
                 or not _PLACE_NOUN.match(" ".join(words[:k]) + " X") and len(words[:k]) < 3:
             continue
         for n in (3, 2, 1):
             name = " ".join(words[k:k + n]).strip(" ,.;:")
             found = commune_cell(name, places) if k + n <= len(words) else None
-            if found and found.code:
+            # a village's name is also a surname (« Maison de quartier Vauban »): without the programme's
+            # région to vouch for it, only a commune of some size is taken
+            if found and found.code and (places.region or places.index.population(found.code) >= 2000):
                 return " ".join(words[:k]).strip(" ,"), found
     return venue, None
+
+
+# words after which a capitalised word belongs to the venue's own name (« Maison de quartier Vauban »)
+_BEFORE_A_NAME = {"de", "du", "d'", "d’", "des", "quartier", "rue", "place", "avenue", "boulevard", "square",
+                  "résidence", "parc", "cité", "allée", "quai", "impasse", "chemin", "espace", "salle", "centre"}
 
 
 _PLACE_NOUN = re.compile(rf"^(?:{VENUE_NOUN}|caf[ée]|bar|restaurant|brasserie|march[ée]|atelier|garage|magasin|"

@@ -84,8 +84,10 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         warnings.append(f"{len(spans)} période(s) du Mois de l'ESS lui-même (« {spans[0].title} ») non retenue(s) "
                         "comme événement")
     _paragraph_commune(events, lines, context)
+    _venue_addressed(events, text, context)
     _container_commune(events)
     events = _merged_repeats(events)
+    _home_commune(events, text, context)
     _only_commune(events, text, context)
     for at, organiser in sections.items():
         nxt = min([k for k in sections if k > at] + [len(lines)])
@@ -303,3 +305,36 @@ def _container_commune(events: list) -> None:
         if len({s.commune_code for s in holder}) == 1:
             event.commune_code, event.commune_name = holder[0].commune_code, holder[0].commune_name
             event.warn(f"commune reprise de « {holder[0].title} » qui l'englobe : à vérifier", 0.1)
+
+
+def _venue_addressed(events: list, text: str, context: Context) -> None:
+    """« … soirée au Tiers-lieu La Fabrique » and, further down, « Tiers-lieu La Fabrique, 24 rue des Écoles,
+    93100 Montreuil »: a venue the document gives an address for elsewhere is in that address's commune."""
+    for event in events:
+        if event.commune_code or event.commune_name or event.online or not event.venue or len(event.venue) < 6:
+            continue
+        for m in re.finditer(re.escape(event.venue), text):
+            coded = re.match(r"[^\n]{0,80}?\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,3})",
+                             text[m.end():])
+            found = context.places.postcode_commune(coded.group(1), coded.group(2)) if coded else None
+            if found and found.code:
+                event.commune_code, event.commune_name = found.code, found.name
+                event.warn(f"commune de « {event.venue} » lue dans son adresse, ailleurs dans le document", 0.05)
+                break
+
+
+# « PESSAC. Ils étaient une soixantaine … », « LORIENT — La coopérative … »: a press dateline
+_DATELINE_TOWN = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])(?:\s*\(\d{2,3}\))?\s*(?:\.|—|–|-)\s+(?=[A-ZÀ-Ý«])", re.MULTILINE)
+
+
+def _home_commune(events: list, text: str, context: Context) -> None:
+    """A press article's dateline (« PESSAC. … ») names the commune it is written from: its events that
+    say no commune of their own are taken to be there, flagged."""
+    missing = [e for e in events if not (e.commune_code or e.commune_name or e.online)]
+    m = _DATELINE_TOWN.search(text[:5000]) if missing else None
+    found = context.places.commune(m.group(1).title()) if m else None
+    if not found or not found.code:
+        return
+    for event in missing:
+        event.commune_code, event.commune_name = found.code, found.name
+        event.warn(f"commune {found.name} prise de la ligne de tête de l'article : à vérifier", 0.15)

@@ -207,6 +207,9 @@ def refined_title(sentence: str, title: str | None) -> str | None:
         found = event_phrase(during.group("what"))     # « Les festivités ouvriront lors d'une remise de prix … »
         if len(found.split()) >= 2:
             return found[:1].upper() + found[1:]
+    opener = _OPENER.match(title or "")
+    if opener and (found := event_phrase(title[opener.end():])) and len(found.split()) >= 2:
+        return found[:1].upper() + found[1:]    # « Premier rendez-vous avec les portes ouvertes de … »
     held = _held_subject(sentence)
     if title and has_event_noun(title):
         if held and len(held.split()) >= 2 and has_event_noun(held) and fold(held) in fold(title):
@@ -229,6 +232,10 @@ def refined_title(sentence: str, title: str | None) -> str | None:
 # a verb before a title's event phrase: the words before it tell, they do not name
 _VERB_FIRST = re.compile(r"\b(?:est|sont|sera|seront|était|organise\w*|propose\w*|accueill\w*|pr[ée]sente\w*|invite\w*|"
                          r"annonce\w*|pr[ée]voi\w*|pr[ée]vu\w*|programm[ée]\w*)\b", re.IGNORECASE)
+# « Premier rendez-vous avec … », « Dernier temps fort : … »: words that announce the event, not name it
+_OPENER = re.compile(r"^(?:(?:le\s+|la\s+|un\s+|une\s+)?(?:premier|première|deuxième|second|seconde|troisième|autre|"
+                     r"dernier|dernière|prochain|prochaine|grand|grande)\s+)?(?:rendez-vous|rdv|temps\s+fort|moment|"
+                     r"[ée]v[ée]nement|[ée]v[èe]nement)\s*(?:avec|:|,|[–—-])\s*", re.IGNORECASE)
 _DURING = re.compile(r"\b(?:lors|à\s+l['’]occasion)\s+d(?:['’]une?|u|e\s+la|e\s+l['’]|es)\s*(?P<what>.+)$", re.IGNORECASE)
 _DOORS = re.compile(r"^(?P<who>.+?)(?:\s*,[^,]*,)?\s+(?:ouvr\w*|ouvert\w*)\s+(?:(?:ses|leurs|les)\s+)?(?:grandes?\s+)?portes\b"
                     r"(?!\s+(?:pour|à\s+l['’]occasion))", re.IGNORECASE)
@@ -262,7 +269,7 @@ def _of(name: str) -> str:
 # who organises it — but not inside quotes (« sur le thème « X : Y » »).
 _PHRASE_STOP = re.compile(
     r"\s+(?:est|sont|sera|seront|serait|a|ont|aura|auront|avait|se|qui|que|dont|où|afin|dès|chez|lors|"
-    r"ouvert\w*|gratuit\w*|(?:co-?)?organis\w*|propos[ée]\w*)(?![\w’'-])"
+    r"gratuit\w*|(?:co-?)?organis\w*|propos[ée]\w*)(?![\w’'-])|(?<!portes)(?<!porte)\s+ouvert\w*(?![\w’'-])"
     r"|\s+(?:s['’]|qu['’]|le\s+\d|les\s+\d|du\s+\d|à\s+partir\s+d[eu]\s+\d|à\s+\d|de\s+\d{1,2}\s*h|à\s+(?=(?-i:[A-ZÀ-Ý]))|"
     r"au\s+(?=(?-i:[A-ZÀ-Ý]))|aux\s+(?=(?-i:[A-ZÀ-Ý]))|à\s+la\s+(?=(?-i:[A-ZÀ-Ý]))|à\s+l['’](?=(?-i:[A-ZÀ-Ý]))|dans\s+les\s+locaux|"
     r"avec\s+(?:une|un|le|la|les|l['’]|des)\s|anim[ée]e?s?\s+par|port[ée]e?s?\s+par|lanc[ée]e?s?\s+par|"
