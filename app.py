@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from esscope.webapp import speak_french
+
 st.set_page_config(page_title="esscope — ESS et Mois de l'ESS", page_icon="🤝", layout="wide")
 
 # Menu icons from Streamlit's bundled Material Symbols font: emoji need a font the reader may not have.
@@ -24,4 +26,7 @@ PAGES = [
     st.Page(home_alias, title="Accueil", url_path="accueil", visibility="hidden"),
 ]
 
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+st.set_page_config(page_title=f"{page.title} · esscope")      # each page its own tab title
+speak_french()
+page.run()

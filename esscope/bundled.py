@@ -3,44 +3,20 @@
 `data/programmes/*.csv` each hold one programme: a header of `# key: value` lines naming the
 document, its edition, région, checksum and source id, then one row per event with the ids
 `esscope ingest` gives, so that ingesting the document itself later adds no duplicate. They are
-written by `python -m esscope.bundled PROGRAMME [--edition YEAR] [--region CODE]` from the parser's
-output, without descriptions, contacts or any sentence of the source.
+written by `esscope bundle PROGRAMME [--edition YEAR] [--region CODE]` from the parser's output,
+without descriptions, contacts or any sentence of the source, and loaded by `esscope build`.
 """
 
-import argparse
 import csv
 import io
-import sys
-from pathlib import Path
 
-from .paths import DATA_DIR
+from .parse.model import event_fields
 
 FOLDER = "programmes"
-COLUMNS = ("id", "position", "start_date", "end_date", "start_time", "end_time", "title", "theme", "kind", "venue",
-           "address", "commune_code", "commune_name", "online", "organizer", "co_organizers", "price",
-           "confidence", "warnings")
+FACTS = {f.name: f.metadata["kind"] for f in event_fields() if f.metadata["fact"]}
+COLUMNS = ("id", *FACTS)
 LIST_SEPARATOR = " | "
 NOTE = "Faits relevés dans un programme réel (dates, lieux, organisateurs), vérifiés contre sa référence annotée"
-
-
-def load_bundled_events(con, data_dir=DATA_DIR, log=print) -> int:
-    """Insert every bundled programme as a source with its events; returns the number of events."""
-    from .build import save_source
-    total = 0
-    for path in sorted((Path(data_dir) / FOLDER).glob("*.csv")):
-        header, rows = read_bundle(path.read_text(encoding="utf-8"))
-        log(f"Programme fourni : {header['document']} ({len(rows)} événements)…")
-        save_source(con, kind="programme", name=header["document"], fmt=header.get("format", "text"), raw=b"",
-                    rows=len(rows), edition=int(header["edition"]), region_code=header.get("region") or None,
-                    note=NOTE, source_id=header["source_id"])
-        con.execute("UPDATE sources SET sha256 = ? WHERE id = ?", [header["sha256"], header["source_id"]])
-        con.executemany(
-            "INSERT INTO events (id, source_id, position, edition, region_code, start_date, end_date, start_time, "
-            "end_time, title, theme, kind, venue, address, commune_code, commune_name, online, organizer, "
-            "co_organizers, price, confidence, warnings) VALUES (" + ", ".join("?" * 22) + ")",
-            [_event_row(row, header) for row in rows])
-        total += len(rows)
-    return total
 
 
 def read_bundle(text: str) -> tuple:
@@ -56,18 +32,24 @@ def read_bundle(text: str) -> tuple:
     return header, rows
 
 
-def _event_row(row: dict, header: dict) -> list:
-    def value(name):
-        return row.get(name) or None
+def event_row(row: dict, header: dict) -> dict:
+    """A bundled event as the store keeps it (a dict of `store.EVENT_COLUMNS`; what is not a fact is None)."""
+    event = {"id": row["id"], "source_id": header["source_id"], "edition": int(header["edition"]),
+             "region_code": header.get("region") or None}
+    return event | {f.name: _from_text(row.get(f.name) or "", f.metadata["kind"]) if f.name in FACTS else None
+                    for f in event_fields()}
 
-    def listed(name):
-        return [v for v in (row.get(name) or "").split(LIST_SEPARATOR) if v]
 
-    return [row["id"], header["source_id"], int(row["position"]), int(header["edition"]),
-            header.get("region") or None, value("start_date"), value("end_date"), value("start_time"),
-            value("end_time"), row["title"], value("theme"), value("kind"), value("venue"), value("address"),
-            value("commune_code"), value("commune_name"), row.get("online") == "true", value("organizer"),
-            listed("co_organizers"), value("price"), float(row.get("confidence") or 1), listed("warnings")]
+def _from_text(text: str, kind: str):
+    if kind == "bool":
+        return text == "true"
+    if kind == "list":
+        return [v for v in text.split(LIST_SEPARATOR) if v]
+    if kind == "int":
+        return int(text or 0)
+    if kind == "real":
+        return float(text or 1)
+    return text or None
 
 
 def write_bundle(result) -> str:
@@ -86,25 +68,3 @@ def write_bundle(result) -> str:
         row["warnings"] = LIST_SEPARATOR.join(event["warnings"])
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return out.getvalue()
-
-
-def main(argv=None) -> int:
-    """Write data/programmes/NAME.csv from a real programme (run by a maintainer, not by the build)."""
-    from .importing import parse_file
-    parser = argparse.ArgumentParser(prog="python -m esscope.bundled", description=main.__doc__)
-    parser.add_argument("file", type=Path)
-    parser.add_argument("--edition", type=int)
-    parser.add_argument("--region")
-    parser.add_argument("--db", type=Path, default=Path("data/esscope.duckdb"))
-    parser.add_argument("--data", type=Path, default=DATA_DIR)
-    args = parser.parse_args(argv)
-    result = parse_file(args.file, edition=args.edition, region=args.region, db=args.db)
-    target = args.data / FOLDER / (args.file.stem + ".csv")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(write_bundle(result), encoding="utf-8")
-    print(f"{target} : {len(result.events)} événements")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -2,6 +2,7 @@
 (« 52 000 », « 10,7 »), colours readable by colour-blind readers (Okabe-Ito, cividis)."""
 
 import datetime as dt
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,12 +14,47 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 HIGHLIGHT, MUTED = "#D55E00", "#0072B2"
 SEQUENTIAL = "cividis"
 SEPARATORS = ",\u202f"        # decimal comma, narrow no-break space between thousands
+WHOLE = ",d"                  # a count on an axis: « 150 000 », never « 150k »
+
+# Plotly's interface in French (toolbar, messages, dates), handed to each chart with its configuration
+# (Plotly's `locales` option), so nothing needs loading from the web nor registering before Plotly starts.
+_SUNDAY_FIRST = WEEKDAYS[-1:] + WEEKDAYS[:-1]
+PLOTLY_FRENCH = {
+    "dictionary": {
+        "Autoscale": "Ajuster l'échelle", "Box Select": "Sélection rectangulaire",
+        "Click to enter Colorscale title": "Cliquez pour saisir le titre de l'échelle",
+        "Compare data on hover": "Comparer les données au survol",
+        "Double-click on legend to isolate one trace": "Double-cliquez sur la légende pour n'afficher qu'une série",
+        "Double-click to zoom back out": "Double-cliquez pour revenir au zoom initial",
+        "Download plot": "Télécharger le graphique", "Download plot as a PNG": "Télécharger le graphique (PNG)",
+        "Download plot as JSON": "Télécharger le graphique (JSON)", "Lasso Select": "Sélection au lasso",
+        "Pan": "Déplacer", "Produced with Plotly.js": "Réalisé avec Plotly.js", "Reset": "Réinitialiser",
+        "Reset axes": "Réinitialiser les axes", "Reset view": "Réinitialiser la vue",
+        "Reset views": "Réinitialiser les vues", "Show closest data on hover": "Donnée la plus proche au survol",
+        "Snapshot succeeded": "Image enregistrée", "Sorry, there was a problem downloading your image!":
+            "L'image n'a pas pu être téléchargée.", "Taking snapshot - this may take a few seconds":
+            "Enregistrement de l'image, quelques secondes…", "Toggle Spike Lines": "Lignes de repère",
+        "Toggle show closest data on hover": "Donnée la plus proche au survol", "Zoom": "Zoomer",
+        "Zoom in": "Agrandir", "Zoom out": "Réduire", "trace": "série", "new text": "nouveau texte",
+    },
+    "format": {
+        "days": [d.capitalize() for d in _SUNDAY_FIRST], "shortDays": [d[:3] + "." for d in _SUNDAY_FIRST],
+        "months": MONTHS, "shortMonths": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
+                                             "oct.", "nov.", "déc."],
+        "periods": ["", ""], "dateTime": "%A %e %B %Y, %X", "date": "%d/%m/%Y", "time": "%H:%M:%S",
+        "decimal": ",", "thousands": "\u202f", "grouping": [3], "currency": ["", "\u00a0€"],
+        "year": "%Y", "month": "%B %Y", "dayMonth": "%-d %b", "dayMonthYear": "%-d %b %Y",
+    },
+}
+PLOTLY_CONFIG = {"locale": "fr", "locales": {"fr": PLOTLY_FRENCH}, "displaylogo": False}
 
 
 def _layout(fig: go.Figure, title: str, x_title: str = "", y_title: str = "", height: int = 380) -> go.Figure:
+    # the legend goes above the plot, in rows: beside it, it would squeeze the plot to nothing on a phone
     fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"}, separators=SEPARATORS,
                       template="plotly_white", height=height, margin={"l": 10, "r": 10, "t": 60, "b": 10},
-                      font={"family": "sans-serif", "size": 13}, legend_title_text="", hoverlabel={"align": "left"})
+                      font={"family": "sans-serif", "size": 13}, legend_title_text="", hoverlabel={"align": "left"},
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "xanchor": "left"})
     fig.update_xaxes(title_text=x_title)
     fig.update_yaxes(title_text=y_title)
     return fig
@@ -92,9 +128,25 @@ def national_events_chart(figures: pd.DataFrame) -> go.Figure:
             error_x={"type": "constant", "value": 0.5, "color": colour, "thickness": 2, "width": 0,
                      "visible": True} if approx_year else None,
             hovertext=[_plain_hover(h) for h in hover], hoverinfo="text"))
-    fig.update_xaxes(dtick=1)
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    year_axis(fig, dated["year"])
+    fig.update_yaxes(rangemode="tozero", tickformat=WHOLE)
     return _layout(fig, title, "Édition (année)", "Événements (nombre)")
+
+
+def year_axis(fig: go.Figure, years) -> go.Figure:
+    """Years on the x axis, whole, one tick every 1, 2 or 5 years so that they stay readable on a phone."""
+    years = [int(y) for y in years if pd.notna(y)]
+    span = max(years) - min(years) if years else 0
+    return fig.update_xaxes(tickformat="d", dtick=1 if span <= 6 else 2 if span <= 14 else 5)
+
+
+def count_scale(top) -> dict:
+    """A colour bar (or axis) of counts: whole numbers from 0, « 1 000 » written the French way."""
+    top = float(top or 0)
+    ticks = {"tickformat": WHOLE}
+    if top <= 5:
+        ticks["dtick"] = 1
+    return ticks
 
 
 def _plain_hover(text: str) -> str:
@@ -111,12 +163,24 @@ def events_by_region_chart(frame: pd.DataFrame) -> go.Figure:
     table = frame.assign(region=frame["region"].fillna("Région non précisée")).pivot_table(
         index="region", columns="edition", values="events", aggfunc="sum", fill_value=0)
     text = [[format_number(v) if v else "" for v in row] for row in table.to_numpy()]
+    top = max(int(table.to_numpy().max()), 1)
     fig = go.Figure(go.Heatmap(z=table.to_numpy(), x=[str(c) for c in table.columns], y=list(table.index),
-                               colorscale=SEQUENTIAL, text=text, texttemplate="%{text}",
-                               colorbar={"title": "Événements"},
+                               colorscale=SEQUENTIAL, text=text, texttemplate="%{text}", zmin=0, zmax=top,
+                               colorbar={"title": "Événements", **count_scale(top)},
                                hovertemplate="%{y}, %{x} : %{z} événement(s)<extra></extra>"))
     fig.update_xaxes(type="category")
     return _layout(fig, title, "Édition (année)", "", height=max(260, 60 + 28 * len(table)))
+
+
+def region_grid_caption(per_region: pd.DataFrame) -> str:
+    """What the grid of `events_per_edition_region` adds up to, in French, also when it is empty:
+    « Événements enregistrés par édition : 2017 : 39 · 2024 : 15. … »."""
+    if per_region.empty:
+        return ("Aucun événement des programmes importés ne correspond à ces filtres. Un programme importé "
+                "sous-compte l'édition réelle : l'absence d'événement ici ne veut pas dire qu'il n'y en a pas eu.")
+    totals = per_region.groupby("edition")["events"].sum()
+    return ("Événements enregistrés par édition : " + " · ".join(f"{e} : {format_number(n)}" for e, n in totals.items())
+            + ". Un programme importé sous-compte l'édition réelle.")
 
 
 def calendar_heatmap(days: pd.DataFrame, edition: int) -> go.Figure:
@@ -124,6 +188,8 @@ def calendar_heatmap(days: pd.DataFrame, edition: int) -> go.Figure:
     columns), coloured by the number of events running that day."""
     title = f"Événements par jour, novembre {edition}"
     counts = {pd.Timestamp(d).date(): int(n) for d, n in zip(days["day"], days["events"])} if len(days) else {}
+    if not any(dt.date(edition, 11, 1) <= d <= dt.date(edition, 11, 30) for d in counts):
+        return empty_figure(title, f"Aucun événement daté en novembre {edition} pour ces filtres.")
     first, last = dt.date(edition, 11, 1), dt.date(edition, 11, 30)
     start = first - dt.timedelta(days=first.weekday())
     weeks = (last - start).days // 7 + 1
@@ -140,10 +206,12 @@ def calendar_heatmap(days: pd.DataFrame, edition: int) -> go.Figure:
         z.append(z_row)
         text.append(t_row)
         hover.append(h_row)
-    fig = go.Figure(go.Heatmap(z=z, x=[w.capitalize() for w in WEEKDAYS], y=[f"Semaine {i + 1}" for i in range(weeks)],
+    # the scale starts at 0 in whole events, also when no day has any (Plotly would centre it on 0)
+    top = max(counts.values(), default=0) or 1
+    fig = go.Figure(go.Heatmap(z=z, x=[w[:3] + "." for w in WEEKDAYS], y=[f"Sem. {i + 1}" for i in range(weeks)],
                                text=text, texttemplate="%{text}", hovertext=hover, hoverinfo="text",
-                               colorscale=SEQUENTIAL, zmin=0, xgap=3, ygap=3,
-                               colorbar={"title": "Événements<br>ce jour"}))
+                               colorscale=SEQUENTIAL, zmin=0, zmax=top, xgap=3, ygap=3,
+                               colorbar={"title": "Événements<br>ce jour", **count_scale(top)}))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
     return _layout(fig, title, "", "", height=330)
@@ -183,6 +251,7 @@ def compare_bars(frame: pd.DataFrame, category: str, title: str, value_label="Pa
                              hovertemplate="%{y} : %{x:.1f} % (%{customdata} év.)<extra>" + str(edition) + "</extra>"))
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(range=[0, frame["share"].max() * 1.3 or 1])       # room for the labels outside the bars
     return _layout(fig, title, value_label, "", height=max(260, 80 + 36 * frame[category].nunique()))
 
 
@@ -194,7 +263,7 @@ def breakdown_chart(frame: pd.DataFrame, category: str, title: str) -> go.Figure
                            text=[format_number(v) for v in frame["Événements"]], textposition="outside",
                            cliponaxis=False, hovertemplate="%{y} : %{x} événement(s)<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, frame["Événements"].max() * 1.15])
+    fig.update_xaxes(range=[0, frame["Événements"].max() * 1.2], **count_scale(frame["Événements"].max()))
     return _layout(fig, title, "Événements (nombre)", "", height=max(220, 80 + 28 * len(frame)))
 
 
@@ -209,14 +278,14 @@ def ranked_bar_chart(frame: pd.DataFrame, title: str, unit: str, axis_label: str
     fig = go.Figure(go.Bar(y=known["name"], x=known["value"], orientation="h", marker_color=colors, text=text,
                            textposition="outside", cliponaxis=False, hovertemplate="%{y} : %{text}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, known["value"].max() * 1.2], automargin=True)
+    fig.update_xaxes(range=[0, known["value"].max() * 1.25], automargin=True,
+                     **(count_scale(known["value"].max()) if unit != "pct" else {}))
     # the chart may get half a page, most of it taken by the names: a long axis title goes on two lines
     return _layout(fig, title, wrap_title(axis_label), "", height=max(240, 100 + 24 * len(known)))
 
 
 def wrap_title(text: str, width: int = 30) -> str:
     """An axis title cut into lines of at most `width` characters (Plotly's <br>), words kept whole."""
-    import textwrap
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
@@ -232,8 +301,8 @@ def series_chart(series: pd.DataFrame, label: str, unit: str) -> go.Figure:
                                  hovertext=[_plain_hover(f"{int(y)} : {format_value(v, unit, q)}<br>{u[:80]}") for
                                             y, v, q, u in zip(part["year"], part["value"], part["qualifier"],
                                                               part["source_url"])], hoverinfo="text"))
-    fig.update_xaxes(dtick=2, tickformat="d")
-    fig.update_yaxes(rangemode="tozero")
+    year_axis(fig, series["year"])
+    fig.update_yaxes(rangemode="tozero", **({"tickformat": WHOLE} if unit != "pct" else {}))
     return _layout(fig, title, "Année", _unit_label(unit))
 
 

@@ -1,4 +1,5 @@
-"""Text from documents made inert wherever it reaches a map: HTML, attributes, JavaScript strings, <script>.
+"""Text from documents made inert wherever it goes: maps (HTML, attributes, JavaScript strings, <script>)
+and links (pages, exports, calendars).
 
 folium's own `Popup` and `Tooltip` put their HTML inside JavaScript template literals, so
 `html.escape` alone leaves `${…}`, backticks and backslashes live. `safe_text` writes as HTML
@@ -10,6 +11,7 @@ shows the character and no parser ever sees code. The escaped fragments travel a
 
 import json
 import math
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -37,3 +39,13 @@ def to_script_json(value) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return (text.replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def web_address(url) -> str | None:
+    """An http(s) link with every space, line break or other character a link cannot hold
+    percent-encoded (« https://a.fr/b c » → « https://a.fr/b%20c »); None for anything else
+    (« javascript:… », plain text, nothing)."""
+    url = "" if url is None or (isinstance(url, float) and math.isnan(url)) else str(url).strip()
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%-._~")

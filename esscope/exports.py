@@ -2,7 +2,8 @@
 territory portrait as XLSX and PDF.
 
 Text from documents stays text everywhere: cells that a spreadsheet would read as a formula are
-neutralised, ICS text is escaped as RFC 5545 says, the PDF prints characters, never markup.
+neutralised, the ICS file is written by icalendar (every text escaped as RFC 5545 says, links
+percent-encoded), the PDF prints characters, never markup.
 """
 
 import datetime as dt
@@ -13,18 +14,25 @@ import unicodedata
 from importlib import resources
 from pathlib import Path
 
+import icalendar
 import pandas as pd
+import shapely
 
-from .french import format_date, format_number
+from .escaping import web_address
+from .french import Percent, format_date, format_number, format_percent
+from .parse.model import event_fields
+from .pdfmaps import draw_choropleth, draw_legend
+from .territory import format_value
 
-EVENT_EXPORT_COLUMNS = {
-    "id": "Identifiant", "edition": "Édition", "start_date": "Début", "end_date": "Fin",
-    "start_time": "Heure de début", "end_time": "Heure de fin", "title": "Titre", "description": "Description",
-    "theme": "Thème", "kind": "Type", "venue": "Lieu", "address": "Adresse", "commune_code": "Code commune",
-    "commune_name": "Commune", "department_code": "Département", "online": "En ligne", "organizer": "Organisateur",
-    "co_organizers": "Co-organisateurs", "contact": "Contact", "price": "Tarif", "url": "Lien",
-    "confidence": "Confiance de lecture", "warnings": "Avertissements", "source_id": "Source",
-}
+# The columns of an events export: its id and edition, the event's fields (`parse.model.Event`, but its
+# rank in the document) with the commune's département, and its source.
+EVENT_EXPORT_COLUMNS = {"id": "Identifiant", "edition": "Édition"}
+for _field in event_fields():
+    if _field.name != "position":
+        EVENT_EXPORT_COLUMNS[_field.name] = _field.metadata["label"]
+    if _field.name == "commune_name":
+        EVENT_EXPORT_COLUMNS["department_code"] = "Département"
+EVENT_EXPORT_COLUMNS["source_id"] = "Source"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -90,6 +98,7 @@ def events_to_csv(events: pd.DataFrame) -> bytes:
 def to_xlsx(sheets: dict) -> bytes:
     """An XLSX workbook with one sheet per frame (sheet name → frame). Text stays text: a cell whose
     text starts with « = » is stored as a string, not as a formula."""
+    # openpyxl takes about 0.3 s to import: loaded when a workbook is made, not by every page that offers one
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -105,12 +114,10 @@ def to_xlsx(sheets: dict) -> bytes:
             cell.font = Font(bold=True)
         for row in frame.itertuples(index=False):
             sheet.append([_cell(v) for v in row])
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
+            for cell, value in zip(sheet[sheet.max_row], row):
                 if cell.data_type == "f":       # openpyxl reads a leading « = » as a formula
                     cell.data_type = "s"
-                if isinstance(cell.value, dt.date):
-                    cell.number_format = "DD/MM/YYYY"
+                cell.number_format = _number_format(value, cell.value)
         for i, column in enumerate(frame.columns, start=1):
             width = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200) if not _is_missing(v)])
             sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
@@ -130,9 +137,23 @@ def _sheet_title(name: str, used: set) -> str:
     return title
 
 
+def _number_format(value, stored) -> str:
+    """The cell format that shows a value the French way in a spreadsheet (Excel puts the reader's own
+    separators in place of « , » and « . »): dates jj/mm/aaaa, shares as percentages, thousands apart."""
+    if isinstance(stored, (dt.date, dt.datetime)):
+        return "DD/MM/YYYY"
+    if isinstance(value, Percent):
+        return "0.0 %"
+    if isinstance(stored, bool) or not isinstance(stored, (int, float)):
+        return "General"
+    return "#,##0" if float(stored).is_integer() else "#,##0.0"
+
+
 def _cell(value):
     if _is_missing(value):
         return None
+    if isinstance(value, Percent):
+        return float(value) / 100
     if isinstance(value, pd.Timestamp):
         return value.date() if value == value.normalize() else value.to_pydatetime()
     if hasattr(value, "item") and not isinstance(value, (list, tuple, str)):
@@ -158,59 +179,61 @@ def events_to_xlsx(events: pd.DataFrame, filters=()) -> bytes:
 
 # --- ICS --------------------------------------------------------------------------------------
 
-def _ics_text(text) -> str:
-    """RFC 5545 TEXT escaping."""
-    text = "" if _is_missing(text) else str(text)
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets without cutting a UTF-8 character."""
-    out, current = [], b""
-    for ch in line:
-        encoded = ch.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n ".join(out)
+ICS_PRODID = "-//esscope//Mois de l'ESS//FR"
 
 
 def events_to_ics(events: pd.DataFrame, now=None) -> bytes:
-    """The dated events as an iCalendar file (times are local, France); undated events are left out."""
-    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//esscope//Mois de l'ESS//FR", "CALSCALE:GREGORIAN",
-             "X-WR-CALNAME:Mois de l'ESS (esscope)"]
+    """The dated events as an iCalendar file, written by icalendar: every text escaped as RFC 5545
+    says (a line break in a title stays in the title), links percent-encoded, lines folded. Times are
+    local to France (floating times); undated events are left out."""
+    calendar = icalendar.Calendar()
+    for name, value in (("prodid", ICS_PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                        ("x-wr-calname", "Mois de l'ESS (esscope)")):
+        calendar.add(name, value)
+    stamp = now or dt.datetime.now(dt.UTC)
     for r in events.to_dict("records"):
         start = _day(r.get("start_date"))
-        if start is None:
-            continue
-        end = _day(r.get("end_date")) or start
-        lines += ["BEGIN:VEVENT", f"UID:{_ics_text(r['id'])}@esscope", f"DTSTAMP:{stamp}"]
-        start_time, end_time = r.get("start_time"), r.get("end_time")
-        if isinstance(start_time, str) and start_time:
-            lines.append(f"DTSTART:{start:%Y%m%d}T{start_time.replace(':', '')}00")
-            if isinstance(end_time, str) and end_time and (end, end_time) >= (start, start_time):
-                lines.append(f"DTEND:{end:%Y%m%d}T{end_time.replace(':', '')}00")
-        else:
-            lines.append(f"DTSTART;VALUE=DATE:{start:%Y%m%d}")
-            lines.append(f"DTEND;VALUE=DATE:{end + dt.timedelta(days=1):%Y%m%d}")
-        lines.append(f"SUMMARY:{_ics_text(r.get('title'))}")
-        place = ", ".join(str(p) for p in (r.get("venue"), r.get("address"), r.get("commune_name"))
-                          if not _is_missing(p) and p)
-        if place:
-            lines.append(f"LOCATION:{_ics_text(place)}")
-        details = [str(r[k]) for k in ("description", "organizer") if not _is_missing(r.get(k)) and r.get(k)]
-        if details:
-            lines.append(f"DESCRIPTION:{_ics_text(chr(10).join(details))}")
-        url = r.get("url")
-        if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
-            lines.append(f"URL:{url.strip()}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
+        if start is not None:
+            calendar.add_component(_vevent(r, start, stamp))
+    return calendar.to_ical()
+
+
+def _vevent(r: dict, start: dt.date, stamp: dt.datetime) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", f"{r['id']}@esscope")
+    event.add("dtstamp", stamp)
+    end = _day(r.get("end_date")) or start
+    start_time, end_time = _clock(r.get("start_time")), _clock(r.get("end_time"))
+    if start_time:
+        event.add("dtstart", dt.datetime.combine(start, start_time))
+        if end_time and (end, end_time) >= (start, start_time):
+            event.add("dtend", dt.datetime.combine(end, end_time))
+    else:
+        event.add("dtstart", start)
+        event.add("dtend", end + dt.timedelta(days=1))
+    event.add("summary", _text(r.get("title")))
+    place = ", ".join(_text(r.get(k)) for k in ("venue", "address", "commune_name") if _text(r.get(k)))
+    if place:
+        event.add("location", place)
+    details = "\n".join(_text(r.get(k)) for k in ("description", "organizer") if _text(r.get(k)))
+    if details:
+        event.add("description", details)
+    url = web_address(r.get("url"))
+    if url:
+        event.add("url", url)
+    return event
+
+
+def _text(value) -> str:
+    return "" if _is_missing(value) else str(value)
+
+
+def _clock(value) -> dt.time | None:
+    """A « HH:MM » time, None when there is none (or it is not one)."""
+    try:
+        return dt.time.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 # --- GeoJSON ----------------------------------------------------------------------------------
@@ -247,6 +270,7 @@ def report_to_xlsx(report) -> bytes:
 # package font-source-sans-pro, so that « œ », « € », « ’ » and every letter of a document print as they are
 # (fpdf2's core fonts know Latin-1 only). Style → file.
 FONT_FAMILY = "SourceSansPro"
+HIGHLIGHT_RGB = (213, 94, 0)         # the chosen territory, as on the page's charts
 FONT_FILES = {"": "SourceSansPro-Regular.ttf", "B": "SourceSansPro-Bold.ttf", "I": "SourceSansPro-It.ttf",
               "BI": "SourceSansPro-BoldIt.ttf"}
 
@@ -277,6 +301,7 @@ class _Pdf:
     """A small A4 document builder over fpdf2 (text is always printed as text, never markup)."""
 
     def __init__(self, title: str):
+        # fpdf2 takes about 0.4 s to import: loaded when a PDF is made, not by every page that offers one
         from fpdf import FPDF
         self.pdf = FPDF(orientation="portrait", unit="mm", format="A4")
         for style in FONT_FILES:
@@ -310,7 +335,7 @@ class _Pdf:
 
     def table(self, frame: pd.DataFrame, widths=None, max_rows=None, size=8):
         """A table of text cells; `max_rows` cuts long tables with a note."""
-        from fpdf.fonts import FontFace
+        from fpdf.fonts import FontFace  # with FPDF, on first use (see __init__)
         if frame.empty:
             self.paragraph("(aucune ligne)", size=9, style="I")
             return
@@ -327,27 +352,48 @@ class _Pdf:
                            size=8, style="I")
         self.pdf.ln(3)
 
-    def bars(self, labels, values, unit="", color=(0, 114, 178)):
-        """A horizontal bar chart drawn with rectangles, each bar labelled with its value."""
+    def keep_together(self, height: float) -> None:
+        """Start a new page unless `height` mm still fit on this one (a chart is never cut in two)."""
+        if self.pdf.will_page_break(height):
+            self.pdf.add_page()
+
+    def bars(self, labels, values, unit="", color=(0, 114, 178), texts=None, highlight=None):
+        """A horizontal bar chart drawn with rectangles, each bar labelled with its value (`texts`, or the
+        value and `unit`); bars whose `highlight` is true take the highlight colour. Never cut by a page end."""
         labels, values = list(labels), [float(v) for v in values]
         if not values:
             return
+        texts = list(texts) if texts is not None else [format_number(v) + unit for v in values]
+        highlight = list(highlight) if highlight is not None else [False] * len(values)
         top = max(values) or 1.0
-        label_w, bar_w = 70, 90
+        label_w, bar_w = 70, 85
+        self.keep_together(5 * len(values) + 3 if len(values) <= 40 else 6)
         self.pdf.set_font(FONT_FAMILY, size=8)
-        for lab, val in zip(labels, values):
+        for lab, val, text, strong in zip(labels, values, texts, highlight):
             if self.pdf.will_page_break(6):
                 self.pdf.add_page()
             y = self.pdf.get_y()
             self.pdf.set_xy(15, y)
+            self.pdf.set_font(FONT_FAMILY, "B" if strong else "", 8)
             self.pdf.cell(label_w, 5, pdf_text(str(lab))[:48])
-            self.pdf.set_fill_color(*color)
+            self.pdf.set_fill_color(*(HIGHLIGHT_RGB if strong else color))
             self.pdf.rect(15 + label_w, y + 0.8, max(bar_w * val / top, 0.3), 3.4, style="F")
             self.pdf.set_xy(15 + label_w + bar_w * val / top + 2, y)
-            self.pdf.cell(20, 5, pdf_text(format_number(val) + unit))
+            self.pdf.cell(25, 5, pdf_text(text))
             self.pdf.ln(5)
+        self.pdf.set_font(FONT_FAMILY, size=8)
         self.pdf.set_fill_color(255)        # tables drawn next would take the bars' colour
         self.pdf.ln(3)
+
+    def choropleth(self, geoms, values, legend_title: str, *, codes=(), highlight=None, decimals=0,
+                   zero_class=False, height=95):
+        """A map of territories filled by value (`pdfmaps.draw_choropleth`) with its legend on the right."""
+        self.keep_together(height + 4)
+        top = self.pdf.get_y()
+        legend = draw_choropleth(self.pdf, geoms, values, codes=codes, highlight=highlight, x=15, y=top,
+                                 width=120, height=height, decimals=decimals, zero_class=zero_class)
+        draw_legend(self.pdf, legend, pdf_text(legend_title), x=140, y=top + 2, font=FONT_FAMILY)
+        self.pdf.set_xy(15, top + height + 4)
 
     def output(self) -> bytes:
         return bytes(self.pdf.output())
@@ -356,6 +402,8 @@ class _Pdf:
 def _pdf_cell(value) -> str:
     if _is_missing(value):
         return ""
+    if isinstance(value, Percent):
+        return format_percent(value)
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float):
@@ -363,6 +411,11 @@ def _pdf_cell(value) -> str:
     if isinstance(value, int):
         return format_number(value)
     return str(value)
+
+
+def shapes_of(frame: pd.DataFrame) -> list:
+    """Shapely geometries of shapes read from the store (`queries.read_shapes`, WKB as bytes)."""
+    return list(shapely.from_wkb([None if g is None else bytes(g) for g in frame["geometry"]]))
 
 
 def report_to_pdf(report, max_events=400) -> bytes:
@@ -377,11 +430,20 @@ def report_to_pdf(report, max_events=400) -> bytes:
         doc.paragraph(text, size=9)
     for title, frame, column in (("Par thème", report.themes, "Thème"), ("Par type d'événement", report.kinds, "Type"),
                                  ("Par semaine", report.weeks, "Semaine")):
+        doc.keep_together(12 + 5 * min(len(frame), 40))        # the heading stays with its chart
         doc.heading(title, 12)
         if frame.empty:
             doc.paragraph("Aucun événement.", size=9, style="I")
             continue
         doc.bars(frame[column], frame["Événements"], " év.")
+    if len(report.shapes):
+        doc.keep_together(120)
+        doc.heading("Carte : événements par commune", 12)
+        events = dict(zip(report.communes["Code commune"], report.communes["Événements"]))
+        doc.choropleth(shapes_of(report.shapes), [events.get(c, 0) for c in report.shapes["code"]],
+                       "Événements par commune (nombre)", zero_class=True)
+        doc.paragraph("Gris très clair : aucun événement enregistré. Les mêmes classes de couleurs que les cartes "
+                      "de l'application.", size=8, style="I")
     doc.heading("Principaux organisateurs", 12)
     doc.table(report.organisers, widths=(150, 30), size=8)
     doc.heading("Communes", 12)
@@ -395,9 +457,12 @@ def report_to_pdf(report, max_events=400) -> bytes:
 
 
 def portrait_to_pdf(title: str, cards: list, parents: pd.DataFrame, figures: pd.DataFrame,
-                    events: pd.DataFrame, notes=()) -> bytes:
+                    events: pd.DataFrame, notes=(), comparison=None) -> bytes:
     """A territory's printable portrait: its cards with year, scope and source, its parents, its figures
-    and the events held there. `cards` are `territory.Card`; frames carry French column names."""
+    and the events held there. `cards` are `territory.Card`; frames carry French column names.
+
+    `comparison` (a `portrait.Comparison`, the page's « Comparaison » block) adds the bar chart of the
+    territory and its parents and the map of its siblings, drawn from the same frames as the page."""
     doc = _Pdf(f"Portrait : {title}")
     doc.heading(f"Portrait : {title}")
     doc.paragraph(f"Produit par esscope le {format_date(dt.date.today())}. Chaque chiffre garde son année, "
@@ -416,6 +481,8 @@ def portrait_to_pdf(title: str, cards: list, parents: pd.DataFrame, figures: pd.
     doc.heading("Chiffres de l'ESS", 12)
     doc.table(pd.DataFrame(rows, columns=["Indicateur", "Valeur", "Année", "Périmètre", "Source"]),
               widths=(38, 42, 15, 30, 55), size=7)
+    if comparison is not None:
+        _comparison_charts(doc, comparison)
     if not parents.empty:
         doc.heading("Comparaison avec les territoires parents", 12)
         doc.table(parents, size=8)
@@ -428,3 +495,26 @@ def portrait_to_pdf(title: str, cards: list, parents: pd.DataFrame, figures: pd.
     else:
         doc.table(events, size=7, max_rows=200)
     return doc.output()
+
+
+def _comparison_charts(doc: _Pdf, comparison) -> None:
+    """The territory against its parents (bars) and among its siblings (map), as on the page."""
+    chain = comparison.chain.dropna(subset=["value"])
+    doc.keep_together(20 + 5 * len(chain))
+    doc.heading(f"{comparison.indicator_label} : le territoire et ses parents", 12)
+    if chain.empty:
+        doc.paragraph("Aucun chiffre disponible pour ce territoire ni pour ses parents.", size=9, style="I")
+    else:
+        doc.bars(chain["label"], chain["value"], texts=[format_value(v, comparison.unit) for v in chain["value"]],
+                 highlight=chain["is_self"])
+    siblings = comparison.siblings
+    doc.keep_together(115)
+    doc.heading(f"{comparison.indicator_label} : {comparison.siblings_title.lower()}", 12)
+    if siblings["value"].notna().any():
+        doc.choropleth(shapes_of(siblings), siblings["value"], comparison.axis, codes=siblings["code"],
+                       highlight=comparison.highlight, decimals=1 if comparison.unit == "pct" else 0,
+                       zero_class=comparison.zero_class)
+        doc.paragraph("Le territoire choisi est entouré en orange ; gris : aucun chiffre disponible.", size=8,
+                      style="I")
+    else:
+        doc.paragraph("Aucun chiffre disponible parmi ces territoires : pas de carte à dessiner.", size=9, style="I")

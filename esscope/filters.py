@@ -9,15 +9,13 @@ from dataclasses import dataclass, field, fields
 
 import pandas as pd
 
+from . import store
 from .store import query
 
-EVENT_COLUMNS = """
-    e.id, e.source_id, e.edition, e.region_code, e.start_date, e.end_date, e.start_time, e.end_time,
-    e.title, e.description, e.theme, e.kind, e.venue, e.address, e.commune_code, e.online,
-    e.organizer, e.co_organizers, e.contact, e.price, e.url, e.confidence, e.warnings,
-    coalesce(c.name, e.commune_name) AS commune_name,
-    c.department_code, c.region_code AS commune_region_code, c.epci_code, c.lon, c.lat, c.population
-"""
+# Every column of an event, its commune's name as the store knows it, and where the commune is.
+EVENT_SELECT = ", ".join([f"e.{c}" for c in store.EVENT_COLUMNS if c != "commune_name"] + [
+    "coalesce(c.name, e.commune_name) AS commune_name", "c.department_code", "c.region_code AS commune_region_code",
+    "c.epci_code", "c.lon", "c.lat", "c.population"])
 
 
 @dataclass
@@ -116,7 +114,7 @@ def filtered_events(con, flt: EventFilter) -> pd.DataFrame:
     """Events matching the filter with their commune's codes and position, by date."""
     where, params = flt.where()
     return query(con, f"""
-        SELECT {EVENT_COLUMNS}
+        SELECT {EVENT_SELECT}
         FROM events e LEFT JOIN territories c ON c.level = 'commune' AND c.code = e.commune_code
         WHERE {where}
         ORDER BY e.start_date NULLS LAST, e.start_time NULLS LAST, e.title

@@ -1,68 +1,80 @@
-"""French formatting and reading of numbers and dates: « 52 000 », « 10,7 % », « mardi 7 novembre 2017 »."""
+"""French formatting and reading of numbers and dates: « 52 000 », « 10,7 % », « mardi 7 novembre 2017 ».
+
+Numbers, percentages, month and day names come from babel (CLDR, locale fr_FR); esscope adds only what
+CLDR does not say: « 1er » for the first of a month, periods (« du lundi 13 au vendredi 17 novembre
+2017 »), hours as programmes write them (« 14 h 30 »), plurals, and reading numbers written either the
+French or the English way.
+"""
 
 import datetime as dt
 import math
 import re
 
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre"]
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+from babel import Locale
+from babel.dates import format_date as babel_date
+from babel.numbers import format_decimal
+from babel.numbers import format_percent as babel_percent
+
+LOCALE = Locale.parse("fr_FR")
+MONTHS = [LOCALE.months["format"]["wide"][m] for m in range(1, 13)]
+WEEKDAYS = [LOCALE.days["format"]["wide"][d] for d in range(7)]
 NBSP = "\u202f"  # narrow no-break space, the French thousands separator
+_PERCENT = LOCALE.percent_formats[None].pattern      # « #,##0 % » (a no-break space before %)
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def format_number(value, decimals=0) -> str:
     """52000 → '52 000'; 10.75 with decimals=1 → '10,8'. None/NaN → '–'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "–"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", NBSP).replace(".", ",")
+    return format_decimal(value, format="#,##0" + ("." + "0" * decimals if decimals else ""), locale=LOCALE)
 
 
 def format_percent(value, decimals=1) -> str:
-    """10.7 → '10,7 %' (the value is already in percent)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """10.7 → '10,7 %', 10.0 → '10 %' (the value is already in percent; trailing zeros are dropped)."""
+    if _missing(value):
         return "–"
-    text = format_number(value, decimals)
-    if decimals and text.endswith("," + "0" * decimals):
-        text = text[: -(decimals + 1)]
-    return text + "\u00a0%"
+    pattern = _PERCENT.replace("#,##0", "#,##0" + ("." + "#" * decimals if decimals else ""), 1)
+    return babel_percent(value / 100, format=pattern, locale=LOCALE)
+
+
+class Percent(float):
+    """A share in percent (9.4 for « 9,4 % »): printed with `format_percent`, and stored in a spreadsheet as
+    the fraction 0.094 under a percentage format, so that it stays a number."""
 
 
 def format_date(day, weekday=True, year=True) -> str:
     """date(2017, 11, 7) → 'mardi 7 novembre 2017'; the 1st of a month is '1er'."""
-    if day is None or (isinstance(day, float) and math.isnan(day)):
+    if _missing(day):
         return ""
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day[:10])
-    if hasattr(day, "date") and callable(day.date):
-        day = day.date()
-    num = "1er" if day.day == 1 else str(day.day)
-    parts = ([WEEKDAYS[day.weekday()]] if weekday else []) + [num, MONTHS[day.month - 1]]
-    if year:
-        parts.append(str(day.year))
-    return " ".join(parts)
+    day = _as_date(day)
+    pattern = ("EEEE " if weekday else "") + ("'1er'" if day.day == 1 else "d") + " MMMM" + (" y" if year else "")
+    return babel_date(day, pattern, locale=LOCALE)
+
+
+def _as_date(value):
+    """A date from an ISO text, a datetime or a pandas Timestamp."""
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    if hasattr(value, "date") and callable(value.date):
+        return value.date()
+    return value
 
 
 def format_period(start, end, weekday=True) -> str:
     """A day or a range: 'lundi 13 novembre 2017' or 'du lundi 13 au vendredi 17 novembre 2017'."""
     if not start:
         return "date à préciser"
-    if isinstance(start, str):
-        start = dt.date.fromisoformat(start[:10])
-    if isinstance(end, str):
-        end = dt.date.fromisoformat(end[:10])
-    if hasattr(start, "date") and callable(start.date):
-        start = start.date()
-    if hasattr(end, "date") and callable(end.date):
-        end = end.date()
+    start, end = _as_date(start), _as_date(end) if end else None
     if not end or end == start:
         return format_date(start, weekday)
-    same_year = start.year == end.year
-    same_month = same_year and start.month == end.month
-    if same_month:
-        first = ([WEEKDAYS[start.weekday()]] if weekday else []) + ["1er" if start.day == 1 else str(start.day)]
-        return f"du {' '.join(first)} au {format_date(end, weekday)}"
-    return f"du {format_date(start, weekday, year=not same_year)} au {format_date(end, weekday)}"
+    if (start.year, start.month) == (end.year, end.month):
+        first = babel_date(start, ("EEEE " if weekday else "") + ("'1er'" if start.day == 1 else "d"), locale=LOCALE)
+        return f"du {first} au {format_date(end, weekday)}"
+    return f"du {format_date(start, weekday, year=start.year != end.year)} au {format_date(end, weekday)}"
 
 
 def format_time(text) -> str:

@@ -181,6 +181,15 @@ def simplify_levels(territories: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out[COLUMNS]
 
 
+def territory_rows(territories: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Territories as the store's `territories` rows: shapes as WKB bytes, population as integers."""
+    frame = pd.DataFrame(territories.drop(columns="geometry"))
+    wkb = shapely.to_wkb(territories.geometry.to_numpy())
+    frame["geometry"] = [None if g is None else bytes(g) for g in wkb]
+    frame["population"] = frame["population"].astype("Int64")
+    return frame[COLUMNS]
+
+
 def read_names() -> pd.DataFrame:
     """Communes, arrondissements, EPCI, départements and régions with their codes, names and parents,
     without shapes: what programmes are read against, in about a second (no polygon is touched)."""

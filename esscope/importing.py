@@ -6,15 +6,19 @@ import re
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from . import indicators, store
-from .build import save_source
 from .errors import UserError
 from .french import format_number, format_period
+from .names import CommuneIndex, normalise
+from .parse import Reference, parse_document
+from .parse.dates import fold
+from .parse.model import event_fields
+from .parse.vocabulary import canonical_kind, canonical_theme
 
 
 def read_indicator_file(db, path, columns=None, constants=None, wide=None) -> indicators.Reading:
@@ -43,9 +47,9 @@ def import_indicators(db, path, columns=None, constants=None, wide=None, skip_ba
     if (reading.errors and not skip_bad) or reading.rows.empty:
         return result
     with store.writing(db) as con:
-        source_id = save_source(con, kind="indicators", name=path.name, fmt=path.suffix.lstrip(".").lower(),
-                                raw=path.read_bytes(), rows=len(reading.rows))
-        result.update(indicators.save(con, reading.rows, source_id))
+        source_id = store.save_source(con, kind="indicators", name=path.name, fmt=path.suffix.lstrip(".").lower(),
+                                      raw=path.read_bytes(), rows=len(reading.rows))
+        result.update(store.save_indicators(con, reading.rows, source_id))
     return result
 
 
@@ -62,19 +66,16 @@ def save_figures(db, figures: list, document: str) -> dict:
             for n, figure in enumerate(figures, start=1)]
     for row in rows:
         row["year"] = row["year"].removesuffix(".0")
-    reader = store.connect(db)
-    try:
+    with store.connect(db) as reader:
         reading = indicators.check(pd.DataFrame(rows).astype(str), indicators.TerritoryResolver.from_store(reader))
-    finally:
-        reader.close()
     if reading.errors:
         raise UserError("Chiffres non enregistrés : " + " ; ".join(
             str(e).replace("ligne", "chiffre", 1) for e in reading.errors) + ". Complétez-les ou décochez-les.")
     with store.writing(db) as con:
         raw = "\n".join(f"{r['indicator']}={r['value']}@{r['territory_code']}/{r['year']}" for r in rows).encode()
-        source_id = save_source(con, kind="indicators", name=f"{document} (chiffres cités)", fmt="programme",
-                                raw=raw, rows=len(reading.rows))
-        return indicators.save(con, reading.rows, source_id)
+        source_id = store.save_source(con, kind="indicators", name=f"{document} (chiffres cités)", fmt="programme",
+                                      raw=raw, rows=len(reading.rows))
+        return store.save_indicators(con, reading.rows, source_id)
 
 
 def list_sources(con) -> pd.DataFrame:
@@ -92,13 +93,11 @@ def list_sources(con) -> pd.DataFrame:
 def remove_source(db, source_id: str) -> str:
     """Take a source out of the store with its events and figures; returns a message."""
     with store.writing(db) as con:
-        found = con.execute("SELECT name FROM sources WHERE id = ?", [source_id]).fetchone()
-        if not found:
-            raise UserError(f"Source inconnue : {source_id} (voir « esscope sources »). / unknown source.")
-        events = con.execute("DELETE FROM events WHERE source_id = ?", [source_id]).fetchone()[0]
-        figures = con.execute("DELETE FROM indicators WHERE source_id = ?", [source_id]).fetchone()[0]
-        con.execute("DELETE FROM sources WHERE id = ?", [source_id])
-    return f"Source {source_id} ({found[0]}) retirée : {events} événement(s), {figures} chiffre(s)."
+        removed = store.remove_source(con, source_id)
+        if removed is None:
+            raise UserError(f"Source inconnue : {source_id} (voir « esscope sources »).")
+    name, events, figures = removed
+    return f"Source {source_id} ({name}) retirée : {events} événement(s), {figures} chiffre(s)."
 
 
 # ------------------------------------------------------------------ programmes (events)
@@ -178,43 +177,41 @@ class Outcome:
     removed: int = 0
     unchanged: int = 0
     message: str = ""
+    gone: list = field(default_factory=list, repr=False)     # ids of the events taken out (removed or updated)
+    fresh: list = field(default_factory=list, repr=False)    # ids of the events written (added or updated)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
 
 
-def _reference(db):
-    """The names a parse resolves against, read from the store."""
-    from .names import CommuneIndex
-    from .parse import Reference
-    con = store.connect(db)
-    try:
+def read_reference(db) -> Reference:
+    """The names a parse resolves against, read from the store (opened once, for reading)."""
+    with store.connect(db) as con:
         index = CommuneIndex.from_store(con)
         venues = {(r, k): (c, n) for r, k, c, n in con.execute(
             "SELECT v.region_code, v.key, v.commune_code, t.name FROM venues v JOIN territories t "
             "ON t.level = 'commune' AND t.code = v.commune_code WHERE v.confirmed").fetchall()}
         territories = con.execute("SELECT level, code, name FROM territories "
                                   "WHERE level IN ('country', 'region', 'department', 'epci')").fetchall()
-    finally:
-        con.close()
     return Reference(index, venues, territories)
 
 
 def programme_source_id(filename: str, edition, region) -> str:
     """A programme's source id: its file name with its edition and région (« programme:2017-32-mel-2017-txt »),
     so a new version of the same file replaces the old one."""
-    from .parse.dates import fold
     slug = re.sub(r"[^a-z0-9]+", "-", fold(Path(filename).name)).strip("-") or "document"
     return f"programme:{edition}-{region or 'fr'}-{slug}"
 
 
 def event_id(source_id: str, start_date, title: str, occurrence: int) -> str:
     """Stable id: same document, same day, same title (and rank among equals) → same id."""
-    from .names import normalise
     key = f"{source_id}|{start_date or ''}|{normalise(title)}|{occurrence}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
 def assign_ids(source_id: str, events: list) -> None:
     """Give each event (object or dict) its stable id, counting repeats of the same day and title."""
-    from .names import normalise
     seen = Counter()
     for e in events:
         get = e.get if isinstance(e, dict) else lambda k, e=e: getattr(e, k)
@@ -230,11 +227,10 @@ def assign_ids(source_id: str, events: list) -> None:
 def parse_bytes(data: bytes, filename: str, edition=None, region=None, db=store.DEFAULT_PATH, columns=None,
                 progress=None) -> ParseResult:
     """Read a programme given as bytes (an upload) and return what it holds, writing nothing."""
-    from .parse import parse_document
     region = _check_region(region)
     if edition is not None and not 2008 <= int(edition) <= 2100:
         raise UserError(f"Édition {edition} impossible : le Mois de l'ESS existe depuis 2008.")
-    reference = _reference(db)
+    reference = read_reference(db)
     document = parse_document(data, filename, reference, edition=edition, region=region, columns=columns,
                               progress=progress)
     source_id = programme_source_id(filename, document.edition, document.region)
@@ -256,55 +252,57 @@ def parse_file(path, edition=None, region=None, db=store.DEFAULT_PATH, columns=N
     """Read a programme file and return what it holds, writing nothing."""
     path = Path(path)
     if not path.is_file():
-        raise UserError(f"Fichier introuvable : {path}. Vérifiez le chemin. / file not found.")
+        raise UserError(f"Fichier introuvable : {path}. Vérifiez le chemin.")
     return parse_bytes(path.read_bytes(), path.name, edition, region, db, columns, progress)
 
 
-_EVENT_COLUMNS = ("id", "source_id", "position", "edition", "region_code", "start_date", "end_date", "start_time",
-                  "end_time", "title", "description", "theme", "kind", "venue", "address", "commune_code",
-                  "commune_name", "online", "organizer", "co_organizers", "contact", "price", "url", "confidence",
-                  "warnings")
+KINDS = {f.name: f.metadata["kind"] for f in event_fields()}
 
 
 def _plain_event(e: dict) -> dict:
-    """An event dict as an editable table gives it back: dates as ISO text, no NaN, lists as lists."""
+    """An event dict as an editable table gives it back: dates as ISO text, times as HH:MM, no NaN,
+    text trimmed (titles and descriptions kept as written)."""
     out = {}
     for key, value in dict(e).items():
+        kind = KINDS.get(key, "text")
         if isinstance(value, float) and math.isnan(value):
             value = None
-        elif key in ("start_date", "end_date") and hasattr(value, "isoformat"):
+        elif kind == "date" and hasattr(value, "isoformat"):
             value = value.isoformat()[:10]
-        elif key in ("start_time", "end_time") and hasattr(value, "strftime"):
+        elif kind == "time" and hasattr(value, "strftime"):
             value = value.strftime("%H:%M")
-        elif isinstance(value, str) and key not in ("title", "description"):
+        elif isinstance(value, str) and kind != "prose":
             value = value.strip() or None
         out[key] = value
     return out
 
 
-def _event_row(e: dict, source_id: str, edition: int, region) -> tuple:
-    from .parse.vocabulary import canonical_kind, canonical_theme
-    return (e["id"], source_id, int(e.get("position") or 0), int(edition), region,
-            e.get("start_date") or None, e.get("end_date") or None, e.get("start_time") or None,
-            e.get("end_time") or None, str(e["title"]).strip(), e.get("description"), canonical_theme(e.get("theme")),
-            canonical_kind(e.get("kind")),
-            e.get("venue"), e.get("address"), e.get("commune_code") or None, e.get("commune_name"),
-            bool(e.get("online")), e.get("organizer"), list(e.get("co_organizers") or []), e.get("contact"),
-            e.get("price"), e.get("url"), min(1.0, max(0.0, float(e.get("confidence") or 1.0))),
-            list(e.get("warnings") or []))
+def store_row(e: dict, source_id: str, edition: int, region) -> dict:
+    """An event as the store keeps it: every column of `store.EVENT_COLUMNS`, each value of its kind,
+    themes and kinds in their one written form."""
+    row = {"id": e["id"], "source_id": source_id, "edition": int(edition), "region_code": region}
+    row |= {name: _stored_value(e.get(name), kind) for name, kind in KINDS.items()}
+    row["title"] = str(e["title"]).strip()
+    row["theme"], row["kind"] = canonical_theme(row["theme"]), canonical_kind(row["kind"])
+    row["confidence"] = min(1.0, max(0.0, float(e.get("confidence") or 1.0)))
+    return row
 
 
-def _check_events(events: list, db) -> None:
+def _stored_value(value, kind: str):
+    if kind == "bool":
+        return bool(value)
+    if kind == "list":
+        return list(value or [])
+    if kind == "int":
+        return int(value or 0)
+    if kind in ("real", "prose"):
+        return value
+    return value or None
+
+
+def _check_events(events: list, known_communes: set) -> None:
     """Every event as it will be stored must hold: a title, ISO dates in order, HH:MM times, a known commune."""
     problems = []
-    con = store.connect(db)
-    try:
-        codes = {e.get("commune_code") for e in events if e.get("commune_code")}
-        known = {r[0] for r in con.execute(
-            "SELECT code FROM territories WHERE level = 'commune' AND code IN (SELECT unnest(?))", [list(codes)]
-        ).fetchall()} if codes else set()
-    finally:
-        con.close()
     for n, e in enumerate(events, 1):
         label = f"événement {n} (« {str(e.get('title') or '')[:40]} »)"
         if not str(e.get("title") or "").strip():
@@ -317,7 +315,7 @@ def _check_events(events: list, db) -> None:
         for name in ("start_time", "end_time"):
             if e.get(name) and not re.fullmatch(r"[0-2]\d:[0-5]\d", str(e[name])):
                 problems.append(f"{label} : {name} « {e[name]} » n'est pas une heure HH:MM")
-        if e.get("commune_code") and e["commune_code"] not in known:
+        if e.get("commune_code") and e["commune_code"] not in known_communes:
             problems.append(f"{label} : code commune {e['commune_code']} inconnu")
     if problems:
         raise UserError("Rien n'a été importé, à corriger d'abord : " + " ; ".join(problems[:10])
@@ -327,8 +325,37 @@ def _check_events(events: list, db) -> None:
 def save_programme(db, result: ParseResult, events: list | None = None, progress=None) -> Outcome:
     """Store a programme's events as one source, all or nothing. `events` (dicts) replaces the parsed
     events, e.g. after a person corrected them. Saving the same events again changes nothing; a new
-    version updates events by id and removes those no longer there."""
+    version updates events by id and removes those no longer there.
+
+    The store is read and written in one transaction, under its write lock: what is compared is what
+    is replaced, so two writers of the same programme never lose or mix events."""
     report = progress or (lambda fraction, message: None)
+    rows = _rows_to_save(result, events)
+    new = {e["id"]: store_row(e, result.source_id, result.edition, result.region) for e in rows}
+    report(0.2, "Comparaison avec la base…")
+    with store.writing(db) as con:
+        _check_events(rows, store.known_communes(con, [e.get("commune_code") for e in rows]))
+        old = store.stored_events(con, result.source_id)
+        outcome = _compare(result.source_id, old, new)
+        if not outcome.changed and store.stored_checksum(con, result.source_id) == result.sha256:
+            outcome.message = (f"{result.filename} : déjà importé, rien de nouveau ({len(new)} événement(s), "
+                               f"source {result.source_id}).")
+            raise store.NothingToWrite
+        report(0.5, "Écriture…")
+        store.save_source(con, kind="programme", name=result.filename, fmt=result.format, rows=len(new),
+                          edition=result.edition, region_code=result.region, note=PROGRAMME_NOTE,
+                          source_id=result.source_id, sha256=result.sha256)
+        store.delete_events(con, outcome.gone)
+        store.save_events(con, [new[i] for i in outcome.fresh])
+        outcome.message = (f"{result.filename} importé comme {result.source_id} : {outcome.added} ajouté(s), "
+                           f"{outcome.updated} mis à jour, {outcome.removed} retiré(s), "
+                           f"{outcome.unchanged} inchangé(s).")
+    report(1.0, "Terminé.")
+    return outcome
+
+
+def _rows_to_save(result: ParseResult, events: list | None) -> list:
+    """The events to store as plain dicts, in order, each with its position and a unique id."""
     rows = [_plain_event(e) for e in events] if events is not None else result.events_as_dicts()
     if not rows:
         raise UserError(f"Aucun événement à importer depuis {result.filename} : rien n'a été écrit.")
@@ -339,57 +366,21 @@ def save_programme(db, result: ParseResult, events: list | None = None, progress
         assign_ids(result.source_id, missing)
     if len({e["id"] for e in rows}) != len(rows):
         assign_ids(result.source_id, rows)
-    _check_events(rows, db)
-    report(0.2, "Comparaison avec la base…")
-    new = {e["id"]: _event_row(e, result.source_id, result.edition, result.region) for e in rows}
-    old = _stored_events(db, result.source_id)
-    stored_source = _stored_source(db, result.source_id)
+    return rows
+
+
+def _compare(source_id: str, old: dict, new: dict) -> "Outcome":
+    """What saving `new` over `old` (id → row) adds, updates and removes."""
     added = [i for i in new if i not in old]
     removed = [i for i in old if i not in new]
     updated = [i for i in new if i in old and _comparable(old[i]) != _comparable(new[i])]
-    outcome = Outcome(result.source_id, len(added), len(updated), len(removed),
-                      len(new) - len(added) - len(updated))
-    if not (added or removed or updated) and stored_source and stored_source[0] == result.sha256:
-        outcome.message = (f"{result.filename} : déjà importé, rien de nouveau ({len(new)} événement(s), "
-                           f"source {result.source_id}).")
-        return outcome
-    report(0.5, "Écriture…")
-    with store.writing(db) as con:
-        save_source(con, kind="programme", name=result.filename, fmt=result.format, raw=b"", rows=len(new),
-                    edition=result.edition, region_code=result.region, note=PROGRAMME_NOTE,
-                    source_id=result.source_id)
-        # the checksum is the document's (raw is not kept), so an identical re-import is recognised
-        con.execute("UPDATE sources SET sha256 = ? WHERE id = ?", [result.sha256, result.source_id])
-        gone = removed + updated
-        if gone:
-            con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [gone])
-        fresh = [new[i] for i in added + updated]
-        if fresh:
-            _insert_events(con, fresh)
-    report(1.0, "Terminé.")
-    outcome.message = (f"{result.filename} importé comme {result.source_id} : {outcome.added} ajouté(s), "
-                       f"{outcome.updated} mis à jour, {outcome.removed} retiré(s), {outcome.unchanged} inchangé(s).")
-    return outcome
+    return Outcome(source_id, len(added), len(updated), len(removed), len(new) - len(added) - len(updated),
+                   gone=removed + updated, fresh=added + updated)
 
 
-_CASTS = {"start_date": "DATE", "end_date": "DATE", "co_organizers": "VARCHAR[]", "warnings": "VARCHAR[]",
-          "online": "BOOLEAN", "confidence": "DOUBLE", "position": "INTEGER", "edition": "INTEGER"}
-
-
-def _insert_events(con, rows: list) -> None:
-    """Insert event rows in one statement (a registered frame: far faster than row by row)."""
-    frame = pd.DataFrame(rows, columns=list(_EVENT_COLUMNS), dtype=object)
-    con.register("incoming_events", frame)
-    try:
-        select = ", ".join(f"CAST({c} AS {_CASTS.get(c, 'VARCHAR')})" for c in _EVENT_COLUMNS)
-        con.execute(f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) SELECT {select} FROM incoming_events")
-    finally:
-        con.unregister("incoming_events")
-
-
-def _comparable(row: tuple) -> tuple:
+def _comparable(row: dict) -> tuple:
     out = []
-    for value in row:
+    for value in (row[c] for c in store.EVENT_COLUMNS):
         if isinstance(value, float):
             value = round(value, 4)
         elif hasattr(value, "isoformat"):
@@ -398,24 +389,6 @@ def _comparable(row: tuple) -> tuple:
             value = tuple(value)
         out.append(value)
     return tuple(out)
-
-
-def _stored_events(db, source_id: str) -> dict:
-    con = store.connect(db)
-    try:
-        rows = con.execute(f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events WHERE source_id = ?",
-                           [source_id]).fetchall()
-    finally:
-        con.close()
-    return {r[0]: r for r in rows}
-
-
-def _stored_source(db, source_id: str):
-    con = store.connect(db)
-    try:
-        return con.execute("SELECT sha256, name FROM sources WHERE id = ?", [source_id]).fetchone()
-    finally:
-        con.close()
 
 
 def ingest_file(path, edition=None, region=None, db=store.DEFAULT_PATH, columns=None, progress=None) -> Outcome:
@@ -432,17 +405,13 @@ def _scaled(progress, lo, hi):
 
 def confirm_venue(db, name: str, commune_code: str, region_code=None, address=None) -> str:
     """A person confirmed where a venue is: later programmes naming it get that commune."""
-    from .names import normalise
     key = normalise(name or "")
     if not key:
         raise UserError("Nom de lieu vide : indiquez le nom du lieu à confirmer.")
     region_code = _check_region(region_code) or ""
     with store.writing(db) as con:
-        found = con.execute("SELECT name FROM territories WHERE level = 'commune' AND code = ?",
-                            [commune_code]).fetchone()
-        if not found:
+        commune = store.commune_name(con, commune_code)
+        if not commune:
             raise UserError(f"Code commune {commune_code} inconnu : donnez le code INSEE de la commune (5 caractères).")
-        con.execute("INSERT OR REPLACE INTO venues (region_code, key, name, address, commune_code, confirmed, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?, true, now()::TIMESTAMP)",
-                    [region_code, key, name.strip(), address, commune_code])
-    return f"Lieu « {name.strip()} » confirmé à {found[0]} ({commune_code})."
+        store.save_venue(con, region_code, key, name.strip(), address, commune_code)
+    return f"Lieu « {name.strip()} » confirmé à {commune} ({commune_code})."

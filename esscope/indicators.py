@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
 
 import pandas as pd
@@ -110,7 +111,6 @@ def read_table(path) -> tuple:
                 text = raw.decode("cp1252")
             first = text.splitlines()[0]
             sep = max([",", ";", "\t"], key=first.count)
-            from io import StringIO
             frame = pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False)
     except IndicatorFileError:
         raise

@@ -22,7 +22,7 @@ from folium.template import Template
 from .assets import MAP_CSS, MAP_JS
 from .escaping import safe_text, to_script_json
 from .french import format_number, plural
-from .shapes import metropolitan_bounds, to_geojson
+from .shapes import metropolitan_bounds, to_geojson, with_insets
 
 FRANCE_BOUNDS = [[41.3, -5.2], [51.1, 9.6]]  # Leaflet's [[south, west], [north, east]]
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -229,9 +229,12 @@ def choropleth_map(gdf: gpd.GeoDataFrame, value_column: str, label_column: str, 
     counted = values[values > 0] if zero_class else values
     counted = counted.dropna()
     bounds = class_breaks(counted.tolist(), classes, decimals)
-    # small rates (0,03 event per 10 000 inhabitants) need more decimals to make distinct classes
+    # small rates (0,03 event per 10 000 inhabitants) need more decimals to make distinct classes; counts
+    # never do (« 1 à 3 » events, not « 1,000 à 2,800 »): fewer classes then
     lowest = math.floor(counted.min() * 10 ** decimals) / 10 ** decimals if len(counted) else None
-    while decimals < 3 and (len(bounds) < min(classes, counted.nunique()) or (lowest == 0 and counted.min() > 0)):
+    whole = bool(len(counted)) and bool((counted % 1 == 0).all())
+    while not whole and decimals < 3 and (len(bounds) < min(classes, counted.nunique())
+                                          or (lowest == 0 and counted.min() > 0)):
         decimals += 1
         bounds = class_breaks(counted.tolist(), classes, decimals)
         lowest = math.floor(counted.min() * 10 ** decimals) / 10 ** decimals
@@ -249,10 +252,15 @@ def choropleth_map(gdf: gpd.GeoDataFrame, value_column: str, label_column: str, 
             tip += f"<br>{safe_text(note)}"
         tips.append(tip)
     strong = [highlight is not None and str(c) == str(highlight) for c in gdf[code_column]]
+    # France-wide: the overseas territories in boxes west of Brittany, on a plain background (tiles
+    # would put them in the sea), and the view takes the boxes in
+    gdf, boxes = with_insets(gdf)
     geojson = to_geojson(gdf, {"fill": fills, "tip": tips, "strong": strong})
-    minx, miny, maxx, maxy = metropolitan_bounds(gdf)
-    m = base_map([[miny, minx], [maxy, maxx]] if minx is not None else None, tiles=tiles)
+    minx, miny, maxx, maxy = gdf.total_bounds if boxes else metropolitan_bounds(gdf)
+    m = base_map([[miny, minx], [maxy, maxx]] if minx is not None else None, tiles=tiles and not boxes)
     Shapes(geojson).add_to(m)
+    if boxes:
+        Outlines(to_geojson(gpd.GeoDataFrame(geometry=boxes, crs=gdf.crs), {})).add_to(m)
     Legend(legend_html(legend, bounds, colours, decimals, zero_class, bool(values.isna().any()), lowest)).add_to(m)
     return m
 

@@ -15,8 +15,11 @@ from .territory import (
     format_value,
     from_key,
     label,
+    parent_values,
     parents,
+    read_siblings,
     search_territories,
+    sibling_scope,
     to_key,
 )
 
@@ -43,6 +46,7 @@ class Choices:
     among them) and what the reader should be told."""
     labels: dict = field(default_factory=dict)
     no_match: bool = False      # the search text found nothing
+    guessed: bool = False       # the text matched no name exactly: the closest names are offered
     unknown: bool = False       # the current territory does not exist: France is offered instead
 
 
@@ -53,6 +57,7 @@ def read_choices(con, text: str, current: str) -> Choices:
     if text:
         found = search_territories(con, text)
         out.labels = {to_key(lv, c): lab for lv, c, lab in zip(found["level"], found["code"], found["label"])}
+        out.guessed = bool(len(found)) and bool(found["guessed"].iloc[0])
         out.no_match = not out.labels
     if not out.labels:
         here = queries.read_territory(con, *from_key(current))
@@ -93,9 +98,14 @@ def sibling_title(place: dict, sibling_level: str) -> str:
     return SIBLING_TITLES[sibling_level]
 
 
-def ranked_siblings(siblings: pd.DataFrame, indicator: str) -> pd.DataFrame:
-    """The siblings to draw as bars: those with a value (counted events: those with at least one)."""
-    return siblings[siblings["value"] > 0] if indicator == LOADED_EVENTS else siblings
+def ranked_siblings(siblings: pd.DataFrame, indicator: str, limit: int | None = SHOWN_SIBLINGS) -> pd.DataFrame:
+    """The siblings to draw as bars: those with a value (counted events: those with at least one), largest
+    first, at most `limit` — the same territories the map beside the bars colours, whatever their codes."""
+    shown = siblings.dropna(subset=["value"])
+    if indicator == LOADED_EVENTS:
+        shown = shown[shown["value"] > 0]
+    shown = shown.sort_values("value", ascending=False, kind="stable")
+    return shown if limit is None else shown.head(limit)
 
 
 def sibling_notes(siblings: pd.DataFrame, indicator: str) -> list:
@@ -106,7 +116,7 @@ def sibling_notes(siblings: pd.DataFrame, indicator: str) -> list:
     if siblings["value"].isna().any():
         notes.append(f"{format_number(siblings['value'].isna().sum())} territoire(s) sur "
                      f"{format_number(len(siblings))} sans chiffre disponible, non représentés.")
-    if len(ranked_siblings(siblings, indicator).dropna(subset=["value"])) > SHOWN_SIBLINGS:
+    if len(ranked_siblings(siblings, indicator, limit=None)) > SHOWN_SIBLINGS:
         notes.append(f"Les {SHOWN_SIBLINGS} premiers sont représentés.")
     if siblings["disagree"].any():
         notes.append("* : les sources ne concordent pas (médiane affichée).")
@@ -137,3 +147,37 @@ def parents_table(chain: pd.DataFrame, indicator: str) -> pd.DataFrame:
         INDICATOR_LABELS[indicator]: [format_value(v, unit_of(indicator)) if pd.notna(v) else "aucun chiffre disponible"
                                       for v in chain["value"]],
         "Année": [str(int(y)) if pd.notna(y) else "" for y in chain["year"]]})
+
+
+@dataclass
+class Comparison:
+    """A territory against its parents and its siblings for one indicator: what the page's « Comparaison »
+    block shows and the portrait prints."""
+    indicator: str
+    chain: pd.DataFrame          # `territory.parent_values`
+    siblings: pd.DataFrame       # `territory.read_siblings`
+    siblings_title: str
+    highlight: str | None        # the territory's code when it is among its siblings
+
+    @property
+    def indicator_label(self) -> str:
+        return INDICATOR_LABELS[self.indicator]
+
+    @property
+    def unit(self) -> str:
+        return unit_of(self.indicator)
+
+    @property
+    def axis(self) -> str:
+        return axis_label(self.indicator)
+
+    @property
+    def zero_class(self) -> bool:
+        return self.indicator == LOADED_EVENTS
+
+
+def read_comparison(con, place: dict, indicator: str) -> Comparison:
+    """The `Comparison` of a territory for `indicator` (LOADED_EVENTS included)."""
+    level, _ = sibling_scope(place)
+    return Comparison(indicator, parent_values(con, place, indicator), read_siblings(con, place, indicator),
+                      sibling_title(place, level), place["code"] if level == place["level"] else None)

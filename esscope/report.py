@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import queries
-from .filters import EventFilter, filtered_events
-from .french import format_date, format_number, format_percent, format_period, format_time
+from .escaping import web_address
+from .filters import EventFilter, commune_counts, filtered_events
+from .french import Percent, format_date, format_number, format_period, format_time
 from .store import query
 from .territory import format_value
 
@@ -35,6 +36,7 @@ class EditionReport:
     sources: pd.DataFrame
     published: pd.DataFrame             # published counts of events for the région and France, that year
     filters: list = field(default_factory=list)
+    shapes: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)   # the région's communes (WKB), for maps
 
     @property
     def share_reached(self):
@@ -48,19 +50,20 @@ class EditionReport:
         return f"Mois de l'ESS {self.edition} — {self.region_name}"
 
     def summary(self) -> pd.DataFrame:
-        """The headline counts as (Indicateur, Valeur) rows."""
+        """The headline counts as (Indicateur, Valeur) rows; values are numbers (the share a `Percent`)."""
         c = self.counts
         rows = [
-            ("Événements", format_number(c["events"])),
-            ("Organisateurs (structures distinctes)", format_number(c["organisers"])),
-            ("Communes avec au moins un événement", format_number(c["communes"])),
-            ("EPCI avec au moins un événement", format_number(c["epcis"])),
+            ("Événements", c["events"]),
+            ("Organisateurs (structures distinctes)", c["organisers"]),
+            ("Communes avec au moins un événement", c["communes"]),
+            ("EPCI avec au moins un événement", c["epcis"]),
             ("Part de la population régionale vivant dans une commune avec au moins un événement",
-             format_percent(self.share_reached) if self.share_reached is not None else "–"),
-            ("Événements en ligne", format_number(c["online"])),
-            ("Événements sans commune identifiée", format_number(c["without_commune"])),
+             Percent(round(self.share_reached, 1)) if self.share_reached is not None else None),
+            ("Événements en ligne", c["online"]),
+            ("Événements sans commune identifiée", c["without_commune"]),
         ]
-        return pd.DataFrame(rows, columns=["Indicateur", "Valeur"])
+        return pd.DataFrame({"Indicateur": [r[0] for r in rows],
+                             "Valeur": pd.Series([r[1] for r in rows], dtype=object)})
 
     def completeness(self) -> list:
         """Paragraphs (French) saying how complete the report's sources are."""
@@ -119,6 +122,7 @@ def read_edition_report(con, region_code: str, edition: int) -> EditionReport:
         published=_published(con, region_code, int(edition)),
         filters=[("Région", f"{region['name']} ({region_code})"), ("Édition", str(edition)),
                  ("Produit le", format_date(dt.date.today()))],
+        shapes=queries.read_shapes(con, "commune", region=region_code)[["code", "name", "geometry"]],
     )
 
 
@@ -149,7 +153,6 @@ def _organisers(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _communes(con, flt) -> pd.DataFrame:
-    from .filters import commune_counts
     frame = commune_counts(con, flt)
     out = frame.rename(columns={"code": "Code commune", "name": "Commune", "events": "Événements",
                                 "population": "Population"})
@@ -178,8 +181,7 @@ def events_table(events: pd.DataFrame) -> pd.DataFrame:
         "Thème": text("theme"),
         "Type": text("kind"),
         "En ligne": events["online"].map({True: "oui", False: "non"}),
-        "Lien": [u if isinstance(u, str) and u.lower().startswith(("http://", "https://")) else None
-                 for u in events["url"]],
+        "Lien": [web_address(u) for u in events["url"]],
     })
 
 

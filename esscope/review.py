@@ -6,16 +6,12 @@ Pure functions over DataFrames: tested without Streamlit.
 
 import pandas as pd
 
-from .parse.model import EVENT_FIELDS
+from .parse.model import EVENT_FIELDS, event_fields
 
-# Columns a person may correct, in the table's order, and their French headings.
-EDIT_COLUMNS = ["start_date", "end_date", "start_time", "end_time", "title", "commune_name", "commune_code", "venue",
-                "address", "organizer", "theme", "kind", "online", "price", "url"]
-LABELS = {"include": "Garder", "confidence": "Confiance", "warnings": "À vérifier", "start_date": "Début",
-          "end_date": "Fin", "start_time": "Heure", "end_time": "Heure de fin", "title": "Titre",
-          "commune_name": "Commune (lue)", "commune_code": "Code commune", "venue": "Lieu", "address": "Adresse",
-          "organizer": "Organisateur", "theme": "Thème", "kind": "Type", "online": "En ligne", "price": "Tarif",
-          "url": "Lien"}
+# The fields a person may correct, in the table's order, and the table's French headings.
+EDIT_COLUMNS = [f.name for f in event_fields() if f.metadata["editable"]]
+LABELS = {"include": "Garder"} | {f.name: f.metadata["label"] for f in event_fields()} | {
+    "confidence": "Confiance", "warnings": "À vérifier"}
 SHOWN_COLUMNS = ["include", "confidence", "warnings"] + EDIT_COLUMNS
 WARNING_SEPARATOR = " ; "
 LOW_CONFIDENCE = 0.6

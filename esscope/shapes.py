@@ -4,6 +4,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+import shapely.affinity
 
 from .escaping import to_script_json
 
@@ -47,3 +48,38 @@ def metropolitan_bounds(gdf: gpd.GeoDataFrame) -> tuple:
     if inside.any():
         b = b[inside]
     return b.minx.min(), b.miny.min(), b.maxx.max(), b.maxy.max()
+
+
+# Where a France-wide map draws the overseas départements and régions, as French maps do: small boxes in the
+# Atlantic west of Brittany, top to bottom (lon/lat of each box: west, south, east, north). Not to scale.
+INSETS = [(-9.9, 49.0, -7.4, 50.6), (-9.9, 47.2, -7.4, 48.8), (-9.9, 45.4, -7.4, 47.0), (-9.9, 43.6, -7.4, 45.2),
+          (-9.9, 41.8, -7.4, 43.4)]
+
+
+def overseas(gdf: gpd.GeoDataFrame) -> np.ndarray:
+    """Which shapes lie outside metropolitan France (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte)."""
+    b = gdf.geometry.bounds
+    return ~((b.minx >= METROPOLE[0]) & (b.miny >= METROPOLE[1]) & (b.maxx <= METROPOLE[2])
+             & (b.maxy <= METROPOLE[3])).to_numpy() & gdf.geometry.notna().to_numpy()
+
+
+def with_insets(gdf: gpd.GeoDataFrame) -> tuple:
+    """A France-wide map's shapes with each overseas territory moved and scaled into a box of its own west of
+    metropolitan France (`INSETS`, in the order of their codes), and those boxes as polygons to outline.
+    Shapes that are all metropolitan, or all overseas, come back unchanged, with no box."""
+    away = overseas(gdf)
+    if not away.any() or away.all() or away.sum() > len(INSETS):
+        return gdf, []
+    out = gdf.copy()
+    geoms = out.geometry.to_numpy().copy()
+    boxes = []
+    order = sorted(np.flatnonzero(away), key=lambda i: str(out.iloc[i]["code"]) if "code" in out else i)
+    for i, (west, south, east, north) in zip(order, INSETS):
+        minx, miny, maxx, maxy = geoms[i].bounds
+        scale = min((east - west) * 0.86 / max(maxx - minx, 1e-9), (north - south) * 0.86 / max(maxy - miny, 1e-9))
+        cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+        tx, ty = (west + east) / 2 - cx * scale, (south + north) / 2 - cy * scale
+        geoms[i] = shapely.affinity.affine_transform(geoms[i], [scale, 0, 0, scale, tx, ty])
+        boxes.append(shapely.box(west, south, east, north))
+    out = out.set_geometry(gpd.GeoSeries(geoms, index=out.index, crs=out.crs))
+    return out, boxes

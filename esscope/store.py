@@ -1,4 +1,4 @@
-"""Opening the DuckDB store, and writing it without ever leaving it half-written.
+"""The DuckDB store: opening it, and every write to it, never leaving it half-written.
 
 DuckDB lets one process open a file read-write or many open it read-only,
 never both. So nobody writes the store in place: a writer takes a lock,
@@ -6,9 +6,15 @@ copies the file, writes and commits the copy, then renames it over the
 store. Readers that have the old file open keep a consistent snapshot and
 see the new one when they reopen (see `version`). An error leaves the store
 exactly as it was.
+
+Every write is a `save_*` (or `remove_*`) function here, run in the caller's
+`writing` transaction; what a writer must read to decide (the events a source
+holds now, the communes that exist) it reads in that same transaction.
 """
 
+import datetime as dt
 import fcntl
+import hashlib
 import os
 import shutil
 from contextlib import contextmanager
@@ -19,6 +25,8 @@ import duckdb
 import pandas as pd
 
 from .errors import UserError
+from .parse.model import SQL_TYPES, event_fields
+from .paths import ROOT
 
 DEFAULT_PATH = Path("data/esscope.duckdb")
 
@@ -26,7 +34,6 @@ DEFAULT_PATH = Path("data/esscope.duckdb")
 def default_path() -> Path:
     """The store to use when none is named: $ESSCOPE_DB, else the project's data/esscope.duckdb
     (whatever the working directory, e.g. for notebooks)."""
-    from .paths import ROOT
     return Path(os.environ.get("ESSCOPE_DB") or ROOT / DEFAULT_PATH)
 
 
@@ -78,8 +85,7 @@ def connect(path=DEFAULT_PATH) -> Reader:
     path = Path(path)
     if not path.exists():
         raise StoreError(
-            f"La base {path} n'existe pas : lancez « esscope build » (ou « make run ») pour la créer. "
-            f"/ The store {path} does not exist: run `esscope build`.")
+            f"La base {path} n'existe pas : lancez « esscope build » (ou « make run ») pour la créer.")
     try:
         return Reader(path)
     except duckdb.Error as exc:
@@ -122,18 +128,23 @@ SEARCH_TEXT_SQL = """
 """
 
 
+class NothingToWrite(Exception):
+    """Raised inside `writing` once the writer has found there is nothing to change: the store stays
+    as it was and the block ends without error."""
+
+
 @contextmanager
 def writing(path=DEFAULT_PATH, create=False):
     """A read-write connection on a private copy of the store, inside one transaction.
 
-    On leaving the block without error the copy replaces the store; on error nothing changes.
-    With `create=True` the copy starts empty with the schema (used by `esscope build`)."""
+    On leaving the block without error the copy replaces the store; on error (or `NothingToWrite`)
+    nothing changes. The lock is taken before the copy is made, so what the block reads is what it
+    replaces: two writers never interleave. With `create=True` the copy starts empty with the
+    schema (used by `esscope build`)."""
     path = Path(path)
     with _lock(path):
         if not create and not path.exists():
-            raise StoreError(
-                f"La base {path} n'existe pas : lancez « esscope build » pour la créer. "
-                f"/ The store {path} does not exist: run `esscope build`.")
+            raise StoreError(f"La base {path} n'existe pas : lancez « esscope build » pour la créer.")
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         _remove(tmp)
         if create:
@@ -150,6 +161,8 @@ def writing(path=DEFAULT_PATH, create=False):
             con.execute("CHECKPOINT")
             con.close()
             os.replace(tmp, path)
+        except NothingToWrite:
+            con.close()
         except BaseException:
             con.close()
             raise
@@ -161,3 +174,137 @@ def _remove(path: Path):
     for p in (path, path.with_name(path.name + ".wal")):
         if p.exists():
             p.unlink()
+
+
+# --- Writes: one function per thing saved, each in the caller's `writing` transaction -------------
+# `con` must be the writing connection itself: a cursor would run outside its transaction.
+
+# An event's columns: what it owes to its document, then its own fields (`parse.model.Event`).
+SOURCE_COLUMNS = {"id": "VARCHAR", "source_id": "VARCHAR", "edition": "INTEGER", "region_code": "VARCHAR"}
+EVENT_TYPES = SOURCE_COLUMNS | {f.name: SQL_TYPES[f.metadata["kind"]] for f in event_fields()}
+EVENT_COLUMNS = tuple(EVENT_TYPES)
+
+
+def insert_frame(con, table: str, frame: pd.DataFrame, replace=False) -> None:
+    """Insert the rows of a frame (its columns named like the table's) in one statement: a registered
+    frame is far faster than row by row. With `replace`, a row with the same key replaces the old one."""
+    con.register("incoming", frame)
+    try:
+        columns = ", ".join(frame.columns)
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        con.execute(f"{verb} INTO {table} ({columns}) SELECT {columns} FROM incoming")
+    finally:
+        con.unregister("incoming")
+
+
+def save_territories(con, frame: pd.DataFrame) -> None:
+    """Insert territories (`geography.territory_rows`: one row per territory, shapes as WKB)."""
+    insert_frame(con, "territories", frame)
+
+
+def save_commune_names(con, rows: list) -> None:
+    """Insert the commune name index: (key, code, kind, label) rows (`names.name_rows`)."""
+    insert_frame(con, "commune_names", pd.DataFrame(rows, columns=["key", "code", "kind", "label"]))
+
+
+def save_editions(con, years) -> None:
+    """One edition of the Mois de l'ESS per year, all of November."""
+    con.executemany("INSERT INTO editions (year, label, start_date, end_date) VALUES (?, ?, ?, ?)",
+                    [(y, f"Mois de l'ESS {y}", dt.date(y, 11, 1), dt.date(y, 11, 30)) for y in years])
+
+
+def save_source(con, kind, name, fmt, raw: bytes = b"", rows=0, edition=None, region_code=None, note=None,
+                source_id=None, sha256=None) -> str:
+    """Insert or replace a `sources` row; returns its id (by default made from the checksum of `raw`).
+    `sha256` is the document's checksum when `raw` is not kept, so an identical re-import is recognised."""
+    sha = sha256 or hashlib.sha256(raw).hexdigest()
+    source_id = source_id or f"{kind}:{sha[:16]}"
+    con.execute(
+        "INSERT OR REPLACE INTO sources (id, kind, name, format, sha256, edition, region_code, rows, imported_at, "
+        "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?)",
+        [source_id, kind, name, fmt, sha, edition, region_code, rows, note])
+    return source_id
+
+
+def save_events(con, rows: list) -> None:
+    """Insert events, each a dict of EVENT_COLUMNS (`importing.store_row`, `bundled.event_row`)."""
+    if not rows:
+        return
+    frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS), dtype=object)
+    con.register("incoming_events", frame)
+    try:
+        select = ", ".join(f"CAST({c} AS {t})" for c, t in EVENT_TYPES.items())
+        con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT {select} FROM incoming_events")
+    finally:
+        con.unregister("incoming_events")
+
+
+def delete_events(con, ids: list) -> None:
+    """Take events out by id."""
+    if ids:
+        con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [list(ids)])
+
+
+def remove_source(con, source_id: str) -> tuple | None:
+    """Take a source out with its events and figures: (its name, events removed, figures removed),
+    or None when there is no such source."""
+    found = con.execute("SELECT name FROM sources WHERE id = ?", [source_id]).fetchone()
+    if not found:
+        return None
+    events = con.execute("DELETE FROM events WHERE source_id = ?", [source_id]).fetchone()[0]
+    figures = con.execute("DELETE FROM indicators WHERE source_id = ?", [source_id]).fetchone()[0]
+    con.execute("DELETE FROM sources WHERE id = ?", [source_id])
+    return found[0], events, figures
+
+
+def save_venue(con, region_code: str, key: str, name: str, address, commune_code: str) -> None:
+    """Remember where a venue is, as a person confirmed it."""
+    con.execute("INSERT OR REPLACE INTO venues (region_code, key, name, address, commune_code, confirmed, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, true, now()::TIMESTAMP)", [region_code, key, name, address, commune_code])
+
+
+def save_indicators(con, rows: pd.DataFrame, source_id: str) -> dict:
+    """Upsert figures (checked rows of `indicators.check`) from a source; returns counts added/updated/unchanged."""
+    before = dict(con.execute("SELECT id, value FROM indicators").fetchall())
+    data = rows.assign(source_id=source_id)
+    added = sum(1 for i in data["id"] if i not in before)
+    updated = sum(1 for i, v in zip(data["id"], data["value"]) if i in before and before[i] != v)
+    insert_frame(con, "indicators", data[["id", "territory_level", "territory_code", "territory_name", "year",
+                                          "indicator", "value", "qualifier", "unit", "scope", "source_url",
+                                          "source_id"]], replace=True)
+    return {"added": added, "updated": updated, "unchanged": len(data) - added - updated}
+
+
+# --- What a writer reads to decide, in its own transaction ---------------------------------------
+
+def stored_events(con, source_id: str) -> dict:
+    """The events a source holds now: id → dict of EVENT_COLUMNS."""
+    rows = con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE source_id = ?", [source_id]).fetchall()
+    return {r[0]: dict(zip(EVENT_COLUMNS, r)) for r in rows}
+
+
+def stored_checksum(con, source_id: str) -> str | None:
+    """The checksum of the document a source was imported from, None when there is no such source."""
+    found = con.execute("SELECT sha256 FROM sources WHERE id = ?", [source_id]).fetchone()
+    return found[0] if found else None
+
+
+def known_communes(con, codes) -> set:
+    """Those of `codes` that are communes of the store."""
+    codes = [c for c in set(codes) if c]
+    if not codes:
+        return set()
+    return {r[0] for r in con.execute(
+        "SELECT code FROM territories WHERE level = 'commune' AND code IN (SELECT unnest(?))", [codes]).fetchall()}
+
+
+def commune_name(con, code: str) -> str | None:
+    """The name of the commune with this INSEE code, None when there is none."""
+    found = con.execute("SELECT name FROM territories WHERE level = 'commune' AND code = ?", [code]).fetchone()
+    return found[0] if found else None
+
+
+def table_counts(con) -> dict:
+    """Rows per table."""
+    tables = ["territories", "commune_names", "editions", "sources", "venues", "events", "indicators"]
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .filters import EventFilter
 from .french import format_number, format_percent
 from .indicators import INDICATORS, QUALIFIERS
 from .names import normalise
-from .queries import read_territory
+from .queries import read_shapes, read_territory
 from .store import query
 
 LEVEL_NAMES = {"country": "France", "region": "région", "department": "département", "epci": "EPCI",
@@ -35,36 +36,70 @@ def from_key(key: str) -> tuple | None:
     return (level, code) if sep and level in SEARCH_LEVELS and code else None
 
 
+# A territory's name as a search key, in SQL: lower case, no accents, « œ » as « oe », letters and digits only.
+NAME_KEY = "regexp_replace(strip_accents(lower(replace(t.name, 'œ', 'oe'))), '[^a-z0-9]+', '', 'g')"
+SEARCH_ORDER = """CASE t.level WHEN 'country' THEN 0 WHEN 'region' THEN 1 WHEN 'department' THEN 2
+                  WHEN 'epci' THEN 3 ELSE 4 END"""
+SEARCH_COLUMNS = ["level", "code", "name", "label", "population", "guessed"]
+
+
 def search_territories(con, text: str, limit: int = 20) -> pd.DataFrame:
     """Territories whose name contains the text (compared as `names.normalise` keys) or whose code or
     postcode starts with it, France first, then régions, départements, EPCI and communes; within a
-    level, exact names first and larger populations first. Columns: level, code, name, label, population."""
+    level, exact names first and larger populations first. When no name matches exactly, names one or
+    two letters away come first (« Montpelier » → Montpellier, « Lile » → Lille), marked `guessed`
+    unless they also contain the text.
+    Columns: level, code, name, label, population, guessed."""
     text = (text or "").strip()
     if not text:
-        return pd.DataFrame(columns=["level", "code", "name", "label", "population"])
+        return pd.DataFrame(columns=SEARCH_COLUMNS)
     key = normalise(text)
-    frame = query(con, """
+    frame = query(con, f"""
         WITH hits AS (
             SELECT t.level, t.code FROM territories t
             WHERE t.level IN ('country', 'region', 'department', 'epci', 'commune')
               AND (t.code = ? OR (length(?) >= 2 AND t.code LIKE ? || '%')
-                   OR (? <> '' AND regexp_replace(strip_accents(lower(replace(t.name, 'œ', 'oe'))), '[^a-z0-9]+', '', 'g')
-                                   LIKE '%' || ? || '%'))
+                   OR (? <> '' AND {NAME_KEY} LIKE '%' || ? || '%'))
             UNION
             SELECT 'commune', n.code FROM commune_names n WHERE n.kind = 'postcode' AND n.key = ?
             UNION
             SELECT 'country', 'FR' WHERE ? IN ('france', 'fr')
         )
-        SELECT t.level, t.code, t.name, t.population, d.name AS department_name,
-               (regexp_replace(strip_accents(lower(replace(t.name, 'œ', 'oe'))), '[^a-z0-9]+', '', 'g') = ?) AS exact
+        SELECT t.level, t.code, t.name, t.population, d.name AS department_name, ({NAME_KEY} = ?) AS exact
         FROM hits h JOIN territories t ON t.level = h.level AND t.code = h.code
         LEFT JOIN territories d ON d.level = 'department' AND d.code = t.department_code
-        ORDER BY exact DESC, CASE t.level WHEN 'country' THEN 0 WHEN 'region' THEN 1 WHEN 'department' THEN 2
-                 WHEN 'epci' THEN 3 ELSE 4 END, t.population DESC NULLS LAST, t.name
+        ORDER BY exact DESC, {SEARCH_ORDER}, t.population DESC NULLS LAST, t.name
         LIMIT ?
     """, [text, text, text, key, key, key, key, key, limit])
+    frame["guessed"] = False
+    if not frame["exact"].any() and len(key) >= 4 and not key.isdigit():
+        # names a typo or two away come first, closest first (« Lile » → Lille before « L'Île-Bouchard »)
+        found = set(zip(frame["level"], frame["code"]))
+        likely = _likely_territories(con, key, limit)
+        likely["guessed"] = [(lv, c) not in found for lv, c in zip(likely["level"], likely["code"])]
+        frame = pd.concat([likely, frame], ignore_index=True).drop_duplicates(["level", "code"]).head(limit)
     frame["label"] = [label(r) for r in frame.to_dict("records")]
-    return frame[["level", "code", "name", "label", "population"]]
+    return frame[SEARCH_COLUMNS]
+
+
+def typo_allowance(key: str) -> int:
+    """How many letters a search may get wrong: one from 4 letters, two from 8."""
+    return 2 if len(key) >= 8 else 1
+
+
+def _likely_territories(con, key: str, limit: int) -> pd.DataFrame:
+    """Territories whose name key is at most `typo_allowance` edits from `key`, closest first."""
+    frame = query(con, f"""
+        SELECT t.level, t.code, t.name, t.population, d.name AS department_name,
+               levenshtein({NAME_KEY}, ?) AS distance
+        FROM territories t
+        LEFT JOIN territories d ON d.level = 'department' AND d.code = t.department_code
+        WHERE t.level IN ('country', 'region', 'department', 'epci', 'commune')
+          AND abs(length({NAME_KEY}) - length(?)) <= ? AND levenshtein({NAME_KEY}, ?) <= ?
+        ORDER BY distance, {SEARCH_ORDER}, t.population DESC NULLS LAST, t.name
+        LIMIT ?
+    """, [key, key, typo_allowance(key), key, typo_allowance(key), limit])
+    return frame.drop(columns="distance").assign(guessed=True)
 
 
 def label(row: dict) -> str:
@@ -302,7 +337,6 @@ def read_siblings(con, territory: dict, indicator: str) -> pd.DataFrame:
     """The territories to compare with (see `sibling_scope`) and their value of `indicator`
     (NaN where none); `indicator` may be LOADED_EVENTS. Columns: code, name, population, geometry,
     year, value, values, disagree, is_self."""
-    from .queries import read_shapes
     level, scope = sibling_scope(territory)
     shapes = read_shapes(con, level, **scope)
     if indicator == LOADED_EVENTS:
@@ -365,7 +399,6 @@ def read_series(con, level: str, code: str) -> pd.DataFrame:
 
 def territory_filter(territory: dict):
     """The `EventFilter` of the events held in a territory."""
-    from .filters import EventFilter
     level, code = territory["level"], territory["code"]
     return EventFilter(**({"country": {}, "region": {"region": code}, "department": {"department": code},
                            "epci": {"epci": code}, "commune": {"commune": code}}[level]))

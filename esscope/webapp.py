@@ -11,17 +11,20 @@ import datetime as dt
 import functools
 import os
 from pathlib import Path
-from urllib.parse import quote
 
 import folium
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit_folium import st_folium
 
 from . import portrait, queries, store
 from .assets import ensure_assets
+from .charts import PLOTLY_CONFIG
+from .escaping import web_address
 from .filters import EventFilter, filter_options
+from .french import format_number
 from .maps import CLICK, commune_from_click
 
 
@@ -78,9 +81,15 @@ def ensure_navigation() -> None:
         st.rerun()
 
 
+URL_NOTES, URL_BOX, URL_NAMES = "esscope.url_notes", "esscope.url_box", "esscope.url_names"
+
+
 def require_store() -> bool:
-    """Stop the page with a French message when the store is missing (every page calls this first)."""
+    """Stop the page with a French message when the store is missing (every page calls this first).
+    Also keeps a place at the top of the page for what a link asked that the page did not understand."""
     ensure_navigation()
+    st.session_state[URL_NOTES], st.session_state[URL_NAMES] = [], set()
+    st.session_state[URL_BOX] = st.empty()
     if db_path().exists():
         return True
     st.error(f"La base de données ({db_path()}) n'existe pas encore. "
@@ -107,6 +116,7 @@ def url_key(page: str, name: str, default=None, *, options=None, many=False, con
     `convert` rejects, are dropped; nothing usable gives `default`). Pass the key to the widget
     and give the widget no default of its own."""
     key = f"{page}.{name}"
+    st.session_state.setdefault(URL_NAMES, set()).add(name)
     if key in st.session_state:
         return key
     values = []
@@ -114,9 +124,11 @@ def url_key(page: str, name: str, default=None, *, options=None, many=False, con
         try:
             value = convert(raw)
         except (TypeError, ValueError):
-            continue
-        if options is None or value in options:
+            value = None
+        if value is not None and (options is None or value in options):
             values.append(value)
+        else:
+            _url_note(f"« {md_escape(name)}={md_escape(raw)} » n'est pas une valeur connue")
     if many:
         st.session_state[key] = values if values else list(default or [])
     else:
@@ -155,8 +167,27 @@ def write_url(values: dict) -> None:
     current = {name: (st.query_params.get_all(name) if len(st.query_params.get_all(name)) > 1
                       else st.query_params.get(name)) for name in st.query_params}
     normalised = {k: (v if not isinstance(v, list) or len(v) > 1 else v[0]) for k, v in wanted.items()}
+    for name in current:
+        if name not in values and name not in st.session_state.get(URL_NAMES, ()):
+            _url_note(f"le paramètre « {md_escape(name)} » n'existe pas sur cette page")
     if current != normalised:
         st.query_params.from_dict(wanted)
+    _show_url_notes()
+
+
+def _url_note(text: str) -> None:
+    st.session_state.setdefault(URL_NOTES, []).append(text)
+
+
+def _show_url_notes() -> None:
+    """Say, at the top of the page, what the link asked that the page did not understand: the reader
+    then knows why the view is the default one."""
+    notes = st.session_state.get(URL_NOTES) or []
+    box = st.session_state.get(URL_BOX)
+    if notes and box is not None:
+        box.warning("Le lien n'a pas été entièrement compris : " + " ; ".join(dict.fromkeys(notes))
+                    + ". La page montre la vue par défaut pour ce qui n'a pas été compris.",
+                    icon=":material/link_off:")
 
 
 def md_escape(text) -> str:
@@ -178,12 +209,10 @@ def md_escape(text) -> str:
 
 def md_link(label: str, url) -> str:
     """A markdown link to an http(s) URL, or the escaped text when `url` is not a web address."""
-    url = (url or "").strip()
-    if not url.lower().startswith(("http://", "https://")):
-        return md_escape(url or label)
-    safe_url = quote(url, safe=":/?#[]@!$&'*+,;=%-._~")
-    safe_url = safe_url.replace("(", "%28").replace(")", "%29")
-    return f"[{md_escape(label)}]({safe_url})"
+    address = web_address(url)
+    if address is None:
+        return md_escape((url or "").strip() or label)
+    return f"[{md_escape(label)}]({address.replace('(', '%28').replace(')', '%29')})"
 
 
 # --- Event filters shared by the map, the éditions page and the report --------------------------
@@ -276,10 +305,13 @@ def show_map(m: folium.Map, key: str, height=560) -> str | None:
     return commune_from_click(payload)
 
 
-def figure_card(card) -> None:
+def figure_card(card, place_name: str = "") -> None:
     """A `territory.Card` in the page: its value, a badge when sources disagree or the figure is old,
-    then its year, scope and source, and what a reader must know."""
+    then its year, scope and source, and what a reader must know. A parent's figure (`card.owner`) says
+    whose it is, in its value (« Pas-de-Calais : 12 % »), a badge and a caption, never as the territory's own."""
     st.metric(card.label, card.value_text if not card.empty else "–")
+    if card.owner:
+        st.badge(f"Chiffre de : {card.owner}", icon=":material/arrow_upward:", color="blue")
     if card.disagree:
         st.badge("Sources en désaccord", icon=":material/warning:", color="orange")
     if card.old:
@@ -288,8 +320,11 @@ def figure_card(card) -> None:
         st.caption("Aucun chiffre disponible pour ce territoire.")
         return
     first = card.rows.iloc[0]
-    st.caption(f"{card.year or 'année non précisée'} · {md_escape(first['scope'] or 'périmètre non précisé')} · "
-               f"{md_link('source', first['source_url'])}")
+    if card.owner:
+        st.caption(md_escape(card.owner_note(place_name)))
+    # in full text colour, not as a caption: a caption's 60 % opacity leaves a link below 4.5:1
+    st.markdown(f":small[{card.year or 'année non précisée'} · {md_escape(first['scope'] or 'périmètre non précisé')}"
+                f" · {md_link('source', first['source_url'])}]")
     for note in card.notes():
         st.caption(md_escape(note))
 
@@ -311,6 +346,9 @@ def territory_widgets(page: str) -> tuple:
     choices = cached(portrait.read_choices)(text, st.session_state[key])
     if choices.no_match:
         st.warning(f"Aucun territoire ne correspond à « {md_escape(text)} ». Essayez un autre nom ou un code.")
+    if choices.guessed:
+        st.info(f"Aucun territoire ne s'appelle exactement « {md_escape(text)} » : voici les noms les plus "
+                "proches.", icon=":material/spellcheck:")
     if choices.unknown:
         st.warning("Ce territoire n'existe pas dans la base ; voici la France.")
     if st.session_state[key] not in choices.labels:
@@ -318,3 +356,35 @@ def territory_widgets(page: str) -> tuple:
     choice = st.selectbox("Territoire", list(choices.labels), format_func=choices.labels.get, key=key,
                           help="Sans recherche, la liste propose le territoire affiché et ses territoires parents.")
     return text, choice
+
+
+# --- French to the last label ---------------------------------------------------------------------
+
+FRENCH_SCRIPT = Path(__file__).parent / "static" / "french.js"
+
+
+def speak_french() -> None:
+    """Declare the document French and put Streamlit's own words (« Select all », « dd », toolbar labels)
+    in French: Streamlit has no setting for either, so app.py sends this small script once per session.
+    Its element is hidden: it only carries the script."""
+    st.html(f'<div id="esscope-french"></div><script>{FRENCH_SCRIPT.read_text(encoding="utf-8")}</script>'
+            '<style>div[data-testid="stElementContainer"]:has(#esscope-french) {display: none}</style>',
+            unsafe_allow_javascript=True)
+
+
+def show_chart(fig, key: str) -> None:
+    """A Plotly chart as the pages show them: its title above it as text (it wraps on a phone, and the
+    chart's toolbar never covers it), the toolbar and dates in French (`charts.PLOTLY_CONFIG`)."""
+    title = fig.layout.title.text
+    if title:
+        st.markdown(f"**{md_escape(title)}**")
+        fig = go.Figure(fig).update_layout(title_text=None, margin_t=30)
+    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
+
+
+def french_table(frame, numbers=None):
+    """A frame for `st.dataframe` whose numbers read the French way (« 34 875 ») whatever the reader's
+    browser language, and still sort as numbers (a pandas Styler: Streamlit shows its text, sorts its values).
+    `numbers`: the columns to format (by default every numeric one)."""
+    columns = numbers if numbers is not None else list(frame.select_dtypes("number").columns)
+    return frame.style.format(lambda v: "" if pd.isna(v) else format_number(v), subset=columns)

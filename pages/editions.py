@@ -10,7 +10,7 @@ from esscope import charts, queries
 from esscope.filters import filter_options
 from esscope.french import format_number
 from esscope.territory import figures_table
-from esscope.webapp import cached, event_filter_widgets, require_store, url_key, write_url
+from esscope.webapp import cached, event_filter_widgets, require_store, show_chart, url_key, write_url
 
 PAGE = "editions"
 
@@ -26,7 +26,7 @@ st.sidebar.caption("Ces filtres portent sur les événements des programmes impo
 # --- National figures ------------------------------------------------------------------------
 st.header("En France, édition par édition")
 national = cached(queries.read_event_figures)(True)
-st.plotly_chart(charts.national_events_chart(national), key="national")
+show_chart(charts.national_events_chart(national), key="national")
 st.caption("Chaque point est un chiffre publié, avec sa source ; quand plusieurs sources donnent un chiffre pour "
            "la même édition, tous sont montrés. Rond : chiffre exact ; triangle : « plus de » ; losange : « environ » ; "
            "forme creuse : bilan provisoire ; trait horizontal : année approximative.")
@@ -49,22 +49,20 @@ if not editions:
     st.stop()
 
 per_region = cached(queries.events_per_edition_region)(flt)
-st.plotly_chart(charts.events_by_region_chart(per_region), key="regions")
-totals = per_region.groupby("edition")["events"].sum()
-st.caption("Événements enregistrés par édition : " + " · ".join(
-    f"{e} : {format_number(n)}" for e, n in totals.items()) + ". Un programme importé sous-compte l'édition réelle.")
+show_chart(charts.events_by_region_chart(per_region), key="regions")
+st.caption(charts.region_grid_caption(per_region))
 
 # --- One edition -----------------------------------------------------------------------------
 st.header("Une édition en détail")
 edition = st.selectbox("Édition", editions, key=url_key(PAGE, "edition", editions[0], options=editions, convert=int))
 one = dataclasses.replace(flt, editions=[edition])
 days = cached(queries.events_per_day)(one)
-st.plotly_chart(charts.calendar_heatmap(days, edition), key="calendar")
+show_chart(charts.calendar_heatmap(days, edition), key="calendar")
 outside = days[pd.to_datetime(days["day"]).dt.month != 11]["events"].sum() if len(days) else 0
 if outside:
     st.caption(f"{format_number(outside)} journée(s)-événement hors de novembre ne figurent pas dans le calendrier.")
 multi = cached(queries.read_multi_day_events)(one)
-st.plotly_chart(charts.gantt_chart(multi), key="gantt")
+show_chart(charts.gantt_chart(multi), key="gantt")
 
 # --- Two editions side by side -----------------------------------------------------------------
 st.header("Deux éditions côte à côte")
@@ -98,8 +96,9 @@ years = [first] if first == second else [first, second]
 themes = cached(queries.shares_by)(flt, "theme", years).rename(columns={"value": "Thème"})
 kinds = cached(queries.shares_by)(flt, "kind", years).rename(columns={"value": "Type"})
 a, b = st.columns(2)
-a.plotly_chart(charts.compare_bars(themes, "Thème", "Thèmes : part des événements de chaque édition"),
-               key="themes")
-b.plotly_chart(charts.compare_bars(kinds, "Type", "Types : part des événements de chaque édition"), key="kinds")
+with a:
+    show_chart(charts.compare_bars(themes, "Thème", "Thèmes : part des événements de chaque édition"), key="themes")
+with b:
+    show_chart(charts.compare_bars(kinds, "Type", "Types : part des événements de chaque édition"), key="kinds")
 
 write_url(flt.to_params() | {"edition": edition, "a": first, "b": second})

@@ -6,7 +6,7 @@ from esscope import charts, exports, maps, queries
 from esscope.filters import EventFilter, filter_options
 from esscope.french import format_number, format_percent
 from esscope.report import read_edition_report
-from esscope.webapp import cached, md_escape, require_store, show_map, url_key, write_url
+from esscope.webapp import cached, md_escape, require_store, show_chart, show_map, url_key, write_url
 
 PAGE = "rapport"
 DEFAULT_REGION, DEFAULT_EDITION = "32", 2017
@@ -66,10 +66,12 @@ tab_breakdown, tab_map, tab_org, tab_events = st.tabs(["Répartition", "Carte", 
                                                        "Événements"])
 with tab_breakdown:
     a, b = st.columns(2)
-    a.plotly_chart(charts.breakdown_chart(report.themes, "Thème", "Événements par thème"), key="themes")
-    b.plotly_chart(charts.breakdown_chart(report.kinds, "Type", "Événements par type"), key="kinds")
-    st.plotly_chart(charts.breakdown_chart(report.weeks, "Semaine", "Événements par semaine (jour de début)"),
-                    key="weeks")
+    with a:
+        show_chart(charts.breakdown_chart(report.themes, "Thème", "Événements par thème"), key="themes")
+    with b:
+        show_chart(charts.breakdown_chart(report.kinds, "Type", "Événements par type"), key="kinds")
+    show_chart(charts.breakdown_chart(report.weeks, "Semaine", "Événements par semaine (jour de début)"),
+               key="weeks")
 with tab_map:
     flt = EventFilter(editions=[edition], region=region)
     markers = cached(queries.read_event_markers)(flt)

@@ -15,6 +15,7 @@ from esscope.webapp import (
     figure_card,
     md_escape,
     require_store,
+    show_chart,
     show_map,
     territory_widgets,
     url_key,
@@ -43,7 +44,7 @@ per_edition = cached(queries.count_by)(flt, "edition")
 boxes = [c for _ in range(2) for c in st.columns(3)]     # two rows of three cards
 for col, card in zip(boxes, cards):
     with col.container(border=True):
-        figure_card(card)
+        figure_card(card, place["name"])
 with boxes[len(cards)].container(border=True):
     value, caption = portrait.events_card(per_edition)
     st.metric("Événements enregistrés", value,
@@ -56,26 +57,24 @@ st.caption("« Sources en désaccord » : deux sources donnent des valeurs diff�
 st.subheader("Comparaison")
 indicator = st.selectbox("Indicateur comparé", portrait.COMPARED, format_func=portrait.INDICATOR_LABELS.get,
                          key=indicator_key)
-unit, axis = portrait.unit_of(indicator), portrait.axis_label(indicator)
-chain = cached(terr.parent_values)(place, indicator)
-siblings = cached(terr.read_siblings)(place, indicator)
-sibling_level, _ = terr.sibling_scope(place)
-title = portrait.sibling_title(place, sibling_level)
+comparison = cached(portrait.read_comparison)(place, indicator)
+chain, siblings, unit, axis = comparison.chain, comparison.siblings, comparison.unit, comparison.axis
 left, right = st.columns(2)
-left.plotly_chart(charts.ranked_bar_chart(chain.assign(name=chain["label"]).sort_values("value", ascending=False),
-                                          f"{place['name']} et ses territoires parents", unit, axis), key="parents")
+with left:
+    show_chart(charts.ranked_bar_chart(chain.assign(name=chain["label"]).sort_values("value", ascending=False),
+                                       f"{place['name']} et ses territoires parents", unit, axis), key="parents")
 if chain["value"].isna().any():
     left.caption("Aucun chiffre disponible pour : " + md_escape(", ".join(chain[chain["value"].isna()]["label"])) + ".")
-right.plotly_chart(charts.ranked_bar_chart(portrait.ranked_siblings(siblings, indicator).head(portrait.SHOWN_SIBLINGS),
-                                           title, unit, axis), key="siblings")
+with right:
+    show_chart(charts.ranked_bar_chart(portrait.ranked_siblings(siblings, indicator), comparison.siblings_title,
+                                       unit, axis), key="siblings")
 if portrait.sibling_notes(siblings, indicator):
     right.caption(" ".join(portrait.sibling_notes(siblings, indicator)))
 if siblings["value"].notna().any():
-    show_map(maps.choropleth_map(to_geodataframe(siblings), "value", "name", axis,
-                                 highlight=code if sibling_level == level else None,
+    show_map(maps.choropleth_map(to_geodataframe(siblings), "value", "name", axis, highlight=comparison.highlight,
                                  format_value=lambda v: terr.format_value(v, unit),
-                                 zero_class=indicator == terr.LOADED_EVENTS), key=f"{PAGE}-siblings", height=460)
-    st.caption(f"{title} ; le territoire choisi est entouré. Gris : aucun chiffre disponible.")
+                                 zero_class=comparison.zero_class), key=f"{PAGE}-siblings", height=460)
+    st.caption(f"{comparison.siblings_title} ; le territoire choisi est entouré. Gris : aucun chiffre disponible.")
 else:
     st.info(f"Aucun chiffre disponible pour « {portrait.INDICATOR_LABELS[indicator]} » parmi ces territoires : "
             "pas de carte à dessiner.")
@@ -87,8 +86,8 @@ if not series.empty:
     shown = list(dict.fromkeys(series["indicator"]))
     cols = st.columns(min(2, len(shown)))
     for i, ind in enumerate(shown):
-        cols[i % len(cols)].plotly_chart(charts.series_chart(series[series["indicator"] == ind], *INDICATORS[ind]),
-                                         key=f"series-{ind}")
+        with cols[i % len(cols)]:
+            show_chart(charts.series_chart(series[series["indicator"] == ind], *INDICATORS[ind]), key=f"series-{ind}")
 
 st.subheader("Événements du Mois de l'ESS enregistrés ici")
 events = cached(filtered_events)(flt)
@@ -116,8 +115,10 @@ st.subheader("Portrait imprimable")
 st.download_button(
     "Télécharger le portrait (PDF)",
     lambda: exports.portrait_to_pdf(terr.label(place), cards, portrait.parents_table(chain, indicator), figures,
-                                    events_table(events.head(200))[["Date", "Titre", "Commune", "Organisateur"]]),
+                                    events_table(events.head(200))[["Date", "Titre", "Commune", "Organisateur"]],
+                                    comparison=comparison),
     file_name=f"portrait-{level}-{code}.pdf", mime="application/pdf", on_click="ignore",
     icon=":material/picture_as_pdf:")
-st.caption("Le portrait reprend les chiffres, leurs sources, la comparaison aux parents et les événements. "
+st.caption("Le portrait reprend les chiffres, leurs sources, la comparaison aux parents (graphique) et aux "
+           "territoires voisins (carte) et les événements. "
            "Vous pouvez aussi imprimer cette page depuis le navigateur.")

@@ -46,3 +46,11 @@ def test_without_programmes_the_page_explains(run_page, built_store, db):
     at = run_page("editions.py", db)
     assert not at.exception
     assert any("Aucun programme" in i.value for i in at.info)
+
+
+def test_a_filter_with_no_event_explains_itself(run_page, events_store):
+    at = run_page("editions.py", events_store, {"region": "76"})        # Occitanie: no event loaded there
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "Aucun événement des programmes importés ne correspond à ces filtres" in captions
+    assert ": ." not in captions

@@ -48,7 +48,7 @@ def test_a_commune_without_figures_shows_its_parents_marked_as_theirs(run_page, 
 
 def test_sources_are_shown_with_each_card(run_page, events_store):
     at = run_page("territoires.py", events_store, {"territoire": "epci:200093201"})
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join(c.value for c in at.caption) + " ".join(m.value for m in at.markdown)
     assert "Observatoire de la CRESS" in captions and "Chiffre ancien" in captions
     assert "[source](https://" in captions
 
@@ -67,3 +67,9 @@ def test_indicator_choice_is_kept_in_the_url(run_page, events_store):
     at = run_page("territoires.py", events_store, {"territoire": "department:59"})
     at.selectbox(key="territoires.indicateur").set_value("loaded_events").run()
     assert not at.exception and at.query_params["indicateur"] == "loaded_events"
+
+
+def test_a_misspelt_name_finds_the_territory_and_says_it_guessed(run_page, events_store):
+    at = run_page("territoires.py", events_store, {"q": "Montpelier"})
+    assert not at.exception and at.header[0].value == "Montpellier"
+    assert any("Aucun territoire ne s'appelle exactement « Montpelier »" in i.value for i in at.info)

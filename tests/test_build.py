@@ -97,7 +97,7 @@ def test_failed_build_leaves_existing_store_untouched(built_store, tmp_path, mon
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("esscope.build.save_editions", broken)
+    monkeypatch.setattr("esscope.store.save_editions", broken)
     with pytest.raises(RuntimeError):
         build(path, log=lambda _: None)
     assert store.version(path) == before

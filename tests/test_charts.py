@@ -72,7 +72,30 @@ def test_calendar_heatmap_places_each_day_of_november_once():
     cells = [v for row in z for v in row if v is not None]
     assert len(cells) == 30 and sum(cells) == 8
     assert z[0][2] == 3                      # 1 November 2017 was a Wednesday
-    assert fig.data[0].colorscale is not None and fig.data[0].x[0] == "Lundi"
+    assert fig.data[0].colorscale is not None and fig.data[0].x[0] == "lun."
+
+
+def test_sparse_calendar_scale_starts_at_zero_in_whole_events_and_says_when_empty():
+    one = charts.calendar_heatmap(pd.DataFrame({"day": [dt.date(2024, 11, 7)], "events": [1]}), 2024)
+    heat = one.data[0]
+    assert (heat.zmin, heat.zmax) == (0, 1) and heat.colorbar.dtick == 1 and heat.colorbar.tickformat == ",d"
+    empty = charts.calendar_heatmap(pd.DataFrame({"day": [], "events": []}), 2024)
+    assert empty.layout.annotations[0].text == "Aucun événement daté en novembre 2024 pour ces filtres."
+
+
+def test_axes_of_counts_are_whole_french_numbers_and_years_stay_readable():
+    series = pd.DataFrame({"indicator": "employees", "year": range(2006, 2024), "value": 2.5e6, "qualifier": "",
+                           "unit": "count", "scope": "Insee", "source_url": "https://a"})
+    fig = charts.series_chart(series, "Salariés", "count")
+    assert fig.layout.yaxis.tickformat == ",d" and fig.layout.separators == ",\u202f"   # « 2 500 000 »
+    assert fig.layout.xaxis.dtick == 5 and fig.layout.xaxis.tickformat == "d"
+    assert fig.layout.legend.orientation == "h"          # above the plot, never squeezing it on a phone
+
+
+def test_plotly_speaks_french_from_its_configuration():
+    french = charts.PLOTLY_CONFIG["locales"][charts.PLOTLY_CONFIG["locale"]]
+    assert french["dictionary"]["Download plot as a PNG"] == "Télécharger le graphique (PNG)"
+    assert french["format"]["months"][10] == "novembre" and french["format"]["days"][0] == "Dimanche"
 
 
 def test_events_by_region_grid_counts():

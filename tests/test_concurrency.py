@@ -88,7 +88,7 @@ def test_cli_write_while_the_app_reads_neither_fails_nor_locks(db, tmp_path, mon
     st.cache_resource.clear()
     st.cache_data.clear()
     read = webapp.cached(queries.table_counts)
-    before = dict(zip(*read().T.values))
+    before = dict(zip(read()["Table"], read()["Lignes"]))
     figures = tmp_path / "chiffres.csv"
     figures.write_text("territory_level,territory_code,year,indicator,value,unit,scope,source_url\n"
                        "commune,59350,2023,employees,12345,count,Test,https://example.org/test\n", encoding="utf-8")
@@ -98,7 +98,7 @@ def test_cli_write_while_the_app_reads_neither_fails_nor_locks(db, tmp_path, mon
     assert done.returncode == 0, done.stderr
     assert "lock" not in (done.stdout + done.stderr).lower() and "Traceback" not in done.stderr
     assert store.query(old, "SELECT count(*) AS n FROM indicators")["n"].iloc[0] == before["Chiffres de l'ESS"]
-    after = dict(zip(*read().T.values))                   # the app sees the new version on its next query
+    after = dict(zip(read()["Table"], read()["Lignes"]))     # the app sees the new version on its next query
     assert after["Chiffres de l'ESS"] == before["Chiffres de l'ESS"] + 1
     assert webapp.connection() is not old
     st.cache_resource.clear()

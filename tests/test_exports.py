@@ -1,11 +1,14 @@
 """Downloads: files that open where they should, with document text kept as inert text."""
 
 import csv
+import datetime as dt
 import io
 import json
 from dataclasses import replace
 
+import icalendar
 import openpyxl
+import pandas as pd
 import pytest
 from pypdf import PdfReader
 from testdata import XSS_TITLE
@@ -78,12 +81,28 @@ def test_ics_has_one_vevent_per_dated_event_with_escaped_text(events):
 
 
 def test_ics_escapes_commas_semicolons_and_newlines():
-    import pandas as pd
     frame = pd.DataFrame([{"id": "x", "start_date": "2017-11-07", "end_date": None, "start_time": None,
                            "end_time": None, "title": "A, B; C\nD", "venue": None, "address": None,
                            "commune_name": None, "description": None, "organizer": None, "url": None}])
     lines = _unfold(exports.events_to_ics(frame).decode("utf-8"))
     assert "SUMMARY:A\\, B\\; C\\nD" in lines
+
+
+def test_a_line_break_in_a_title_or_a_link_adds_no_property_to_the_calendar():
+    hostile = "Forum\r\nATTACH:https://evil.example/x\nBEGIN:VALARM\r\n ; , \\ fin"
+    frame = pd.DataFrame([{"id": "x\nUID:y", "start_date": "2017-11-07", "end_date": None, "start_time": "10:00",
+                           "end_time": "09:00", "title": hostile, "venue": hostile, "address": None,
+                           "commune_name": "Lille", "description": hostile, "organizer": "APES",
+                           "url": "https://example.org/a b\nATTACH:https://evil.example/\r\nX-EVIL:1"}])
+    calendar = icalendar.Calendar.from_ical(exports.events_to_ics(frame))
+    [event] = calendar.walk("VEVENT")
+    assert set(event) == {"UID", "DTSTAMP", "DTSTART", "SUMMARY", "LOCATION", "DESCRIPTION", "URL"}
+    text = hostile.replace("\r\n", "\n")          # iCalendar text has one line break: \n
+    assert str(event["SUMMARY"]) == text and str(event["LOCATION"]) == f"{text}, Lille"
+    assert str(event["DESCRIPTION"]) == f"{text}\nAPES" and str(event["UID"]) == "x\nUID:y@esscope"
+    assert str(event["URL"]) == "https://example.org/a%20b%0AATTACH:https://evil.example/%0D%0AX-EVIL:1"
+    assert event["DTSTART"].dt == dt.datetime(2017, 11, 7, 10, 0)       # an end before the start is left out
+    assert not calendar.walk("VALARM") and len(calendar.subcomponents) == 1
 
 
 def test_geojson_points_at_the_commune_and_null_geometry_when_online(events):
@@ -100,9 +119,38 @@ def test_report_xlsx_has_one_sheet_per_table_and_the_filters(con):
     report = read_edition_report(con, "32", 2017)
     book = openpyxl.load_workbook(io.BytesIO(exports.report_to_xlsx(report)))
     assert book.sheetnames == list(report.tables()) + ["Complétude", "Filtres appliqués"]
-    assert book["Synthèse"]["A2"].value == "Événements" and book["Synthèse"]["B2"].value == "5"
+    assert book["Synthèse"]["A2"].value == "Événements" and book["Synthèse"]["B2"].value == 5
     filters = [tuple(c.value for c in row) for row in book["Filtres appliqués"].iter_rows(min_row=2)]
     assert ("Région", "Hauts-de-France (32)") in filters
+
+
+def test_report_xlsx_stores_numbers_as_numbers_in_a_french_cell_format(con):
+    book = openpyxl.load_workbook(io.BytesIO(exports.report_to_xlsx(read_edition_report(con, "32", 2017))))
+    values = {row[0].value: row[1] for row in book["Synthèse"].iter_rows(min_row=2)}
+    assert all(cell.data_type == "n" for cell in values.values())
+    assert values["Événements"].value == 5 and values["Événements"].number_format == "#,##0"
+    share = values["Part de la population régionale vivant dans une commune avec au moins un événement"]
+    assert share.value == pytest.approx(0.055) and share.number_format == "0.0 %"      # shown « 5,5 % »
+    assert all(row[2].data_type == "n" for row in book["Thèmes"].iter_rows(min_row=2))
+
+
+def pdf_pages(data: bytes) -> list:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_report_pdf_has_the_map_and_keeps_each_chart_on_one_page(con):
+    report = read_edition_report(con, "32", 2017)
+    weeks = replace(report, weeks=pd.concat([report.weeks] * 6, ignore_index=True),
+                    kinds=pd.concat([report.kinds] * 8, ignore_index=True))   # long charts, so a page ends nearby
+    pages = pdf_pages(exports.report_to_pdf(weeks))
+    with_weeks = [i for i, text in enumerate(pages) if "du lundi 6 novembre au dimanche 12 novembre" in text]
+    assert len(set(with_weeks)) == 1 and "Par semaine" in pages[with_weeks[0]]
+    text = " ".join(pages)
+    assert "Carte : événements par commune" in text and "Événements par commune (nombre)" in text
+    # the map is drawn: a filled and outlined shape per commune of the région (Hauts-de-France: 3 782)
+    drawn = b"".join(page.get_contents().get_data() for page in PdfReader(io.BytesIO(
+        exports.report_to_pdf(report))).pages)
+    assert drawn.count(b" h\n B") >= 3700
 
 
 def test_report_pdf_opens_and_shows_document_text_as_text(con):
@@ -125,6 +173,23 @@ def test_portrait_pdf_opens(con):
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert "Portrait" in text and "9,6" in text
     assert "France : 180" in text          # a parent's figure is printed as the parent's
+
+
+def test_portrait_pdf_draws_the_comparison_with_parents_and_the_map_of_siblings(con):
+    import pandas as pd
+
+    from esscope import portrait, queries
+    from esscope import territory as terr
+    tourcoing = queries.read_territory(con, "commune", "59599")
+    comparison = portrait.read_comparison(con, tourcoing, "share_of_jobs_pct")
+    data = exports.portrait_to_pdf("Tourcoing", terr.read_cards(con, "commune", "59599"), pd.DataFrame(),
+                                   pd.DataFrame(), pd.DataFrame(), comparison=comparison)
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "le territoire et ses parents" in text and "Tourcoing (commune)" in text and "19,9" in text
+    assert "communes du même epci" in text and "Part de l'ESS dans l'emploi salarié (%)" in text   # map, legend
+    drawn = b"".join(page.get_contents().get_data() for page in reader.pages)
+    assert drawn.count(b" h\n B") >= 95            # one shape per commune of the Métropole Européenne de Lille
 
 
 def pdf_words(data: bytes) -> str:

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from esscope import store
+from esscope.build import load_bundled_events
 from esscope.cli import main
 from esscope.errors import UserError
 from esscope.importing import (
@@ -201,6 +202,30 @@ def test_bundled_programme_events_are_in_the_built_store_and_a_real_ingest_adds_
     outcome = ingest_file(shared / "programmes" / f"{name}.txt", db=db)
     assert outcome.source_id == source_id and outcome.added == 0 and outcome.removed == 0
     assert len(events_of(db, source_id)) == len(bundled)
+
+
+def test_an_ingest_opens_the_store_once_to_read_and_writes_once(db, tmp_path, monkeypatch):
+    opened, written = [], []
+    connect, writing = store.connect, store.writing
+    monkeypatch.setattr(store, "connect", lambda *a, **k: opened.append(a) or connect(*a, **k))
+    monkeypatch.setattr(store, "writing", lambda *a, **k: written.append(a) or writing(*a, **k))
+    assert main(["ingest", str(write(tmp_path, PROGRAMME)), "--db", str(db)]) == 0
+    assert len(opened) == 1 and len(written) == 1
+
+
+def test_bundle_writes_the_facts_of_a_programme_that_build_loads_with_the_same_ids(db, tmp_path, capsys):
+    path = write(tmp_path, PROGRAMME)
+    assert main(["bundle", str(path), "--region", "32", "--db", str(db), "--data", str(tmp_path / "data")]) == 0
+    bundle = tmp_path / "data" / "programmes" / "bassin-minier.csv"
+    text = bundle.read_text(encoding="utf-8")
+    assert text.startswith("# document: bassin-minier.txt\n") and "Festival des possibles" in text
+    assert "description" not in text.splitlines()[7] and "contact" not in text.splitlines()[7]
+    with store.writing(db) as con:
+        con.execute("DELETE FROM events")
+        con.execute("DELETE FROM sources WHERE kind = 'programme'")
+        assert load_bundled_events(con, tmp_path / "data", log=lambda _: None) == 4
+    outcome = ingest_file(path, region="32", db=db)       # the document itself: its descriptions, no new event
+    assert (outcome.added, outcome.removed) == (0, 0) and len(events_of(db, outcome.source_id)) == 4
 
 
 def test_bad_region_code_is_refused(built_store):

@@ -363,6 +363,28 @@ def test_departement_choropleth_covers_france_with_zero_where_no_event(con):
     assert len(features(m)) == 101
 
 
+def test_france_wide_maps_show_the_overseas_departements_as_insets(con):
+    shapes = queries.read_event_choropleth(con, EventFilter(), "department")
+    page = render(maps.events_choropleth(shapes))
+    drawn = {f["properties"]["tip"]: shapely.geometry.shape(f["geometry"]) for f in features(
+        maps.events_choropleth(shapes))}
+    for name in ("Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte"):
+        geom = next(g for tip, g in drawn.items() if name in tip)
+        # moved into a box west of Brittany, within the map's view
+        assert -10 < geom.bounds[0] and geom.bounds[2] < -7.3 and 41.7 < geom.bounds[1] < geom.bounds[3] < 50.7
+    assert page.count('"type":"FeatureCollection"') >= 2          # the territories, then the inset frames
+    assert "tile.openstreetmap.org" not in page                     # no sea under the insets' land
+
+
+def test_count_legends_stay_whole_numbers(con):
+    shapes = queries.read_event_choropleth(con, EventFilter(region="32"), "commune")
+    counts = [1.0] * 40 + [2.0, 3.0, 5.0, 8.0, 28.0]       # most communes with one event: quantiles coincide
+    shapes["value"] = counts + [0.0] * (len(shapes) - len(counts))
+    text = legend(maps.events_choropleth(shapes))
+    assert not re.search(r"\d,\d", text), text                  # never « 1,000 à 2,800 »
+    assert "28" in text
+
+
 def test_commune_choropleth_needs_a_region_or_departement(con):
     with pytest.raises(ValueError):
         queries.read_event_choropleth(con, EventFilter(), "commune")

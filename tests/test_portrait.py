@@ -53,7 +53,7 @@ def test_sibling_notes_say_what_the_bars_leave_out():
         "1 sans événement enregistré, non représentés.", "1 territoire(s) sur 3 sans chiffre disponible, non représentés.",
         "* : les sources ne concordent pas (médiane affichée)."]
     assert len(portrait.ranked_siblings(siblings, LOADED_EVENTS)) == 1
-    assert len(portrait.ranked_siblings(siblings, "employees")) == 3
+    assert len(portrait.ranked_siblings(siblings, "employees")) == 2       # none without a value
 
 
 def test_events_card_gives_the_latest_edition_or_a_dash():

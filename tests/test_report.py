@@ -28,8 +28,7 @@ def test_report_counts_events_organisers_communes_and_epcis(report):
 def test_report_share_of_population_reached(report):
     assert report.share_reached == pytest.approx(100 * (232787 + 96990) / 6003283)
     summary = dict(zip(report.summary()["Indicateur"], report.summary()["Valeur"]))
-    assert summary["Part de la population régionale vivant dans une commune avec au moins un événement"] == \
-        "5,5\u00a0%"
+    assert summary["Part de la population régionale vivant dans une commune avec au moins un événement"] == 5.5
 
 
 def test_report_breakdowns_sum_to_the_events(report):

@@ -85,3 +85,14 @@ def test_every_written_event_gets_its_accent_free_search_text(db):
     with store.connect(db) as reader:
         text = reader.execute("SELECT search_text FROM events WHERE id = 's1'").fetchone()[0]
     assert "forum metiers" in text and "universite lille" in text and "villeneuve-d'ascq" in text
+
+
+def test_a_writer_with_nothing_to_write_leaves_the_store_as_it_was(db):
+    before = store.version(db)
+    with store.writing(db) as con:
+        con.execute("DELETE FROM events")
+        raise store.NothingToWrite
+    assert store.version(db) == before
+    with store.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] > 0
+    assert [p.name for p in db.parent.iterdir() if p.name.endswith(".tmp")] == []

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from esscope import queries
+from esscope import portrait, queries
 from esscope import territory as terr
 
 
@@ -21,6 +21,21 @@ def con(events_con):
 def test_search_finds_any_level_by_name_or_code(con, text, level, code):
     found = terr.search_territories(con, text)
     assert (found.iloc[0]["level"], found.iloc[0]["code"]) == (level, code)
+
+
+@pytest.mark.parametrize("text, level, code", [
+    ("Montpelier", "commune", "34172"), ("Lile", "commune", "59350"), ("Villeneuve d Asq", "commune", "59009"),
+    ("Hauts de Frence", "region", "32"), ("Saint Etiene", "commune", "42218"), ("pas de calias", "department", "62"),
+])
+def test_search_forgives_one_or_two_typos_and_says_it_guessed(con, text, level, code):
+    found = terr.search_territories(con, text)
+    assert (found.iloc[0]["level"], found.iloc[0]["code"], found.iloc[0]["guessed"]) == (level, code, True)
+
+
+def test_search_guesses_nothing_when_the_name_is_right_or_only_unfinished(con):
+    assert not terr.search_territories(con, "Lille")["guessed"].any()
+    tourcoing = terr.search_territories(con, "Tourcoin").iloc[0]
+    assert (tourcoing["code"], tourcoing["guessed"]) == ("59599", False)
 
 
 def test_search_ranks_larger_levels_first_and_labels_them(con):
@@ -146,6 +161,17 @@ def test_siblings_of_a_commune_share_its_epci_and_count_loaded_events(con):
     assert len(siblings) > 80
     counts = dict(zip(siblings["code"], siblings["value"]))
     assert counts["59350"] == 3 and counts["59512"] == 1 and counts["59009"] == 0
+
+
+def test_the_siblings_chart_shows_every_sibling_the_map_colours(con):
+    # Tourcoing's EPCI has 95 communes; Lille, Roubaix and Tourcoing have a figure, far apart in code order
+    tourcoing = queries.read_territory(con, "commune", "59599")
+    siblings = terr.read_siblings(con, tourcoing, "share_of_jobs_pct")
+    ranked = portrait.ranked_siblings(siblings, "share_of_jobs_pct")
+    assert list(ranked["name"]) == ["Tourcoing", "Roubaix", "Lille"]
+    assert set(ranked["code"]) == set(siblings.dropna(subset=["value"])["code"])
+    assert portrait.sibling_notes(siblings, "share_of_jobs_pct") == [
+        "92 territoire(s) sur 95 sans chiffre disponible, non représentés."]
 
 
 def test_siblings_without_figures_stay_missing_not_zero(con):

@@ -21,3 +21,4 @@ def test_md_link_only_links_web_addresses():
 def test_url_text_of_dates_and_booleans():
     import datetime as dt
     assert to_url_text(dt.date(2017, 11, 7)) == "2017-11-07" and to_url_text(True) == "oui"
+

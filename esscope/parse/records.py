@@ -13,6 +13,8 @@ import math
 import re
 from zoneinfo import ZoneInfo
 
+import icalendar
+
 from ..errors import UserError
 from . import dates
 from .model import Event
@@ -154,7 +156,7 @@ def read_csv(data: bytes) -> tuple:
 
 def read_xlsx(data: bytes) -> tuple:
     """(rows, columns) of the sheet of an XLSX workbook that holds the most rows."""
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # about 0.3 s to import: only when a workbook is read
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
@@ -219,67 +221,52 @@ def openagenda_json_records(data) -> list:
 # ------------------------------------------------------------------ ICS
 
 def ics_records(text: str) -> list:
-    """Records of the VEVENTs of an iCalendar file (unfolded lines, escapes, TZID and UTC times)."""
-    unfolded = re.sub(r"\r?\n[ \t]", "", text)
-    records, current = [], None
-    for line in unfolded.splitlines():
-        if line.upper().startswith("BEGIN:VEVENT"):
-            current = {}
-        elif line.upper().startswith("END:VEVENT") and current is not None:
-            records.append(_ics_record(current))
-            current = None
-        elif current is not None and ":" in line:
-            name, value = line.split(":", 1)
-            prop, *params = name.split(";")
-            current.setdefault(prop.upper(), (dict(p.split("=", 1) for p in params if "=" in p), value))
-    if not records:
+    """Records of the VEVENTs of an iCalendar file, read by icalendar (unfolded lines, escapes, TZID
+    and UTC times brought to French time)."""
+    try:
+        events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    except ValueError as exc:
+        raise UserError("Ce fichier iCalendar est illisible : exportez de nouveau l'agenda au format ICS.") from exc
+    if not events:
         raise UserError("Ce fichier iCalendar ne contient aucun événement (VEVENT).")
-    return records
+    return [_ics_record(event) for event in events]
 
 
-def _ics_text(value: str) -> str | None:
-    value = re.sub(r"\\n", "\n", value, flags=re.IGNORECASE)
-    return _text(re.sub(r"\\([,;\\])", r"\1", value))
+def _ics_value(event, name: str):
+    """A property's first value (a property given twice keeps its first), None when absent."""
+    value = event.get(name)
+    return value[0] if isinstance(value, list) and value else value
 
 
-def _ics_time(prop) -> str | None:
-    if not prop:
-        return None
-    params, value = prop
-    value = value.strip()
-    if re.fullmatch(r"\d{8}", value) or params.get("VALUE", "").upper() == "DATE":
-        return f"{value[:4]}-{value[4:6]}-{value[6:8]}"
-    m = re.fullmatch(r"(\d{8})T(\d{2})(\d{2})(\d{2})?(Z?)", value)
-    if not m:
-        return None
-    moment = dt.datetime.strptime(m.group(1) + m.group(2) + m.group(3), "%Y%m%d%H%M")
-    if m.group(5):
-        moment = moment.replace(tzinfo=dt.UTC).astimezone(PARIS).replace(tzinfo=None)
-    elif params.get("TZID"):
-        try:
-            moment = moment.replace(tzinfo=ZoneInfo(params["TZID"].strip('"'))).astimezone(PARIS).replace(tzinfo=None)
-        except (KeyError, ValueError):
-            pass
-    return moment.isoformat(sep=" ", timespec="minutes")
+def _ics_text(event, name: str) -> str | None:
+    value = _ics_value(event, name)
+    if value is not None and hasattr(value, "cats"):
+        value = ",".join(str(c) for c in value.cats)
+    return None if value is None else _text(str(value))
 
 
-def _ics_record(props: dict) -> dict:
-    start = _ics_time(props.get("DTSTART"))
-    end = _ics_time(props.get("DTEND"))
+def _ics_time(event, name: str) -> str | None:
+    """« YYYY-MM-DD » for a day, « YYYY-MM-DD HH:MM » (French time) for a moment, None otherwise."""
+    moment = getattr(_ics_value(event, name), "dt", None)
+    if isinstance(moment, dt.datetime):
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(PARIS).replace(tzinfo=None)
+        return moment.isoformat(sep=" ", timespec="minutes")
+    return moment.isoformat() if isinstance(moment, dt.date) else None
+
+
+def _ics_record(event) -> dict:
+    start, end = _ics_time(event, "DTSTART"), _ics_time(event, "DTEND")
     if end and len(end) == 10 and start and len(start) == 10:
         # an all-day DTEND is the day after the last day
         end = (dt.date.fromisoformat(end) - dt.timedelta(days=1)).isoformat()
-    organizer = props.get("ORGANIZER")
-    org_name = organizer[0].get("CN", "").strip('"') if organizer else None
-    location = _ics_text(props["LOCATION"][1]) if "LOCATION" in props else None
+    organizer = _ics_value(event, "ORGANIZER")
+    name = str(organizer.params.get("CN", "")).strip('"') if organizer is not None else ""
     return {
-        "title": _ics_text(props["SUMMARY"][1]) if "SUMMARY" in props else None,
-        "description": _ics_text(props["DESCRIPTION"][1]) if "DESCRIPTION" in props else None,
-        "start": start, "end": end, "venue": location,
-        "organizer": org_name or None,
-        "theme": _ics_text(props["CATEGORIES"][1]) if "CATEGORIES" in props else None,
-        "url": _text(props["URL"][1]) if "URL" in props else None,
-        "contact": re.sub(r"^mailto:", "", organizer[1], flags=re.IGNORECASE) if organizer else None,
+        "title": _ics_text(event, "SUMMARY"), "description": _ics_text(event, "DESCRIPTION"),
+        "start": start, "end": end, "venue": _ics_text(event, "LOCATION"),
+        "organizer": name or None, "theme": _ics_text(event, "CATEGORIES"), "url": _ics_text(event, "URL"),
+        "contact": re.sub(r"^mailto:", "", str(organizer), flags=re.IGNORECASE) if organizer is not None else None,
         "_place_string": True,
     }
 

@@ -39,7 +39,12 @@ var esscope = (function () {
             var marker = L.marker([r[0], r[1]], {icon: L.divIcon({
                 className: 'esscope-commune', html: String(n), iconSize: [side, side]})});
             marker.bindTooltip(tip(r));
-            if (r.length > 5) { marker.bindPopup(function () { return popup(r); }, {maxWidth: 380, maxHeight: 320}); }
+            if (r.length > 5) {     // never wider or taller than the map (a phone's is 350 px wide)
+                var room = map.getSize();
+                marker.bindPopup(function () { return popup(r); }, {
+                    maxWidth: Math.max(160, Math.min(380, room.x - 70)), minWidth: Math.min(200, room.x - 70),
+                    maxHeight: Math.max(120, Math.min(320, room.y - 110)), autoPanPadding: [12, 12]});
+            }
             return marker;
         }
         function cluster(c) {
@@ -152,6 +157,17 @@ var esscope = (function () {
             new ResizeObserver(function () { if (!moved) { fit(); } }).observe(container);
         }
     }
+
+    /* Leaflet focuses the map on the first press of a button; focusing an element inside a frame
+     * scrolls the page that holds the frame to show all of it, so a map running below the fold jumped
+     * up under the pointer and the first click on a marker missed it. Focus without scrolling. */
+    L.Map.Keyboard.prototype._onMouseDown = function () {
+        if (this._focused) { return; }
+        this._map._container.focus({preventScroll: true});
+    };
+    L.Control.prototype._refocusOnMap = function (e) {
+        if (this._map && e && e.screenX > 0 && e.screenY > 0) { this._map.getContainer().focus({preventScroll: true}); }
+    };
 
     /* A metric scale in a corner. */
     function scale(map) {

@@ -73,11 +73,11 @@ class Offline:
     """A browser page where every request that does not go to the app is aborted and recorded,
     and where every dialog (alert, confirm…) is recorded and dismissed."""
 
-    def __init__(self, browser, base: str):
+    def __init__(self, browser, base: str, viewport=None):
         self.base = base
         self.blocked, self.dialogs = [], []
-        self.context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True,
-                                           locale="fr-FR")
+        self.context = browser.new_context(viewport=viewport or {"width": 1400, "height": 1000},
+                                           accept_downloads=True, locale="fr-FR")
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("dialog", self._dialog)
@@ -171,3 +171,69 @@ def screenshot(page, name: str) -> Path:
     page.screenshot(path=str(path))
     page.set_viewport_size(size)
     return path
+
+
+SIZES = {"bureau": {"width": 1440, "height": 900}, "telephone": {"width": 390, "height": 844}}
+
+
+def wait_until_drawn(page, timeout=60_000):
+    """Wait until every chart shown is drawn and every map shown has drawn its shapes or markers (charts
+    and maps in a tab not opened are not drawn until it is)."""
+    page.wait_for_function("""() => {
+        const shown = el => el.getClientRects().length > 0;
+        const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')].filter(shown);
+        if (!charts.every(c => c.querySelector('.main-svg'))) return false;
+        const frames = [...document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')].filter(shown);
+        return frames.every(frame => {
+            const win = frame.contentWindow, doc = frame.contentDocument;
+            return win && win.map_div && win.map_div._loaded &&
+                doc.querySelector('.leaflet-overlay-pane canvas, .leaflet-overlay-pane path, .esscope-commune, ' +
+                                  '.esscope-cluster');
+        });
+    }""", timeout=timeout)
+
+
+def audit(page) -> list:
+    """axe-core (from the installed axe-playwright-python package, never from the network) run on the page
+    and in each of its frames: the violations of serious or critical impact, as (rule, impact, target, help)."""
+    from axe_playwright_python.sync_playwright import Axe
+    axe = Axe()
+    for frame in page.frames[1:]:
+        if frame.url.startswith(("http://", "https://")):     # the map's frame; not about:blank ones
+            frame.evaluate(axe.axe_script)
+    results = axe.run(page, options={"resultTypes": ["violations"], "iframes": True})
+    return [(v["id"], v["impact"], node["target"], v["help"]) for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical") for node in v["nodes"]]
+
+
+# Words a French reader must never meet: Streamlit's, Plotly's and folium's defaults, and English data labels.
+ENGLISH = ("Select all", "Press Enter", "dd/mm/yyyy", "yyyy", "Fullscreen", "Download as CSV", "Download plot",
+           "Autoscale", "Reset axes", "Zoom in", "Zoom out", "Show/hide columns", "Help for", "Choose an option",
+           "Choose date", "Collapse sidebar", "Main menu", "national platform", "CRESS observatory",
+           "Urssaf private", "main organisers", "non-farm", "No results", "Search", "None", "Produced with")
+
+
+def words_met(page) -> str:
+    """Every text a reader or a screen reader meets in the page: visible text, accessible names, titles,
+    placeholders and Plotly's toolbar titles (icon ligatures, which are never read, left out)."""
+    return page.evaluate("""() => {
+        const out = [document.title];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+            const node = walker.currentNode;
+            if (node.parentElement.closest('[data-testid=stIconMaterial], noscript, script, style')) continue;
+            out.push(node.textContent);
+        }
+        for (const el of document.querySelectorAll('[aria-label],[title],[placeholder],[alt],[data-title]'))
+            for (const a of ['aria-label', 'title', 'placeholder', 'alt', 'data-title'])
+                if (el.getAttribute(a)) out.push(el.getAttribute(a));
+        return out.join(' | ');
+    }""")
+
+
+def horizontal_overflow(page) -> int:
+    """How many pixels the page is wider than the window (0 when nothing needs a sideways scroll)."""
+    return page.evaluate("""() => {
+        const main = document.querySelector('[data-testid=stMain]') || document.body;
+        return Math.max(document.documentElement.scrollWidth, main.scrollWidth) - window.innerWidth;
+    }""")

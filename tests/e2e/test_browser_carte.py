@@ -94,7 +94,7 @@ def test_click_on_a_commune_lists_its_events_under_the_map(offline, events):
     page.get_by_role("heading", name="Événements à Lens").wait_for(timeout=30_000)
     offline.wait()
     assert "choix=62498" in page.url
-    assert page.get_by_test_id("stDataFrame").count() >= 1
+    page.get_by_test_id("stDataFrame").first.wait_for(timeout=30_000)     # the list may come a run later
     popup = offline.map_frame().locator(".leaflet-popup-content").inner_text()
     assert "Lens (62498) : 1 événement" in popup and "mardi 5 novembre 2024, 9 h" in popup
     screenshot(page, "carte-commune-choisie")
