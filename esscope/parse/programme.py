@@ -262,8 +262,9 @@ def _merged_repeats(events: list) -> list:
     the surest, completed by the other."""
     out = []
     for event in events:
+        # the very same entry written twice in a list is left to the store, which keeps both (two sessions)
         twin = next((e for e in out if (e.start_date, e.end_date) == (event.start_date, event.end_date)
-                     and (_alike(e.title, event.title) or _unnamed_twin(e, event))), None)
+                     and e.title != event.title and (_alike(e.title, event.title) or _unnamed_twin(e, event))), None)
         if twin is None:
             out.append(event)
             continue
