@@ -16,10 +16,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from ..errors import UserError
+from ..files import open_workbook, sheet_rows
+from ..limits import PROGRAMME_CELLS, PROGRAMME_COLUMNS, PROGRAMME_EVENTS, PROGRAMME_ROWS
 from . import dates
 from .model import Event
 from .places import Places, Resolved, is_online, parse_place
-from .textnorm import clean, decode
+from .textnorm import clean, decode, looks_binary
 from .vocabulary import column_field, kind_in, price_of
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -101,13 +103,18 @@ def column_mapping(columns: list, given: dict | None = None) -> dict:
 
 def table_records(rows: list, columns: list, given=None) -> tuple:
     """(records, format) of a table's rows (dicts keyed by column)."""
+    if len(columns) < 2 and not given:
+        # not a table at all (a text or a system file named .csv): its first line is not repeated back
+        raise UserError("Ce fichier n'est pas un tableau : sa première ligne n'a pas plusieurs colonnes séparées "
+                        "par « ; », « , » ou des tabulations. Exportez le programme en CSV depuis le tableur ou "
+                        "l'agenda, ou donnez-le en texte (.txt), en PDF ou en XLSX.")
     mapping = column_mapping(columns, given)
     missing = [f for f in ("title", "start") if f not in mapping]
     if missing:
         names = {"title": "titre", "start": "date de début"}
         raise UserError(
             "Les colonnes du tableau ne disent pas " + " ni ".join(names[m] for m in missing)
-            + f" des événements. Colonnes trouvées : {', '.join(map(str, columns)) or 'aucune'}. "
+            + f" des événements. Colonnes trouvées : {_shown_columns(columns)}. "
             "Renommez-les (par ex. « Titre », « Date de début », « Lieu », « Ville », « Code postal ») ou "
             "indiquez-les avec --column title=COLONNE --column start=COLONNE.")
     fmt = "openagenda-csv" if _OPENAGENDA_MARKS & {_key(c) for c in columns} else "table"
@@ -122,6 +129,12 @@ def table_records(rows: list, columns: list, given=None) -> tuple:
                         "écrivez les dates comme « 18/11/2024 » ou « mardi 18 novembre », ou indiquez la colonne "
                         "des dates avec --column start=COLONNE.")
     return records, fmt
+
+
+def _shown_columns(columns: list, most: int = 30, width: int = 40) -> str:
+    """Column names to show back in a message: the first `most`, each cut at `width` characters."""
+    names = [str(c) if len(str(c)) <= width else str(c)[:width] + "…" for c in columns[:most]]
+    return ", ".join(names) + (f" (et {len(columns) - most} autres)" if len(columns) > most else "") or "aucune"
 
 
 def _text(value) -> str | None:
@@ -139,39 +152,53 @@ def _text(value) -> str | None:
     return text or None
 
 
-def read_csv(data: bytes) -> tuple:
-    """(rows, columns) of a CSV file: encoding and delimiter detected."""
-    text, _ = decode(data)
+def read_csv(data: bytes, what: str = "Le tableau") -> tuple:
+    """(rows, columns) of a CSV file: encoding and delimiter detected, rows, columns and cells bounded."""
+    if looks_binary(data):
+        raise UserError(f"{what} n'est pas un tableau CSV (fichier binaire ?) : exportez-le en CSV depuis le "
+                        "tableur, ou en XLSX.")
+    text, _ = decode(data, what)
     sample = text[:20000]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
     except csv.Error:
         dialect = csv.excel
         dialect.delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    columns = [c for c in (reader.fieldnames or []) if c is not None]
-    rows = [row for row in reader]
+    reader = csv.reader(io.StringIO(text), dialect=dialect)
+    try:
+        columns = next(reader, [])
+        PROGRAMME_COLUMNS.check(len(columns), what)
+        rows, cells = [], 0
+        for line in reader:
+            if not any(v.strip() for v in line):
+                continue
+            PROGRAMME_COLUMNS.check(len(line), what)
+            PROGRAMME_ROWS.check(len(rows) + 1, what)
+            cells += len(line)
+            PROGRAMME_CELLS.check(cells, what)
+            rows.append(dict(zip(columns, line)))
+    except csv.Error as exc:     # a field longer than the csv module allows, a NUL byte…
+        raise UserError(f"{what} est mal formé vers la ligne {reader.line_num} (champ trop long ou caractère "
+                        "invalide) : ouvrez-le dans un tableur et réenregistrez-le en CSV.") from exc
     return rows, columns
 
 
-def read_xlsx(data: bytes) -> tuple:
-    """(rows, columns) of the sheet of an XLSX workbook that holds the most rows."""
-    from openpyxl import load_workbook  # about 0.3 s to import: only when a workbook is read
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:
-        raise UserError(f"Ce classeur XLSX est illisible ({exc}) : réenregistrez-le ou exportez-le en CSV.") from exc
+def read_xlsx(data: bytes, what: str = "Le classeur") -> tuple:
+    """(rows, columns) of the sheet of an XLSX workbook that holds the most rows, within bounds."""
+    book = open_workbook(data, what)
     best = ([], [])
-    for sheet in book.worksheets:
-        values = [list(r) for r in sheet.iter_rows(values_only=True)]
-        header_at = next((i for i, r in enumerate(values) if sum(v is not None for v in r) >= 2), None)
-        if header_at is None:
-            continue
-        columns = [str(c).strip() if c is not None else f"colonne {i + 1}" for i, c in enumerate(values[header_at])]
-        rows = [dict(zip(columns, r)) for r in values[header_at + 1:]]
-        if len(rows) > len(best[0]):
-            best = (rows, columns)
-    book.close()
+    try:
+        for sheet in book.worksheets:
+            values = list(sheet_rows(sheet, PROGRAMME_ROWS, PROGRAMME_COLUMNS, PROGRAMME_CELLS, what))
+            header_at = next((i for i, r in enumerate(values) if sum(v is not None for v in r) >= 2), None)
+            if header_at is None:
+                continue
+            columns = [str(c).strip() if c is not None else f"colonne {i + 1}" for i, c in enumerate(values[header_at])]
+            rows = [dict(zip(columns, r)) for r in values[header_at + 1:]]
+            if len(rows) > len(best[0]):
+                best = (rows, columns)
+    finally:
+        book.close()
     return best
 
 
@@ -229,6 +256,7 @@ def ics_records(text: str) -> list:
         raise UserError("Ce fichier iCalendar est illisible : exportez de nouveau l'agenda au format ICS.") from exc
     if not events:
         raise UserError("Ce fichier iCalendar ne contient aucun événement (VEVENT).")
+    PROGRAMME_EVENTS.check(len(events), "Ce fichier iCalendar")
     return [_ics_record(event) for event in events]
 
 
@@ -395,10 +423,18 @@ def _record_commune(record: dict, places: Places) -> Resolved | None:
     return None
 
 
-def json_records(data: bytes) -> list:
-    text, _ = decode(data)
+def json_records(data: bytes, what: str = "Ce fichier JSON") -> list:
+    """Records of an OpenAgenda JSON export, at most PROGRAMME_EVENTS of them."""
+    text, _ = decode(data, what)
     try:
         parsed = json.loads(text)
-    except ValueError as exc:
-        raise UserError(f"Ce fichier JSON est mal formé ({exc}) : vérifiez l'export.") from exc
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{what} est mal formé (ligne {exc.lineno}, colonne {exc.colno}) : vérifiez l'export, "
+                        "ou exportez l'agenda à nouveau.") from exc
+    except RecursionError as exc:
+        raise UserError(f"{what} imbrique trop de niveaux de listes ou d'objets pour être un export d'agenda : "
+                        "vérifiez l'export.") from exc
+    events = parsed.get("events") if isinstance(parsed, dict) else parsed
+    if isinstance(events, list):
+        PROGRAMME_EVENTS.check(len(events), what)
     return openagenda_json_records(parsed)
