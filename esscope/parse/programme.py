@@ -250,7 +250,7 @@ def _names_the_month(event) -> bool:
 
 
 def _title_words(title: str) -> set:
-    return {w for w in re.findall(r"[a-z0-9]{3,}", dates.fold(title or "")) if w not in _SMALL_WORDS}
+    return {w for w in re.findall(r"[a-z]{3,}|\d+", dates.fold(title or "")) if w not in _SMALL_WORDS}
 
 
 _SMALL_WORDS = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux", "qui", "que", "est"}
