@@ -211,7 +211,9 @@ def _context(events: list, reference: Reference, source: _Source, region) -> tup
     index = reference.index
     if not index:
         return None, None
-    located = [index.commune(e.commune_code) for e in events if e.commune_code and index.commune(e.commune_code)]
+    # a commune chosen among homonyms for its size is a guess: it does not set the programme's région
+    located = [index.commune(e.commune_code) for e in events if e.commune_code and index.commune(e.commune_code)
+               and not any("la plus peuplée" in w for w in e.warnings)]
     regions = Counter(c[2] for c in located)
     inferred = None
     if not region and regions:
@@ -229,6 +231,12 @@ def _context(events: list, reference: Reference, source: _Source, region) -> tup
         best, n = departments.most_common(1)[0]
         if n >= 2 and n >= 0.6 * sum(departments.values()):
             department = best
+    if not department and source.text and reference.territories:
+        # « En Seine-Saint-Denis, … »: a département the text names, within the programme's région
+        finder = TerritoryFinder([t for t in reference.territories if t[0] == "department"])
+        found = finder.find(source.text[:5000])
+        if found and within and index.region_of_department(found[1]) == within:
+            department = found[1]
     return inferred, department
 
 
