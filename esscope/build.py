@@ -38,14 +38,13 @@ def build(path=store.DEFAULT_PATH, data_dir=DATA_DIR, log=print) -> dict:
 def load_reference_figures(con, path: Path, note: str) -> dict:
     """The curated figures of one file of `data/` (see FIGURES_FILES): every row kept with its source."""
     raw = path.read_bytes()
-    frame, _ = indicators.read_table(path)
-    reading = indicators.check(indicators.tidy(frame), indicators.TerritoryResolver.from_store(con),
-                               lenient_territories=True)
-    if reading.errors:
-        raise ValueError("Chiffres de référence invalides : " + "; ".join(map(str, reading.errors)))
-    source_id = store.save_source(con, kind="reference", name=path.name, fmt="csv", raw=raw,
-                                  rows=len(reading.rows), note=note)
-    return store.save_indicators(con, reading.rows, source_id)
+    with indicators.read_figures(path, indicators.TerritoryResolver.from_store(con),
+                                 lenient_territories=True) as reading:
+        if reading.errors:
+            raise ValueError("Chiffres de référence invalides : " + "; ".join(map(str, reading.errors)))
+        source_id = store.save_source(con, kind="reference", name=path.name, fmt="csv", raw=raw,
+                                      rows=reading.count, note=note)
+        return store.save_indicators(con, reading.release(), source_id)
 
 
 def load_bundled_events(con, data_dir=DATA_DIR, log=print) -> int:

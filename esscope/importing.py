@@ -23,10 +23,9 @@ from .parse.vocabulary import canonical_kind, canonical_theme
 
 def read_indicator_file(db, path, columns=None, constants=None, wide=None) -> indicators.Reading:
     """Read and check a figures file against the store's territories, writing nothing."""
-    frame, _ = indicators.read_table(path)
-    tidy = indicators.tidy(frame, columns=columns, constants=constants, wide=wide)
     with store.connect(db) as con:
-        return indicators.check(tidy, indicators.TerritoryResolver.from_store(con))
+        resolver = indicators.TerritoryResolver.from_store(con)
+    return indicators.read_figures(path, resolver, columns, constants, wide)
 
 
 @contextmanager
@@ -40,17 +39,25 @@ def as_file(data: bytes, filename: str):
 
 def import_indicators(db, path, columns=None, constants=None, wide=None, skip_bad=False) -> dict:
     """Import a figures file, all or nothing: with any bad row nothing is written unless `skip_bad`.
-    Returns counts (added, updated, unchanged), the errors and the number of rows read."""
+    Returns counts (added, updated, unchanged), the errors (the first ones; `bad` counts them all)
+    and the number of rows read."""
     path = Path(path)
-    reading = read_indicator_file(db, path, columns, constants, wide)
-    result = {"errors": reading.errors, "total": reading.total, "added": 0, "updated": 0, "unchanged": 0}
-    if (reading.errors and not skip_bad) or reading.rows.empty:
-        return result
-    with store.writing(db) as con:
-        source_id = store.save_source(con, kind="indicators", name=path.name, fmt=path.suffix.lstrip(".").lower(),
-                                      raw=path.read_bytes(), rows=len(reading.rows))
-        result.update(store.save_indicators(con, reading.rows, source_id))
+    with read_indicator_file(db, path, columns, constants, wide) as reading:
+        result = {"errors": reading.errors, "bad": reading.bad, "total": reading.total, "added": 0, "updated": 0,
+                  "unchanged": 0}
+        count = reading.count
+        if (reading.bad and not skip_bad) or not count:
+            return result
+        with store.writing(db) as con:
+            source_id = store.save_source(con, kind="indicators", name=path.name,
+                                          fmt=path.suffix.lstrip(".").lower(), sha256=_file_sha256(path), rows=count)
+            result.update(store.save_indicators(con, reading.release(), source_id))
     return result
+
+
+def _file_sha256(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def save_figures(db, figures: list, document: str) -> dict:
@@ -68,14 +75,15 @@ def save_figures(db, figures: list, document: str) -> dict:
         row["year"] = row["year"].removesuffix(".0")
     with store.connect(db) as reader:
         reading = indicators.check(pd.DataFrame(rows).astype(str), indicators.TerritoryResolver.from_store(reader))
-    if reading.errors:
-        raise UserError("Chiffres non enregistrés : " + " ; ".join(
-            str(e).replace("ligne", "chiffre", 1) for e in reading.errors) + ". Complétez-les ou décochez-les.")
-    with store.writing(db) as con:
-        raw = "\n".join(f"{r['indicator']}={r['value']}@{r['territory_code']}/{r['year']}" for r in rows).encode()
-        source_id = store.save_source(con, kind="indicators", name=f"{document} (chiffres cités)", fmt="programme",
-                                      raw=raw, rows=len(reading.rows))
-        return store.save_indicators(con, reading.rows, source_id)
+    with reading:
+        if reading.errors:
+            raise UserError("Chiffres non enregistrés : " + " ; ".join(
+                str(e).replace("ligne", "chiffre", 1) for e in reading.errors) + ". Complétez-les ou décochez-les.")
+        with store.writing(db) as con:
+            raw = "\n".join(f"{r['indicator']}={r['value']}@{r['territory_code']}/{r['year']}" for r in rows).encode()
+            source_id = store.save_source(con, kind="indicators", name=f"{document} (chiffres cités)",
+                                          fmt="programme", raw=raw, rows=reading.count)
+            return store.save_indicators(con, reading.release(), source_id)
 
 
 def list_sources(con) -> pd.DataFrame:
@@ -227,10 +235,10 @@ def assign_ids(source_id: str, events: list) -> None:
 def parse_bytes(data: bytes, filename: str, edition=None, region=None, db=store.DEFAULT_PATH, columns=None,
                 progress=None) -> ParseResult:
     """Read a programme given as bytes (an upload) and return what it holds, writing nothing."""
-    region = _check_region(region)
     if edition is not None and not 2008 <= int(edition) <= 2100:
         raise UserError(f"Édition {edition} impossible : le Mois de l'ESS existe depuis 2008.")
     reference = read_reference(db)
+    region = _check_region(region, {code: name for level, code, name in reference.territories if level == "region"})
     document = parse_document(data, filename, reference, edition=edition, region=region, columns=columns,
                               progress=progress)
     source_id = programme_source_id(filename, document.edition, document.region)
@@ -238,13 +246,17 @@ def parse_bytes(data: bytes, filename: str, edition=None, region=None, db=store.
     return ParseResult(Path(filename).name, hashlib.sha256(data).hexdigest(), document, source_id, len(data))
 
 
-def _check_region(region):
+def _check_region(region, known: dict | None = None):
+    """The région code given, checked: two digits, and one of the `known` régions (code → name) when given."""
     if region is None or region == "":
         return None
     region = str(region).strip()
     if not re.fullmatch(r"\d{2}", region):
         raise UserError(f"Code de région « {region} » invalide : donnez le code INSEE à deux chiffres "
                         "(ex. 32 pour les Hauts-de-France).")
+    if known and region not in known:
+        raise UserError(f"Code de région « {region} » inconnu. Codes acceptés : "
+                        + ", ".join(f"{code} ({name})" for code, name in sorted(known.items())) + ".")
     return region
 
 

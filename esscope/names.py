@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import pandas as pd
 from rapidfuzz import fuzz, process
 
 ARTICLES = {"le", "la", "les", "l"}
@@ -65,9 +66,10 @@ class Match:
 class CommuneIndex:
     """Commune names → communes, built from the store's `commune_names` and `territories` tables."""
 
-    def __init__(self, names, communes, departments):
+    def __init__(self, names, communes, departments, population=None):
         """`names`: rows (key, code, kind); `communes`: code → (name, department_code, region_code);
-        `departments`: code → name."""
+        `departments`: code → name; `population`: code → inhabitants (optional)."""
+        self._population = population or {}
         self._by_key = {}
         for key, code, kind in names:
             self._by_key.setdefault(key, []).append((code, kind))
@@ -83,7 +85,9 @@ class CommuneIndex:
             "SELECT code, name, department_code, region_code FROM territories WHERE level = 'commune'"
         ).fetchall()}
         departments = dict(con.execute("SELECT code, name FROM territories WHERE level = 'department'").fetchall())
-        return cls(names, communes, departments)
+        population = dict(con.execute("SELECT code, population FROM territories WHERE level = 'commune' "
+                                      "AND population IS NOT NULL").fetchall())
+        return cls(names, communes, departments, population)
 
     @classmethod
     def from_names(cls, territories, postcodes, former):
@@ -95,7 +99,8 @@ class CommuneIndex:
         return cls([r[:3] for r in rows],
                    {c: (n, d, r) for c, n, d, r in zip(communes["code"], communes["name"],
                                                         communes["department_code"], communes["region_code"])},
-                   dict(zip(departments["code"], departments["name"])))
+                   dict(zip(departments["code"], departments["name"])),
+                   {c: int(p) for c, p in zip(communes["code"], communes["population"]) if pd.notna(p)})
 
     def __len__(self):
         return len(self._by_key)
@@ -103,6 +108,38 @@ class CommuneIndex:
     def commune(self, code):
         """(name, department_code, region_code) of a commune's INSEE code, or None."""
         return self._communes.get(code)
+
+    def population(self, code) -> int:
+        """Inhabitants of a commune (0 when unknown)."""
+        return self._population.get(code, 0)
+
+    def dominant(self, candidates: list, ratio: float = 10.0):
+        """The candidate that far outnumbers the others in inhabitants (« Fresnes » → Fresnes, Val-de-Marne,
+        28,000 inhabitants, against villages of a few hundred), or None when none stands out."""
+        ranked = sorted(candidates, key=lambda c: self._population.get(c.code, 0), reverse=True)
+        if len(ranked) < 2:
+            return None
+        first, second = (self._population.get(c.code, 0) for c in ranked[:2])
+        return ranked[0] if first >= 5000 and first >= ratio * max(second, 1) else None
+
+    def region_of_department(self, code):
+        """The région of a département (as its communes say), or None."""
+        if not hasattr(self, "_department_regions"):
+            self._department_regions = {dept: region for _name, dept, region in self._communes.values()}
+        return self._department_regions.get(code)
+
+    def in_department(self, prefix: str, department: str) -> list:
+        """Candidates whose name starts with `prefix` as whole words (« Tremblay » → Tremblay-en-France)
+        among the communes of `department`: how a programme shortens a long name."""
+        key = normalise(prefix)
+        if len(key) < 4:
+            return []
+        out = []
+        for code, (name, dept, region) in self._communes.items():
+            if dept == department and normalise(name).startswith(key) and normalise(name) != key \
+                    and re.match(rf"^{re.escape(prefix.strip())}[\s-]", name, re.IGNORECASE):
+                out.append(Candidate(code, name, dept, self._departments.get(dept, ""), region, "short"))
+        return out
 
     def name_of(self, code):
         entry = self._communes.get(code)

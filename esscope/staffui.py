@@ -15,6 +15,7 @@ from .indicators import INDICATORS, LEVELS
 from .webapp import cached, md_escape
 
 KEY = "import"          # prefix of the page's session state
+PREVIEW_ROWS = 1_000      # rows of a figures file shown before import (a file may hold millions)
 SOURCE_KINDS = {"programme": "Programme", "indicators": "Chiffres", "reference": "Données fournies"}
 PROGRAMME_TYPES = ["pdf", "html", "htm", "txt", "md", "csv", "xlsx", "json", "ics"]
 
@@ -183,13 +184,17 @@ def import_figures(db, upload) -> None:
         except UserError as exc:
             st.error(str(exc))
             return
-        st.caption(f"{format_number(len(reading.rows))} ligne(s) valides sur {format_number(reading.total)}.")
-        if reading.errors:
-            st.error("Lignes invalides (rien ne sera importé tant qu'elles ne sont pas corrigées) :")
-            st.dataframe({"Ligne": [e.line for e in reading.errors], "Problème": [e.reason for e in reading.errors]},
-                         hide_index=True)
-        st.dataframe(reading.rows.drop(columns=["id"]), hide_index=True)
-        if st.button("Importer ces chiffres", type="primary", disabled=bool(reading.errors) or reading.rows.empty):
+        with reading:
+            valid = reading.count
+            st.caption(f"{format_number(valid)} ligne(s) valides sur {format_number(reading.total)}"
+                       + (f" ; les {format_number(PREVIEW_ROWS)} premières :" if valid > PREVIEW_ROWS else "."))
+            if reading.bad:
+                st.error(f"{format_number(reading.bad)} ligne(s) invalide(s) (rien ne sera importé tant qu'elles ne "
+                         "sont pas corrigées) :")
+                st.dataframe({"Ligne": [e.line for e in reading.errors],
+                              "Problème": [e.reason for e in reading.errors]}, hide_index=True)
+            st.dataframe(reading.frame(PREVIEW_ROWS).drop(columns=["id"]), hide_index=True)
+        if st.button("Importer ces chiffres", type="primary", disabled=bool(reading.bad) or not valid):
             try:
                 outcome = importing.import_indicators(db, path)
             except UserError as exc:

@@ -25,10 +25,13 @@ import duckdb
 import pandas as pd
 
 from .errors import UserError
+from .limits import WRITER_MEMORY
 from .parse.model import SQL_TYPES, event_fields
 from .paths import ROOT
 
 DEFAULT_PATH = Path("data/esscope.duckdb")
+# DuckDB would take gigabytes of a server shared with the app to load millions of figures
+WRITER_CONFIG = {"memory_limit": WRITER_MEMORY}
 
 
 def default_path() -> Path:
@@ -148,11 +151,11 @@ def writing(path=DEFAULT_PATH, create=False):
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         _remove(tmp)
         if create:
-            con = duckdb.connect(str(tmp))
+            con = duckdb.connect(str(tmp), config=WRITER_CONFIG)
             con.execute(schema_sql())
         else:
             shutil.copyfile(path, tmp)
-            con = duckdb.connect(str(tmp))
+            con = duckdb.connect(str(tmp), config=WRITER_CONFIG)
         try:
             con.execute("BEGIN TRANSACTION")
             yield con
@@ -263,16 +266,25 @@ def save_venue(con, region_code: str, key: str, name: str, address, commune_code
                 "VALUES (?, ?, ?, ?, ?, true, now()::TIMESTAMP)", [region_code, key, name, address, commune_code])
 
 
-def save_indicators(con, rows: pd.DataFrame, source_id: str) -> dict:
-    """Upsert figures (checked rows of `indicators.check`) from a source; returns counts added/updated/unchanged."""
-    before = dict(con.execute("SELECT id, value FROM indicators").fetchall())
-    data = rows.assign(source_id=source_id)
-    added = sum(1 for i in data["id"] if i not in before)
-    updated = sum(1 for i, v in zip(data["id"], data["value"]) if i in before and before[i] != v)
-    insert_frame(con, "indicators", data[["id", "territory_level", "territory_code", "territory_name", "year",
-                                          "indicator", "value", "qualifier", "unit", "scope", "source_url",
-                                          "source_id"]], replace=True)
-    return {"added": added, "updated": updated, "unchanged": len(data) - added - updated}
+def save_indicators(con, staged: Path, source_id: str) -> dict:
+    """Upsert the figures staged in a DuckDB file (table `figures`, see `indicators.Reading.release`) from
+    a source; returns counts added/updated/unchanged. They go from DuckDB to DuckDB, never through
+    Python: a file may hold millions."""
+    quoted = str(staged).replace("'", "''")
+    con.execute(f"ATTACH '{quoted}' AS staging (READ_ONLY)")     # ATTACH takes no bound parameter
+    added, updated, total = con.execute("""
+        SELECT count(*) FILTER (WHERE i.id IS NULL), count(*) FILTER (WHERE i.value <> n.value), count(*)
+        FROM staging.figures n LEFT JOIN indicators i ON i.id = n.id
+    """).fetchall()[0]
+    con.execute("""
+        INSERT OR REPLACE INTO indicators (id, territory_level, territory_code, territory_name, year, indicator,
+                                           value, qualifier, unit, scope, source_url, source_id)
+        SELECT id, territory_level, territory_code, territory_name, year, indicator, value, qualifier, unit,
+               scope, source_url, ? FROM staging.figures
+    """, [source_id])
+    # on an error the writer's connection is closed with its transaction, the attachment with it
+    con.execute("DETACH staging")
+    return {"added": added, "updated": updated, "unchanged": total - added - updated}
 
 
 # --- What a writer reads to decide, in its own transaction ---------------------------------------

@@ -217,6 +217,7 @@ def md_link(label: str, url) -> str:
 
 # --- Event filters shared by the map, the éditions page and the report --------------------------
 
+FIRST_EDITION, LAST_EDITION = 2008, 2100           # the Mois de l'ESS began in 2008
 FILTER_FIELDS = ("editions", "region", "department", "epci", "themes", "kinds", "dates", "online", "text")
 ONLINE_LABELS = {"": "Tous", "oui": "En ligne", "non": "Sur place"}
 
@@ -247,6 +248,13 @@ def date_widget(box, label: str, key: str, options: dict):
                           help="Date au format jour/mois/année (jj/mm/aaaa) ; laissez vide pour ne pas filtrer.")
 
 
+def edition_options(with_events: list, asked: list) -> list:
+    """The editions a filter offers: those with events, and any edition a link asks for even without
+    events (« /carte?editions=2022 » then shows no event, rather than every event of every edition)."""
+    wanted = {int(y) for y in asked if str(y).isdigit() and FIRST_EDITION <= int(y) <= LAST_EDITION}
+    return sorted(set(with_events) | wanted, reverse=True)
+
+
 def event_filter_widgets(page: str, fields=FILTER_FIELDS, container=None):
     """Draw the event filter widgets (in the sidebar by default), their state kept in the URL,
     and return the `EventFilter` they describe. Write the URL afterwards with
@@ -257,9 +265,9 @@ def event_filter_widgets(page: str, fields=FILTER_FIELDS, container=None):
     options = cached(filter_options)()
     flt = EventFilter()
     if "editions" in fields:
+        editions = edition_options(options["editions"], _url_values("editions"))
         flt.editions = box.multiselect(
-            "Éditions", options["editions"], key=url_key(page, "editions", many=True, options=options["editions"],
-                                                          convert=int),
+            "Éditions", editions, key=url_key(page, "editions", many=True, options=editions, convert=int),
             placeholder="Toutes les éditions", help="Années du Mois de l'ESS (novembre).")
     names = {}
     for level, name, label, parent in (("region", "region", "Région", {}),

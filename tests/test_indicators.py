@@ -6,7 +6,7 @@ import pytest
 from esscope import store
 from esscope.cli import main
 from esscope.importing import import_indicators
-from esscope.indicators import IndicatorFileError, read_table, tidy
+from esscope.indicators import IndicatorFileError, read_chunks, tidy
 
 GOOD = """territory_level,territory_code,territory_name,year,indicator,value,unit,scope,source_url
 department,59,Nord,2020,share_of_jobs_pct,"10,4",pct,CRESS observatory,https://example.org/panorama
@@ -131,11 +131,11 @@ def test_xlsx_files_are_read(db, tmp_path):
 
 
 def test_columns_that_match_nothing_get_one_clear_message(tmp_path):
-    frame, _ = read_table(write(tmp_path, "odd.csv", "foo,bar\n1,2\n"))
+    frame = next(read_chunks(write(tmp_path, "odd.csv", "foo,bar\n1,2\n")))
     with pytest.raises(IndicatorFileError, match="Colonnes introuvables"):
         tidy(frame)
 
 
 def test_empty_file_is_refused_with_a_message(tmp_path):
     with pytest.raises(IndicatorFileError, match="vide"):
-        read_table(write(tmp_path, "empty.csv", ""))
+        next(read_chunks(write(tmp_path, "empty.csv", "")))

@@ -31,3 +31,266 @@ def test_news_items_end_the_agenda_item_above_them(read):
     assert [(e.start_date, e.title) for e in document.events] == [
         ("2023-10-09", "Atelier réparation de vélos"), ("2023-10-16", "Soirée des bénévoles")]
     assert document.events[1].organizer is None
+
+
+def test_days_listed_apart_are_as_many_events_and_respectivement_gives_each_its_commune(read):
+    text = ("Des ateliers de réparation auront lieu à Lorient au local de l'association et à Vannes dans la "
+            "halle du port, respectivement les 8 et 22 octobre.")
+    events = read(text, edition=2023).events
+    assert [(e.start_date, e.end_date, e.commune_name) for e in events] == [
+        ("2023-10-08", "2023-10-08", "Lorient"), ("2023-10-22", "2023-10-22", "Vannes")]
+    consecutive = read("Les 14 et 15 octobre, le salon des métiers se tiendra à Lorient.", edition=2023).events
+    assert [(e.start_date, e.end_date) for e in consecutive] == [("2023-10-14", "2023-10-15")]
+
+
+def test_a_venue_named_after_its_commune_gives_the_commune(read):
+    text = "Le 9 octobre dès 18 h à la Salle des fêtes de Ploemeur, une soirée jeux est proposée aux familles."
+    event = read(text, edition=2023).events[0]
+    assert (event.venue, event.commune_name) == ("Salle des fêtes", "Ploemeur")
+
+
+def test_a_full_stop_after_a_month_ends_the_sentence(read):
+    event = read("De plus, une semaine de l'économie circulaire se déroulera du 2 au 7 octobre. Elle réunira les "
+                 "ressourceries du territoire.", edition=2023).events[0]
+    assert event.title == "Semaine de l'économie circulaire"
+
+
+FESTIVAL = """Le village des alternatives revient à Grenoble
+
+Le 12/09/2023 par La Rédaction
+
+Du 6 au 8 octobre 2023, la solidarité s'affiche en ville ! À l'occasion de la semaine du développement durable, la deuxième édition du Village des alternatives se tiendra sur la place Saint-Bruno.
+
+Le week-end s'ouvrira le jeudi 5 octobre lors d'une remise des trophées de l'engagement associatif.
+
+Le 6 octobre sera consacré à l'habitat partagé, le 7 octobre aux mobilités douces, et le 8 octobre à l'alimentation locale.
+"""
+
+
+def test_an_article_on_a_festival_gives_the_festival_its_opening_and_its_themed_days(read):
+    events = read(FESTIVAL, edition=2023).events
+    assert [(e.start_date, e.end_date, e.title) for e in events] == [
+        ("2023-10-06", "2023-10-08", "Deuxième édition du Village des alternatives"),
+        ("2023-10-05", "2023-10-05", "Remise des trophées de l'engagement associatif"),
+        ("2023-10-06", "2023-10-06", "Journée consacrée à l'habitat partagé"),
+        ("2023-10-07", "2023-10-07", "Journée consacrée aux mobilités douces"),
+        ("2023-10-08", "2023-10-08", "Journée consacrée à l'alimentation locale")]
+
+
+def test_events_of_an_article_that_names_one_commune_take_it_flagged(read):
+    events = read(FESTIVAL, edition=2023).events
+    assert {e.commune_name for e in events} == {"Grenoble"}
+    assert any("déduite du document" in w for w in events[1].warnings)
+    two = read("Le 3 octobre, atelier vélo à Lorient.\n\nLe 5 octobre, la MJC organise une soirée jeux.\n\n"
+               "Le 9 octobre, forum des métiers à Vannes.", edition=2023).events
+    assert [e.commune_name for e in two] == ["Lorient", None, "Vannes"]
+
+
+def test_a_whole_month_that_counts_its_events_is_no_event(read):
+    text = ("Du 1er au 31 octobre, une cinquantaine de rendez-vous sont organisés dans le département. Cette année, "
+            "le concours des Trophées récompensera douze projets.\n\nLe 10 octobre : atelier compost à Vannes.")
+    assert [e.start_date for e in read(text, edition=2023).events] == ["2023-10-10"]
+
+
+SECTIONED = """Les temps forts de la métropole :
+
+  • Le 10 octobre, Nantes
+Bourse aux vélos solidaires, organisée par l'atelier La Roue Libre et ses partenaires pour faciliter le réemploi
+
+Les grands rendez-vous proposés par la CRESS des Pays de la Loire :
+
+  • Le 12 octobre en visio
+Conférence régionale sur les achats responsables
+"""
+
+
+def test_a_title_that_says_who_organises_is_cut_there_and_a_heading_gives_its_section_an_organiser(read):
+    bikes, talk = read(SECTIONED, edition=2023).events
+    assert (bikes.title, bikes.organizer) == ("Bourse aux vélos solidaires", "La Roue Libre")
+    assert (talk.title, talk.organizer, talk.online) == (
+        "Conférence régionale sur les achats responsables", "CRESS des Pays de la Loire", True)
+
+
+ONGOING = """L'épargne autrement
+
+Pour aider les épargnants à s'y retrouver, les acteurs locaux organisent à Poitiers une « Quinzaine de l'épargne solidaire ». Elle a débuté le 6 octobre autour d'un jeu de plateau et se poursuit dans les maisons de quartier jusqu'au 20 octobre.
+"""
+
+
+def test_an_event_under_way_runs_from_its_start_to_its_end_and_takes_its_name_and_commune_from_before(read):
+    [event] = read(ONGOING, edition=2023).events
+    assert (event.start_date, event.end_date, event.title, event.commune_name) == (
+        "2023-10-06", "2023-10-20", "Quinzaine de l'épargne solidaire", "Poitiers")
+    assert any("phrase qui précède" in w for w in event.warnings)
+
+
+PLACES = """Mardi 7 novembre : atelier compostage, Pessac (33).
+
+Mercredi 8 novembre : conférence sur l'habitat participatif, Maison des familles (78700 Conflans-Sainte-Honorine).
+
+Jeudi 9 novembre : ciné-débat au cinéma Le Lido, Limoges (87).
+
+Vendredi 10 novembre : forum de l'emploi solidaire, Salle Pierre Baudis (Toulouse).
+
+Samedi 11 novembre : marché de créateurs à Paris 12e.
+
+Lundi 13 novembre : soirée jeux au Bar « Au bout du monde ».
+
+Mardi 14 novembre : apéro des coopérateurs au café Le Havre, Rouen.
+
+Mercredi 15 novembre : permanence à La Poste de Brest.
+"""
+
+
+def test_places_as_french_programmes_write_them(read):
+    events = read(PLACES, edition=2023).events
+    assert [(e.title, e.venue, e.commune_code) for e in events] == [
+        ("Atelier compostage", None, "33318"),
+        ("Conférence sur l'habitat participatif", "Maison des familles", "78172"),
+        ("Ciné-débat", "cinéma Le Lido", "87085"),
+        ("Forum de l'emploi solidaire", "Salle Pierre Baudis", "31555"),
+        ("Marché de créateurs", None, "75056"),
+        ("Soirée jeux", "Bar « Au bout du monde »", None),          # not the commune Bar (Corrèze)
+        ("Apéro des coopérateurs", "café Le Havre", "76540"),       # the café, not the city Le Havre
+        ("Permanence Poste de Brest", "La Poste", "29019")]
+
+
+def test_a_commune_after_sur_is_read_in_the_programme_region(read):
+    text = "Le 28 octobre, l'atelier vélo, implanté sur Ruitz, ouvrira ses portes au public."
+    event = read(text, edition=2023, region="32").events[0]
+    assert (event.title, event.commune_name) == ("Portes ouvertes de l'atelier vélo", "Ruitz")
+
+
+def test_among_years_whose_calendar_fits_the_one_the_document_names_wins(read):
+    text = ("La ressourcerie, créée en 2017, fête l'ESS.\n\nMercredi 8 novembre : atelier couture à Lorient.\n\n"
+            "Vendredi 10 novembre : troc de vêtements à Lorient.")
+    assert read(text).edition == 2017                     # 2023 fits the weekdays as well
+    stamped = "jeudi 02.11.2017, 06:30 - L'Écho du port\n\nMercredi 8 novembre : atelier couture à Lorient."
+    document = read(stamped)
+    assert document.edition == 2017 and [e.start_date for e in document.events] == ["2017-11-08"]
+
+
+FLATTENED = """Samedi 7 octobre
+Projection du film LA PART DES AUTRES 20h : Salle des Fêtes de Pornic Pornic Ce documentaire suit trois coopératives.
+
+Dimanche 8 octobre
+Rallye des épiceries A pied, à vélo, en poussette… balade pour petits et grands entre six épiceries solidaires.
+"""
+
+
+def test_a_flattened_page_gives_titles_venues_and_communes(read):
+    film, rally = read(FLATTENED, edition=2023).events
+    assert (film.title, film.venue, film.commune_name, film.start_time) == (
+        "Projection du film LA PART DES AUTRES", "Salle des Fêtes de Pornic", "Pornic", "20:00")
+    assert rally.title == "Rallye des épiceries"
+
+
+PORTAL = """Agenda partagé | Vertou | 04/10/2023
+Par
+
+Quinzaine du réemploi à Vertou
+
+  • Quinzaine du réemploi à Vertou
+  • Du samedi 7 au dimanche 22 octobre 2023
+  • Vertou, France
+  • Gratuit
+
+Du 7 au 22 octobre, c'est le mois de l'économie sociale et solidaire à Vertou. À cette occasion, la Ville et ses partenaires organisent plusieurs événements.
+
+Des acteurs à l'honneur
+Créée en 2019, l'association Les Bricoleurs solidaires sera mise à
+l'honneur lors d'un atelier organisé samedi 14 octobre de 10h à 12h à la Maison des associations.
+Mercredi 18 octobre à 18h, c'est la recyclerie Le Grenier qui sera au cœur des échanges. Elle animera une table ronde à la médiathèque.
+Samedi 21 octobre à 15h, Anne Durand, présidente du réseau des ressourceries présentera son métier aux habitants.
+"""
+
+
+def test_a_portal_page_gives_its_events_and_not_its_own_dates(read):
+    events = read(PORTAL, edition=2023).events
+    assert [(e.start_date, e.end_date) for e in events] == [
+        ("2023-10-07", "2023-10-22"), ("2023-10-14", "2023-10-14"), ("2023-10-18", "2023-10-18"),
+        ("2023-10-21", "2023-10-21")]
+    card, workshop, talk, portrait = events
+    assert card.title == "Quinzaine du réemploi"                          # the card, its title bullet first
+    assert "Bricoleurs solidaires" in workshop.title                        # a sentence wrapped over two lines
+    assert (talk.title, talk.organizer) == ("Table ronde", None)            # « Elle » organises nothing
+    assert portrait.title.startswith("Anne Durand, présidente du réseau des ressourceries présentera")
+    assert {e.commune_name for e in events} == {"Vertou"}
+
+
+def test_the_month_of_a_place_is_the_edition_not_an_event(read):
+    text = "• Mois de l'ESS à Vertou\n• Du 3 au 28 novembre 2023\n\nMardi 7 novembre : atelier vélo à Vertou."
+    document = read(text)
+    assert [e.title for e in document.events] == ["Atelier vélo"]
+    assert any("Mois de l'ESS lui-même" in w for w in document.warnings)
+
+
+def test_a_homonym_far_more_populous_than_the_others_is_chosen_and_flagged(read):
+    [event] = read("Samedi 7 octobre : marché solidaire à Fresnes.", edition=2023).events
+    assert event.commune_code == "94034" and any("la plus peuplée" in w for w in event.warnings)
+    [event] = read("Samedi 7 octobre : marché solidaire à Saint-Denis.", edition=2023).events
+    assert event.commune_code is None and any("plusieurs communes" in w for w in event.warnings)
+
+
+COLUMNS = """NORD                                    PAS-DE-CALAIS
+
+Mardi 7 novembre                        Jeudi 9 novembre
+18h – 20h                               9h – 12h
+Conférence « Habiter                    Atelier compostage
+autrement »                             Jardin partagé des Oiseaux
+Maison de quartier Vauban               2 rue des Lilas, 62000 Arras
+10 rue Colbert, 59000 Lille             Organisé par : Arras Compost
+Organisé par : Habitat Coop
+"""
+
+
+def test_two_columns_side_by_side_are_read_one_after_the_other(read):
+    events = read(COLUMNS, edition=2023).events
+    assert [(e.start_date, e.title, e.commune_name, e.organizer) for e in events] == [
+        ("2023-11-07", "Conférence « Habiter autrement »", "Lille", "Habitat Coop"),
+        ("2023-11-09", "Atelier compostage", "Arras", "Arras Compost")]
+
+
+TOWN_PAGE = """Vertou.fr — Site officiel de la Ville de Vertou
+Accueil   Agenda   Actualités   Contact
+
+ACTUALITÉS
+Travaux rue de la Gare : circulation alternée du 6 au 10 novembre
+Lire la suite
+
+AGENDA
+→ Mardi 7 novembre, 18h : soirée d'accueil au Tiers-lieu Le Hangar.
+→ VEN 17 NOV > DIM 19 NOV : salon de l'économie circulaire, halle des sports.
+→ 21/11 + 28/11 : permanence « Créer son association », médiathèque.
+→ Et aussi, jeudi 30 : conférence de clôture à 18h.
+
+Candidatures au budget participatif : dossiers à déposer au plus tard le 15 novembre.
+
+REPLAYS — ÉVÉNEMENTS PASSÉS
+12 octobre · Webinaire « Préparer le Mois de l'ESS » · Voir le replay
+
+Le Hangar, 3 rue des Ateliers, 44120 Vertou
+"""
+
+
+def test_a_town_page_gives_its_agenda_and_not_its_news_deadlines_or_replays(read):
+    events = read(TOWN_PAGE, edition=2023).events
+    assert [(e.start_date, e.end_date) for e in events] == [
+        ("2023-11-07", "2023-11-07"), ("2023-11-17", "2023-11-19"), ("2023-11-21", "2023-11-21"),
+        ("2023-11-28", "2023-11-28"), ("2023-11-30", "2023-11-30")]
+    assert {e.commune_name for e in events} == {"Vertou"}
+    assert events[0].venue == "Tiers-lieu Le Hangar"
+
+
+PRESS_DATELINE = """Le réemploi à l'honneur
+
+QUIMPERLÉ. Une vingtaine de bénévoles préparaient hier la saison.
+
+Premier rendez-vous le 8 novembre prochain, avec les portes ouvertes de l'atelier Répar'Tout, installé dans une ancienne forge.
+"""
+
+
+def test_a_press_dateline_gives_its_commune_and_an_opener_gives_way_to_the_event(read):
+    [event] = read(PRESS_DATELINE, edition=2023).events
+    assert (event.title, event.commune_name) == ("Portes ouvertes de l'atelier Répar'Tout", "Quimperlé")
+    assert any("ligne de tête" in w for w in event.warnings)

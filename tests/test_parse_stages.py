@@ -88,3 +88,19 @@ def test_a_heading_that_ends_with_its_date_titles_an_event():
     assert (anchor.kept, anchor.form, anchor.rest) == (True, "title", "La tournée de l'épargne solidaire dans les quartiers")
     [limit] = find_candidates(read_lines("Inscriptions ouvertes jusqu'au 20 octobre"))
     assert not limit.kept
+
+
+def test_a_flattened_web_page_keeps_its_sentence_starts():
+    from esscope.parse.lines import unglue
+    assert unglue("Rallye des épiceries A pied ou à vélo, découvrez six lieux") == \
+        "Rallye des épiceries. A pied ou à vélo, découvrez six lieux"
+    assert unglue("Salle Gérard Philipe, Nantes Ce spectacle raconte une coopérative") == \
+        "Salle Gérard Philipe, Nantes. Ce spectacle raconte une coopérative"
+    assert unglue("Projection du film Les jours heureux à la salle Emeraude") == \
+        "Projection du film Les jours heureux à la salle Emeraude"
+
+
+def test_a_title_running_into_its_time_and_place_is_cut_at_the_time():
+    assert texts("Vendredi 6 octobre\nBal folk solidaire 20h30 : Grange de la Ferme, Vannes") == [
+        "Vendredi 6 octobre", "Bal folk solidaire", "20h30 : Grange de la Ferme, Vannes"]
+    assert texts("Vendredi 6 octobre 20h30 : bal folk") == ["Vendredi 6 octobre 20h30 : bal folk"]

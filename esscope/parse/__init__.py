@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import UserError
+from ..limits import PROGRAMME_BYTES, PROGRAMME_EVENTS, TEXT_CHARS
 from . import dates
 from .figures import TerritoryFinder, find_figures
 from .html import html_to_text, json_ld_events, looks_like_html
@@ -24,7 +25,6 @@ from .vocabulary import canonical_kind, canonical_theme
 
 __all__ = [
     "EVENT_FIELDS",
-    "MAX_BYTES",
     "Document",
     "Event",
     "Figure",
@@ -33,7 +33,6 @@ __all__ = [
     "parse_document",
 ]
 
-MAX_BYTES = 20 * 1024 * 1024
 TEXT_FORMATS = ("text", "html", "pdf")
 
 
@@ -70,7 +69,7 @@ def detect_format(data: bytes, filename: str) -> str:
     if looks_binary(data):
         raise UserError(f"{filename} n'est pas du texte lisible (fichier binaire, image ?) : fournissez le "
                         "programme en texte, HTML, PDF, CSV, XLSX, JSON ou ICS.")
-    if name.endswith((".html", ".htm", ".xhtml")) or looks_like_html(decode(data[:8192])[0]):
+    if name.endswith((".html", ".htm", ".xhtml")) or looks_like_html(decode(data[:8192], f"Le fichier {filename}")[0]):
         return "html"
     return "text"
 
@@ -80,10 +79,7 @@ def check_size(data: bytes, filename: str) -> None:
     if not data or not data.strip():
         raise UserError(f"Le fichier {filename} est vide : vérifiez que l'enregistrement ou l'export du "
                         "programme a bien abouti, puis réessayez.")
-    if len(data) > MAX_BYTES:
-        raise UserError(f"Le fichier {filename} est trop gros ({len(data) / 1e6:.0f} Mo, au plus "
-                        f"{MAX_BYTES // (1024 * 1024)} Mo) : importez le programme seul, ou découpez-le en "
-                        "plusieurs fichiers.")
+    PROGRAMME_BYTES.check_bytes(len(data), f"Le fichier {filename}")
 
 
 def parse_document(data: bytes, filename: str, reference: Reference, edition=None, region=None,
@@ -133,13 +129,21 @@ class _Source:
 
 
 def _source(data: bytes, filename: str, fmt: str, columns) -> _Source:
+    source = _read(data, filename, fmt, columns)
+    if source.text:
+        TEXT_CHARS.check(len(source.text), f"Le texte de {filename}")
+    return source
+
+
+def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
     if fmt == "pdf":
         text, running = pdf_document(data)
         return _Source("pdf", clean(text), hint=clean(running))
     if fmt == "html":
-        text, blocks = html_to_text(decode(data)[0])
+        text, blocks = html_to_text(decode(data, f"La page {filename}")[0])
         structured = json_ld_events(blocks)
         if structured:
+            PROGRAMME_EVENTS.check(len(structured), f"La page {filename}")
             return _Source("html-json-ld", text, [_json_ld_record(e) for e in structured])
         if not text.strip():
             raise UserError(f"La page {filename} ne contient pas de texte lisible (seulement des scripts, des "
@@ -149,9 +153,10 @@ def _source(data: bytes, filename: str, fmt: str, columns) -> _Source:
     if fmt == "ics":
         return _Source("ics", None, ics_records(text_of(data, f"Le fichier {filename}")))
     if fmt == "json":
-        return _Source("openagenda-json", None, json_records(data))
+        return _Source("openagenda-json", None, json_records(data, f"Le fichier {filename}"))
     if fmt in ("csv", "xlsx"):
-        rows, cols = read_csv(data) if fmt == "csv" else read_xlsx(data)
+        what = f"Le tableau {filename}"
+        rows, cols = read_csv(data, what) if fmt == "csv" else read_xlsx(data, what)
         if not rows:
             raise UserError(f"Le tableau {filename} n'a aucune ligne d'événement sous ses en-têtes : "
                             "vérifiez l'export.")
@@ -206,7 +211,9 @@ def _context(events: list, reference: Reference, source: _Source, region) -> tup
     index = reference.index
     if not index:
         return None, None
-    located = [index.commune(e.commune_code) for e in events if e.commune_code and index.commune(e.commune_code)]
+    # a commune chosen among homonyms for its size is a guess: it does not set the programme's région
+    located = [index.commune(e.commune_code) for e in events if e.commune_code and index.commune(e.commune_code)
+               and not any("la plus peuplée" in w for w in e.warnings)]
     regions = Counter(c[2] for c in located)
     inferred = None
     if not region and regions:
@@ -224,6 +231,12 @@ def _context(events: list, reference: Reference, source: _Source, region) -> tup
         best, n = departments.most_common(1)[0]
         if n >= 2 and n >= 0.6 * sum(departments.values()):
             department = best
+    if not department and source.text and reference.territories:
+        # « En Seine-Saint-Denis, … »: a département the text names, within the programme's région
+        finder = TerritoryFinder([t for t in reference.territories if t[0] == "department"])
+        found = finder.find(source.text[:5000])
+        if found and within and index.region_of_department(found[1]) == within:
+            department = found[1]
     return inferred, department
 
 

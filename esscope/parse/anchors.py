@@ -3,10 +3,11 @@ row's date cell, « La MJC organise le 5 novembre un atelier »), and the year t
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import dates, keep
 from .lines import Line
-from .prose import names_an_event, sentences, verb_before
+from .prose import event_phrase, has_event_noun, names_an_event, sentences, verb_before
 from .rows import cells_of
 
 
@@ -30,15 +31,84 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý])")
 _DROPPED = Anchor(0, None, "", kept=False)
 
 
+_PARTICIPLES = {"consacr": "consacrée", "dedi": "dédiée", "reserv": "réservée"}
+
+
 def dated_sentences(text: str) -> list:
     """« Le 5 novembre, X organise … Y propose le 8 novembre … » → one part per sentence that dates an
     event, wherever its date sits, with the sentences that follow it (and the sentences before the
-    first one, if any)."""
+    first one, if any); a sentence that lists dated clauses (« Le 7 sera consacré au travail, le 8 au
+    vivre ensemble, … ») gives one part per clause."""
     if len(text) < 80 or text.count("|") >= 2:
         return [text]
     starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
-    cuts = [at for at in starts[1:] if (anchor_of(Line(0, text[at:]), loose=True) or _DROPPED).kept]
-    return [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+    pieces = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+    for k in range(1, len(pieces)):
+        pieces[k] = with_antecedent(pieces[k], pieces[k - 1])
+    text = "".join(pieces)
+    starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    cuts = [at for at in starts[1:] if _dated(text[at:])]
+    parts = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+    return [clause for part in parts for clause in dated_clauses(part)]
+
+
+def _dated(text: str) -> bool:
+    """True when the sentence `text` starts with holds a date: every dated sentence is a candidate of its own."""
+    sentence = sentences(text)[0] if text.strip() else ""
+    return bool(dates.match_date(sentence) or dates.search_dates(sentence, loose=True))
+
+
+_CLAUSE_JOIN = re.compile(r"\s*(?:,\s*(?:et\s+|puis\s+)?|;\s*|\s+et\s+)$")
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:et|puis|tandis\s+que|alors\s+que)|;|\s+et|\s+puis)\s+(?=\S)", re.IGNORECASE)
+_LIMIT_BEFORE = re.compile(r"(?:jusqu['’]\s*|avant\s+|d['’]ici\s+)$", re.IGNORECASE)
+
+
+def coordinated_events(text: str) -> list:
+    """« … avec l'inauguration le 8 novembre de la Coopérative X à Saint-Denis et mon troisième est plus
+    sérieux avec une conférence le 14 novembre à Tremblay. » → one clause per event: a sentence whose dates
+    each sit in their own clause, joined by « et », « , » or « ; », each clause naming an event."""
+    sentence = sentences(text)[0] if text.strip() else ""
+    found = dates.search_dates(sentence, loose=True)
+    if len(found) < 2 or dates.match_date(sentence):
+        return [text]
+    if any(m.kind == "until" or _LIMIT_BEFORE.search(sentence[:at]) for at, m in found):
+        return [text]
+    cuts = []
+    for (at, match), (nxt, _) in pairwise(found):
+        joins = [m for m in _COORDINATION.finditer(sentence, at + match.end, nxt)]
+        if not joins:
+            return [text]
+        cuts.append(joins[-1])
+    bounds = [0] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [len(sentence)]
+    clauses = [sentence[a:b].strip() for a, b in zip(bounds, ends)]
+    if not all(has_event_noun(clause) for clause in clauses):
+        return [text]
+    return clauses[:-1] + [clauses[-1] + text[len(sentence):]]
+
+
+def dated_clauses(text: str) -> list:
+    """« Le 7 novembre sera consacré au travail, le 8 novembre au vivre ensemble, et le 9 à la
+    consommation. » → one clause per date, each given the verb the first one shares with the others
+    (« le 8 novembre sera consacré au vivre ensemble »). Other texts come back whole."""
+    first = dates.match_date(text)
+    if not first:
+        return coordinated_events(text)
+    found = [(0, first)] + [(at, m) for at, m in dates.search_dates(text) if at >= first.end]
+    if len(found) < 2 or not all(_CLAUSE_JOIN.search(text[:at]) for at, _ in found[1:]):
+        return [text]
+    ends = [at for at, _ in found[1:]] + [len(text)]
+    clauses = [_CLAUSE_JOIN.sub("", text[at:end].strip()) for (at, _), end in zip(found, ends)]
+    shared = re.match(r"^\s*(?P<verb>(?:[^\s,]+\s+){0,3}?)(?=(?:à|au|aux|de|du|des|sur|pour)\s)", clauses[0][first.end:])
+    verb = shared.group("verb").strip() if shared else ""
+    out = [clauses[0]]
+    for (_, m), clause in zip(found[1:], clauses[1:]):
+        rest = clause[m.end:].strip()
+        out.append(f"{clause[:m.end]} {verb} {rest}" if verb and re.match(r"^(?:à|au|aux|de|du|des|sur|pour)\s", rest)
+                   else clause)
+    return out
 
 
 def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
@@ -54,7 +124,11 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
     found = dates.match_date(text)
     if found:
         rest = text[found.end:]
-        return _judged(Anchor(0, found, rest), keep.judge_start(found, rest))
+        verdict = keep.judge_start(found, rest)
+        themed = keep.THEMED_DAY.match(rest)
+        if themed:      # « Le 8 novembre sera consacré au vivre ensemble » → « Journée consacrée au vivre ensemble »
+            rest = f" : Journée {_PARTICIPLES[dates.fold(themed.group('verb'))]} {themed.group('what')}"
+        return _judged(Anchor(0, found, rest), verdict)
     if keep.is_dateline(text):
         at, found = (dates.search_dates(text, loose=True) or [(0, None)])[0]
         return _judged(Anchor(0, found, ""), keep.Verdict(False, keep.PUBLISHED)) if found else None
@@ -77,7 +151,8 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
         if at and not re.search(r"[.!?]\s", before) and verb_before(before):
             rest = f"{before.rstrip(' ,')} {text[at + found.end:].lstrip(' ,')}"
             if names_an_event(rest):
-                return Anchor(0, found, rest.strip(), inside=True, form="verb")
+                anchor = Anchor(0, found, rest.strip(), inside=True, form="verb")
+                return _judged(anchor, keep.Verdict(False, keep.SPAN) if keep.whole_month(found) else keep.KEEP)
     return _titled_date(text) or (_sentence_anchor(text) if loose else _any_date(text))
 
 
@@ -105,6 +180,8 @@ def _sentence_anchor(text: str) -> Anchor | None:
     sentence says an event happens and the date is not a limit, a past or a publication."""
     sentence = sentences(text)[0] if text.strip() else ""
     found = dates.search_dates(sentence, loose=True)
+    if len(found) == 2 and _ONGOING.search(sentence[:found[0][0]]) and _UNTIL.search(sentence[:found[1][0] + 12]):
+        return _ongoing(text, sentence, found)
     if len(found) != 1:
         return _any_date(text)
     at, match = found[0]
@@ -113,6 +190,37 @@ def _sentence_anchor(text: str) -> Anchor | None:
     end = text.find(sentence) + len(sentence)
     anchor = Anchor(0, match, f"{told}{text[end:]}".strip(), inside=True, form="sentence")
     return _judged(anchor, keep.judge_sentence(sentence, at, match))
+
+
+# « Elle a débuté le 5 novembre … jusqu'au 21 novembre »: an event under way when the article was written
+_ONGOING = re.compile(r"\b(?:a|ont|avait)\s+(?:d[ée]but[ée]|commenc[ée]|d[ée]marr[ée]|ouvert)\s*(?:le|dès\s+le)?\s*$", re.IGNORECASE)
+_UNTIL = re.compile(r"jusqu['’]\s*au\s+(?:\w+\s+)?\d", re.IGNORECASE)
+
+
+def _ongoing(text: str, sentence: str, found: list) -> Anchor:
+    """An event started on the first date and running until the second: one span, the sentence around it."""
+    (at, start), (until_at, until) = found
+    span = dates.DateMatch(start.points + until.points, "range", start.end, f"{start.text} {until.text}")
+    told = f"{sentence[:at].rstrip(' ,')} {sentence[at + start.end:until_at]}".strip()
+    end = text.find(sentence) + len(sentence)
+    return Anchor(0, span, f"{told}{text[end:]}".strip(), inside=True, form="sentence")
+
+
+_PRONOUN = re.compile(r"^(?:elle|il|celle-ci|celui-ci|l['’]op[ée]ration|l['’][ée]v[ée]nement|la\s+manifestation)\s+",
+                      re.IGNORECASE)
+_NAMED = re.compile(r"«\s*([^»]{3,80}?)\s*»|\"([^\"]{3,80})\"|“([^”]{3,80})”")
+
+
+def with_antecedent(sentence: str, before: str) -> str:
+    """« … organisent une « Semaine de la finance solidaire ». Elle a débuté le 5 novembre … » → the
+    pronoun that opens a dated sentence replaced by the event the sentence before names (in quotes,
+    or its event phrase)."""
+    m = _PRONOUN.match(sentence)
+    if not m or not dates.search_dates(sentence, loose=True):
+        return sentence
+    quoted = _NAMED.search(before)
+    name = next(g for g in quoted.groups() if g) if quoted else event_phrase(before)
+    return f"{name} {sentence[m.end():]}" if name else sentence
 
 
 def _any_date(text: str) -> Anchor | None:
@@ -140,26 +248,39 @@ _WHEN_LABEL = re.compile(r"^(?:(?:dates?|quand|jours?|horaires?)\s*:\s*|[📅�
 _LEAD = re.compile(r"^(?P<lead>(?:[^\s,.;:!?–—]+\s+){0,3}[^\s,.;:!?–—]+)\s*(?:[,:]|\s[–—-])\s*")
 
 
+# a short line of a few words with no closing punctuation: a heading over a paragraph
+_HEADING = re.compile(r"^(?:\S+\s+){0,7}\S+$")
+_ENDS_SENTENCE = re.compile(r"[.!?…]\s*[»\"”]?\s*$")
+
+
 def find_candidates(lines: list) -> list:
     """Every line's date reading, kept or dropped with its reason (`keep`). A date in the middle of a
     sentence counts only in a sentence that opens a paragraph (not in a description that carries an
     entry on)."""
     out, heading = [], None
     for i, line in enumerate(lines):
-        if line.blank or len(line.text) > 600:
+        if line.blank or len(line.text) > 5000:
             continue
-        opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n
+        opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n or _ENDS_SENTENCE.search(lines[i - 1].text) \
+            or _HEADING.match(lines[i - 1].text) and line.text[:1].isupper()
         anchor = anchor_of(line, loose=opens)
         if anchor is None:
             continue
         anchor.at, anchor.line = i, line
         if anchor.kept:
             _judged(anchor, keep.judge_in_place(anchor, line.text, heading))
+        if anchor.kept and i + 1 < len(lines) and keep.byline(lines[i + 1].text) \
+                and any(p.year for p in anchor.found.points):
+            _judged(anchor, keep.Verdict(False, keep.PUBLISHED))      # « Contenu | Fresnes | 07/11/2021 » / « Par »
         out.append(anchor)
         if anchor.kept and not anchor.inside:
             heading = anchor if not anchor.rest.strip(" .:–—-|,") else None
     _fill_months(out)
     _drop_news_items(out, lines)
+    past = keep.past_lines(lines)
+    for anchor in out:
+        if anchor.kept and anchor.at in past:
+            _judged(anchor, keep.Verdict(False, keep.PAST))
     return out
 
 
@@ -170,7 +291,7 @@ def _drop_news_items(anchors: list, lines: list) -> None:
         return
     kept = [a for a in anchors if a.kept]
     for anchor, nxt in zip(kept, kept[1:] + [None]):
-        if anchor.at in news and not anchor.inside and keep.is_article(lines[anchor.at + 1:nxt.at if nxt else len(lines)]):
+        if anchor.at in news and keep.news_item(anchor, lines[anchor.at:nxt.at if nxt else len(lines)]):
             _judged(anchor, keep.Verdict(False, keep.NEWS))
 
 
@@ -193,8 +314,9 @@ def find_anchors(lines: list) -> list:
 
 def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tuple:
     """(year, how, warnings): --edition, else the year the document names, else the year whose
-    calendar agrees with the written weekdays, else the year of the article's own date (dateline,
-    « Publié le »), else the current year (flagged)."""
+    calendar agrees with the written weekdays (among equals, the article's own year, then the years it
+    names), else the year of the article's own date (dateline, « Publié le », a stamp « 02.11.2010,
+    05:04 »), else the current year (flagged). `anchors`: every date candidate, kept or dropped."""
     import datetime as dt
     today_year = today_year or dt.date.today().year
     named = dates.document_year(text)
@@ -204,14 +326,20 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
             warnings.append(f"le document parle de {named} mais l'édition {edition} a été demandée : "
                             f"dates lues en {edition}")
         return int(edition), "edition", warnings
+    kept = [a.found for a in anchors if a.kept]
     if named:
-        return named, "document", []
-    guessed = dates.weekday_year([a.found for a in anchors], range(2008, today_year + 2),
-                                 prefer=dates.article_year(text))
+        # « Née sous l'impulsion du Mois de l'ESS 2020 … samedi 20 novembre »: of the editions a document
+        # names, the one its weekdays fit
+        fitting = dates.weekday_year(kept, dates.edition_years(text), prefer=[named])
+        return fitting or named, "document", []
+    stamps = [p.year for a in anchors if a.reason == keep.PUBLISHED for p in a.found.points if p.year]
+    # a programme is read once written: no year after the current one
+    guessed = dates.weekday_year(kept, range(2008, today_year + 1),
+                                 prefer=[dates.article_year(text), *stamps, *dates.years_named(text)])
     if guessed:
         return guessed, "weekday", [(f"année {guessed} déduite des jours de la semaine : précisez --edition "
                                     "si ce n'est pas la bonne")]
-    published = dates.article_year(text)
+    published = dates.article_year(text) or (stamps[0] if stamps else None)
     if published:
         return published, "article", [(f"année {published} déduite de la date de l'article : précisez --edition "
                                        "si ce n'est pas la bonne")]

@@ -17,6 +17,8 @@ MONTHS = {
     "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "sep": 9,
     "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
 }
+_FULL_MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+                "novembre", "decembre"}
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
             "lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6}
 WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
@@ -31,7 +33,7 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})\.?,?\s+)?(?:le\s+)?(?P<d{{n}}>{_DAY})(?:er|e)?(?![0-9])"
           rf"(?:(?:\s*(?P<m{{n}}>{_MONTH})\.?(?![{_A}])|[/.](?P<mn{{n}}>1[0-2]|0?[1-9])(?![0-9]))"
           rf"(?:\s*[/.]?\s*(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?)?")
-_JOIN = r"(?P<join{n}>\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,)\s*(?:le\s+|du\s+)?)"
+_JOIN = r"(?P<join{n}>\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→|\+)\s*(?:le\s+|du\s+)?)"
 _PREFIX = (r"(?P<prefix>(?:le|les|du|ce|depuis\s+le|d[èe]s\s+le|à\s+partir\s+du|a\s+partir\s+du|"
            r"jusqu'au|jusqu’au|à\s+compter\s+du)\s+)?")
 _MONTH_FIRST = re.compile(rf"(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?:er)?(?![0-9:h])(?:\s+(?P<y>(?:19|20)[0-9]{{2}}))?",
@@ -76,6 +78,12 @@ class Period:
     end: dt.date | None
     warnings: list = field(default_factory=list)
     weekday_checks: int = 0     # how many written weekdays were checked (and matched)
+    days: list = field(default_factory=list)    # each day of a list (« les 14 et 21 novembre »)
+
+    @property
+    def separate(self) -> bool:
+        """True for days listed apart (« les 14 et 21 novembre »), which are as many events."""
+        return len(self.days) > 1 and (self.days[-1] - self.days[0]).days != len(self.days) - 1
 
 
 def match_date(text: str) -> DateMatch | None:
@@ -84,8 +92,9 @@ def match_date(text: str) -> DateMatch | None:
     if m:
         found = _from_points(m)
         if found:
-            if text[found.end:found.end + 1] == "." and not text[found.end + 1:found.end + 2].isdigit():
-                found.end += 1          # the dot of an abbreviated month (« nov. »)
+            if text[found.end:found.end + 1] == "." and not text[found.end + 1:found.end + 2].isdigit() \
+                    and fold(text[:found.end].split()[-1]) not in _FULL_MONTHS:
+                found.end += 1          # the dot of an abbreviated month (« nov. »), not a full stop
             coming = _COMING.match(text, found.end)
             if coming:
                 found.end = coming.end()     # « le 14 novembre prochain »
@@ -105,7 +114,7 @@ def match_date(text: str) -> DateMatch | None:
 
 
 # what, after « mardi 4 », says the number is not a day of the month (« mardi 4 heures », « 4 h »)
-_NOT_A_DAY = re.compile(r"\s*(?:[,.]?\d|h\b|heures?|:|%|€|euros?|ans|fois|personnes|jours?|semaines?)", re.IGNORECASE)
+_NOT_A_DAY = re.compile(r"(?:[,.:]?\d|\s*(?:h\b|heures?|%|€|euros?|ans|fois|personnes|jours?|semaines?))", re.IGNORECASE)
 _ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(3[01]|[12]\d|0[1-9])(?![\d:T])")
 _COMING = re.compile(r"\s+prochaine?\b", re.IGNORECASE)
 _INNER = re.compile(rf"(?<![\w’'])(?:le|du|les|ce|d[èe]s\s+le|à\s+partir\s+du|jusqu['’]au)\s+(?=(?:{_WEEKDAY}\s+)?\d)",
@@ -168,7 +177,7 @@ def _from_points(m) -> DateMatch | None:
     if len(points) == 1:
         kind = "open" if prefix.startswith(("depuis", "des", "a partir", "a compter")) else (
             "until" if prefix.startswith("jusqu") else "single")
-    elif any(j.split()[0] in ("au", "a", "jusqu'au", "jusqu’au", "-", "–", "—") for j in joins if j):
+    elif any(j.split()[0] in ("au", "a", "jusqu'au", "jusqu’au", "-", "–", "—", ">", "→") for j in joins if j):
         kind = "range"
     else:
         kind = "list"
@@ -228,9 +237,7 @@ def resolve(found: DateMatch, year: int) -> Period | None:
     if found.kind == "open":
         return Period(days[0], None, warnings, checks)
     start, end = days[0], days[-1]
-    if found.kind == "list" and len(days) > 1 and (end - start).days != len(days) - 1:
-        warnings.append("plusieurs jours non consécutifs : " + ", ".join(format_day(d) for d in days))
-    return Period(start, end, warnings, checks)
+    return Period(start, end, warnings, checks, days if found.kind == "list" else [])
 
 
 def format_day(day: dt.date) -> str:
@@ -239,7 +246,8 @@ def format_day(day: dt.date) -> str:
 
 def weekday_year(matches, candidates, prefer=None) -> int | None:
     """The year in `candidates` whose calendar agrees with the most written weekdays, if it stands out;
-    among years that agree equally, `prefer` (the year of the article's own date) when it is one."""
+    among years that agree equally, the first of `prefer` (a year, or years in order of preference: the
+    article's own date, then the years the document names) that is one."""
     scored = []
     for year in candidates:
         agree = total = 0
@@ -256,8 +264,10 @@ def weekday_year(matches, candidates, prefer=None) -> int | None:
         return None
     top = max(s[0] for s in scored)
     best = [s for s in scored if s[0] == top]
-    # calendars repeat: among years that agree equally, the article's or else the most recent is the likeliest
-    agree, total, year = next((s for s in best if s[2] == prefer), None) or max(best, key=lambda s: s[2])
+    # calendars repeat: among years that agree equally, the article's (or one the document names) or else
+    # the most recent is the likeliest
+    preferred = list(prefer) if isinstance(prefer, (list, tuple)) else [prefer]
+    agree, total, year = next((s for p in preferred for s in best if s[2] == p), None) or max(best, key=lambda s: s[2])
     if total >= 2 and agree > total / 2:
         return year
     return None
@@ -283,6 +293,18 @@ def article_year(text: str) -> int | None:
     le 4 novembre 2019 »."""
     m = _ARTICLE_DATE.search(text[:20_000])
     return int(m.group(1)) if m else None
+
+
+def years_named(text: str) -> list:
+    """The years a text writes (« en 2017 », « 02.11.2010 »), most often written first."""
+    found = [int(y) for y in re.findall(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d])", text[:200_000])]
+    return sorted(set(found), key=lambda y: (-found.count(y), -y))
+
+
+def edition_years(text: str) -> list:
+    """Every edition a document names (« Mois de l'ESS 2020 », « novembre 2021 »), most often named first."""
+    found = [int(y) for pattern in _YEAR_MARKS for y in pattern.findall(text[:200_000])]
+    return sorted(set(found), key=lambda y: (-found.count(y), found.index(y)))
 
 
 def document_year(text: str) -> int | None:

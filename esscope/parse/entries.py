@@ -2,6 +2,7 @@
 which layout reader reads it (sentence, list, paragraphs, brochure, table row)."""
 
 import re
+from copy import deepcopy
 
 from . import dates
 from .agenda import table_entries
@@ -12,7 +13,7 @@ from .fields import set_period
 from .head import WHERE_WORDS, header_details, only_when_where
 from .items import continuation, is_list_of_items, items, paragraphs, prose_event, told_in_sentences
 from .lines import Line
-from .places import Places, commune_cell
+from .places import Places, commune_cell, communes_in_prose
 from .vocabulary import label_of
 
 
@@ -23,7 +24,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     if not period:
         return []
     if anchor.table:
-        return table_entries(anchor, block, period, context)
+        events = table_entries(anchor, block, period, context)
+        return _one_per_day(events, period, anchor, context) if period.separate else events
     header, item = split_rest(anchor.rest, context.places)
     if title is not None:
         labelled = label_of(title.text)
@@ -38,7 +40,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     head = header_details(header, context.places)
     body = _trim_tail(block, context)
     if item:
-        extra = continuation(body)
+        extra = continuation(body, anchor.line.text if anchor.inside and anchor.line else None)
         events = [prose_event(item, extra, head, context)]
     elif is_list_of_items(body, context):
         events = [prose_event(first.text, rest, head, context) for first, rest in items(body, context)]
@@ -50,7 +52,25 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     for event in events:
         event.line = anchor.at if event.line is None else event.line
         set_period(event, period)
-    return [e for e in events if e.title]
+    events = [e for e in events if e.title]
+    return _one_per_day(events, period, anchor, context) if period.separate else events
+
+
+def _one_per_day(events: list, period: dates.Period, anchor: Anchor, context: Context) -> list:
+    """« les 14 et 21 novembre » → an event on each day; with « respectivement » and as many communes
+    as days (« à Béthune … et à Bruay-la-Buissière …, respectivement les 14 et 21 novembre »), each day
+    takes its commune."""
+    text = anchor.line.text if anchor.line else anchor.rest
+    named = communes_in_prose(text, context.places) if re.search(r"\brespectivement\b", text, re.IGNORECASE) else []
+    out = []
+    for event in events:
+        for k, day in enumerate(period.days):
+            copy = deepcopy(event)
+            copy.start_date = copy.end_date = day.isoformat()
+            if len(named) == len(period.days) and named[k][2].code:
+                copy.commune_code, copy.commune_name = named[k][2].code, named[k][2].name
+            out.append(copy)
+    return out
 
 
 _PART_SEPARATOR = re.compile(r"\s*(?:\||\s[–—-]\s|^[–—-]\s|:\s+|\s:|:$|·)\s*")

@@ -16,6 +16,7 @@ from .prose import (
     partners_in,
     segment_venue,
     sentences,
+    split_by_organiser,
     split_organizer,
 )
 from .rows import pin_place
@@ -58,10 +59,17 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
         event.address = event.address or address_in(text)
         if not (event.commune_code or event.commune_name or event.online):
             named = communes_in_prose(text, places)
+            coded = _POSTCODE_NAME.search(text)
+            found = places.postcode_commune(coded.group(1), coded.group(2)) if coded else None
             if named:
                 apply_commune(event, named[0][2])
+            elif found and found.code:      # « 12 rue des Tanneurs, 31000 Toulouse »
+                apply_commune(event, found)
             elif is_online(text):
                 event.online = True
+
+
+_POSTCODE_NAME = re.compile(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’\-]+(?:[\s-](?:[A-ZÀ-Ý][\w'’\-]+|sur|sous|en|l[eè]s|de|du|la|le)){0,4})")
 
 
 def _venue_of(text: str) -> str | None:
@@ -229,6 +237,11 @@ def finish(event: Event, context: Context) -> None:
             event.warn(f"lieu « {event.venue} » sans commune : commune à confirmer", 0.15)
         else:
             event.warn("lieu non indiqué", 0.1)
+    if event.commune_name:      # « Ciné-débat, Limoges (87) » → « Ciné-débat »: the commune is said apart
+        event.title = re.sub(rf"\s*(?:,|\(|[–—-])\s*{re.escape(event.commune_name)}\s*(?:\(\s*\d[\dAB]{{1,4}}\s*\))?\s*\)?\s*$",
+                             "", event.title, flags=re.IGNORECASE) or event.title
+    event.title, by_whom = split_by_organiser(event.title)
+    event.organizer = by_whom or event.organizer
     if not event.organizer:
         event.warn("organisateur non indiqué", 0.05)
     event.title = display_title(event.title.strip().rstrip(" .,;:").strip(), context.casing)

@@ -9,7 +9,16 @@ from .context import Context
 from .fields import apply_commune, apply_place
 from .lines import Line
 from .model import Event
-from .places import Place, Places, communes_in_prose, is_online, parse_place, venue_in_prose
+from .places import (
+    Place,
+    Places,
+    commune_cell,
+    communes_in_prose,
+    is_online,
+    parse_place,
+    split_venue_commune,
+    venue_in_prose,
+)
 from .rows import meta_of, read_row
 from .vocabulary import META_FIELDS, label_of
 
@@ -22,9 +31,13 @@ def only_when_where(text: str, places: Places) -> bool:
     fêtes, Béthune »): times, venues after « au », « à la », « chez », communes, online."""
     left = dates.strip_times(WHERE_WORDS.sub("", text.strip()))
     left = re.sub(r"\b(?:de|dès|et|entre)\b", " ", left)
-    segments = [s.strip(" -:()") for s in re.split(r"\s*[,–—|·]\s*|\s-\s", left) if s.strip(" -:()")]
+    segments = [s.strip(" -:") for s in re.split(r"\s*[,–—|·+]\s*|\s-\s", left) if s.strip(" -:()")]
     has_commune, named = False, 0
     for segment in segments:
+        if commune_cell(segment, places):       # « Nancy (54) », « 44000 Nantes »
+            has_commune = True
+            continue
+        segment = segment.strip("()")
         bare = WHERE_WORDS.sub("", segment)
         if re.match(r"^(?:au|aux|chez|à\s+la|à\s+l['’]|dans\s+les\s+locaux|salle)\s+\S", segment, re.IGNORECASE) \
                 and len(segment.split()) <= 8 or is_online(segment) and len(segment.split()) <= 3:
@@ -66,6 +79,8 @@ def header_details(header: str, places: Places) -> Head:
         place.venue = venue[2]
         if place.commune and place.commune.query.startswith(venue[2]):
             place.commune = None
+        place.venue, named = split_venue_commune(place.venue, places)   # « Maison de la poésie de Beuvry »
+        place.commune = place.commune or named
     if not (place and place.commune):
         named = communes_in_prose(text, places)
         if named:

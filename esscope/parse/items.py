@@ -28,14 +28,20 @@ from .rows import is_pinned
 from .vocabulary import kind_in, label_of, price_of
 
 
-def continuation(body: list) -> list:
-    """Lines that carry on a one-line entry: wrapped text and its sub-bullets, up to a blank line."""
-    out = []
+def continuation(body: list, told: str | None = None) -> list:
+    """Lines that carry on a one-line entry: wrapped text and its sub-bullets, up to a blank line. For an
+    event told in running text (`told`: its sentence), only lines that carry that sentence on: a line
+    after a finished sentence is another paragraph (web pages pasted without blank lines)."""
+    out, previous = [], told
     for line in body:
-        if line.blank:
+        if line.blank or told is not None and _SENTENCE_DONE.search(previous):
             break
         out.append(line)
+        previous = line.text
     return out
+
+
+_SENTENCE_DONE = re.compile(r"[.!?…]\s*[»\"”]?\s*$")
 
 
 def is_list_of_items(body: list, context: Context) -> bool:

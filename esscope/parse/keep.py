@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from .prose import names_an_event, sentences
+from .prose import counts_events, has_event_noun, names_an_event, sentences
 
 # reasons a date is dropped; `STRONG` ones never come back as a low-confidence candidate
 PUBLISHED = "date de publication ou de mise à jour du document"
@@ -37,9 +37,10 @@ class Verdict:
 
 KEEP = Verdict(True)
 
-_PUBLISHED = re.compile(r"\b(?:publi[ée]e?s?|mis\s+à\s+jour|mise\s+à\s+jour|mis\s+en\s+ligne|modifi[ée]e?|"
-                        r"post[ée]e?|r[ée]dig[ée]e?|actualit[ée]|article|communiqu[ée]|paru(?:tion)?)\b",
-                        re.IGNORECASE)
+# « Publié le », « mis à jour le 31/03/22 », « Article du 4 novembre », « paru le » — not « La Poste »
+_PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|"
+                        r"r[ée]dig[ée]e?s?|paru(?:tion)?|actualis[ée]e?s?)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
+                        r"(?:article|actualit[ée]|communiqu[ée]|br[èe]ve)\s+(?:du|publi[ée]e?)\s)", re.IGNORECASE)
 # « Montpellier, le 2 novembre 2022. » « Rennes, mardi 5 novembre 2019 — »: where and when an article was written
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’'\- ]{1,40},\s+(?:le\s+)?(?:[a-zé]+\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+(?:19|20)\d\d"
                        r"\s*(?:[.—–\-:]|$)", re.IGNORECASE)
@@ -49,6 +50,7 @@ _CLOCK_STAMP = re.compile(r"^\s*[,-]?\s*(?:à\s+)?\d{1,2}\s*[:h]\s*\d{2}\b(?!\s*
 _BYLINE = re.compile(r"^\s*,?\s*par\s+[A-ZÀ-Ý@]")
 # what, written right before a date, makes it a limit or a past rather than the day of an event
 _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|limite|cl[ôo]tur\w*|cr[ée]{2}e?s?|fond[ée]e?s?|"
+                            r"au\s+plus\s+tard|d[ée]p[ôo]ts?|[àa]\s+d[ée]poser|[àa]\s+envoyer|[àa]\s+renvoyer|"
                             r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour)\s*(?:le|au|du|:)?\s*$", re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\s*(?:derni|pass[ée])", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
@@ -112,7 +114,11 @@ def opens_sentence(rest: str) -> bool:
     portes … »), not one that counts the month's events."""
     if not re.match(r"^\s*,\s*\S", rest):
         return False
-    return names_an_event(sentences(rest.lstrip(" ,"))[0])
+    parts = sentences(rest.lstrip(" ,"))
+    if names_an_event(parts[0]) or counts_events(parts[0]):
+        return names_an_event(parts[0])
+    # « Du 7 au 11 novembre, la ville vibre ! Le festival X se tiendra … »: the next sentence names it
+    return len(parts) > 1 and names_an_event(parts[1]) and not dates.search_dates(parts[1], loose=True)
 
 
 def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
@@ -123,9 +129,29 @@ def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
         return Verdict(False, PUBLISHED)
     if _PAST_AFTER.match(rest) or _PAST.search(rest[:200]):
         return Verdict(False, PAST)
-    if opens_entry(rest, found) or opens_sentence(rest):
+    if rest.lstrip().startswith(",") and counts_events(sentences(rest.lstrip(" ,"))[0]):
+        return Verdict(False, COUNT)
+    if found.kind == "range" and _THE_MONTH.match(rest):
+        return Verdict(False, SPAN)
+    if opens_entry(rest, found) or opens_sentence(rest) or THEMED_DAY.match(rest):
         return KEEP
     return Verdict(False, NO_TITLE)
+
+
+# « Du 6 au 28 novembre, c'est le Mois de l'ESS à Fresnes »: the span of the edition in a place
+_THE_MONTH = re.compile(r"^\s*,?\s*(?:c['’]est|ce\s+sera|place\s+(?:à|au))\s+(?:le\s+)?mois\s+de\s+l['’]", re.IGNORECASE)
+# a line that only says who wrote the article above it (« Par », « Par Camille Martin »)
+_BYLINE_LINE = re.compile(r"^\s*par\b(?:\s+[A-ZÀ-Ý][\w’'.-]*){0,4}\s*$", re.IGNORECASE)
+
+
+def byline(text: str) -> bool:
+    """« Par », « Par La Rédaction »: the line that names an article's author."""
+    return bool(_BYLINE_LINE.match(text))
+
+
+# « Le 8 novembre sera consacré à l'alimentation »: a day given to a theme, an event of its own
+THEMED_DAY = re.compile(r"^\s*(?:sera|est|seront)\s+(?P<verb>consacr|d[ée]di|r[ée]serv)[ée]e?s?\s+(?P<what>(?:à|au|aux)\s.+)$",
+                        re.IGNORECASE | re.DOTALL)
 
 
 def judge_lead(found: dates.DateMatch, text: str, lead_end: int, rest: str) -> Verdict:
@@ -149,9 +175,11 @@ def judge_sentence(sentence: str, at: int, found: dates.DateMatch) -> Verdict:
     before, after = sentence[:at], sentence[at + found.end:]
     if published_near(sentence) or stamp_after(found, after):
         return Verdict(False, PUBLISHED)
+    if whole_month(found):
+        return Verdict(False, SPAN)
     if _PAST.search(sentence) or _PAST_AFTER.match(after):
         return Verdict(False, PAST)
-    if _NOT_EVENT_DAY.search(before):
+    if _NOT_EVENT_DAY.search(before) or found.kind == "until":
         return Verdict(False, LIMIT)
     told = f"{before.rstrip(' ,')} {after.lstrip(' ,')}".strip()
     if not names_an_event(told):
@@ -161,7 +189,7 @@ def judge_sentence(sentence: str, at: int, found: dates.DateMatch) -> Verdict:
 
 _NEWS_HEADING = re.compile(r"^(?:(?:les|nos|toutes?\s+les|tous\s+les)\s+)?(?:derni[èe]re?s?\s+)?(?:actualit[ée]s?|actus?|news|"
                            r"nouvelles|à\s+la\s+une|articles?|blog|presse|communiqu[ée]s?|t[ée]moignages?|"
-                           r"revue\s+de\s+presse|dans\s+la\s+presse|on\s+en\s+parle|[ée]ditos?)\b[\s:!.…]*$",
+                           r"revue\s+de\s+presse|dans\s+la\s+presse|on\s+en\s+parle)\b[\s:!.…]*$",
                            re.IGNORECASE)
 _AGENDA_HEADING = re.compile(r"^(?:(?:l['’]|les|nos|notre|tout\s+l['’]|tous\s+les|prochains?)\s*)?(?:agenda|[ée]v[ée]nements|"
                              r"[ée]v[èe]nements|programme|rendez-vous|à\s+venir|calendrier|manifestations)\b",
@@ -171,10 +199,25 @@ _AGENDA_HEADING = re.compile(r"^(?:(?:l['’]|les|nos|notre|tout\s+l['’]|tous\
 def news_lines(lines: list) -> set:
     """Indexes of the lines under a heading that announces news (« Actualités », « À la une »,
     « Témoignages »), up to a heading that announces an agenda or programme."""
+    return _under(lines, _NEWS_HEADING)
+
+
+# « Événements passés », « Replays », « Archives », « Retour sur … »: a list of what already took place
+_PAST_HEADING = re.compile(r"^(?:.{0,30}[—–:-]\s*)?(?:(?:nos|les)\s+)?(?:[ée]v[ée]nements\s+pass[ée]s|[ée]v[èe]nements\s+pass[ée]s|"
+                           r"rendez-vous\s+pass[ée]s|replays?|archives?|r[ée]trospective|retour\s+sur|"
+                           r"[ée]ditions?\s+pr[ée]c[ée]dentes?|d[ée]j[àa]\s+pass[ée]s?)\b.*$", re.IGNORECASE)
+
+
+def past_lines(lines: list) -> set:
+    """Indexes of the lines under a heading that lists past events (« Replays — événements passés »)."""
+    return _under(lines, _PAST_HEADING)
+
+
+def _under(lines: list, heading) -> set:
     out, inside = set(), False
     for i, line in enumerate(lines):
-        short = not line.blank and len(line.text.split()) <= 5 and not dates.match_date(line.text)
-        if short and _NEWS_HEADING.match(line.text.strip()):
+        short = not line.blank and len(line.text.split()) <= 6 and not dates.match_date(line.text)
+        if short and heading.match(line.text.strip()):
             inside = True
         elif short and _AGENDA_HEADING.match(line.text.strip()):
             inside = False
@@ -187,6 +230,21 @@ def news_starts(lines: list) -> list:
     """Indexes of the headings that open a news list: an entry above ends there."""
     news = news_lines(lines)
     return [i for i in news if i - 1 not in news]
+
+
+_READ_MORE = re.compile(r"^\s*(?:lire\s+la\s+suite|en\s+savoir\s+plus|voir\s+l['’]article|lire\s+l['’]article)\b", re.IGNORECASE)
+
+
+def news_item(anchor, lines: list) -> bool:
+    """Under a news heading, a dated item that is news rather than an event: its text is an article, it
+    ends on « Lire la suite », its date only says from when something changes (« à partir du 4 décembre »),
+    or it names no event."""
+    if not anchor.inside and is_article(lines[1:]):
+        return True
+    if any(_READ_MORE.match(line.text) for line in lines[1:4] if not line.blank):
+        return True
+    head = " ".join(line.text for line in [line for line in lines if not line.blank][:2])
+    return anchor.found.kind in ("open", "until") or not has_event_noun(head)
 
 
 def is_article(lines: list) -> bool:

@@ -12,7 +12,7 @@ from .places import is_address
 from .tables import Header, header_of, row_cells
 from .vocabulary import column_field, label_of
 
-BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
+BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
 
 
 FUNCTION_END = re.compile(r"(?:\b(?:de|des|du|le|la|les|et|à|au|aux|en|un|une|pour|sur|avec|dans|par|d['’]|l['’]|"
@@ -39,8 +39,13 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in enumerate(text.split("\n")):
-        expanded = plain_markup(raw.rstrip())
+    for n, raw in _unwrapped(side_by_side(text.split("\n"))):
+        expanded = unglue(plain_markup(raw.rstrip()))
+        timed = _TITLE_TIME.match(expanded)
+        if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()):
+            # « Fête interculturelle 14h30 : Salle des Fêtes … » → the title, then when and where
+            out.append(Line(n, timed.group("title").strip(), 0, False))
+            expanded = timed.group("rest")
         m = BULLET.match(expanded)
         if m and not dates.match_date(expanded.strip()):
             body = expanded[m.end():].strip()
@@ -49,7 +54,119 @@ def read_lines(text: str, cut=None) -> list:
             indent = len(expanded) - len(expanded.lstrip())
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
             out.extend(Line(n, part, indent, False) for part in cut(body))
+    out = [Line(line.n, "", line.indent, False) if is_menu(line.text) else line for line in out]
     return _drop_repeated_paragraphs(_join_bare_labels(_join_split_dates(out)))
+
+
+_MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|contact|contacts|presse|infos?\s+pratiques|"
+                         r"exposants|partenaires|b[ée]n[ée]voles?|devenir\s+b[ée]n[ée]vole|rechercher|recherche|menu|"
+                         r"d[ée]marches|vie\s+municipale|nous\s+contacter|qui\s+sommes-nous|mentions\s+l[ée]gales|"
+                         r"newsletter|adh[ée]rer|espace\s+membres?|connexion|se\s+connecter|faq|plan\s+du\s+site|"
+                         r"[ée]v[ée]nements|[ée]v[èe]nements|ressources|blog|boutique|don|faire\s+un\s+don)$", re.IGNORECASE)
+
+
+def is_menu(text: str) -> bool:
+    """« Programme   Infos pratiques   Exposants   Presse », « Accueil | Agenda | Contact »: a site's
+    navigation copied with the page — short capitalised items, some of them menu words, no sentence."""
+    cells = [c.strip() for c in re.split(r"\s{3,}|\s+[|·•]\s+", text.strip()) if c.strip()]
+    if len(cells) < 3 or any(len(c.split()) > 3 or re.search(r"[\d.!?:;,]", c) or not c[:1].isupper() for c in cells):
+        return False
+    return sum(bool(_MENU_WORDS.match(c)) for c in cells) >= 2
+
+
+_GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
+
+
+def side_by_side(raws: list) -> list:
+    """A page laid out in two columns and extracted as text keeps them side by side (« Mardi 8 novembre
+    Jeudi 10 novembre » on one line): the lines of such a stretch are cut at the column and read left
+    column first, then right. A stretch is where most lines have one wide gap at the same place; tables,
+    whose lines have several gaps, are left as they are."""
+    column = _column(raws)
+    if column is None:
+        return raws
+    out, left, right = [], [], []
+    for raw in raws + [None]:
+        cut = _cut_at(raw, column) if raw is not None else None
+        if cut is None:
+            if left or right:
+                out += left + [""] + right + [""]
+                left, right = [], []
+            if raw is not None:
+                out.append(raw)
+            continue
+        if cut[0].strip() or cut[1].strip():
+            left.append(cut[0])
+            right.append(cut[1])
+    return out
+
+
+def _column(raws: list):
+    """Where a second column starts, when enough lines show one there, else None."""
+    starts = Counter()
+    for raw in raws:
+        gaps = list(_GAP.finditer(raw))
+        if len(gaps) == 1:
+            starts[gaps[0].end() // 4] += 1
+    if not starts:
+        return None
+    bucket, count = starts.most_common(1)[0]
+    written = sum(1 for raw in raws if raw.strip())
+    if count < 4 or count < 0.25 * written or bucket * 4 < 16:
+        return None
+    ends = [m.end() for raw in raws for m in _GAP.finditer(raw) if m.end() // 4 == bucket]
+    return min(ends)
+
+
+def _cut_at(raw: str, column: int):
+    """(left, right) of a line of a two-column stretch, or None when the line does not fit the columns."""
+    if not raw.strip():
+        return None
+    gaps = list(_GAP.finditer(raw))
+    if len(gaps) > 1:
+        return None
+    if gaps and column - 2 <= gaps[0].end() <= column + 6:
+        return raw[:gaps[0].start()].rstrip(), raw[gaps[0].end():].strip()
+    if not gaps and len(raw.rstrip()) <= column + 2:
+        return raw.rstrip(), ""
+    if not gaps and len(raw) - len(raw.lstrip()) >= column - 2:
+        return "", raw.strip()
+    return None
+
+
+# a line that ends a sentence, a heading or a field, after which the next line starts afresh
+_CLOSED = re.compile(r"(?:[.!?:;»)…\]|]|\d\s*(?:h|€)\s*\d*)\s*$")
+_STARTS_LOWER = re.compile(r"^\s*(?:[a-zà-ÿ]|l['’]|d['’]|qu['’])")
+
+
+def _unwrapped(raws: list) -> list:
+    """(line number, text) with the lines a text wraps mid-sentence joined (« … sera à » / « l'honneur lors
+    d'une rencontre … »): a line that does not close and a next line that goes on in lower case."""
+    out = []
+    for n, raw in enumerate(raws):
+        if out and _STARTS_LOWER.match(raw) and not BULLET.match(raw) and len(out[-1][1].strip()) >= 40 \
+                and not _CLOSED.search(out[-1][1]) and "|" not in raw and not label_of(raw):
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
+        else:
+            out.append((n, raw))
+    return out
+
+
+# A web page flattened to text runs a title into the next sentence (« Circuit des solidarités A pied, à vélo… »,
+# « Salle des Fêtes, Montaigu Ce film documentaire… »): a word that only opens sentences, capitalised after a
+# word with no punctuation, starts one.
+_GLUED = re.compile(r"(?<=[\w»)\]])\s+(?=(?:Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Nous|Vous|Puis|Face|Après|Pendant|"
+                    r"Depuis|Chaque|Tourné|Tournée|Tournés|Départs?|Venez|Rejoignez|[AÀ])\s+[a-zà-ÿ])")
+
+
+def unglue(text: str) -> str:
+    """« Circuit des solidarités A pied, à vélo » → « Circuit des solidarités. A pied, à vélo »."""
+    if len(text) < 40:
+        return text
+    return _GLUED.sub(". ", text)
+
+
+_TITLE_TIME = re.compile(r"^(?P<title>\s*[A-ZÀ-Ý«\"][^:|]{4,120}?)\s+(?P<rest>\d{1,2}\s*h\s*\d{0,2}\s*:\s+\S.*)$")
 
 
 _MONTH_ALONE = re.compile(rf"^{dates.MONTH_PATTERN}\.?$", re.IGNORECASE)

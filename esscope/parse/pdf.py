@@ -8,11 +8,17 @@ A PDF with no text layer (a scan) is refused with a message that suggests OCR.
 
 import io
 import itertools
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import UserError
+from ..limits import PDF_PAGES, TEXT_CHARS
+
+# pypdf tells on stderr, in English, what it repaired (« EOF marker not found »); a PDF it cannot
+# read gets our own message instead.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 
 @dataclass
@@ -28,7 +34,6 @@ def pdf_pages(data: bytes) -> tuple:
     """(per page its text in reading order, the running headers and footers taken out of them)."""
     # pypdf takes about 0.15 s to import: only when a PDF is read
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -37,16 +42,32 @@ def pdf_pages(data: bytes) -> tuple:
             except Exception as exc:
                 raise UserError("Ce PDF est protégé par un mot de passe : enregistrez-en une copie sans "
                                 "protection, puis réimportez-la.") from exc
-        pages = [(_pieces(page), float(page.mediabox.width), float(page.mediabox.height)) for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise UserError(f"Ce PDF est illisible ({exc}) : ouvrez-le et réenregistrez-le, ou exportez le "
-                        "programme en texte.") from exc
+        PDF_PAGES.check(len(reader.pages), "Ce PDF")
+        budget = _Budget()
+        pages = [(_pieces(page, budget), float(page.mediabox.width), float(page.mediabox.height))
+                 for page in reader.pages]
+    except UserError:
+        raise
+    except Exception as exc:    # pypdf's errors on a damaged file are many, and in English
+        raise UserError("Ce PDF est illisible (fichier abîmé ou incomplet) : ouvrez-le et réenregistrez-le, ou "
+                        "exportez le programme en texte.") from exc
     laid = [_lay_out(pieces, width, height) for pieces, width, height in pages]
     text_chars = sum(len(line.text) for page in laid for line in page)
     if text_chars < 20 * max(1, len(laid)) // 4:
         raise UserError("Ce PDF n'a pas de texte (c'est une image scannée) : passez-le d'abord par une "
                         "reconnaissance de caractères (OCR, par exemple « ocrmypdf »), puis réimportez-le.")
     return _drop_running_lines(laid)
+
+
+class _Budget:
+    """Characters extracted so far, checked against TEXT_CHARS as they come (a page may hold megabytes)."""
+
+    def __init__(self):
+        self.chars = 0
+
+    def spend(self, n: int) -> None:
+        self.chars += n
+        TEXT_CHARS.check(self.chars, "Le texte de ce PDF")
 
 
 def pdf_text(data: bytes) -> str:
@@ -60,12 +81,13 @@ def pdf_document(data: bytes) -> tuple:
     return "\n\n".join(pages), "\n".join(running)
 
 
-def _pieces(page) -> list:
+def _pieces(page, budget: _Budget) -> list:
     pieces = []
 
     def visit(text, cm, tm, font, size):
         if not text or not text.strip("\n"):
             return
+        budget.spend(len(text))
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         height = (size or 10) * (abs(tm[3] * cm[3]) or 1)

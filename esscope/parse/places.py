@@ -39,6 +39,7 @@ class Resolved:
     name: str | None = None
     fuzzy: bool = False
     candidates: list = field(default_factory=list)
+    dominant: bool = False      # chosen among homonyms as by far the most populous
 
     @property
     def ambiguous(self) -> bool:
@@ -49,6 +50,10 @@ class Resolved:
         if self.ambiguous:
             names = ", ".join(f"{c.name} ({c.department_code})" for c in self.candidates[:5])
             return f"« {self.query} » désigne plusieurs communes ({names}) : commune à préciser"
+        if self.dominant:
+            others = ", ".join(f"{c.name} ({c.department_code})" for c in self.candidates if c.code != self.code)[:120]
+            return (f"« {self.query} » désigne plusieurs communes ; {self.name} ({self.code[:2]}), de loin la plus "
+                    f"peuplée, est retenue plutôt que {others} : à vérifier")
         if self.fuzzy and self.code:
             return (f"commune écrite « {self.query} », reconnue comme {self.name} par ressemblance : "
                     "à vérifier")
@@ -90,6 +95,12 @@ class Places:
                                   region=None if self.department else self.region, fuzzy=False)
         if not match.code and self.department and self.region:
             match = self.index.lookup(name, region=self.region, fuzzy=False)
+        outside = self.department and not any(c.region_code == self.region or c.department_code == self.department
+                                              for c in match.candidates)
+        if outside:
+            short = self.index.in_department(name, self.department)
+            if len(short) == 1:     # « Tremblay » for Tremblay-en-France, in the programme's département
+                return Resolved(name, short[0].code, short[0].name, True, short)
         if not match.candidates and fuzzy and (self.region or self.department):
             match = self.index.lookup(name, department=self.department, region=self.region, fuzzy=True)
         if not match.candidates:
@@ -99,6 +110,8 @@ class Places:
         found = Resolved(name, match.code, None, match.fuzzy, list(match.candidates))
         if found.code:
             found.name = match.candidates[0].name
+        elif not match.fuzzy and (big := self.index.dominant(match.candidates)):
+            found.code, found.name, found.fuzzy, found.dominant = big.code, big.name, True, True
         return found
 
     def postcode_commune(self, postcode: str, name: str) -> Resolved | None:
@@ -287,7 +300,7 @@ def communes_in_prose(text: str, places: Places) -> list:
     """Communes named after « à » / « sur » in running text (« festival … à Avion »), as
     (start, end, Resolved). Only exact names, and only in the programme's région when it is known."""
     out = []
-    for m in re.finditer(rf"(?<![\w’'])(?:à|a)\s+({_WORD}(?:[\s\-](?:{_WORD}|d['’]|de|du|des|la|le|les|sur|sous|en|lès|lez)[\w’'\-]*){{0,4}})",
+    for m in re.finditer(rf"(?<![\w’'])(?:à|a|sur)\s+({_WORD}(?:[\s\-](?:{_WORD}|d['’]|de|du|des|la|le|les|sur|sous|en|lès|lez)[\w’'\-]*){{0,4}})",
                          text):
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
@@ -305,7 +318,7 @@ def communes_in_prose(text: str, places: Places) -> list:
 
 _VENUE_PREP = re.compile(
     r"(?<![\w’'])(?:[Aa]u|[Àà]\s+la|[Àà]\s+l['’]|[Aa]ux|[Cc]hez|[Dd]ans\s+les\s+locaux\s+d(?:e\s+la|e\s+l['’]|u|es|e)|"
-    r"[Dd]ans\s+la\s+salle|(?=[Ss]alle\s))\s*")
+    r"[Dd]ans\s+la\s+salle|(?=[Ss]alle\s)|[Àà](?=\s+L(?:a|e|es)\s+[A-ZÀ-Ý]))\s*")
 # Nouns that open the name of a place (« Maison de l'économie sociale », « Halle du marché », « salle
 # Émeraude »); words that are also kinds of events (marché, café, atelier) are left out.
 VENUE_NOUN = (r"(?:maison|halles?|salle|espace|centre|p[ôo]le|h[ôo]tel|th[ée][âa]tre|cin[ée]ma|m[ée]diath[èe]que|"
@@ -313,7 +326,9 @@ VENUE_NOUN = (r"(?:maison|halles?|salle|espace|centre|p[ôo]le|h[ôo]tel|th[ée]
               r"gymnase|auditorium|amphith[ée][âa]tre|chapelle|ch[âa]teau|campus|universit[ée]|lyc[ée]e|coll[èe]ge|"
               r"[ée]cole|mus[ée]e|palais|gare|cit[ée]|manufacture|friche|mjc|foyer|domaine|grange|usine|locaux|"
               r"librairie|clo[îi]tre|abbaye|[ée]glise|stade|complexe|fabrique|conservatoire|p[ée]niche|hall|"
-              r"auberge|p[ée]pini[èe]re|incubateur|hangar|h[ôo]tel\s+de\s+ville|quartier|cour|atelier\s+[A-ZÀ-Ý])")
+              r"auberge|p[ée]pini[èe]re|incubateur|hangar|h[ôo]tel\s+de\s+ville|quartier|cour|atelier\s+[A-ZÀ-Ý]|"
+              r"village\s+d['’]entreprises|village\s+associatif|maison\s+du\s+projet|base\s+de\s+loisirs|"
+              r"salle\s+des\s+f[êe]tes|tiers\s+lieu|fablab|caf[ée]-librairie)")
 _VENUE_HEAD = re.compile(rf"^{VENUE_NOUN}(?![\w-])", re.IGNORECASE)
 _VENUE_STOP = re.compile(r"\s*(?:[,;.()]|\s[-–—|]\s|\s(?:à|a|avec|pour|sur|de\s+\d|dès|le\s+\d|en\s+visio|"
                          r"en\s+ligne|organis|propos)\b|$)")
@@ -327,14 +342,25 @@ def venue_in_prose(text: str) -> tuple | None:
     locaux de la CALL ». Returns (start, end, venue) or None. The name must start with a capital."""
     for m in _VENUE_PREP.finditer(text):
         rest = text[m.end():]
-        name = venue_start(rest) if rest[:1].isupper() else _named_place(rest)
-        if not name:
-            name = _proper_name(rest)
+        name = (venue_start(rest) if rest[:1].isupper() else None) or _named_place(rest) or _proper_name(rest) \
+            or _common_place(rest, m.group(0))
         if name:
             prep = m.group(0).strip().lower()
             venue = f"locaux {m.group(0).split('locaux', 1)[1].strip()} {name}" if "locaux" in prep else name
             return m.start(), m.end() + len(name), venue.replace("  ", " ")
     return None
+
+
+_COMMON_PLACE = re.compile(rf"^{VENUE_NOUN}(?:\s+(?:municipale?|intercommunale?|communale?|associative?|"
+                           r"solidaire|partag[ée]e?|des\s+f[êe]tes|du\s+quartier|de\s+quartier))?(?![\w-])", re.IGNORECASE)
+
+
+def _common_place(text: str, preposition: str) -> str | None:
+    """« à la médiathèque », « au centre social », « à la salle des fêtes »: a place named by its kind only."""
+    if not re.match(r"^\s*(?:[Aa]u|[Àà]\s+la|[Àà]\s+l['’])\s*$", preposition):
+        return None
+    m = _COMMON_PLACE.match(text)
+    return m.group(0) if m and not text[:1].isupper() else None
 
 
 def venue_start(text: str) -> str | None:
@@ -354,21 +380,48 @@ def split_venue_commune(venue: str, places: Places) -> tuple:
     """« Corum de Montpellier » → ('Corum', Montpellier): a venue named after its commune. Generic
     words (« Hôtel de Ville », « Maison de la Région ») are not communes."""
     m = re.match(r"^(?P<venue>.+?)\s+(?:de|d['’]|du)\s*(?P<commune>[A-ZÀ-Ý][\w’'\- ]+)$", venue or "")
-    if not m or normalise(m.group("commune")) in _NOT_COMMUNE:
-        return venue, None
-    found = commune_cell(m.group("commune"), places)
-    return (m.group("venue"), found) if found and found.code else (venue, None)
+    if m and normalise(m.group("commune")) not in _NOT_COMMUNE:
+        found = commune_cell(m.group("commune"), places)
+        if found and found.code:
+            return m.group("venue"), found
+    return _commune_run_on(venue, places)
+
+
+def _commune_run_on(venue: str | None, places: Places) -> tuple:
+    """« Salle du Bouton d'Arts Rocheservière », « Salle des Fêtes de Montaigu Montaigu-Vendée Fête … » (a web
+    page flattened to text): a commune written after the venue's own name, and what follows it dropped.
+    The venue must have a name of its own before it (« café Le Havre » is a café, not Le Havre)."""
+    words = (venue or "").split()
+    for k in range(len(words) - 1, 1, -1):
+        if not words[k][:1].isupper() or words[k - 1].lower() in _BEFORE_A_NAME \
+                or not _PLACE_NOUN.match(" ".join(words[:k]) + " X") and len(words[:k]) < 3:
+            continue
+        for n in (3, 2, 1):
+            name = " ".join(words[k:k + n]).strip(" ,.;:")
+            found = commune_cell(name, places) if k + n <= len(words) else None
+            # a village's name is also a surname (« Maison de quartier Vauban »): without the programme's
+            # région to vouch for it, only a commune of some size is taken
+            if found and found.code and (places.region or places.index.population(found.code) >= 2000):
+                return " ".join(words[:k]).strip(" ,"), found
+    return venue, None
+
+
+# words after which a capitalised word belongs to the venue's own name (« Maison de quartier Vauban »)
+_BEFORE_A_NAME = {"de", "du", "d'", "d’", "des", "quartier", "rue", "place", "avenue", "boulevard", "square",
+                  "résidence", "parc", "cité", "allée", "quai", "impasse", "chemin", "espace", "salle", "centre"}
 
 
 _PLACE_NOUN = re.compile(rf"^(?:{VENUE_NOUN}|caf[ée]|bar|restaurant|brasserie|march[ée]|atelier|garage|magasin|"
-                         r"boutique|salon|jardin\s+partag[ée])\s+(?:(?:de|du|des)\s+|d['’]\s*)?(?=(?-i:[A-ZÀ-Ý]))",
+                         r"boutique|salon|jardin\s+partag[ée])\s+(?:(?:de|du|des)\s+|d['’]\s*)?(?=(?-i:[A-ZÀ-Ý])|[«\"“])",
                          re.IGNORECASE)
+_QUOTED = re.compile(r"^(?:«\s*[^»]{1,60}?\s*»|\"[^\"]{1,60}\"|“[^”]{1,60}”)")
 
 
 def _named_place(text: str) -> str | None:
     """« salle Jacques Brel », « cinéma Les Tanneurs », « café Le Socrate » → the place with its name."""
     m = _PLACE_NOUN.match(text)
-    name = _proper_name(text[m.end():]) if m else None
+    quoted = _QUOTED.match(text[m.end():]) if m else None     # « Bar « Au bout du monde » »: a venue, not the commune Bar
+    name = quoted.group(0) if quoted else _proper_name(text[m.end():]) if m else None
     return f"{text[:m.end()].strip()} {name}" if name else None
 
 

@@ -9,6 +9,7 @@
 Entries listed under « dates à préciser » come out undated and flagged.
 """
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -21,7 +22,8 @@ from .entries import parse_entry, split_rest
 from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, mark_tables, read_lines
-from .places import Places, is_address, venue_start
+from .places import Places, communes_in_prose, is_address, venue_start
+from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
 from .vocabulary import label_of, price_of
 
@@ -36,7 +38,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     lines = mark_tables(read_lines(text, cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]
-    year, _how, warnings = choose_year(text, anchors, edition or year_hint)
+    year, _how, warnings = choose_year(text, candidates, edition or year_hint)
     if year_hint and not edition:
         warnings = []
     context = Context(places, year, learn_themes(lines, anchors), learn_casing(text))
@@ -48,7 +50,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     bounds = [titles.get(k, a.at) for k, a in enumerate(anchors)] + [len(lines)]
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
     undated_items = [i for i, line in enumerate(lines) if _UNDATED_ITEM.match(line.text)]
+    sections = _section_organisers(lines)
     stops = undated_from + undated_items + keep.news_starts(lines) + [a.at for a in candidates if a.reason == keep.NEWS]
+    stops += list(sections)
     for k, anchor in enumerate(anchors):
         end = min([bounds[k + 1]] + [u for u in stops if u > anchor.at])
         block = lines[titles[k] + 1:anchor.at] + lines[anchor.at + 1:end] if k in titles else lines[anchor.at + 1:end]
@@ -74,6 +78,23 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     for line in dropped:
         warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {line.text[:80]} ») "
                         "n'a pas été retenue : à vérifier")
+    spans = [e for e in events if _names_the_month(e)]
+    if spans:
+        events = [e for e in events if e not in spans]
+        warnings.append(f"{len(spans)} période(s) du Mois de l'ESS lui-même (« {spans[0].title} ») non retenue(s) "
+                        "comme événement")
+    _paragraph_commune(events, lines, context)
+    _venue_addressed(events, text, context)
+    _container_commune(events)
+    events = _merged_repeats(events)
+    _home_commune(events, text, context)
+    _only_commune(events, text, context)
+    for at, organiser in sections.items():
+        nxt = min([k for k in sections if k > at] + [len(lines)])
+        for event in events:
+            if at < (event.line or 0) < nxt and not event.organizer:
+                event.organizer = organiser
+                event.warnings = [w for w in event.warnings if w != "organisateur non indiqué"]
     events.sort(key=lambda e: e.line or 0)
     for position, event in enumerate(events):
         event.position = position
@@ -96,6 +117,10 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if labelled is not None:
             found[k] = labelled
             continue
+        card = _card_title(lines, i, anchor)
+        if card:
+            found[k] = i
+            continue
         if not ((i == 0 or lines[i - 1].blank) and not lines[i].bullet and _title_like(lines[i].text)):
             continue
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
@@ -107,6 +132,15 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if not split_rest(anchor.rest, context.places)[1]:
             found[k] = i
     return found
+
+
+def _card_title(lines: list, i: int, anchor) -> bool:
+    """An event card written as bullets, title first (« • Fête des AMAP » / « • Du 6 au 8 octobre » /
+    « • Nantes » / « • Gratuit »): the first bullet titles the date bullet right under it."""
+    line, dated = lines[i], anchor.line
+    return (line.bullet and dated is not None and dated.bullet and i == anchor.at - 1 and line.indent == dated.indent
+            and (i == 0 or lines[i - 1].blank or not lines[i - 1].bullet) and _title_like(line.text)
+            and not anchor.rest.strip(" .:–—-|,"))
 
 
 def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
@@ -140,3 +174,168 @@ _UNDATED_ITEM = re.compile(rf"^(?:{_UNDATED.pattern})\s*[:–—-]\s*(?=\S)", re
 def _is_undated_header(line: Line) -> bool:
     return (not line.blank and not line.bullet and len(line.text) < 160 and bool(_UNDATED.search(line.text))
             and not dates.match_date(line.text))
+
+
+def _paragraph_commune(events: list, lines: list, context: Context) -> None:
+    """« … les acteurs organisent à La Rochelle une semaine … Elle a débuté le 5 novembre … »: an event
+    told in a paragraph that named one commune before it takes that commune, flagged."""
+    for event in events:
+        if event.commune_code or event.commune_name or event.online or event.line is None:
+            continue
+        if not 0 <= event.line < len(lines) or lines[event.line].blank:
+            continue
+        n = lines[event.line].n
+        before = " ".join(line.text for line in lines[:event.line] if line.n == n)
+        named = {found.code for _s, _e, found in communes_in_prose(before, context.places) if found.code}
+        if len(named) == 1:
+            code = named.pop()
+            event.commune_code, event.commune_name = code, context.places.index.name_of(code)
+            event.warn(f"commune {event.commune_name} reprise de la phrase qui précède : à vérifier", 0.1)
+
+
+_TOWN = re.compile(r"\b(?:[Vv]ille|[Mm]airie|[Cc]ommune)\s+(?:de\s+|d['’])((?-i:[A-ZÀ-Ý])[\w'’-]+(?:[\s-](?:sur|sous|en|l[eè]s|(?-i:[A-ZÀ-Ý])[\w'’-]+)){0,3})")
+
+
+def _only_commune(events: list, text: str, context: Context) -> None:
+    """An article about one place (« … au Ground Control à Paris … »): when the whole text names a single
+    commune, its events that say no commune of their own take that one, flagged."""
+    missing = [e for e in events if not (e.commune_code or e.commune_name or e.online)]
+    if not missing or len(text) > 30_000:
+        return
+    named = {found.code for _s, _e, found in communes_in_prose(text, context.places) if found.code}
+    named |= {e.commune_code for e in events if e.commune_code}
+    for postcode, name in re.findall(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’-]+)", text):   # « 31000 Toulouse »
+        found = context.places.postcode_commune(postcode, name)
+        named |= {found.code} if found and found.code else {f"postcode {postcode}"}
+    for name in _TOWN.findall(text):        # « Ville d'Angers », « Mairie de Vertou »: the page's own commune
+        found = context.places.commune(name)
+        named |= {found.code} if found and found.code else set()
+    if len(named) != 1 or next(iter(named)).startswith("postcode"):
+        return
+    code = named.pop()
+    name = context.places.index.name_of(code) if context.places.index else None
+    for event in missing:
+        event.commune_code, event.commune_name = code, name
+        event.warn(f"commune {name} déduite du document, qui ne nomme qu'elle : à vérifier", 0.1)
+
+
+# « Les grands rendez-vous proposés par la CRESS Occitanie : », « Nos ateliers, organisés par X » — a
+# heading that says who puts on the events listed under it
+_SECTION = re.compile(r"^(?:les|nos|des|ces|tous\s+les|toutes\s+les)\s+(?:[\w’'-]+\s+){0,4}?(?:rendez-vous|[ée]v[ée]nements|"
+                      r"[ée]v[èe]nements|ateliers|temps\s+forts|manifestations|animations|rencontres|conf[ée]rences)\b"
+                      r".{0,80}?\b(?:propos|organis|port|anim)[ée]e?s\s+par\s", re.IGNORECASE)
+
+
+def _section_organisers(lines: list) -> dict:
+    """{line index: organiser} of the headings that say who puts on the events under them."""
+    out = {}
+    for i, line in enumerate(lines):
+        if line.blank or line.bullet or len(line.text.split()) > 25 or not _SECTION.match(line.text):
+            continue
+        organiser = explicit_organiser(line.text)[0]
+        if organiser:
+            out[i] = re.sub(r"\s+en\s+\d+\s+coups?\s+d['’]œil.*$|\s*[:…]+$", "", organiser).strip()
+    return out
+
+
+_THE_MONTH_TITLE = re.compile(r"^(?:le\s+)?(?:\d+\s*(?:e|è|ème|eme)\s+[ée]dition\s+du\s+)?mois\s+de\s+l['’]\s*(?:ess\b|"
+                              r"[ée]conomie\s+sociale\s+et\s+solidaire)", re.IGNORECASE)
+
+
+def _names_the_month(event) -> bool:
+    """« Mois de l'économie sociale et solidaire à Fresnes », du 6 au 28 novembre: the edition itself."""
+    if not (event.start_date and event.end_date and _THE_MONTH_TITLE.match(event.title or "")):
+        return False
+    return (dt.date.fromisoformat(event.end_date) - dt.date.fromisoformat(event.start_date)).days >= 6
+
+
+def _title_words(title: str) -> set:
+    return {w for w in re.findall(r"[a-z]{3,}|\d+", dates.fold(title or "")) if w not in _SMALL_WORDS}
+
+
+_SMALL_WORDS = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux", "qui", "que", "est"}
+
+
+def _merged_repeats(events: list) -> list:
+    """The same event told twice (a page's header and its first paragraph, « FESTIVAL CAP SOLIDAIRE #6 » and
+    « le festival Cap Solidaire revient … »): same days, titles sharing most of their words — one event,
+    the surest, completed by the other."""
+    out = []
+    for event in events:
+        # the very same entry written twice in a list is left to the store, which keeps both (two sessions)
+        twin = next((e for e in out if (e.start_date, e.end_date) == (event.start_date, event.end_date)
+                     and e.title != event.title and (_alike(e.title, event.title) or _unnamed_twin(e, event))), None)
+        if twin is None:
+            out.append(event)
+            continue
+        keep, other = (twin, event) if twin.confidence >= event.confidence else (event, twin)
+        if has_event_noun(other.title) and not has_event_noun(keep.title):
+            keep.title = other.title        # the reading that names the event names it
+        for name in ("venue", "address", "commune_code", "commune_name", "organizer", "start_time", "end_time",
+                     "price", "description", "url", "contact"):
+            if not getattr(keep, name) and getattr(other, name):
+                setattr(keep, name, getattr(other, name))
+        if keep is event:
+            out[out.index(twin)] = event
+    return out
+
+
+def _unnamed_twin(a, b) -> bool:
+    """Two readings of one span in one place, one of which names no event (« Quatre jours pour découvrir
+    l'ESS » beside « Festival Cap Solidaire »): a multi-day span, the same commune."""
+    if not a.commune_code or a.commune_code != b.commune_code or a.start_date == a.end_date:
+        return False
+    return has_event_noun(a.title) != has_event_noun(b.title)
+
+
+def _alike(a: str, b: str) -> bool:
+    wa, wb = _title_words(a), _title_words(b)
+    return bool(wa and wb) and len(wa & wb) >= 0.8 * min(len(wa), len(wb))
+
+
+def _container_commune(events: list) -> None:
+    """« Journée « Consommer local » », the 16th, in a festival held from the 14th to the 17th in Lille: an
+    event without a commune inside a festival or week of the same document takes its commune, flagged."""
+    spans = [e for e in events if e.commune_code and e.start_date and e.end_date
+             and 1 <= (dt.date.fromisoformat(e.end_date) - dt.date.fromisoformat(e.start_date)).days <= 10]
+    for event in events:
+        if event.commune_code or event.commune_name or event.online or not event.start_date:
+            continue
+        holder = [s for s in spans if s is not event and s.start_date <= event.start_date
+                  and (event.end_date or event.start_date) <= s.end_date]
+        if len({s.commune_code for s in holder}) == 1:
+            event.commune_code, event.commune_name = holder[0].commune_code, holder[0].commune_name
+            event.warn(f"commune reprise de « {holder[0].title} » qui l'englobe : à vérifier", 0.1)
+
+
+def _venue_addressed(events: list, text: str, context: Context) -> None:
+    """« … soirée au Tiers-lieu La Fabrique » and, further down, « Tiers-lieu La Fabrique, 24 rue des Écoles,
+    93100 Montreuil »: a venue the document gives an address for elsewhere is in that address's commune."""
+    for event in events:
+        if event.commune_code or event.commune_name or event.online or not event.venue or len(event.venue) < 6:
+            continue
+        for m in re.finditer(re.escape(event.venue), text):
+            coded = re.match(r"[^\n]{0,80}?\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,3})",
+                             text[m.end():])
+            found = context.places.postcode_commune(coded.group(1), coded.group(2)) if coded else None
+            if found and found.code:
+                event.commune_code, event.commune_name = found.code, found.name
+                event.warn(f"commune de « {event.venue} » lue dans son adresse, ailleurs dans le document", 0.05)
+                break
+
+
+# « PESSAC. Ils étaient une soixantaine … », « LORIENT — La coopérative … »: a press dateline
+_DATELINE_TOWN = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])(?:\s*\(\d{2,3}\))?\s*(?:\.|—|–|-)\s+(?=[A-ZÀ-Ý«])", re.MULTILINE)
+
+
+def _home_commune(events: list, text: str, context: Context) -> None:
+    """A press article's dateline (« PESSAC. … ») names the commune it is written from: its events that
+    say no commune of their own are taken to be there, flagged."""
+    missing = [e for e in events if not (e.commune_code or e.commune_name or e.online)]
+    m = _DATELINE_TOWN.search(text[:5000]) if missing else None
+    found = context.places.commune(m.group(1).title()) if m else None
+    if not found or not found.code:
+        return
+    for event in missing:
+        event.commune_code, event.commune_name = found.code, found.name
+        event.warn(f"commune {found.name} prise de la ligne de tête de l'article : à vérifier", 0.15)

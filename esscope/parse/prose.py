@@ -32,7 +32,7 @@ _ORG_END = (r"(?:\s*\([A-Z][A-Za-z0-9&\-]{1,12}\))?(?=\s*(?:[,;.:!?(]|\s-\s|$)|\
             r"en\s+présence|en\s+lien|le\s+\d|les\s+\d|à\s+(?:[A-ZÀ-Ý0-9]|l['’]|la\s)|au\s|aux\s)\b)")
 _ORG_PATTERNS = [
     re.compile(r"à\s+l['’]\s*initiative\s+" + _ART + r"(?P<org>.+?)" + _ORG_END, re.IGNORECASE),
-    re.compile(r"(?:co-?)?(?:organis|propos|port|initi)[ée]e?s?\s+par\s+(?-i:la\s+|le\s+|les\s+|l['’]\s*)?(?P<org>.+?)"
+    re.compile(r"(?:co-?)?(?:organis|propos|port|initi|lanc|coordonn|pilot)[ée]e?s?\s+par\s+(?-i:la\s+|le\s+|les\s+|l['’]\s*)?(?P<org>.+?)"
                + _ORG_END, re.IGNORECASE),
     re.compile(r"(?:une\s+)?(?:proposition|invitation|initiative)\s+" + _ART + r"(?P<org>[A-ZÀ-Ý].+?)" + _ORG_END),
     # « Atelier zéro déchet, par l'association Zéro Waste Lyon »
@@ -43,7 +43,8 @@ _ORG_PATTERNS = [
 # in capitals they are part of the name (« la SCIC Terres Communes »).
 _ORG_TYPE = (r"(?:association|coop[ée]rative|soci[ée]t[ée]\s+coop[ée]rative|scop|scic|cae|compagnie|collectif|"
              r"structure|entreprise|ressourcerie|recyclerie|[ée]picerie(?:\s+solidaire)?|f[ée]d[ée]ration|r[ée]seau|"
-             r"fondation|mutuelle|union|chantier\s+d['’]insertion|tiers-lieu|amap|mjc)")
+             r"fondation|mutuelle|union|chantier\s+d['’]insertion|tiers-lieu|amap|mjc|atelier|centre\s+social|"
+             r"r[ée]gie\s+de\s+quartier|club|comit[ée]|syndicat|groupement|agence|incubateur|caf[ée]\s+associatif)")
 # Verbs by which a subject puts on an event, present and future (« organise », « accueillera »).
 _VERBS = (r"organise|organisent|organisera|organiseront|propose|proposent|proposera|proposeront|pr[ée]sente|"
           r"pr[ée]sentent|pr[ée]sentera|pr[ée]senteront|invite|invitent|invitera|vous\s+invite|vous\s+invitent|"
@@ -73,7 +74,7 @@ _CUTS = re.compile(
     r"\s+(?:à\s+l['’]\s*initiative|(?:co-?)?organis[ée]e?s?\s+par|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
     r"avec\s+la\s+participation|avec\s+le\s+soutien|en\s+partenariat|dans\s+le\s+cadre|dans\s+les\s+locaux|"
     r"en\s+présence|suivie?s?\s+d['’]|avec\s+(?:une|un|le|la|les|l['’]|des)\s|, avec\s|de\s+\d{1,2}\s*h|"
-    r"à\s+\d{1,2}\s*h|dès\s+\d{1,2}\s*h)", re.IGNORECASE)
+    r"à\s+\d{1,2}\s*h|dès\s+\d{1,2}\s*h|(?:à\s+la|à\s+l['’]|au|dans\s+la|dans\s+le)\s+" + VENUE_NOUN + r"\b)", re.IGNORECASE)
 _WORK = re.compile(r"(?:«\s*(?P<q1>[^»]{2,80}?)\s*»|\"(?P<q2>[^\"]{2,80})\"|“(?P<q3>[^”]{2,80})”|"
                    r"\b(?:film|documentaire|spectacle|pièce|livre|court-métrage|conte|exposition)\s+"
                    r"(?P<w>[A-ZÀ-Ý][^.;,:()«»\"]{1,60}))")
@@ -101,7 +102,8 @@ class ItemReading:
 _COUNTED = r"(?:[ée]v[ée]nements|[ée]v[èe]nements|rendez-vous|manifestations|animations|initiatives|actions|temps\s+forts)"
 # a sentence that counts the month's events (« plus de 300 événements », « une trentaine de rendez-vous »)
 _EDITORIAL = re.compile(r"\b\d[\d\s.]*\s+" + _COUNTED + r"\b|\b(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|"
-                        r"soixantaine|centaine|multitude|s[ée]rie)\s+d['’e]\s*" + _COUNTED, re.IGNORECASE)
+                        r"soixantaine|centaine|multitude|s[ée]rie)\s+d['’e]\s*" + _COUNTED + r"|\b(?:plusieurs|de\s+nombreu(?:x|ses)|"
+                        r"nombreu(?:x|ses)|diver(?:s|ses)|multiples|diff[ée]rent(?:e?s))\s+" + _COUNTED + r"\b", re.IGNORECASE)
 # « les candidatures seront closes », « date limite d'inscription »: a deadline, not an event
 _DEADLINE = re.compile(r"^\s*(?:les\s+|la\s+|le\s+|l['’]\s*|des\s+)?(?:candidatures?|inscriptions?|dossiers?|"
                        r"d[ée]p[ôo]ts?|votes?|appels?\s+à)\b|\bdate\s+limite\b", re.IGNORECASE)
@@ -111,16 +113,20 @@ _ANY_VERB = re.compile(r"(?<![\w-])(?:" + _VERBS + "|" + _EVENT_VERBS + r")(?![\
 
 # Nouns that name an event without being a kind of event to file it under (« une manifestation », « un
 # temps fort », « la quinzaine de l'initiative », « la tournée de … »).
-_EVENT_NOUN = re.compile(r"(?<![\w-])(?:manifestations?|temps\s+forts?|quinzaines?\s+d[eu']|semaines?\s+d[eu']|"
-                         r"tourn[ée]es?\s+d[eu']|tour\s+d[eu']|cycles?\s+d[eu']|parcours\s+d[eu']|"
-                         r"mois\s+d[eu']|f[êe]tes?\s+d[eu']|nuits?\s+d[eu']|village\s+d[eu']|rencontres?)(?![\w-])",
-                         re.IGNORECASE)
+_EVENT_NOUN = re.compile(r"(?<![\w-])(?:(?:manifestations?|temps\s+forts?|c[ée]r[ée]monies?|inaugurations?|rencontres?)(?![\w-])|"
+                         r"(?:quinzaines?|semaines?|tourn[ée]es?|tour|cycles?|parcours|f[êe]tes?|remises?|nuits?|"
+                         r"village)\s+d(?:[eu]\s|es\s|['’]))", re.IGNORECASE)
 
 
 def has_event_noun(text: str) -> bool:
     """True when a text names an event: a kind (« ciné-débat », « forum ») or another event noun
     (« manifestation », « temps fort », « semaine de la … »)."""
     return bool(kind_in(text, within=len(text)) or _EVENT_NOUN.search(text))
+
+
+def counts_events(sentence: str) -> bool:
+    """« plus de 300 événements sont organisés », « une trentaine de rendez-vous »: the month's events counted."""
+    return bool(_EDITORIAL.search(sentence))
 
 
 def names_an_event(sentence: str) -> bool:
@@ -146,6 +152,8 @@ def read_item(text: str, places: Places) -> ItemReading:
     """Title, kind, organisers and place of an event written as running text."""
     reading = ItemReading()
     parts = sentences(text)
+    if len(parts) > 1 and len(parts[0].split()) >= 4 and not names_an_event(parts[0]) and names_an_event(parts[1]):
+        parts = parts[1:]       # « Du 7 au 11 novembre, la ville vibre ! Le festival X se tiendra … »
     lead, first = _main_clause(parts[0] if parts else text)
     subject = _SUBJECT.match(first)
     where = commune_cell(subject.group("org"), places) if subject else None
@@ -169,6 +177,8 @@ def read_item(text: str, places: Places) -> ItemReading:
         reading.commune = _trailing_commune(first, places) or _opening_commune(lead or first, places) \
             or _commune_of_venue(first, places)
     venue = venue_in_prose(text)
+    if venue and found and any(text[start:end].endswith(venue[2]) for start, end, _ in found):
+        venue = None        # « à La Rochelle » is the commune, not a place in it
     if venue:
         reading.venue = venue[2]
     elif found:
@@ -192,14 +202,41 @@ def refined_title(sentence: str, title: str | None) -> str | None:
     doors = _doors_title(sentence)
     if doors:
         return doors
+    during = _DURING.search(sentence)
+    if during and event_phrase(during.group("what")):
+        found = event_phrase(during.group("what"))     # « Les festivités ouvriront lors d'une remise de prix … »
+        if len(found.split()) >= 2:
+            return found[:1].upper() + found[1:]
+    opener = _OPENER.match(title or "")
+    if opener and (found := event_phrase(title[opener.end():])) and len(found.split()) >= 2:
+        return found[:1].upper() + found[1:]    # « Premier rendez-vous avec les portes ouvertes de … »
+    held = _held_subject(sentence)
     if title and has_event_noun(title):
+        if held and len(held.split()) >= 2 and has_event_noun(held) and fold(held) in fold(title):
+            return held[:1].upper() + held[1:]      # « Une semaine de … se déroulera » → « Semaine de … »
+        phrase = event_phrase(title)
+        if phrase and len(phrase.split()) >= 2 and phrase in title and _VERB_FIRST.search(title[:title.find(phrase)]):
+            return phrase[:1].upper() + phrase[1:]  # « Mon deuxième est festif avec l'inauguration de X » → « Inauguration de X »
         return title
-    found = event_phrase(sentence) or _held_subject(sentence)
+    found = event_phrase(sentence) or held
     if found and len(found.split()) >= 2:
         return found[:1].upper() + found[1:]
+    told = stripped_sentence(sentence)
+    if title and len(title.split()) < len(told.split()) <= MAX_TITLE_WORDS and fold(title) in fold(told):
+        # « Benjamin Roger, responsable de l'Observatoire, présentera son rôle … »: no event noun to go by,
+        # the words are kept rather than the subject alone
+        return told[:1].upper() + told[1:]
     return title
 
 
+# a verb before a title's event phrase: the words before it tell, they do not name
+_VERB_FIRST = re.compile(r"\b(?:est|sont|sera|seront|était|organise\w*|propose\w*|accueill\w*|pr[ée]sente\w*|invite\w*|"
+                         r"annonce\w*|pr[ée]voi\w*|pr[ée]vu\w*|programm[ée]\w*)\b", re.IGNORECASE)
+# « Premier rendez-vous avec … », « Dernier temps fort : … »: words that announce the event, not name it
+_OPENER = re.compile(r"^(?:(?:le\s+|la\s+|un\s+|une\s+)?(?:premier|première|deuxième|second|seconde|troisième|autre|"
+                     r"dernier|dernière|prochain|prochaine|grand|grande)\s+)?(?:rendez-vous|rdv|temps\s+fort|moment|"
+                     r"[ée]v[ée]nement|[ée]v[èe]nement)\s*(?:avec|:|,|[–—-])\s*", re.IGNORECASE)
+_DURING = re.compile(r"\b(?:lors|à\s+l['’]occasion)\s+d(?:['’]une?|u|e\s+la|e\s+l['’]|es)\s*(?P<what>.+)$", re.IGNORECASE)
 _DOORS = re.compile(r"^(?P<who>.+?)(?:\s*,[^,]*,)?\s+(?:ouvr\w*|ouvert\w*)\s+(?:(?:ses|leurs|les)\s+)?(?:grandes?\s+)?portes\b"
                     r"(?!\s+(?:pour|à\s+l['’]occasion))", re.IGNORECASE)
 
@@ -213,7 +250,7 @@ def _doors_title(sentence: str) -> str | None:
     if what and has_event_noun(what.group("what")[:40]):
         return None         # « … ouvre ses portes pour une journée découverte » names its event
     who = re.split(r"\s*,\s*", m.group("who"))[0].strip()
-    if not re.search(r"[A-ZÀ-Ý]", who) or len(who.split()) > 8:
+    if len(who.split()) > 8 or re.match(r"^(?:elle|il|ils|elles|nous|vous|on|qui|celle-ci|celui-ci)$", who, re.IGNORECASE):
         return None
     return f"Portes ouvertes {_of(who)}"
 
@@ -231,12 +268,12 @@ def _of(name: str) -> str:
 # Where an event phrase stops: a verb that says what it does, a clause, a date, a time, where it is,
 # who organises it — but not inside quotes (« sur le thème « X : Y » »).
 _PHRASE_STOP = re.compile(
-    r"\s+(?:est|sont|sera|seront|serait|a|ont|aura|auront|avait|se|s['’]|qui|que|qu['’]|dont|où|afin|"
-    r"le\s+\d|les\s+\d|du\s+\d|dès|à\s+partir|à\s+\d|de\s+\d{1,2}\s*h|à\s+(?=[A-ZÀ-Ý])|au\s+(?=[A-ZÀ-Ý])|"
-    r"aux\s+(?=[A-ZÀ-Ý])|à\s+la\s+(?=[A-ZÀ-Ý])|à\s+l['’](?=[A-ZÀ-Ý])|chez|dans\s+les\s+locaux|lors|"
-    r"avec\s+(?:une|un|le|la|les|l['’]|des)\s|(?:co-?)?organis\w*|propos[ée]\w*|anim[ée]e?s?\s+par|"
-    r"port[ée]e?s?\s+par|lanc[ée]e?s?\s+par|coordonn[ée]e?s?\s+par|en\s+partenariat|en\s+pr[ée]sence|"
-    r"avec\s+le\s+soutien|ouvert\w*|gratuit\w*)"
+    r"\s+(?:est|sont|sera|seront|serait|a|ont|aura|auront|avait|se|qui|que|dont|où|afin|dès|chez|lors|"
+    r"gratuit\w*|(?:co-?)?organis\w*|propos[ée]\w*)(?![\w’'-])|(?<!portes)(?<!porte)\s+ouvert\w*(?![\w’'-])"
+    r"|\s+(?:s['’]|qu['’]|le\s+\d|les\s+\d|du\s+\d|à\s+partir\s+d[eu]\s+\d|à\s+\d|de\s+\d{1,2}\s*h|à\s+(?=(?-i:[A-ZÀ-Ý]))|"
+    r"au\s+(?=(?-i:[A-ZÀ-Ý]))|aux\s+(?=(?-i:[A-ZÀ-Ý]))|à\s+la\s+(?=(?-i:[A-ZÀ-Ý]))|à\s+l['’](?=(?-i:[A-ZÀ-Ý]))|dans\s+les\s+locaux|"
+    r"avec\s+(?:une|un|le|la|les|l['’]|des)\s|anim[ée]e?s?\s+par|port[ée]e?s?\s+par|lanc[ée]e?s?\s+par|"
+    r"coordonn[ée]e?s?\s+par|en\s+partenariat|en\s+pr[ée]sence|avec\s+le\s+soutien)"
     r"|\s+(?:[a-zà-ÿ]+(?:eront|iront|eraient|erait|aient)|" + _VERBS + "|" + _EVENT_VERBS + r"|figure|figurent|vise|"
     r"visent|permet|permettent|permettra|mettra|mettront|offrira|offre|d[ée]bute(?:ra)?|commence(?:ra)?|"
     r"cl[ôo]ture(?:ra)?)(?=\s|$|[,.;])"
@@ -252,7 +289,8 @@ def event_phrase(sentence: str) -> str | None:
     spots = [m.start() for m in _EVENT_NOUN.finditer(text)]
     kind = kind_in(text, within=len(text))
     if kind:
-        spots.append(fold(text).find(fold(kind)))
+        # one folded character per character of the text (« … » folds to three), so positions match
+        spots.append("".join((fold(c) or c)[:1] for c in text).find(fold(kind)))
     spots = sorted(at for at in spots if at >= 0)
     if not spots:
         return None
@@ -287,16 +325,22 @@ def _phrase_end(text: str, start: int) -> int:
 # Verbs whose subject is the event itself (« le salon se tiendra », « la fête aura lieu »).
 _HELD = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<subject>.{3,100}?)\s+(?:se\s+tiendra|se\s+tient|"
                    r"aura\s+lieu|a\s+lieu|se\s+d[ée]roulera|se\s+d[ée]roule|prendra\s+place|s['’]installe(?:ra)?|"
-                   r"investi(?:ra|t)|d[ée]barque(?:ra)?|f(?:ait|era)\s+[ée]tape|ouvrira|d[ée]butera|commencera)\b",
+                   r"investi(?:ra|t)|d[ée]barque(?:ra)?|f(?:ait|era)\s+[ée]tape|ouvrira|d[ée]butera|commencera|"
+                   r"a\s+(?:d[ée]but[ée]|commenc[ée]|d[ée]marr[ée]))\b",
                    re.IGNORECASE)
 
 
 def _held_subject(sentence: str) -> str | None:
-    """« la toute première édition du Social Fest se tiendra … » → « toute première édition du Social Fest »."""
-    m = _HELD.search(re.split(r"(?<=[,;:!?])\s+", sentence.strip())[-1]) or _HELD.match(sentence.strip())
+    """« À l'occasion du Mois, la toute première édition du Fest se tiendra … » → « toute première
+    édition du Fest »: the subject of a verb that says an event takes place, from the clause's start."""
+    m = None
+    for clause in re.split(r"(?<=[,;:!?])\s+", sentence.strip()):
+        m = _HELD.match(clause)
+        if m:
+            break
     if not m:
         return None
-    subject = m.group("subject").strip(" ,")
+    subject = re.sub(r"\s+(?:est|sont|sera|seront|a|ont)$", "", m.group("subject").strip(" ,"))
     if re.match(r"^(?:elle|il|ils|elles|celui-ci|celle-ci|ce|cela|on|nous|vous)\b", subject, re.IGNORECASE):
         return None
     return subject if len(subject.split()) <= 10 else None
@@ -385,7 +429,7 @@ def segment_venue(sentence: str) -> str | None:
 def _trailing_commune(sentence: str, places: Places):
     """« …, départ place de la gare, Liévin », « Atelier vélo (Nantes) » → the commune that closes a
     sentence after a comma or in brackets."""
-    bracket = re.search(r"\(\s*([A-ZÀ-Ý][^()]{1,40}?)\s*\)\s*[.;:]?\s*$", sentence)
+    bracket = re.search(r"\(\s*([A-ZÀ-Ý0-9][^()]{1,40}?)\s*\)\s*[.;:]?\s*$", sentence)
     if bracket:
         found = commune_cell(bracket.group(1), places)
         if found:
@@ -412,9 +456,14 @@ def organisers(text: str, first: str) -> tuple:
     if not main:
         m = _SUBJECT.match(first)
         if m and len(m.group("org").split()) <= 6:
-            main, rest = _clean_org(m.group("org")), _subject_rest(first, m)
+            # « Elle animera un débat … »: the object titles the event, a pronoun organises nothing
+            rest = _subject_rest(first, m)
+            main = None if _PRONOUN_SUBJECT.match(m.group("org")) else _clean_org(m.group("org"))
     others += [o for o in partners_in(text) if o != main and o not in others]
     return main, [o for o in others if o], rest
+
+
+_PRONOUN_SUBJECT = re.compile(r"^(?:elle|il|elles|ils|on|nous|vous|celle-ci|celui-ci|ce|cela|qui)$", re.IGNORECASE)
 
 
 def partners_in(text: str) -> list:
@@ -471,8 +520,22 @@ def split_organizer(value: str) -> tuple:
     return value[:m.start()], value[m.end():].strip()
 
 
+_BY_WHOM = re.compile(r"\s*,?\s+(?:co-?)?(?:organis|propos|port|lanc|coordonn|pilot)[ée]e?s?\s+par\s+\S", re.IGNORECASE)
+
+
+def split_by_organiser(title: str) -> tuple:
+    """« Forum achats responsables, organisé par le PLIE Est Héraultais pour faciliter … » → ('Forum achats
+    responsables', 'PLIE Est Héraultais'): a title that goes on to say who puts the event on."""
+    m = _BY_WHOM.search(title or "")
+    if not m or len(title[:m.start()].split()) < 2:
+        return title, None
+    organiser = explicit_organiser(title[m.start():].lstrip(" ,"))[0]
+    return title[:m.start()].strip(" ,"), organiser
+
+
 def _clean_org(org: str) -> str | None:
     org = re.sub(r"\((?:confirmation|sous\s+réserve)[^)]*\)", "", org or "")
+    org = re.sub(r"\s+et\s+(?:ses|leurs)\s+partenaires\b.*$", "", org)
     org = re.sub(r"^(?:la|le|les|l['’])\s*", "", org.strip())     # a capitalised article is part of a name
     org = re.sub(r"\s*(?:https?://|www\.)\S+", "", org).strip(" .,;:-–")
     return name_of_structure(org) or None
@@ -564,9 +627,15 @@ _LEAD_WORDS = re.compile(r"^(?:enfin|aussi|puis|ensuite|par\s+ailleurs|de\s+plus
                          r"\s*[,:]\s*|^(?:et|mais|puis|ensuite|enfin)\s+", re.IGNORECASE)
 
 
+# « À l'occasion du Mois de l'ESS, … », « Dans le cadre de la semaine X, … »: the frame, not the event
+_FRAME = re.compile(r"^(?:(?:à|a)\s+l['’]occasion|dans\s+le\s+cadre|au\s+cours|lors)\s+d(?:[eu]\s|es\s|['’])[^,]{0,80},\s*",
+                    re.IGNORECASE)
+
+
 def without_lead_words(sentence: str) -> str:
-    """« Par ailleurs, un forum … » → « un forum … »: a sentence without the words that link it to the one before."""
-    while (m := _LEAD_WORDS.match(sentence)) and m.end():
+    """« Par ailleurs, un forum … » → « un forum … »: a sentence without the words that link it to the one
+    before, nor the frame it puts the event in (« À l'occasion du Mois de l'ESS, »)."""
+    while (m := _LEAD_WORDS.match(sentence) or _FRAME.match(sentence)) and m.end():
         sentence = sentence[m.end():]
     return sentence
 
@@ -609,11 +678,15 @@ def _cut_at_comma(head: str) -> str:
     return taken
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:bar|caf[ée]|restaurant|brasserie|salle|lieu|tiers-lieu|librairie|cin[ée]ma|"
+                           r"th[ée][âa]tre|espace|maison|p[ée]niche|guinguette)\s*$", re.IGNORECASE)
+
+
 def _work_of(text: str, quoted=True) -> str | None:
     """The name of the work an event shows: in quotes (same sentence), or after « film », « spectacle »…"""
     m = _WORK.search(text) if quoted else _WORK_NAMED.search(text)
-    if not m:
-        return None
+    if not m or _PLACE_BEFORE.search(text[:m.start()]):
+        return None     # « au Bar « Au bout du monde » »: the name of the place, not of a work
     if not quoted:
         return m.group("w").strip()
     return next(g for g in (m.group("q1"), m.group("q2"), m.group("q3"), m.group("w")) if g).strip()

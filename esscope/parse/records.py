@@ -16,10 +16,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from ..errors import UserError
+from ..files import column_names, open_workbook, sheet_rows
+from ..limits import PROGRAMME_CELLS, PROGRAMME_COLUMNS, PROGRAMME_EVENTS, PROGRAMME_ROWS
 from . import dates
 from .model import Event
 from .places import Places, Resolved, is_online, parse_place
-from .textnorm import clean, decode
+from .textnorm import clean, decode, looks_binary
 from .vocabulary import column_field, kind_in, price_of
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -101,13 +103,18 @@ def column_mapping(columns: list, given: dict | None = None) -> dict:
 
 def table_records(rows: list, columns: list, given=None) -> tuple:
     """(records, format) of a table's rows (dicts keyed by column)."""
+    if len(columns) < 2 and not given:
+        # not a table at all (a text or a system file named .csv): its first line is not repeated back
+        raise UserError("Ce fichier n'est pas un tableau : sa première ligne n'a pas plusieurs colonnes séparées "
+                        "par « ; », « , » ou des tabulations. Exportez le programme en CSV depuis le tableur ou "
+                        "l'agenda, ou donnez-le en texte (.txt), en PDF ou en XLSX.")
     mapping = column_mapping(columns, given)
     missing = [f for f in ("title", "start") if f not in mapping]
     if missing:
         names = {"title": "titre", "start": "date de début"}
         raise UserError(
             "Les colonnes du tableau ne disent pas " + " ni ".join(names[m] for m in missing)
-            + f" des événements. Colonnes trouvées : {', '.join(map(str, columns)) or 'aucune'}. "
+            + f" des événements. Colonnes trouvées : {_shown_columns(columns)}. "
             "Renommez-les (par ex. « Titre », « Date de début », « Lieu », « Ville », « Code postal ») ou "
             "indiquez-les avec --column title=COLONNE --column start=COLONNE.")
     fmt = "openagenda-csv" if _OPENAGENDA_MARKS & {_key(c) for c in columns} else "table"
@@ -122,6 +129,12 @@ def table_records(rows: list, columns: list, given=None) -> tuple:
                         "écrivez les dates comme « 18/11/2024 » ou « mardi 18 novembre », ou indiquez la colonne "
                         "des dates avec --column start=COLONNE.")
     return records, fmt
+
+
+def _shown_columns(columns: list, most: int = 30, width: int = 40) -> str:
+    """Column names to show back in a message: the first `most`, each cut at `width` characters."""
+    names = [str(c) if len(str(c)) <= width else str(c)[:width] + "…" for c in columns[:most]]
+    return ", ".join(names) + (f" (et {len(columns) - most} autres)" if len(columns) > most else "") or "aucune"
 
 
 def _text(value) -> str | None:
@@ -139,39 +152,53 @@ def _text(value) -> str | None:
     return text or None
 
 
-def read_csv(data: bytes) -> tuple:
-    """(rows, columns) of a CSV file: encoding and delimiter detected."""
-    text, _ = decode(data)
+def read_csv(data: bytes, what: str = "Le tableau") -> tuple:
+    """(rows, columns) of a CSV file: encoding and delimiter detected, rows, columns and cells bounded."""
+    if looks_binary(data):
+        raise UserError(f"{what} n'est pas un tableau CSV (fichier binaire ?) : exportez-le en CSV depuis le "
+                        "tableur, ou en XLSX.")
+    text, _ = decode(data, what)
     sample = text[:20000]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
     except csv.Error:
         dialect = csv.excel
         dialect.delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    columns = [c for c in (reader.fieldnames or []) if c is not None]
-    rows = [row for row in reader]
+    reader = csv.reader(io.StringIO(text), dialect=dialect)
+    try:
+        columns = next(reader, [])
+        PROGRAMME_COLUMNS.check(len(columns), what)
+        rows, cells = [], 0
+        for line in reader:
+            if not any(v.strip() for v in line):
+                continue
+            PROGRAMME_COLUMNS.check(len(line), what)
+            PROGRAMME_ROWS.check(len(rows) + 1, what)
+            cells += len(line)
+            PROGRAMME_CELLS.check(cells, what)
+            rows.append(dict(zip(columns, line)))
+    except csv.Error as exc:     # a field longer than the csv module allows, a NUL byte…
+        raise UserError(f"{what} est mal formé vers la ligne {reader.line_num} (champ trop long ou caractère "
+                        "invalide) : ouvrez-le dans un tableur et réenregistrez-le en CSV.") from exc
     return rows, columns
 
 
-def read_xlsx(data: bytes) -> tuple:
-    """(rows, columns) of the sheet of an XLSX workbook that holds the most rows."""
-    from openpyxl import load_workbook  # about 0.3 s to import: only when a workbook is read
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:
-        raise UserError(f"Ce classeur XLSX est illisible ({exc}) : réenregistrez-le ou exportez-le en CSV.") from exc
+def read_xlsx(data: bytes, what: str = "Le classeur") -> tuple:
+    """(rows, columns) of the sheet of an XLSX workbook that holds the most rows, within bounds."""
+    book = open_workbook(data, what)
     best = ([], [])
-    for sheet in book.worksheets:
-        values = [list(r) for r in sheet.iter_rows(values_only=True)]
-        header_at = next((i for i, r in enumerate(values) if sum(v is not None for v in r) >= 2), None)
-        if header_at is None:
-            continue
-        columns = [str(c).strip() if c is not None else f"colonne {i + 1}" for i, c in enumerate(values[header_at])]
-        rows = [dict(zip(columns, r)) for r in values[header_at + 1:]]
-        if len(rows) > len(best[0]):
-            best = (rows, columns)
-    book.close()
+    try:
+        for sheet in book.worksheets:
+            values = list(sheet_rows(sheet, PROGRAMME_ROWS, PROGRAMME_COLUMNS, PROGRAMME_CELLS, what))
+            header_at = next((i for i, r in enumerate(values) if sum(v is not None for v in r) >= 2), None)
+            if header_at is None:
+                continue
+            columns = column_names(values[header_at])
+            rows = [dict(zip(columns, r)) for r in values[header_at + 1:]]
+            if len(rows) > len(best[0]):
+                best = (rows, columns)
+    finally:
+        book.close()
     return best
 
 
@@ -193,11 +220,12 @@ def openagenda_json_records(data) -> list:
         raise UserError("Ce JSON n'est pas un export d'agenda reconnu (il faut une liste d'événements avec "
                         "« title », comme l'export JSON v2 d'OpenAgenda).")
     records = []
-    for item in events:
-        location = item.get("location") or {}
-        timings = sorted(item.get("timings") or [], key=lambda t: t.get("begin") or "")
-        first = item.get("firstTiming") or (timings[0] if timings else {})
-        last = item.get("lastTiming") or (timings[-1] if timings else {})
+    for item in filter(lambda e: isinstance(e, dict), events):
+        location = _mapping(item.get("location"))
+        timings = sorted((t for t in _listed(item.get("timings")) if isinstance(t, dict)),
+                         key=lambda t: str(t.get("begin") or ""))
+        first = _mapping(item.get("firstTiming")) or (timings[0] if timings else {})
+        last = _mapping(item.get("lastTiming")) or (timings[-1] if timings else {})
         mode = item.get("attendanceMode")
         records.append({
             "title": _lang(item.get("title")),
@@ -211,11 +239,20 @@ def openagenda_json_records(data) -> list:
             "price": _lang(item.get("conditions")), "theme": _lang(item.get("keywords")),
             "url": _text(item.get("canonicalUrl") or item.get("onlineAccessLink")),
             "online": "oui" if mode in (2, 3) or item.get("onlineAccessLink") else None,
-            "contact": ", ".join(str(r.get("value")) for r in item.get("registration") or [] if isinstance(r, dict)
-                                 and r.get("value")) or None,
-            "organizer": _lang((item.get("originAgenda") or {}).get("title")) if item.get("originAgenda") else None,
+            "contact": ", ".join(str(r.get("value")) for r in _listed(item.get("registration"))
+                                 if isinstance(r, dict) and r.get("value")) or None,
+            "organizer": _lang(_mapping(item.get("originAgenda")).get("title")),
         })
     return records
+
+
+def _mapping(value) -> dict:
+    """`value` when an export gives an object where one is expected, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def _listed(value) -> list:
+    return value if isinstance(value, list) else []
 
 
 # ------------------------------------------------------------------ ICS
@@ -229,6 +266,7 @@ def ics_records(text: str) -> list:
         raise UserError("Ce fichier iCalendar est illisible : exportez de nouveau l'agenda au format ICS.") from exc
     if not events:
         raise UserError("Ce fichier iCalendar ne contient aucun événement (VEVENT).")
+    PROGRAMME_EVENTS.check(len(events), "Ce fichier iCalendar")
     return [_ics_record(event) for event in events]
 
 
@@ -246,8 +284,12 @@ def _ics_text(event, name: str) -> str | None:
 
 
 def _ics_time(event, name: str) -> str | None:
-    """« YYYY-MM-DD » for a day, « YYYY-MM-DD HH:MM » (French time) for a moment, None otherwise."""
-    moment = getattr(_ics_value(event, name), "dt", None)
+    """« YYYY-MM-DD » for a day, « YYYY-MM-DD HH:MM » (French time) for a moment, None otherwise (a date
+    icalendar could not read among them)."""
+    try:
+        moment = getattr(_ics_value(event, name), "dt", None)
+    except ValueError:      # icalendar's BrokenCalendarProperty, on « DTSTART:2024XXXX »
+        return None
     if isinstance(moment, dt.datetime):
         if moment.tzinfo is not None:
             moment = moment.astimezone(PARIS).replace(tzinfo=None)
@@ -307,6 +349,8 @@ def record_events(records: list, places: Places, year: int) -> list:
     """Events of records; each record's problems become its warnings."""
     events = []
     for n, record in enumerate(records):
+        # an export may give a number, a list or an object where text is expected: all read as text
+        record = {k: v if k.startswith("_") else _lang(v) for k, v in record.items()}
         event = _record_event(record, places, year)
         if event:
             event.line = n
@@ -395,10 +439,18 @@ def _record_commune(record: dict, places: Places) -> Resolved | None:
     return None
 
 
-def json_records(data: bytes) -> list:
-    text, _ = decode(data)
+def json_records(data: bytes, what: str = "Ce fichier JSON") -> list:
+    """Records of an OpenAgenda JSON export, at most PROGRAMME_EVENTS of them."""
+    text, _ = decode(data, what)
     try:
         parsed = json.loads(text)
-    except ValueError as exc:
-        raise UserError(f"Ce fichier JSON est mal formé ({exc}) : vérifiez l'export.") from exc
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{what} est mal formé (ligne {exc.lineno}, colonne {exc.colno}) : vérifiez l'export, "
+                        "ou exportez l'agenda à nouveau.") from exc
+    except RecursionError as exc:
+        raise UserError(f"{what} imbrique trop de niveaux de listes ou d'objets pour être un export d'agenda : "
+                        "vérifiez l'export.") from exc
+    events = parsed.get("events") if isinstance(parsed, dict) else parsed
+    if isinstance(events, list):
+        PROGRAMME_EVENTS.check(len(events), what)
     return openagenda_json_records(parsed)

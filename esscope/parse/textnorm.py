@@ -4,6 +4,9 @@ import re
 import unicodedata
 
 from ..errors import UserError
+from ..files import decode, looks_binary
+
+__all__ = ["clean", "decode", "fix_ocr_digits", "looks_binary", "text_of"]
 
 # Characters PDF extraction and word processors leave behind, with what they stand for.
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": "    ", "\u3000": " "}
@@ -12,35 +15,6 @@ _DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffd"), No
 # of a time (« 13 h 3O », « 16 h3O »).
 _OCR_NUMBER = re.compile(r"(?<![^\W\d_])(?=[0-9O]*[0-9])[0-9O]{2,}(?![^\W\d_])")
 _OCR_MINUTES = re.compile(r"([0-9]\s?[hH]\s?)([0-5O][0-9O])(?![^\W\d_])")
-
-
-def decode(data: bytes) -> tuple:
-    """(text, encoding) of a text file in UTF-8 (with or without BOM), UTF-16 or cp1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text in any encoding we read (NUL bytes, many control characters)."""
-    head = data[:65536]
-    if not head:
-        return False
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls / len(head) > 0.02
 
 
 def clean(text: str) -> str:
@@ -64,7 +38,7 @@ def text_of(data: bytes, what: str = "Le fichier") -> str:
     if looks_binary(data):
         raise UserError(f"{what} n'est pas du texte lisible (fichier binaire ?) : fournissez le programme en "
                         "texte, HTML, PDF, CSV, XLSX, JSON ou ICS.")
-    return clean(decode(data)[0])
+    return clean(decode(data, what)[0])
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "´": "'"})
