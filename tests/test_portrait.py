@@ -3,25 +3,20 @@
 import pandas as pd
 import pytest
 
-from esscope import portrait, store
+from esscope import portrait
 from esscope.territory import LOADED_EVENTS, figures_table
 
 
-@pytest.fixture(scope="module")
-def con(built_store):
-    connection = store.connect(built_store)
-    yield connection
-    connection.close()
-
-
-def test_a_search_offers_what_it_finds_and_nothing_says_so(con):
+def test_a_search_offers_what_it_finds_and_nothing_says_so(events_con):
+    con = events_con
     found = portrait.read_choices(con, "Lille", "country:FR")
     assert next(iter(found.labels)) == "commune:59350" and not found.no_match
     nothing = portrait.read_choices(con, "zzzqqq", "epci:200093201")
     assert nothing.no_match and list(nothing.labels) == ["epci:200093201", "department:59", "region:32", "country:FR"]
 
 
-def test_without_search_the_territory_and_its_parents_are_offered(con):
+def test_without_search_the_territory_and_its_parents_are_offered(events_con):
+    con = events_con
     choices = portrait.read_choices(con, "", "commune:59350")
     assert list(choices.labels)[:2] == ["commune:59350", "epci:200093201"] and not choices.unknown
     unknown = portrait.read_choices(con, "", "commune:00000")
