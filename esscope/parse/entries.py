@@ -53,7 +53,15 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         event.line = anchor.at if event.line is None else event.line
         set_period(event, period)
     events = [e for e in events if e.title]
+    if anchor.inside:
+        for event in events:
+            event.warn(_TOLD.get(anchor.form, _TOLD["sentence"]), 0.1)
     return _one_per_day(events, period, anchor, context) if period.separate else events
+
+
+# why an event read from running text deserves a look (an entry with its own date line does not)
+_TOLD = {"title": "événement lu dans un titre daté : intitulé à vérifier",
+         "sentence": "événement raconté dans une phrase : intitulé et date à vérifier"}
 
 
 def _one_per_day(events: list, period: dates.Period, anchor: Anchor, context: Context) -> list:

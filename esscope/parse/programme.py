@@ -83,6 +83,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         events = [e for e in events if e not in spans]
         warnings.append(f"{len(spans)} période(s) du Mois de l'ESS lui-même (« {spans[0].title} ») non retenue(s) "
                         "comme événement")
+    _before_publication(events, candidates, year)
     _paragraph_commune(events, lines, context)
     _venue_addressed(events, text, context)
     _container_commune(events)
@@ -339,3 +340,20 @@ def _home_commune(events: list, text: str, context: Context) -> None:
     for event in missing:
         event.commune_code, event.commune_name = found.code, found.name
         event.warn(f"commune {found.name} prise de la ligne de tête de l'article : à vérifier", 0.15)
+
+
+def _before_publication(events: list, candidates: list, year: int) -> None:
+    """An event dated before the document itself was published (« Publié le 6 novembre ») may be a past
+    fact told in passing: kept, with less confidence."""
+    published = None
+    for anchor in candidates:
+        if anchor.reason == keep.PUBLISHED and anchor.found and anchor.found.points[0].month:
+            period = dates.resolve(anchor.found, year)
+            published = period.start if period else published
+            break
+    if published is None:
+        return
+    for event in events:
+        if event.start_date and (event.end_date or event.start_date) < published.isoformat():
+            event.warn(f"date antérieure à la publication du document ({dates.format_day(published)}) : "
+                       "événement peut-être passé", 0.3)

@@ -628,8 +628,9 @@ _LEAD_WORDS = re.compile(r"^(?:enfin|aussi|puis|ensuite|par\s+ailleurs|de\s+plus
 
 
 # « À l'occasion du Mois de l'ESS, … », « Dans le cadre de la semaine X, … »: the frame, not the event
-_FRAME = re.compile(r"^(?:(?:à|a)\s+l['’]occasion|dans\s+le\s+cadre|au\s+cours|lors)\s+d(?:[eu]\s|es\s|['’])[^,]{0,80},\s*",
-                    re.IGNORECASE)
+_FRAME = re.compile(r"^(?:(?:à|a)\s+l['’]occasion|dans\s+le\s+cadre|au\s+cours|lors)\s+d(?:[eu]\s|es\s|['’])[^,]{0,80},\s*|"
+                    r"^(?:n[ée]e?s?|cr[ée]{2}e?s?|fond[ée]e?s?|install[ée]e?s?|implant[ée]e?s?|bas[ée]e?s?|lanc[ée]e?s?|"
+                    r"soutenue?s?)\s+[^,]{3,80},\s*(?=(?:l['’]|la\s|le\s|les\s|[A-ZÀ-Ý]))", re.IGNORECASE)
 
 
 def without_lead_words(sentence: str) -> str:
