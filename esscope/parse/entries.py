@@ -81,7 +81,7 @@ def _one_per_day(events: list, period: dates.Period, anchor: Anchor, context: Co
     return out
 
 
-_PART_SEPARATOR = re.compile(r"\s*(?:\||\s[–—-]\s|^[–—-]\s|:\s+|\s:|:$|·)\s*")
+_PART_SEPARATOR = re.compile(r"\s*(?:\||\s[–—-]\s|^[–—-]\s|:\s+|\s:|:$|·|^\.\s+)\s*")
 
 
 def split_rest(rest: str, places: Places) -> tuple:

@@ -100,6 +100,8 @@ def opens_entry(rest: str, found: dates.DateMatch) -> bool:
         return bool(re.match(r"^\s*[:–—|]", rest))
     if re.match(r"^\s*(?:[:–—|>•·]|-\s|\(|\.\s*$)", rest):
         return True
+    if re.match(r"^\.\s+[A-ZÀ-Ý«\"]", rest):      # « Mardi 8 novembre. Les bénévoles animent … » (press agendas)
+        return True
     if dates.starts_with_time(stripped) or re.match(r"^(?:à\s+partir|à|dès|de|entre)\s+\d", stripped):
         return True
     if rest.startswith(","):
