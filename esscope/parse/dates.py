@@ -33,7 +33,7 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})\.?,?\s+)?(?:le\s+)?(?P<d{{n}}>{_DAY})(?:er|e)?(?![0-9])"
           rf"(?:(?:\s*(?P<m{{n}}>{_MONTH})\.?(?![{_A}])|[/.](?P<mn{{n}}>1[0-2]|0?[1-9])(?![0-9]))"
           rf"(?:\s*[/.]?\s*(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?)?")
-_JOIN = r"(?P<join{n}>\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→|\+)\s*(?:le\s+|du\s+)?)"
+_JOIN = r"(?P<join{n}>(?:\s*\(\d{{1,2}}\s*h\s*\d{{0,2}}\))?\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→|\+)\s*(?:le\s+|du\s+)?)"
 _PREFIX = (r"(?P<prefix>(?:le|les|du|ce|depuis\s+le|d[èe]s\s+le|à\s+partir\s+du|a\s+partir\s+du|"
            r"jusqu'au|jusqu’au|à\s+compter\s+du)\s+)?")
 _MONTH_FIRST = re.compile(rf"(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?:er)?(?![0-9:h])(?:\s+(?P<y>(?:19|20)[0-9]{{2}}))?",

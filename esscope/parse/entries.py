@@ -14,6 +14,7 @@ from .head import WHERE_WORDS, header_details, only_when_where
 from .items import continuation, is_list_of_items, items, paragraphs, prose_event, told_in_sentences
 from .lines import Line
 from .places import Places, commune_cell, communes_in_prose
+from .prose import has_event_noun
 from .vocabulary import label_of
 
 
@@ -27,6 +28,12 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         events = table_entries(anchor, block, period, context)
         return _one_per_day(events, period, anchor, context) if period.separate else events
     header, item = split_rest(anchor.rest, context.places)
+    first = next((line for line in block if not line.blank), None)
+    if item and not has_event_noun(item) and first is not None and not first.bullet and has_event_noun(first.text) \
+            and len(item.split()) <= 10 and not label_of(first.text):
+        # « Mardi 26 novembre, 11h30-14h – Parvis du restaurant universitaire » over « Disco soupe … »:
+        # the date line says where, the next line what
+        header, item = f"{header}, {item}", ""
     if title is not None:
         labelled = label_of(title.text)
         event = prose_event(labelled[1] if labelled else title.text, [line for line in block if not line.blank],

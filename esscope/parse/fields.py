@@ -246,6 +246,9 @@ def finish(event: Event, context: Context) -> None:
     if not event.organizer:
         event.warn("organisateur non indiqué", 0.05)
     title = re.sub(_DANGLING, "", event.title.strip().rstrip(" .,;:")).strip() or event.title.strip()
+    head, colon, tail = title.partition(" : ")
+    if colon and len(tail.split()) > 8 and len(head.split()) >= 2 and (has_event_noun(head) or "«" in head):
+        title = head        # « Afterwork « X » : pitchs de jeunes alumni qui … » — the rest describes it
     event.title = display_title(title, context.casing)
     _doubt_title(event, context)
 

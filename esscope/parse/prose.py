@@ -673,7 +673,7 @@ def communes_in_prose_spans(text):
 
 
 def _cut_at_comma(head: str) -> str:
-    pieces = head.split(", ")
+    pieces = re.split(r", (?![^«]*»)", head)      # not inside « … »
     taken = pieces[0]
     for piece in pieces[1:]:
         if len(taken.split()) >= 2:
