@@ -246,6 +246,10 @@ def finish(event: Event, context: Context) -> None:
     if not event.organizer:
         event.warn("organisateur non indiqué", 0.05)
     title = re.sub(_DANGLING, "", event.title.strip().rstrip(" .,;:")).strip() or event.title.strip()
+    title = _PICTOGRAPHS.sub("", title).strip(" -–—:") or title     # « 🥂 Apéro d'ouverture » → « Apéro d'ouverture »
+    if dates.starts_with_time(title):       # « 14h00 - 17h00 Atelier … »: the time is said apart
+        event.start_time = event.start_time or dates.find_times(title)[0]
+        title = _LEADING_TIME.sub("", title).strip(" -–—:") or title
     head, colon, tail = title.partition(" : ")
     if colon and len(tail.split()) > 8 and len(head.split()) >= 2 and (has_event_noun(head) or "«" in head):
         title = head        # « Afterwork « X » : pitchs de jeunes alumni qui … » — the rest describes it
@@ -253,6 +257,10 @@ def finish(event: Event, context: Context) -> None:
     _doubt_title(event, context)
 
 
+_LEADING_TIME = re.compile(r"^\s*(?:de\s+|dès\s+|à\s+partir\s+de\s+)?\d{1,2}\s*h\s*\d{0,2}(?:\s*(?:[-–—à]|jusqu['’]à)\s*\d{1,2}\s*h\s*\d{0,2})?",
+                           re.IGNORECASE)
+# emoji and pictographs that decorate posts (« 🥂 », « 📍 », « 👉 »), not part of a title
+_PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\u2190-\u21FF\u2B00-\u2BFF]+")
 # words a title cannot end on (« … une rencontre organisée de » once its time is taken out)
 _DANGLING = re.compile(r"(?:\s+(?:de|du|des|d['’]|à|au|aux|le|la|les|l['’]|et|ou|pour|avec|sur|par|en|dès|vers|un|une))+\s*$",
                        re.IGNORECASE)
