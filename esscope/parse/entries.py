@@ -62,12 +62,12 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     events = [e for e in events if e.title]
     if anchor.inside:
         for event in events:
-            event.warn(_TOLD.get(anchor.form, _TOLD["sentence"]), 0.1)
+            event.warn(TOLD.get(anchor.form, TOLD["sentence"]), 0.1)
     return _one_per_day(events, period, anchor, context) if period.separate else events
 
 
 # why an event read from running text deserves a look (an entry with its own date line does not)
-_TOLD = {"title": "événement lu dans un titre daté : intitulé à vérifier",
+TOLD = {"title": "événement lu dans un titre daté : intitulé à vérifier",
          "sentence": "événement raconté dans une phrase : intitulé et date à vérifier"}
 
 

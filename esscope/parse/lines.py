@@ -152,7 +152,8 @@ def _unwrapped(raws: list) -> list:
             out[-1] = (out[-1][0], _HYPHENATED.sub("", out[-1][1].rstrip()) + raw.strip())
             continue
         if out and _STARTS_LOWER.match(raw) and not BULLET.match(raw) and len(out[-1][1].strip()) >= 20 \
-                and not _CLOSED.search(out[-1][1]) and "|" not in raw and not label_of(raw):
+                and not _CLOSED.search(out[-1][1]) and "|" not in raw and not label_of(raw) \
+                and not is_caps(out[-1][1]):        # a title in capitals over its description stays apart
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
         else:
             out.append((n, raw))
