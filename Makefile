@@ -12,8 +12,9 @@ PORT ?= 8501
 run: install store
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
+# Two workers share the machine's cores (the store is built once for both); the slowest tests are listed.
 test: install-test browser
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
 

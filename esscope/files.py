@@ -113,6 +113,11 @@ def open_workbook(source, what: str = "Ce classeur", unpacked: Bound | None = No
                         "exportez-le en CSV.") from exc
 
 
+def column_names(header) -> list:
+    """The names of a sheet's columns from its header row: text, stripped, « colonne 3 » for an empty cell."""
+    return [str(c).strip() if c is not None else f"colonne {i + 1}" for i, c in enumerate(header)]
+
+
 def sheet_rows(sheet, rows: Bound, columns: Bound, cells: Bound | None, what: str) -> Iterator[tuple]:
     """The rows of a read-only sheet that hold something, trailing empty cells dropped, stopping with a
     LimitError as soon as the sheet declares or holds more rows, columns or cells than the bounds.

@@ -10,6 +10,7 @@ updated rather than added again.
 import codecs
 import csv
 import hashlib
+import math
 import re
 import tempfile
 import unicodedata
@@ -21,7 +22,7 @@ import duckdb
 import pandas as pd
 
 from .errors import UserError
-from .files import decode, looks_binary, open_workbook, sheet_rows
+from .files import column_names, decode, looks_binary, open_workbook, sheet_rows
 from .french import parse_number
 from .limits import FIGURES_BYTES, FIGURES_COLUMNS, FIGURES_ROWS, FIGURES_XLSX_UNPACKED, REPORTED_ERRORS, STAGING_MEMORY
 from .names import normalise
@@ -194,7 +195,7 @@ def _xlsx_chunks(path: Path, chunk_rows: int, what: str) -> Iterator[pd.DataFram
         header = next(rows, None)
         if header is None:
             raise IndicatorFileError(f"{what} est vide.")
-        columns = [str(c).strip() if c is not None else f"colonne {i + 1}" for i, c in enumerate(header)]
+        columns = column_names(header)
         batch = []
         for row in rows:
             batch.append(["" if v is None else _cell_text(v) for v in row])
@@ -420,6 +421,8 @@ def check(frame: pd.DataFrame, resolver: TerritoryResolver, lenient_territories=
         if indicator not in INDICATORS:
             reasons.append(f"indicateur inconnu : « {indicator} »" if indicator else "indicateur manquant")
         value = parse_number(row["value"])
+        if value is not None and not math.isfinite(value):      # « nan », « inf », « 1e400 »
+            value = None
         if value is None:
             reasons.append(f"valeur non numérique : « {row['value']} »" if row["value"].strip() else "valeur manquante")
         year_text = row["year"].strip()

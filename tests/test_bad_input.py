@@ -132,3 +132,26 @@ def test_a_link_to_an_edition_without_events_shows_no_event(run_page, events_sto
     assert not at.exception
     assert at.multiselect(key="carte.editions").value == [2022]
     assert {m.label: m.value for m in at.metric}["Événements"] == "0"
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("nombres.json", b'{"events": [{"title": 5, "firstTiming": 3, "location": 7, "timings": "x"}]}'),
+    ("horaires.json", b'[{"title": {"fr": ["Atelier", "velo"]}, "timings": [1, {"begin": "2024"}]}]'),
+    ("page.html", (b'<html><script type="application/ld+json">{"@type": "Event", "name": 5, "location": [1], '
+                   b'"startDate": []}</script></html>')),
+    ("agenda.ics", (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Atelier\r\nDTSTART:2024XXXX\r\nEND:VEVENT\r\n"
+                    b"END:VCALENDAR\r\n")),
+])
+def test_an_export_with_values_of_the_wrong_kind_is_read_not_crashed_on(built_store, name, data):
+    result = parse_bytes(data, name, db=built_store)
+    assert len(result.events) == 1 and not result.events[0].start_date
+    assert any("date" in w for w in result.events[0].warnings)
+
+
+def test_figures_that_are_no_finite_number_are_bad_rows(capsys, tmp_path, db):
+    path = tmp_path / "chiffres.csv"
+    path.write_text(FIGURES + "".join(f"department,62,{2000 + i},employees,{v},count,Insee,https://example.org/p\n"
+                                      for i, v in enumerate(["nan", "inf", "1e400"])), encoding="utf-8")
+    code, _, err = cli(capsys, "indicators", "import", path, "--db", db)
+    assert code == 1 and err.count("valeur non numérique") == 3
+    assert_french(err)

@@ -5,6 +5,7 @@ import pytest
 
 from esscope import store
 from esscope.build import build
+from esscope.shapes import to_geodataframe
 
 
 @pytest.fixture(scope="module")
@@ -93,11 +94,15 @@ def test_failed_build_leaves_existing_store_untouched(built_store, tmp_path, mon
     path = tmp_path / "esscope.duckdb"
     path.write_bytes(built_store.read_bytes())
     before = store.version(path)
+    with store.connect(built_store) as con:      # régions only: the build writes them, then fails
+        regions = to_geodataframe(store.query(con, "SELECT * EXCLUDE (area_km2, lon, lat) FROM territories "
+                                                   "WHERE level = 'region'"))
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("esscope.store.save_editions", broken)
+    monkeypatch.setattr("esscope.geography.read_territories", lambda: regions)
+    monkeypatch.setattr("esscope.store.save_commune_names", broken)
     with pytest.raises(RuntimeError):
         build(path, log=lambda _: None)
     assert store.version(path) == before

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from ..errors import UserError
-from ..files import open_workbook, sheet_rows
+from ..files import column_names, open_workbook, sheet_rows
 from ..limits import PROGRAMME_CELLS, PROGRAMME_COLUMNS, PROGRAMME_EVENTS, PROGRAMME_ROWS
 from . import dates
 from .model import Event
@@ -193,7 +193,7 @@ def read_xlsx(data: bytes, what: str = "Le classeur") -> tuple:
             header_at = next((i for i, r in enumerate(values) if sum(v is not None for v in r) >= 2), None)
             if header_at is None:
                 continue
-            columns = [str(c).strip() if c is not None else f"colonne {i + 1}" for i, c in enumerate(values[header_at])]
+            columns = column_names(values[header_at])
             rows = [dict(zip(columns, r)) for r in values[header_at + 1:]]
             if len(rows) > len(best[0]):
                 best = (rows, columns)
@@ -220,11 +220,12 @@ def openagenda_json_records(data) -> list:
         raise UserError("Ce JSON n'est pas un export d'agenda reconnu (il faut une liste d'événements avec "
                         "« title », comme l'export JSON v2 d'OpenAgenda).")
     records = []
-    for item in events:
-        location = item.get("location") or {}
-        timings = sorted(item.get("timings") or [], key=lambda t: t.get("begin") or "")
-        first = item.get("firstTiming") or (timings[0] if timings else {})
-        last = item.get("lastTiming") or (timings[-1] if timings else {})
+    for item in filter(lambda e: isinstance(e, dict), events):
+        location = _mapping(item.get("location"))
+        timings = sorted((t for t in _listed(item.get("timings")) if isinstance(t, dict)),
+                         key=lambda t: str(t.get("begin") or ""))
+        first = _mapping(item.get("firstTiming")) or (timings[0] if timings else {})
+        last = _mapping(item.get("lastTiming")) or (timings[-1] if timings else {})
         mode = item.get("attendanceMode")
         records.append({
             "title": _lang(item.get("title")),
@@ -238,11 +239,20 @@ def openagenda_json_records(data) -> list:
             "price": _lang(item.get("conditions")), "theme": _lang(item.get("keywords")),
             "url": _text(item.get("canonicalUrl") or item.get("onlineAccessLink")),
             "online": "oui" if mode in (2, 3) or item.get("onlineAccessLink") else None,
-            "contact": ", ".join(str(r.get("value")) for r in item.get("registration") or [] if isinstance(r, dict)
-                                 and r.get("value")) or None,
-            "organizer": _lang((item.get("originAgenda") or {}).get("title")) if item.get("originAgenda") else None,
+            "contact": ", ".join(str(r.get("value")) for r in _listed(item.get("registration"))
+                                 if isinstance(r, dict) and r.get("value")) or None,
+            "organizer": _lang(_mapping(item.get("originAgenda")).get("title")),
         })
     return records
+
+
+def _mapping(value) -> dict:
+    """`value` when an export gives an object where one is expected, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def _listed(value) -> list:
+    return value if isinstance(value, list) else []
 
 
 # ------------------------------------------------------------------ ICS
@@ -274,8 +284,12 @@ def _ics_text(event, name: str) -> str | None:
 
 
 def _ics_time(event, name: str) -> str | None:
-    """« YYYY-MM-DD » for a day, « YYYY-MM-DD HH:MM » (French time) for a moment, None otherwise."""
-    moment = getattr(_ics_value(event, name), "dt", None)
+    """« YYYY-MM-DD » for a day, « YYYY-MM-DD HH:MM » (French time) for a moment, None otherwise (a date
+    icalendar could not read among them)."""
+    try:
+        moment = getattr(_ics_value(event, name), "dt", None)
+    except ValueError:      # icalendar's BrokenCalendarProperty, on « DTSTART:2024XXXX »
+        return None
     if isinstance(moment, dt.datetime):
         if moment.tzinfo is not None:
             moment = moment.astimezone(PARIS).replace(tzinfo=None)
@@ -335,6 +349,8 @@ def record_events(records: list, places: Places, year: int) -> list:
     """Events of records; each record's problems become its warnings."""
     events = []
     for n, record in enumerate(records):
+        # an export may give a number, a list or an object where text is expected: all read as text
+        record = {k: v if k.startswith("_") else _lang(v) for k, v in record.items()}
         event = _record_event(record, places, year)
         if event:
             event.line = n
