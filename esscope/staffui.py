@@ -5,6 +5,9 @@ What these blocks decide lives in `review`, `importing` and `auth`, tested witho
 are the widgets, in French. Nothing is written without the staff password.
 """
 
+import math
+import secrets
+
 import streamlit as st
 
 from . import auth, importing, queries, review
@@ -41,16 +44,31 @@ def staff_door() -> None:
                 "importer ou retirer des données. Pour obtenir un accès, demandez-le à la personne qui administre "
                 "esscope. Les autres pages sont publiques.")
         with st.form("login"):
-            password = st.text_input("Mot de passe", type="password")
+            password = st.text_input("Mot de passe", type="password", max_chars=auth.MAX_LENGTH)
             if st.form_submit_button("Se connecter"):
-                if auth.verify_password(password, stored_hash):
-                    st.session_state[f"{KEY}.allowed"] = True
-                    st.rerun()
-                st.error("Mot de passe incorrect.")
+                try_password(password, stored_hash)
         st.stop()
     if st.sidebar.button("Se déconnecter"):
         st.session_state.pop(f"{KEY}.allowed", None)
         st.rerun()
+
+
+THROTTLE = auth.Throttle()      # one for every session of the app: new sessions gain an attacker nothing
+
+
+def try_password(password: str, stored_hash: str) -> None:
+    """Check a password typed in the login form, unless this session (or everyone) failed too often lately."""
+    session = st.session_state.setdefault(f"{KEY}.session", secrets.token_hex(8))
+    left = THROTTLE.wait(session)
+    if left > 0:
+        st.error(f"Trop d'essais manqués : réessayez dans {math.ceil(left)} s.")
+        return
+    if auth.verify_password(password, stored_hash):
+        THROTTLE.succeeded(session)
+        st.session_state[f"{KEY}.allowed"] = True
+        st.rerun()
+    THROTTLE.failed(session)
+    st.error("Mot de passe incorrect.")
 
 
 def progress_bar(text: str):

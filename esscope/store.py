@@ -17,6 +17,7 @@ import fcntl
 import hashlib
 import os
 import shutil
+import time
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -111,15 +112,49 @@ def query(con, sql: str, params=None) -> pd.DataFrame:
         cur.close()
 
 
+# How long a writer waits for another to finish before giving up (a build holds the lock some 20 s).
+LOCK_TIMEOUT = float(os.environ.get("ESSCOPE_LOCK_TIMEOUT", "180"))
+
+
 @contextmanager
-def _lock(path: Path):
+def _lock(path: Path, timeout: float | None = None):
+    """Hold the store's write lock; wait at most `timeout` seconds for another writer to finish."""
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path.with_name(path.name + ".lock"), "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"La base {path} est en cours d'écriture par un autre import depuis plus de "
+                                     f"{timeout:.0f} s : rien n'a été écrit. Réessayez dans un moment.") from None
+                time.sleep(0.05)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_stale_copies(path: Path) -> None:
+    """Remove the private copies (`.NAME.PID.tmp` and their WAL) left by writers that were killed: with
+    the lock held no other writer is at work, and a copy whose process is gone is nobody's."""
+    for copy in path.parent.glob(f".{path.name}.*.tmp*"):
+        pid = copy.name[len(path.name) + 2:].split(".")[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            copy.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 # The free-text search reads this column rather than folding accents on every row at query time.
@@ -143,11 +178,13 @@ def writing(path=DEFAULT_PATH, create=False):
     On leaving the block without error the copy replaces the store; on error (or `NothingToWrite`)
     nothing changes. The lock is taken before the copy is made, so what the block reads is what it
     replaces: two writers never interleave. With `create=True` the copy starts empty with the
-    schema (used by `esscope build`)."""
+    schema (used by `esscope build`). A writer waits for another at most LOCK_TIMEOUT seconds
+    ($ESSCOPE_LOCK_TIMEOUT), then gives up with a French message; copies left by killed writers go."""
     path = Path(path)
     with _lock(path):
         if not create and not path.exists():
             raise StoreError(f"La base {path} n'existe pas : lancez « esscope build » pour la créer.")
+        _remove_stale_copies(path)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         _remove(tmp)
         if create:

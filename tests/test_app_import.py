@@ -2,9 +2,15 @@
 
 import pytest
 
-from esscope import auth, store
+from esscope import auth, staffui, store
 
 PASSWORD = "un mot de passe de test"
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle(monkeypatch):
+    """Every test starts with no failed attempt counted (the app counts them for all its sessions)."""
+    monkeypatch.setattr(staffui, "THROTTLE", auth.Throttle())
 
 
 def counts(path) -> tuple:
@@ -47,6 +53,21 @@ def logged_in(run_page, db, monkeypatch):
     at.text_input[0].input(PASSWORD)
     at.button[0].click().run()
     return at
+
+
+def test_repeated_wrong_passwords_lock_the_door_even_to_the_right_one(run_page, db, monkeypatch, caplog):
+    monkeypatch.setenv(auth.ENV_VAR, auth.hash_password(PASSWORD))
+    at = run_page("import.py", db)
+    with caplog.at_level("WARNING", logger="esscope.auth"):
+        for n in range(auth.Throttle.FREE):
+            at.text_input[0].input(f"mauvais essai {n}")
+            at.button[0].click().run()
+            assert at.error[0].value == "Mot de passe incorrect."
+        at.text_input[0].input(PASSWORD)
+        at.button[0].click().run()
+    assert at.error[0].value.startswith("Trop d'essais manqués : réessayez dans ") and not at.tabs
+    assert caplog.text.count("refusé") == auth.Throttle.FREE and "mauvais essai" not in caplog.text
+    assert at.text_input[0].max_chars == auth.MAX_LENGTH
 
 
 def test_sources_are_listed_and_one_can_be_taken_out(logged_in, db):
