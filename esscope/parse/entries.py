@@ -14,6 +14,7 @@ from .head import WHERE_WORDS, header_details, only_when_where
 from .items import continuation, is_list_of_items, items, paragraphs, prose_event, told_in_sentences
 from .lines import Line
 from .places import Places, commune_cell, communes_in_prose
+from .prose import has_event_noun
 from .vocabulary import label_of
 
 
@@ -27,6 +28,12 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         events = table_entries(anchor, block, period, context)
         return _one_per_day(events, period, anchor, context) if period.separate else events
     header, item = split_rest(anchor.rest, context.places)
+    first = next((line for line in block if not line.blank), None)
+    if item and not has_event_noun(item) and first is not None and not first.bullet and has_event_noun(first.text) \
+            and len(item.split()) <= 10 and not label_of(first.text):
+        # « Mardi 26 novembre, 11h30-14h – Parvis du restaurant universitaire » over « Disco soupe … »:
+        # the date line says where, the next line what
+        header, item = f"{header}, {item}", ""
     if title is not None:
         labelled = label_of(title.text)
         event = prose_event(labelled[1] if labelled else title.text, [line for line in block if not line.blank],
@@ -53,7 +60,15 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         event.line = anchor.at if event.line is None else event.line
         set_period(event, period)
     events = [e for e in events if e.title]
+    if anchor.inside:
+        for event in events:
+            event.warn(TOLD.get(anchor.form, TOLD["sentence"]), 0.1)
     return _one_per_day(events, period, anchor, context) if period.separate else events
+
+
+# why an event read from running text deserves a look (an entry with its own date line does not)
+TOLD = {"title": "événement lu dans un titre daté : intitulé à vérifier",
+         "sentence": "événement raconté dans une phrase : intitulé et date à vérifier"}
 
 
 def _one_per_day(events: list, period: dates.Period, anchor: Anchor, context: Context) -> list:
@@ -73,7 +88,7 @@ def _one_per_day(events: list, period: dates.Period, anchor: Anchor, context: Co
     return out
 
 
-_PART_SEPARATOR = re.compile(r"\s*(?:\||\s[–—-]\s|^[–—-]\s|:\s+|\s:|:$|·)\s*")
+_PART_SEPARATOR = re.compile(r"\s*(?:\||\s[–—-]\s|^[–—-]\s|:\s+|\s:|:$|·|^\.\s+)\s*")
 
 
 def split_rest(rest: str, places: Places) -> tuple:

@@ -12,6 +12,7 @@ from .places import communes_in_prose, is_online, parse_place, split_venue_commu
 from .prose import (
     address_in,
     explicit_organiser,
+    has_event_noun,
     name_of_structure,
     partners_in,
     segment_venue,
@@ -244,7 +245,42 @@ def finish(event: Event, context: Context) -> None:
     event.organizer = by_whom or event.organizer
     if not event.organizer:
         event.warn("organisateur non indiqué", 0.05)
-    event.title = display_title(event.title.strip().rstrip(" .,;:").strip(), context.casing)
+    title = re.sub(_DANGLING, "", event.title.strip().rstrip(" .,;:")).strip() or event.title.strip()
+    title = _PICTOGRAPHS.sub("", title).strip(" -–—:") or title     # « 🥂 Apéro d'ouverture » → « Apéro d'ouverture »
+    if dates.starts_with_time(title):       # « 14h00 - 17h00 Atelier … »: the time is said apart
+        event.start_time = event.start_time or dates.find_times(title)[0]
+        title = _LEADING_TIME.sub("", title).strip(" -–—:") or title
+    head, colon, tail = title.partition(" : ")
+    if colon and len(tail.split()) > 8 and len(head.split()) >= 2 and (has_event_noun(head) or "«" in head):
+        title = head        # « Afterwork « X » : pitchs de jeunes alumni qui … » — the rest describes it
+    event.title = display_title(title, context.casing)
+    _doubt_title(event, context)
+
+
+_LEADING_TIME = re.compile(r"^\s*(?:de\s+|dès\s+|à\s+partir\s+de\s+)?\d{1,2}\s*h\s*\d{0,2}(?:\s*(?:[-–—à]|jusqu['’]à)\s*\d{1,2}\s*h\s*\d{0,2})?",
+                           re.IGNORECASE)
+# emoji and pictographs that decorate posts (« 🥂 », « 📍 », « 👉 »), not part of a title
+_PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\u2190-\u21FF\u2B00-\u2BFF]+")
+# words a title cannot end on (« … une rencontre organisée de » once its time is taken out)
+_DANGLING = re.compile(r"(?:\s+(?:de|du|des|d['’]|à|au|aux|le|la|les|l['’]|et|ou|pour|avec|sur|par|en|dès|vers|un|une))+\s*$",
+                       re.IGNORECASE)
+
+
+_CALL = re.compile(r"\b(?:inscri(?:vez|ption|re)|candidat(?:ure|er)|dossiers?|d[ée]p[ôo]ts?|appels?\s+à|"
+                   r"formulaire|questionnaire|enqu[êe]te|sondage|date\s+limite)\w*", re.IGNORECASE)
+
+
+def _doubt_title(event: Event, context: Context) -> None:
+    """Lower the confidence of a title that does not read as an event's, saying why: only a place, a call
+    for applications or registrations, or no word that names an event."""
+    title = event.title or ""
+    found = context.places.commune(title, in_context_only=True) if len(title.split()) <= 4 else None
+    if found and (found.code or found.ambiguous) or is_online(title) and len(title.split()) <= 3:
+        event.warn("l'intitulé n'est qu'un lieu : l'événement est peut-être mal lu", 0.4)
+    elif _CALL.search(title):
+        event.warn("ressemble à un appel à candidatures ou à inscription plutôt qu'à un événement", 0.3)
+    elif not has_event_noun(title) and len(title.split()) > 12:
+        event.warn("intitulé long qui ne nomme pas d'événement : à raccourcir", 0.1)
 
 
 def set_period(event: Event, period: dates.Period) -> None:

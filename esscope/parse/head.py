@@ -19,6 +19,7 @@ from .places import (
     split_venue_commune,
     venue_in_prose,
 )
+from .prose import has_event_noun
 from .rows import meta_of, read_row
 from .vocabulary import META_FIELDS, label_of
 
@@ -26,9 +27,17 @@ from .vocabulary import META_FIELDS, label_of
 WHERE_WORDS = re.compile(r"^(?:[àÀaA]\s+|[Dd]u\s+côté\s+(?:de\s+|d['’]\s*)|[Cc]ôté\s+)(?=[A-ZÀ-Ý])")
 
 
+# « … campus 1 (Caen) », « …, Bar Le Bocal (Caen) »: a place whose commune closes it, in brackets
+_CLOSED_BY_COMMUNE = re.compile(r"\(\s*([A-ZÀ-Ý][^()]{1,40}?)\s*\)\s*\.?$")
+
+
 def only_when_where(text: str, places: Places) -> bool:
     """True when a text only says when and where (« , au Toit Commun, à 14h00 », « 18h30 », « Salle des
-    fêtes, Béthune »): times, venues after « au », « à la », « chez », communes, online."""
+    fêtes, Béthune », « Amphi B, campus 1 (Caen) »): times, venues after « au », « à la », « chez »,
+    communes, online, or a place closed by its commune that names no event."""
+    closed = _CLOSED_BY_COMMUNE.search(text.strip())
+    if closed and not has_event_noun(text) and len(text.split()) <= 12 and commune_cell(closed.group(1), places):
+        return True
     left = dates.strip_times(WHERE_WORDS.sub("", text.strip()))
     left = re.sub(r"\b(?:de|dès|et|entre)\b", " ", left)
     segments = [s.strip(" -:") for s in re.split(r"\s*[,–—|·+]\s*|\s-\s", left) if s.strip(" -:()")]

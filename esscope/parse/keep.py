@@ -38,7 +38,7 @@ class Verdict:
 KEEP = Verdict(True)
 
 # « Publié le », « mis à jour le 31/03/22 », « Article du 4 novembre », « paru le » — not « La Poste »
-_PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|"
+_PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|envoy[ée]e?s?|"
                         r"r[ée]dig[ée]e?s?|paru(?:tion)?|actualis[ée]e?s?)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
                         r"(?:article|actualit[ée]|communiqu[ée]|br[èe]ve)\s+(?:du|publi[ée]e?)\s)", re.IGNORECASE)
 # « Montpellier, le 2 novembre 2022. » « Rennes, mardi 5 novembre 2019 — »: where and when an article was written
@@ -100,6 +100,8 @@ def opens_entry(rest: str, found: dates.DateMatch) -> bool:
         return bool(re.match(r"^\s*[:–—|]", rest))
     if re.match(r"^\s*(?:[:–—|>•·]|-\s|\(|\.\s*$)", rest):
         return True
+    if re.match(r"^\.\s+[A-ZÀ-Ý«\"]", rest):      # « Mardi 8 novembre. Les bénévoles animent … » (press agendas)
+        return True
     if dates.starts_with_time(stripped) or re.match(r"^(?:à\s+partir|à|dès|de|entre)\s+\d", stripped):
         return True
     if rest.startswith(","):
@@ -160,8 +162,9 @@ def judge_lead(found: dates.DateMatch, text: str, lead_end: int, rest: str) -> V
     before = text[:lead_end]
     if _NOT_EVENT_DAY.search(before.rstrip(" ,:–—-")) or re.search(r"\blimite\b", before, re.IGNORECASE):
         return Verdict(False, LIMIT)
-    if published_near(before) or stamp_after(found, rest):
-        return Verdict(False, PUBLISHED)
+    if published_near(before) or stamp_after(found, rest) or re.match(r"^\s*par\s", before, re.IGNORECASE) \
+            or is_dateline(text[text.rfind("–", 0, lead_end) + 1:].strip() if "–" in before else ""):
+        return Verdict(False, PUBLISHED)        # « Par notre correspondante – Lyon, le 4 novembre 2024 »
     heading = not rest.strip() and len(text) <= 60 and re.search(r"\s[–—-]\s*$", before) \
         and not text.rstrip().endswith(".")
     if opens_sentence(rest) or (opens_entry(rest, found) and (rest.strip(" .") or heading)):

@@ -55,7 +55,7 @@ def read_lines(text: str, cut=None) -> list:
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
             out.extend(Line(n, part, indent, False) for part in cut(body))
     out = [Line(line.n, "", line.indent, False) if is_menu(line.text) else line for line in out]
-    return _drop_repeated_paragraphs(_join_bare_labels(_join_split_dates(out)))
+    return _drop_repeated_paragraphs(_drop_running_lines(_join_bare_labels(_join_split_dates(out))))
 
 
 _MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|contact|contacts|presse|infos?\s+pratiques|"
@@ -139,13 +139,21 @@ _CLOSED = re.compile(r"(?:[.!?:;»)…\]|]|\d\s*(?:h|€)\s*\d*)\s*$")
 _STARTS_LOWER = re.compile(r"^\s*(?:[a-zà-ÿ]|l['’]|d['’]|qu['’])")
 
 
+_HYPHENATED = re.compile(r"(?<=[a-zà-ÿ])-\s*$")
+
+
 def _unwrapped(raws: list) -> list:
     """(line number, text) with the lines a text wraps mid-sentence joined (« … sera à » / « l'honneur lors
     d'une rencontre … »): a line that does not close and a next line that goes on in lower case."""
     out = []
     for n, raw in enumerate(raws):
-        if out and _STARTS_LOWER.match(raw) and not BULLET.match(raw) and len(out[-1][1].strip()) >= 40 \
-                and not _CLOSED.search(out[-1][1]) and "|" not in raw and not label_of(raw):
+        if out and _HYPHENATED.search(out[-1][1]) and re.match(r"^\s*[a-zà-ÿ]", raw):
+            # « terri- » / « toires » : a word cut at the line's end by hyphenation
+            out[-1] = (out[-1][0], _HYPHENATED.sub("", out[-1][1].rstrip()) + raw.strip())
+            continue
+        if out and _STARTS_LOWER.match(raw) and not BULLET.match(raw) and len(out[-1][1].strip()) >= 20 \
+                and not _CLOSED.search(out[-1][1]) and "|" not in raw and not label_of(raw) \
+                and not is_caps(out[-1][1]):        # a title in capitals over its description stays apart
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
         else:
             out.append((n, raw))
@@ -259,6 +267,24 @@ def plain_markup(line: str) -> str:
     for pattern, replacement in _MARKUP:
         line = pattern.sub(replacement, line)
     return line
+
+
+def _drop_running_lines(lines: list) -> list:
+    """A page's running header or footer and its page number (« Mois de l'ESS 2019   CRESS Lorraine » over
+    « 2 », « Mois de l'ESS 2022 – Programme Occitanie   3 »): a line written three times or more beside a page
+    number, and the page numbers alone."""
+    def page_number(i):
+        return 0 <= i < len(lines) and bool(re.fullmatch(r"\d{1,3}", lines[i].text.strip()))
+
+    def key(line):
+        return re.sub(r"\s+\d{1,3}\s*$", "", line.text.strip()).lower()
+
+    counts = Counter(key(line) for line in lines if not line.blank)
+    numbered = {key(line) for i, line in enumerate(lines) if not line.blank and (
+        page_number(i - 1) or page_number(i + 1) or re.search(r"\S\s{2,}\d{1,3}\s*$", line.text))}
+    return [Line(line.n, "", 0, False) if not line.blank and (page_number(i) or counts[key(line)] >= 3
+                                                                 and key(line) in numbered and len(line.text) <= 80)
+            else line for i, line in enumerate(lines)]
 
 
 def _drop_repeated_paragraphs(lines: list) -> list:

@@ -18,7 +18,7 @@ from .anchors import choose_year, dated_sentences, find_candidates
 from .brochure import learn_themes
 from .casing import learn_casing
 from .context import Context
-from .entries import parse_entry, split_rest
+from .entries import TOLD, parse_entry, split_rest
 from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, mark_tables, read_lines
@@ -83,6 +83,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         events = [e for e in events if e not in spans]
         warnings.append(f"{len(spans)} période(s) du Mois de l'ESS lui-même (« {spans[0].title} ») non retenue(s) "
                         "comme événement")
+    _before_publication(events, candidates, year)
     _paragraph_commune(events, lines, context)
     _venue_addressed(events, text, context)
     _container_commune(events)
@@ -258,15 +259,18 @@ _SMALL_WORDS = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux"
 
 def _merged_repeats(events: list) -> list:
     """The same event told twice (a page's header and its first paragraph, « FESTIVAL CAP SOLIDAIRE #6 » and
-    « le festival Cap Solidaire revient … »): same days, titles sharing most of their words — one event,
-    the surest, completed by the other."""
-    out = []
+    « le festival Cap Solidaire revient … »): same days, same place and time when both say them, titles
+    sharing most of their words — one event, the surest, completed by the other."""
+    out, by_days = [], {}
+    few = len(events) <= 15         # a page about a few events tells some twice; a long list does not
     for event in events:
-        # the very same entry written twice in a list is left to the store, which keeps both (two sessions)
-        twin = next((e for e in out if (e.start_date, e.end_date) == (event.start_date, event.end_date)
-                     and e.title != event.title and (_alike(e.title, event.title) or _unnamed_twin(e, event))), None)
+        same_days = by_days.setdefault((event.start_date, event.end_date), [])
+        twin = next((e for e in same_days if _compatible(e, event) and e.title != event.title
+                     and (few or _told(e) or _told(event)) and (_alike(e.title, event.title) or _unnamed_twin(e, event))),
+                    None)
         if twin is None:
             out.append(event)
+            same_days.append(event)
             continue
         keep, other = (twin, event) if twin.confidence >= event.confidence else (event, twin)
         if has_event_noun(other.title) and not has_event_noun(keep.title):
@@ -277,7 +281,19 @@ def _merged_repeats(events: list) -> list:
                 setattr(keep, name, getattr(other, name))
         if keep is event:
             out[out.index(twin)] = event
+            same_days[same_days.index(twin)] = event
     return out
+
+
+def _told(event) -> bool:
+    """An event read from running text or a dated heading, which another entry may tell again; entries of
+    a list or a table are distinct by construction."""
+    return any(w in TOLD.values() for w in event.warnings)
+
+
+def _compatible(a, b) -> bool:
+    """Two readings that do not contradict each other on where and when in the day."""
+    return all(not x or not y or x == y for x, y in ((a.commune_code, b.commune_code), (a.start_time, b.start_time)))
 
 
 def _unnamed_twin(a, b) -> bool:
@@ -290,7 +306,7 @@ def _unnamed_twin(a, b) -> bool:
 
 def _alike(a: str, b: str) -> bool:
     wa, wb = _title_words(a), _title_words(b)
-    return bool(wa and wb) and len(wa & wb) >= 0.8 * min(len(wa), len(wb))
+    return bool(wa and wb) and len(wa & wb) >= 0.8 * min(len(wa), len(wb)) and len(wa & wb) >= 0.5 * len(wa | wb)
 
 
 def _container_commune(events: list) -> None:
@@ -339,3 +355,20 @@ def _home_commune(events: list, text: str, context: Context) -> None:
     for event in missing:
         event.commune_code, event.commune_name = found.code, found.name
         event.warn(f"commune {found.name} prise de la ligne de tête de l'article : à vérifier", 0.15)
+
+
+def _before_publication(events: list, candidates: list, year: int) -> None:
+    """An event dated before the document itself was published (« Publié le 6 novembre ») may be a past
+    fact told in passing: kept, with less confidence."""
+    published = None
+    for anchor in candidates:
+        if anchor.reason == keep.PUBLISHED and anchor.found and anchor.found.points[0].month:
+            period = dates.resolve(anchor.found, year)
+            published = period.start if period else published
+            break
+    if published is None:
+        return
+    for event in events:
+        if event.start_date and (event.end_date or event.start_date) < published.isoformat():
+            event.warn(f"date antérieure à la publication du document ({dates.format_day(published)}) : "
+                       "événement peut-être passé", 0.3)

@@ -167,6 +167,9 @@ def read_item(text: str, places: Places) -> ItemReading:
         reading.title = _drop_article(reading.title)
         reading.title = reading.title[:1].upper() + reading.title[1:]
     reading.title = refined_title(without_lead_words(first), reading.title)
+    if reading.title and re.match(r"^(?:l['’]|la\s+|le\s+|les\s+|une?\s+)[a-zà-ÿ]", reading.title, re.IGNORECASE):
+        bare = _drop_article(reading.title)      # « L'exposition photo … » told in a sentence → « Exposition photo … »
+        reading.title = bare[:1].upper() + bare[1:]
     reading.kind = kind_in(reading.title or "") or kind_in(first)
     found = communes_in_prose(text, places)
     if where:
@@ -230,7 +233,7 @@ def refined_title(sentence: str, title: str | None) -> str | None:
 
 
 # a verb before a title's event phrase: the words before it tell, they do not name
-_VERB_FIRST = re.compile(r"\b(?:est|sont|sera|seront|était|organise\w*|propose\w*|accueill\w*|pr[ée]sente\w*|invite\w*|"
+_VERB_FIRST = re.compile(r"\b(?:est|sont|sera|seront|était|organise\w*|propose\w*|accueill\w*|pr[ée]sente\w*|invite\w*|anime\w*|"
                          r"annonce\w*|pr[ée]voi\w*|pr[ée]vu\w*|programm[ée]\w*)\b", re.IGNORECASE)
 # « Premier rendez-vous avec … », « Dernier temps fort : … »: words that announce the event, not name it
 _OPENER = re.compile(r"^(?:(?:le\s+|la\s+|un\s+|une\s+)?(?:premier|première|deuxième|second|seconde|troisième|autre|"
@@ -628,8 +631,9 @@ _LEAD_WORDS = re.compile(r"^(?:enfin|aussi|puis|ensuite|par\s+ailleurs|de\s+plus
 
 
 # « À l'occasion du Mois de l'ESS, … », « Dans le cadre de la semaine X, … »: the frame, not the event
-_FRAME = re.compile(r"^(?:(?:à|a)\s+l['’]occasion|dans\s+le\s+cadre|au\s+cours|lors)\s+d(?:[eu]\s|es\s|['’])[^,]{0,80},\s*",
-                    re.IGNORECASE)
+_FRAME = re.compile(r"^(?:(?:à|a)\s+l['’]occasion|dans\s+le\s+cadre|au\s+cours|lors)\s+d(?:[eu]\s|es\s|['’])[^,]{0,80},\s*|"
+                    r"^(?:n[ée]e?s?|cr[ée]{2}e?s?|fond[ée]e?s?|install[ée]e?s?|implant[ée]e?s?|bas[ée]e?s?|lanc[ée]e?s?|"
+                    r"soutenue?s?)\s+[^,]{3,80},\s*(?=(?:l['’]|la\s|le\s|les\s|[A-ZÀ-Ý]))", re.IGNORECASE)
 
 
 def without_lead_words(sentence: str) -> str:
@@ -669,7 +673,7 @@ def communes_in_prose_spans(text):
 
 
 def _cut_at_comma(head: str) -> str:
-    pieces = head.split(", ")
+    pieces = re.split(r", (?![^«]*»)", head)      # not inside « … »
     taken = pieces[0]
     for piece in pieces[1:]:
         if len(taken.split()) >= 2:

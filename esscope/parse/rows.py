@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .places import Place, Places, commune_cell, is_address, is_online, leading_commune, parse_place, place_like
+from .prose import has_event_noun
 from .vocabulary import price_of
 
 # table-like separators: pipes, tabs (cleaned text turns a tab into four spaces), wide gaps, spaced dots
@@ -126,6 +127,13 @@ def read_cells(text: str, places: Places) -> Row | None:
         else:
             texts.append(cell)
     if not texts:
+        return row
+    if row.commune is not None and len(texts) == 1 and cells[0] != texts[0] and not has_event_noun(texts[0]) \
+            and len(texts[0].split()) <= 8 and not row.start_time:
+        # « METZ - Maison de la Région », « NANCY - Pépinière Coop'Est »: a commune, then the place in it
+        row.place = parse_place(texts[0], places.with_context(places.region, row.commune.candidates[0].department_code
+                                                               if row.commune.code else places.department))
+        row.place.venue = row.place.venue or texts[0]
         return row
     if not (recognised or strong and len(texts) >= 2):
         return None

@@ -16,6 +16,7 @@ from .vocabulary import column_field
 _PIPE = re.compile(r"\s*\|\s*")
 _GAP = re.compile(r"\s{3,}")
 _DOTS = re.compile(r"\s+[·•]\s+")
+_DASHES = re.compile(r"\s+[–—]\s+")
 # what a header must name for its table to be read as events
 _KEY_FIELDS = {"title", "date", "time", "venue", "commune", "kind"}
 TAB_WIDTH = 4       # cleaned text writes a tab as four spaces
@@ -26,7 +27,7 @@ class Header:
     """A table's header row: the field of each column (None where the name is not understood), the
     separator its cells are cut on, and where each column starts on the header's line."""
     fields: tuple
-    separator: str              # 'pipe', 'gap', 'dots', ';' or ','
+    separator: str              # 'pipe', 'gap', 'dots', 'dashes', ';' or ','
     starts: tuple = ()
 
 
@@ -40,6 +41,8 @@ def split_cells(text: str, separator: str) -> list:
         return [c.strip() for c in _GAP.split(text)]
     if separator == "dots":
         return [c.strip() for c in _DOTS.split(text)]
+    if separator == "dashes":
+        return [c.strip() for c in _DASHES.split(text)]
     try:
         return [c.strip() for c in next(csv.reader([text], delimiter=separator, skipinitialspace=True))]
     except (csv.Error, StopIteration):
@@ -63,6 +66,8 @@ def separator_of(text: str) -> str | None:
         return "gap"
     if _DOTS.search(text):
         return "dots"
+    if len(_DASHES.findall(text)) >= 2:
+        return "dashes"     # « Date – Lieu – Intitulé – Organisateur »
     if text.count(";") >= 2:
         return ";"
     if text.count(",") >= 2:

@@ -17,9 +17,13 @@ _OCR_NUMBER = re.compile(r"(?<![^\W\d_])(?=[0-9O]*[0-9])[0-9O]{2,}(?![^\W\d_])")
 _OCR_MINUTES = re.compile(r"([0-9]\s?[hH]\s?)([0-5O][0-9O])(?![^\W\d_])")
 
 
+# typographic ligatures of PDF text (« ﬁnance »), written out; « œ » is a letter of French and stays
+_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
+
 def clean(text: str) -> str:
     """Unicode NFC, plain spaces and line ends, invisible characters dropped, O read as 0 in numbers."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
     for odd, plain in _SPACES.items():
         text = text.replace(odd, plain)
     text = text.translate(_DROP)

@@ -154,7 +154,7 @@ def kind_in(text: str, within: int = 60) -> str | None:
 # (« Ville », « Horaires », « Intitulé »). First match wins (« co-organisateur » before « organisateur »).
 FIELD_LABELS = (
     ("co_organizers", r"co-?organisat(?:eur|rice)s?|co-?organis[ée]e?s?\s+(?:par|avec)|coorganisat(?:eur|rice)s?"),
-    ("organizer", (r"organisat(?:eur|rice)s?|organis[ée]e?s?\s+par|organisation|porteurs?(?:\s+d[eu]\s+projet)?|"
+    ("organizer", (r"organisat(?:eur|rice)s?|organis[ée]e?s?\s+par|organisation|org\.?|porteurs?(?:\s+d[eu]\s+projet)?|"
                    r"structures?(?:\s+(?:organisatrices?|porteuses?))?|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
                    r"(?:à|a)\s+l['’]\s*initiative\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|initiative|"
                    r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|qui")),
