@@ -1,6 +1,7 @@
 """Stage 2 — date anchors: where a date opens an entry (« Mardi 7 novembre : … », « NOV. 18 », a table
 row's date cell, « La MJC organise le 5 novembre un atelier »), and the year the document's dates are in."""
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -317,7 +318,6 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
     calendar agrees with the written weekdays (among equals, the article's own year, then the years it
     names), else the year of the article's own date (dateline, « Publié le », a stamp « 02.11.2010,
     05:04 »), else the current year (flagged). `anchors`: every date candidate, kept or dropped."""
-    import datetime as dt
     today_year = today_year or dt.date.today().year
     named = dates.document_year(text)
     if edition:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..names import normalise
+from .dates import fold
 
 STREET = (r"(?:rue|avenue|av\.|bd|boulevard|place|pl\.|chemin|all[ée]e|impasse|quai|cours|route|square|voie|"
           r"passage|esplanade|parvis|rond-point|mail|promenade|faubourg|sentier|hameau|lieu-dit|r[ée]sidence|"
@@ -289,7 +290,6 @@ def narrow(found: Resolved, code: str, places: Places) -> Resolved:
 
 def _spelling(name: str) -> str:
     """A name compared as written, apart from case, accents, hyphens and apostrophes."""
-    from .dates import fold
     return re.sub(r"[\s'’\-]+", " ", fold(name)).strip()
 
 

@@ -10,7 +10,7 @@ initiative, proposes or organises.
 import re
 from dataclasses import dataclass, field
 
-from .dates import fold, strip_times
+from .dates import fold, search_dates, strip_times
 from .places import (
     VENUE_NOUN,
     Places,
@@ -408,7 +408,6 @@ def _event_subject(sentence: str) -> str | None:
 
 def fold_start(text: str, word: str) -> bool:
     """True when `text` starts with `word` (compared without case or accents)."""
-    from .dates import fold
     return fold(text).startswith(fold(word))
 
 
@@ -647,7 +646,6 @@ def without_lead_words(sentence: str) -> str:
 def stripped_sentence(sentence: str) -> str:
     """The sentence without its date, commune, venue, time and bracketed practical phrases, nor the
     words that link it to the one before (« Enfin, »), at most MAX_TITLE_WORDS words."""
-    from .dates import search_dates
     text = sentence.strip()
     for at, found in reversed(search_dates(text, loose=True)):
         text = text[:at] + text[at + found.end:]

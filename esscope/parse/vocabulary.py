@@ -5,7 +5,7 @@ import functools
 import re
 import unicodedata
 
-from .dates import fold
+from .dates import fold, strip_times
 
 # ------------------------------------------------------------------ themes
 
@@ -231,7 +231,6 @@ PRICE = re.compile(
 def price_of(text: str) -> str | None:
     """The price phrases of a text, joined: « 9 h à 12 h - gratuit sur inscription > site » → « gratuit sur
     inscription »."""
-    from .dates import strip_times
     if not text:
         return None
     clauses = re.split(r"\s+[-–—>]\s+|\s*[>;|\n]\s*|,\s+|\.\s+", text)
