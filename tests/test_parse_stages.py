@@ -104,3 +104,10 @@ def test_a_title_running_into_its_time_and_place_is_cut_at_the_time():
     assert texts("Vendredi 6 octobre\nBal folk solidaire 20h30 : Grange de la Ferme, Vannes") == [
         "Vendredi 6 octobre", "Bal folk solidaire", "20h30 : Grange de la Ferme, Vannes"]
     assert texts("Vendredi 6 octobre 20h30 : bal folk") == ["Vendredi 6 octobre 20h30 : bal folk"]
+
+
+def test_a_calendar_widget_run_together_is_cut_into_day_times_and_title():
+    from esscope.parse.lines import unglue
+    assert unglue("7déc18:3021:00CINÉ-DÉBATLes communs au cinéma18:30 - 21:00 OrganisateurCollectif X") == \
+        "7 déc 18:30 - 21:00 : CINÉ-DÉBAT Les communs au cinéma"
+    assert unglue("7 décembre 18h30 : ciné-débat") == "7 décembre 18h30 : ciné-débat"

@@ -167,8 +167,21 @@ _GLUED = re.compile(r"(?<=[\w»)\]])\s+(?=(?:Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|
                     r"Depuis|Chaque|Tourné|Tournée|Tournés|Départs?|Venez|Rejoignez|[AÀ])\s+[a-zà-ÿ])")
 
 
+# a calendar widget copied as text runs its day, month and times into the title: « 19nov20:0023:00FESTISOL … »
+_WIDGET = re.compile(rf"^\s*(\d{{1,2}})({dates.MONTH_PATTERN})\.?(\d{{1,2}}[:h]\d{{2}})(?:[-–]?(\d{{1,2}}[:h]\d{{2}}))?"
+                     r"\s*(?=\S)", re.IGNORECASE)
+
+
 def unglue(text: str) -> str:
-    """« Circuit des solidarités A pied, à vélo » → « Circuit des solidarités. A pied, à vélo »."""
+    """« Circuit des solidarités A pied, à vélo » → « Circuit des solidarités. A pied, à vélo »;
+    « 19nov20:0023:00FESTISOL » → « 19 nov 20:00 - 23:00 : FESTISOL »."""
+    widget = _WIDGET.match(text)
+    if widget:
+        day, month, start, end = widget.groups()
+        rest = re.sub(r"(?<=[A-ZÀ-Ý]{2})(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[a-zà-ÿ\d])(?=[A-ZÀ-Ý])", " ", text[widget.end():])
+        rest = re.sub(r"\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*", " ", rest)   # the times said again
+        rest = re.split(r"\s+Organisat(?:eur|rice)s?\s", rest)[0]                      # the widget's own fields
+        text = f"{day} {month} {start}{f' - {end}' if end else ''} : {rest.strip()}"
     if len(text) < 40:
         return text
     return _GLUED.sub(". ", text)
