@@ -278,10 +278,12 @@ def find_candidates(lines: list) -> list:
             heading = anchor if not anchor.rest.strip(" .:–—-|,") else None
     _fill_months(out)
     _drop_news_items(out, lines)
-    past = keep.past_lines(lines)
+    past, related = keep.past_lines(lines), keep.related_lines(lines)
     for anchor in out:
         if anchor.kept and anchor.at in past:
             _judged(anchor, keep.Verdict(False, keep.PAST))
+        elif anchor.kept and anchor.at in related:
+            _judged(anchor, keep.Verdict(False, keep.RELATED))
     return out
 
 

@@ -211,6 +211,35 @@ _PAST_HEADING = re.compile(r"^(?:.{0,30}[—–:-]\s*)?(?:(?:nos|les)\s+)?(?:[é
                            r"[ée]ditions?\s+pr[ée]c[ée]dentes?|d[ée]j[àa]\s+pass[ée]s?)\b.*$", re.IGNORECASE)
 
 
+# « À lire aussi », « Événements similaires », « 2 réponses à … », « Laisser un commentaire »: what a page
+# shows beside its content — related articles, other events, comments — whose dates are not the programme's
+_RELATED_HEADING = re.compile(r"^(?:(?:à\s+)?lire\s+aussi|voir\s+aussi|vous\s+aimerez\s+aussi|à\s+d[ée]couvrir\s+aussi|"
+                              r"[ée]v[ée]nements\s+similaires|[ée]v[èe]nements\s+similaires|sur\s+le\s+m[êe]me\s+(?:sujet|th[èe]me)|"
+                              r"articles?\s+(?:li[ée]s|r[ée]cents|similaires|populaires)|dans\s+la\s+m[êe]me\s+rubrique|"
+                              r"les\s+plus\s+lus|\d+\s+(?:r[ée]ponses?|commentaires?)\b|commentaires?\s*(?:\(\d+\))?$|"
+                              r"laisser\s+un\s+commentaire|ajouter\s+un\s+commentaire|archives?\b)",
+                              re.IGNORECASE)
+RELATED = "contenu voisin de la page (articles liés, autres événements, commentaires), pas le programme"
+
+
+def related_lines(lines: list) -> set:
+    """Indexes of the lines under a heading of what a page shows beside its content (« À lire aussi »,
+    « Événements similaires », « 2 réponses à … »), up to a heading that announces an agenda."""
+    out, inside = set(), False
+    for i, line in enumerate(lines):
+        if line.blank:
+            continue
+        if _RELATED_HEADING.match(line.text.strip()) and not dates.match_date(line.text):
+            out.add(i)
+            # « Lire aussi : Brest. La ressourcerie … » is one link in the article; the heading alone opens a list
+            inside = not re.search(r":\s*\S", line.text)
+        elif len(line.text.split()) <= 8 and _AGENDA_HEADING.match(line.text.strip()):
+            inside = False
+        elif inside:
+            out.add(i)
+    return out
+
+
 def past_lines(lines: list) -> set:
     """Indexes of the lines under a heading that lists past events (« Replays — événements passés »)."""
     return _under(lines, _PAST_HEADING)

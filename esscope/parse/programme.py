@@ -51,7 +51,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
     undated_items = [i for i, line in enumerate(lines) if _UNDATED_ITEM.match(line.text)]
     sections = _section_organisers(lines)
+    related = keep.related_lines(lines)
     stops = undated_from + undated_items + keep.news_starts(lines) + [a.at for a in candidates if a.reason == keep.NEWS]
+    stops += [i for i in related if i - 1 not in related]
     stops += list(sections)
     for k, anchor in enumerate(anchors):
         end = min([bounds[k + 1]] + [u for u in stops if u > anchor.at])
@@ -128,8 +130,10 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
         if after is not None and not (
                 _detail_line(after.text) and not after.bullet and not timed_item(after.text)
-                and not is_row(after, context)):
+                and not (is_row(after, context) and has_event_noun(after.text))):
             continue
+        if _own_title(lines[anchor.at + 1:nxt]):
+            continue        # « GARD » above « Mardi 15 novembre » / « 9h – 12h30 » / « Matinale des … »: a heading
         if not split_rest(anchor.rest, context.places)[1]:
             found[k] = i
     return found
@@ -142,6 +146,18 @@ def _card_title(lines: list, i: int, anchor) -> bool:
     return (line.bullet and dated is not None and dated.bullet and i == anchor.at - 1 and line.indent == dated.indent
             and (i == 0 or lines[i - 1].blank or not lines[i - 1].bullet) and _title_like(line.text)
             and not anchor.rest.strip(" .:–—-|,"))
+
+
+def _own_title(block: list) -> bool:
+    """True when the lines under a date line hold a title of their own after its details: a short line,
+    not a detail, not a sentence, before the entry's first blank line."""
+    for line in block:
+        if line.blank:
+            return False
+        if not _detail_line(line.text) and len(line.text.split()) <= 12 and not line.text.rstrip().endswith(".") \
+                and not label_of(line.text) and _title_like(line.text):
+            return True
+    return False
 
 
 def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
