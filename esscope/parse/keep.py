@@ -125,8 +125,8 @@ def opens_sentence(rest: str) -> bool:
 
 def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
     """A date that starts its line."""
-    if whole_month(found) and not rest.strip(" .:–—-|,"):
-        return Verdict(False, SPAN)
+    if whole_month(found) and (found.kind == "month" or not re.match(r"^\s*[:–—|]\s*\S", rest)):
+        return Verdict(False, SPAN)         # « Tout le mois de novembre, les acteurs … », « Du 1er au 30 novembre »
     if stamp_after(found, rest):
         return Verdict(False, PUBLISHED)
     if _PAST_AFTER.match(rest) or _PAST.search(rest[:200]):
@@ -229,10 +229,11 @@ def related_lines(lines: list) -> set:
     for i, line in enumerate(lines):
         if line.blank:
             continue
-        if _RELATED_HEADING.match(line.text.strip()) and not dates.match_date(line.text):
+        heading = _RELATED_HEADING.match(line.text.strip())
+        if heading and not dates.match_date(line.text):
             out.add(i)
             # « Lire aussi : Brest. La ressourcerie … » is one link in the article; the heading alone opens a list
-            inside = not re.search(r":\s*\S", line.text)
+            inside = not re.match(r"\s*:\s*\S", line.text.strip()[heading.end():])
         elif len(line.text.split()) <= 8 and _AGENDA_HEADING.match(line.text.strip()):
             inside = False
         elif inside:

@@ -59,6 +59,8 @@ def read_lines(text: str, cut=None) -> list:
 
 
 _MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|contact|contacts|presse|infos?\s+pratiques|"
+                         r"ajouter\s+à\s+mon\s+(?:calendrier|agenda)|partager|signaler\s+une\s+erreur|imprimer|"
+                         r"s['’]inscrire|r[ée]server|facebook|x|twitter|linkedin|whatsapp|courriel|e-mail|"
                          r"exposants|partenaires|b[ée]n[ée]voles?|devenir\s+b[ée]n[ée]vole|rechercher|recherche|menu|"
                          r"d[ée]marches|vie\s+municipale|nous\s+contacter|qui\s+sommes-nous|mentions\s+l[ée]gales|"
                          r"newsletter|adh[ée]rer|espace\s+membres?|connexion|se\s+connecter|faq|plan\s+du\s+site|"
@@ -68,10 +70,18 @@ _MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|con
 def is_menu(text: str) -> bool:
     """« Programme   Infos pratiques   Exposants   Presse », « Accueil | Agenda | Contact »: a site's
     navigation copied with the page — short capitalised items, some of them menu words, no sentence."""
+    if _BUTTONS.match(text.strip()):
+        return True
     cells = [c.strip() for c in re.split(r"\s{3,}|\s+[|·•]\s+", text.strip()) if c.strip()]
-    if len(cells) < 3 or any(len(c.split()) > 3 or re.search(r"[\d.!?:;,]", c) or not c[:1].isupper() for c in cells):
+    if len(cells) < 3 or any(len(c.split()) > 4 or re.search(r"[\d.!?:;,]", c) or not c[:1].isupper() for c in cells):
         return False
     return sum(bool(_MENU_WORDS.match(c)) for c in cells) >= 2
+
+
+# « Partager : Facebook X LinkedIn », « Ajouter à mon agenda », « + Ajouter à mon calendrier »: a page's buttons
+_BUTTONS = re.compile(r"^[+>•]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+(?:agenda|calendrier)|"
+                      r"(?:facebook|x|twitter|linkedin|whatsapp|courriel|e-mail|imprimer)(?:\s*[|,]?\s*(?:facebook|x|"
+                      r"twitter|linkedin|whatsapp|courriel|e-mail|imprimer))+|j['’]aime\s+chargement…?)$", re.IGNORECASE)
 
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")

@@ -210,9 +210,10 @@ def refined_title(sentence: str, title: str | None) -> str | None:
         found = event_phrase(during.group("what"))     # « Les festivités ouvriront lors d'une remise de prix … »
         if len(found.split()) >= 2:
             return found[:1].upper() + found[1:]
-    opener = _OPENER.match(title or "")
-    if opener and (found := event_phrase(title[opener.end():])) and len(found.split()) >= 2:
-        return found[:1].upper() + found[1:]    # « Premier rendez-vous avec les portes ouvertes de … »
+    for text in (title or "", strip_times(sentence)):
+        opener = _OPENER.match(text)
+        if opener and (found := event_phrase(text[opener.end():])) and len(found.split()) >= 2:
+            return found[:1].upper() + found[1:]    # « Premier rendez-vous avec les portes ouvertes de … »
     held = _held_subject(sentence)
     if title and has_event_noun(title):
         if held and len(held.split()) >= 2 and has_event_noun(held) and fold(held) in fold(title):
