@@ -165,9 +165,13 @@ def _from_points(m) -> DateMatch | None:
         if joins:
             joins.pop()
     if not points:
-        # « Mercredi 4, de 19 h à 21 h » : a weekday and a day, the month left to the text around it
+        # « Mercredi 4, de 19 h à 21 h », « Samedi 16 et dimanche 17 » : weekdays and days, the month left to
+        # the text around them
         if first.weekday and len(m.group("wd0") or "") > 3 and not _NOT_A_DAY.match(m.string, m.end("d0")):
-            return DateMatch([first], "single", m.end("d0"), m.group(0)[:m.end("d0") - m.start()])
+            days = _weekday_days(m)
+            end = m.end(f"d{len(days) - 1}")
+            kind = "single" if len(days) == 1 else ("range" if m.group("join1").strip() in ("au", "-", "–", "—") else "list")
+            return DateMatch(days, kind, end, m.group(0)[:end - m.start()])
         return None
     end = _end_of(m, len(points) - 1)
     for i in range(len(points) - 2, -1, -1):
@@ -182,6 +186,16 @@ def _from_points(m) -> DateMatch | None:
     else:
         kind = "list"
     return DateMatch(points, kind, end, m.group(0)[:end - m.start()])
+
+
+def _weekday_days(m) -> list:
+    """The days of a match written each with its weekday and none with its month."""
+    out = []
+    for i in range(_MAX_POINTS):
+        if m.group(f"d{i}") is None or not m.group(f"wd{i}") or (i and _NOT_A_DAY.match(m.string, m.end(f"d{i}"))):
+            break
+        out.append(Point(int(m.group(f"d{i}")), None, None, _weekday(m.group(f"wd{i}"))))
+    return out
 
 
 def _end_of(m, i) -> int:

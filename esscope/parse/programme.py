@@ -22,7 +22,7 @@ from .entries import TOLD, parse_entry, split_rest
 from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, mark_tables, read_lines
-from .places import Places, communes_in_prose, is_address, venue_start
+from .places import Places, commune_cell, communes_in_prose, is_address, venue_start
 from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
 from .vocabulary import label_of, price_of
@@ -357,20 +357,38 @@ def _venue_addressed(events: list, text: str, context: Context) -> None:
 
 
 # « PESSAC. Ils étaient une soixantaine … », « LORIENT — La coopérative … »: a press dateline
-_DATELINE_TOWN = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])(?:\s*\(\d{2,3}\))?\s*(?:\.|—|–|-)\s+(?=[A-ZÀ-Ý«])", re.MULTILINE)
+_DATELINE_TOWN = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])(?:\s*\(\d{2,3}\))?\s*(?:\.|—|–|-|\|)\s+(?=[A-ZÀ-Ý«])",
+                            re.MULTILINE)
 
 
 def _home_commune(events: list, text: str, context: Context) -> None:
-    """A press article's dateline (« PESSAC. … ») names the commune it is written from: its events that
-    say no commune of their own are taken to be there, flagged."""
+    """A press article's dateline (« PESSAC. … », « GRENOBLE | SOCIÉTÉ ») or a page's breadcrumb
+    (« Accueil > Finistère > Brest ») names the commune it is written from: its events that say no
+    commune of their own are taken to be there, flagged."""
     missing = [e for e in events if not (e.commune_code or e.commune_name or e.online)]
-    m = _DATELINE_TOWN.search(text[:5000]) if missing else None
-    found = context.places.commune(m.group(1).title()) if m else None
-    if not found or not found.code:
+    found = _home_of(text[:5000], context) if missing else None
+    if not found:
         return
     for event in missing:
         event.commune_code, event.commune_name = found.code, found.name
-        event.warn(f"commune {found.name} prise de la ligne de tête de l'article : à vérifier", 0.15)
+        event.warn(f"commune {found.name} prise de la ligne de tête ou du fil d'Ariane de la page : à vérifier", 0.15)
+
+
+_BREADCRUMB = re.compile(r"^[^\n>›»]{2,40}(?:\s*[>›»]\s*[^\n>›»]{2,40}){1,5}$", re.MULTILINE)
+
+
+def _home_of(head: str, context: Context):
+    """The commune a page's head says it is about: a dateline in capitals, or a breadcrumb's commune."""
+    m = _DATELINE_TOWN.search(head)
+    found = context.places.commune(m.group(1).title()) if m else None
+    if found and found.code:
+        return found
+    for crumb in _BREADCRUMB.finditer(head):
+        for item in reversed(re.split(r"\s*[>›»]\s*", crumb.group(0))):
+            found = commune_cell(item.strip(), context.places)
+            if found and found.code:
+                return found
+    return None
 
 
 def _before_publication(events: list, candidates: list, year: int) -> None:
