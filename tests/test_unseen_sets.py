@@ -13,7 +13,7 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # the floor each set must keep: what the reader reached once its general causes of error were fixed
-FLOORS = {"unseen2": 0.95, "unseen3": 0.75}
+FLOORS = {"unseen2": 0.95, "unseen3": 0.75, "unseen4": 0.70}
 DOCUMENTS = [(folder, path.name.removesuffix(".gold.json")) for folder in FLOORS
              for path in sorted((FIXTURES / folder).glob("*.gold.json"))]
 

@@ -3,6 +3,7 @@ row's date cell, « La MJC organise le 5 novembre un atelier »), and the year t
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -334,6 +335,12 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
         # names, the one its weekdays fit
         fitting = dates.weekday_year(kept, dates.edition_years(text), prefer=[named])
         return fitting or named, "document", []
+    # « Le 14/11/2023 de 9 h à 12 h » … « les 21 et 28 novembre »: the year its autumn events write (a
+    # « save the date » in January is the next year's)
+    written = Counter(p.year for a in anchors if a.kept for p in a.found.points if p.year and (p.month or 0) >= 9)
+    if written:
+        year = written.most_common(1)[0][0]
+        return year, "events", [f"année {year} lue dans les dates du document"]
     stamps = [p.year for a in anchors if a.reason == keep.PUBLISHED for p in a.found.points if p.year]
     # a programme is read once written: no year after the current one
     guessed = dates.weekday_year(kept, range(2008, today_year + 1),
