@@ -140,7 +140,10 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
         dated = next((k for k, cell in enumerate(cells) if (dates.match_date(cell) or _NO_DATE).end == len(cell)), None)
         if dated is not None:
             rest = " | ".join(cells[:dated] + cells[dated + 1:])
-            return Anchor(0, dates.match_date(cells[dated]), f" | {rest}", form="cell")
+            anchor = Anchor(0, dates.match_date(cells[dated]), f" | {rest}", form="cell")
+            if any(keep.byline(cell) for cell in cells) and any(p.year for p in anchor.found.points):
+                return _judged(anchor, keep.Verdict(False, keep.PUBLISHED))   # « Économie | 3 novembre 2015 | Par X »
+            return anchor
     lead = _LEAD.match(text)
     if lead:
         found = dates.match_date(text[lead.end():])

@@ -48,10 +48,13 @@ _DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’'\- ]{1,40},\s+(?:le\s+)?(?:[a-zé]+\s
 # a date written with its year, then a clock time or a byline — a stamp, not an event
 _CLOCK_STAMP = re.compile(r"^\s*[,-]?\s*(?:à\s+)?\d{1,2}\s*[:h]\s*\d{2}\b(?!\s*(?:[-–]|à|jusqu)\s*\d)")
 _BYLINE = re.compile(r"^\s*,?\s*par\s+[A-ZÀ-Ý@]")
+# « Mercredi 2 novembre 2016 – 07h45 »: a lone clock time written on two digits before ten is a stamp
+_PADDED_CLOCK = re.compile(r"^\s*[,–—|-]?\s*(?:à\s+)?0\d\s*[:h]\s*\d{2}\s*$")
 # what, written right before a date, makes it a limit or a past rather than the day of an event
 _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|limite|cl[ôo]tur\w*|cr[ée]{2}e?s?|fond[ée]e?s?|"
                             r"au\s+plus\s+tard|d[ée]p[ôo]ts?|[àa]\s+d[ée]poser|[àa]\s+envoyer|[àa]\s+renvoyer|"
-                            r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour)\s*(?:le|au|du|:)?\s*$", re.IGNORECASE)
+                            r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour|sauf|except[ée]|hormis)\s*(?:le|au|du|:)?\s*$",
+                            re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\s*(?:derni|pass[ée])", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
                    r"a\s+(?:r[ée]uni|rassembl[ée]|accueilli|organis[ée])|ont\s+(?:r[ée]uni|particip[ée]|organis[ée]))\b",
@@ -79,7 +82,7 @@ def stamp_after(found: dates.DateMatch, after: str) -> bool:
     if not any(p.year for p in found.points):
         return False
     numeric = re.search(r"\d[/.]\d", found.text or "")
-    return bool(_BYLINE.match(after) or numeric and _CLOCK_STAMP.match(after))
+    return bool(_BYLINE.match(after) or numeric and _CLOCK_STAMP.match(after) or _PADDED_CLOCK.match(after))
 
 
 def whole_month(found: dates.DateMatch) -> bool:
@@ -250,13 +253,19 @@ def _under(lines: list, heading) -> set:
     out, inside = set(), False
     for i, line in enumerate(lines):
         short = not line.blank and len(line.text.split()) <= 6 and not dates.match_date(line.text)
-        if short and heading.match(line.text.strip()):
+        if short and heading.match(line.text.strip()) and not _item_headline(lines, i):
             inside = True
         elif short and _AGENDA_HEADING.match(line.text.strip()):
             inside = False
         elif inside:
             out.add(i)
     return out
+
+
+def _item_headline(lines: list, i: int) -> bool:
+    """« 30.10.2023 – Gouvernance » then « Retour sur notre assemblée générale »: the headline of a dated
+    item, right under its date, not the heading of a section."""
+    return i > 0 and not lines[i - 1].blank and bool(dates.match_date(lines[i - 1].text))
 
 
 def news_starts(lines: list) -> list:
@@ -272,12 +281,23 @@ def news_item(anchor, lines: list) -> bool:
     """Under a news heading, a dated item that is news rather than an event: its text is an article, it
     ends on « Lire la suite », its date only says from when something changes (« à partir du 4 décembre »),
     or it names no event."""
+    if anchor.form == "start" and _rubric(anchor.rest, stamp=bool(re.match(r"\d{1,2}[./]\d{1,2}[./]\d{4}", anchor.found.text or ""))):
+        return True                 # « 30.10.2023 – Gouvernance »: the item's date and rubric
+    if anchor.form == "title" and has_event_noun(anchor.rest) and anchor.found.kind not in ("open", "until"):
+        return False                # « Portes ouvertes chez Coop'Seine le jeudi 16 novembre »: an announcement
     if not anchor.inside and is_article(lines[1:]):
         return True
     if any(_READ_MORE.match(line.text) for line in lines[1:4] if not line.blank):
         return True
     head = " ".join(line.text for line in [line for line in lines if not line.blank][:2])
     return anchor.found.kind in ("open", "until") or not has_event_noun(head)
+
+
+def _rubric(rest: str, stamp: bool) -> bool:
+    """« – Vie de la coopérative », « | Formation » after « 27.09.2023 »: a news item's rubric after its
+    date, not an event (a rubric may be a kind of event when the date is a numeric stamp)."""
+    words = rest.strip(" –—-|:·").split()
+    return 0 < len(words) <= 4 and bool(re.match(r"^\s*[–—|·-]", rest)) and (stamp or not has_event_noun(rest))
 
 
 def is_article(lines: list) -> bool:

@@ -90,6 +90,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     _venue_addressed(events, text, context)
     _container_commune(events)
     events = _merged_repeats(events)
+    _default_commune(events, text, context)
     _home_commune(events, text, context)
     _only_commune(events, text, context)
     for at, organiser in sections.items():
@@ -213,6 +214,29 @@ def _paragraph_commune(events: list, lines: list, context: Context) -> None:
 _TOWN = re.compile(r"\b(?:[Vv]ille|[Mm]airie|[Cc]ommune)\s+(?:de\s+|d['’])((?-i:[A-ZÀ-Ý])[\w'’-]+(?:[\s-](?:sur|sous|en|l[eè]s|(?-i:[A-ZÀ-Ý])[\w'’-]+)){0,3})")
 
 
+# « tout se passe au Hangar, …, 37100 Tours, sauf mention contraire », « sauf indication contraire, les
+# ateliers ont lieu à Lille »: the place every event of the document is at unless it says otherwise
+_DEFAULT_PLACE = re.compile(r"[^.!?\n]*\bsauf\s+(?:mention|indication|pr[ée]cision)\s+contraire\b[^.!?\n]*", re.IGNORECASE)
+_POSTCODE_NAME = re.compile(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,3})")
+
+
+def _default_commune(events: list, text: str, context: Context) -> None:
+    """Events that say no commune take the one the document gives for all « sauf mention contraire »."""
+    missing = [e for e in events if not (e.commune_code or e.commune_name or e.online)]
+    said = _DEFAULT_PLACE.search(text) if missing else None
+    if not said:
+        return
+    found = [context.places.postcode_commune(code, name) for code, name in _POSTCODE_NAME.findall(said.group(0))]
+    found = [f for f in found if f and f.code] or [f for _s, _e, f in communes_in_prose(said.group(0), context.places)
+                                                    if f.code]
+    if len({f.code for f in found}) != 1:
+        return
+    for event in missing:
+        event.commune_code, event.commune_name = found[0].code, found[0].name
+        event.warn(f"commune {found[0].name} : celle que le document donne pour tous ses événements, « sauf mention "
+                   "contraire »", 0.05)
+
+
 def _only_commune(events: list, text: str, context: Context) -> None:
     """An article about one place (« … au Ground Control à Paris … »): when the whole text names a single
     commune, its events that say no commune of their own take that one, flagged."""
@@ -221,7 +245,7 @@ def _only_commune(events: list, text: str, context: Context) -> None:
         return
     named = {found.code for _s, _e, found in communes_in_prose(text, context.places) if found.code}
     named |= {e.commune_code for e in events if e.commune_code}
-    for postcode, name in re.findall(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’-]+)", text):   # « 31000 Toulouse »
+    for postcode, name in _POSTCODE_NAME.findall(text):   # « 31000 Toulouse »
         found = context.places.postcode_commune(postcode, name)
         named |= {found.code} if found and found.code else {f"postcode {postcode}"}
     for name in _TOWN.findall(text):        # « Ville d'Angers », « Mairie de Vertou »: the page's own commune
