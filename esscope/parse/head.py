@@ -15,6 +15,7 @@ from .places import (
     commune_cell,
     communes_in_prose,
     is_online,
+    names_a_place,
     parse_place,
     split_venue_commune,
     venue_in_prose,
@@ -49,9 +50,11 @@ def only_when_where(text: str, places: Places) -> bool:
         segment = segment.strip("()")
         bare = WHERE_WORDS.sub("", segment)
         if re.match(r"^(?:au|aux|chez|à\s+la|à\s+l['’]|dans\s+les\s+locaux|salle)\s+\S", segment, re.IGNORECASE) \
-                and len(segment.split()) <= 8 or is_online(segment) and len(segment.split()) <= 3:
+                and len(segment.split()) <= 8 or is_online(segment) and len(segment.split()) <= 3 \
+                or names_a_place(segment) and len(segment.split()) <= 6 and not has_event_noun(segment):
             continue
-        if places.commune(bare) or re.match(r"^\d{5}\s", bare):
+        # « Villeurbane » between dashes: one word alone, read with its slip in the programme's région
+        if places.commune(bare, fuzzy=bool(re.fullmatch(r"[A-ZÀ-Ý][\w’'-]{3,}", bare))) or re.match(r"^\d{5}\s", bare):
             has_commune = True
         elif re.match(r"^[A-ZÀ-Ý][\w’'\-]*(?:[\s\-][A-ZÀ-Ýa-zà-ÿ’'\-]+){0,4}$", bare):
             named += 1

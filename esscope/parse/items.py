@@ -29,13 +29,17 @@ from .vocabulary import kind_in, label_of, price_of
 
 
 def continuation(body: list, told: str | None = None) -> list:
-    """Lines that carry on a one-line entry: wrapped text and its sub-bullets, up to a blank line. For an
+    """Lines that carry on a one-line entry: wrapped text and its sub-bullets, up to a blank line or a line
+    that gives a day of its own. For an
     event told in running text (`told`: its sentence), only lines that carry that sentence on: a line
     after a finished sentence is another paragraph (web pages pasted without blank lines)."""
     out, previous = [], told
     for line in body:
         if line.blank or told is not None and _SENTENCE_DONE.search(previous):
             break
+        if not line.bullet and any(found.points[0].month for _at, found in dates.search_dates(line.text, loose=True)):
+            break       # « et le sam 25/11 il y a peut-être … »: a line with a day of its own is not this entry's
+
         out.append(line)
         previous = line.text
     return out
@@ -54,7 +58,7 @@ def is_list_of_items(body: list, context: Context) -> bool:
     timed = [line for line in content if timed_item(line.text)]
     if len(bullets) >= 2 and content[0].bullet and len(bullets) >= len(content) / 2:
         return True
-    if len(timed) >= 2 and timed_item(content[0].text) and len(timed) >= len(content) / 2:
+    if len(timed) >= 2 and timed_item(content[0].text) and len(timed) >= len(content) / 3:
         return True
     return not content[0].bullet and is_row(content[0], context)
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates
+from .places import VENUE_NOUN
 from .prose import counts_events, has_event_noun, names_an_event, sentences
 
 # reasons a date is dropped; `STRONG` ones never come back as a low-confidence candidate
@@ -109,7 +110,8 @@ def opens_entry(rest: str, found: dates.DateMatch) -> bool:
         return True
     if rest.startswith(","):
         after = rest[1:].strip()
-        return bool(re.match(r"^(?:[A-ZÀ-Ý0-9]|au\s|aux\s|à\s|en\s|chez\s|dès\s|de\s+\d|dans\s+les\s+locaux)", after))
+        return bool(re.match(r"^(?:[A-ZÀ-Ý0-9]|au\s|aux\s|à\s|en\s|chez\s|dès\s|de\s+\d|dans\s+les\s+locaux)", after)
+                    or re.match(rf"^{VENUE_NOUN}\s+[A-ZÀ-Ý]", after))    # « , médiathèque Jacques-Demy, Nantes »
     return bool(re.match(r"^(?:au|aux|à|chez|en)\s+[A-ZÀ-Ý]", stripped)) or bool(
         re.match(r"^(?:en\s+(?:ligne|visio))", stripped, re.IGNORECASE))
 

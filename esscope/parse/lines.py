@@ -163,6 +163,8 @@ def _unwrapped(raws: list) -> list:
             continue
         if out and _STARTS_LOWER.match(raw) and not BULLET.match(raw) and len(out[-1][1].strip()) >= 20 \
                 and not _CLOSED.search(out[-1][1]) and "|" not in raw and not label_of(raw) \
+                and not ((dates.match_date(out[-1][1].strip()) or dates.match_date(raw.strip()))
+                         and not FUNCTION_END.search(out[-1][1])) \
                 and not is_caps(out[-1][1]):        # a title in capitals over its description stays apart
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
         else:

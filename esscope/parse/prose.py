@@ -182,7 +182,7 @@ def read_item(text: str, places: Places) -> ItemReading:
         reading.commune = found[0][2]
     else:
         reading.commune = _trailing_commune(first, places) or _opening_commune(lead or first, places) \
-            or _commune_of_venue(first, places)
+            or commune_of_venue(first, places)
     venue = venue_in_prose(text)
     if venue and found and any(text[start:end].endswith(venue[2]) for start, end, _ in found):
         venue = None        # « à La Rochelle » is the commune, not a place in it
@@ -391,7 +391,7 @@ def _opening_commune(sentence: str, places: Places):
     return None
 
 
-def _commune_of_venue(sentence: str, places: Places):
+def commune_of_venue(sentence: str, places: Places):
     """« … investit les halles de Chambéry », « une coopérative maraîchère de Saint-Paul »: a commune
     named after a place noun or the kind of a structure."""
     for m in re.finditer(r"\b(?:" + VENUE_NOUN + "|" + _ORG_TYPE + r")(?:\s+[^\s,.;:()]+){0,3}?\s+(?:de\s+|d['’]\s*)(?P<name>(?-i:[A-ZÀ-Ý][\w’'\-]*(?:[\s\-](?:sur|sous|en|[A-ZÀ-Ý][\w’'\-]*))*))",
@@ -423,7 +423,7 @@ def _drop_article(text: str | None) -> str | None:
     """« la grande soirée … » → « grande soirée … »: a title does not start with an article."""
     if not text:
         return text
-    return re.sub(r"^(?:la|le|les|l['’]|une?|des)\s*(?=\w|«)", "", text.strip(), flags=re.IGNORECASE) or text
+    return re.sub(r"^(?:(?:la|les|le|une?|des)\s+|l['’]\s*)(?=\w|«)", "", text.strip(), flags=re.IGNORECASE) or text
 
 
 def segment_venue(sentence: str) -> str | None:
@@ -607,11 +607,12 @@ def title_of(sentence: str, whole: str) -> str | None:
 
 
 def _closed_quote(head: str, sentence: str) -> str:
-    """« une « Semaine de la coopération » cut at « à l'école » » → the head up to the closing quote:
-    a quoted name is never cut in two."""
-    if head.count("«") <= head.count("»") or not sentence.startswith(head):
+    """« une « Semaine de la coopération » cut at « à l'école » » → the head up to the closing quote
+    (« » or straight quotes): a quoted name is never cut in two."""
+    closing = "»" if head.count("«") > head.count("»") else '"' if head.count('"') % 2 else None
+    if closing is None or not sentence.startswith(head):
         return head
-    end = sentence.find("»", len(head))
+    end = sentence.find(closing, len(head))
     return sentence[:end + 1] if 0 < end - len(head) <= 80 else head
 
 
