@@ -144,6 +144,9 @@ def _when_where_first(body: list) -> int | None:
             or len(body[at].text.split()) > 12:
         return None
     text, venue = body[at].text, venue_start(body[at].text)
+    if dates.starts_with_time(text) and any(dates.starts_with_time(line.text) and not line.bullet
+                                            for line in body[at + 1:]):
+        return None     # a second slot under the same day: a list of slots, each over its own entry
     if venue:
         return None if has_event_noun(text[len(venue):]) else at
     place = dates.strip_times(text).strip(" :–—|·,-") if dates.starts_with_time(text) else None

@@ -120,7 +120,8 @@ def items(body: list, context: Context) -> list:
             continue
         # in a timetable, a bullet without a time is a part of the slot above (« 14h : ateliers au choix »)
         starts = (line.bullet and line.indent <= top and not (timed and not timed_item(line.text))) or (
-            not line.bullet and (timed_item(line.text) or is_row(line, context)))
+            not line.bullet and (timed_item(line.text) or is_row(line, context)
+                                 and not (timed and line.text[:1].islower())))
         if starts:
             current = (line, [])
             items.append(current)
@@ -189,13 +190,19 @@ def _wrapped(first: str, lines: list) -> tuple:
     when it starts in lower case or the text before it breaks off (« … de », « …, »)."""
     wrapped, details, previous = [], [], first
     for line in lines:
-        if details or not (re.match(r"^[a-zà-ÿ(«]", line.text) or FUNCTION_END.search(previous)
+        closed = re.search(r"[»)]\s*$", previous) and _CREDIT.match(line.text)
+        if details or closed or not (re.match(r"^[a-zà-ÿ(«]", line.text) or FUNCTION_END.search(previous)
                            or not re.search(r"[.!?:»)]\s*$", previous) and not _starts_detail(line.text)):
             details.append(line.text)
         else:
             wrapped.append(line.text)
             previous = line.text
     return wrapped, details
+
+
+# under a title closed by its quote, who leads or hosts it is a detail: « animé par … », « avec le doyen … »
+_CREDIT = re.compile(r"(?:anim[ée]e?s?|propos[ée]e?s?|organis[ée]e?s?|présent[ée]e?s?)\s+par\b|avec\s|en\s+présence\b"
+                     r"|en\s+partenariat\b", re.IGNORECASE)
 
 
 def _starts_detail(text: str) -> bool:

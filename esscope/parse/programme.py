@@ -63,6 +63,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
             anchors[k + 1].rest = f"{anchor.lead} {anchor.rest} {anchors[k + 1].rest}"
             continue
         found = parse_entry(anchor, block, context, lines[titles[k]] if k in titles else None)
+        found = [e for e in found if re.search(r"[^\W\d_]{2}", e.title or "")]   # « 2 nov. · 🌍 » names nothing
         if not found:
             dropped.append(lines[anchor.at])
         events.extend(found)
