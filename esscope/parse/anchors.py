@@ -153,7 +153,7 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
                            keep.judge_lead(found, text, lead.end(), rest))
     for at, found in dates.search_dates(text):
         before = text[:at]
-        if at and not re.search(r"[.!?]\s", before) and verb_before(before):
+        if at and found.kind != "until" and not re.search(r"[.!?]\s", before) and verb_before(before):
             rest = f"{before.rstrip(' ,')} {text[at + found.end:].lstrip(' ,')}"
             if names_an_event(rest):
                 anchor = Anchor(0, found, rest.strip(), inside=True, form="verb")
@@ -185,7 +185,8 @@ def _sentence_anchor(text: str) -> Anchor | None:
     sentence says an event happens and the date is not a limit, a past or a publication."""
     sentence = sentences(text)[0] if text.strip() else ""
     found = dates.search_dates(sentence, loose=True)
-    if len(found) == 2 and _ONGOING.search(sentence[:found[0][0]]) and _UNTIL.search(sentence[:found[1][0] + 12]):
+    if len(found) == 2 and _ONGOING.search(sentence[:found[0][0]]) and (
+            found[1][1].kind == "until" or _UNTIL.search(sentence[:found[1][0] + 12])):
         return _ongoing(text, sentence, found)
     if len(found) != 1:
         return _any_date(text)
@@ -198,7 +199,8 @@ def _sentence_anchor(text: str) -> Anchor | None:
 
 
 # « Elle a débuté le 5 novembre … jusqu'au 21 novembre »: an event under way when the article was written
-_ONGOING = re.compile(r"\b(?:a|ont|avait)\s+(?:d[ée]but[ée]|commenc[ée]|d[ée]marr[ée]|ouvert)\s*(?:le|dès\s+le)?\s*$", re.IGNORECASE)
+_ONGOING = re.compile(r"\b(?:(?:a|ont|avait)\s+(?:d[ée]but[ée]|commenc[ée]|d[ée]marr[ée]|ouvert)\s*(?:le|dès\s+le)?|depuis(?:\s+le)?)\s*$",
+                      re.IGNORECASE)
 _UNTIL = re.compile(r"jusqu['’]\s*au\s+(?:\w+\s+)?\d", re.IGNORECASE)
 
 
@@ -267,7 +269,8 @@ def find_candidates(lines: list) -> list:
         if line.blank or len(line.text) > 5000:
             continue
         opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n or _ENDS_SENTENCE.search(lines[i - 1].text) \
-            or _HEADING.match(lines[i - 1].text) and line.text[:1].isupper()
+            or _HEADING.match(lines[i - 1].text) and line.text[:1].isupper() \
+            or line.bullet or re.search(r"[:;]\s*$", lines[i - 1].text)     # an item of a list: a sentence of its own
         anchor = anchor_of(line, loose=opens)
         if anchor is None:
             continue

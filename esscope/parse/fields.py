@@ -272,6 +272,8 @@ def finish(event: Event, context: Context) -> None:
         event.start_time = event.start_time or dates.find_times(title)[0]
         title = _LEADING_TIME.sub("", title).strip(" -–—:") or title
     title = _first_sentence(title)
+    if event.online:        # « Webinaire « X » en visio »: how it is held is said apart
+        title = re.sub(r"\s+(?:en\s+visio(?:conf[ée]rence)?|en\s+ligne)\s*$", "", title, flags=re.IGNORECASE) or title
     head, colon, tail = title.partition(" : ")
     named = has_event_noun(head) and re.search(r"«[^»]+»\s*$", head)
     if colon and (len(tail.split()) > 8 and len(head.split()) >= 2 and (has_event_noun(head) or "«" in head)
@@ -279,6 +281,8 @@ def finish(event: Event, context: Context) -> None:
         title = head        # « Afterwork « X » : pitchs de jeunes alumni qui … » — the rest describes it
     whole = re.fullmatch(r"«\s*([^«»]+?)\s*»", title)
     title = whole.group(1) if whole else title     # a title that is only a quoted name is that name
+    if title.count('"') == 1:
+        title = title.replace('"', "").strip() or title     # a quote left open where the title was cut
     event.title = display_title(title[:1].upper() + title[1:], context.casing)
     _doubt_title(event, context)
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from . import dates
 from .places import is_address
-from .tables import Header, header_of, row_cells
+from .tables import Header, day_first_dates, header_of, row_cells
 from .vocabulary import column_field, label_of
 
-BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
+BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s+")
 
 
 FUNCTION_END = re.compile(r"(?:\b(?:de|des|du|le|la|les|et|à|au|aux|en|un|une|pour|sur|avec|dans|par|d['’]|l['’]|"
@@ -270,19 +270,30 @@ def mark_tables(lines: list) -> list:
     the header line itself, which names columns and no event, becomes blank. A table runs from its
     header over blank lines to the first line not cut like it."""
     out = list(lines)
-    header, rows = None, 0
+    header, rows = None, []
     for i, line in enumerate(out):
         if line.blank:
             continue
         cells = row_cells(line.text, header) if header else None
         if cells is not None and header_of(line.text) is None:
+            rows.append(i)
             out[i] = Line(line.n, line.text, line.indent, line.bullet, header, cells)
-            rows += 1
             continue
-        header, rows = header_of(line.text), 0
+        _read_day_first(out, rows)
+        header, rows = header_of(line.text), []
         if header is not None:
             out[i] = Line(line.n, "", line.indent, False)
+    _read_day_first(out, rows)
     return out
+
+
+def _read_day_first(lines: list, rows: list) -> None:
+    """The rows of one table, their dates rewritten day first when the table writes them month first."""
+    if not rows:
+        return
+    header = lines[rows[0]].header
+    for i, cells in zip(rows, day_first_dates([lines[i].cells for i in rows], header)):
+        lines[i] = Line(lines[i].n, lines[i].text, lines[i].indent, lines[i].bullet, header, cells)
 
 
 _MARKUP = [

@@ -16,14 +16,15 @@ from .dates import fold
 STREET = (r"(?:rue|avenue|av\.|bd|boulevard|place|pl\.|chemin|all[ée]e|impasse|quai|cours|route|square|voie|"
           r"passage|esplanade|parvis|rond-point|mail|promenade|faubourg|sentier|hameau|lieu-dit|r[ée]sidence|"
           r"zone|za|zi|zac|parc d'activit[ée]s?|chauss[ée]e|all\.)")
-_ADDRESS_START = re.compile(rf"^(?:\d+\s*(?:bis|ter|[a-c])?\s*,?\s+{STREET}\b|{STREET}\s+[A-ZÀ-Ýa-z0-9])", re.IGNORECASE)
-_ADDRESS_INSIDE = re.compile(rf"\s(\d+\s*(?:bis|ter)?\s*,?\s+{STREET}\b.*)$", re.IGNORECASE)
+_ADDRESS_START = re.compile(rf"^(?:\d+\s*(?:bis|ter|[a-c])?\s*,?\s+{STREET}(?!\w)|{STREET}\s+[A-ZÀ-Ýa-z0-9])", re.IGNORECASE)
+_ADDRESS_INSIDE = re.compile(rf"\s(\d+\s*(?:bis|ter)?\s*,?\s+{STREET}(?!\w).*)$", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’\- ]+?)(?:\s+cedex(?:\s*\d+)?)?\s*$",
                        re.IGNORECASE)
 _TO_BE_SET = re.compile(r"\(?\s*(?:lieu|adresse|salle)\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|confirmer|venir)\s*\)?",
                         re.IGNORECASE)
 ONLINE = re.compile(r"\b(?:en\s+visio(?:conf[ée]rence)?|en\s+ligne|à\s+distance|en\s+distanciel|webinaires?|"
-                    r"webinars?|visioconf[ée]rence|100\s*%\s*en\s+ligne|sur\s+zoom|via\s+zoom|sur\s+teams)\b",
+                    r"webinars?|visioconf[ée]rence|100\s*%\s*en\s+ligne|sur\s+zoom|via\s+zoom|sur\s+teams|"
+                    r"(?<![\w-])zoom(?!\s+sur)(?=\s*(?:\(|,|$))|(?<![\w-])(?:microsoft\s+)?teams(?=\s*(?:\(|,|$))|google\s+meet)\b",
                     re.IGNORECASE)
 # « en ligne » that is about registering or selling, not about where the event happens
 _NOT_ONLINE = re.compile(r"\b(?:inscriptions?|r[ée]servations?|billetterie|boutique|vente|commerce|magasin|"

@@ -74,6 +74,11 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         # « - Date à définir : rencontre avec les élus » — an item that says itself it has no date yet
         item = replace(lines[at], text=_UNDATED_ITEM.sub("", lines[at].text))
         events.extend(undated_entries([item], context))
+    early = [e for e in events if e.start_date and e.start_date < f"{year}-10-01"]
+    if early:       # a council's last session, next year's canteen prices: not what the Mois de l'ESS puts on
+        events = [e for e in events if e not in early]
+        warnings.append(f"{len(early)} date(s) antérieure(s) à octobre {year}, hors du Mois de l'ESS, non retenue(s) "
+                        "comme événement : " + " ; ".join(f"« {e.title[:60]} »" for e in early[:5]))
     if not events and candidates:
         events = [e for a in candidates for e in doubtful_events(a, context)]
         warnings.append("aucun événement sûr dans ce document : ses dates sont proposées avec une confiance faible, "
@@ -81,11 +86,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     for line in dropped:
         warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {line.text[:80]} ») "
                         "n'a pas été retenue : à vérifier")
-    spans = [e for e in events if _names_the_month(e)]
-    if spans:
-        events = [e for e in events if e not in spans]
-        warnings.append(f"{len(spans)} période(s) du Mois de l'ESS lui-même (« {spans[0].title} ») non retenue(s) "
-                        "comme événement")
+    events, aside = set_aside(events)
+    warnings += aside
     _before_publication(events, candidates, year)
     _paragraph_commune(events, lines, context)
     _venue_addressed(events, text, context)
@@ -321,6 +323,30 @@ def _dated_parts(events: list, lines: list) -> list:
     return out
 
 
+def set_aside(events: list) -> tuple:
+    """(events, warnings): the events without those that are none — the span of the Mois de l'ESS itself,
+    internal meetings, deadlines written as entries —, each set aside with a warning that names it."""
+    warnings = []
+    spans = [e for e in events if _names_the_month(e)]
+    if spans:
+        events = [e for e in events if e not in spans]
+        warnings.append(f"{len(spans)} période(s) du Mois de l'ESS lui-même (« {spans[0].title} ») non retenue(s) "
+                        "comme événement")
+    private = [e for e in events if _NOT_PUBLIC.search(e.title or "")]
+    if private:
+        events = [e for e in events if e not in private]
+        warnings.append(f"{len(private)} réunion(s) interne(s) ou date(s) limite(s) non retenue(s) comme événement : "
+                        + " ; ".join(f"« {e.title} »" for e in private[:5]))
+    return events, warnings
+
+
+# an entry that says it is no public event: an internal meeting (« Réunion prépa (interne) », « réunion
+# d'équipe ») or a deadline written as a calendar entry (« DEADLINE inscriptions », « Date limite … »)
+_NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|de\s+(?:pr[ée]paration|bureau|bilan)|pr[ée]pa)\b|"
+                         r"^\s*(?:deadline|date\s+limite|cl[ôo]ture\s+des\s+(?:inscriptions|candidatures)|"
+                         r"fin\s+des\s+(?:inscriptions|candidatures))\b", re.IGNORECASE)
+
+
 def _names_the_month(event) -> bool:
     """« Mois de l'économie sociale et solidaire à Fresnes », du 6 au 28 novembre: the edition itself."""
     if not (event.start_date and event.end_date and _THE_MONTH_TITLE.match(event.title or "")):
@@ -455,7 +481,8 @@ def _home_commune(events: list, text: str, context: Context) -> None:
         event.warn(f"commune {found.name} prise de la ligne de tête ou du fil d'Ariane de la page : à vérifier", 0.15)
 
 
-_TOWN_SITE = re.compile(r"^\s*(?:Ville|Mairie|Commune)\s+(?:de\s+|d['’]\s*)([A-ZÀ-Ý][\w'’ -]{1,40}?)\s*$", re.MULTILINE)
+_TOWN_SITE = re.compile(r"^\s*(?:Ville|VILLE|Mairie|MAIRIE|Commune|COMMUNE)\s+(?:de\s+|DE\s+|d['’]\s*|D['’]\s*)"
+                        r"([A-ZÀ-Ý][\w'’ -]{1,40}?)\s*$", re.MULTILINE)
 _BREADCRUMB = re.compile(r"^[^\n>›»]{2,40}(?:\s*[>›»]\s*[^\n>›»]{2,40}){1,5}$", re.MULTILINE)
 
 
@@ -466,7 +493,8 @@ def _home_of(head: str, context: Context):
     if found and found.code:
         return found
     site = _TOWN_SITE.search(head)      # « Ville de Montreuil »: the name of a town hall's site
-    found = commune_cell(site.group(1), context.places) if site else None
+    name = site.group(1).title() if site and is_caps(site.group(1)) else site.group(1) if site else None
+    found = commune_cell(name, context.places) if site else None
     if found and found.code:
         return found
     for crumb in _BREADCRUMB.finditer(head):

@@ -65,6 +65,7 @@ _EVENT_VERBS = (r"r[ée]unira|r[ée]unit|rassemblera|rassemble|aura\s+lieu|a\s+l
                 r"se\s+d[ée]roulera|se\s+d[ée]roule|accueillera|accueille|proposera|propose|permettra|permet|"
                 r"invite|invitera|ouvrira|pr[ée]sentera|cl[ôo]turera|lancera|mettra|donnera|abordera|"
                 r"exposer(?:a|ont)|expose(?:nt)?|projettera|projetteront|"
+                r"(?:est|sont)\s+(?:report|prolong|d[ée]plac)[ée]e?s?|"
                 r"(?:est|sont|sera|seront)\s+pr[ée]vue?s?")
 _EVENT_SUBJECT = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<title>.{3,120}?)\s+(?:" + _EVENT_VERBS
                             + r")\b", re.IGNORECASE)
@@ -246,7 +247,7 @@ def refined_title(sentence: str, title: str | None) -> str | None:
 
 
 # a verb before a title's event phrase: the words before it tell, they do not name
-_VERB_FIRST = re.compile(r"\b(?:est|sont|sera|seront|était|organise\w*|propose\w*|accueill\w*|pr[ée]sente\w*|invite\w*|anime\w*|"
+_VERB_FIRST = re.compile(r"^\s*(?:de\s+|d['’]\s*)[a-zà-ÿ]+(?:er|ir|re)\b|\b(?:est|sont|sera|seront|était|organise\w*|propose\w*|accueill\w*|pr[ée]sente\w*|invite\w*|anime\w*|"
                          r"annonce\w*|pr[ée]voi\w*|pr[ée]vu\w*|programm[ée]\w*)\b", re.IGNORECASE)
 # « Premier rendez-vous avec … », « Dernier temps fort : … »: words that announce the event, not name it
 _OPENER = re.compile(r"^(?:(?:le\s+|la\s+|un\s+|une\s+)?(?:premier|première|deuxième|second|seconde|troisième|autre|"
@@ -421,6 +422,9 @@ def _event_subject(sentence: str) -> str | None:
     if not m:
         return None
     title = m.group("title").strip(" ,")
+    quoted = re.match(r"^«\s*([^»]{3,80}?)\s*»", title)
+    if quoted and has_event_noun(quoted.group(1)):
+        return quoted.group(1)      # « « Journée de l'emploi » de Boulogne est reportée … » → the quoted name
     kind = kind_in(title, within=40)
     if not (kind and fold_start(title, kind) or _EVENT_NOUN.match(title)) or re.search(r"[,;:]", title.split("«")[0]):
         return None
