@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import dates, keep
-from .lines import Line
+from .lines import Line, is_caps
 from .prose import event_phrase, has_event_noun, names_an_event, sentences, verb_before
 from .rows import cells_of
 
@@ -284,6 +284,7 @@ def find_candidates(lines: list) -> list:
         if anchor.kept and not anchor.inside:
             heading = anchor if not anchor.rest.strip(" .:–—-|,") else None
     _fill_months(out)
+    _drop_period_headings(out, lines)
     _drop_news_items(out, lines)
     past, related = keep.past_lines(lines), keep.related_lines(lines)
     mail = keep.mail_header_lines(lines)
@@ -295,6 +296,25 @@ def find_candidates(lines: list) -> list:
         elif anchor.kept and anchor.at in related:
             _judged(anchor, keep.Verdict(False, keep.RELATED))
     return out
+
+
+def _drop_period_headings(anchors: list, lines: list) -> None:
+    """« du lundi 14 au dimanche 20 novembre » alone on its line under a heading, right over « LUNDI 14 »,
+    « MARDI 15 » …: the period an agenda covers, whose days are listed under it, is no event of its own
+    (a range under an event's title is that event's span)."""
+    kept = [a for a in anchors if a.kept and not a.inside]
+    for k, anchor in enumerate(kept):
+        points = anchor.found.points
+        if anchor.found.kind != "range" or anchor.rest.strip(" .:–—-|,") or None in (points[0].month, points[-1].month):
+            continue
+        above = next((line for line in reversed(lines[:anchor.at]) if not line.blank), None)
+        if above is not None and not is_caps(above.text) or k + 1 == len(kept) or kept[k + 1].at - anchor.at > 6:
+            continue
+        first, last = (points[0].month, points[0].day), (points[-1].month, points[-1].day)
+        inner = [a for a in kept[k + 1:k + 4] if a.found.kind == "single" and a.found.points[0].month
+                 and first <= (a.found.points[0].month, a.found.points[0].day) <= last]
+        if len(inner) >= 2:
+            _judged(anchor, keep.Verdict(False, keep.PERIOD))
 
 
 def _drop_news_items(anchors: list, lines: list) -> None:

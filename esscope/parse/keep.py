@@ -27,6 +27,7 @@ NO_TITLE = "date sans intitulé d'événement"
 NO_EVENT = "phrase qui ne dit pas qu'un événement a lieu"
 BACK = "phrase qui revient sur un événement déjà nommé"
 SAME_DAY = "jour de l'en-tête redonné dans la description"
+PERIOD = "période d'un agenda dont les jours sont listés dessous, pas un événement"
 CANCELLED = "événement annulé (s'il est reporté, sa nouvelle date est lue à part)"
 STRONG = {PUBLISHED, LIMIT, PAST, SPAN, NEWS, COUNT, CANCELLED}
 

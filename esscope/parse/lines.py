@@ -42,7 +42,8 @@ def read_lines(text: str, cut=None) -> list:
     for n, raw in _unwrapped(side_by_side(untagged(text).split("\n"))):
         expanded = unglue(plain_markup(raw.rstrip()))
         timed = _TITLE_TIME.match(expanded)
-        if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()):
+        if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
+                and not re.search(r"\d\s*h\b|\b(?:de|à|dès|entre)\s*$", timed.group("title")):    # « de 9 h à » / « 17 h : »
             # « Fête interculturelle 14h30 : Salle des Fêtes … » → the title, then when and where
             out.append(Line(n, timed.group("title").strip(), 0, False))
             expanded = timed.group("rest")

@@ -15,6 +15,7 @@ from .places import (
     VENUE_NOUN,
     Places,
     bracketed_commune,
+    closing_commune,
     commune_cell,
     communes_in_prose,
     contracted_commune,
@@ -188,7 +189,8 @@ def read_item(text: str, places: Places) -> ItemReading:
         reading.commune = found[0][2]
     else:
         reading.commune = _trailing_commune(first, places) or _opening_commune(lead or first, places) \
-            or bracketed_commune(first, places) or commune_of_venue(first, places)
+            or bracketed_commune(first, places) or commune_of_venue(first, places) \
+            or closing_commune(parts[1:], places)
     venue = venue_in_prose(text)
     if venue and found and any(text[start:end].endswith(venue[2]) for start, end, _ in found):
         venue = None        # « à La Rochelle » is the commune, not a place in it
@@ -215,7 +217,7 @@ def refined_title(sentence: str, title: str | None) -> str | None:
     sentence (« la Maison … accueille une rencontre sur le thème « … » » → « Rencontre sur le thème
     « … » »), or to the subject of a verb that says an event takes place (« la première édition du
     Social Fest se tiendra … » → « Première édition du Social Fest »)."""
-    doors = _doors_title(sentence)
+    doors = _doors_title(sentence) or _nominalised(sentence)
     if doors:
         return doors
     during = _DURING.search(sentence)
@@ -272,6 +274,27 @@ def _doors_title(sentence: str) -> str | None:
     if len(who.split()) > 8 or re.match(r"^(?:à|au|aux|dans|en|du|dès|le\s+\d)\b", who, re.IGNORECASE) or re.match(r"^(?:elle|il|ils|elles|nous|vous|on|qui|celle-ci|celui-ci)$", who, re.IGNORECASE):
         return None
     return f"Portes ouvertes {_of(who)}"
+
+
+# a verb that is an event once made a noun: « les élèves visiteront la légumerie X » → « Visite de la légumerie X »
+_DOING = re.compile(r"\b(?P<verb>visiter(?:a|ont)|visitent|exposer(?:a|ont)|exposent|vendr(?:a|ont)|projetter(?:a|ont))\s+"
+                    r"(?P<what>(?:la|le|les|l['’]|ses|leurs|son|sa|des|un|une)\s*[^.;:!?()]{3,160})", re.IGNORECASE)
+_NOUN_OF = {"visit": "Visite", "expos": "Exposition", "vend": "Vente", "proj": "Projection"}
+
+
+def _nominalised(sentence: str) -> str | None:
+    """« la médiathèque exposera les portraits de … » → « Exposition des portraits de … »."""
+    m = _DOING.search(sentence)
+    if not m:
+        return None
+    noun = next(n for stem, n in _NOUN_OF.items() if m.group("verb").lower().startswith(stem))
+    what = m.group("what").strip()
+    for cut in re.finditer(r"\s*,\s*|\s+(?:à|au|aux|dans|le|les|du|dès|pour|avec|tous|toutes|chaque)\s+(?=[\w«])", what):
+        if what[:cut.start()].count("«") <= what[:cut.start()].count("»"):     # never inside a quoted name
+            what = what[:cut.start()]
+            break
+    what = re.sub(r"^(?:ses|leurs|son|sa)\s+", "", what, flags=re.IGNORECASE)
+    return f"{noun} {_of(what)}"
 
 
 def _of(name: str) -> str:
