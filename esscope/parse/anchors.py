@@ -362,7 +362,10 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
     if named:
         # « Née sous l'impulsion du Mois de l'ESS 2020 … samedi 20 novembre »: of the editions a document
         # names, the one its weekdays fit
-        fitting = dates.weekday_year(kept, dates.edition_years(text), prefer=[named])
+        # the year after the one named, too: « le forum du 10 novembre 2022 avait réuni … » in 2023's minutes
+        written = [p.year for f in kept for p in f.points if p.year and (p.month or 0) >= 9]
+        years = list(dict.fromkeys(dates.edition_years(text) + written + [named + 1]))
+        fitting = dates.weekday_year(kept, years, prefer=[named])
         return fitting or named, "document", []
     # « Le 14/11/2023 de 9 h à 12 h » … « les 21 et 28 novembre »: the year its autumn events write (a
     # « save the date » in January is the next year's)

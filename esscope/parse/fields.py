@@ -289,6 +289,8 @@ def finish(event: Event, context: Context) -> None:
     title = whole.group(1) if whole else title     # a title that is only a quoted name is that name
     if title.count('"') == 1:
         title = title.replace('"', "").strip() or title     # a quote left open where the title was cut
+    if "«" not in title and title.endswith("»"):
+        title = title[:-1].strip() or title
     event.title = display_title(title[:1].upper() + title[1:], context.casing)
     _doubt_title(event, context)
 

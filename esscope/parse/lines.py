@@ -102,10 +102,23 @@ def side_by_side(raws: list) -> list:
     """A page laid out in two columns and extracted as text keeps them side by side (« Mardi 8 novembre
     Jeudi 10 novembre » on one line): the lines of such a stretch are cut at the column and read left
     column first, then right. A stretch is where most lines have one wide gap at the same place; tables,
-    whose lines have several gaps, are left as they are."""
+    whose lines have several gaps, are left as they are. Each page (after a form feed) is read apart;
+    a page whose lines each have one gap, wherever it falls, has its columns glued by the extraction."""
+    pages, current = [], []
+    for raw in raws:
+        if raw.startswith("\f") and current:
+            pages.append(current)
+            current = []
+        current.append(raw)
+    pages.append(current)
+    pages = [[raw.replace("\f", "") for raw in page] for page in pages]
+    return [line for page in pages for line in _two_columns(page)]
+
+
+def _two_columns(raws: list) -> list:
     column = _column(raws)
     if column is None:
-        return raws
+        return _glued(raws)
     out, left, right = [], [], []
     for raw in raws + [None]:
         cut = _cut_at(raw, column) if raw is not None else None
@@ -120,6 +133,27 @@ def side_by_side(raws: list) -> list:
             left.append(cut[0])
             right.append(cut[1])
     return out
+
+
+def _glued(raws: list) -> list:
+    """A page whose every written line but a few has exactly one gap of three spaces or more, at no fixed
+    place (« Visite de la SCOP X   Petit-déjeuner des … »): two columns glued, cut at each line's gap."""
+    written = [raw for raw in raws if raw.strip()]
+    one_gap = [raw for raw in written if len(_GAP.findall(raw.strip())) == 1]
+    if len(one_gap) < 6 or len(one_gap) < 0.7 * len(written) or any(len(_GAP.findall(r.strip())) > 1 for r in written):
+        return raws
+    left, right = [], []
+    for raw in raws:
+        gap = _GAP.search(raw.strip())
+        if not raw.strip():
+            left.append("")
+            right.append("")
+        elif gap:
+            left.append(raw.strip()[:gap.start()])
+            right.append(raw.strip()[gap.end():])
+        else:
+            left.append(raw.strip())
+    return left + [""] + right
 
 
 def _column(raws: list):
@@ -160,6 +194,8 @@ _CLOSED = re.compile(r"(?:[.!?:;»)…\]|]|\d\s*(?:h|€)\s*\d*)\s*$")
 _STARTS_LOWER = re.compile(r"^\s*(?:[a-zà-ÿ]|l['’]|d['’]|qu['’])")
 
 
+_STREET_END = re.compile(r"\b\d{1,4}\s*(?:bis|ter)?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|quai|chemin|all[ée]e|impasse|"
+                         r"route|cours)\s*$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(?<=[a-zà-ÿ])-\s*$")
 
 
@@ -168,6 +204,10 @@ def _unwrapped(raws: list) -> list:
     d'une rencontre … »): a line that does not close and a next line that goes on in lower case."""
     out = []
     for n, raw in enumerate(raws):
+        if out and _STREET_END.search(out[-1][1]) and re.match(r"^\s*[A-ZÀ-Ý]", raw):
+            # « …, 42 rue » / « Saint-Julien, Rouen »: an address cut after its street word
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
+            continue
         if out and _HYPHENATED.search(out[-1][1]) and re.match(r"^\s*[a-zà-ÿ]", raw):
             # « terri- » / « toires » : a word cut at the line's end by hyphenation
             out[-1] = (out[-1][0], _HYPHENATED.sub("", out[-1][1].rstrip()) + raw.strip())

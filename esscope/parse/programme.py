@@ -138,7 +138,7 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
         after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
         if after is not None and not (
-                (_detail_line(after.text) or re.match(r"^[a-zà-ÿ]", after.text)) and not after.bullet
+                (_detail_line(after.text) or re.match(r"^[a-zà-ÿ(]", after.text)) and not after.bullet
                 and not timed_item(after.text)
                 and not (is_row(after, context) and has_event_noun(after.text))):
             continue
@@ -374,7 +374,10 @@ _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][
                          r"fin\s+des\s+(?:inscriptions|candidatures))\b"
                          # the days of a school's or a town's calendar that put on nothing
                          r"|^\s*(?:jour\s+)?f[ée]ri[ée]\b|^\s*rentr[ée]e\b|^\s*(?:d[ée]but\s+des\s+|fin\s+des\s+)?vacances\b|"
-                         r"^\s*conseils?\s+de\s+classe\b|^\s*bac\s+blanc\b|^\s*fermeture\b|^\s*cong[ée]s\b",
+                         r"^\s*conseils?\s+de\s+classe\b|^\s*bac\s+blanc\b|^\s*fermeture\b|^\s*cong[ée]s\b|"
+                         # a council's own sitting, which the minutes report
+                         r"^\s*compte[- ]rendu\b|\bconseil\s+(?:municipal|communautaire)\b|"
+                         r"\bc[ée]r[ée]monie\s+(?:comm[ée]morative|du\s+11\s+novembre)|\bcomm[ée]moration\b|\barmistice\b",
                          re.IGNORECASE)
 
 
@@ -445,7 +448,7 @@ def _alike(a: str, b: str) -> bool:
 
 
 # what holds other events (an exhibition that runs a week holds none)
-_HOLDS = re.compile(r"festival|semaine|quinzaine|f[êe]te|forum|salon|journ[ée]es|temps\s+forts?|village|rencontres|"
+_HOLDS = re.compile(r"fest(?:ival)?\b|semaine|quinzaine|f[êe]te|forum|salon|journ[ée]es|temps\s+forts?|village|rencontres|"
                     r"biennale|programme|campus|week-end|mois", re.IGNORECASE)
 
 
