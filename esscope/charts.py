@@ -74,6 +74,16 @@ def _layout(fig: go.Figure, title: str, x_title: str = "", y_title: str = "", he
     return fig
 
 
+LABEL_CHAR_PX = 8        # a generous width of one character of a 13 px label, in pixels
+
+
+def room_for_labels(fig: go.Figure, labels) -> go.Figure:
+    """Widen the right margin so that the longest label written past the end of its bar (« 14,5 % * ») is
+    shown in full: Plotly cuts text at the chart's edge, and the plot is narrow on a phone."""
+    longest = max((len(str(label)) for label in labels), default=0)
+    return fig.update_layout(margin_r=10 + LABEL_CHAR_PX * longest)
+
+
 def empty_figure(title: str, message: str) -> go.Figure:
     """A figure that says there is nothing to show, and why."""
     fig = go.Figure()
@@ -264,8 +274,9 @@ def compare_bars(frame: pd.DataFrame, category: str, title: str, value_label="Pa
                              hovertemplate="%{y} : %{x:.1f} % (%{customdata} év.)<extra>" + str(edition) + "</extra>"))
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, frame["share"].max() * 1.3 or 1])       # room for the labels outside the bars
-    return _layout(fig, title, value_label, "", height=max(260, 80 + 36 * frame[category].nunique()))
+    fig.update_xaxes(range=[0, frame["share"].max() * 1.05 or 1])
+    fig = _layout(fig, title, value_label, "", height=max(260, 80 + 36 * frame[category].nunique()))
+    return room_for_labels(fig, [t for trace in fig.data for t in trace.text])
 
 
 def breakdown_chart(frame: pd.DataFrame, category: str, title: str) -> go.Figure:
@@ -276,8 +287,9 @@ def breakdown_chart(frame: pd.DataFrame, category: str, title: str) -> go.Figure
                            text=[format_number(v) for v in frame["Événements"]], textposition="outside",
                            cliponaxis=False, hovertemplate="%{y} : %{x} événement(s)<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, frame["Événements"].max() * 1.2], **count_scale(frame["Événements"].max()))
-    return _layout(fig, title, "Événements (nombre)", "", height=max(220, 80 + 28 * len(frame)))
+    fig.update_xaxes(range=[0, frame["Événements"].max() * 1.05], **count_scale(frame["Événements"].max()))
+    fig = _layout(fig, title, "Événements (nombre)", "", height=max(220, 80 + 28 * len(frame)))
+    return room_for_labels(fig, fig.data[0].text)
 
 
 def ranked_bar_chart(frame: pd.DataFrame, title: str, unit: str, axis_label: str) -> go.Figure:
@@ -291,10 +303,11 @@ def ranked_bar_chart(frame: pd.DataFrame, title: str, unit: str, axis_label: str
     fig = go.Figure(go.Bar(y=_texts(known["name"]), x=known["value"], orientation="h", marker_color=colors, text=text,
                            textposition="outside", cliponaxis=False, hovertemplate="%{y} : %{text}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, known["value"].max() * 1.25], automargin=True,
+    fig.update_xaxes(range=[0, known["value"].max() * 1.05], automargin=True,
                      **(count_scale(known["value"].max()) if unit != "pct" else {}))
     # the chart may get half a page, most of it taken by the names: a long axis title goes on two lines
-    return _layout(fig, title, wrap_title(axis_label), "", height=max(240, 100 + 24 * len(known)))
+    fig = _layout(fig, title, wrap_title(axis_label), "", height=max(240, 100 + 24 * len(known)))
+    return room_for_labels(fig, text)
 
 
 def wrap_title(text: str, width: int = 30) -> str:

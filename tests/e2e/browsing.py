@@ -267,6 +267,27 @@ def words_met(page) -> str:
     }""")
 
 
+def clipped_chart_texts(page) -> list:
+    """The texts of the charts shown that run past their chart's edge (Plotly cuts them there): bar labels,
+    axis titles, legends. Each as (text, how many pixels are cut)."""
+    return page.evaluate("""() => {
+        const out = [];
+        for (const chart of document.querySelectorAll('.js-plotly-plot')) {
+            const svg = chart.querySelector('.main-svg');
+            if (!svg || !chart.getClientRects().length) continue;
+            const edge = svg.getBoundingClientRect();
+            for (const text of chart.querySelectorAll('svg text')) {
+                const box = text.getBoundingClientRect();
+                if (!text.textContent.trim() || !box.width) continue;
+                const cut = Math.max(edge.left - box.left, box.right - edge.right, edge.top - box.top,
+                                     box.bottom - edge.bottom);
+                if (cut > 1) out.push([text.textContent, Math.round(cut)]);
+            }
+        }
+        return out;
+    }""")
+
+
 def horizontal_overflow(page) -> int:
     """How many pixels the page is wider than the window (0 when nothing needs a sideways scroll)."""
     return page.evaluate("""() => {
