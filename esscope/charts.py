@@ -84,6 +84,14 @@ def room_for_labels(fig: go.Figure, labels) -> go.Figure:
     return fig.update_layout(margin_r=10 + LABEL_CHAR_PX * longest)
 
 
+def flat_colorbar(title: str, top, below: bool) -> dict:
+    """A colour scale laid flat across the chart, below the plot or above it: upright beside the plot it
+    would take a third of a phone's width from the grid it explains."""
+    return {"title": {"text": title, "side": "top"}, "orientation": "h", "thickness": 12, "len": 0.6,
+            "lenmode": "fraction", "x": 0, "xanchor": "left", "y": -0.04 if below else 1.02,
+            "yanchor": "top" if below else "bottom", **count_scale(top)}
+
+
 def empty_figure(title: str, message: str) -> go.Figure:
     """A figure that says there is nothing to show, and why."""
     fig = go.Figure()
@@ -189,10 +197,11 @@ def events_by_region_chart(frame: pd.DataFrame) -> go.Figure:
     top = max(int(table.to_numpy().max()), 1)
     fig = go.Figure(go.Heatmap(z=table.to_numpy(), x=[str(c) for c in table.columns], y=_texts(table.index),
                                colorscale=SEQUENTIAL, text=text, texttemplate="%{text}", zmin=0, zmax=top,
-                               colorbar={"title": "Événements", **count_scale(top)},
+                               colorbar=flat_colorbar("Événements", top, below=False),
                                hovertemplate="%{y}, %{x} : %{z} événement(s)<extra></extra>"))
     fig.update_xaxes(type="category")
-    return _layout(fig, title, "Édition (année)", "", height=max(260, 60 + 28 * len(table)))
+    # the colour scale above the grid takes some 70 px of the height
+    return _layout(fig, title, "Édition (année)", "", height=max(260, 60 + 28 * len(table)) + 70)
 
 
 def region_grid_caption(per_region: pd.DataFrame) -> str:
@@ -234,10 +243,10 @@ def calendar_heatmap(days: pd.DataFrame, edition: int) -> go.Figure:
     fig = go.Figure(go.Heatmap(z=z, x=[w[:3] + "." for w in WEEKDAYS], y=[f"Sem. {i + 1}" for i in range(weeks)],
                                text=text, texttemplate="%{text}", hovertext=hover, hoverinfo="text",
                                colorscale=SEQUENTIAL, zmin=0, zmax=top, xgap=3, ygap=3,
-                               colorbar={"title": "Événements<br>ce jour", **count_scale(top)}))
+                               colorbar=flat_colorbar("Événements ce jour", top, below=True)))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    return _layout(fig, title, "", "", height=330)
+    return _layout(fig, title, "", "", height=400)     # 330 for the grid, the rest for its scale below
 
 
 def gantt_chart(events: pd.DataFrame, limit: int = 60) -> go.Figure:
@@ -248,16 +257,22 @@ def gantt_chart(events: pd.DataFrame, limit: int = 60) -> go.Figure:
     shown = events.head(limit).iloc[::-1]
     starts = pd.to_datetime(shown["start_date"])
     ends = pd.to_datetime(shown["end_date"]) + pd.Timedelta(days=1)
-    labels = [as_text(f"{t[:50]}{'…' if len(t) > 50 else ''} ({c or 'commune ?'})") for t, c in
+    labels = [as_text(f"{t[:45]}{'…' if len(t) > 45 else ''} ({c or 'commune ?'})") for t, c in
               zip(shown["title"], shown["commune_name"].fillna(""))]
     hover = [_plain_hover(f"{t}<br>du {format_date(s)} au {format_date(e)} ({d} jours)")
              for t, s, e, d in zip(shown["title"], shown["start_date"], shown["end_date"], shown["days"])]
     fig = go.Figure(go.Bar(base=starts, x=(ends - starts).dt.total_seconds() * 1000, y=labels, orientation="h",
                            marker_color=MUTED, hovertext=hover, hoverinfo="text"))
+    # each event's name on a line of its own above its bar, across the whole chart: beside the bars the
+    # names took four fifths of a phone's width and the dates were squeezed into the rest
+    for label in labels:
+        fig.add_annotation(x=0, xref="paper", xanchor="left", y=label, yanchor="bottom", yshift=6, text=label,
+                           showarrow=False, font={"size": 11})
     fig.update_xaxes(type="date", tickformat="%d/%m")
-    fig.update_yaxes(tickfont={"size": 11})
+    fig.update_yaxes(showticklabels=False)
+    fig.update_layout(bargap=0.6)
     subtitle = title + (f" ({limit} plus longs sur {len(events)})" if len(events) > limit else "")
-    return _layout(fig, subtitle, "Date (jour/mois)", "", height=max(240, 80 + 22 * len(shown)))
+    return _layout(fig, subtitle, "Date (jour/mois)", "", height=max(240, 90 + 40 * len(shown)))
 
 
 def compare_bars(frame: pd.DataFrame, category: str, title: str, value_label="Part des événements (%)") -> go.Figure:

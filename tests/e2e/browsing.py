@@ -294,3 +294,15 @@ def horizontal_overflow(page) -> int:
         const main = document.querySelector('[data-testid=stMain]') || document.body;
         return Math.max(document.documentElement.scrollWidth, main.scrollWidth) - window.innerWidth;
     }""")
+
+
+def plot_widths(page) -> list:
+    """Each chart shown, as (title, the width of its plot area as a share of the chart's width): a colour
+    scale or labels beside the plot squeeze it on a phone."""
+    return page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].filter(c => c.getClientRects().length)
+        .map(chart => {
+            const plot = chart.querySelector('.draglayer .nsewdrag');
+            const title = chart.querySelector('.gtitle, .xtitle, .ytitle');
+            return [title ? title.textContent : '', plot ? plot.getBoundingClientRect().width /
+                    chart.getBoundingClientRect().width : 1];
+        })""")

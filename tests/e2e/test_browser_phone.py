@@ -1,8 +1,8 @@
-"""On a phone (390×844), in Chromium with no network: a map's legend leaves the overseas insets in view, and
-a commune's popup and tooltip stay inside the map and the screen."""
+"""On a phone (390×844), in Chromium with no network: a map's legend leaves the overseas insets in view, a
+commune's popup and tooltip stay inside the map and the screen, and charts keep their width for their plot."""
 
 import pytest
-from browsing import MAP_FRAME, SIZES, Offline, screenshot, wait_until_drawn
+from browsing import MAP_FRAME, SIZES, Offline, plot_widths, screenshot, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -80,3 +80,25 @@ def test_a_communes_popup_and_tooltip_stay_inside_the_map_and_the_screen(phone):
     map_box, box = page.locator(MAP_FRAME).bounding_box(), popup.bounding_box()
     screenshot(page, "telephone-fenetre-commune")
     assert inside(box, map_box) and inside(box, screen), (box, map_box)
+
+
+@pytest.mark.parametrize("path", ["/editions?edition=2017", "/rapport"])
+def test_charts_keep_most_of_a_phones_width_for_their_plot(phone, path):
+    # a colour scale standing beside a calendar or a grid took a third of the width (the cells were too
+    # small to read their numbers), the names of events beside their bars four fifths of it
+    page = phone.open(path)
+    wait_until_drawn(page)
+    widths = plot_widths(page)
+    assert len(widths) >= 3 and all(share >= 0.3 for _, share in widths), widths
+
+
+def test_the_credits_leave_the_scale_readable(phone):
+    # on a phone the credits ran along the whole bottom of the map, over the scale
+    page = phone.open("/carte")
+    wait_until_drawn(page)
+    frame = phone.map_frame()
+    scale = frame.locator(".leaflet-control-scale").bounding_box()
+    credits = frame.locator(".leaflet-control-attribution").bounding_box()
+    a = [scale["x"], scale["y"], scale["x"] + scale["width"], scale["y"] + scale["height"]]
+    b = [credits["x"], credits["y"], credits["x"] + credits["width"], credits["y"] + credits["height"]]
+    assert not overlap(a, b), (scale, credits)
