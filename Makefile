@@ -7,7 +7,7 @@ BIN = $(VENV)/bin
 DB ?= data/esscope.duckdb
 PORT ?= 8501
 
-.PHONY: run test install install-test browser store bench clean
+.PHONY: run test install install-test browser store bench bundles clean
 
 run: install store
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
@@ -45,6 +45,14 @@ $(DB): $(wildcard data/*.csv data/programmes/*.csv) esscope/schema.sql esscope/b
 
 bench: install
 	$(BIN)/python benchmarks/bench_build.py
+
+# The shared real programmes' events rewritten as bundles (facts only) after the reader changes, each with
+# the edition and région of its reference; `esscope build` loads them.
+bundles: install store
+	for f in ../shared/programmes/*.txt; do \
+		set -- $$($(BIN)/python -c "import json, sys; g = json.load(open(sys.argv[1])); print(g['edition'], g['region'])" "$${f%.txt}.gold.json"); \
+		$(BIN)/esscope bundle "$$f" --edition $$1 --region $$2 --db $(DB); \
+	done
 
 clean:
 	rm -rf $(VENV) $(DB) test-output

@@ -6,10 +6,9 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from esscope import charts, queries
+from esscope import charts, editionsui, queries
 from esscope.filters import filter_options
 from esscope.french import format_number
-from esscope.territory import figures_table
 from esscope.webapp import cached, event_filter_widgets, require_store, show_chart, url_key, write_url
 
 PAGE = "editions"
@@ -25,18 +24,7 @@ st.sidebar.caption("Ces filtres portent sur les événements des programmes impo
 
 # --- National figures ------------------------------------------------------------------------
 st.header("En France, édition par édition")
-national = cached(queries.read_event_figures)(True)
-show_chart(charts.national_events_chart(national), key="national")
-st.caption("Chaque point est un chiffre publié, avec sa source ; quand plusieurs sources donnent un chiffre pour "
-           "la même édition, tous sont montrés. Rond : chiffre exact ; triangle : « plus de » ; losange : « environ » ; "
-           "forme creuse : bilan provisoire ; trait horizontal : année approximative.")
-with st.expander(f"Les {len(national)} chiffres nationaux et leurs sources"):
-    st.dataframe(figures_table(national, "Édition", "Événements", with_indicator=False), hide_index=True)
-others = cached(queries.read_event_figures)(False)
-if not others.empty:
-    with st.expander(f"Chiffres publiés pour des régions et d'autres territoires ({len(others)})"):
-        st.dataframe(figures_table(others, "Édition", "Événements", with_indicator=False, with_territory=True),
-                     hide_index=True)
+editionsui.national_figures()
 
 # --- Loaded programmes -----------------------------------------------------------------------
 st.header("Dans les programmes importés")
@@ -71,34 +59,6 @@ first = left.selectbox("Première édition", editions, key=url_key(PAGE, "a", ed
                                                                    convert=int))
 second = right.selectbox("Seconde édition", editions, key=url_key(PAGE, "b", editions[0], options=editions,
                                                                     convert=int))
-turnover_frame = cached(queries.organiser_turnover)(dataclasses.replace(flt, editions=[]), [first, second])
-turnovers = {int(r["edition"]): r for r in turnover_frame.to_dict("records")}
-for col, year in ((left, first), (right, second)):
-    counts = cached(queries.edition_counts)(dataclasses.replace(flt, editions=[year]))
-    turnover = turnovers[year]
-    with col.container(border=True):
-        st.markdown(f"**Édition {year}**")
-        a, b, c = st.columns(3)
-        a.metric("Événements", format_number(counts["events"]))
-        b.metric("Communes", format_number(counts["communes"]))
-        c.metric("EPCI", format_number(counts["epcis"]))
-        a.metric("Organisateurs", format_number(turnover["organisers"]))
-        b.metric("Nouveaux", format_number(turnover["new"]), help="Absents de toutes les éditions importées "
-                 "antérieures.")
-        c.metric("Fidèles", format_number(turnover["returning"]), help="Présents dans au moins une édition "
-                 "importée antérieure.")
-if first != second:
-    st.caption(f"{format_number(turnover_frame['common'].iloc[0])} organisateur(s) présents aux deux "
-               "éditions. Les noms sont comparés sans majuscules ni accents.")
-
-
-years = [first] if first == second else [first, second]
-themes = cached(queries.shares_by)(flt, "theme", years).rename(columns={"value": "Thème"})
-kinds = cached(queries.shares_by)(flt, "kind", years).rename(columns={"value": "Type"})
-a, b = st.columns(2)
-with a:
-    show_chart(charts.compare_bars(themes, "Thème", "Thèmes : part des événements de chaque édition"), key="themes")
-with b:
-    show_chart(charts.compare_bars(kinds, "Type", "Types : part des événements de chaque édition"), key="kinds")
+editionsui.side_by_side(flt, (left, right), (first, second))
 
 write_url(flt.to_params() | {"edition": edition, "a": first, "b": second})

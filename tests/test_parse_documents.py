@@ -294,3 +294,48 @@ def test_a_press_dateline_gives_its_commune_and_an_opener_gives_way_to_the_event
     [event] = read(PRESS_DATELINE, edition=2023).events
     assert (event.title, event.commune_name) == ("Portes ouvertes de l'atelier Répar'Tout", "Quimperlé")
     assert any("ligne de tête" in w for w in event.warnings)
+
+
+TIMETABLE = """FORUM DE L'ENTREPRENDRE SOLIDAIRE
+Samedi 18 novembre 2023 – Halle aux grains, 41000 Blois
+
+SAMEDI 18 NOVEMBRE
+9h : accueil et café
+9h30 : conférence « Financer autrement »
+12h : déjeuner sur place
+14h : ateliers au choix
+  - Monter une Scic
+  - Trouver des bénévoles
+16h : table ronde « Coopérer sur un territoire »
+"""
+
+
+def test_a_timetable_gives_its_sessions_not_its_breaks_nor_the_parts_of_a_slot(read):
+    titles = [e.title for e in read(TIMETABLE, edition=2023).events]
+    assert not any(t.lower().startswith(("accueil", "déjeuner", "monter", "trouver")) for t in titles)
+    assert any(t.startswith("Conférence « Financer autrement »") for t in titles)
+    assert any(t.startswith("Ateliers au choix") for t in titles)
+
+
+NEWSLETTER = """La lettre de novembre de La Forge
+
+Ce mois-ci (tout a lieu à La Forge, 12 rue des Ateliers, 86000 Poitiers, sauf mention contraire) :
+- Mardi 7 novembre à 18h : apéro-débat « Travailler autrement ».
+- Samedi 18 novembre : on part à Châtellerault pour le Marché des créateurs solidaires.
+- Jeudi 23 novembre à 19h : soirée jeux, entrée à prix libre.
+"""
+
+
+def test_the_place_a_document_gives_for_all_its_events_goes_to_those_that_say_none(read):
+    events = read(NEWSLETTER, edition=2023).events
+    assert [e.commune_name for e in events] == ["Poitiers", "Châtellerault", "Poitiers"]
+    assert "sauf mention contraire" in events[0].warnings[-1]
+    assert events[2].kind != "Remise de prix"
+
+
+def test_an_entry_under_its_day_with_a_time_and_room_line_takes_its_title_from_below(read):
+    text = ("Samedi 25 novembre\n10h-12h – Salle Vauban\nRepair café : venez avec vos objets en panne.\n\n"
+            "Portes ouvertes chez Les Jardins du Coeur le mercredi 29 novembre à Rennes.")
+    events = read(text, edition=2023).events
+    assert (events[0].title, events[0].venue, events[0].start_time) == ("Repair café", "Salle Vauban", "10:00")
+    assert events[1].title.startswith("Portes ouvertes") and events[1].commune_name == "Rennes"

@@ -104,3 +104,45 @@ def test_a_title_running_into_its_time_and_place_is_cut_at_the_time():
     assert texts("Vendredi 6 octobre\nBal folk solidaire 20h30 : Grange de la Ferme, Vannes") == [
         "Vendredi 6 octobre", "Bal folk solidaire", "20h30 : Grange de la Ferme, Vannes"]
     assert texts("Vendredi 6 octobre 20h30 : bal folk") == ["Vendredi 6 octobre 20h30 : bal folk"]
+
+
+def test_a_calendar_widget_run_together_is_cut_into_day_times_and_title():
+    from esscope.parse.lines import unglue
+    assert unglue("7déc18:3021:00CINÉ-DÉBATLes communs au cinéma18:30 - 21:00 OrganisateurCollectif X") == \
+        "7 déc 18:30 - 21:00 : CINÉ-DÉBAT Les communs au cinéma"
+    assert unglue("7 décembre 18h30 : ciné-débat") == "7 décembre 18h30 : ciné-débat"
+
+
+def test_days_listed_after_a_plural_weekday_are_each_a_day():
+    found = dates.match_date("Les mardis 4, 18 et 25 novembre")
+    assert [(p.day, p.month) for p in found.points] == [(4, 11), (18, 11), (25, 11)]
+    assert found.points[0].weekday == "mardi"
+
+
+def test_a_day_given_as_an_exception_is_not_an_event():
+    text = "Les permanences de l'épicerie (ateliers, cafés) continuent tout le mois, sauf le vendredi 10 novembre."
+    assert verdicts(text)[0][2:] == (False, keep.LIMIT)
+
+
+def test_a_rubric_date_and_time_atop_a_news_item_are_its_publication():
+    assert verdicts("SOCIÉTÉ – Jeudi 3 novembre 2022 – 06h30\n\nLa ressourcerie fête ses dix ans")[0][2:] == (
+        False, keep.PUBLISHED)
+    assert verdicts("Culture | vendredi 4 novembre 2022 | Par Jeanne Martin")[0][2:] == (False, keep.PUBLISHED)
+    assert verdicts("Jeudi 3 novembre 2022 – 18h30 : soirée-débat")[0][2] is True
+
+
+NEWS_LIST = """ACTUALITÉS
+
+14.10.2022 – Vie associative
+Retour sur notre assemblée générale
+Les adhérents ont voté le nouveau projet associatif et élu le conseil.
+
+03.10.2022 – Agenda
+Atelier couture solidaire le samedi 19 novembre
+La Fabrique ouvre son atelier pour réparer vos vêtements, de 14h à 17h, entrée libre.
+"""
+
+
+def test_a_news_list_gives_the_event_its_headline_announces_and_not_its_dates():
+    kept = [(day, month) for day, month, ok, _ in verdicts(NEWS_LIST) if ok]
+    assert kept == [(19, 11)]

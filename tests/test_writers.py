@@ -105,9 +105,10 @@ def test_the_same_file_twice_at_once_is_saved_once_without_a_traceback(db, tmp_p
 
 def test_a_writer_that_waits_too_long_gives_up_with_a_french_message(db, tmp_path):
     before = store.version(db)
-    holder = hold_the_lock(db, 6)
+    holder = hold_the_lock(db, 120)          # held until the other writer has given up, however slow the machine
     code, _, err = finish(esscope("ingest", version(tmp_path, "Alpha"), "--db", str(db),
                                   env={"ESSCOPE_LOCK_TIMEOUT": "1"}))
+    holder.terminate()
     holder.wait(timeout=60)
     assert code == 1 and err.startswith("esscope : ") and "en cours d'écriture" in err and "Traceback" not in err
     assert store.version(db) == before

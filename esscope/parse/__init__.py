@@ -220,6 +220,9 @@ def _context(events: list, reference: Reference, source: _Source, region) -> tup
         best, n = regions.most_common(1)[0]
         if n >= 2 and n > len(located) / 2 or len(located) == 1:
             inferred = best
+    guessed = {index.commune(e.commune_code) for e in events if e.commune_code and index.commune(e.commune_code)}
+    if not region and not located and len(guessed) >= 2 and len({c[2] for c in guessed}) == 1:
+        inferred = next(iter(guessed))[2]   # guesses for size that all fall in one région agree with each other
     if not region and not inferred and source.text and reference.territories:
         finder = TerritoryFinder([t for t in reference.territories if t[0] == "region"])
         found = finder.find(source.text[:5000])

@@ -1,7 +1,9 @@
 """Stage 2 — date anchors: where a date opens an entry (« Mardi 7 novembre : … », « NOV. 18 », a table
 row's date cell, « La MJC organise le 5 novembre un atelier »), and the year the document's dates are in."""
 
+import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -138,7 +140,10 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
         dated = next((k for k, cell in enumerate(cells) if (dates.match_date(cell) or _NO_DATE).end == len(cell)), None)
         if dated is not None:
             rest = " | ".join(cells[:dated] + cells[dated + 1:])
-            return Anchor(0, dates.match_date(cells[dated]), f" | {rest}", form="cell")
+            anchor = Anchor(0, dates.match_date(cells[dated]), f" | {rest}", form="cell")
+            if any(keep.byline(cell) for cell in cells) and any(p.year for p in anchor.found.points):
+                return _judged(anchor, keep.Verdict(False, keep.PUBLISHED))   # « Économie | 3 novembre 2015 | Par X »
+            return anchor
     lead = _LEAD.match(text)
     if lead:
         found = dates.match_date(text[lead.end():])
@@ -277,10 +282,12 @@ def find_candidates(lines: list) -> list:
             heading = anchor if not anchor.rest.strip(" .:–—-|,") else None
     _fill_months(out)
     _drop_news_items(out, lines)
-    past = keep.past_lines(lines)
+    past, related = keep.past_lines(lines), keep.related_lines(lines)
     for anchor in out:
         if anchor.kept and anchor.at in past:
             _judged(anchor, keep.Verdict(False, keep.PAST))
+        elif anchor.kept and anchor.at in related:
+            _judged(anchor, keep.Verdict(False, keep.RELATED))
     return out
 
 
@@ -317,7 +324,6 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
     calendar agrees with the written weekdays (among equals, the article's own year, then the years it
     names), else the year of the article's own date (dateline, « Publié le », a stamp « 02.11.2010,
     05:04 »), else the current year (flagged). `anchors`: every date candidate, kept or dropped."""
-    import datetime as dt
     today_year = today_year or dt.date.today().year
     named = dates.document_year(text)
     if edition:
@@ -332,6 +338,12 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
         # names, the one its weekdays fit
         fitting = dates.weekday_year(kept, dates.edition_years(text), prefer=[named])
         return fitting or named, "document", []
+    # « Le 14/11/2023 de 9 h à 12 h » … « les 21 et 28 novembre »: the year its autumn events write (a
+    # « save the date » in January is the next year's)
+    written = Counter(p.year for a in anchors if a.kept for p in a.found.points if p.year and (p.month or 0) >= 9)
+    if written:
+        year = written.most_common(1)[0][0]
+        return year, "events", [f"année {year} lue dans les dates du document"]
     stamps = [p.year for a in anchors if a.reason == keep.PUBLISHED for p in a.found.points if p.year]
     # a programme is read once written: no year after the current one
     guessed = dates.weekday_year(kept, range(2008, today_year + 1),

@@ -29,8 +29,8 @@ _MONTH = (r"(?:janvier|janv|jan|f[ée]vrier|f[ée]vr|f[ée]v|mars|avril|avr|mai|
 MONTH_PATTERN = _MONTH
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
-# One day: « vendredi 3 », « 1er novembre », « 18 nov. 2019 », « 18/11 », « 18/11/2019 ».
-_POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})\.?,?\s+)?(?:le\s+)?(?P<d{{n}}>{_DAY})(?:er|e)?(?![0-9])"
+# One day: « vendredi 3 », « 1er novembre », « (les) samedis 8, 15 et 22 novembre », « 18 nov. 2019 », « 18/11 », « 18/11/2019 ».
+_POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})(?:(?<=di|he)s)?\.?,?\s+)?(?:le\s+)?(?P<d{{n}}>{_DAY})(?:er|e)?(?![0-9])"
           rf"(?:(?:\s*(?P<m{{n}}>{_MONTH})\.?(?![{_A}])|[/.](?P<mn{{n}}>1[0-2]|0?[1-9])(?![0-9]))"
           rf"(?:\s*[/.]?\s*(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?)?")
 _JOIN = r"(?P<join{n}>(?:\s*\(\d{{1,2}}\s*h\s*\d{{0,2}}\))?\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→|\+)\s*(?:le\s+|du\s+)?)"
@@ -117,7 +117,7 @@ def match_date(text: str) -> DateMatch | None:
 _NOT_A_DAY = re.compile(r"(?:[,.:]?\d|\s*(?:h\b|heures?|%|€|euros?|ans|fois|personnes|jours?|semaines?))", re.IGNORECASE)
 _ISO = re.compile(r"((?:19|20)\d\d)-(\d\d)-(3[01]|[12]\d|0[1-9])(?![\d:T])")
 _COMING = re.compile(r"\s+prochaine?\b", re.IGNORECASE)
-_INNER = re.compile(rf"(?<![\w’'])(?:le|du|des|les|ce|d[èe]s\s+le|à\s+partir\s+du|jusqu['’]au)\s+(?=(?:{_WEEKDAY}\s+)?\d)",
+_INNER = re.compile(rf"(?<![\w’'])(?:le|du|des|les|ce|d[èe]s\s+le|à\s+partir\s+du|jusqu['’]au)\s+(?=(?:{_WEEKDAY}(?:(?<=di|he)s)?\s+)?\d)",
                     re.IGNORECASE)
 
 
@@ -165,9 +165,13 @@ def _from_points(m) -> DateMatch | None:
         if joins:
             joins.pop()
     if not points:
-        # « Mercredi 4, de 19 h à 21 h » : a weekday and a day, the month left to the text around it
+        # « Mercredi 4, de 19 h à 21 h », « Samedi 16 et dimanche 17 » : weekdays and days, the month left to
+        # the text around them
         if first.weekday and len(m.group("wd0") or "") > 3 and not _NOT_A_DAY.match(m.string, m.end("d0")):
-            return DateMatch([first], "single", m.end("d0"), m.group(0)[:m.end("d0") - m.start()])
+            days = _weekday_days(m)
+            end = m.end(f"d{len(days) - 1}")
+            kind = "single" if len(days) == 1 else ("range" if m.group("join1").strip() in ("au", "-", "–", "—") else "list")
+            return DateMatch(days, kind, end, m.group(0)[:end - m.start()])
         return None
     end = _end_of(m, len(points) - 1)
     for i in range(len(points) - 2, -1, -1):
@@ -182,6 +186,16 @@ def _from_points(m) -> DateMatch | None:
     else:
         kind = "list"
     return DateMatch(points, kind, end, m.group(0)[:end - m.start()])
+
+
+def _weekday_days(m) -> list:
+    """The days of a match written each with its weekday and none with its month."""
+    out = []
+    for i in range(_MAX_POINTS):
+        if m.group(f"d{i}") is None or not m.group(f"wd{i}") or (i and _NOT_A_DAY.match(m.string, m.end(f"d{i}"))):
+            break
+        out.append(Point(int(m.group(f"d{i}")), None, None, _weekday(m.group(f"wd{i}"))))
+    return out
 
 
 def _end_of(m, i) -> int:

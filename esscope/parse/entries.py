@@ -13,7 +13,7 @@ from .fields import set_period
 from .head import WHERE_WORDS, header_details, only_when_where
 from .items import continuation, is_list_of_items, items, paragraphs, prose_event, told_in_sentences
 from .lines import Line
-from .places import Places, commune_cell, communes_in_prose
+from .places import Places, commune_cell, communes_in_prose, venue_start
 from .prose import has_event_noun
 from .vocabulary import label_of
 
@@ -28,6 +28,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         events = table_entries(anchor, block, period, context)
         return _one_per_day(events, period, anchor, context) if period.separate else events
     header, item = split_rest(anchor.rest, context.places)
+    if not item and anchor.form == "lead" and has_event_noun(anchor.lead) and not WHERE_WORDS.match(anchor.lead):
+        item = anchor.lead      # « FORUM EMPLOI ESS – Jeudi 15 novembre 2012, de 9h à 16h »: the title comes first
     first = next((line for line in block if not line.blank), None)
     if item and not has_event_noun(item) and first is not None and not first.bullet and has_event_noun(first.text) \
             and len(item.split()) <= 10 and not label_of(first.text):
@@ -44,14 +46,17 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     if re.match(r"^(?:[àÀaA]|[Dd]u\s+côté\s+d[e']|[Cc]ôté)\s*[A-ZÀ-Ý]", anchor.lead) \
             or anchor.lead and commune_cell(anchor.lead, context.places):
         header = f"{anchor.lead}, {header}"     # « À Lyon, le 5 novembre, … », « Toulouse — mardi 9 novembre »
-    head = header_details(header, context.places)
     body = _trim_tail(block, context)
+    said = _when_where_first(body) if not item else None
+    if said is not None:
+        header, body = f"{header}, {body[said].text}".strip(" ,"), body[said + 1:]
+    head = header_details(header, context.places)
     if item:
         extra = continuation(body, anchor.line.text if anchor.inside and anchor.line else None)
         events = [prose_event(item, extra, head, context)]
     elif is_list_of_items(body, context):
         events = [prose_event(first.text, rest, head, context) for first, rest in items(body, context)]
-    elif told_in_sentences(body):
+    elif told_in_sentences(body) and said is None and not head.start_time:
         # « MARDI 14 NOVEMBRE » then « À Dijon, le collectif X organise une soirée … »: each paragraph an event
         events = [prose_event(first.text, rest, head, context) for first, rest in paragraphs(body)]
     else:
@@ -116,6 +121,23 @@ def _leading_when_where(header: str, item: str, places: Places) -> tuple:
             break
         header, item = f"{header}, {WHERE_WORDS.sub('', first.strip())}", after.strip()
     return header, item
+
+
+def _when_where_first(body: list) -> int | None:
+    """« Mercredi 5 novembre » over « 14h-17h – Salle Mayence » over « Atelier … »: the index of a short
+    first line that opens with a time or a place and names no event — it says when and where, and the
+    entry (one event) is the lines under it."""
+    at = next((k for k, line in enumerate(body) if not line.blank), None)
+    if at is None or not any(not line.blank for line in body[at + 1:]) or body[at].bullet \
+            or len(body[at].text.split()) > 12:
+        return None
+    text, venue = body[at].text, venue_start(body[at].text)
+    if venue:
+        return None if has_event_noun(text[len(venue):]) else at
+    place = dates.strip_times(text).strip(" :–—|·,-") if dates.starts_with_time(text) else None
+    # after the time, nothing or a place: « 19h – Grande salle », not « 9h : accueil » (a timetable)
+    return at if place is not None and (not place or venue_start(place) or re.match(
+        r"^[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'()-]+){0,4}$", place) and not has_event_noun(place)) else None
 
 
 def _trim_tail(block: list, context: Context) -> list:

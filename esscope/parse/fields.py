@@ -8,7 +8,15 @@ from .casing import display_title
 from .context import Context
 from .lines import FUNCTION_END
 from .model import Event
-from .places import communes_in_prose, is_online, parse_place, split_venue_commune, venue_in_prose, venue_start
+from .places import (
+    communes_in_prose,
+    is_online,
+    names_a_place,
+    parse_place,
+    split_venue_commune,
+    venue_in_prose,
+    venue_start,
+)
 from .prose import (
     address_in,
     explicit_organiser,
@@ -229,6 +237,7 @@ def apply_commune(event: Event, found) -> None:
 
 def finish(event: Event, context: Context) -> None:
     """What every event gets: the commune of a confirmed venue, and the flags for what is missing."""
+    _place_after_dash(event, context)
     if not event.commune_code and event.venue:
         known = context.places.venue_commune(event.venue)
         if known:
@@ -250,11 +259,43 @@ def finish(event: Event, context: Context) -> None:
     if dates.starts_with_time(title):       # « 14h00 - 17h00 Atelier … »: the time is said apart
         event.start_time = event.start_time or dates.find_times(title)[0]
         title = _LEADING_TIME.sub("", title).strip(" -–—:") or title
+    title = _first_sentence(title)
     head, colon, tail = title.partition(" : ")
-    if colon and len(tail.split()) > 8 and len(head.split()) >= 2 and (has_event_noun(head) or "«" in head):
+    named = has_event_noun(head) and re.search(r"«[^»]+»\s*$", head)
+    if colon and (len(tail.split()) > 8 and len(head.split()) >= 2 and (has_event_noun(head) or "«" in head)
+                  or (named or _ADDRESSED.match(tail)) and has_event_noun(head)):
         title = head        # « Afterwork « X » : pitchs de jeunes alumni qui … » — the rest describes it
-    event.title = display_title(title, context.casing)
+    whole = re.fullmatch(r"«\s*([^«»]+?)\s*»", title)
+    title = whole.group(1) if whole else title     # a title that is only a quoted name is that name
+    event.title = display_title(title[:1].upper() + title[1:], context.casing)
     _doubt_title(event, context)
+
+
+# « Repair café : venez réparer … », « Gratiferia : on donne, on prend … »: words that talk to the reader
+_ADDRESSED = re.compile(r"^(?:on|nous|vous|venez|viens|d[ée]couvrez|apportez|ramenez|amenez|rejoignez|participez|"
+                        r"inscrivez|profitez|partagez|c['’]est)\b")
+def _first_sentence(title: str) -> str:
+    """« Atelier « X » avec Zéro Déchet 21. À partir de 8 ans » → its first sentence; « Projection-débat :
+    « X », documentaire de 52 minutes, … » → « Projection-débat « X » »: a title names, it does not describe."""
+    quoted = re.match(r"^(?P<kind>[^«:]{2,40}?)\s*:\s*(?P<name>«[^»]+»)\s*[,.–—-]\s+\S", title)
+    if quoted and has_event_noun(quoted.group("kind")):
+        return f"{quoted.group('kind')} {quoted.group('name')}"
+    parts = re.split(r"(?<=[a-zà-ÿ0-9)»])[.!?]\s+(?=[A-ZÀ-Ý«])", title, maxsplit=1)
+    return parts[0] if len(parts) > 1 and has_event_noun(parts[0]) and len(parts[0].split()) >= 2 else title
+
+
+def _place_after_dash(event: Event, context: Context) -> None:
+    """« Information collective « … » – agence Pôle emploi Nancy Kennedy »: a place after a dash closes the
+    title; it is the venue (and its commune, when it names one)."""
+    m = re.match(r"^(?P<title>.+?)\s+[–—]\s+(?P<place>[^–—]{3,80})$", event.title or "")
+    if not m or has_event_noun(m.group("place")) or not names_a_place(m.group("place")) \
+            or not (has_event_noun(m.group("title")) or "»" in m.group("title")):
+        return
+    event.title = m.group("title")
+    venue, named = split_venue_commune(m.group("place").strip(" ."), context.places)
+    event.venue = event.venue or venue
+    if named and named.code and not event.commune_code and not event.commune_name:
+        apply_commune(event, named)
 
 
 _LEADING_TIME = re.compile(r"^\s*(?:de\s+|dès\s+|à\s+partir\s+de\s+)?\d{1,2}\s*h\s*\d{0,2}(?:\s*(?:[-–—à]|jusqu['’]à)\s*\d{1,2}\s*h\s*\d{0,2})?",

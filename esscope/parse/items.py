@@ -92,12 +92,14 @@ def paragraphs(body: list) -> list:
 def timed_item(text: str) -> bool:
     """A line that opens with a time and then names something (« 10h-12h : Balade urbaine … »), not a
     line of details (« De 10h à 17h, 12 rue de Lanveur. »)."""
-    if not dates.starts_with_time(text) or len(text.split()) <= 3:
+    if not dates.starts_with_time(text):
         return False
     rest = dates.strip_times(text)
     rest = re.sub(r"^(?:de|dès|à\s+partir\s+de|et|à)\s+", "", rest, flags=re.IGNORECASE).strip()
-    if re.match(r"^[:–—|·\-]", rest):
-        return True
+    if re.match(r"^[:–—|·\-]\s*[A-Za-zÀ-ÿ«\"]", rest):
+        return True         # « 9h : accueil », « 14h30 – Atelier … »
+    if len(text.split()) <= 3:
+        return False
     return bool(re.match(r"^[A-ZÀ-Ý«\"]", rest)) and not (is_address(rest) or venue_start(rest) or price_of(rest))
 
 
@@ -105,20 +107,32 @@ def items(body: list, context: Context) -> list:
     """(line, its own lines) for each item of a list: an item opens with a top-level bullet, a time or
     an agenda row, and keeps the lines under it up to a blank line."""
     top = min((line.indent for line in body if line.bullet), default=0)
+    first = next((line for line in body if not line.blank), None)
+    timed = first is not None and not first.bullet and timed_item(first.text)
     items, current, open_ = [], None, False
     for line in body:
         if line.blank:
             open_ = False
             continue
-        starts = (line.bullet and line.indent <= top) or (not line.bullet and (
-            timed_item(line.text) or is_row(line, context)))
+        # in a timetable, a bullet without a time is a part of the slot above (« 14h : ateliers au choix »)
+        starts = (line.bullet and line.indent <= top and not (timed and not timed_item(line.text))) or (
+            not line.bullet and (timed_item(line.text) or is_row(line, context)))
         if starts:
             current = (line, [])
             items.append(current)
             open_ = True
-        elif current and (open_ or line.bullet and line.indent > top):
+        elif current and (open_ or line.bullet and (line.indent > top or timed)):
             current[1].append(line)
-    return items
+    return [item for item in items if not (timed and _LOGISTICS.match(_after_time(item[0].text)))]
+
+
+# the slots of a timetable that are no event of their own: « 9h30 : accueil des participants », « 12h30 : déjeuner »
+_LOGISTICS = re.compile(r"(?:accueil|pause|d[ée]jeuner|repas|buffet|collation|[ée]margement|caf[ée]\s+d['’]accueil)"
+                        r"(?![\w-])", re.IGNORECASE)
+
+
+def _after_time(text: str) -> str:
+    return dates.strip_times(text).lstrip(" :–—|·-")
 
 
 def prose_event(item: str, extra: list, head: Head, context: Context, exact: bool = False,

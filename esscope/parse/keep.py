@@ -48,10 +48,13 @@ _DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’'\- ]{1,40},\s+(?:le\s+)?(?:[a-zé]+\s
 # a date written with its year, then a clock time or a byline — a stamp, not an event
 _CLOCK_STAMP = re.compile(r"^\s*[,-]?\s*(?:à\s+)?\d{1,2}\s*[:h]\s*\d{2}\b(?!\s*(?:[-–]|à|jusqu)\s*\d)")
 _BYLINE = re.compile(r"^\s*,?\s*par\s+[A-ZÀ-Ý@]")
+# « Mercredi 2 novembre 2016 – 07h45 »: a lone clock time written on two digits before ten is a stamp
+_PADDED_CLOCK = re.compile(r"^\s*[,–—|-]?\s*(?:à\s+)?0\d\s*[:h]\s*\d{2}\s*$")
 # what, written right before a date, makes it a limit or a past rather than the day of an event
 _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|limite|cl[ôo]tur\w*|cr[ée]{2}e?s?|fond[ée]e?s?|"
                             r"au\s+plus\s+tard|d[ée]p[ôo]ts?|[àa]\s+d[ée]poser|[àa]\s+envoyer|[àa]\s+renvoyer|"
-                            r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour)\s*(?:le|au|du|:)?\s*$", re.IGNORECASE)
+                            r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour|sauf|except[ée]|hormis)\s*(?:le|au|du|:)?\s*$",
+                            re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\s*(?:derni|pass[ée])", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
                    r"a\s+(?:r[ée]uni|rassembl[ée]|accueilli|organis[ée])|ont\s+(?:r[ée]uni|particip[ée]|organis[ée]))\b",
@@ -79,7 +82,7 @@ def stamp_after(found: dates.DateMatch, after: str) -> bool:
     if not any(p.year for p in found.points):
         return False
     numeric = re.search(r"\d[/.]\d", found.text or "")
-    return bool(_BYLINE.match(after) or numeric and _CLOCK_STAMP.match(after))
+    return bool(_BYLINE.match(after) or numeric and _CLOCK_STAMP.match(after) or _PADDED_CLOCK.match(after))
 
 
 def whole_month(found: dates.DateMatch) -> bool:
@@ -125,8 +128,8 @@ def opens_sentence(rest: str) -> bool:
 
 def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
     """A date that starts its line."""
-    if whole_month(found) and not rest.strip(" .:–—-|,"):
-        return Verdict(False, SPAN)
+    if whole_month(found) and (found.kind == "month" or not re.match(r"^\s*[:–—|]\s*\S", rest)):
+        return Verdict(False, SPAN)         # « Tout le mois de novembre, les acteurs … », « Du 1er au 30 novembre »
     if stamp_after(found, rest):
         return Verdict(False, PUBLISHED)
     if _PAST_AFTER.match(rest) or _PAST.search(rest[:200]):
@@ -211,6 +214,36 @@ _PAST_HEADING = re.compile(r"^(?:.{0,30}[—–:-]\s*)?(?:(?:nos|les)\s+)?(?:[é
                            r"[ée]ditions?\s+pr[ée]c[ée]dentes?|d[ée]j[àa]\s+pass[ée]s?)\b.*$", re.IGNORECASE)
 
 
+# « À lire aussi », « Événements similaires », « 2 réponses à … », « Laisser un commentaire »: what a page
+# shows beside its content — related articles, other events, comments — whose dates are not the programme's
+_RELATED_HEADING = re.compile(r"^(?:(?:à\s+)?lire\s+aussi|voir\s+aussi|vous\s+aimerez\s+aussi|à\s+d[ée]couvrir\s+aussi|"
+                              r"[ée]v[ée]nements\s+similaires|[ée]v[èe]nements\s+similaires|sur\s+le\s+m[êe]me\s+(?:sujet|th[èe]me)|"
+                              r"articles?\s+(?:li[ée]s|r[ée]cents|similaires|populaires)|dans\s+la\s+m[êe]me\s+rubrique|"
+                              r"les\s+plus\s+lus|\d+\s+(?:r[ée]ponses?|commentaires?)\b|commentaires?\s*(?:\(\d+\))?$|"
+                              r"laisser\s+un\s+commentaire|ajouter\s+un\s+commentaire|archives?\b)",
+                              re.IGNORECASE)
+RELATED = "contenu voisin de la page (articles liés, autres événements, commentaires), pas le programme"
+
+
+def related_lines(lines: list) -> set:
+    """Indexes of the lines under a heading of what a page shows beside its content (« À lire aussi »,
+    « Événements similaires », « 2 réponses à … »), up to a heading that announces an agenda."""
+    out, inside = set(), False
+    for i, line in enumerate(lines):
+        if line.blank:
+            continue
+        heading = _RELATED_HEADING.match(line.text.strip())
+        if heading and not dates.match_date(line.text):
+            out.add(i)
+            # « Lire aussi : Brest. La ressourcerie … » is one link in the article; the heading alone opens a list
+            inside = not re.match(r"\s*:\s*\S", line.text.strip()[heading.end():])
+        elif len(line.text.split()) <= 8 and _AGENDA_HEADING.match(line.text.strip()):
+            inside = False
+        elif inside:
+            out.add(i)
+    return out
+
+
 def past_lines(lines: list) -> set:
     """Indexes of the lines under a heading that lists past events (« Replays — événements passés »)."""
     return _under(lines, _PAST_HEADING)
@@ -220,13 +253,19 @@ def _under(lines: list, heading) -> set:
     out, inside = set(), False
     for i, line in enumerate(lines):
         short = not line.blank and len(line.text.split()) <= 6 and not dates.match_date(line.text)
-        if short and heading.match(line.text.strip()):
+        if short and heading.match(line.text.strip()) and not _item_headline(lines, i):
             inside = True
         elif short and _AGENDA_HEADING.match(line.text.strip()):
             inside = False
         elif inside:
             out.add(i)
     return out
+
+
+def _item_headline(lines: list, i: int) -> bool:
+    """« 30.10.2023 – Gouvernance » then « Retour sur notre assemblée générale »: the headline of a dated
+    item, right under its date, not the heading of a section."""
+    return i > 0 and not lines[i - 1].blank and bool(dates.match_date(lines[i - 1].text))
 
 
 def news_starts(lines: list) -> list:
@@ -242,12 +281,23 @@ def news_item(anchor, lines: list) -> bool:
     """Under a news heading, a dated item that is news rather than an event: its text is an article, it
     ends on « Lire la suite », its date only says from when something changes (« à partir du 4 décembre »),
     or it names no event."""
+    if anchor.form == "start" and _rubric(anchor.rest, stamp=bool(re.match(r"\d{1,2}[./]\d{1,2}[./]\d{4}", anchor.found.text or ""))):
+        return True                 # « 30.10.2023 – Gouvernance »: the item's date and rubric
+    if anchor.form == "title" and has_event_noun(anchor.rest) and anchor.found.kind not in ("open", "until"):
+        return False                # « Portes ouvertes chez Coop'Seine le jeudi 16 novembre »: an announcement
     if not anchor.inside and is_article(lines[1:]):
         return True
     if any(_READ_MORE.match(line.text) for line in lines[1:4] if not line.blank):
         return True
     head = " ".join(line.text for line in [line for line in lines if not line.blank][:2])
     return anchor.found.kind in ("open", "until") or not has_event_noun(head)
+
+
+def _rubric(rest: str, stamp: bool) -> bool:
+    """« – Vie de la coopérative », « | Formation » after « 27.09.2023 »: a news item's rubric after its
+    date, not an event (a rubric may be a kind of event when the date is a numeric stamp)."""
+    words = rest.strip(" –—-|:·").split()
+    return 0 < len(words) <= 4 and bool(re.match(r"^\s*[–—|·-]", rest)) and (stamp or not has_event_noun(rest))
 
 
 def is_article(lines: list) -> bool:

@@ -59,6 +59,8 @@ def read_lines(text: str, cut=None) -> list:
 
 
 _MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|contact|contacts|presse|infos?\s+pratiques|"
+                         r"ajouter\s+à\s+mon\s+(?:calendrier|agenda)|partager|signaler\s+une\s+erreur|imprimer|"
+                         r"s['’]inscrire|r[ée]server|facebook|x|twitter|linkedin|whatsapp|courriel|e-mail|"
                          r"exposants|partenaires|b[ée]n[ée]voles?|devenir\s+b[ée]n[ée]vole|rechercher|recherche|menu|"
                          r"d[ée]marches|vie\s+municipale|nous\s+contacter|qui\s+sommes-nous|mentions\s+l[ée]gales|"
                          r"newsletter|adh[ée]rer|espace\s+membres?|connexion|se\s+connecter|faq|plan\s+du\s+site|"
@@ -68,10 +70,18 @@ _MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|con
 def is_menu(text: str) -> bool:
     """« Programme   Infos pratiques   Exposants   Presse », « Accueil | Agenda | Contact »: a site's
     navigation copied with the page — short capitalised items, some of them menu words, no sentence."""
+    if _BUTTONS.match(text.strip()):
+        return True
     cells = [c.strip() for c in re.split(r"\s{3,}|\s+[|·•]\s+", text.strip()) if c.strip()]
-    if len(cells) < 3 or any(len(c.split()) > 3 or re.search(r"[\d.!?:;,]", c) or not c[:1].isupper() for c in cells):
+    if len(cells) < 3 or any(len(c.split()) > 4 or re.search(r"[\d.!?:;,]", c) or not c[:1].isupper() for c in cells):
         return False
     return sum(bool(_MENU_WORDS.match(c)) for c in cells) >= 2
+
+
+# « Partager : Facebook X LinkedIn », « Ajouter à mon agenda », « + Ajouter à mon calendrier »: a page's buttons
+_BUTTONS = re.compile(r"^[+>•]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+(?:agenda|calendrier)|"
+                      r"(?:facebook|x|twitter|linkedin|whatsapp|courriel|e-mail|imprimer)(?:\s*[|,]?\s*(?:facebook|x|"
+                      r"twitter|linkedin|whatsapp|courriel|e-mail|imprimer))+|j['’]aime\s+chargement…?)$", re.IGNORECASE)
 
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
@@ -167,8 +177,21 @@ _GLUED = re.compile(r"(?<=[\w»)\]])\s+(?=(?:Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|
                     r"Depuis|Chaque|Tourné|Tournée|Tournés|Départs?|Venez|Rejoignez|[AÀ])\s+[a-zà-ÿ])")
 
 
+# a calendar widget copied as text runs its day, month and times into the title: « 19nov20:0023:00FESTISOL … »
+_WIDGET = re.compile(rf"^\s*(\d{{1,2}})({dates.MONTH_PATTERN})\.?(\d{{1,2}}[:h]\d{{2}})(?:[-–]?(\d{{1,2}}[:h]\d{{2}}))?"
+                     r"\s*(?=\S)", re.IGNORECASE)
+
+
 def unglue(text: str) -> str:
-    """« Circuit des solidarités A pied, à vélo » → « Circuit des solidarités. A pied, à vélo »."""
+    """« Circuit des solidarités A pied, à vélo » → « Circuit des solidarités. A pied, à vélo »;
+    « 19nov20:0023:00FESTISOL » → « 19 nov 20:00 - 23:00 : FESTISOL »."""
+    widget = _WIDGET.match(text)
+    if widget:
+        day, month, start, end = widget.groups()
+        rest = re.sub(r"(?<=[A-ZÀ-Ý]{2})(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[a-zà-ÿ\d])(?=[A-ZÀ-Ý])", " ", text[widget.end():])
+        rest = re.sub(r"\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*", " ", rest)   # the times said again
+        rest = re.split(r"\s+Organisat(?:eur|rice)s?\s", rest)[0]                      # the widget's own fields
+        text = f"{day} {month} {start}{f' - {end}' if end else ''} : {rest.strip()}"
     if len(text) < 40:
         return text
     return _GLUED.sub(". ", text)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..names import normalise
+from .dates import fold
 
 STREET = (r"(?:rue|avenue|av\.|bd|boulevard|place|pl\.|chemin|all[ée]e|impasse|quai|cours|route|square|voie|"
           r"passage|esplanade|parvis|rond-point|mail|promenade|faubourg|sentier|hameau|lieu-dit|r[ée]sidence|"
@@ -289,7 +290,6 @@ def narrow(found: Resolved, code: str, places: Places) -> Resolved:
 
 def _spelling(name: str) -> str:
     """A name compared as written, apart from case, accents, hyphens and apostrophes."""
-    from .dates import fold
     return re.sub(r"[\s'’\-]+", " ", fold(name)).strip()
 
 
@@ -328,9 +328,9 @@ VENUE_NOUN = (r"(?:maison|halles?|salle|espace|centre|p[ôo]le|h[ôo]tel|th[ée]
               r"librairie|clo[îi]tre|abbaye|[ée]glise|stade|complexe|fabrique|conservatoire|p[ée]niche|hall|"
               r"auberge|p[ée]pini[èe]re|incubateur|hangar|h[ôo]tel\s+de\s+ville|quartier|cour|atelier\s+[A-ZÀ-Ý]|"
               r"village\s+d['’]entreprises|village\s+associatif|maison\s+du\s+projet|base\s+de\s+loisirs|"
-              r"salle\s+des\s+f[êe]tes|tiers\s+lieu|fablab|caf[ée]-librairie)")
+              r"salle\s+des\s+f[êe]tes|tiers\s+lieu|fablab|caf[ée]-librairie|agence|permanence\s+d[eu]s?)")
 _VENUE_HEAD = re.compile(rf"^{VENUE_NOUN}(?![\w-])", re.IGNORECASE)
-_VENUE_STOP = re.compile(r"\s*(?:[,;.()]|\s[-–—|]\s|\s(?:à|a|avec|pour|sur|de\s+\d|dès|le\s+\d|en\s+visio|"
+_VENUE_STOP = re.compile(r"\s*(?:[,;.()]|\s[-–—|]\s|\s(?:à|À|a|avec|pour|sur|de\s+\d|dès|le\s+\d|en\s+visio|"
                          r"en\s+ligne|organis|propos)\b|$)")
 # generic words that may follow « de » in a venue's name without being its commune (« Hôtel de Ville »)
 _NOT_COMMUNE = {"ville", "region", "departement", "quartier", "commune", "metropole", "agglomeration", "france",
@@ -344,13 +344,15 @@ def venue_in_prose(text: str) -> tuple | None:
         rest = text[m.end():]
         name = (venue_start(rest) if rest[:1].isupper() else None) or _named_place(rest) or _proper_name(rest) \
             or _common_place(rest, m.group(0))
-        if name:
+        if name and not _SECTOR.fullmatch(name):
             prep = m.group(0).strip().lower()
             venue = f"locaux {m.group(0).split('locaux', 1)[1].strip()} {name}" if "locaux" in prep else name
             return m.start(), m.end() + len(name), venue.replace("  ", " ")
     return None
 
 
+# « déléguée à l'ESS », « au Mois de l'ESS »: the sector and its month, never a place
+_SECTOR = re.compile(r"(?:ESS|[ÉE]conomie\s+sociale(?:\s+et\s+solidaire)?|Mois(?:\s+de\s+l['’]\s*ESS)?)\.?", re.IGNORECASE)
 _COMMON_PLACE = re.compile(rf"^{VENUE_NOUN}(?:\s+(?:municipale?|intercommunale?|communale?|associative?|"
                            r"solidaire|partag[ée]e?|des\s+f[êe]tes|du\s+quartier|de\s+quartier))?(?![\w-])", re.IGNORECASE)
 
@@ -361,6 +363,11 @@ def _common_place(text: str, preposition: str) -> str | None:
         return None
     m = _COMMON_PLACE.match(text)
     return m.group(0) if m and not text[:1].isupper() else None
+
+
+def names_a_place(text: str) -> bool:
+    """True when a text opens with a place noun, in any case (« agence Pôle emploi … », « Maison de … »)."""
+    return bool(_VENUE_HEAD.match(text.strip()))
 
 
 def venue_start(text: str) -> str | None:

@@ -22,7 +22,7 @@ from .entries import TOLD, parse_entry, split_rest
 from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, mark_tables, read_lines
-from .places import Places, communes_in_prose, is_address, venue_start
+from .places import Places, commune_cell, communes_in_prose, is_address, venue_start
 from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
 from .vocabulary import label_of, price_of
@@ -51,7 +51,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
     undated_items = [i for i, line in enumerate(lines) if _UNDATED_ITEM.match(line.text)]
     sections = _section_organisers(lines)
+    related = keep.related_lines(lines)
     stops = undated_from + undated_items + keep.news_starts(lines) + [a.at for a in candidates if a.reason == keep.NEWS]
+    stops += [i for i in related if i - 1 not in related]
     stops += list(sections)
     for k, anchor in enumerate(anchors):
         end = min([bounds[k + 1]] + [u for u in stops if u > anchor.at])
@@ -88,6 +90,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     _venue_addressed(events, text, context)
     _container_commune(events)
     events = _merged_repeats(events)
+    _default_commune(events, text, context)
     _home_commune(events, text, context)
     _only_commune(events, text, context)
     for at, organiser in sections.items():
@@ -128,8 +131,10 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
         if after is not None and not (
                 _detail_line(after.text) and not after.bullet and not timed_item(after.text)
-                and not is_row(after, context)):
+                and not (is_row(after, context) and has_event_noun(after.text))):
             continue
+        if _own_title(lines[anchor.at + 1:nxt]):
+            continue        # « GARD » above « Mardi 15 novembre » / « 9h – 12h30 » / « Matinale des … »: a heading
         if not split_rest(anchor.rest, context.places)[1]:
             found[k] = i
     return found
@@ -142,6 +147,18 @@ def _card_title(lines: list, i: int, anchor) -> bool:
     return (line.bullet and dated is not None and dated.bullet and i == anchor.at - 1 and line.indent == dated.indent
             and (i == 0 or lines[i - 1].blank or not lines[i - 1].bullet) and _title_like(line.text)
             and not anchor.rest.strip(" .:–—-|,"))
+
+
+def _own_title(block: list) -> bool:
+    """True when the lines under a date line hold a title of their own after its details: a short line,
+    not a detail, not a sentence, before the entry's first blank line."""
+    for line in block:
+        if line.blank:
+            return False
+        if not _detail_line(line.text) and len(line.text.split()) <= 12 and not line.text.rstrip().endswith(".") \
+                and not label_of(line.text) and _title_like(line.text):
+            return True
+    return False
 
 
 def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
@@ -197,6 +214,29 @@ def _paragraph_commune(events: list, lines: list, context: Context) -> None:
 _TOWN = re.compile(r"\b(?:[Vv]ille|[Mm]airie|[Cc]ommune)\s+(?:de\s+|d['’])((?-i:[A-ZÀ-Ý])[\w'’-]+(?:[\s-](?:sur|sous|en|l[eè]s|(?-i:[A-ZÀ-Ý])[\w'’-]+)){0,3})")
 
 
+# « tout se passe au Hangar, …, 37100 Tours, sauf mention contraire », « sauf indication contraire, les
+# ateliers ont lieu à Lille »: the place every event of the document is at unless it says otherwise
+_DEFAULT_PLACE = re.compile(r"[^.!?\n]*\bsauf\s+(?:mention|indication|pr[ée]cision)\s+contraire\b[^.!?\n]*", re.IGNORECASE)
+_POSTCODE_NAME = re.compile(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,3})")
+
+
+def _default_commune(events: list, text: str, context: Context) -> None:
+    """Events that say no commune take the one the document gives for all « sauf mention contraire »."""
+    missing = [e for e in events if not (e.commune_code or e.commune_name or e.online)]
+    said = _DEFAULT_PLACE.search(text) if missing else None
+    if not said:
+        return
+    found = [context.places.postcode_commune(code, name) for code, name in _POSTCODE_NAME.findall(said.group(0))]
+    found = [f for f in found if f and f.code] or [f for _s, _e, f in communes_in_prose(said.group(0), context.places)
+                                                    if f.code]
+    if len({f.code for f in found}) != 1:
+        return
+    for event in missing:
+        event.commune_code, event.commune_name = found[0].code, found[0].name
+        event.warn(f"commune {found[0].name} : celle que le document donne pour tous ses événements, « sauf mention "
+                   "contraire »", 0.05)
+
+
 def _only_commune(events: list, text: str, context: Context) -> None:
     """An article about one place (« … au Ground Control à Paris … »): when the whole text names a single
     commune, its events that say no commune of their own take that one, flagged."""
@@ -205,7 +245,7 @@ def _only_commune(events: list, text: str, context: Context) -> None:
         return
     named = {found.code for _s, _e, found in communes_in_prose(text, context.places) if found.code}
     named |= {e.commune_code for e in events if e.commune_code}
-    for postcode, name in re.findall(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’-]+)", text):   # « 31000 Toulouse »
+    for postcode, name in _POSTCODE_NAME.findall(text):   # « 31000 Toulouse »
         found = context.places.postcode_commune(postcode, name)
         named |= {found.code} if found and found.code else {f"postcode {postcode}"}
     for name in _TOWN.findall(text):        # « Ville d'Angers », « Mairie de Vertou »: the page's own commune
@@ -341,20 +381,38 @@ def _venue_addressed(events: list, text: str, context: Context) -> None:
 
 
 # « PESSAC. Ils étaient une soixantaine … », « LORIENT — La coopérative … »: a press dateline
-_DATELINE_TOWN = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])(?:\s*\(\d{2,3}\))?\s*(?:\.|—|–|-)\s+(?=[A-ZÀ-Ý«])", re.MULTILINE)
+_DATELINE_TOWN = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])(?:\s*\(\d{2,3}\))?\s*(?:\.|—|–|-|\|)\s+(?=[A-ZÀ-Ý«])",
+                            re.MULTILINE)
 
 
 def _home_commune(events: list, text: str, context: Context) -> None:
-    """A press article's dateline (« PESSAC. … ») names the commune it is written from: its events that
-    say no commune of their own are taken to be there, flagged."""
+    """A press article's dateline (« PESSAC. … », « GRENOBLE | SOCIÉTÉ ») or a page's breadcrumb
+    (« Accueil > Finistère > Brest ») names the commune it is written from: its events that say no
+    commune of their own are taken to be there, flagged."""
     missing = [e for e in events if not (e.commune_code or e.commune_name or e.online)]
-    m = _DATELINE_TOWN.search(text[:5000]) if missing else None
-    found = context.places.commune(m.group(1).title()) if m else None
-    if not found or not found.code:
+    found = _home_of(text[:5000], context) if missing else None
+    if not found:
         return
     for event in missing:
         event.commune_code, event.commune_name = found.code, found.name
-        event.warn(f"commune {found.name} prise de la ligne de tête de l'article : à vérifier", 0.15)
+        event.warn(f"commune {found.name} prise de la ligne de tête ou du fil d'Ariane de la page : à vérifier", 0.15)
+
+
+_BREADCRUMB = re.compile(r"^[^\n>›»]{2,40}(?:\s*[>›»]\s*[^\n>›»]{2,40}){1,5}$", re.MULTILINE)
+
+
+def _home_of(head: str, context: Context):
+    """The commune a page's head says it is about: a dateline in capitals, or a breadcrumb's commune."""
+    m = _DATELINE_TOWN.search(head)
+    found = context.places.commune(m.group(1).title()) if m else None
+    if found and found.code:
+        return found
+    for crumb in _BREADCRUMB.finditer(head):
+        for item in reversed(re.split(r"\s*[>›»]\s*", crumb.group(0))):
+            found = commune_cell(item.strip(), context.places)
+            if found and found.code:
+                return found
+    return None
 
 
 def _before_publication(events: list, candidates: list, year: int) -> None:

@@ -10,7 +10,7 @@ initiative, proposes or organises.
 import re
 from dataclasses import dataclass, field
 
-from .dates import fold, strip_times
+from .dates import fold, search_dates, strip_times
 from .places import (
     VENUE_NOUN,
     Places,
@@ -61,7 +61,8 @@ _FOR_WHAT = re.compile(r"\bpour\s+(?:une|un|la|le|les|sa|son|ses|leur|des)\s+(?P
 _EVENT_VERBS = (r"r[ée]unira|r[ée]unit|rassemblera|rassemble|aura\s+lieu|a\s+lieu|se\s+tiendra|se\s+tient|"
                 r"s['’]installe(?:ra)?|investit|investira|revient|reviendra|d[ée]barque(?:ra)?|f(?:ait|era)\s+[ée]tape|"
                 r"se\s+d[ée]roulera|se\s+d[ée]roule|accueillera|accueille|proposera|propose|permettra|permet|"
-                r"invite|invitera|ouvrira|pr[ée]sentera|cl[ôo]turera|lancera|mettra|donnera|abordera")
+                r"invite|invitera|ouvrira|pr[ée]sentera|cl[ôo]turera|lancera|mettra|donnera|abordera|"
+                r"(?:est|sont|sera|seront)\s+pr[ée]vue?s?")
 _EVENT_SUBJECT = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<title>.{3,120}?)\s+(?:" + _EVENT_VERBS
                             + r")\b", re.IGNORECASE)
 # « avec La Coopérative Tiers-Lieux », « avec l'association X »: a structure taking part
@@ -113,7 +114,9 @@ _ANY_VERB = re.compile(r"(?<![\w-])(?:" + _VERBS + "|" + _EVENT_VERBS + r")(?![\
 
 # Nouns that name an event without being a kind of event to file it under (« une manifestation », « un
 # temps fort », « la quinzaine de l'initiative », « la tournée de … »).
-_EVENT_NOUN = re.compile(r"(?<![\w-])(?:(?:manifestations?|temps\s+forts?|c[ée]r[ée]monies?|inaugurations?|rencontres?)(?![\w-])|"
+_EVENT_NOUN = re.compile(r"(?<![\w-])(?:(?:manifestations?|temps\s+forts?|c[ée]r[ée]monies?|inaugurations?|rencontres?|"
+                         r"lancements?\s+(?:r[ée]gional|d[ée]partemental|officiel)\w*|"
+                         r"cl[ôo]tures?(?!\s+des\s+(?:inscriptions|candidatures|d[ée]p[ôo]ts|votes|dossiers)))(?![\w-])|"
                          r"(?:quinzaines?|semaines?|tourn[ée]es?|tour|cycles?|parcours|f[êe]tes?|remises?|nuits?|"
                          r"village)\s+d(?:[eu]\s|es\s|['’]))", re.IGNORECASE)
 
@@ -156,7 +159,8 @@ def read_item(text: str, places: Places) -> ItemReading:
         parts = parts[1:]       # « Du 7 au 11 novembre, la ville vibre ! Le festival X se tiendra … »
     lead, first = _main_clause(parts[0] if parts else text)
     subject = _SUBJECT.match(first)
-    where = commune_cell(subject.group("org"), places) if subject else None
+    where = (commune_cell(subject.group("org"), places) or commune_cell(first[:subject.end("org")], places)) \
+        if subject else None       # « Le Port accueillera … »: the article belongs to the commune's name
     if where:
         # « Montpellier accueillera la grande soirée … »: the subject is where, the object what
         first = first[subject.end():].strip()
@@ -167,7 +171,7 @@ def read_item(text: str, places: Places) -> ItemReading:
         reading.title = _drop_article(reading.title)
         reading.title = reading.title[:1].upper() + reading.title[1:]
     reading.title = refined_title(without_lead_words(first), reading.title)
-    if reading.title and re.match(r"^(?:l['’]|la\s+|le\s+|les\s+|une?\s+)[a-zà-ÿ]", reading.title, re.IGNORECASE):
+    if reading.title and re.match(r"^(?:l['’]|la\s+|le\s+|les\s+|une?\s+)[a-zà-ÿ«]", reading.title, re.IGNORECASE):
         bare = _drop_article(reading.title)      # « L'exposition photo … » told in a sentence → « Exposition photo … »
         reading.title = bare[:1].upper() + bare[1:]
     reading.kind = kind_in(reading.title or "") or kind_in(first)
@@ -210,9 +214,10 @@ def refined_title(sentence: str, title: str | None) -> str | None:
         found = event_phrase(during.group("what"))     # « Les festivités ouvriront lors d'une remise de prix … »
         if len(found.split()) >= 2:
             return found[:1].upper() + found[1:]
-    opener = _OPENER.match(title or "")
-    if opener and (found := event_phrase(title[opener.end():])) and len(found.split()) >= 2:
-        return found[:1].upper() + found[1:]    # « Premier rendez-vous avec les portes ouvertes de … »
+    for text in (title or "", strip_times(sentence)):
+        opener = _OPENER.match(text)
+        if opener and (found := event_phrase(text[opener.end():])) and len(found.split()) >= 2:
+            return found[:1].upper() + found[1:]    # « Premier rendez-vous avec les portes ouvertes de … »
     held = _held_subject(sentence)
     if title and has_event_noun(title):
         if held and len(held.split()) >= 2 and has_event_noun(held) and fold(held) in fold(title):
@@ -376,6 +381,9 @@ def _opening_commune(sentence: str, places: Places):
     if not words:
         return None
     names = words.group(0).split()
+    kind = kind_in(sentence.strip(), within=40)
+    if kind and fold(sentence.strip()).startswith(fold(kind)):
+        return None         # « Portes ouvertes chez … »: the words that open it name the event (Portes, Eure)
     for n in range(len(names), 0, -1):
         found = commune_cell(" ".join(names[:n]), places)
         if found and found.code:
@@ -384,9 +392,9 @@ def _opening_commune(sentence: str, places: Places):
 
 
 def _commune_of_venue(sentence: str, places: Places):
-    """« … investit les halles de Chambéry », « au Corum de Montpellier »: a commune named after a
-    place noun."""
-    for m in re.finditer(r"\b" + VENUE_NOUN + r"(?:\s+[^\s,.;:()]+){0,3}?\s+(?:de\s+|d['’]\s*)(?P<name>(?-i:[A-ZÀ-Ý][\w’'\-]*(?:[\s\-](?:sur|sous|en|[A-ZÀ-Ý][\w’'\-]*))*))",
+    """« … investit les halles de Chambéry », « une coopérative maraîchère de Saint-Paul »: a commune
+    named after a place noun or the kind of a structure."""
+    for m in re.finditer(r"\b(?:" + VENUE_NOUN + "|" + _ORG_TYPE + r")(?:\s+[^\s,.;:()]+){0,3}?\s+(?:de\s+|d['’]\s*)(?P<name>(?-i:[A-ZÀ-Ý][\w’'\-]*(?:[\s\-](?:sur|sous|en|[A-ZÀ-Ý][\w’'\-]*))*))",
                          sentence, re.IGNORECASE):
         found = commune_cell(m.group("name"), places)
         if found and found.code:
@@ -401,14 +409,13 @@ def _event_subject(sentence: str) -> str | None:
         return None
     title = m.group("title").strip(" ,")
     kind = kind_in(title, within=40)
-    if not kind or not fold_start(title, kind) or re.search(r"[,;:]", title.split("«")[0]):
+    if not (kind and fold_start(title, kind) or _EVENT_NOUN.match(title)) or re.search(r"[,;:]", title.split("«")[0]):
         return None
     return title
 
 
 def fold_start(text: str, word: str) -> bool:
     """True when `text` starts with `word` (compared without case or accents)."""
-    from .dates import fold
     return fold(text).startswith(fold(word))
 
 
@@ -416,7 +423,7 @@ def _drop_article(text: str | None) -> str | None:
     """« la grande soirée … » → « grande soirée … »: a title does not start with an article."""
     if not text:
         return text
-    return re.sub(r"^(?:la|le|les|l['’]|une?|des)\s*(?=\w)", "", text.strip(), flags=re.IGNORECASE) or text
+    return re.sub(r"^(?:la|le|les|l['’]|une?|des)\s*(?=\w|«)", "", text.strip(), flags=re.IGNORECASE) or text
 
 
 def segment_venue(sentence: str) -> str | None:
@@ -577,13 +584,15 @@ def title_of(sentence: str, whole: str) -> str | None:
     and a head of one word to the sentence itself without its date, place and time phrases."""
     sentence = without_lead_words(sentence)
     head = _head_of(sentence)
-    if head and _GENERIC.fullmatch(head):
-        what = _FOR_ANY.search(sentence)
+    bare = re.sub(r"\s+(?:" + _EVENT_VERBS + r")\b.*$", "", _drop_article(head) or "", flags=re.IGNORECASE)
+    if head and _GENERIC.fullmatch(bare):
+        what = _FOR_ANY.search(sentence) or _WITH_EVENT.search(sentence)
         head = _head_of(what.group("what")) if what else None
     if not head:
         head = stripped_sentence(sentence)
     if not head:
         return None
+    head = _closed_quote(head, sentence)
     if len(head.split()) <= 3:
         work = _work_of(sentence) or _work_of(whole, quoted=False)
         if work and work.lower() not in head.lower():
@@ -595,6 +604,15 @@ def title_of(sentence: str, whole: str) -> str | None:
     if len(words) > MAX_TITLE_WORDS:
         head = " ".join(words[:MAX_TITLE_WORDS]) + "…"
     return head[:1].upper() + head[1:]
+
+
+def _closed_quote(head: str, sentence: str) -> str:
+    """« une « Semaine de la coopération » cut at « à l'école » » → the head up to the closing quote:
+    a quoted name is never cut in two."""
+    if head.count("«") <= head.count("»") or not sentence.startswith(head):
+        return head
+    end = sentence.find("»", len(head))
+    return sentence[:end + 1] if 0 < end - len(head) <= 80 else head
 
 
 def _head_of(sentence: str) -> str:
@@ -620,10 +638,13 @@ def _head_of(sentence: str) -> str:
 # words that name no event on their own: « rendez-vous à Saint-Denis pour … », « l'événement se tiendra … »
 _GENERIC = re.compile(r"(?:rendez-vous|rdv|[ée]v[ée]nement|[ée]v[èe]nement|temps\s+fort|moment|occasion|"
                       r"retrouvez-nous|on\s+vous\s+attend|c['’]est\s+parti)", re.IGNORECASE)
+# « le temps fort aura lieu … avec le Forum de l'ESS du Sud »: the event a generic word stands for
+_WITH_EVENT = re.compile(r"\bavec\s+(?:le|la|les|l['’])\s*(?P<what>(?-i:[A-ZÀ-Ý])[^.;!?,]+)", re.IGNORECASE)
 _FOR_ANY = re.compile(r"\bpour\s+(?:une|un|la|le|les|l['’]|sa|son|ses|leur|des)\s*(?P<what>[^.;!?]+)", re.IGNORECASE)
 # a bracket that only says when or where (« (19 h, Maison des associations) », « (93) »)
 _PRACTICAL_BRACKET = re.compile(r"\s*\((?=[^()]*(?:\d|\b" + VENUE_NOUN + r"\b))[^()]*(?:\)|$)", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:enfin|aussi|puis|ensuite|par\s+ailleurs|de\s+plus|en\s+outre|et|mais|également|"
+                         r"dans\s+(?:le|l['’])\s*(?:nord|sud|est|ouest|centre)(?:[\s-]\w+)?|"
                          r"à\s+noter|au\s+programme|côté\s+\w+|d['’]autre\s+part|de\s+m[êe]me|pour\s+finir|"
                          r"pour\s+commencer|à\s+titre\s+d['’]exemple|par\s+exemple|notamment|ainsi|de\s+son\s+c[ôo]t[ée]|"
                          r"quant\s+à\s+lui|quant\s+à\s+elle|en\s+parall[èe]le|parallèlement|dans\s+le\s+m[êe]me\s+temps)"
@@ -647,7 +668,6 @@ def without_lead_words(sentence: str) -> str:
 def stripped_sentence(sentence: str) -> str:
     """The sentence without its date, commune, venue, time and bracketed practical phrases, nor the
     words that link it to the one before (« Enfin, »), at most MAX_TITLE_WORDS words."""
-    from .dates import search_dates
     text = sentence.strip()
     for at, found in reversed(search_dates(text, loose=True)):
         text = text[:at] + text[at + found.end:]

@@ -11,7 +11,17 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates
-from .places import Place, Places, commune_cell, is_address, is_online, leading_commune, parse_place, place_like
+from .places import (
+    Place,
+    Places,
+    Resolved,
+    commune_cell,
+    is_address,
+    is_online,
+    leading_commune,
+    parse_place,
+    place_like,
+)
 from .prose import has_event_noun
 from .vocabulary import price_of
 
@@ -218,7 +228,6 @@ def _mapped_place(values: dict, places: Places):
         else:
             place.commune = commune_cell(postcode, places)
         if place.commune is None and commune:
-            from .places import Resolved
             place.commune = Resolved(commune)
         if not place.venue and values.get("venue"):
             place.venue = values["venue"][0]

@@ -5,7 +5,7 @@ import functools
 import re
 import unicodedata
 
-from .dates import fold
+from .dates import fold, strip_times
 
 # ------------------------------------------------------------------ themes
 
@@ -80,6 +80,7 @@ KINDS = sorted({
     "ciné-club", "projection-rencontre", "jeu de piste", "escape game", "micro-trottoir", "émission de radio",
     "panier culturel", "portes-ouvertes", "dîner", "goûter", "marché de noël", "vide-grenier", "bal", "fresque",
     "webconférence", "visioconférence", "meet-up", "meetup", "salon professionnel", "trophées", "prix",
+    "gratiferia", "gratuiterie", "zone de gratuité", "disco soupe",
 }, key=len, reverse=True)
 _KIND_FOLDED = {fold(k) for k in KINDS}
 _KIND_PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(fold(k)) for k in KINDS) + r")(?:s|x)?(?![\w]|-[a-z]+-)")
@@ -100,7 +101,7 @@ KIND_LABELS = {
     "Visite": (),
     "Concert": (),
     "Spectacle": ("théâtre", "théâtre-forum"),
-    "Marché": ("marché de noël",),
+    "Marché": ("marché de noël", "gratiferia", "gratuiterie", "zone de gratuité"),
     "Webinaire": ("webinar", "webconférence", "visioconférence"),
     "Soirée": (),
     "Inauguration": (),
@@ -139,10 +140,15 @@ def is_kind_word(line: str) -> bool:
     return fold(line).strip(" .:") in _KIND_FOLDED
 
 
+# « à prix libre », « prix : 5 € », « prix d'entrée »: the price, not a prize-giving
+_PRICE_WORD = re.compile(r"prix(?:\s+(?:libre|conscient|co[uû]tant|r[ée]duit|unique|d['’]entr[ée]e|mini)|\s*:|\s*\d)")
+
+
 def kind_in(text: str, within: int = 60) -> str | None:
     """The first kind of event named near the start of a text (« ciné-débat », « table ronde »)."""
     head = unicodedata.normalize("NFC", text[:within])
-    m = _KIND_PATTERN.search(fold(head))
+    folded = fold(head)
+    m = next((m for m in _KIND_PATTERN.finditer(folded) if not _PRICE_WORD.match(folded, m.start())), None)
     # folding keeps one character per character of an NFC text, so the span reads the original
     return head[m.start(1):m.end(1)].lower() if m and len(fold(head)) == len(head) else (m.group(1) if m else None)
 
@@ -231,7 +237,6 @@ PRICE = re.compile(
 def price_of(text: str) -> str | None:
     """The price phrases of a text, joined: « 9 h à 12 h - gratuit sur inscription > site » → « gratuit sur
     inscription »."""
-    from .dates import strip_times
     if not text:
         return None
     clauses = re.split(r"\s+[-–—>]\s+|\s*[>;|\n]\s*|,\s+|\.\s+", text)

@@ -1,0 +1,65 @@
+"""The Éditions page's blocks, in Streamlit: the published national figures and two editions side by side.
+
+The figures are read by `queries` and drawn by `charts`, tested without Streamlit; here are the widgets,
+in French.
+"""
+
+import dataclasses
+
+import streamlit as st
+
+from . import charts, queries
+from .french import format_number
+from .territory import figures_table
+from .webapp import cached, show_chart
+
+
+def national_figures() -> None:
+    """The Mois de l'ESS's published event counts, edition by edition, each with its source."""
+    national = cached(queries.read_event_figures)(True)
+    show_chart(charts.national_events_chart(national), key="national")
+    st.caption("Chaque point est un chiffre publié, avec sa source ; quand plusieurs sources donnent un chiffre pour "
+               "la même édition, tous sont montrés. Rond : chiffre exact ; triangle : « plus de » ; losange : "
+               "« environ » ; forme creuse : bilan provisoire ; trait horizontal : année approximative.")
+    with st.expander(f"Les {len(national)} chiffres nationaux et leurs sources"):
+        st.dataframe(figures_table(national, "Édition", "Événements", with_indicator=False), hide_index=True)
+    others = cached(queries.read_event_figures)(False)
+    if not others.empty:
+        with st.expander(f"Chiffres publiés pour des régions et d'autres territoires ({len(others)})"):
+            st.dataframe(figures_table(others, "Édition", "Événements", with_indicator=False, with_territory=True),
+                         hide_index=True)
+
+
+def side_by_side(flt, columns: tuple, years: tuple) -> None:
+    """Two editions' counts and organisers (new, returning, in common), then their themes and kinds."""
+    first, second = years
+    turnover_frame = cached(queries.organiser_turnover)(dataclasses.replace(flt, editions=[]), [first, second])
+    turnovers = {int(r["edition"]): r for r in turnover_frame.to_dict("records")}
+    for col, year in zip(columns, years):
+        _edition_card(col, year, cached(queries.edition_counts)(dataclasses.replace(flt, editions=[year])),
+                      turnovers[year])
+    if first != second:
+        st.caption(f"{format_number(turnover_frame['common'].iloc[0])} organisateur(s) présents aux deux "
+                   "éditions. Les noms sont comparés sans majuscules ni accents.")
+    shown = [first] if first == second else [first, second]
+    themes = cached(queries.shares_by)(flt, "theme", shown).rename(columns={"value": "Thème"})
+    kinds = cached(queries.shares_by)(flt, "kind", shown).rename(columns={"value": "Type"})
+    a, b = st.columns(2)
+    with a:
+        show_chart(charts.compare_bars(themes, "Thème", "Thèmes : part des événements de chaque édition"), key="themes")
+    with b:
+        show_chart(charts.compare_bars(kinds, "Type", "Types : part des événements de chaque édition"), key="kinds")
+
+
+def _edition_card(col, year: int, counts: dict, turnover: dict) -> None:
+    with col.container(border=True):
+        st.markdown(f"**Édition {year}**")
+        a, b, c = st.columns(3)
+        a.metric("Événements", format_number(counts["events"]))
+        b.metric("Communes", format_number(counts["communes"]))
+        c.metric("EPCI", format_number(counts["epcis"]))
+        a.metric("Organisateurs", format_number(turnover["organisers"]))
+        b.metric("Nouveaux", format_number(turnover["new"]), help="Absents de toutes les éditions importées "
+                 "antérieures.")
+        c.metric("Fidèles", format_number(turnover["returning"]), help="Présents dans au moins une édition "
+                 "importée antérieure.")
