@@ -205,15 +205,20 @@ def screenshot(page, name: str) -> Path:
 
 SIZES = {"bureau": {"width": 1440, "height": 900}, "telephone": {"width": 390, "height": 844}}
 
-# Every element of the page shown (SETTLED), every chart shown drawn, every map shown drawn with its shapes
+# Every element of the page shown (SETTLED), every chart shown drawn (its texts too), every map shown drawn with its shapes
 # or markers (charts and maps in a tab not opened are not drawn until it is).
 DRAWN = """() => {
     const shown = el => el.getClientRects().length > 0;
     const app = document.querySelector('[data-testid=stApp]');
     if (!app || app.dataset.testScriptState !== 'notRunning') return false;
     if ([...document.querySelectorAll('[data-testid=stSkeleton]')].some(shown)) return false;
+    // a chart's frame (.main-svg) comes before its texts: drawn when its texts and annotations are there
     const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')].filter(shown);
-    if (!charts.every(c => c.querySelector('.main-svg'))) return false;
+    if (!charts.every(c => {
+        const plot = c.querySelector('.js-plotly-plot');
+        const notes = (plot && plot.layout && plot.layout.annotations || []).length;
+        return plot && c.querySelector('.main-svg text') && c.querySelectorAll('.annotation').length >= notes;
+    })) return false;
     const frames = [...document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')].filter(shown);
     return frames.every(frame => {
         const win = frame.contentWindow, doc = frame.contentDocument;
