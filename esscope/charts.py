@@ -264,15 +264,19 @@ def gantt_chart(events: pd.DataFrame, limit: int = 60) -> go.Figure:
     fig = go.Figure(go.Bar(base=starts, x=(ends - starts).dt.total_seconds() * 1000, y=labels, orientation="h",
                            marker_color=MUTED, hovertext=hover, hoverinfo="text"))
     # each event's name on a line of its own above its bar, across the whole chart: beside the bars the
-    # names took four fifths of a phone's width and the dates were squeezed into the rest
+    # names took four fifths of a phone's width and the dates were squeezed into the rest. A row is some
+    # 40 px (the plot is the height less about 90 px of margins and axis), its bar 40 % of it: the name
+    # starts just above the bar.
+    height = 130 + 40 * len(shown)
+    above = 0.2 * (height - 90) / len(shown) + 2
     for label in labels:
-        fig.add_annotation(x=0, xref="paper", xanchor="left", y=label, yanchor="bottom", yshift=6, text=label,
+        fig.add_annotation(x=0, xref="paper", xanchor="left", y=label, yanchor="bottom", yshift=above, text=label,
                            showarrow=False, font={"size": 11})
     fig.update_xaxes(type="date", tickformat="%d/%m")
     fig.update_yaxes(showticklabels=False)
     fig.update_layout(bargap=0.6)
     subtitle = title + (f" ({limit} plus longs sur {len(events)})" if len(events) > limit else "")
-    return _layout(fig, subtitle, "Date (jour/mois)", "", height=max(240, 90 + 40 * len(shown)))
+    return _layout(fig, subtitle, "Date (jour/mois)", "", height=height)
 
 
 def compare_bars(frame: pd.DataFrame, category: str, title: str, value_label="Part des événements (%)") -> go.Figure:
