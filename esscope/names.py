@@ -141,6 +141,33 @@ class CommuneIndex:
                 out.append(Candidate(code, name, dept, self._departments.get(dept, ""), region, "short"))
         return out
 
+    def in_region(self, prefix: str, region: str) -> list:
+        """Like `in_department`, among the communes of a région (« Le Puy » → Le Puy-en-Velay in
+        Auvergne-Rhône-Alpes, where no commune is called Le Puy)."""
+        key = normalise(prefix)
+        if len(key) < 3:
+            return []
+        return [Candidate(code, name, dept, self._departments.get(dept, ""), reg, "short")
+                for code, (name, dept, reg) in self._communes.items()
+                if reg == region and normalise(name).startswith(key) and normalise(name) != key
+                and re.match(rf"^{re.escape(prefix.strip())}[\s-]", name, re.IGNORECASE)]
+
+    def abbreviated(self, name: str, region=None) -> list:
+        """Communes whose name `name` writes with a word cut short (« Clermont-Fd », « Bourg-en-Bse »): each
+        word that no commune's name contains stands for a word with the same first letter and its other
+        letters in order."""
+        words = _words(name)
+        if not hasattr(self, "_vocabulary"):
+            self._vocabulary = {w for n, _d, _r in self._communes.values() for w in _words(n)}
+        short = [k for k, w in enumerate(words) if w not in self._vocabulary and 2 <= len(w) <= 4 and w.isalpha()]
+        if not short or len(words) < 2 or len(short) == len(words):
+            return []
+        pattern = re.compile("^" + " ".join(
+            "".join(c + "[a-z]*" for c in w) if k in short else re.escape(w) for k, w in enumerate(words)) + "$")
+        return [Candidate(code, n, dept, self._departments.get(dept, ""), reg, "short")
+                for code, (n, dept, reg) in self._communes.items()
+                if (region is None or reg == region) and pattern.match(" ".join(_words(n)))]
+
     def name_of(self, code):
         entry = self._communes.get(code)
         return entry[0] if entry else None
@@ -193,6 +220,11 @@ class CommuneIndex:
             return narrowed
         # a fuzzy match outside the context is too weak to offer
         return [] if narrow_only and (department or region) else out
+
+
+def _words(name: str) -> list:
+    text = unicodedata.normalize("NFKD", (name or "").translate(LIGATURES))
+    return [w for w in re.split(r"[^a-z0-9]+", "".join(ch for ch in text if not unicodedata.combining(ch)).lower()) if w]
 
 
 def _within(candidate: Candidate, department, region) -> bool:

@@ -339,3 +339,89 @@ def test_an_entry_under_its_day_with_a_time_and_room_line_takes_its_title_from_b
     events = read(text, edition=2023).events
     assert (events[0].title, events[0].venue, events[0].start_time) == ("Repair café", "Salle Vauban", "10:00")
     assert events[1].title.startswith("Portes ouvertes") and events[1].commune_name == "Rennes"
+
+
+CAMPUS_WEEK = """Semaine de l'ESS au campus
+Du lundi 13 au vendredi 17 novembre 2023 – Campus du Tertre (Nantes) et site universitaire du Mans
+
+MARDI 14 NOVEMBRE
+10h00 – 12h00 | Bâtiment B, salle 12
+Atelier « Lancer une coopérative étudiante »
+animé par une coopérative d'activités nantaise
+18h00 | Site universitaire du Mans, amphi 3
+Conférence « Mutuelles et territoires »
+
+JEUDI 16 NOVEMBRE
+9h00 – 16h00 | Hall du bâtiment A
+Forum des métiers de l'ESS
+"""
+
+
+def test_two_slots_under_one_day_are_two_events_each_with_its_place(read):
+    events = [e for e in read(CAMPUS_WEEK, edition=2023).events if e.start_date != "2023-11-13"]
+    assert [(e.start_date, e.title) for e in events] == [
+        ("2023-11-14", "Atelier « Lancer une coopérative étudiante »"),
+        ("2023-11-14", "Conférence « Mutuelles et territoires »"),
+        ("2023-11-16", "Forum des métiers de l'ESS")]
+    # « du Mans » is Le Mans; the other sessions take the campus's commune, written in brackets above them
+    assert [e.commune_name for e in events] == ["Nantes", "Le Mans", "Nantes"]
+
+
+MAIL = """De : CRESS <lettre@cress.example>
+Objet : La lettre de l'ESS – novembre 2023
+Date : 30 octobre 2023 09:41
+Si ce message ne s'affiche pas correctement, cliquez ici.
+
+Jeudi 9 novembre, toute la journée – Toulon
+Journée de l'insertion par l'activité économique
+Org. : Collectif IAE, sur invitation – inscription en ligne
+"""
+
+
+def test_an_email_header_date_is_no_event_and_a_part_of_the_day_is_no_place(read):
+    [event] = read(MAIL).events
+    assert (event.start_date, event.title) == ("2023-11-09", "Journée de l'insertion par l'activité économique")
+    assert (event.commune_name, event.venue, event.organizer) == ("Toulon", None, "Collectif IAE")
+
+
+TRANSCRIPT = """[Transcription – émission du matin, diffusée le mardi 7 novembre 2023 – 7h40]
+[00:00] ANIMATEUR : Bonjour, on parle du Mois de l'ESS avec notre invitée.
+[00:10] INVITÉE : Bonjour. Ce samedi, le 11, au Havre, on a un marché solidaire sur le quai.
+[00:20] ANIMATEUR : Et ensuite ?
+[00:22] INVITÉE : Du lundi 20 au vendredi 24, à Fécamp, les jardins partagés ouvrent leurs portes.
+"""
+
+
+def test_a_transcript_reads_as_speech_without_its_time_codes(read):
+    events = read(TRANSCRIPT).events
+    assert [(e.start_date, e.title, e.commune_name) for e in events] == [
+        ("2023-11-11", "Marché solidaire sur le quai", "Le Havre"),
+        ("2023-11-20", "Portes ouvertes des jardins partagés", "Fécamp")]
+
+
+def test_a_post_stamp_without_words_and_an_exhibition_told_by_its_verb(read):
+    text = ("Collectif Tiers-Lieux\n4 nov. · 🌍\n\n"
+            "Du 20 au 24 novembre, la médiathèque de Vienne exposera les photos des bénévoles du quartier.")
+    events = read(text, edition=2023).events
+    assert [(e.start_date, e.end_date, e.commune_name) for e in events] == [("2023-11-20", "2023-11-24", "Vienne")]
+
+
+AGENDA_LINES = """Ville de Villeurbanne
+
+Agenda solidaire
+- Mardi 7 novembre, 18h : ciné-débat « Consommer autrement », Cinéma Le Zola
+- Jeudi 9 novembre : forum des associations
+    - 14h : ateliers de découverte
+    - 17h : remise des trophées du bénévolat
+- Samedi 18 novembre : repair café, Salle Raspail, Bourg-en-Bse (01)
+- Mardi 21 novembre : conférence « Le logement coopératif », Maison de l'habitat, Clermont-Fd
+"""
+
+
+def test_a_town_site_abbreviated_communes_and_dated_parts_of_a_day(read):
+    events = read(AGENDA_LINES, edition=2023).events
+    assert [(e.start_date, e.commune_name) for e in events] == [
+        ("2023-11-07", "Villeurbanne"), ("2023-11-09", "Villeurbanne"),
+        ("2023-11-18", "Bourg-en-Bresse"), ("2023-11-21", "Clermont-Ferrand")]
+    # the timed sub-bullets are parts of the forum's day, not events of their own
+    assert events[1].title.lower().startswith("forum des associations")

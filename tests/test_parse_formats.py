@@ -208,3 +208,10 @@ def test_table_whose_date_column_holds_no_readable_date_is_refused(parse):
     with pytest.raises(UserError) as error:
         parse(table, "liste.csv")
     assert "Quand" in str(error.value) and "demain" in str(error.value)
+
+
+def test_a_text_that_opens_with_a_bracket_is_text_and_a_json_array_is_json():
+    from esscope.parse import detect_format
+    assert detect_format("[Transcription – émission du 4 novembre]\n\nBonjour".encode(), "radio.txt") == "text"
+    assert detect_format(b'[{"title": "Atelier"}]', "export.txt") == "json"
+    assert detect_format(b'{"events": []}', "export") == "json"

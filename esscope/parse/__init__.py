@@ -60,7 +60,8 @@ def detect_format(data: bytes, filename: str) -> str:
         raise UserError(f"{filename} est un ancien fichier Office (XLS ou DOC) : enregistrez-le en XLSX, CSV ou PDF.")
     if head.upper().startswith(b"BEGIN:VCALENDAR") or name.endswith(".ics"):
         return "ics"
-    if name.endswith(".json") or (head[:1] in (b"{", b"[") and name.endswith((".json", ".txt", ""))):
+    # « [Transcription automatique …] » opens a text, not a JSON array: JSON opens on a quote or a bracket
+    if name.endswith(".json") or (re.match(rb"[\[{]\s*[\"{\[\]}]", head) and name.endswith((".txt", ""))):
         return "json"
     if name.endswith((".csv", ".tsv")):
         return "csv"

@@ -41,7 +41,7 @@ def dated_sentences(text: str) -> list:
     event, wherever its date sits, with the sentences that follow it (and the sentences before the
     first one, if any); a sentence that lists dated clauses (« Le 7 sera consacré au travail, le 8 au
     vivre ensemble, … ») gives one part per clause."""
-    if len(text) < 80 or text.count("|") >= 2:
+    if len(text) < 40 or text.count("|") >= 2:
         return [text]
     starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
     pieces = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
@@ -283,8 +283,11 @@ def find_candidates(lines: list) -> list:
     _fill_months(out)
     _drop_news_items(out, lines)
     past, related = keep.past_lines(lines), keep.related_lines(lines)
+    mail = keep.mail_header_lines(lines)
     for anchor in out:
-        if anchor.kept and anchor.at in past:
+        if anchor.kept and anchor.at in mail:
+            _judged(anchor, keep.Verdict(False, keep.PUBLISHED))
+        elif anchor.kept and anchor.at in past:
             _judged(anchor, keep.Verdict(False, keep.PAST))
         elif anchor.kept and anchor.at in related:
             _judged(anchor, keep.Verdict(False, keep.RELATED))

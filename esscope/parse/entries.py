@@ -15,7 +15,7 @@ from .items import continuation, is_list_of_items, items, paragraphs, prose_even
 from .lines import Line
 from .places import Places, commune_cell, communes_in_prose, venue_start
 from .prose import has_event_noun
-from .vocabulary import label_of
+from .vocabulary import kind_in, label_of
 
 
 def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | None = None) -> list:
@@ -32,7 +32,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         item = anchor.lead      # « FORUM EMPLOI ESS – Jeudi 15 novembre 2012, de 9h à 16h »: the title comes first
     first = next((line for line in block if not line.blank), None)
     if item and not has_event_noun(item) and first is not None and not first.bullet and has_event_noun(first.text) \
-            and len(item.split()) <= 10 and not label_of(first.text):
+            and len(item.split()) <= 10 and not label_of(first.text) and block and not block[0].blank:
         # « Mardi 26 novembre, 11h30-14h – Parvis du restaurant universitaire » over « Disco soupe … »:
         # the date line says where, the next line what
         header, item = f"{header}, {item}", ""
@@ -42,7 +42,9 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
                              header_details(header, context.places), context, exact=bool(labelled), wrap=False)
         event.line = title.n
         set_period(event, period)
-        return [event] if event.title else []
+        if not event.title:
+            return []
+        return _one_per_day([event], period, anchor, context) if period.separate else [event]
     if re.match(r"^(?:[àÀaA]|[Dd]u\s+côté\s+d[e']|[Cc]ôté)\s*[A-ZÀ-Ý]", anchor.lead) \
             or anchor.lead and commune_cell(anchor.lead, context.places):
         header = f"{anchor.lead}, {header}"     # « À Lyon, le 5 novembre, … », « Toulouse — mardi 9 novembre »
@@ -55,7 +57,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         extra = continuation(body, anchor.line.text if anchor.inside and anchor.line else None)
         events = [prose_event(item, extra, head, context)]
     elif is_list_of_items(body, context):
-        events = [prose_event(first.text, rest, head, context) for first, rest in items(body, context)]
+        events = [_slot_event(first, rest, header, head, context) for first, rest in items(body, context)]
     elif told_in_sentences(body) and said is None and not head.start_time:
         # « MARDI 14 NOVEMBRE » then « À Dijon, le collectif X organise une soirée … »: each paragraph an event
         events = [prose_event(first.text, rest, head, context) for first, rest in paragraphs(body)]
@@ -123,6 +125,16 @@ def _leading_when_where(header: str, item: str, places: Places) -> tuple:
     return header, item
 
 
+def _slot_event(first: Line, rest: list, header: str, head, context: Context):
+    """One item of a list; a slot written « 14h00 – 17h00 | Maison de l'Université, salle 112 » over
+    « Atelier … » says when and where on its first line, and what on the next."""
+    said = dates.strip_times(first.text).strip(" |:–—-·,") if dates.starts_with_time(first.text) else ""
+    lines = [line for line in rest if not line.blank]
+    if said and lines and not lines[0].bullet and not has_event_noun(said) and kind_in(lines[0].text, within=25):
+        return prose_event(lines[0].text, lines[1:], header_details(f"{header}, {first.text}", context.places), context)
+    return prose_event(first.text, rest, head, context)
+
+
 def _when_where_first(body: list) -> int | None:
     """« Mercredi 5 novembre » over « 14h-17h – Salle Mayence » over « Atelier … »: the index of a short
     first line that opens with a time or a place and names no event — it says when and where, and the
@@ -132,6 +144,9 @@ def _when_where_first(body: list) -> int | None:
             or len(body[at].text.split()) > 12:
         return None
     text, venue = body[at].text, venue_start(body[at].text)
+    if dates.starts_with_time(text) and any(dates.starts_with_time(line.text) and not line.bullet
+                                            for line in body[at + 1:]):
+        return None     # a second slot under the same day: a list of slots, each over its own entry
     if venue:
         return None if has_event_noun(text[len(venue):]) else at
     place = dates.strip_times(text).strip(" :–—|·,-") if dates.starts_with_time(text) else None

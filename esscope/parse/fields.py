@@ -9,6 +9,7 @@ from .context import Context
 from .lines import FUNCTION_END
 from .model import Event
 from .places import (
+    commune_cell,
     communes_in_prose,
     is_online,
     names_a_place,
@@ -19,6 +20,7 @@ from .places import (
 )
 from .prose import (
     address_in,
+    commune_of_venue,
     explicit_organiser,
     has_event_noun,
     name_of_structure,
@@ -70,7 +72,14 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
             named = communes_in_prose(text, places)
             coded = _POSTCODE_NAME.search(text)
             found = places.postcode_commune(coded.group(1), coded.group(2)) if coded else None
-            if named:
+            closing = _CLOSING_COMMUNE.search(text) or _TRAILING_COMMUNE.search(text)
+            closed = commune_cell(closing.group(1), places) if closing else None
+            venue_of = commune_of_venue(text, places) if not (closed or named or found) else None
+            if closed and closed.code:      # « Salle Bellegrave, Pessac (33) », « Restaurant La Table, Nantes »
+                apply_commune(event, closed)
+            elif venue_of:                  # « Salle du Conseil, hôtel de ville de Rezé »
+                apply_commune(event, venue_of)
+            elif named:
                 apply_commune(event, named[0][2])
             elif found and found.code:      # « 12 rue des Tanneurs, 31000 Toulouse »
                 apply_commune(event, found)
@@ -78,6 +87,9 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
                 event.online = True
 
 
+# « …, Pessac (33) », « … – Limoges (87). »: a line of details that ends on a commune and its département
+_CLOSING_COMMUNE = re.compile(r"(?:^|,|\s[–—-]\s)\s*([A-ZÀ-Ý][^,()–—]{1,40}?\s*\(\s*(?:\d{2,3}|2[AB])\s*\))\s*\.?\s*$")
+_TRAILING_COMMUNE = re.compile(r",\s*([A-ZÀ-Ý][\w'’-]+(?:[\s-][\w'’-]+){0,3})\s*\.?\s*$")
 _POSTCODE_NAME = re.compile(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’\-]+(?:[\s-](?:[A-ZÀ-Ý][\w'’\-]+|sur|sous|en|l[eè]s|de|du|la|le)){0,4})")
 
 

@@ -6,20 +6,24 @@ from dataclasses import dataclass, replace
 
 from . import dates
 from .context import Context
+from .dates import fold
 from .fields import apply_commune, apply_place
 from .lines import Line
 from .model import Event
 from .places import (
     Place,
     Places,
+    bracketed_commune,
     commune_cell,
     communes_in_prose,
+    contracted_commune,
     is_online,
+    names_a_place,
     parse_place,
     split_venue_commune,
     venue_in_prose,
 )
-from .prose import has_event_noun
+from .prose import commune_of_venue, has_event_noun
 from .rows import meta_of, read_row
 from .vocabulary import META_FIELDS, label_of
 
@@ -39,7 +43,7 @@ def only_when_where(text: str, places: Places) -> bool:
     if closed and not has_event_noun(text) and len(text.split()) <= 12 and commune_cell(closed.group(1), places):
         return True
     left = dates.strip_times(WHERE_WORDS.sub("", text.strip()))
-    left = re.sub(r"\b(?:de|dès|et|entre)\b", " ", left)
+    left = re.sub(r"\b(?:de|dès|et|entre)\b", " ", _DAY_PART.sub(" ", left))
     segments = [s.strip(" -:") for s in re.split(r"\s*[,–—|·+]\s*|\s-\s", left) if s.strip(" -:()")]
     has_commune, named = False, 0
     for segment in segments:
@@ -49,15 +53,22 @@ def only_when_where(text: str, places: Places) -> bool:
         segment = segment.strip("()")
         bare = WHERE_WORDS.sub("", segment)
         if re.match(r"^(?:au|aux|chez|à\s+la|à\s+l['’]|dans\s+les\s+locaux|salle)\s+\S", segment, re.IGNORECASE) \
-                and len(segment.split()) <= 8 or is_online(segment) and len(segment.split()) <= 3:
+                and len(segment.split()) <= 8 or is_online(segment) and len(segment.split()) <= 3 \
+                or names_a_place(segment) and len(segment.split()) <= 6 and not has_event_noun(segment):
             continue
-        if places.commune(bare) or re.match(r"^\d{5}\s", bare):
+        # « Villeurbane » between dashes: one word alone, read with its slip in the programme's région
+        if places.commune(bare, fuzzy=bool(re.fullmatch(r"[A-ZÀ-Ý][\w’'-]{3,}", bare))) or re.match(r"^\d{5}\s", bare):
             has_commune = True
         elif re.match(r"^[A-ZÀ-Ý][\w’'\-]*(?:[\s\-][A-ZÀ-Ýa-zà-ÿ’'\-]+){0,4}$", bare):
             named += 1
         else:
             return False
     return not named or has_commune
+
+
+# a part of the day says when, like a time: « Vendredi 15 novembre, toute la journée – Toulon »
+_DAY_PART = re.compile(r"\b(?:toute\s+la\s+(?:journ[ée]e|soir[ée]e|matin[ée]e)|(?:en|dans\s+la)\s+(?:journ[ée]e|soir[ée]e|"
+                       r"matin[ée]e)|l['’]apr[èe]s-midi|(?:le|au)\s+matin|(?:le|au)\s+soir)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -76,13 +87,19 @@ def header_details(header: str, places: Places) -> Head:
         return head
     head.start_time, head.end_time = dates.find_times(header)
     head.online = is_online(header)
-    text = dates.strip_times(header)
+    text = _DAY_PART.sub("", dates.strip_times(header))
     text = re.sub(r"^[\s,–—|\-:·]+|[\s,–—|\-:·]+$", "", text)
     if not re.search(r"\w", text):
         text = ""
     venue = venue_in_prose(text)
     place = parse_place(re.sub(r"\b(?:de|dès|et)\b\s*", " ", text).strip(" ,"), places, fuzzy=True) \
         if text.strip(" ,") else None
+    contracted = contracted_commune(text, venue, places) if venue else None
+    if contracted:      # « au Port »: Le Port
+        place = place or parse_place("", places)
+        if place.venue and fold(place.venue).endswith(fold(venue[2])):
+            place.venue = None
+        place.commune, venue = contracted, None
     if venue:
         place = place or parse_place("", places)
         place.venue = venue[2]
@@ -97,6 +114,8 @@ def header_details(header: str, places: Places) -> Head:
             place.commune = named[0][2]
             if place.venue and named[0][2].query in place.venue:
                 place.venue = None
+        elif place and place.venue:
+            place.commune = bracketed_commune(text, places) or commune_of_venue(place.venue, places)
     head.place = place
     return head
 

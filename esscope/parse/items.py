@@ -29,13 +29,17 @@ from .vocabulary import kind_in, label_of, price_of
 
 
 def continuation(body: list, told: str | None = None) -> list:
-    """Lines that carry on a one-line entry: wrapped text and its sub-bullets, up to a blank line. For an
+    """Lines that carry on a one-line entry: wrapped text and its sub-bullets, up to a blank line or a line
+    that gives a day of its own. For an
     event told in running text (`told`: its sentence), only lines that carry that sentence on: a line
     after a finished sentence is another paragraph (web pages pasted without blank lines)."""
     out, previous = [], told
     for line in body:
         if line.blank or told is not None and _SENTENCE_DONE.search(previous):
             break
+        if not line.bullet and any(found.points[0].month for _at, found in dates.search_dates(line.text, loose=True)):
+            break       # « et le sam 25/11 il y a peut-être … »: a line with a day of its own is not this entry's
+
         out.append(line)
         previous = line.text
     return out
@@ -54,7 +58,7 @@ def is_list_of_items(body: list, context: Context) -> bool:
     timed = [line for line in content if timed_item(line.text)]
     if len(bullets) >= 2 and content[0].bullet and len(bullets) >= len(content) / 2:
         return True
-    if len(timed) >= 2 and timed_item(content[0].text) and len(timed) >= len(content) / 2:
+    if len(timed) >= 2 and timed_item(content[0].text) and len(timed) >= len(content) / 3:
         return True
     return not content[0].bullet and is_row(content[0], context)
 
@@ -116,7 +120,8 @@ def items(body: list, context: Context) -> list:
             continue
         # in a timetable, a bullet without a time is a part of the slot above (« 14h : ateliers au choix »)
         starts = (line.bullet and line.indent <= top and not (timed and not timed_item(line.text))) or (
-            not line.bullet and (timed_item(line.text) or is_row(line, context)))
+            not line.bullet and (timed_item(line.text) or is_row(line, context)
+                                 and not (timed and line.text[:1].islower())))
         if starts:
             current = (line, [])
             items.append(current)
@@ -185,13 +190,19 @@ def _wrapped(first: str, lines: list) -> tuple:
     when it starts in lower case or the text before it breaks off (« … de », « …, »)."""
     wrapped, details, previous = [], [], first
     for line in lines:
-        if details or not (re.match(r"^[a-zà-ÿ(«]", line.text) or FUNCTION_END.search(previous)
+        closed = re.search(r"[»)]\s*$", previous) and _CREDIT.match(line.text)
+        if details or closed or not (re.match(r"^[a-zà-ÿ(«]", line.text) or FUNCTION_END.search(previous)
                            or not re.search(r"[.!?:»)]\s*$", previous) and not _starts_detail(line.text)):
             details.append(line.text)
         else:
             wrapped.append(line.text)
             previous = line.text
     return wrapped, details
+
+
+# under a title closed by its quote, who leads or hosts it is a detail: « animé par … », « avec le doyen … »
+_CREDIT = re.compile(r"(?:anim[ée]e?s?|propos[ée]e?s?|organis[ée]e?s?|présent[ée]e?s?)\s+par\b|avec\s|en\s+présence\b"
+                     r"|en\s+partenariat\b", re.IGNORECASE)
 
 
 def _starts_detail(text: str) -> bool:

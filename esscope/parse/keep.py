@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates
+from .places import VENUE_NOUN
 from .prose import counts_events, has_event_noun, names_an_event, sentences
 
 # reasons a date is dropped; `STRONG` ones never come back as a low-confidence candidate
@@ -39,7 +40,7 @@ KEEP = Verdict(True)
 
 # « Publié le », « mis à jour le 31/03/22 », « Article du 4 novembre », « paru le » — not « La Poste »
 _PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|envoy[ée]e?s?|"
-                        r"r[ée]dig[ée]e?s?|paru(?:tion)?|actualis[ée]e?s?)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
+                        r"r[ée]dig[ée]e?s?|paru(?:tion)?|actualis[ée]e?s?|diffus[ée]e?s?|enregistr[ée]e?s?)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
                         r"(?:article|actualit[ée]|communiqu[ée]|br[èe]ve)\s+(?:du|publi[ée]e?)\s)", re.IGNORECASE)
 # « Montpellier, le 2 novembre 2022. » « Rennes, mardi 5 novembre 2019 — »: where and when an article was written
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’'\- ]{1,40},\s+(?:le\s+)?(?:[a-zé]+\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+(?:19|20)\d\d"
@@ -109,7 +110,8 @@ def opens_entry(rest: str, found: dates.DateMatch) -> bool:
         return True
     if rest.startswith(","):
         after = rest[1:].strip()
-        return bool(re.match(r"^(?:[A-ZÀ-Ý0-9]|au\s|aux\s|à\s|en\s|chez\s|dès\s|de\s+\d|dans\s+les\s+locaux)", after))
+        return bool(re.match(r"^(?:[A-ZÀ-Ý0-9]|au\s|aux\s|à\s|en\s|chez\s|dès\s|de\s+\d|dans\s+les\s+locaux)", after)
+                    or re.match(rf"^{VENUE_NOUN}\s+[A-ZÀ-Ý]", after))    # « , médiathèque Jacques-Demy, Nantes »
     return bool(re.match(r"^(?:au|aux|à|chez|en)\s+[A-ZÀ-Ý]", stripped)) or bool(
         re.match(r"^(?:en\s+(?:ligne|visio))", stripped, re.IGNORECASE))
 
@@ -242,6 +244,25 @@ def related_lines(lines: list) -> set:
         elif inside:
             out.add(i)
     return out
+
+
+# the fields of an e-mail's header: « De : … », « Objet : … », « Date : 29 octobre 2013 10:02 »
+_MAIL_FIELD = re.compile(r"^\s*(?:de|from|objet|subject|date|envoy[ée]|sent|à|to|cc|r[ée]pondre\s+à)\s*:", re.IGNORECASE)
+_MAIL_SENDER = re.compile(r"^\s*(?:de|from|objet|subject)\s*:", re.IGNORECASE)
+
+
+def mail_header_lines(lines: list) -> set:
+    """Indexes of the header of an e-mail the document opens with (three fields or more, one of them the
+    sender or subject): its date is when the mail was sent, not an event."""
+    out = set()
+    for i, line in enumerate(lines[:40]):
+        if line.blank and out:
+            break
+        if _MAIL_FIELD.match(line.text):
+            out.add(i)
+        elif out:
+            break
+    return out if len(out) >= 3 and any(_MAIL_SENDER.match(lines[i].text) for i in out) else set()
 
 
 def past_lines(lines: list) -> set:

@@ -39,7 +39,7 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in _unwrapped(side_by_side(text.split("\n"))):
+    for n, raw in _unwrapped(side_by_side(untagged(text).split("\n"))):
         expanded = unglue(plain_markup(raw.rstrip()))
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()):
@@ -65,6 +65,16 @@ _MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|con
                          r"d[ée]marches|vie\s+municipale|nous\s+contacter|qui\s+sommes-nous|mentions\s+l[ée]gales|"
                          r"newsletter|adh[ée]rer|espace\s+membres?|connexion|se\s+connecter|faq|plan\s+du\s+site|"
                          r"[ée]v[ée]nements|[ée]v[èe]nements|ressources|blog|boutique|don|faire\s+un\s+don)$", re.IGNORECASE)
+
+
+# « [00:33] INVITÉ : … »: the time code and the speaker of a transcript's turn
+_TURN = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,30}\s*:\s*)?", re.MULTILINE)
+
+
+def untagged(text: str) -> str:
+    """A transcript's text without the time code and speaker that open each turn (three turns or more),
+    so that what is said reads as running text."""
+    return _TURN.sub("", text) if len(_TURN.findall(text[:20_000])) >= 3 else text
 
 
 def is_menu(text: str) -> bool:
@@ -163,6 +173,8 @@ def _unwrapped(raws: list) -> list:
             continue
         if out and _STARTS_LOWER.match(raw) and not BULLET.match(raw) and len(out[-1][1].strip()) >= 20 \
                 and not _CLOSED.search(out[-1][1]) and "|" not in raw and not label_of(raw) \
+                and not ((dates.match_date(out[-1][1].strip()) or dates.match_date(raw.strip()))
+                         and not FUNCTION_END.search(out[-1][1])) \
                 and not is_caps(out[-1][1]):        # a title in capitals over its description stays apart
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
         else:

@@ -96,12 +96,19 @@ class Places:
                                   region=None if self.department else self.region, fuzzy=False)
         if not match.code and self.department and self.region:
             match = self.index.lookup(name, region=self.region, fuzzy=False)
-        outside = self.department and not any(c.region_code == self.region or c.department_code == self.department
-                                              for c in match.candidates)
+        outside = (self.department or self.region) and not any(
+            c.region_code == self.region or c.department_code == self.department for c in match.candidates)
         if outside:
-            short = self.index.in_department(name, self.department)
-            if len(short) == 1:     # « Tremblay » for Tremblay-en-France, in the programme's département
+            # « Tremblay » for Tremblay-en-France in the programme's département, « Le Puy » for Le Puy-en-Velay
+            # in its région: a long name written short
+            short = self.index.in_department(name, self.department) if self.department else []
+            short = short or (self.index.in_region(name, self.region) if self.region and match.candidates else [])
+            if len(short) == 1:
                 return Resolved(name, short[0].code, short[0].name, True, short)
+        if not match.candidates:
+            cut = self.index.abbreviated(name, self.region)
+            if len(cut) == 1:       # « Clermont-Fd », « Bourg-en-Bse »
+                return Resolved(name, cut[0].code, cut[0].name, True, cut)
         if not match.candidates and fuzzy and (self.region or self.department):
             match = self.index.lookup(name, department=self.department, region=self.region, fuzzy=True)
         if not match.candidates:
@@ -190,6 +197,11 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
         place.to_be_set = True
         text = _TO_BE_SET.sub(" ", text)
     text = re.sub(rf"\b(\d+\s*(?:bis|ter)?)\s*,\s*(?={STREET}\b)", r"\1 ", text, flags=re.IGNORECASE)
+    department = _DEPARTMENT.search(text)     # « Salle Bellegrave, Pessac (33) »: the commune's département
+    if department and not re.search(r"\d\s*\(", text[:department.start() + 1]):
+        text = text[:department.start()]
+    else:
+        department = None
     segments = split_segments(text)
     venue_parts, address_parts = [], []
     for i, segment in enumerate(segments):
@@ -219,6 +231,10 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
             venue_parts.append(segment)
     if place.online and not place.commune:
         venue_parts = [p for p in venue_parts if not is_online(p)]
+    if department and place.commune:
+        place.commune = narrow(place.commune, department.group(1), places)
+    elif department:
+        venue_parts.append(department.group(1))
     place.venue = ", ".join(venue_parts) or None
     place.address = ", ".join(address_parts) or None
     return place
@@ -250,7 +266,13 @@ def commune_cell(text: str, places: Places) -> Resolved | None:
     bracket = _DEPARTMENT.search(text)
     if bracket:
         found = commune_cell(text[:bracket.start()], places.with_context(places.region))
-        return narrow(found, bracket.group(1), places) if found else None
+        if found:
+            return narrow(found, bracket.group(1), places)
+        # « Bourg-en-Bse (01) »: a name written short, taken when its département is the one in brackets
+        short = places.commune(text[:bracket.start()]) if text[:1].isupper() else None
+        code = bracket.group(1)
+        agrees = short and short.code and len(code) < 5 and short.candidates[0].department_code in (code, code.lstrip("0"))
+        return short if agrees else None
     text = text.strip("()")
     postcode = re.match(r"^((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+(\S.*)$", text)
     if postcode:
@@ -328,7 +350,7 @@ VENUE_NOUN = (r"(?:maison|halles?|salle|espace|centre|p[ôo]le|h[ôo]tel|th[ée]
               r"librairie|clo[îi]tre|abbaye|[ée]glise|stade|complexe|fabrique|conservatoire|p[ée]niche|hall|"
               r"auberge|p[ée]pini[èe]re|incubateur|hangar|h[ôo]tel\s+de\s+ville|quartier|cour|atelier\s+[A-ZÀ-Ý]|"
               r"village\s+d['’]entreprises|village\s+associatif|maison\s+du\s+projet|base\s+de\s+loisirs|"
-              r"salle\s+des\s+f[êe]tes|tiers\s+lieu|fablab|caf[ée]-librairie|agence|permanence\s+d[eu]s?)")
+              r"salle\s+des\s+f[êe]tes|tiers\s+lieu|fablab|caf[ée]-librairie|agence|permanence\s+d[eu]s?|restaurant|site\s+universitaire|iut)")
 _VENUE_HEAD = re.compile(rf"^{VENUE_NOUN}(?![\w-])", re.IGNORECASE)
 _VENUE_STOP = re.compile(r"\s*(?:[,;.()]|\s[-–—|]\s|\s(?:à|À|a|avec|pour|sur|de\s+\d|dès|le\s+\d|en\s+visio|"
                          r"en\s+ligne|organis|propos)\b|$)")
@@ -349,6 +371,26 @@ def venue_in_prose(text: str) -> tuple | None:
             venue = f"locaux {m.group(0).split('locaux', 1)[1].strip()} {name}" if "locaux" in prep else name
             return m.start(), m.end() + len(name), venue.replace("  ", " ")
     return None
+
+
+def bracketed_commune(text: str, places: Places) -> Resolved | None:
+    """« Campus Montmuzard (Dijon) et site du Creusot »: the commune written in brackets after a venue,
+    wherever it stands in the text."""
+    for m in re.finditer(r"\(\s*([A-ZÀ-Ý][\w'’-]*(?:[\s-][\w'’-]+){0,3})\s*\)", text):
+        found = commune_cell(m.group(1), places)
+        if found and found.code:
+            return found
+    return None
+
+
+def contracted_commune(text: str, venue: tuple, places: Places) -> Resolved | None:
+    """The commune a venue found by `venue_in_prose` names with its article contracted: « au Port » is
+    Le Port, « au Havre » Le Havre, « aux Mureaux » Les Mureaux."""
+    contracted = re.match(r"(au|aux)\s", text[venue[0]:], re.IGNORECASE)
+    if not contracted or len(venue[2].split()) > 3:
+        return None
+    found = commune_cell(("Le " if contracted.group(1).lower() == "au" else "Les ") + venue[2], places)
+    return found if found and found.code else None
 
 
 # « déléguée à l'ESS », « au Mois de l'ESS »: the sector and its month, never a place

@@ -21,7 +21,7 @@ from .context import Context
 from .entries import TOLD, parse_entry, split_rest
 from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
-from .lines import Line, mark_tables, read_lines
+from .lines import Line, is_caps, mark_tables, read_lines
 from .places import Places, commune_cell, communes_in_prose, is_address, venue_start
 from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
@@ -63,6 +63,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
             anchors[k + 1].rest = f"{anchor.lead} {anchor.rest} {anchors[k + 1].rest}"
             continue
         found = parse_entry(anchor, block, context, lines[titles[k]] if k in titles else None)
+        found = [e for e in found if re.search(r"[^\W\d_]{2}", e.title or "")]   # « 2 nov. · 🌍 » names nothing
         if not found:
             dropped.append(lines[anchor.at])
         events.extend(found)
@@ -88,7 +89,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     _before_publication(events, candidates, year)
     _paragraph_commune(events, lines, context)
     _venue_addressed(events, text, context)
+    _same_venue_commune(events)
     _container_commune(events)
+    events = _dated_parts(events, lines)
     events = _merged_repeats(events)
     _default_commune(events, text, context)
     _home_commune(events, text, context)
@@ -125,12 +128,15 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if card:
             found[k] = i
             continue
-        if not ((i == 0 or lines[i - 1].blank) and not lines[i].bullet and _title_like(lines[i].text)):
+        # above the title, a blank line or a heading in capitals (« >> TOUT LE MOIS »)
+        if not ((i == 0 or lines[i - 1].blank or is_caps(lines[i - 1].text)) and not lines[i].bullet
+                and _title_like(lines[i].text)):
             continue
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
         after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
         if after is not None and not (
-                _detail_line(after.text) and not after.bullet and not timed_item(after.text)
+                (_detail_line(after.text) or re.match(r"^[a-zà-ÿ]", after.text)) and not after.bullet
+                and not timed_item(after.text)
                 and not (is_row(after, context) and has_event_noun(after.text))):
             continue
         if _own_title(lines[anchor.at + 1:nxt]):
@@ -151,12 +157,12 @@ def _card_title(lines: list, i: int, anchor) -> bool:
 
 def _own_title(block: list) -> bool:
     """True when the lines under a date line hold a title of their own after its details: a short line,
-    not a detail, not a sentence, before the entry's first blank line."""
+    not a detail, not a sentence, not in lower case, before the entry's first blank line."""
     for line in block:
         if line.blank:
             return False
         if not _detail_line(line.text) and len(line.text.split()) <= 12 and not line.text.rstrip().endswith(".") \
-                and not label_of(line.text) and _title_like(line.text):
+                and not label_of(line.text) and _title_like(line.text) and not re.match(r"^[a-zà-ÿ]", line.text):
             return True
     return False
 
@@ -237,6 +243,10 @@ def _default_commune(events: list, text: str, context: Context) -> None:
                    "contraire »", 0.05)
 
 
+_IN_BRACKETS = re.compile(r"\(\s*([A-ZÀ-Ý][\w'’-]*(?:[\s-][\w'’-]+){0,3})\s*\)")
+_BRACKETED = re.compile(r"\b([A-ZÀ-Ý][\w'’-]*(?:[\s-][\w'’-]+){0,3}\s*\(\s*(?:\d{2,3}|2[AB])\s*\))")
+
+
 def _only_commune(events: list, text: str, context: Context) -> None:
     """An article about one place (« … au Ground Control à Paris … »): when the whole text names a single
     commune, its events that say no commune of their own take that one, flagged."""
@@ -248,10 +258,16 @@ def _only_commune(events: list, text: str, context: Context) -> None:
     for postcode, name in _POSTCODE_NAME.findall(text):   # « 31000 Toulouse »
         found = context.places.postcode_commune(postcode, name)
         named |= {found.code} if found and found.code else {f"postcode {postcode}"}
+    for name in _BRACKETED.findall(text):     # « Pessac (33) »: a commune written with its département
+        found = commune_cell(name, context.places)
+        named |= {found.code} if found and found.code else {f"bracket {name}"}
     for name in _TOWN.findall(text):        # « Ville d'Angers », « Mairie de Vertou »: the page's own commune
         found = context.places.commune(name)
         named |= {found.code} if found and found.code else set()
-    if len(named) != 1 or next(iter(named)).startswith("postcode"):
+    for name in _IN_BRACKETS.findall(text):     # « Campus Montmuzard (Dijon) »
+        found = commune_cell(name, context.places)
+        named |= {found.code} if found and found.code else set()
+    if len(named) != 1 or next(iter(named)).startswith(("postcode", "bracket")):
         return
     code = named.pop()
     name = context.places.index.name_of(code) if context.places.index else None
@@ -281,6 +297,28 @@ def _section_organisers(lines: list) -> dict:
 
 _THE_MONTH_TITLE = re.compile(r"^(?:le\s+)?(?:\d+\s*(?:e|è|ème|eme)\s+[ée]dition\s+du\s+)?mois\s+de\s+l['’]\s*(?:ess\b|"
                               r"[ée]conomie\s+sociale\s+et\s+solidaire)", re.IGNORECASE)
+
+
+def _dated_parts(events: list, lines: list) -> list:
+    """« Les Déjeuners de l'ESS, les mardis 10, 17 et 24 novembre » over « - 10/11 : les monnaies
+    complémentaires »: an indented dated item under an entry of the same day is that day's event, named
+    after both, with the entry's place and times."""
+    out = list(events)
+    for part in events:
+        at = part.line if part.line is not None and 0 <= part.line < len(lines) else None
+        if at is None or not lines[at].bullet or not lines[at].indent:
+            continue
+        whole = next((e for e in out if e is not part and e.start_date == part.start_date
+                      and e.end_date == part.end_date and e.line is not None and e.line < lines[at].n
+                      and lines[at].n - e.line <= 15 and not (0 <= e.line < len(lines) and lines[e.line].bullet)), None)
+        if whole is None:
+            continue
+        part.title = f"{whole.title} : {part.title[:1].lower()}{part.title[1:]}"
+        for name in ("venue", "address", "commune_code", "commune_name", "start_time", "end_time", "organizer", "price"):
+            setattr(part, name, getattr(part, name) or getattr(whole, name))
+        part.warnings = [w for w in part.warnings if w != "lieu non indiqué" or not part.commune_code]
+        out.remove(whole)
+    return out
 
 
 def _names_the_month(event) -> bool:
@@ -358,7 +396,7 @@ def _container_commune(events: list) -> None:
         if event.commune_code or event.commune_name or event.online or not event.start_date:
             continue
         holder = [s for s in spans if s is not event and s.start_date <= event.start_date
-                  and (event.end_date or event.start_date) <= s.end_date]
+                  and (event.end_date or event.start_date) <= s.end_date and (s.line or 0) <= (event.line or 0)]
         if len({s.commune_code for s in holder}) == 1:
             event.commune_code, event.commune_name = holder[0].commune_code, holder[0].commune_name
             event.warn(f"commune reprise de « {holder[0].title} » qui l'englobe : à vérifier", 0.1)
@@ -380,14 +418,33 @@ def _venue_addressed(events: list, text: str, context: Context) -> None:
                 break
 
 
+def _venue_key(venue: str | None) -> str:
+    first = re.split(r"\s*[,(–—|]\s*", re.sub(r"[^\w\s'’,()–—|-]", "", venue or "").strip())[0]
+    return dates.fold(first).strip() if len(first) >= 4 else ""
+
+
+def _same_venue_commune(events: list) -> None:
+    """« Apéro d'ouverture, 📍 L'Écluse, Marseille » and, later, « L'Écluse, salle du haut »: a venue the
+    document places in a commune for one event is in that commune for the others, flagged."""
+    known = {}
+    for event in events:
+        if event.commune_code and _venue_key(event.venue):
+            known.setdefault(_venue_key(event.venue), set()).add((event.commune_code, event.commune_name))
+    for event in events:
+        found = known.get(_venue_key(event.venue)) if not (event.commune_code or event.commune_name or event.online) else None
+        if found and len(found) == 1:
+            event.commune_code, event.commune_name = next(iter(found))
+            event.warn(f"commune de « {event.venue} » reprise d'un autre événement du document au même lieu", 0.05)
+
+
 # « PESSAC. Ils étaient une soixantaine … », « LORIENT — La coopérative … »: a press dateline
 _DATELINE_TOWN = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])(?:\s*\(\d{2,3}\))?\s*(?:\.|—|–|-|\|)\s+(?=[A-ZÀ-Ý«])",
                             re.MULTILINE)
 
 
 def _home_commune(events: list, text: str, context: Context) -> None:
-    """A press article's dateline (« PESSAC. … », « GRENOBLE | SOCIÉTÉ ») or a page's breadcrumb
-    (« Accueil > Finistère > Brest ») names the commune it is written from: its events that say no
+    """A press article's dateline (« PESSAC. … », « GRENOBLE | SOCIÉTÉ »), a page's breadcrumb
+    (« Accueil > Finistère > Brest ») or a town hall's site name (« Ville de Montreuil ») names the commune it is written from: its events that say no
     commune of their own are taken to be there, flagged."""
     missing = [e for e in events if not (e.commune_code or e.commune_name or e.online)]
     found = _home_of(text[:5000], context) if missing else None
@@ -398,6 +455,7 @@ def _home_commune(events: list, text: str, context: Context) -> None:
         event.warn(f"commune {found.name} prise de la ligne de tête ou du fil d'Ariane de la page : à vérifier", 0.15)
 
 
+_TOWN_SITE = re.compile(r"^\s*(?:Ville|Mairie|Commune)\s+(?:de\s+|d['’]\s*)([A-ZÀ-Ý][\w'’ -]{1,40}?)\s*$", re.MULTILINE)
 _BREADCRUMB = re.compile(r"^[^\n>›»]{2,40}(?:\s*[>›»]\s*[^\n>›»]{2,40}){1,5}$", re.MULTILINE)
 
 
@@ -405,6 +463,10 @@ def _home_of(head: str, context: Context):
     """The commune a page's head says it is about: a dateline in capitals, or a breadcrumb's commune."""
     m = _DATELINE_TOWN.search(head)
     found = context.places.commune(m.group(1).title()) if m else None
+    if found and found.code:
+        return found
+    site = _TOWN_SITE.search(head)      # « Ville de Montreuil »: the name of a town hall's site
+    found = commune_cell(site.group(1), context.places) if site else None
     if found and found.code:
         return found
     for crumb in _BREADCRUMB.finditer(head):

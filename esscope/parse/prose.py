@@ -14,8 +14,10 @@ from .dates import fold, search_dates, strip_times
 from .places import (
     VENUE_NOUN,
     Places,
+    bracketed_commune,
     commune_cell,
     communes_in_prose,
+    contracted_commune,
     is_address,
     is_online,
     split_venue_commune,
@@ -62,6 +64,7 @@ _EVENT_VERBS = (r"r[ée]unira|r[ée]unit|rassemblera|rassemble|aura\s+lieu|a\s+l
                 r"s['’]installe(?:ra)?|investit|investira|revient|reviendra|d[ée]barque(?:ra)?|f(?:ait|era)\s+[ée]tape|"
                 r"se\s+d[ée]roulera|se\s+d[ée]roule|accueillera|accueille|proposera|propose|permettra|permet|"
                 r"invite|invitera|ouvrira|pr[ée]sentera|cl[ôo]turera|lancera|mettra|donnera|abordera|"
+                r"exposer(?:a|ont)|expose(?:nt)?|projettera|projetteront|"
                 r"(?:est|sont|sera|seront)\s+pr[ée]vue?s?")
 _EVENT_SUBJECT = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<title>.{3,120}?)\s+(?:" + _EVENT_VERBS
                             + r")\b", re.IGNORECASE)
@@ -80,7 +83,9 @@ _WORK = re.compile(r"(?:«\s*(?P<q1>[^»]{2,80}?)\s*»|\"(?P<q2>[^\"]{2,80})\"|�
                    r"\b(?:film|documentaire|spectacle|pièce|livre|court-métrage|conte|exposition)\s+"
                    r"(?P<w>[A-ZÀ-Ý][^.;,:()«»\"]{1,60}))")
 _WORK_NAMED = re.compile(r"\b(?:film|documentaire|spectacle|pièce|court-métrage|conte)\s+(?P<w>[A-ZÀ-Ý][^.;,:()«»\"]{1,60})")
-_ORG_TAIL = re.compile(r"\s*,\s*(?=(?i:au|aux|à|chez|dans|salle|sur\s+le\s+site|de\s+\d|dès|le\s+\d|\d+\s*(?:bis|ter)?"
+_ORG_TAIL = re.compile(r"\s*(?:,|\s[–—-])\s*(?=(?i:sur\s+invitation|sur\s+inscription|inscriptions?|r[ée]servations?|gratuit|"
+                       r"entr[ée]e\s+libre)\b)|"
+                       r"\s*,\s*(?=(?i:au|aux|à|chez|dans|salle|sur\s+le\s+site|de\s+\d|dès|le\s+\d|\d+\s*(?:bis|ter)?"
                        r",?\s+(?:rue|avenue|boulevard|bd|place|chemin|all[ée]e|impasse|quai|route))\b)|"
                        r"(?<!\b[A-Z])\.\s+(?=[A-ZÀ-Ý0-9«])|\.\s*$|\s*;\s*")
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)»\"])\s*[.;!?]\s+(?=[A-ZÀ-Ýa-z«\"])|\s*;\s*")
@@ -182,10 +187,13 @@ def read_item(text: str, places: Places) -> ItemReading:
         reading.commune = found[0][2]
     else:
         reading.commune = _trailing_commune(first, places) or _opening_commune(lead or first, places) \
-            or _commune_of_venue(first, places)
+            or bracketed_commune(first, places) or commune_of_venue(first, places)
     venue = venue_in_prose(text)
     if venue and found and any(text[start:end].endswith(venue[2]) for start, end, _ in found):
         venue = None        # « à La Rochelle » is the commune, not a place in it
+    named = contracted_commune(text, venue, places) if venue and not reading.commune else None
+    if named:
+        reading.commune, venue = named, None      # « au Port », « au Havre »: the commune with its article
     if venue:
         reading.venue = venue[2]
     elif found:
@@ -257,8 +265,10 @@ def _doors_title(sentence: str) -> str | None:
     what = _FOR_WHAT.search(sentence[m.end():])
     if what and has_event_noun(what.group("what")[:40]):
         return None         # « … ouvre ses portes pour une journée découverte » names its event
-    who = re.split(r"\s*,\s*", m.group("who"))[0].strip()
-    if len(who.split()) > 8 or re.match(r"^(?:elle|il|ils|elles|nous|vous|on|qui|celle-ci|celui-ci)$", who, re.IGNORECASE):
+    # the subject is the clause right before the verb: « à Saint-Benoît, c'est toute une semaine : les jardins
+    # partagés ouvrent leurs portes »
+    who = [part for part in re.split(r"\s*[,:;]\s*", m.group("who")) if part.strip()][-1].strip()
+    if len(who.split()) > 8 or re.match(r"^(?:à|au|aux|dans|en|du|dès|le\s+\d)\b", who, re.IGNORECASE) or re.match(r"^(?:elle|il|ils|elles|nous|vous|on|qui|celle-ci|celui-ci)$", who, re.IGNORECASE):
         return None
     return f"Portes ouvertes {_of(who)}"
 
@@ -391,12 +401,15 @@ def _opening_commune(sentence: str, places: Places):
     return None
 
 
-def _commune_of_venue(sentence: str, places: Places):
+def commune_of_venue(sentence: str, places: Places):
     """« … investit les halles de Chambéry », « une coopérative maraîchère de Saint-Paul »: a commune
-    named after a place noun or the kind of a structure."""
-    for m in re.finditer(r"\b(?:" + VENUE_NOUN + "|" + _ORG_TYPE + r")(?:\s+[^\s,.;:()]+){0,3}?\s+(?:de\s+|d['’]\s*)(?P<name>(?-i:[A-ZÀ-Ý][\w’'\-]*(?:[\s\-](?:sur|sous|en|[A-ZÀ-Ý][\w’'\-]*))*))",
+    named after a place noun or the kind of a structure; « du Creusot » names Le Creusot."""
+    for m in re.finditer(r"\b(?:" + VENUE_NOUN + "|" + _ORG_TYPE + r")(?:\s+[^\s,.;:()]+){0,3}?\s+(?:de\s+|d['’]\s*|(?P<art>du|des)\s+)(?P<name>(?-i:[A-ZÀ-Ý][\w’'\-]*(?:[\s\-](?:sur|sous|en|[A-ZÀ-Ý][\w’'\-]*))*))",
                          sentence, re.IGNORECASE):
-        found = commune_cell(m.group("name"), places)
+        name = m.group("name")
+        if m.group("art"):
+            name = ("Le " if m.group("art").lower() == "du" else "Les ") + name
+        found = commune_cell(name, places)
         if found and found.code:
             return found
     return None
@@ -423,7 +436,7 @@ def _drop_article(text: str | None) -> str | None:
     """« la grande soirée … » → « grande soirée … »: a title does not start with an article."""
     if not text:
         return text
-    return re.sub(r"^(?:la|le|les|l['’]|une?|des)\s*(?=\w|«)", "", text.strip(), flags=re.IGNORECASE) or text
+    return re.sub(r"^(?:(?:la|les|le|une?|des)\s+|l['’]\s*)(?=\w|«)", "", text.strip(), flags=re.IGNORECASE) or text
 
 
 def segment_venue(sentence: str) -> str | None:
@@ -607,11 +620,12 @@ def title_of(sentence: str, whole: str) -> str | None:
 
 
 def _closed_quote(head: str, sentence: str) -> str:
-    """« une « Semaine de la coopération » cut at « à l'école » » → the head up to the closing quote:
-    a quoted name is never cut in two."""
-    if head.count("«") <= head.count("»") or not sentence.startswith(head):
+    """« une « Semaine de la coopération » cut at « à l'école » » → the head up to the closing quote
+    (« » or straight quotes): a quoted name is never cut in two."""
+    closing = "»" if head.count("«") > head.count("»") else '"' if head.count('"') % 2 else None
+    if closing is None or not sentence.startswith(head):
         return head
-    end = sentence.find("»", len(head))
+    end = sentence.find(closing, len(head))
     return sentence[:end + 1] if 0 < end - len(head) <= 80 else head
 
 
@@ -648,7 +662,9 @@ _LEAD_WORDS = re.compile(r"^(?:enfin|aussi|puis|ensuite|par\s+ailleurs|de\s+plus
                          r"à\s+noter|au\s+programme|côté\s+\w+|d['’]autre\s+part|de\s+m[êe]me|pour\s+finir|"
                          r"pour\s+commencer|à\s+titre\s+d['’]exemple|par\s+exemple|notamment|ainsi|de\s+son\s+c[ôo]t[ée]|"
                          r"quant\s+à\s+lui|quant\s+à\s+elle|en\s+parall[èe]le|parallèlement|dans\s+le\s+m[êe]me\s+temps)"
-                         r"\s*[,:]\s*|^(?:et|mais|puis|ensuite|enfin)\s+", re.IGNORECASE)
+                         r"\s*[,:]\s*|^(?:et|mais|puis|ensuite|enfin)\s+"
+                         # spoken: « on a un marché forain … », « il y aura une soirée … »
+                         r"|^(?:on\s+(?:a|aura)|il\s+y\s+(?:a|aura)|nous\s+aurons)\s+(?=(?:une?|des)\s)", re.IGNORECASE)
 
 
 # « À l'occasion du Mois de l'ESS, … », « Dans le cadre de la semaine X, … »: the frame, not the event
