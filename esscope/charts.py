@@ -74,6 +74,24 @@ def _layout(fig: go.Figure, title: str, x_title: str = "", y_title: str = "", he
     return fig
 
 
+LABEL_CHAR_PX = 8        # a generous width of one character of a 13 px label, in pixels
+
+
+def room_for_labels(fig: go.Figure, labels) -> go.Figure:
+    """Widen the right margin so that the longest label written past the end of its bar (« 14,5 % * ») is
+    shown in full: Plotly cuts text at the chart's edge, and the plot is narrow on a phone."""
+    longest = max((len(str(label)) for label in labels), default=0)
+    return fig.update_layout(margin_r=10 + LABEL_CHAR_PX * longest)
+
+
+def flat_colorbar(title: str, top, below: bool) -> dict:
+    """A colour scale laid flat across the chart, below the plot or above it: upright beside the plot it
+    would take a third of a phone's width from the grid it explains."""
+    return {"title": {"text": title, "side": "top"}, "orientation": "h", "thickness": 12, "len": 0.6,
+            "lenmode": "fraction", "x": 0, "xanchor": "left", "y": -0.04 if below else 1.02,
+            "yanchor": "top" if below else "bottom", **count_scale(top)}
+
+
 def empty_figure(title: str, message: str) -> go.Figure:
     """A figure that says there is nothing to show, and why."""
     fig = go.Figure()
@@ -179,10 +197,11 @@ def events_by_region_chart(frame: pd.DataFrame) -> go.Figure:
     top = max(int(table.to_numpy().max()), 1)
     fig = go.Figure(go.Heatmap(z=table.to_numpy(), x=[str(c) for c in table.columns], y=_texts(table.index),
                                colorscale=SEQUENTIAL, text=text, texttemplate="%{text}", zmin=0, zmax=top,
-                               colorbar={"title": "Événements", **count_scale(top)},
+                               colorbar=flat_colorbar("Événements", top, below=False),
                                hovertemplate="%{y}, %{x} : %{z} événement(s)<extra></extra>"))
     fig.update_xaxes(type="category")
-    return _layout(fig, title, "Édition (année)", "", height=max(260, 60 + 28 * len(table)))
+    # the colour scale above the grid takes some 70 px of the height
+    return _layout(fig, title, "Édition (année)", "", height=max(260, 60 + 28 * len(table)) + 70)
 
 
 def region_grid_caption(per_region: pd.DataFrame) -> str:
@@ -224,10 +243,10 @@ def calendar_heatmap(days: pd.DataFrame, edition: int) -> go.Figure:
     fig = go.Figure(go.Heatmap(z=z, x=[w[:3] + "." for w in WEEKDAYS], y=[f"Sem. {i + 1}" for i in range(weeks)],
                                text=text, texttemplate="%{text}", hovertext=hover, hoverinfo="text",
                                colorscale=SEQUENTIAL, zmin=0, zmax=top, xgap=3, ygap=3,
-                               colorbar={"title": "Événements<br>ce jour", **count_scale(top)}))
+                               colorbar=flat_colorbar("Événements ce jour", top, below=True)))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    return _layout(fig, title, "", "", height=330)
+    return _layout(fig, title, "", "", height=400)     # 330 for the grid, the rest for its scale below
 
 
 def gantt_chart(events: pd.DataFrame, limit: int = 60) -> go.Figure:
@@ -238,16 +257,26 @@ def gantt_chart(events: pd.DataFrame, limit: int = 60) -> go.Figure:
     shown = events.head(limit).iloc[::-1]
     starts = pd.to_datetime(shown["start_date"])
     ends = pd.to_datetime(shown["end_date"]) + pd.Timedelta(days=1)
-    labels = [as_text(f"{t[:50]}{'…' if len(t) > 50 else ''} ({c or 'commune ?'})") for t, c in
+    labels = [as_text(f"{t[:45]}{'…' if len(t) > 45 else ''} ({c or 'commune ?'})") for t, c in
               zip(shown["title"], shown["commune_name"].fillna(""))]
     hover = [_plain_hover(f"{t}<br>du {format_date(s)} au {format_date(e)} ({d} jours)")
              for t, s, e, d in zip(shown["title"], shown["start_date"], shown["end_date"], shown["days"])]
     fig = go.Figure(go.Bar(base=starts, x=(ends - starts).dt.total_seconds() * 1000, y=labels, orientation="h",
                            marker_color=MUTED, hovertext=hover, hoverinfo="text"))
+    # each event's name on a line of its own above its bar, across the whole chart: beside the bars the
+    # names took four fifths of a phone's width and the dates were squeezed into the rest. A row is some
+    # 40 px (the plot is the height less about 90 px of margins and axis), its bar 40 % of it: the name
+    # starts just above the bar.
+    height = 130 + 40 * len(shown)
+    above = 0.2 * (height - 90) / len(shown) + 2
+    for label in labels:
+        fig.add_annotation(x=0, xref="paper", xanchor="left", y=label, yanchor="bottom", yshift=above, text=label,
+                           showarrow=False, font={"size": 11})
     fig.update_xaxes(type="date", tickformat="%d/%m")
-    fig.update_yaxes(tickfont={"size": 11})
+    fig.update_yaxes(showticklabels=False)
+    fig.update_layout(bargap=0.6)
     subtitle = title + (f" ({limit} plus longs sur {len(events)})" if len(events) > limit else "")
-    return _layout(fig, subtitle, "Date (jour/mois)", "", height=max(240, 80 + 22 * len(shown)))
+    return _layout(fig, subtitle, "Date (jour/mois)", "", height=height)
 
 
 def compare_bars(frame: pd.DataFrame, category: str, title: str, value_label="Part des événements (%)") -> go.Figure:
@@ -264,8 +293,9 @@ def compare_bars(frame: pd.DataFrame, category: str, title: str, value_label="Pa
                              hovertemplate="%{y} : %{x:.1f} % (%{customdata} év.)<extra>" + str(edition) + "</extra>"))
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, frame["share"].max() * 1.3 or 1])       # room for the labels outside the bars
-    return _layout(fig, title, value_label, "", height=max(260, 80 + 36 * frame[category].nunique()))
+    fig.update_xaxes(range=[0, frame["share"].max() * 1.05 or 1])
+    fig = _layout(fig, title, value_label, "", height=max(260, 80 + 36 * frame[category].nunique()))
+    return room_for_labels(fig, [t for trace in fig.data for t in trace.text])
 
 
 def breakdown_chart(frame: pd.DataFrame, category: str, title: str) -> go.Figure:
@@ -276,8 +306,9 @@ def breakdown_chart(frame: pd.DataFrame, category: str, title: str) -> go.Figure
                            text=[format_number(v) for v in frame["Événements"]], textposition="outside",
                            cliponaxis=False, hovertemplate="%{y} : %{x} événement(s)<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, frame["Événements"].max() * 1.2], **count_scale(frame["Événements"].max()))
-    return _layout(fig, title, "Événements (nombre)", "", height=max(220, 80 + 28 * len(frame)))
+    fig.update_xaxes(range=[0, frame["Événements"].max() * 1.05], **count_scale(frame["Événements"].max()))
+    fig = _layout(fig, title, "Événements (nombre)", "", height=max(220, 80 + 28 * len(frame)))
+    return room_for_labels(fig, fig.data[0].text)
 
 
 def ranked_bar_chart(frame: pd.DataFrame, title: str, unit: str, axis_label: str) -> go.Figure:
@@ -291,10 +322,11 @@ def ranked_bar_chart(frame: pd.DataFrame, title: str, unit: str, axis_label: str
     fig = go.Figure(go.Bar(y=_texts(known["name"]), x=known["value"], orientation="h", marker_color=colors, text=text,
                            textposition="outside", cliponaxis=False, hovertemplate="%{y} : %{text}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, known["value"].max() * 1.25], automargin=True,
+    fig.update_xaxes(range=[0, known["value"].max() * 1.05], automargin=True,
                      **(count_scale(known["value"].max()) if unit != "pct" else {}))
     # the chart may get half a page, most of it taken by the names: a long axis title goes on two lines
-    return _layout(fig, title, wrap_title(axis_label), "", height=max(240, 100 + 24 * len(known)))
+    fig = _layout(fig, title, wrap_title(axis_label), "", height=max(240, 100 + 24 * len(known)))
+    return room_for_labels(fig, text)
 
 
 def wrap_title(text: str, width: int = 30) -> str:

@@ -115,6 +115,11 @@ class Scale(_Call):
     function = "scale"
 
 
+class TooltipsInside(_Call):
+    """Tooltips turned above or below what they describe when beside it they would run off the map."""
+    function = "keepTooltipsInside"
+
+
 GESTURE_TEXTS = {   # GestureHandling's own French sentences are long; these say what to do
     "scroll": "Utilisez Ctrl + molette pour zoomer la carte",
     "scrollMac": "Utilisez \u2318 + molette pour zoomer la carte",
@@ -135,6 +140,7 @@ def base_map(bounds=None, tiles=True, padding=20) -> folium.Map:
     m.default_js = MAP_JS
     m.default_css = MAP_CSS
     Scale().add_to(m)
+    TooltipsInside().add_to(m)
     if tiles:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="Fond de carte OpenStreetMap (en ligne)",
                          overlay=True, control=True, max_zoom=19).add_to(m)

@@ -133,12 +133,16 @@ def _shares(frame: pd.DataFrame, name: str, total: int) -> pd.DataFrame:
 
 
 def week_label(monday) -> str:
-    """'du lundi 30 octobre au dimanche 5 novembre' for the week starting that Monday."""
+    """« du 30 octobre au 5 novembre », « du 6 au 12 novembre » for the week starting that Monday (short
+    enough for a chart's labels on a phone; a week always runs from Monday to Sunday)."""
     if monday is None or pd.isna(monday):
         return "Date non précisée"
     monday = pd.Timestamp(monday).date()
     sunday = monday + dt.timedelta(days=6)
-    return f"du {format_date(monday, year=False)} au {format_date(sunday, year=False)}"
+    first = format_date(monday, weekday=False, year=False)
+    if monday.month == sunday.month:
+        first = first.split(" ")[0]
+    return f"du {first} au {format_date(sunday, weekday=False, year=False)}"
 
 
 def _weeks(frame: pd.DataFrame, total: int) -> pd.DataFrame:

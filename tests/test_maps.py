@@ -183,7 +183,9 @@ def test_a_map_drawn_before_its_frame_has_a_size_is_fitted_again_when_it_gets_on
     assert re.search(r'esscope\.fitView\(\w+, \[\[50\.0,2\.0\],\[51\.0,3\.0\]\], \{.*"maxZoom":11\}\);', page)
     script = assets.asset_source("esscope/map.js").read_text(encoding="utf-8")
     fit = script[script.index("function fitView"):script.index("function scale")]
-    assert "new ResizeObserver" in fit and ".observe(container)" in fit and "fitBounds(bounds, options)" in fit
+    assert "new ResizeObserver" in fit and "{animate: false}" in fit
+    # watched: the frame, and each corner of controls (a legend added later changes the room left)
+    assert "[container].concat(Object.values(map._controlCorners))" in fit and "watch.observe(box)" in fit
 
 
 def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_map():

@@ -35,7 +35,7 @@ def test_report_breakdowns_sum_to_the_events(report):
     for frame in (report.themes, report.kinds, report.weeks):
         assert frame["Événements"].sum() == 5
         assert frame["Part (%)"].sum() == pytest.approx(100, abs=0.5)
-    assert report.weeks.iloc[0]["Semaine"] == "du lundi 6 novembre au dimanche 12 novembre"
+    assert report.weeks.iloc[0]["Semaine"] == "du 6 au 12 novembre"
 
 
 def test_report_top_organisers_merge_spellings(report):
@@ -74,6 +74,10 @@ def test_unknown_region_is_an_error(con):
 
 
 def test_week_label_and_time_in_french():
-    assert week_label(dt.date(2017, 10, 30)) == "du lundi 30 octobre au dimanche 5 novembre"
+    assert week_label(dt.date(2017, 10, 30)) == "du 30 octobre au 5 novembre"
+    assert week_label(dt.date(2017, 11, 27)) == "du 27 novembre au 3 décembre"
+    assert week_label(dt.date(2024, 4, 29)) == "du 29 avril au 5 mai"
+    assert week_label(dt.date(2017, 11, 6)) == "du 6 au 12 novembre"
+    assert week_label(dt.date(2019, 10, 28)) == "du 28 octobre au 3 novembre"
     assert week_label(pd.NaT) == "Date non précisée"
     assert format_time("09:00") == "9 h" and format_time("14:30") == "14 h 30" and format_time(None) == ""

@@ -36,8 +36,8 @@ var esscope = (function () {
         }
         function commune(i) {
             var r = rows[i], n = r[2], side = 20 + 6 * String(n).length;
-            var marker = L.marker([r[0], r[1]], {icon: L.divIcon({
-                className: 'esscope-commune', html: String(n), iconSize: [side, side]})});
+            var marker = L.marker([r[0], r[1]], {icon: L.divIcon({     // the tooltip beside the circle
+                className: 'esscope-commune', html: String(n), iconSize: [side, side], tooltipAnchor: [side / 2, 0]})});
             marker.bindTooltip(tip(r));
             if (r.length > 5) {     // never wider or taller than the map (a phone's is 350 px wide)
                 var room = map.getSize();
@@ -139,23 +139,78 @@ var esscope = (function () {
         return control.addTo(map);
     }
 
-    /* Fit the map to `bounds`, and fit it again each time its frame changes size until the reader
-     * moves it: a map made while its frame has no size yet (a tab not shown, a page not laid out)
-     * cannot be fitted then, Leaflet would keep a view made for 0 pixels. */
+    /* The margins that keep what a map is fitted to out from under its controls (zoom buttons, layer
+     * switch, legend, scale, attribution): the controls of each corner take either a strip along the
+     * map's side or a band along its top or bottom, whichever choice leaves the largest view. On a
+     * phone the legend goes above or below France and its overseas boxes, on a wide screen beside them. */
+    function clearOfControls(map, bounds, padding, maxZoom) {
+        var corners = ['topleft', 'topright', 'bottomleft', 'bottomright'].map(function (name) {
+            var box = map._controlCorners[name];
+            return box && box.children.length ? [box.offsetWidth, box.offsetHeight] : [0, 0];
+        });
+        var best = {zoom: -Infinity, paddingTopLeft: padding, paddingBottomRight: padding}, room = map.getSize();
+        for (var choice = 0; choice < 16; choice++) {
+            var edges = {left: 0, right: 0, top: 0, bottom: 0};
+            corners.forEach(function (size, i) {
+                var side = (choice >> i) & 1, left = i % 2 === 0, top = i < 2;
+                if (side) { var x = left ? 'left' : 'right'; edges[x] = Math.max(edges[x], size[0]); }
+                else { var y = top ? 'top' : 'bottom'; edges[y] = Math.max(edges[y], size[1]); }
+            });
+            var topLeft = [padding[0] + edges.left, padding[1] + edges.top];
+            var bottomRight = [padding[0] + edges.right, padding[1] + edges.bottom];
+            var margins = L.point(topLeft).add(L.point(bottomRight));
+            if (room.x - margins.x < room.x / 3 || room.y - margins.y < room.y / 3) { continue; }   // too little left
+            var zoom = Math.min(maxZoom, map.getBoundsZoom(bounds, false, margins));
+            var area = edges.left + edges.right + edges.top + edges.bottom;
+            if (zoom > best.zoom || (zoom === best.zoom && area < best.area)) {
+                best = {zoom: zoom, area: area, paddingTopLeft: topLeft, paddingBottomRight: bottomRight};
+            }
+        }
+        return {paddingTopLeft: best.paddingTopLeft, paddingBottomRight: best.paddingBottomRight, maxZoom: maxZoom};
+    }
+
+    /* Fit the map to `bounds` clear of its controls, and fit it again each time its frame or a corner of
+     * controls changes size (a legend added, its styles loaded), until the reader moves it: a map made while
+     * its frame has no size yet (a tab not shown, a page not laid out) cannot be fitted then, Leaflet would
+     * keep a view made for 0 pixels. */
     function fitView(map, bounds, options) {
         var container = map.getContainer(), moved = false;
         function fit() {
             map.invalidateSize(false);
             var size = map.getSize();
-            if (size.x > 0 && size.y > 0) { map.fitBounds(bounds, options); }
+            if (size.x > 0 && size.y > 0) {     // never animated: Leaflet drops a view asked for during a zoom animation
+                map.fitBounds(bounds, L.extend(clearOfControls(map, bounds, options.padding, options.maxZoom), {animate: false}));
+            }
         }
         container.addEventListener('pointerdown', function () { moved = true; }, true);
         container.addEventListener('keydown', function () { moved = true; }, true);
         container.addEventListener('wheel', function (e) { if (e.ctrlKey || e.metaKey) { moved = true; } }, true);
-        map.fitBounds(bounds, options);
+        map.fitBounds(bounds, L.extend({}, options, {animate: false}));
         if (window.ResizeObserver) {
-            new ResizeObserver(function () { if (!moved) { fit(); } }).observe(container);
+            var watch = new ResizeObserver(function () { if (!moved) { fit(); } });
+            [container].concat(Object.values(map._controlCorners)).forEach(function (box) { watch.observe(box); });
         }
+    }
+
+    /* A tooltip beside its commune or shape, or above or below it when it would run past the map's top
+     * or bottom edge (the map's frame would cut it off). */
+    function keepTooltipsInside(map) {
+        map.on('tooltipopen', function (e) {
+            var tooltip = e.tooltip, box = tooltip.getElement();
+            if (tooltip.options.direction !== 'auto' && !tooltip._esscopeTurned) { return; }
+            tooltip.options.direction = 'auto';
+            tooltip.options.offset = L.point(0, 0);
+            tooltip.update();
+            var at = map.latLngToContainerPoint(tooltip.getLatLng()), room = map.getSize();
+            var half = box.offsetHeight / 2 + 6;
+            if (at.y >= half && room.y - at.y >= half) { return; }
+            var up = at.y > room.y - at.y, icon = tooltip._source.options.icon;
+            var reach = icon ? L.point(icon.options.iconSize).y / 2 : 0;
+            tooltip.options.direction = up ? 'top' : 'bottom';
+            tooltip.options.offset = L.point(-tooltip._getAnchor().x, up ? -reach : reach);
+            tooltip._esscopeTurned = true;
+            tooltip.update();
+        });
     }
 
     /* Leaflet focuses the map on the first press of a button; focusing an element inside a frame
@@ -175,5 +230,5 @@ var esscope = (function () {
     }
 
     return {communeMarkers: communeMarkers, shapes: shapes, outlines: outlines, legend: legend,
-            fitView: fitView, scale: scale};
+            fitView: fitView, scale: scale, keepTooltipsInside: keepTooltipsInside};
 }());

@@ -69,6 +69,38 @@ def stop_app(process):
         process.kill()
 
 
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+# The page has run its script and shows every element (Streamlit draws a grey skeleton in place of an
+# element whose code is still loading: a map's frame comes some 0.5 s after the run).
+SETTLED = """() => {
+    const app = document.querySelector('[data-testid=stApp]');
+    return !!app && app.dataset.testScriptState === 'notRunning' &&
+        ![...document.querySelectorAll('[data-testid=stSkeleton]')].some(el => el.getClientRects().length > 0);
+}"""
+
+# The last map of the page is drawn (shapes, outlines or markers) and its view has not moved for three
+# frames in a row (no zoom or pan animation, no refit after its frame took its size).
+MAP_STILL = """(shown) => {
+    const frames = document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]');
+    const win = frames.length ? frames[frames.length - 1].contentWindow : null;
+    const map = win && win.map_div;
+    if (!map || !map._loaded) return false;
+    const size = map.getSize(), center = map.getCenter();
+    const drawn = win.document.querySelector('.leaflet-overlay-pane canvas, .leaflet-overlay-pane path, ' +
+                                             '.esscope-commune, .esscope-cluster');
+    const moving = map._animatingZoom || (map._panAnim && map._panAnim._inProgress) || (shown && !size.x);
+    const view = [win.location.href, size.x, size.y, map.getZoom(), center.lat, center.lng].join();
+    if (!drawn || moving || view !== window.esscopeMapView) {
+        window.esscopeMapView = view;
+        window.esscopeStill = 0;
+        return false;
+    }
+    window.esscopeStill += 1;
+    return window.esscopeStill >= 3;
+}"""
+
+
 class Offline:
     """A browser page where every request that does not go to the app is aborted and recorded,
     and where every dialog (alert, confirm…) is recorded and dismissed."""
@@ -94,16 +126,15 @@ class Offline:
         dialog.dismiss()
 
     def open(self, path: str):
-        """Load a page of the app and wait until its script has run."""
+        """Load a page of the app and wait until its script has run and its elements are shown."""
         self.page.goto(self.base + path)
         self.wait()
         return self.page
 
     def wait(self, timeout=60_000):
-        """Wait until Streamlit has finished running the page (after any pending rerun)."""
-        self.page.wait_for_timeout(300)
-        self.page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
-        self.page.wait_for_timeout(300)
+        """Wait until Streamlit has finished running the page and shows every element it sent. (A new
+        document has no script state until its first run; an action's rerun is waited for by what it changes.)"""
+        self.page.wait_for_function(SETTLED, timeout=timeout)
 
     def close(self):
         self.context.close()
@@ -114,17 +145,11 @@ class Offline:
         text = box.get_by_test_id("stMetricValue").inner_text()
         return int("".join(ch for ch in text if ch.isdigit()))
 
-    def map_frame(self, timeout=30_000):
-        """The frame of the (last drawn) folium map, once Leaflet has drawn it."""
-        self.page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=timeout)
-        deadline = time.monotonic() + timeout / 1000
-        while time.monotonic() < deadline:
-            frames = [f for f in self.page.frames if "st_folium" in f.url]
-            if frames and frames[-1].evaluate("() => typeof map_div !== 'undefined' && !!map_div._loaded"):
-                self.page.wait_for_timeout(300)       # the markers are drawn once the view is set
-                return frames[-1]
-            self.page.wait_for_timeout(200)
-        raise AssertionError("la carte ne s'est pas dessinée")
+    def map_frame(self, timeout=30_000, shown=True):
+        """The frame of the (last drawn) folium map, once Leaflet has drawn it and its view is still
+        (a map refits itself when its frame takes its size). `shown`: the map has a size (not in a hidden tab)."""
+        self.page.wait_for_function(MAP_STILL, arg=shown, timeout=timeout)
+        return self.page.locator(MAP_FRAME).last.element_handle().content_frame()
 
     def map_markers(self) -> dict:
         """Commune markers and clusters drawn on the map, and the sum of the counts they show."""
@@ -161,36 +186,52 @@ class Offline:
 
 
 def screenshot(page, name: str) -> Path:
-    """Save the whole page (Streamlit scrolls inside its main block, so the window grows to fit it)."""
+    """Save the whole page (Streamlit scrolls inside its main block, so the window grows to fit it) once
+    two captures in a row are the same: a map's frame is painted again a moment after the window grows."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     size = page.viewport_size
     height = page.evaluate("() => document.querySelector('[data-testid=stMain]')?.scrollHeight || 0")
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], min(int(height), 6000))})
-    page.wait_for_timeout(500)
-    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], min(int(height), 12_000))})
+    previous, shot = None, page.screenshot()
+    for _ in range(20):
+        if shot == previous:
+            break
+        previous, shot = shot, page.screenshot()
+    path.write_bytes(shot)
     page.set_viewport_size(size)
     return path
 
 
 SIZES = {"bureau": {"width": 1440, "height": 900}, "telephone": {"width": 390, "height": 844}}
 
+# Every element of the page shown (SETTLED), every chart shown drawn (its texts too), every map shown drawn with its shapes
+# or markers (charts and maps in a tab not opened are not drawn until it is).
+DRAWN = """() => {
+    const shown = el => el.getClientRects().length > 0;
+    const app = document.querySelector('[data-testid=stApp]');
+    if (!app || app.dataset.testScriptState !== 'notRunning') return false;
+    if ([...document.querySelectorAll('[data-testid=stSkeleton]')].some(shown)) return false;
+    // a chart's frame (.main-svg) comes before its texts: drawn when its texts and annotations are there
+    const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')].filter(shown);
+    if (!charts.every(c => {
+        const plot = c.querySelector('.js-plotly-plot');
+        const notes = (plot && plot.layout && plot.layout.annotations || []).length;
+        return plot && c.querySelector('.main-svg text') && c.querySelectorAll('.annotation').length >= notes;
+    })) return false;
+    const frames = [...document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')].filter(shown);
+    return frames.every(frame => {
+        const win = frame.contentWindow, doc = frame.contentDocument;
+        return win && win.map_div && win.map_div._loaded &&
+            doc.querySelector('.leaflet-overlay-pane canvas, .leaflet-overlay-pane path, .esscope-commune, ' +
+                              '.esscope-cluster');
+    });
+}"""
+
 
 def wait_until_drawn(page, timeout=60_000):
-    """Wait until every chart shown is drawn and every map shown has drawn its shapes or markers (charts
-    and maps in a tab not opened are not drawn until it is)."""
-    page.wait_for_function("""() => {
-        const shown = el => el.getClientRects().length > 0;
-        const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')].filter(shown);
-        if (!charts.every(c => c.querySelector('.main-svg'))) return false;
-        const frames = [...document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')].filter(shown);
-        return frames.every(frame => {
-            const win = frame.contentWindow, doc = frame.contentDocument;
-            return win && win.map_div && win.map_div._loaded &&
-                doc.querySelector('.leaflet-overlay-pane canvas, .leaflet-overlay-pane path, .esscope-commune, ' +
-                                  '.esscope-cluster');
-        });
-    }""", timeout=timeout)
+    """Wait until the page is fully drawn (`DRAWN`)."""
+    page.wait_for_function(DRAWN, timeout=timeout)
 
 
 def audit(page) -> list:
@@ -231,9 +272,42 @@ def words_met(page) -> str:
     }""")
 
 
+def clipped_chart_texts(page) -> list:
+    """The texts of the charts shown that run past their chart's edge (Plotly cuts them there): bar labels,
+    axis titles, legends. Each as (text, how many pixels are cut)."""
+    return page.evaluate("""() => {
+        const out = [];
+        for (const chart of document.querySelectorAll('.js-plotly-plot')) {
+            const svg = chart.querySelector('.main-svg');
+            if (!svg || !chart.getClientRects().length) continue;
+            const edge = svg.getBoundingClientRect();
+            for (const text of chart.querySelectorAll('svg text')) {
+                const box = text.getBoundingClientRect();
+                if (!text.textContent.trim() || !box.width) continue;
+                const cut = Math.max(edge.left - box.left, box.right - edge.right, edge.top - box.top,
+                                     box.bottom - edge.bottom);
+                if (cut > 1) out.push([text.textContent, Math.round(cut)]);
+            }
+        }
+        return out;
+    }""")
+
+
 def horizontal_overflow(page) -> int:
     """How many pixels the page is wider than the window (0 when nothing needs a sideways scroll)."""
     return page.evaluate("""() => {
         const main = document.querySelector('[data-testid=stMain]') || document.body;
         return Math.max(document.documentElement.scrollWidth, main.scrollWidth) - window.innerWidth;
     }""")
+
+
+def plot_widths(page) -> list:
+    """Each chart shown, as (title, the width of its plot area as a share of the chart's width): a colour
+    scale or labels beside the plot squeeze it on a phone."""
+    return page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].filter(c => c.getClientRects().length)
+        .map(chart => {
+            const plot = chart.querySelector('.draglayer .nsewdrag');
+            const title = chart.querySelector('.gtitle, .xtitle, .ytitle');
+            return [title ? title.textContent : '', plot ? plot.getBoundingClientRect().width /
+                    chart.getBoundingClientRect().width : 1];
+        })""")

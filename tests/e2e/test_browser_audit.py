@@ -1,11 +1,22 @@
 """Every page at desktop (1440×900) and phone (390×844) sizes: drawn in full, screenshot saved under
 test-output/screenshots, no serious or critical accessibility violation (axe-core), French only, its own
-tab title, the document declared French, and nothing wider than a phone's screen."""
+tab title, the document declared French, no chart text cut at the chart's edge, and nothing wider than a
+phone's screen."""
 
 import re
 
 import pytest
-from browsing import ENGLISH, SIZES, Offline, app_pages, audit, horizontal_overflow, screenshot, wait_until_drawn
+from browsing import (
+    ENGLISH,
+    SIZES,
+    Offline,
+    app_pages,
+    audit,
+    clipped_chart_texts,
+    horizontal_overflow,
+    screenshot,
+    wait_until_drawn,
+)
 from browsing import words_met as read_words
 
 pytestmark = pytest.mark.browser
@@ -37,5 +48,6 @@ def test_page_is_french_accessible_and_fits(sessions, path, name, title, size):
     assert not english, english
     violations = audit(page)
     assert not violations, violations
+    assert clipped_chart_texts(page) == []
     if size == "telephone":
         assert horizontal_overflow(page) <= 0

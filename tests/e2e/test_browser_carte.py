@@ -31,13 +31,14 @@ def position(events, code):
 
 
 def wait_for_metric(offline, label, value, timeout=30_000):
-    """Wait until the metric shows `value` (the page reruns after a widget changes)."""
-    deadline = offline.page.evaluate("Date.now()") + timeout
-    while offline.page.evaluate("Date.now()") < deadline:
-        offline.wait()
-        if offline.metric(label) == value:
-            return
-    assert offline.metric(label) == value
+    """Wait until the page has run again and its metric `label` shows `value`."""
+    offline.page.wait_for_function("""([label, value]) => {
+        const app = document.querySelector('[data-testid=stApp]');
+        if (app.dataset.testScriptState !== 'notRunning') return false;
+        const box = [...document.querySelectorAll('[data-testid=stMetric]')].find(
+            m => m.querySelector('[data-testid=stMetricLabel]').innerText.trim() === label);
+        return !!box && parseInt(box.querySelector('[data-testid=stMetricValue]').innerText.replace(/\\D/g, ''), 10) === value;
+    }""", arg=[label, value], timeout=timeout)
 
 
 def test_map_draws_offline_one_marker_per_commune_clustered(offline, events):
@@ -85,15 +86,15 @@ def test_commune_choropleth_of_a_region_from_the_url_and_its_click(offline, even
     screenshot(page, "carte-communes")
     offline.click_map_at(*position(events, "62498"))
     page.get_by_role("heading", name="Événements à Lens").wait_for(timeout=30_000)
-    assert "choix=62498" in page.url and "vue=communes" in page.url
+    page.wait_for_url(re.compile(r"choix=62498"), timeout=30_000)
+    assert "vue=communes" in page.url
 
 
 def test_click_on_a_commune_lists_its_events_under_the_map(offline, events):
     page = offline.open("/carte?editions=2024")
     offline.click_map_at(*position(events, "62498"))
     page.get_by_role("heading", name="Événements à Lens").wait_for(timeout=30_000)
-    offline.wait()
-    assert "choix=62498" in page.url
+    page.wait_for_url(re.compile(r"choix=62498"), timeout=30_000)
     page.get_by_test_id("stDataFrame").first.wait_for(timeout=30_000)     # the list may come a run later
     popup = offline.map_frame().locator(".leaflet-popup-content").inner_text()
     assert "Lens (62498) : 1 événement" in popup and "mardi 5 novembre 2024, 9 h" in popup
@@ -118,9 +119,19 @@ def test_hostile_titles_show_their_characters_and_run_nothing(offline, events):
     page.get_by_role("heading", name="Événements à Lille").wait_for(timeout=30_000)
     assert "<img src=x onerror=alert(1)>" in offline.map_frame().locator(".leaflet-popup-content").inner_text()
     assert offline.map_frame().locator(".leaflet-popup-content img").count() == 0
-    page.wait_for_timeout(1500)                             # an injected handler would have fired by now
+    # an image that fails to load, asked for after the titles were shown: once it has failed, any image the
+    # titles had slipped into the page or the map would have failed too, and its handler run
+    assert page.evaluate(FAILED_IMAGE) and offline.map_frame().evaluate(FAILED_IMAGE)
     assert offline.dialogs == []
     screenshot(page, "carte-titres-hostiles")
+
+
+FAILED_IMAGE = """() => new Promise(done => {
+    const image = new Image();
+    image.onerror = () => done(true);
+    image.onload = () => done(false);
+    image.src = 'x?esscope=' + Math.random();
+})"""
 
 
 def download(page, label):
@@ -160,8 +171,21 @@ def test_zooming_and_panning_the_map_does_not_rerun_the_page(offline):
     # count what the page sends to the server from now on (a click on a commune sends one message)
     page.evaluate("""() => { window.esscopeSent = 0; const send = WebSocket.prototype.send;
                            WebSocket.prototype.send = function (d) { window.esscopeSent++; return send.call(this, d); }; }""")
+    # streamlit-folium answers a map's moves 250 ms after the last one (debounced), in a function that reads
+    # the names of the objects it may send back: note when the map last moved and when that function last
+    # ran, and count the values it hands to Streamlit
+    frame.evaluate("""() => {
+        const data = window.__GLOBAL_DATA__, names = data.returned_objects;
+        window.esscopeMoved = window.esscopeAnswered = window.esscopeValues = 0;
+        map_div.on('moveend', () => { window.esscopeMoved = performance.now(); });
+        Object.defineProperty(data, 'returned_objects', {get() { window.esscopeAnswered = performance.now(); return names; }});
+        const set = Streamlit.setComponentValue;
+        Streamlit.setComponentValue = function (value) { window.esscopeValues++; return set.call(this, value); };
+    }""")
     frame.locator(".leaflet-control-zoom-in").click()
     frame.locator("#map_div").drag_to(frame.locator("#map_div"), source_position={"x": 300, "y": 200},
                                       target_position={"x": 500, "y": 300})
-    page.wait_for_timeout(2000)                    # streamlit-folium debounces map events by 250 ms
+    offline.map_frame()                                                 # the map has stopped moving
+    frame.wait_for_function("() => window.esscopeMoved > 0 && window.esscopeAnswered > window.esscopeMoved")
+    assert frame.evaluate("() => window.esscopeValues") == 0
     assert page.evaluate("() => window.esscopeSent") == 0

@@ -5,7 +5,7 @@ import datetime as dt
 import shutil
 
 import pytest
-from browsing import Offline, screenshot, start_app, stop_app
+from browsing import Offline, screenshot, start_app, stop_app, wait_until_drawn
 
 from esscope import store
 
@@ -39,8 +39,7 @@ def link_app(events_store, browser, tmp_path_factory):
 
 
 def chart_texts(page) -> list:
-    page.wait_for_selector(".js-plotly-plot text", timeout=30_000)
-    page.wait_for_timeout(1000)               # every chart of the page drawn
+    wait_until_drawn(page)                    # every chart of the page drawn
     return page.evaluate(CHART_TEXTS)
 
 

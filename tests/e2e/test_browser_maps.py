@@ -2,7 +2,7 @@
 draws (even when drawn in a tab not yet shown), and the mouse wheel scrolls the page, not the map."""
 
 import pytest
-from browsing import screenshot
+from browsing import MAP_FRAME, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -11,32 +11,20 @@ def main_scroll(page) -> int:
     return page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop")
 
 
-def drawn_while_hidden(page, timeout=30_000) -> int:
-    """Wait until a map made in a tab not shown yet has been drawn; its width (0: it had no size)."""
-    script = "() => typeof map_div !== 'undefined' && !!map_div._loaded && map_div.getSize().x"
-    for _ in range(timeout // 200):
-        widths = [f.evaluate(script) for f in page.frames if "st_folium" in f.url]
-        if widths and widths[-1] is not False:
-            return widths[-1]
-        page.wait_for_timeout(200)
-    raise AssertionError("la carte ne s'est pas dessinée")
-
-
 def test_sibling_choropleth_opens_fitted_to_its_shapes(offline):
     page = offline.open("/territoires?territoire=epci%3A200093201&indicateur=share_of_jobs_pct")
     view = offline.map_view()
     assert view["contains"] and view["zoom"] >= view["fit"] - 0.25, view     # the Nord's EPCIs, not France
-    page.locator('iframe[title="streamlit_folium.st_folium"]').scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
     screenshot(page, "territoires-epci-carte")
 
 
 def test_report_map_in_a_hidden_tab_opens_fitted_to_its_markers_over_outlines(offline):
     page = offline.open("/rapport?region=32&edition=2017")
-    assert drawn_while_hidden(page) == 0           # the map is made in its tab before the tab is shown
+    frame = offline.map_frame(shown=False)
+    assert frame.evaluate("() => map_div.getSize().x") == 0      # made in its tab before the tab is shown
     page.get_by_role("tab", name="Carte").click()
-    page.wait_for_timeout(1000)
-    view = offline.map_view()
+    view = offline.map_view()                                    # once the map has taken its size and refitted
     assert view["width"] > 0 and view["contains"] and abs(view["zoom"] - view["fit"]) <= 0.5, view
     frame = offline.map_frame()
     assert frame.locator(".leaflet-overlay-pane canvas, .leaflet-overlay-pane path").count() >= 1   # outlines
@@ -46,26 +34,25 @@ def test_report_map_in_a_hidden_tab_opens_fitted_to_its_markers_over_outlines(of
 def test_the_wheel_over_a_map_scrolls_the_page_and_ctrl_wheel_zooms_the_map(offline):
     page = offline.open("/territoires?territoire=epci%3A200093201&indicateur=share_of_jobs_pct")
     frame = offline.map_frame()
-    iframe = page.locator('iframe[title="streamlit_folium.st_folium"]')
+    iframe = page.locator(MAP_FRAME)
     iframe.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
     box = iframe.bounding_box()
     zoom, scrolled = frame.evaluate("() => map_div.getZoom()"), main_scroll(page)
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, 300)
-    page.wait_for_timeout(300)
+    frame.wait_for_function("() => getComputedStyle(map_div.getContainer(), ':after').content !== 'none'")
     message = frame.evaluate("() => getComputedStyle(map_div.getContainer(), ':after').content")
     assert message == '"Utilisez Ctrl + molette pour zoomer la carte"'
-    page.wait_for_timeout(700)
-    assert frame.evaluate("() => map_div.getZoom()") == zoom and main_scroll(page) > scrolled
+    page.wait_for_function("(before) => document.querySelector('[data-testid=stMain]').scrollTop > before",
+                           arg=scrolled)
+    assert offline.map_frame().evaluate("() => map_div.getZoom()") == zoom
     iframe.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
     box, scrolled = iframe.bounding_box(), main_scroll(page)
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.keyboard.down("Control")
     for _ in range(4):
         page.mouse.wheel(0, -100)
-        page.wait_for_timeout(100)
     page.keyboard.up("Control")
-    page.wait_for_timeout(700)
-    assert frame.evaluate("() => map_div.getZoom()") > zoom and main_scroll(page) == scrolled
+    frame.wait_for_function("(before) => map_div.getZoom() > before", arg=zoom)
+    offline.map_frame()                                          # the zoom has ended
+    assert main_scroll(page) == scrolled

@@ -1,7 +1,7 @@
 """Every page of app.py renders in Chromium with no network; a screenshot of each is saved."""
 
 import pytest
-from browsing import Offline, app_pages, screenshot, start_app, stop_app
+from browsing import Offline, app_pages, screenshot, start_app, stop_app, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,7 @@ def test_app_py_declares_pages_with_material_icons():
 @pytest.mark.parametrize(("path", "name", "title", "icon"), PAGES, ids=[p[1] for p in PAGES])
 def test_page_renders_without_exception_and_offline(offline, path, name, title, icon):
     page = offline.open(f"/{path}")
-    page.wait_for_timeout(1500)       # components (maps, charts) draw after the script
+    wait_until_drawn(page)            # components (maps, charts) draw after the script
     screenshot(page, name)
     assert page.get_by_test_id("stException").count() == 0, page.get_by_test_id("stException").first.inner_text()
     assert page.get_by_role("dialog").count() == 0, page.get_by_role("dialog").first.inner_text()   # « Page not found »

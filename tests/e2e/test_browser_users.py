@@ -1,5 +1,7 @@
 """What the first browser pass found, as a user meets it: in Chromium, offline, at desktop size."""
 
+import re
+
 import pytest
 from browsing import SIZES, Offline, screenshot, wait_until_drawn
 
@@ -22,10 +24,10 @@ def test_the_first_click_on_a_marker_below_the_fold_opens_its_commune(desktop):
     marker = frame.locator(".esscope-commune").first
     box = marker.bounding_box()
     iframe = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
-    assert iframe["y"] + iframe["height"] > 900 and box["y"] + box["height"] < 900   # map cut, marker seen
+    assert iframe["y"] + iframe["height"] > 900 and box["y"] + box["height"] < 900, (iframe, box)  # map cut, marker seen
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.get_by_role("heading", name="Événements à").wait_for(timeout=30_000)
-    assert "choix=" in page.url
+    page.wait_for_url(re.compile(r"choix=\d{5}"), timeout=30_000)
 
 
 def test_siblings_bars_show_every_commune_the_map_colours(desktop):
