@@ -128,18 +128,34 @@ class CommuneIndex:
             self._department_regions = {dept: region for _name, dept, region in self._communes.values()}
         return self._department_regions.get(code)
 
+    def _forms(self) -> list:
+        """(code, name, département, région, normalised name, plain words) of every commune, computed once:
+        the short and abbreviated forms below compare a name with all of them."""
+        if not hasattr(self, "_all_forms"):
+            self._all_forms = [(code, name, dept, reg, normalise(name), " ".join(_words(name)))
+                               for code, (name, dept, reg) in self._communes.items()]
+            self._vocabulary = {w for *_rest, plain in self._all_forms for w in plain.split()}
+            self._forms_in, self._short_found = {}, {}
+            for form in self._all_forms:
+                self._forms_in.setdefault(("first", form[5].split(" ")[0]), []).append(form)
+                self._forms_in.setdefault(("start", form[3], form[4][:3]), []).append(form)
+                self._forms_in.setdefault(("department", form[2]), []).append(form)
+                self._forms_in.setdefault(("region", form[3]), []).append(form)
+        return self._all_forms
+
+    def _forms_within(self, level: str, code) -> list:
+        self._forms()
+        return self._forms_in.get((level, code), []) if code else self._all_forms
+
     def in_department(self, prefix: str, department: str) -> list:
         """Candidates whose name starts with `prefix` as whole words (« Tremblay » → Tremblay-en-France)
         among the communes of `department`: how a programme shortens a long name."""
         key = normalise(prefix)
         if len(key) < 4:
             return []
-        out = []
-        for code, (name, dept, region) in self._communes.items():
-            if dept == department and normalise(name).startswith(key) and normalise(name) != key \
-                    and _first_words(name, prefix):
-                out.append(Candidate(code, name, dept, self._departments.get(dept, ""), region, "short"))
-        return out
+        return [Candidate(code, name, dept, self._departments.get(dept, ""), reg, "short")
+                for code, name, dept, reg, norm, _plain in self._forms_within("department", department)
+                if norm.startswith(key) and norm != key and _first_words(name, prefix)]
 
     def in_region(self, prefix: str, region: str) -> list:
         """Like `in_department`, among the communes of a région (« Le Puy » → Le Puy-en-Velay in
@@ -147,26 +163,31 @@ class CommuneIndex:
         key = normalise(prefix)
         if len(key) < 3:
             return []
+        self._forms()
+        if (prefix, region) not in self._short_found:       # a programme asks of the same words again and again
+            self._short_found[(prefix, region)] = self._in_region(prefix, key, region)
+        return self._short_found[(prefix, region)]
+
+    def _in_region(self, prefix: str, key: str, region: str) -> list:
         return [Candidate(code, name, dept, self._departments.get(dept, ""), reg, "short")
-                for code, (name, dept, reg) in self._communes.items()
-                if reg == region and normalise(name).startswith(key) and normalise(name) != key
-                and _first_words(name, prefix)]
+                for code, name, dept, reg, norm, _plain in self._forms_in.get(("start", region, key[:3]), [])
+                if norm.startswith(key) and norm != key and _first_words(name, prefix)]
 
     def abbreviated(self, name: str, region=None) -> list:
         """Communes whose name `name` writes with a word cut short (« Clermont-Fd », « Bourg-en-Bse »): each
         word that no commune's name contains stands for a word with the same first letter and its other
         letters in order."""
         words = _words(name)
-        if not hasattr(self, "_vocabulary"):
-            self._vocabulary = {w for n, _d, _r in self._communes.values() for w in _words(n)}
+        forms = self._forms_within("region", region)
         short = [k for k, w in enumerate(words) if w not in self._vocabulary and 2 <= len(w) <= 4 and w.isalpha()]
         if not short or len(words) < 2 or len(short) == len(words):
             return []
+        if 0 not in short:      # the first word written in full: only the names that start with it
+            forms = [f for f in self._forms_in.get(("first", words[0]), []) if region is None or f[3] == region]
         pattern = re.compile("^" + " ".join(
             "".join(c + "[a-z]*" for c in w) if k in short else re.escape(w) for k, w in enumerate(words)) + "$")
         return [Candidate(code, n, dept, self._departments.get(dept, ""), reg, "short")
-                for code, (n, dept, reg) in self._communes.items()
-                if (region is None or reg == region) and pattern.match(" ".join(_words(n)))]
+                for code, n, dept, reg, _norm, plain in forms if pattern.match(plain)]
 
     def name_of(self, code):
         entry = self._communes.get(code)
