@@ -137,7 +137,7 @@ class CommuneIndex:
         out = []
         for code, (name, dept, region) in self._communes.items():
             if dept == department and normalise(name).startswith(key) and normalise(name) != key \
-                    and re.match(rf"^{re.escape(prefix.strip())}[\s-]", name, re.IGNORECASE):
+                    and _first_words(name, prefix):
                 out.append(Candidate(code, name, dept, self._departments.get(dept, ""), region, "short"))
         return out
 
@@ -150,7 +150,7 @@ class CommuneIndex:
         return [Candidate(code, name, dept, self._departments.get(dept, ""), reg, "short")
                 for code, (name, dept, reg) in self._communes.items()
                 if reg == region and normalise(name).startswith(key) and normalise(name) != key
-                and re.match(rf"^{re.escape(prefix.strip())}[\s-]", name, re.IGNORECASE)]
+                and _first_words(name, prefix)]
 
     def abbreviated(self, name: str, region=None) -> list:
         """Communes whose name `name` writes with a word cut short (« Clermont-Fd », « Bourg-en-Bse »): each
@@ -263,3 +263,14 @@ def name_rows(territories, postcodes, former) -> list:
     for name, code in zip(former["name"], former["code"]):
         rows.add((normalise(name), code, "former", name))
     return sorted(r for r in rows if r[0])
+
+
+def _first_words(name: str, prefix: str) -> bool:
+    """True when the first whole words of `name` are `prefix`, articles included, apart from case, accents
+    and ligatures (« Vandœuvre-lès-Nancy » starts with « Vandoeuvre », « Le Puy-en-Velay » with « Le Puy »,
+    « Puy-Guillaume » not)."""
+    def plain(text):
+        text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "Oe"))
+        return re.sub(r"[\s'’-]+", " ", text.encode("ascii", "ignore").decode().lower()).strip()
+    words = re.split(r"(?<=[\s'’-])", name)
+    return any(plain("".join(words[:k])) == plain(prefix) for k in range(1, len(words)))

@@ -425,3 +425,88 @@ def test_a_town_site_abbreviated_communes_and_dated_parts_of_a_day(read):
         ("2023-11-18", "Bourg-en-Bresse"), ("2023-11-21", "Clermont-Ferrand")]
     # the timed sub-bullets are parts of the forum's day, not events of their own
     assert events[1].title.lower().startswith("forum des associations")
+
+
+OUTLOOK = """Subject;Start Date;Start Time;End Date;End Time;All Day Event;Location;Description;Private
+"Réunion d'équipe (interne)";10/20/2022;10:00;10/20/2022;11:00;False;"Bureau";;True
+"Atelier compta coopérative";11/8/2022;18:00;11/8/2022;20:00;False;"Maison des Scop, 3 av. Jean-Jaurès, Rennes";"Orga : URSCOP Ouest";False
+"Forum emploi solidaire";11/17/2022;9:00;11/17/2022;17:00;False;"Couvent des Jacobins, Rennes";;False
+"""
+
+
+def test_a_calendar_tools_export_reads_its_english_columns_and_month_first_dates(read):
+    for name in ("agenda.txt", "agenda.csv"):
+        document = read(OUTLOOK, name, edition=2022)
+        assert [(e.start_date, e.title) for e in document.events] == [
+            ("2022-11-08", "Atelier compta coopérative"), ("2022-11-17", "Forum emploi solidaire")], name
+        assert all(e.commune_name == "Rennes" for e in document.events)
+        assert any("interne" in w for w in document.warnings)
+    assert read(OUTLOOK, edition=2022).events[0].organizer == "URSCOP Ouest"
+
+
+PRESS_AGENDA = """SORTIR / AGENDA
+du lundi 13 au dimanche 19 novembre
+
+Les rendez-vous repérés par le logo (ESS) font partie du Mois de l'économie sociale et solidaire.
+
+MARDI 14
+RENNES. (ESS) Ciné-débat « Les communs », à 20 h, cinéma Arvor, par le collectif Coop'Ciné.
+RENNES. Loto du comité des fêtes, 20 h, salle de la Cité.
+
+SAMEDI 18
+VITRE. (ESS) Marché des producteurs solidaires, place du Château, de 9 h à 13 h : producteurs, artisans et associations.
+FOUGERES. Bourse aux jouets, 9 h - 13 h, gymnase.
+"""
+
+
+def test_a_press_agenda_keeps_the_events_its_mark_picks_out_with_the_commune_that_opens_them(read):
+    document = read(PRESS_AGENDA, edition=2023)
+    assert [(e.start_date, e.title, e.commune_name) for e in document.events] == [
+        ("2023-11-14", "Ciné-débat « Les communs »", "Rennes"),
+        ("2023-11-18", "Marché des producteurs solidaires", "Vitré")]
+    assert any("(ESS)" in w for w in document.warnings)
+
+
+MINUTES = """VILLE DE LANNION
+Compte rendu du conseil municipal du jeudi 12 octobre 2023
+
+1. Approbation du procès-verbal de la séance du 14 septembre 2023
+Adopté à l'unanimité.
+
+2. Mois de l'économie sociale et solidaire
+L'an passé, le forum organisé le 10 novembre 2022 avait réuni 200 visiteurs. Il est proposé :
+  a) d'accueillir le « Forum des solidarités » le jeudi 16 novembre de 14h à 19h, salle des Ursulines ;
+  b) de prêter le cinéma pour une projection-débat autour du film « Terres communes » le vendredi 24 novembre à 20h30.
+"""
+
+
+def test_council_minutes_give_the_items_they_vote_and_not_their_sessions_or_past_facts(read):
+    events = read(MINUTES).events
+    assert [(e.start_date, e.title, e.commune_name) for e in events] == [
+        ("2023-11-16", "Forum des solidarités", "Lannion"),
+        ("2023-11-24", "Projection-débat autour du film « Terres communes »", "Lannion")]
+
+
+def test_a_weekday_through_the_month_is_an_event_on_each_of_its_days(read):
+    text = "- Tous les mardis de novembre, 17h-19h – « Café coop » : venez rencontrer des coopérateurs. 12 rue Haute, 29200 Brest."
+    events = read(text, edition=2023).events
+    assert [e.start_date for e in events] == ["2023-11-07", "2023-11-14", "2023-11-21", "2023-11-28"]
+    assert {(e.title, e.commune_name) for e in events} == {("Café coop", "Brest")}
+
+
+REVIEW = """MOIS DE L'ESS : LE BILAN
+
+Le jeudi 16, le forum « Entreprendre autrement » a attiré plus de 800 visiteurs à Quimper.
+A Morlaix, la tempête a contraint l'association Mor Solidaire à annuler sa « Journée de l'emploi » prévue le samedi 25 novembre.
+
+ÇA CONTINUE !
+- L'exposition « Visages de l'ESS », présentée depuis le 6 novembre à la médiathèque de Lorient, est prolongée jusqu'au samedi 16 décembre.
+- La « Journée de l'emploi » de Morlaix est reportée au samedi 9 décembre, salle du Pouliet.
+"""
+
+
+def test_a_review_of_the_month_gives_what_is_still_to_come_and_not_its_past_or_cancelled_events(read):
+    events = read(REVIEW, edition=2023).events
+    assert [(e.start_date, e.end_date, e.title) for e in events] == [
+        ("2023-11-06", "2023-12-16", "Exposition « Visages de l'ESS »"),
+        ("2023-12-09", "2023-12-09", "Journée de l'emploi")]

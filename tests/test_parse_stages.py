@@ -146,3 +146,18 @@ La Fabrique ouvre son atelier pour réparer vos vêtements, de 14h à 17h, entr�
 def test_a_news_list_gives_the_event_its_headline_announces_and_not_its_dates():
     kept = [(day, month) for day, month, ok, _ in verdicts(NEWS_LIST) if ok]
     assert kept == [(19, 11)]
+
+
+def test_a_page_whose_two_columns_come_out_glued_is_read_column_by_column():
+    from esscope.parse.lines import side_by_side
+    page = ["\fPROGRAMME     3", "MARDI 7 NOVEMBRE   JEUDI 9 NOVEMBRE", "18h   20h",
+            "Atelier vélo   Concert-débat", "Local de la Roue, Rouen   Bar Le Quai, Dieppe",
+            "Gratuit   Prix libre", "Sur inscription   Ouvert à tous"]
+    out = [line for line in side_by_side(page) if line]
+    assert out.index("MARDI 7 NOVEMBRE") < out.index("Atelier vélo") < out.index("JEUDI 9 NOVEMBRE") \
+        < out.index("Concert-débat")
+
+
+def test_a_weekday_through_a_month_gives_each_of_its_days():
+    found = dates.match_date("Tous les mardis de novembre, 17h")
+    assert [d.day for d in dates.resolve(found, 2026).days] == [3, 10, 17, 24]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import dates, keep
-from .lines import Line
+from .lines import Line, is_caps
 from .prose import event_phrase, has_event_noun, names_an_event, sentences, verb_before
 from .rows import cells_of
 
@@ -153,7 +153,7 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
                            keep.judge_lead(found, text, lead.end(), rest))
     for at, found in dates.search_dates(text):
         before = text[:at]
-        if at and not re.search(r"[.!?]\s", before) and verb_before(before):
+        if at and found.kind != "until" and not re.search(r"[.!?]\s", before) and verb_before(before):
             rest = f"{before.rstrip(' ,')} {text[at + found.end:].lstrip(' ,')}"
             if names_an_event(rest):
                 anchor = Anchor(0, found, rest.strip(), inside=True, form="verb")
@@ -185,7 +185,8 @@ def _sentence_anchor(text: str) -> Anchor | None:
     sentence says an event happens and the date is not a limit, a past or a publication."""
     sentence = sentences(text)[0] if text.strip() else ""
     found = dates.search_dates(sentence, loose=True)
-    if len(found) == 2 and _ONGOING.search(sentence[:found[0][0]]) and _UNTIL.search(sentence[:found[1][0] + 12]):
+    if len(found) == 2 and _ONGOING.search(sentence[:found[0][0]]) and (
+            found[1][1].kind == "until" or _UNTIL.search(sentence[:found[1][0] + 12])):
         return _ongoing(text, sentence, found)
     if len(found) != 1:
         return _any_date(text)
@@ -198,7 +199,8 @@ def _sentence_anchor(text: str) -> Anchor | None:
 
 
 # « Elle a débuté le 5 novembre … jusqu'au 21 novembre »: an event under way when the article was written
-_ONGOING = re.compile(r"\b(?:a|ont|avait)\s+(?:d[ée]but[ée]|commenc[ée]|d[ée]marr[ée]|ouvert)\s*(?:le|dès\s+le)?\s*$", re.IGNORECASE)
+_ONGOING = re.compile(r"\b(?:(?:a|ont|avait)\s+(?:d[ée]but[ée]|commenc[ée]|d[ée]marr[ée]|ouvert)\s*(?:le|dès\s+le)?|depuis(?:\s+le)?)\s*$",
+                      re.IGNORECASE)
 _UNTIL = re.compile(r"jusqu['’]\s*au\s+(?:\w+\s+)?\d", re.IGNORECASE)
 
 
@@ -267,7 +269,8 @@ def find_candidates(lines: list) -> list:
         if line.blank or len(line.text) > 5000:
             continue
         opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n or _ENDS_SENTENCE.search(lines[i - 1].text) \
-            or _HEADING.match(lines[i - 1].text) and line.text[:1].isupper()
+            or _HEADING.match(lines[i - 1].text) and line.text[:1].isupper() \
+            or line.bullet or re.search(r"[:;]\s*$", lines[i - 1].text)     # an item of a list: a sentence of its own
         anchor = anchor_of(line, loose=opens)
         if anchor is None:
             continue
@@ -281,6 +284,7 @@ def find_candidates(lines: list) -> list:
         if anchor.kept and not anchor.inside:
             heading = anchor if not anchor.rest.strip(" .:–—-|,") else None
     _fill_months(out)
+    _drop_period_headings(out, lines)
     _drop_news_items(out, lines)
     past, related = keep.past_lines(lines), keep.related_lines(lines)
     mail = keep.mail_header_lines(lines)
@@ -292,6 +296,25 @@ def find_candidates(lines: list) -> list:
         elif anchor.kept and anchor.at in related:
             _judged(anchor, keep.Verdict(False, keep.RELATED))
     return out
+
+
+def _drop_period_headings(anchors: list, lines: list) -> None:
+    """« du lundi 14 au dimanche 20 novembre » alone on its line under a heading, right over « LUNDI 14 »,
+    « MARDI 15 » …: the period an agenda covers, whose days are listed under it, is no event of its own
+    (a range under an event's title is that event's span)."""
+    kept = [a for a in anchors if a.kept and not a.inside]
+    for k, anchor in enumerate(kept):
+        points = anchor.found.points
+        if anchor.found.kind != "range" or anchor.rest.strip(" .:–—-|,") or None in (points[0].month, points[-1].month):
+            continue
+        above = next((line for line in reversed(lines[:anchor.at]) if not line.blank), None)
+        if above is not None and not is_caps(above.text) or k + 1 == len(kept) or kept[k + 1].at - anchor.at > 6:
+            continue
+        first, last = (points[0].month, points[0].day), (points[-1].month, points[-1].day)
+        inner = [a for a in kept[k + 1:k + 4] if a.found.kind == "single" and a.found.points[0].month
+                 and first <= (a.found.points[0].month, a.found.points[0].day) <= last]
+        if len(inner) >= 2:
+            _judged(anchor, keep.Verdict(False, keep.PERIOD))
 
 
 def _drop_news_items(anchors: list, lines: list) -> None:
@@ -339,7 +362,10 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
     if named:
         # « Née sous l'impulsion du Mois de l'ESS 2020 … samedi 20 novembre »: of the editions a document
         # names, the one its weekdays fit
-        fitting = dates.weekday_year(kept, dates.edition_years(text), prefer=[named])
+        # the year after the one named, too: « le forum du 10 novembre 2022 avait réuni … » in 2023's minutes
+        written = [p.year for f in kept for p in f.points if p.year and (p.month or 0) >= 9]
+        years = list(dict.fromkeys(dates.edition_years(text) + written + [named + 1]))
+        fitting = dates.weekday_year(kept, years, prefer=[named])
         return fitting or named, "document", []
     # « Le 14/11/2023 de 9 h à 12 h » … « les 21 et 28 novembre »: the year its autumn events write (a
     # « save the date » in January is the next year's)

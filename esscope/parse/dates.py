@@ -40,6 +40,10 @@ _MONTH_FIRST = re.compile(rf"(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?:er)?(?![0-9:h]
                           re.IGNORECASE)
 _WHOLE_MONTH = re.compile(rf"(?:pendant\s+|durant\s+)?tout\s+le\s+mois(?:\s+de\s+(?P<m>{_MONTH}))?(?:\s+(?P<y>20[0-9]{{2}}))?",
                           re.IGNORECASE)
+# « tous les mardis de novembre », « chaque samedi du mois de novembre »: a weekday through a month
+_WEEKLY = re.compile(rf"(?:tous\s+les|chaque|les)\s+(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\s+"
+                     rf"(?:du\s+mois\s+de\s+|de\s+|d['’]\s*|en\s+|du\s+mois\s+d['’]\s*)(?P<m>{_MONTH})\.?(?![{_A}])"
+                     r"(?:\s+(?P<y>(?:19|20)\d\d))?", re.IGNORECASE)
 _MAX_POINTS = 6
 _DATE = re.compile(
     _PREFIX + _POINT.format(n=0) + "".join(
@@ -66,9 +70,10 @@ class Point:
 class DateMatch:
     """A date expression found at the start of a text: its days, and how they are joined."""
     points: list
-    kind: str                   # 'single', 'range', 'list', 'open' (from a day on), 'until', 'month'
+    kind: str                   # 'single', 'range', 'list', 'open' (from a day on), 'until', 'month', 'weekly'
     end: int                    # where the expression ends in the text
     text: str = ""
+    weekday: str | None = None  # the weekday a 'weekly' expression repeats through its month
 
 
 @dataclass
@@ -106,6 +111,10 @@ def match_date(text: str) -> DateMatch | None:
     if m and _month(m.group("m")):
         point = Point(int(m.group("d")), _month(m.group("m")), _year(m.group("y")), None)
         return DateMatch([point], "single", m.end(), m.group(0))
+    m = _WEEKLY.match(text)
+    if m and _month(m.group("m")):
+        return DateMatch([Point(1, _month(m.group("m")), _year(m.group("y")), None)], "weekly", m.end(), m.group(0),
+                         weekday=_weekday(m.group("wd")))
     m = _WHOLE_MONTH.match(text)
     if m:
         month = _month(m.group("m")) if m.group("m") else 11
@@ -244,6 +253,12 @@ def resolve(found: DateMatch, year: int) -> Period | None:
                 checks += 1
         days.append(day)
         previous = day
+    if found.kind == "weekly":     # every such weekday of the month, each an event
+        first = days[0]
+        every = [first + dt.timedelta(days=k) for k in range(31)
+                 if (first + dt.timedelta(days=k)).month == first.month
+                 and WEEKDAY_NAMES[(first + dt.timedelta(days=k)).weekday()] == found.weekday]
+        return Period(every[0], every[-1], warnings, checks, every)
     if found.kind == "month":
         start = days[0]
         nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)

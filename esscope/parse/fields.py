@@ -9,6 +9,7 @@ from .context import Context
 from .lines import FUNCTION_END
 from .model import Event
 from .places import (
+    POSTCODE_NAME,
     commune_cell,
     communes_in_prose,
     is_online,
@@ -70,7 +71,7 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
         event.address = event.address or address_in(text)
         if not (event.commune_code or event.commune_name or event.online):
             named = communes_in_prose(text, places)
-            coded = _POSTCODE_NAME.search(text)
+            coded = POSTCODE_NAME.search(text)
             found = places.postcode_commune(coded.group(1), coded.group(2)) if coded else None
             closing = _CLOSING_COMMUNE.search(text) or _TRAILING_COMMUNE.search(text)
             closed = commune_cell(closing.group(1), places) if closing else None
@@ -90,7 +91,6 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
 # « …, Pessac (33) », « … – Limoges (87). »: a line of details that ends on a commune and its département
 _CLOSING_COMMUNE = re.compile(r"(?:^|,|\s[–—-]\s)\s*([A-ZÀ-Ý][^,()–—]{1,40}?\s*\(\s*(?:\d{2,3}|2[AB])\s*\))\s*\.?\s*$")
 _TRAILING_COMMUNE = re.compile(r",\s*([A-ZÀ-Ý][\w'’-]+(?:[\s-][\w'’-]+){0,3})\s*\.?\s*$")
-_POSTCODE_NAME = re.compile(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’\-]+(?:[\s-](?:[A-ZÀ-Ý][\w'’\-]+|sur|sous|en|l[eè]s|de|du|la|le)){0,4})")
 
 
 def _venue_of(text: str) -> str | None:
@@ -271,14 +271,26 @@ def finish(event: Event, context: Context) -> None:
     if dates.starts_with_time(title):       # « 14h00 - 17h00 Atelier … »: the time is said apart
         event.start_time = event.start_time or dates.find_times(title)[0]
         title = _LEADING_TIME.sub("", title).strip(" -–—:") or title
+    town = _TOWN_FIRST.match(title)
+    named = context.places.commune(town.group("town").title()) if town else None
+    if named and named.code:        # « NANCY. Conférence-débat … »: the item's commune, said first
+        title = title[town.end():]
+        if not event.commune_code:
+            apply_commune(event, named)
     title = _first_sentence(title)
+    if event.online:        # « Webinaire « X » en visio »: how it is held is said apart
+        title = re.sub(r"\s+(?:en\s+visio(?:conf[ée]rence)?|en\s+ligne)\s*$", "", title, flags=re.IGNORECASE) or title
     head, colon, tail = title.partition(" : ")
     named = has_event_noun(head) and re.search(r"«[^»]+»\s*$", head)
     if colon and (len(tail.split()) > 8 and len(head.split()) >= 2 and (has_event_noun(head) or "«" in head)
-                  or (named or _ADDRESSED.match(tail)) and has_event_noun(head)):
+                  or (named or _ADDRESSED.match(tail)) and (has_event_noun(head) or re.fullmatch(r"«[^«»]+»", head))):
         title = head        # « Afterwork « X » : pitchs de jeunes alumni qui … » — the rest describes it
     whole = re.fullmatch(r"«\s*([^«»]+?)\s*»", title)
     title = whole.group(1) if whole else title     # a title that is only a quoted name is that name
+    if title.count('"') == 1:
+        title = title.replace('"', "").strip() or title     # a quote left open where the title was cut
+    if "«" not in title and title.endswith("»"):
+        title = title[:-1].strip() or title
     event.title = display_title(title[:1].upper() + title[1:], context.casing)
     _doubt_title(event, context)
 
@@ -286,6 +298,9 @@ def finish(event: Event, context: Context) -> None:
 # « Repair café : venez réparer … », « Gratiferia : on donne, on prend … »: words that talk to the reader
 _ADDRESSED = re.compile(r"^(?:on|nous|vous|venez|viens|d[ée]couvrez|apportez|ramenez|amenez|rejoignez|participez|"
                         r"inscrivez|profitez|partagez|c['’]est)\b")
+_TOWN_FIRST = re.compile(r"^(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])\.\s+(?=\S)")
+
+
 def _first_sentence(title: str) -> str:
     """« Atelier « X » avec Zéro Déchet 21. À partir de 8 ans » → its first sentence; « Projection-débat :
     « X », documentaire de 52 minutes, … » → « Projection-débat « X » »: a title names, it does not describe."""

@@ -44,6 +44,8 @@ def only_when_where(text: str, places: Places) -> bool:
         return True
     left = dates.strip_times(WHERE_WORDS.sub("", text.strip()))
     left = re.sub(r"\b(?:de|dès|et|entre)\b", " ", _DAY_PART.sub(" ", left))
+    # a short aside in brackets says when or how, not what: « (samedis) », « (heure de La Réunion) »
+    left = _without_asides(left)
     segments = [s.strip(" -:") for s in re.split(r"\s*[,–—|·+]\s*|\s-\s", left) if s.strip(" -:()")]
     has_commune, named = False, 0
     for segment in segments:
@@ -71,6 +73,16 @@ _DAY_PART = re.compile(r"\b(?:toute\s+la\s+(?:journ[ée]e|soir[ée]e|matin[ée]e
                        r"matin[ée]e)|l['’]apr[èe]s-midi|(?:le|au)\s+matin|(?:le|au)\s+soir)\b", re.IGNORECASE)
 
 
+def _without_asides(text: str) -> str:
+    """A short aside in brackets says when or how, not what nor where: « (samedis) », « (heure de La
+    Réunion) »; one that names an event, a commune or a département stays."""
+    def aside(m):
+        inner = m.group(1)
+        return m.group(0) if has_event_noun(inner) or re.fullmatch(r"\s*(?:\d{2,3}|2[AB]|[A-ZÀ-Ý][\w'’ -]*)\s*", inner) \
+            else " "
+    return re.sub(r"\(([^()]{1,40})\)", aside, text)
+
+
 @dataclass
 class Head:
     """When and where the date line itself says (and the lines of the entry that say only that)."""
@@ -87,7 +99,7 @@ def header_details(header: str, places: Places) -> Head:
         return head
     head.start_time, head.end_time = dates.find_times(header)
     head.online = is_online(header)
-    text = _DAY_PART.sub("", dates.strip_times(header))
+    text = _without_asides(_DAY_PART.sub("", dates.strip_times(header)))
     text = re.sub(r"^[\s,–—|\-:·]+|[\s,–—|\-:·]+$", "", text)
     if not re.search(r"\w", text):
         text = ""

@@ -76,6 +76,10 @@ def _sentence_line(text: str) -> bool:
         re.search(r"[.!?]\s*$|[.!?]\s+[A-ZÀ-Ý]", text)) and bool(re.search(r"\s[a-zà-ÿ]{2,}\s", text))
 
 
+# « NANCY. Conférence-débat … »: a press agenda's item opens on its commune in capitals
+TOWN_FIRST = re.compile(r"^(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])\.\s+(?=\S)")
+
+
 def paragraphs(body: list) -> list:
     """(first line, following lines) of each paragraph of a block that opens with a sentence."""
     out, current = [], None
@@ -83,7 +87,7 @@ def paragraphs(body: list) -> list:
         if line.blank:
             current = None
             continue
-        if current is None and _sentence_line(line.text):
+        if (current is None or TOWN_FIRST.match(line.text)) and _sentence_line(line.text):
             current = (line, [])
             out.append(current)
         elif current is not None:
@@ -113,6 +117,7 @@ def items(body: list, context: Context) -> list:
     top = min((line.indent for line in body if line.bullet), default=0)
     first = next((line for line in body if not line.blank), None)
     timed = first is not None and not first.bullet and timed_item(first.text)
+    towns = first is not None and bool(TOWN_FIRST.match(first.text))     # « NANCY. … » / « TOUL. … »
     items, current, open_ = [], None, False
     for line in body:
         if line.blank:
@@ -120,6 +125,7 @@ def items(body: list, context: Context) -> list:
             continue
         # in a timetable, a bullet without a time is a part of the slot above (« 14h : ateliers au choix »)
         starts = (line.bullet and line.indent <= top and not (timed and not timed_item(line.text))) or (
+            towns and not line.bullet and bool(TOWN_FIRST.match(line.text))) or (
             not line.bullet and (timed_item(line.text) or is_row(line, context)
                                  and not (timed and line.text[:1].islower())))
         if starts:

@@ -27,7 +27,9 @@ NO_TITLE = "date sans intitulé d'événement"
 NO_EVENT = "phrase qui ne dit pas qu'un événement a lieu"
 BACK = "phrase qui revient sur un événement déjà nommé"
 SAME_DAY = "jour de l'en-tête redonné dans la description"
-STRONG = {PUBLISHED, LIMIT, PAST, SPAN, NEWS, COUNT}
+PERIOD = "période d'un agenda dont les jours sont listés dessous, pas un événement"
+CANCELLED = "événement annulé (s'il est reporté, sa nouvelle date est lue à part)"
+STRONG = {PUBLISHED, LIMIT, PAST, SPAN, NEWS, COUNT, CANCELLED}
 
 
 @dataclass
@@ -57,9 +59,23 @@ _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|l
                             r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour|sauf|except[ée]|hormis)\s*(?:le|au|du|:)?\s*$",
                             re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\s*(?:derni|pass[ée])", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
+_PAST = re.compile(r"\b(?:compte[- ]rendus?(?=\s+d)|retour\s+sur|a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
                    r"a\s+(?:r[ée]uni|rassembl[ée]|accueilli|organis[ée])|ont\s+(?:r[ée]uni|particip[ée]|organis[ée]))\b",
                    re.IGNORECASE)
+# the passé composé that tells what happened (« le forum a attiré 1 500 visiteurs », « les trophées ont été
+# remis »), not what was planned (« la MJC a prévu un atelier … »)
+_TOLD_PAST = re.compile(r"\b(?:a|ont)\s+(?:(?:d[ée]j[àa]|bien|été|encore)\s+)*(?!(?:lieu|pr[ée]vu|programm[ée]|d[ée]cid[ée]|"
+                        r"choisi|voulu|souhait[ée]|imagin[ée]|concoct[ée]|pr[ée]par[ée]|fix[ée]|retenu|invit[ée]|"
+                        r"convi[ée]|besoin|envie|lieu)\b)[a-zà-ÿ]{3,}(?:é|ée|és|ées|is|ise|it|u|us|ert)\b"
+                        r"|\b(?:s['’]est|se\s+sont)\s+[a-zà-ÿ]{3,}(?:é|ée|és|ées)\b", re.IGNORECASE)
+_CANCELLED = re.compile(r"\bannul(?:er|é|ée|és|ées|ation)\b|\bd[ée]programm[ée]e?s?\b", re.IGNORECASE)
+
+
+def told_past(sentence: str) -> bool:
+    """True when a sentence tells a past fact in the passé composé."""
+    return bool(_TOLD_PAST.search(sentence))
+
+
 # « Ce film … », « Cet atelier … », « Cette soirée … »: a sentence about an event already named
 _BACK_REFERENCE = re.compile(r"^\s*(?:ce|cet|cette|ces)\s+(?:[\w’'-]+\s+)?(?:film|documentaire|spectacle|atelier|"
                              r"rendez-vous|[ée]v[ée]nement|[ée]v[èe]nement|moment|temps|rencontre|soir[ée]e|journ[ée]e|"
@@ -119,7 +135,8 @@ def opens_entry(rest: str, found: dates.DateMatch) -> bool:
 def opens_sentence(rest: str) -> bool:
     """After a date and a comma, a sentence that says an event happens (« , l'association X ouvre ses
     portes … »), not one that counts the month's events."""
-    if not re.match(r"^\s*,\s*\S", rest):
+    spoken = re.match(r"^\s+(?:on|nous|je|j['’]|ils?|elles?|c['’]est|venez|rendez-vous|rdv)\b", rest, re.IGNORECASE)
+    if not (re.match(r"^\s*,\s*\S", rest) or spoken):     # « mardi 21 on part à Landerneau pour la table ronde … »
         return False
     parts = sentences(rest.lstrip(" ,"))
     if names_an_event(parts[0]) or counts_events(parts[0]):
@@ -134,8 +151,11 @@ def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
         return Verdict(False, SPAN)         # « Tout le mois de novembre, les acteurs … », « Du 1er au 30 novembre »
     if stamp_after(found, rest):
         return Verdict(False, PUBLISHED)
-    if _PAST_AFTER.match(rest) or _PAST.search(rest[:200]):
+    first = sentences(rest.lstrip(" ,"))[0] if rest.strip(" ,") else ""
+    if _PAST_AFTER.match(rest) or _PAST.search(rest[:200]) or told_past(first):
         return Verdict(False, PAST)
+    if _CANCELLED.search(first):
+        return Verdict(False, CANCELLED)
     if rest.lstrip().startswith(",") and counts_events(sentences(rest.lstrip(" ,"))[0]):
         return Verdict(False, COUNT)
     if found.kind == "range" and _THE_MONTH.match(rest):
@@ -185,8 +205,10 @@ def judge_sentence(sentence: str, at: int, found: dates.DateMatch) -> Verdict:
         return Verdict(False, PUBLISHED)
     if whole_month(found):
         return Verdict(False, SPAN)
-    if _PAST.search(sentence) or _PAST_AFTER.match(after):
+    if _PAST.search(sentence) or _PAST_AFTER.match(after) or told_past(sentence):
         return Verdict(False, PAST)
+    if _CANCELLED.search(sentence):
+        return Verdict(False, CANCELLED)
     if _NOT_EVENT_DAY.search(before) or found.kind == "until":
         return Verdict(False, LIMIT)
     told = f"{before.rstrip(' ,')} {after.lstrip(' ,')}".strip()

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from . import dates
 from .places import is_address
-from .tables import Header, header_of, row_cells
+from .tables import Header, day_first_dates, header_of, row_cells
 from .vocabulary import column_field, label_of
 
-BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s))\s+")
+BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s+")
 
 
 FUNCTION_END = re.compile(r"(?:\b(?:de|des|du|le|la|les|et|à|au|aux|en|un|une|pour|sur|avec|dans|par|d['’]|l['’]|"
@@ -42,7 +42,8 @@ def read_lines(text: str, cut=None) -> list:
     for n, raw in _unwrapped(side_by_side(untagged(text).split("\n"))):
         expanded = unglue(plain_markup(raw.rstrip()))
         timed = _TITLE_TIME.match(expanded)
-        if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()):
+        if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
+                and not re.search(r"\d\s*h\b|\b(?:de|à|dès|entre)\s*$", timed.group("title")):    # « de 9 h à » / « 17 h : »
             # « Fête interculturelle 14h30 : Salle des Fêtes … » → the title, then when and where
             out.append(Line(n, timed.group("title").strip(), 0, False))
             expanded = timed.group("rest")
@@ -101,10 +102,23 @@ def side_by_side(raws: list) -> list:
     """A page laid out in two columns and extracted as text keeps them side by side (« Mardi 8 novembre
     Jeudi 10 novembre » on one line): the lines of such a stretch are cut at the column and read left
     column first, then right. A stretch is where most lines have one wide gap at the same place; tables,
-    whose lines have several gaps, are left as they are."""
+    whose lines have several gaps, are left as they are. Each page (after a form feed) is read apart;
+    a page whose lines each have one gap, wherever it falls, has its columns glued by the extraction."""
+    pages, current = [], []
+    for raw in raws:
+        if raw.startswith("\f") and current:
+            pages.append(current)
+            current = []
+        current.append(raw)
+    pages.append(current)
+    pages = [[raw.replace("\f", "") for raw in page] for page in pages]
+    return [line for page in pages for line in _two_columns(page)]
+
+
+def _two_columns(raws: list) -> list:
     column = _column(raws)
     if column is None:
-        return raws
+        return _glued(raws)
     out, left, right = [], [], []
     for raw in raws + [None]:
         cut = _cut_at(raw, column) if raw is not None else None
@@ -119,6 +133,27 @@ def side_by_side(raws: list) -> list:
             left.append(cut[0])
             right.append(cut[1])
     return out
+
+
+def _glued(raws: list) -> list:
+    """A page whose every written line but a few has exactly one gap of three spaces or more, at no fixed
+    place (« Visite de la SCOP X   Petit-déjeuner des … »): two columns glued, cut at each line's gap."""
+    written = [raw for raw in raws if raw.strip()]
+    one_gap = [raw for raw in written if len(_GAP.findall(raw.strip())) == 1]
+    if len(one_gap) < 6 or len(one_gap) < 0.7 * len(written) or any(len(_GAP.findall(r.strip())) > 1 for r in written):
+        return raws
+    left, right = [], []
+    for raw in raws:
+        gap = _GAP.search(raw.strip())
+        if not raw.strip():
+            left.append("")
+            right.append("")
+        elif gap:
+            left.append(raw.strip()[:gap.start()])
+            right.append(raw.strip()[gap.end():])
+        else:
+            left.append(raw.strip())
+    return left + [""] + right
 
 
 def _column(raws: list):
@@ -159,6 +194,8 @@ _CLOSED = re.compile(r"(?:[.!?:;»)…\]|]|\d\s*(?:h|€)\s*\d*)\s*$")
 _STARTS_LOWER = re.compile(r"^\s*(?:[a-zà-ÿ]|l['’]|d['’]|qu['’])")
 
 
+_STREET_END = re.compile(r"\b\d{1,4}\s*(?:bis|ter)?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|quai|chemin|all[ée]e|impasse|"
+                         r"route|cours)\s*$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(?<=[a-zà-ÿ])-\s*$")
 
 
@@ -167,6 +204,10 @@ def _unwrapped(raws: list) -> list:
     d'une rencontre … »): a line that does not close and a next line that goes on in lower case."""
     out = []
     for n, raw in enumerate(raws):
+        if out and _STREET_END.search(out[-1][1]) and re.match(r"^\s*[A-ZÀ-Ý]", raw):
+            # « …, 42 rue » / « Saint-Julien, Rouen »: an address cut after its street word
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
+            continue
         if out and _HYPHENATED.search(out[-1][1]) and re.match(r"^\s*[a-zà-ÿ]", raw):
             # « terri- » / « toires » : a word cut at the line's end by hyphenation
             out[-1] = (out[-1][0], _HYPHENATED.sub("", out[-1][1].rstrip()) + raw.strip())
@@ -270,19 +311,30 @@ def mark_tables(lines: list) -> list:
     the header line itself, which names columns and no event, becomes blank. A table runs from its
     header over blank lines to the first line not cut like it."""
     out = list(lines)
-    header, rows = None, 0
+    header, rows = None, []
     for i, line in enumerate(out):
         if line.blank:
             continue
         cells = row_cells(line.text, header) if header else None
         if cells is not None and header_of(line.text) is None:
+            rows.append(i)
             out[i] = Line(line.n, line.text, line.indent, line.bullet, header, cells)
-            rows += 1
             continue
-        header, rows = header_of(line.text), 0
+        _read_day_first(out, rows)
+        header, rows = header_of(line.text), []
         if header is not None:
             out[i] = Line(line.n, "", line.indent, False)
+    _read_day_first(out, rows)
     return out
+
+
+def _read_day_first(lines: list, rows: list) -> None:
+    """The rows of one table, their dates rewritten day first when the table writes them month first."""
+    if not rows:
+        return
+    header = lines[rows[0]].header
+    for i, cells in zip(rows, day_first_dates([lines[i].cells for i in rows], header)):
+        lines[i] = Line(lines[i].n, lines[i].text, lines[i].indent, lines[i].bullet, header, cells)
 
 
 _MARKUP = [

@@ -16,14 +16,15 @@ from .dates import fold
 STREET = (r"(?:rue|avenue|av\.|bd|boulevard|place|pl\.|chemin|all[ée]e|impasse|quai|cours|route|square|voie|"
           r"passage|esplanade|parvis|rond-point|mail|promenade|faubourg|sentier|hameau|lieu-dit|r[ée]sidence|"
           r"zone|za|zi|zac|parc d'activit[ée]s?|chauss[ée]e|all\.)")
-_ADDRESS_START = re.compile(rf"^(?:\d+\s*(?:bis|ter|[a-c])?\s*,?\s+{STREET}\b|{STREET}\s+[A-ZÀ-Ýa-z0-9])", re.IGNORECASE)
-_ADDRESS_INSIDE = re.compile(rf"\s(\d+\s*(?:bis|ter)?\s*,?\s+{STREET}\b.*)$", re.IGNORECASE)
-_POSTCODE = re.compile(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’\- ]+?)(?:\s+cedex(?:\s*\d+)?)?\s*$",
+_ADDRESS_START = re.compile(rf"^(?:\d+\s*(?:bis|ter|[a-c])?\s*,?\s+{STREET}(?!\w)|{STREET}\s+[A-ZÀ-Ýa-z0-9])", re.IGNORECASE)
+_ADDRESS_INSIDE = re.compile(rf"\s(\d+\s*(?:bis|ter)?\s*,?\s+{STREET}(?!\w).*)$", re.IGNORECASE)
+_POSTCODE = re.compile(r"\b((?:(?:[0-8]\d|9[0-5]|2[AB])\d{3}|97\d{3}))\s+([A-ZÀ-Ý][\w'’\- ]+?)(?:\s+cedex(?:\s*\d+)?)?\s*$",
                        re.IGNORECASE)
 _TO_BE_SET = re.compile(r"\(?\s*(?:lieu|adresse|salle)\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|confirmer|venir)\s*\)?",
                         re.IGNORECASE)
 ONLINE = re.compile(r"\b(?:en\s+visio(?:conf[ée]rence)?|en\s+ligne|à\s+distance|en\s+distanciel|webinaires?|"
-                    r"webinars?|visioconf[ée]rence|100\s*%\s*en\s+ligne|sur\s+zoom|via\s+zoom|sur\s+teams)\b",
+                    r"webinars?|visioconf[ée]rence|100\s*%\s*en\s+ligne|sur\s+zoom|via\s+zoom|sur\s+teams|"
+                    r"(?<![\w-])zoom(?!\s+sur)(?=\s*(?:\(|,|$))|(?<![\w-])(?:microsoft\s+)?teams(?=\s*(?:\(|,|$))|google\s+meet)\b",
                     re.IGNORECASE)
 # « en ligne » that is about registering or selling, not about where the event happens
 _NOT_ONLINE = re.compile(r"\b(?:inscriptions?|r[ée]servations?|billetterie|boutique|vente|commerce|magasin|"
@@ -102,7 +103,9 @@ class Places:
             # « Tremblay » for Tremblay-en-France in the programme's département, « Le Puy » for Le Puy-en-Velay
             # in its région: a long name written short
             short = self.index.in_department(name, self.department) if self.department else []
-            short = short or (self.index.in_region(name, self.region) if self.region and match.candidates else [])
+            # without any candidate, only a long enough name is taken for the start of a longer one
+            long_enough = match.candidates or len(normalise(name)) >= 6
+            short = short or (self.index.in_region(name, self.region) if self.region and long_enough else [])
             if len(short) == 1:
                 return Resolved(name, short[0].code, short[0].name, True, short)
         if not match.candidates:
@@ -274,7 +277,7 @@ def commune_cell(text: str, places: Places) -> Resolved | None:
         agrees = short and short.code and len(code) < 5 and short.candidates[0].department_code in (code, code.lstrip("0"))
         return short if agrees else None
     text = text.strip("()")
-    postcode = re.match(r"^((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+(\S.*)$", text)
+    postcode = re.match(r"^((?:(?:[0-8]\d|9[0-5]|2[AB])\d{3}|97\d{3}))\s+(\S.*)$", text)
     if postcode:
         found = places.postcode_commune(postcode.group(1), postcode.group(2))
         return found if found and found.code else None
@@ -370,6 +373,26 @@ def venue_in_prose(text: str) -> tuple | None:
             prep = m.group(0).strip().lower()
             venue = f"locaux {m.group(0).split('locaux', 1)[1].strip()} {name}" if "locaux" in prep else name
             return m.start(), m.end() + len(name), venue.replace("  ", " ")
+    return None
+
+
+# « 12 rue des Tanneurs, 31000 Toulouse »: a postcode and the commune's name after it
+POSTCODE_NAME = re.compile(r"\b((?:(?:[0-8]\d|9[0-5]|2[AB])\d{3}|97\d{3}))\s+([A-ZÀ-Ý][\w'’\-]+(?:[\s-](?:[A-ZÀ-Ý][\w'’\-]+|sur|sous|"
+                           r"en|l[eè]s|de|du|la|le)){0,4})")
+
+
+def closing_commune(sentences: list, places: Places) -> Resolved | None:
+    """The commune the sentences of an entry end their place with: « 8 rue Jean-Chatel, 97400 Saint-Denis. »,
+    « Médiathèque Benoîte-Boulard, Le Port. », « Front de mer, Saint-Paul (974). »."""
+    for sentence in sentences:
+        coded = POSTCODE_NAME.search(sentence)
+        found = places.postcode_commune(coded.group(1), coded.group(2)) if coded else None
+        if found and found.code:
+            return found
+        if "," in sentence and len(sentence.split()) <= 10:
+            found = commune_cell(sentence.rsplit(",", 1)[1].strip(" .;"), places)
+            if found and found.code:
+                return found
     return None
 
 

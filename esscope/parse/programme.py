@@ -74,6 +74,12 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         # « - Date à définir : rencontre avec les élus » — an item that says itself it has no date yet
         item = replace(lines[at], text=_UNDATED_ITEM.sub("", lines[at].text))
         events.extend(undated_entries([item], context))
+    outside = [e for e in events if e.start_date and not f"{year}-10-01" <= e.start_date < f"{year + 1}-02-01"]
+    if outside:     # a council's last session, a school's open day in March: not what the Mois de l'ESS puts on
+        events = [e for e in events if e not in outside]
+        warnings.append(f"{len(outside)} date(s) hors de la saison du Mois de l'ESS (d'octobre {year} à janvier "
+                        f"{year + 1}) non retenue(s) comme événement : "
+                        + " ; ".join(f"« {e.title[:60]} »" for e in outside[:5]))
     if not events and candidates:
         events = [e for a in candidates for e in doubtful_events(a, context)]
         warnings.append("aucun événement sûr dans ce document : ses dates sont proposées avec une confiance faible, "
@@ -81,11 +87,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     for line in dropped:
         warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {line.text[:80]} ») "
                         "n'a pas été retenue : à vérifier")
-    spans = [e for e in events if _names_the_month(e)]
-    if spans:
-        events = [e for e in events if e not in spans]
-        warnings.append(f"{len(spans)} période(s) du Mois de l'ESS lui-même (« {spans[0].title} ») non retenue(s) "
-                        "comme événement")
+    events, aside = set_aside(events)
+    warnings += aside + _marked_only(events, text)
     _before_publication(events, candidates, year)
     _paragraph_commune(events, lines, context)
     _venue_addressed(events, text, context)
@@ -135,7 +138,7 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
         after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
         if after is not None and not (
-                (_detail_line(after.text) or re.match(r"^[a-zà-ÿ]", after.text)) and not after.bullet
+                (_detail_line(after.text) or re.match(r"^[a-zà-ÿ(]", after.text)) and not after.bullet
                 and not timed_item(after.text)
                 and not (is_row(after, context) and has_event_noun(after.text))):
             continue
@@ -223,7 +226,7 @@ _TOWN = re.compile(r"\b(?:[Vv]ille|[Mm]airie|[Cc]ommune)\s+(?:de\s+|d['’])((?-
 # « tout se passe au Hangar, …, 37100 Tours, sauf mention contraire », « sauf indication contraire, les
 # ateliers ont lieu à Lille »: the place every event of the document is at unless it says otherwise
 _DEFAULT_PLACE = re.compile(r"[^.!?\n]*\bsauf\s+(?:mention|indication|pr[ée]cision)\s+contraire\b[^.!?\n]*", re.IGNORECASE)
-_POSTCODE_NAME = re.compile(r"\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,3})")
+_POSTCODE_NAME = re.compile(r"\b((?:(?:[0-8]\d|9[0-5]|2[AB])\d{3}|97\d{3}))\s+([A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,3})")
 
 
 def _default_commune(events: list, text: str, context: Context) -> None:
@@ -321,6 +324,63 @@ def _dated_parts(events: list, lines: list) -> list:
     return out
 
 
+def set_aside(events: list) -> tuple:
+    """(events, warnings): the events without those that are none — the span of the Mois de l'ESS itself,
+    internal meetings, deadlines written as entries —, each set aside with a warning that names it."""
+    warnings = []
+    spans = [e for e in events if _names_the_month(e)]
+    if spans:
+        events = [e for e in events if e not in spans]
+        warnings.append(f"{len(spans)} période(s) du Mois de l'ESS lui-même (« {spans[0].title} ») non retenue(s) "
+                        "comme événement")
+    private = [e for e in events if _NOT_PUBLIC.search(e.title or "")]
+    if private:
+        events = [e for e in events if e not in private]
+        warnings.append(f"{len(private)} réunion(s) interne(s), date(s) limite(s) ou jour(s) de calendrier non retenu(s) comme événement : "
+                        + " ; ".join(f"« {e.title} »" for e in private[:5]))
+    return events, warnings
+
+
+# « Les rendez-vous signalés par le logo (ESS) s'inscrivent dans le Mois … »: the mark that tells the events of
+# the Mois among the others of an agenda
+_MARK = re.compile(r"(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s?\s+(?:par|d['’]une?|avec)\s+(?:(?:le|la|un|une|l['’])\s*)?"
+                   r"(?:logo|pictogramme|picto|symbole|mention|signe|ic[ôo]ne)?\s*(?P<mark>\([^()\s]{1,12}\)|«\s*[^»]{1,12}?\s*»|\*|[^\w\s,.;:]{1,2})",
+                   re.IGNORECASE)
+
+
+def _marked_only(events: list, text: str) -> list:
+    """With a mark that the document says picks out the Mois de l'ESS's events, the events without it are
+    set aside (and the mark taken off the titles); returns the warnings. Changes `events` in place."""
+    said = next((m for m in _MARK.finditer(text[:20_000]) if re.search(r"mois\s+de\s+l|\bESS\b",
+                 text[max(0, m.start() - 200):m.end() + 200], re.IGNORECASE)), None)
+    if not said:
+        return []
+    mark = said.group("mark").strip()
+    marked = [e for e in events if mark in f"{e.title} {e.description or ''}"]
+    if len(marked) < 2 or len(marked) == len(events):
+        return []
+    others = [e for e in events if e not in marked]
+    events[:] = marked
+    for event in marked:
+        event.title = re.sub(r"\s{2,}", " ", event.title.replace(mark, " ")).strip(" .") or event.title
+    return [f"{len(others)} rendez-vous sans la marque « {mark} » qui signale ceux du Mois de l'ESS non retenu(s) : "
+            + " ; ".join(f"« {e.title[:50]} »" for e in others[:5])]
+
+
+# an entry that says it is no public event: an internal meeting (« Réunion prépa (interne) », « réunion
+# d'équipe ») or a deadline written as a calendar entry (« DEADLINE inscriptions », « Date limite … »)
+_NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|de\s+(?:pr[ée]paration|bureau|bilan)|pr[ée]pa)\b|"
+                         r"^\s*(?:deadline|date\s+limite|cl[ôo]ture\s+des\s+(?:inscriptions|candidatures)|"
+                         r"fin\s+des\s+(?:inscriptions|candidatures))\b"
+                         # the days of a school's or a town's calendar that put on nothing
+                         r"|^\s*(?:jour\s+)?f[ée]ri[ée]\b|^\s*rentr[ée]e\b|^\s*(?:d[ée]but\s+des\s+|fin\s+des\s+)?vacances\b|"
+                         r"^\s*conseils?\s+de\s+classe\b|^\s*bac\s+blanc\b|^\s*fermeture\b|^\s*cong[ée]s\b|"
+                         # a council's own sitting, which the minutes report
+                         r"^\s*compte[- ]rendu\b|\bconseil\s+(?:municipal|communautaire)\b|"
+                         r"\bc[ée]r[ée]monie\s+(?:comm[ée]morative|du\s+11\s+novembre)|\bcomm[ée]moration\b|\barmistice\b",
+                         re.IGNORECASE)
+
+
 def _names_the_month(event) -> bool:
     """« Mois de l'économie sociale et solidaire à Fresnes », du 6 au 28 novembre: the edition itself."""
     if not (event.start_date and event.end_date and _THE_MONTH_TITLE.match(event.title or "")):
@@ -387,10 +447,15 @@ def _alike(a: str, b: str) -> bool:
     return bool(wa and wb) and len(wa & wb) >= 0.8 * min(len(wa), len(wb)) and len(wa & wb) >= 0.5 * len(wa | wb)
 
 
+# what holds other events (an exhibition that runs a week holds none)
+_HOLDS = re.compile(r"fest(?:ival)?\b|semaine|quinzaine|f[êe]te|forum|salon|journ[ée]es|temps\s+forts?|village|rencontres|"
+                    r"biennale|programme|campus|week-end|mois", re.IGNORECASE)
+
+
 def _container_commune(events: list) -> None:
     """« Journée « Consommer local » », the 16th, in a festival held from the 14th to the 17th in Lille: an
     event without a commune inside a festival or week of the same document takes its commune, flagged."""
-    spans = [e for e in events if e.commune_code and e.start_date and e.end_date
+    spans = [e for e in events if e.commune_code and e.start_date and e.end_date and _HOLDS.search(e.title or "")
              and 1 <= (dt.date.fromisoformat(e.end_date) - dt.date.fromisoformat(e.start_date)).days <= 10]
     for event in events:
         if event.commune_code or event.commune_name or event.online or not event.start_date:
@@ -409,7 +474,7 @@ def _venue_addressed(events: list, text: str, context: Context) -> None:
         if event.commune_code or event.commune_name or event.online or not event.venue or len(event.venue) < 6:
             continue
         for m in re.finditer(re.escape(event.venue), text):
-            coded = re.match(r"[^\n]{0,80}?\b((?:[0-8]\d|9[0-5]|2[AB]|97\d)\d{3})\s+([A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,3})",
+            coded = re.match(r"[^\n]{0,80}?\b((?:(?:[0-8]\d|9[0-5]|2[AB])\d{3}|97\d{3}))\s+([A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,3})",
                              text[m.end():])
             found = context.places.postcode_commune(coded.group(1), coded.group(2)) if coded else None
             if found and found.code:
@@ -455,18 +520,25 @@ def _home_commune(events: list, text: str, context: Context) -> None:
         event.warn(f"commune {found.name} prise de la ligne de tête ou du fil d'Ariane de la page : à vérifier", 0.15)
 
 
-_TOWN_SITE = re.compile(r"^\s*(?:Ville|Mairie|Commune)\s+(?:de\s+|d['’]\s*)([A-ZÀ-Ý][\w'’ -]{1,40}?)\s*$", re.MULTILINE)
+_TOWN_SITE = re.compile(r"^\s*(?:Ville|VILLE|Mairie|MAIRIE|Commune|COMMUNE)\s+(?:de\s+|DE\s+|d['’]\s*|D['’]\s*)"
+                        r"([A-ZÀ-Ý][\w'’ -]{1,40}?)\s*$", re.MULTILINE)
+# « LYCÉE DES MÉTIERS JEAN-ROUDIER — PÉRIGUEUX »: a structure's name, then its town
+_NAME_TOWN = re.compile(r"^(?i:lyc[ée]e|coll[èe]ge|[ée]cole|association|mairie|mjc|centre|maison|coop[ée]rative|scop|scic|"
+                        r"universit[ée]|m[ée]diath[èe]que|biblioth[èe]que|r[ée]seau|collectif|cress|tiers-lieu|ressourcerie|"
+                        r"recyclerie)\b[^\n]{2,80}?\s[—–-]\s+([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])\s*$", re.MULTILINE)
 _BREADCRUMB = re.compile(r"^[^\n>›»]{2,40}(?:\s*[>›»]\s*[^\n>›»]{2,40}){1,5}$", re.MULTILINE)
 
 
 def _home_of(head: str, context: Context):
-    """The commune a page's head says it is about: a dateline in capitals, or a breadcrumb's commune."""
-    m = _DATELINE_TOWN.search(head)
-    found = context.places.commune(m.group(1).title()) if m else None
-    if found and found.code:
-        return found
+    """The commune a page's head says it is about: a dateline in capitals, an organisation's name with its
+    town (« LYCÉE JEAN-ROUDIER — PÉRIGUEUX »), a town hall's site, or a breadcrumb's commune."""
+    for m in (_DATELINE_TOWN.search(head), _NAME_TOWN.match(head.lstrip())):
+        found = context.places.commune(m.group(1).title()) if m else None
+        if found and found.code:
+            return found
     site = _TOWN_SITE.search(head)      # « Ville de Montreuil »: the name of a town hall's site
-    found = commune_cell(site.group(1), context.places) if site else None
+    name = site.group(1).title() if site and is_caps(site.group(1)) else site.group(1) if site else None
+    found = commune_cell(name, context.places) if site else None
     if found and found.code:
         return found
     for crumb in _BREADCRUMB.finditer(head):

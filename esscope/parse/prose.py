@@ -15,6 +15,7 @@ from .places import (
     VENUE_NOUN,
     Places,
     bracketed_commune,
+    closing_commune,
     commune_cell,
     communes_in_prose,
     contracted_commune,
@@ -65,6 +66,7 @@ _EVENT_VERBS = (r"r[ée]unira|r[ée]unit|rassemblera|rassemble|aura\s+lieu|a\s+l
                 r"se\s+d[ée]roulera|se\s+d[ée]roule|accueillera|accueille|proposera|propose|permettra|permet|"
                 r"invite|invitera|ouvrira|pr[ée]sentera|cl[ôo]turera|lancera|mettra|donnera|abordera|"
                 r"exposer(?:a|ont)|expose(?:nt)?|projettera|projetteront|"
+                r"(?:est|sont)\s+(?:report|prolong|d[ée]plac)[ée]e?s?|"
                 r"(?:est|sont|sera|seront)\s+pr[ée]vue?s?")
 _EVENT_SUBJECT = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<title>.{3,120}?)\s+(?:" + _EVENT_VERBS
                             + r")\b", re.IGNORECASE)
@@ -187,7 +189,8 @@ def read_item(text: str, places: Places) -> ItemReading:
         reading.commune = found[0][2]
     else:
         reading.commune = _trailing_commune(first, places) or _opening_commune(lead or first, places) \
-            or bracketed_commune(first, places) or commune_of_venue(first, places)
+            or bracketed_commune(first, places) or commune_of_venue(first, places) \
+            or closing_commune(parts[1:], places)
     venue = venue_in_prose(text)
     if venue and found and any(text[start:end].endswith(venue[2]) for start, end, _ in found):
         venue = None        # « à La Rochelle » is the commune, not a place in it
@@ -214,7 +217,7 @@ def refined_title(sentence: str, title: str | None) -> str | None:
     sentence (« la Maison … accueille une rencontre sur le thème « … » » → « Rencontre sur le thème
     « … » »), or to the subject of a verb that says an event takes place (« la première édition du
     Social Fest se tiendra … » → « Première édition du Social Fest »)."""
-    doors = _doors_title(sentence)
+    doors = _doors_title(sentence) or _nominalised(sentence)
     if doors:
         return doors
     during = _DURING.search(sentence)
@@ -246,7 +249,7 @@ def refined_title(sentence: str, title: str | None) -> str | None:
 
 
 # a verb before a title's event phrase: the words before it tell, they do not name
-_VERB_FIRST = re.compile(r"\b(?:est|sont|sera|seront|était|organise\w*|propose\w*|accueill\w*|pr[ée]sente\w*|invite\w*|anime\w*|"
+_VERB_FIRST = re.compile(r"^\s*(?:de\s+|d['’]\s*)[a-zà-ÿ]+(?:er|ir|re)\b|\b(?:est|sont|sera|seront|était|organise\w*|propose\w*|accueill\w*|pr[ée]sente\w*|invite\w*|anime\w*|"
                          r"annonce\w*|pr[ée]voi\w*|pr[ée]vu\w*|programm[ée]\w*)\b", re.IGNORECASE)
 # « Premier rendez-vous avec … », « Dernier temps fort : … »: words that announce the event, not name it
 _OPENER = re.compile(r"^(?:(?:le\s+|la\s+|un\s+|une\s+)?(?:premier|première|deuxième|second|seconde|troisième|autre|"
@@ -271,6 +274,27 @@ def _doors_title(sentence: str) -> str | None:
     if len(who.split()) > 8 or re.match(r"^(?:à|au|aux|dans|en|du|dès|le\s+\d)\b", who, re.IGNORECASE) or re.match(r"^(?:elle|il|ils|elles|nous|vous|on|qui|celle-ci|celui-ci)$", who, re.IGNORECASE):
         return None
     return f"Portes ouvertes {_of(who)}"
+
+
+# a verb that is an event once made a noun: « les élèves visiteront la légumerie X » → « Visite de la légumerie X »
+_DOING = re.compile(r"\b(?P<verb>visiter(?:a|ont)|visitent|exposer(?:a|ont)|exposent|vendr(?:a|ont)|projetter(?:a|ont))\s+"
+                    r"(?P<what>(?:la|le|les|l['’]|ses|leurs|son|sa|des|un|une)\s*[^.;:!?()]{3,160})", re.IGNORECASE)
+_NOUN_OF = {"visit": "Visite", "expos": "Exposition", "vend": "Vente", "proj": "Projection"}
+
+
+def _nominalised(sentence: str) -> str | None:
+    """« la médiathèque exposera les portraits de … » → « Exposition des portraits de … »."""
+    m = _DOING.search(sentence)
+    if not m:
+        return None
+    noun = next(n for stem, n in _NOUN_OF.items() if m.group("verb").lower().startswith(stem))
+    what = m.group("what").strip()
+    for cut in re.finditer(r"\s*,\s*|\s+(?:à|au|aux|dans|le|les|du|dès|pour|avec|tous|toutes|chaque)\s+(?=[\w«])", what):
+        if what[:cut.start()].count("«") <= what[:cut.start()].count("»"):     # never inside a quoted name
+            what = what[:cut.start()]
+            break
+    what = re.sub(r"^(?:ses|leurs|son|sa)\s+", "", what, flags=re.IGNORECASE)
+    return f"{noun} {_of(what)}"
 
 
 def _of(name: str) -> str:
@@ -421,6 +445,9 @@ def _event_subject(sentence: str) -> str | None:
     if not m:
         return None
     title = m.group("title").strip(" ,")
+    quoted = re.match(r"^«\s*([^»]{3,80}?)\s*»", title)
+    if quoted and has_event_noun(quoted.group(1)):
+        return quoted.group(1)      # « « Journée de l'emploi » de Boulogne est reportée … » → the quoted name
     kind = kind_in(title, within=40)
     if not (kind and fold_start(title, kind) or _EVENT_NOUN.match(title)) or re.search(r"[,;:]", title.split("«")[0]):
         return None

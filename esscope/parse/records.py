@@ -21,6 +21,7 @@ from ..limits import PROGRAMME_CELLS, PROGRAMME_COLUMNS, PROGRAMME_EVENTS, PROGR
 from . import dates
 from .model import Event
 from .places import Places, Resolved, is_online, parse_place
+from .tables import day_first, english_header, month_first
 from .textnorm import clean, decode, looks_binary
 from .vocabulary import column_field, kind_in, price_of
 
@@ -123,6 +124,9 @@ def table_records(rows: list, columns: list, given=None) -> tuple:
         record = {f: _text(row.get(col)) for f, col in mapping.items()}
         if any(record.values()):
             records.append(record)
+    if month_first([r.get(f) for r in records for f in ("start", "end")], english_header(columns)):
+        for record in records:     # « 11/4/2021 » from a calendar tool set in English: 4 November
+            record.update({f: day_first(record[f]) for f in ("start", "end") if record.get(f)})
     written = [r["start"] for r in records if r.get("start")]
     if written and not any(_moment(value, 2000)[0] for value in written):
         raise UserError(f"Aucune date lisible dans la colonne « {mapping['start']} » (par ex. « {written[0]} ») : "

@@ -23,7 +23,7 @@ from .places import (
     place_like,
 )
 from .prose import has_event_noun
-from .vocabulary import price_of
+from .vocabulary import label_of, price_of
 
 # table-like separators: pipes, tabs (cleaned text turns a tab into four spaces), wide gaps, spaced dots
 _STRONG = re.compile(r"\s*\|\s*|\t|(?<=\S)\s{3,}(?=\S)|\s+[·•]\s+")
@@ -182,6 +182,8 @@ def mapped_row(cells: list, fields: tuple, places: Places) -> Row | None:
         cell = cell.strip()
         if not cell:
             continue
+        if name is None and re.fullmatch(r"(?i:true|false|yes|no|oui|non|vrai|faux|[01x])", cell):
+            continue        # a tool's flag (« Private », « All Day Event »): nothing to read
         if _ONLINE_CELL.fullmatch(cell) and name not in ("title", "description"):
             row.online = True
             continue
@@ -201,10 +203,20 @@ def mapped_row(cells: list, fields: tuple, places: Places) -> Row | None:
     described = [v for name in ("description", "infos", "public", None) for v in values.get(name, [])
                  if v != row.title]
     row.description = " ".join(described) or None
+    row.organizer = row.organizer or _labelled_organiser(row.description)
     row.place = _mapped_place(values, places)
     row.commune = row.place.commune if row.place else None
     row.online = row.online or is_online(" ".join(values.get("venue", [])))
     return row if row.title else None
+
+
+def _labelled_organiser(text: str | None) -> str | None:
+    """« Petit-déj et témoignages. Orga : CRESS AURA »: an organiser labelled inside a description cell."""
+    for piece in re.split(r"(?<=[.!?])\s+", text or ""):
+        found = label_of(piece.strip())
+        if found and found[0] == "organizer" and found[1]:
+            return found[1].strip(" .")
+    return None
 
 
 def _after_date(date: str | None) -> str:
@@ -218,6 +230,13 @@ def _mapped_place(values: dict, places: Places):
     « Ville » cells. A venue cell is not searched for a commune by likeness: its column says it is a place."""
     written = ", ".join(values.get("venue", []) + values.get("address", []))
     place = parse_place(written, places, fuzzy=False) if written else Place()
+    parts = [p.strip() for p in written.split(",")]
+    if not place.commune and len(parts) >= 2 and is_address(parts[-2]) and re.fullmatch(r"[A-ZÀ-Ý][\w'’-]{3,}", parts[-1]):
+        # « 5 av. Galline, Villeurbane »: after an address, its commune, even misspelt
+        place.commune = places.commune(parts[-1], fuzzy=True)
+        place.commune = place.commune if place.commune and place.commune.code else None
+        if place.commune and place.venue and place.venue.endswith(parts[-1]):
+            place.venue = place.venue[:-len(parts[-1])].rstrip(" ,") or None
     commune, postcode = values.get("commune", [None])[0], values.get("postcode", [None])[0]
     if commune or postcode:
         place.commune = None

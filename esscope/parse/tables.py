@@ -11,7 +11,7 @@ import csv
 import re
 from dataclasses import dataclass
 
-from .vocabulary import column_field
+from .vocabulary import column_field, english_column, field_of_label
 
 _PIPE = re.compile(r"\s*\|\s*")
 _GAP = re.compile(r"\s{3,}")
@@ -29,6 +29,7 @@ class Header:
     fields: tuple
     separator: str              # 'pipe', 'gap', 'dots', 'dashes', ';' or ','
     starts: tuple = ()
+    english: bool = False       # named in English (« Start Date »): its dates may be written month first
 
 
 def split_cells(text: str, separator: str) -> list:
@@ -88,9 +89,44 @@ def header_of(text: str) -> Header | None:
     fields = tuple(column_field(c) for c in cells)
     unknown = sum(1 for c, f in zip(cells, fields) if c and f is None)
     known = {f for f in fields if f}
-    if unknown > (1 if len(named) >= 4 else 0) or len(known) < 2 or not known & _KEY_FIELDS:
+    # a tool's export carries columns of its own (« All Day Event », « Private »): a few left unnamed
+    if unknown > (max(1, len(named) // 4) if len(named) >= 4 else 0) or len(known) < 2 or not known & _KEY_FIELDS:
         return None
-    return Header(fields, separator, _starts(text.strip(), cells) if separator == "gap" else ())
+    return Header(fields, separator, _starts(text.strip(), cells) if separator == "gap" else (),
+                  english_header(cells))
+
+
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+
+
+def day_first_dates(rows: list, header: Header) -> list:
+    """The rows of a table with their dates written « 11/4/2021 » month first rewritten day first (see
+    `month_first`); otherwise its rows as they are."""
+    columns = [k for k, name in enumerate(header.fields) if name in ("date", "end")]
+    if not month_first([cells[k] for cells in rows for k in columns if k < len(cells)], header.english):
+        return rows
+    return [[day_first(cell) if k in columns else cell for k, cell in enumerate(cells)] for cells in rows]
+
+
+def month_first(values: list, english: bool) -> bool:
+    """True when a table's dates are written month first (« 11/4/2021 » for 4 November), as calendar tools
+    set in English export them: one of them can only be read so (« 11/16/2021 »), or the columns are named
+    in English and none can only be read day first."""
+    slashed = [m for value in values if value and (m := _SLASHED.match(str(value).strip()))]
+    if not slashed or any(int(m.group(1)) > 12 for m in slashed):
+        return False
+    return any(int(m.group(2)) > 12 for m in slashed) or english
+
+
+def english_header(cells: list) -> bool:
+    """A header with two column names or more that only English names (« Start Date », « Location »)."""
+    return sum(1 for c in cells if c and english_column(str(c)) and not field_of_label(str(c))) >= 2
+
+
+def day_first(cell: str) -> str:
+    """« 11/4/2021 18:00 » → « 4/11/2021 18:00 »."""
+    m = _SLASHED.match(cell.strip())
+    return f"{m.group(2)}/{m.group(1)}/{m.group(3)}{cell.strip()[m.end():]}" if m else cell
 
 
 def _starts(text: str, cells: list) -> tuple:

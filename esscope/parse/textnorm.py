@@ -27,7 +27,8 @@ def clean(text: str) -> str:
     for odd, plain in _SPACES.items():
         text = text.replace(odd, plain)
     text = text.translate(_DROP)
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Co", "Cs"))
+    # a form feed stays: it ends a page, whose columns are read apart (lines.side_by_side)
+    text = "".join(ch for ch in text if ch in "\n\f" or unicodedata.category(ch) not in ("Cc", "Co", "Cs"))
     return fix_ocr_digits(text)
 
 

@@ -160,7 +160,7 @@ def kind_in(text: str, within: int = 60) -> str | None:
 # (« Ville », « Horaires », « Intitulé »). First match wins (« co-organisateur » before « organisateur »).
 FIELD_LABELS = (
     ("co_organizers", r"co-?organisat(?:eur|rice)s?|co-?organis[ée]e?s?\s+(?:par|avec)|coorganisat(?:eur|rice)s?"),
-    ("organizer", (r"organisat(?:eur|rice)s?|organis[ée]e?s?\s+par|organisation|org\.?|porteurs?(?:\s+d[eu]\s+projet)?|"
+    ("organizer", (r"organisat(?:eur|rice)s?|organis[ée]e?s?\s+par|organisation|orga?\.?|porteurs?(?:\s+d[eu]\s+projet)?|"
                    r"structures?(?:\s+(?:organisatrices?|porteuses?))?|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
                    r"(?:à|a)\s+l['’]\s*initiative\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|initiative|"
                    r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|qui")),
@@ -215,13 +215,38 @@ def label_of(line: str) -> tuple | None:
     return (name, m.group("value").strip()) if name else None
 
 
+# the column names of calendar tools set in English (Outlook, Google Calendar, spreadsheets): a table's
+# header only, never a label in running text (« Subject: » heads an e-mail)
+ENGLISH_COLUMNS = (
+    ("title", r"subject|title|event(?:\s+name)?|summary|name"),
+    ("date", r"start\s+date|date|start"),
+    ("end", r"end\s+date|end"),
+    ("time", r"start\s+time|time"),
+    ("end_time", r"end\s+time"),
+    ("venue", r"location|venue|place"),
+    ("commune", r"city|town"),
+    ("postcode", r"zip(?:\s+code)?|postal\s+code|postcode"),
+    ("organizer", r"organi[sz]er|host"),
+    ("description", r"description|notes|details|body"),
+    ("theme", r"categor(?:y|ies)"),
+    ("url", r"url|link|website"),
+)
+_ENGLISH_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in ENGLISH_COLUMNS]
+
+
 def column_field(cell: str) -> str | None:
     """The field a table's column holds, from its name (« Horaire(s) » → 'time', « Porteur » →
-    'organizer'); None for a cell that is not a column name."""
+    'organizer', « Start Date » → 'date'); None for a cell that is not a column name."""
     cell = cell.strip()
     if not cell or len(cell) > 40 or re.search(r"\d{2}", cell):
         return None
-    return field_of_label(cell)
+    return field_of_label(cell) or english_column(cell)
+
+
+def english_column(cell: str) -> str | None:
+    """The field a column named in English holds (« Start Date » → 'date', « Location » → 'venue')."""
+    label = re.sub(r"\s+", " ", cell.strip(" :*"))
+    return next((name for name, pattern in _ENGLISH_PATTERNS if pattern.fullmatch(label)), None)
 
 
 # Prices: « gratuit sur inscription », « prix libre », « entrée libre », « 5 € », « tarif réduit 3 € ».
