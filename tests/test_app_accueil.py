@@ -10,8 +10,12 @@ def test_home_page_shows_the_store_contents_in_french(run_page, built_store):
     assert not at.exception
     labels = {m.label for m in at.metric}
     assert {"Territoires", "Événements", "Chiffres de l'ESS"} <= labels
-    indicators = set(at.dataframe[1].value["Indicateur"])
+    figures = at.dataframe[1].value
+    indicators = set(figures["Indicateur"])
     assert "Salariés" in indicators and "employees" not in indicators
+    # the years in one column, so that the table fits its half page
+    assert list(figures.columns) == ["Niveau", "Indicateur", "Valeurs", "Années"]
+    assert any(" à " in str(years) for years in figures["Années"])
 
 
 def test_home_page_counts_the_editions_loaded_not_those_known(run_page, built_store):

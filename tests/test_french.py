@@ -3,6 +3,7 @@
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from esscope.french import (
@@ -15,6 +16,7 @@ from esscope.french import (
     format_time,
     parse_number,
     plural,
+    year_span,
 )
 
 
@@ -62,3 +64,9 @@ def test_hours_and_plurals():
                                          ("1.234,5", 1234.5), ("2.3e6", 2.3e6), ("abc", None), ("", None)])
 def test_numbers_are_read_the_french_or_the_english_way(text, value):
     assert parse_number(text) == value
+
+
+def test_year_span_reads_as_one_range():
+    assert year_span(2006, 2020) == "2006 à 2020" and year_span(2017.0, 2017) == "2017"
+    assert year_span(None, float("nan")) == "" and year_span(2019, None) == "2019"
+    assert year_span(pd.NA, np.int64(2015)) == "2015"

@@ -72,11 +72,15 @@ def stop_app(process):
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 # The page has run its script and shows every element (Streamlit draws a grey skeleton in place of an
-# element whose code is still loading: a map's frame comes some 0.5 s after the run).
+# element whose code is still loading: a map's frame comes some 0.5 s after the run), and shows some: a deep
+# link opened first after start runs the page alone, which reruns through app.py (webapp.ensure_navigation),
+# and between the two runs the page is empty and not running.
 SETTLED = """() => {
+    const shown = el => el.getClientRects().length > 0;
     const app = document.querySelector('[data-testid=stApp]');
     return !!app && app.dataset.testScriptState === 'notRunning' &&
-        ![...document.querySelectorAll('[data-testid=stSkeleton]')].some(el => el.getClientRects().length > 0);
+        ![...document.querySelectorAll('[data-testid=stSkeleton]')].some(shown) &&
+        [...document.querySelectorAll('[data-testid=stMain] [data-testid=stElementContainer]')].some(shown);
 }"""
 
 # The last map of the page is drawn (shapes, outlines or markers) and its view has not moved for three
@@ -212,6 +216,7 @@ DRAWN = """() => {
     const app = document.querySelector('[data-testid=stApp]');
     if (!app || app.dataset.testScriptState !== 'notRunning') return false;
     if ([...document.querySelectorAll('[data-testid=stSkeleton]')].some(shown)) return false;
+    if (![...document.querySelectorAll('[data-testid=stMain] [data-testid=stElementContainer]')].some(shown)) return false;
     // a chart's frame (.main-svg) comes before its texts: drawn when its texts and annotations are there
     const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')].filter(shown);
     if (!charts.every(c => {
