@@ -22,7 +22,7 @@ from .entries import TOLD, parse_entry, split_rest
 from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, is_caps, mark_tables, read_lines
-from .places import Places, commune_cell, communes_in_prose, is_address, venue_start
+from .places import POSTCODE_NAME, Places, commune_cell, communes_in_prose, is_address, venue_start
 from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
 from .vocabulary import label_of, price_of
@@ -226,7 +226,6 @@ _TOWN = re.compile(r"\b(?:[Vv]ille|[Mm]airie|[Cc]ommune)\s+(?:de\s+|d['’])((?-
 # « tout se passe au Hangar, …, 37100 Tours, sauf mention contraire », « sauf indication contraire, les
 # ateliers ont lieu à Lille »: the place every event of the document is at unless it says otherwise
 _DEFAULT_PLACE = re.compile(r"[^.!?\n]*\bsauf\s+(?:mention|indication|pr[ée]cision)\s+contraire\b[^.!?\n]*", re.IGNORECASE)
-_POSTCODE_NAME = re.compile(r"\b((?:(?:[0-8]\d|9[0-5]|2[AB])\d{3}|97\d{3}))\s+([A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,3})")
 
 
 def _default_commune(events: list, text: str, context: Context) -> None:
@@ -235,7 +234,7 @@ def _default_commune(events: list, text: str, context: Context) -> None:
     said = _DEFAULT_PLACE.search(text) if missing else None
     if not said:
         return
-    found = [context.places.postcode_commune(code, name) for code, name in _POSTCODE_NAME.findall(said.group(0))]
+    found = [context.places.postcode_commune(code, name) for code, name in POSTCODE_NAME.findall(said.group(0))]
     found = [f for f in found if f and f.code] or [f for _s, _e, f in communes_in_prose(said.group(0), context.places)
                                                     if f.code]
     if len({f.code for f in found}) != 1:
@@ -258,7 +257,7 @@ def _only_commune(events: list, text: str, context: Context) -> None:
         return
     named = {found.code for _s, _e, found in communes_in_prose(text, context.places) if found.code}
     named |= {e.commune_code for e in events if e.commune_code}
-    for postcode, name in _POSTCODE_NAME.findall(text):   # « 31000 Toulouse »
+    for postcode, name in POSTCODE_NAME.findall(text):   # « 31000 Toulouse »
         found = context.places.postcode_commune(postcode, name)
         named |= {found.code} if found and found.code else {f"postcode {postcode}"}
     for name in _BRACKETED.findall(text):     # « Pessac (33) »: a commune written with its département
@@ -474,8 +473,8 @@ def _venue_addressed(events: list, text: str, context: Context) -> None:
         if event.commune_code or event.commune_name or event.online or not event.venue or len(event.venue) < 6:
             continue
         for m in re.finditer(re.escape(event.venue), text):
-            coded = re.match(r"[^\n]{0,80}?\b((?:(?:[0-8]\d|9[0-5]|2[AB])\d{3}|97\d{3}))\s+([A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,3})",
-                             text[m.end():])
+            coded = POSTCODE_NAME.search(text, m.end(), m.end() + 120)
+            coded = coded if coded and "\n" not in text[m.end():coded.start()] else None
             found = context.places.postcode_commune(coded.group(1), coded.group(2)) if coded else None
             if found and found.code:
                 event.commune_code, event.commune_name = found.code, found.name
