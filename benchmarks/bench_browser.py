@@ -3,6 +3,7 @@ shapes), as a ratio to a one-line Streamlit page measured in the same run: on a 
 ratio holds where seconds do not.
 
     .venv/bin/python benchmarks/bench_browser.py [--db data/esscope.duckdb] [--runs 5]
+        [--pages territoires editions] [--sizes bureau]
 
 Both apps run with `streamlit run` on free ports, Chromium without network (Debian's `chromium`).
 Each page is loaded once to warm it, then `--runs` times; medians are printed.
@@ -71,6 +72,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=str(ROOT / "data" / "esscope.duckdb"))
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages", nargs="*", help="only these pages (names of app.py's menu, e.g. territoires); "
+                        "all by default")
+    parser.add_argument("--sizes", nargs="*", choices=list(SIZES), help="only these window sizes; both by default")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -83,6 +87,8 @@ def main() -> int:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
                 for size, viewport in SIZES.items():
+                    if args.sizes and size not in args.sizes:
+                        continue
                     context = browser.new_context(viewport=viewport, locale="fr-FR")
                     context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
                         (base, ref_base)) else r.abort())
@@ -91,7 +97,9 @@ def main() -> int:
                           "chargements à chaud, jusqu'à la page entièrement dessinée")
                     print(f"{'page':<28}{'secondes':>10}{'rapport':>10}")
                     print(f"{'référence (une ligne)':<28}{ref:>10.2f}{1:>10.2f}")
-                    for path, _name, title, _icon in app_pages():
+                    for path, name, title, _icon in app_pages():
+                        if args.pages and name not in args.pages:
+                            continue
                         seconds = measure(context, f"{base}/{path}", args.runs)
                         print(f"{title:<28}{seconds:>10.2f}{seconds / ref:>10.2f}")
                     context.close()

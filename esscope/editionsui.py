@@ -30,6 +30,10 @@ def national_figures() -> None:
                          hide_index=True)
 
 
+COMPARED = {"theme": ("Thèmes", "Thème", "Thèmes : part des événements de chaque édition"),
+            "kind": ("Types", "Type", "Types : part des événements de chaque édition")}
+
+
 def side_by_side(flt, columns: tuple, years: tuple) -> None:
     """Two editions' counts and organisers (new, returning, in common), then their themes and kinds."""
     first, second = years
@@ -42,13 +46,12 @@ def side_by_side(flt, columns: tuple, years: tuple) -> None:
         st.caption(f"{format_number(turnover_frame['common'].iloc[0])} organisateur(s) présents aux deux "
                    "éditions. Les noms sont comparés sans majuscules ni accents.")
     shown = [first] if first == second else [first, second]
-    themes = cached(queries.shares_by)(flt, "theme", shown).rename(columns={"value": "Thème"})
-    kinds = cached(queries.shares_by)(flt, "kind", shown).rename(columns={"value": "Type"})
-    a, b = st.columns(2)
-    with a:
-        show_chart(charts.compare_bars(themes, "Thème", "Thèmes : part des événements de chaque édition"), key="themes")
-    with b:
-        show_chart(charts.compare_bars(kinds, "Type", "Types : part des événements de chaque édition"), key="kinds")
+    # one chart at a time, themes or kinds, chosen by the reader: each chart drawn costs the page's loading
+    field = st.segmented_control("Répartition comparée", list(COMPARED), default="theme", required=True,
+                                 format_func=lambda f: COMPARED[f][0], key="editions.compare") or "theme"
+    column, title = COMPARED[field][1:]
+    frame = cached(queries.shares_by)(flt, field, shown).rename(columns={"value": column})
+    show_chart(charts.compare_bars(frame, column, title), key="compare")
 
 
 def _edition_card(col, year: int, counts: dict, turnover: dict) -> None:

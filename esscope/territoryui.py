@@ -54,16 +54,22 @@ def comparison(place: dict, compared, indicator: str, page: str) -> None:
                 "pas de carte à dessiner.")
 
 
-def series(frame) -> None:
-    """One line chart per indicator the territory has a series for."""
+def series(frame, preferred: str = "") -> None:
+    """The territory's series over the years, one indicator at a time: a chart per indicator (up to nine
+    for France) took most of the time the page needed to be drawn. The reader picks the indicator in a
+    row of buttons naming every indicator with a series; the one compared above comes first when it has one."""
     if frame.empty:
         return
     st.subheader("Évolution")
     shown = list(dict.fromkeys(frame["indicator"]))
-    cols = st.columns(min(2, len(shown)))
-    for i, ind in enumerate(shown):
-        with cols[i % len(cols)]:
-            show_chart(charts.series_chart(frame[frame["indicator"] == ind], *INDICATORS[ind]), key=f"series-{ind}")
+    default = preferred if preferred in shown else shown[0]
+    chosen = default
+    if len(shown) > 1:
+        chosen = st.segmented_control("Série affichée", shown, default=default, required=True,
+                                      format_func=lambda ind: INDICATORS[ind][0], key=f"series-{'-'.join(shown)}",
+                                      help="Un graphique à la fois : choisissez l'indicateur dont voir l'évolution.")
+        chosen = chosen if chosen in shown else default
+    show_chart(charts.series_chart(frame[frame["indicator"] == chosen], *INDICATORS[chosen]), key="series")
 
 
 def all_figures(figures, others=None) -> None:

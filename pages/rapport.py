@@ -62,9 +62,8 @@ if counts["events"] == 0:
             "autre édition, ou importez le programme depuis la page Import (équipe).")
     st.stop()
 
-tab_breakdown, tab_map, tab_org, tab_events = st.tabs(["Répartition", "Carte", "Organisateurs et communes",
-                                                       "Événements"])
-with tab_breakdown:
+
+def breakdown() -> None:
     a, b = st.columns(2)
     with a:
         show_chart(charts.breakdown_chart(report.themes, "Thème", "Événements par thème"), key="themes")
@@ -72,16 +71,19 @@ with tab_breakdown:
         show_chart(charts.breakdown_chart(report.kinds, "Type", "Événements par type"), key="kinds")
     show_chart(charts.breakdown_chart(report.weeks, "Semaine", "Événements par semaine (jour de début)"),
                key="weeks")
-with tab_map:
-    flt = EventFilter(editions=[edition], region=region)
-    markers = cached(queries.read_event_markers)(flt)
+
+
+def report_map() -> None:
+    markers = cached(queries.read_event_markers)(EventFilter(editions=[edition], region=region))
     if markers["rows"]:
         show_map(maps.events_map(markers, cached(queries.read_outlines)()), key=f"{PAGE}-map", height=520)
         st.caption(f"{format_number(len(markers['rows']))} communes avec au moins un événement. Cliquez sur une "
                    "commune pour lire ses événements.")
     else:
         st.info("Aucun événement localisé dans une commune.")
-with tab_org:
+
+
+def organisers_and_communes() -> None:
     a, b = st.columns(2)
     a.subheader("Principaux organisateurs")
     a.dataframe(report.organisers, hide_index=True)
@@ -89,7 +91,19 @@ with tab_org:
     b.dataframe(report.communes, hide_index=True, column_config={
         "Population": st.column_config.NumberColumn(format="localized"),
         "Événements": st.column_config.NumberColumn(format="localized")})
-with tab_events:
+
+
+def events_list() -> None:
     st.dataframe(report.events.drop(columns=["Début", "Fin"]), hide_index=True, column_config={
         "Lien": st.column_config.LinkColumn("Lien", display_text="ouvrir")})
     st.caption("Les textes sont ceux des programmes, affichés tels quels.")
+
+
+# Only the open tab is computed and drawn (choosing another reruns the page): the map and the tables of the
+# tabs not shown no longer load in the browser with the page.
+TABS = {"Répartition": breakdown, "Carte": report_map, "Organisateurs et communes": organisers_and_communes,
+        "Événements": events_list}
+for tab, draw in zip(st.tabs(list(TABS), key=f"{PAGE}.onglet", on_change="rerun"), TABS.values()):
+    if tab.open:
+        with tab:
+            draw()

@@ -35,7 +35,7 @@ indicator = st.selectbox("Indicateur comparé", portrait.COMPARED, format_func=p
                          key=indicator_key)
 comparison = cached(portrait.read_comparison)(place, indicator)
 territoryui.comparison(place, comparison, indicator, PAGE)
-territoryui.series(cached(terr.read_series)(level, code))
+territoryui.series(cached(terr.read_series)(level, code), indicator)
 
 # --- Events, all figures, portrait ---------------------------------------------------------------
 st.subheader("Événements du Mois de l'ESS enregistrés ici")

@@ -54,3 +54,15 @@ def test_a_filter_with_no_event_explains_itself(run_page, events_store):
     captions = " ".join(c.value for c in at.caption)
     assert "Aucun événement des programmes importés ne correspond à ces filtres" in captions
     assert ": ." not in captions
+
+
+def test_themes_or_kinds_compared_one_chart_at_a_time(run_page, events_store):
+    at = run_page("editions.py", events_store, {"a": "2017", "b": "2024"})
+    control = at.get("button_group")[0]
+    assert control.label == "Répartition comparée" and control.value == "theme"
+    titles = [m.value for m in at.markdown]
+    assert any(t.startswith("**Thèmes") for t in titles) and not any(t.startswith("**Types") for t in titles)
+    control.set_value("kind").run()
+    assert not at.exception
+    titles = [m.value for m in at.markdown]
+    assert any(t.startswith("**Types") for t in titles) and not any(t.startswith("**Thèmes") for t in titles)

@@ -44,14 +44,29 @@ def test_an_edition_without_events_says_so(run_page, events_store):
     assert any("Aucun événement enregistré" in i.value for i in at.info)
 
 
-def test_document_text_is_shown_in_tables_not_markup(run_page, events_store):
+def open_tab(at, label: str):
+    """Choose a tab as a reader's click does: the page reruns and draws that tab's content only."""
+    at.session_state["rapport.onglet"] = label
+    return at.run()
+
+
+def test_only_the_open_tab_is_drawn(run_page, events_store):
     at = run_page("rapport.py", events_store)
+    assert [t.label for t in at.tabs] == ["Répartition", "Carte", "Organisateurs et communes", "Événements"]
+    assert len(at.get("plotly_chart")) == 3                      # themes, kinds, weeks
+    assert not at.get("component_instance") and not at.dataframe     # no map, no table until their tab is chosen
+    open_tab(at, "Organisateurs et communes")
+    assert not at.exception and len(at.dataframe) == 2 and not at.get("plotly_chart")
+
+
+def test_document_text_is_shown_in_tables_not_markup(run_page, events_store):
+    at = open_tab(run_page("rapport.py", events_store), "Événements")
     titles = " ".join(" ".join(map(str, d.value.get("Titre", []))) for d in at.dataframe)
     assert "<img src=x onerror=alert(1)>" in titles
 
 
 def test_report_map_draws_the_outlines_under_its_markers(run_page, events_store):
     # offline there are no tiles: without outlines the markers would float on a blank background
-    at = run_page("rapport.py", events_store)
+    at = open_tab(run_page("rapport.py", events_store), "Carte")
     [script] = [json.loads(c.proto.json_args)["script"] for c in at.get("component_instance")]
     assert "esscope.communeMarkers(" in script and "var outlines_" in script

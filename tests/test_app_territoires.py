@@ -73,3 +73,16 @@ def test_a_misspelt_name_finds_the_territory_and_says_it_guessed(run_page, event
     at = run_page("territoires.py", events_store, {"q": "Montpelier"})
     assert not at.exception and at.header[0].value == "Montpellier"
     assert any("Aucun territoire ne s'appelle exactement « Montpelier »" in i.value for i in at.info)
+
+
+def test_one_series_chart_at_a_time_chosen_among_the_indicators(run_page, built_store):
+    at = run_page("territoires.py", built_store)
+    [control] = at.get("button_group")
+    assert control.label == "Série affichée" and len(control.options) > 1
+    assert control.value == "share_of_jobs_pct"                  # the indicator compared above comes first
+    assert len(at.get("plotly_chart")) == 3                      # parents, neighbours, one series
+    titles = [m.value.replace("\\", "") for m in at.markdown]
+    assert "**Part de l'ESS dans l'emploi salarié au fil des années**" in titles
+    control.set_value("employees").run()
+    assert not at.exception and len(at.get("plotly_chart")) == 3
+    assert "**Salariés au fil des années**" in [m.value for m in at.markdown]
