@@ -9,6 +9,7 @@ import streamlit as st
 
 from . import charts, exports, maps, portrait
 from . import territory as terr
+from .french import format_number
 from .indicators import INDICATORS
 from .shapes import to_geodataframe
 from .webapp import figure_card, md_escape, show_chart, show_map
@@ -73,17 +74,25 @@ def series(frame, preferred: str = "") -> None:
 
 
 def all_figures(figures, others=None) -> None:
-    """Every figure known for the territory, with its source; for France, the other perimeters too."""
+    """Every figure known for the territory, with its source; for France, the other perimeters too.
+    The tables are made when their section is opened (a rerun): drawn with the page, below the fold, they
+    delayed it."""
     st.subheader("Tous les chiffres connus")
     if figures.empty:
         st.info("Aucun chiffre de l'ESS n'est enregistré pour ce territoire.")
     else:
-        st.dataframe(figures, hide_index=True)
+        box = st.expander(f"Afficher les {format_number(len(figures))} chiffres et leurs sources",
+                          key="territoires.chiffres", on_change="rerun")
+        if box.open:
+            box.dataframe(figures, hide_index=True)
     if others is not None:
         st.subheader("Autres périmètres")
         st.caption("Chiffres publiés pour des périmètres qui ne sont pas des territoires de la carte actuelle "
                    "(anciennes régions, pays, zones d'emploi) : donnés tels quels, sans carte.")
-        st.dataframe(others, hide_index=True)
+        box = st.expander(f"Afficher les {format_number(len(others))} chiffres et leurs sources",
+                          key="territoires.autres", on_change="rerun")
+        if box.open:
+            box.dataframe(others, hide_index=True)
 
 
 def portrait_download(place: dict, figures_cards: list, compared, indicator: str, figures, events) -> None:

@@ -86,3 +86,12 @@ def test_one_series_chart_at_a_time_chosen_among_the_indicators(run_page, built_
     control.set_value("employees").run()
     assert not at.exception and len(at.get("plotly_chart")) == 3
     assert "**Salariés au fil des années**" in [m.value for m in at.markdown]
+
+
+def test_the_tables_of_every_figure_are_made_when_opened(run_page, built_store):
+    at = run_page("territoires.py", built_store)
+    assert [e.label.split(" ")[0] for e in at.expander] == ["Afficher", "Afficher"]   # all figures, other perimeters
+    assert len(at.dataframe) == 1                                 # the events only
+    at.session_state["territoires.chiffres"] = True
+    at.run()
+    assert not at.exception and len(at.dataframe) == 2
