@@ -34,6 +34,20 @@ COMPARED = {"theme": ("Thèmes", "Thème", "Thèmes : part des événements de c
             "kind": ("Types", "Type", "Types : part des événements de chaque édition")}
 
 
+def multi_day(one) -> None:
+    """The events running over several days, as a Gantt chart made when its section is opened (a rerun):
+    below the fold, with a line of text per event, it was one of the slowest charts of the page to draw."""
+    multi = cached(queries.read_multi_day_events)(one)
+    if multi.empty:
+        st.caption("Aucun événement sur plusieurs jours pour ces filtres.")
+        return
+    box = st.expander(f"Événements sur plusieurs jours : {format_number(len(multi))}, du premier au dernier jour",
+                      key="editions.plusieurs_jours", on_change="rerun", icon=":material/date_range:")
+    if box.open:
+        with box:
+            show_chart(charts.gantt_chart(multi), key="gantt")
+
+
 def side_by_side(flt, columns: tuple, years: tuple) -> None:
     """Two editions' counts and organisers (new, returning, in common), then their themes and kinds."""
     first, second = years

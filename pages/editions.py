@@ -49,8 +49,7 @@ show_chart(charts.calendar_heatmap(days, edition), key="calendar")
 outside = days[pd.to_datetime(days["day"]).dt.month != 11]["events"].sum() if len(days) else 0
 if outside:
     st.caption(f"{format_number(outside)} journée(s)-événement hors de novembre ne figurent pas dans le calendrier.")
-multi = cached(queries.read_multi_day_events)(one)
-show_chart(charts.gantt_chart(multi), key="gantt")
+editionsui.multi_day(one)
 
 # --- Two editions side by side -----------------------------------------------------------------
 st.header("Deux éditions côte à côte")

@@ -66,3 +66,15 @@ def test_themes_or_kinds_compared_one_chart_at_a_time(run_page, events_store):
     assert not at.exception
     titles = [m.value for m in at.markdown]
     assert any(t.startswith("**Types") for t in titles) and not any(t.startswith("**Thèmes") for t in titles)
+
+
+def test_multi_day_events_are_drawn_when_their_section_is_opened(run_page, built_store):
+    at = run_page("editions.py", built_store, {"edition": "2017"})
+    assert [e.label for e in at.expander if e.label.startswith("Événements sur plusieurs jours")] == [
+        "Événements sur plusieurs jours : 5, du premier au dernier jour"]
+    assert not any(m.value.startswith("**Événements sur plusieurs jours") for m in at.markdown)   # no Gantt yet
+    at.session_state["editions.plusieurs_jours"] = True
+    at.run()
+    assert not at.exception and any(m.value.startswith("**Événements sur plusieurs jours") for m in at.markdown)
+    at = run_page("editions.py", built_store, {"edition": "2024"})
+    assert any(c.value == "Aucun événement sur plusieurs jours pour ces filtres." for c in at.caption)
