@@ -170,3 +170,7 @@ def test_days_said_relative_to_a_posts_own_date_are_written_out():
     # without the post's own date, or with a weekday that does not fit, nothing is guessed
     assert dates.with_relative_days("DEMAIN samedi : braderie.") == "DEMAIN samedi : braderie."
     assert dates.with_relative_days("DEMAIN lundi : braderie.\n10 novembre 2023").startswith("DEMAIN lundi")
+    # inside a title, or « demain » said of the future in general, is no day
+    assert dates.with_relative_days("Ciné-débat « Nourrir demain » le 5 novembre\n10 novembre 2023").startswith(
+        "Ciné-débat « Nourrir demain »")
+    assert "demain" in dates.with_relative_days("l'économie de demain\n10 novembre 2023")

@@ -276,7 +276,8 @@ _MONTH_WORDS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet"
 # « 10 novembre 2023 » alone on its line (a post's date), « Publié le 10 novembre 2023 »
 _OWN_DAY = re.compile(rf"^\s*(?:(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\s+le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+"
                       rf"(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE | re.MULTILINE)
-_RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain)(?:\s+(?P<wd1>{_WEEKDAY}))?|(?P<wd2>{_WEEKDAY})\s+prochain\b|"
+_RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain)(?:\s+(?P<wd1>{_WEEKDAY})|(?=\s*(?:[,:]|à\s+\d)))|"
+                       rf"(?P<wd2>{_WEEKDAY})\s+prochain\b|"
                        rf"\bce\s+(?P<wd3>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d))\b", re.IGNORECASE)
 
 
@@ -297,6 +298,9 @@ def with_relative_days(text: str) -> str:
 
 
 def _written_day(m, today: dt.date) -> str:
+    before = m.string[:m.start()]
+    if before.count("«") > before.count("»") or before.count('"') % 2:
+        return m.group(0)       # « Nourrir demain »: a title's words, not a day
     said = m.group("wd1") or m.group("wd2") or m.group("wd3")
     weekday = WEEKDAYS.get(fold(said)) if said else None
     if m.group("tomorrow"):
