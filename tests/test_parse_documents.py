@@ -510,3 +510,11 @@ def test_a_review_of_the_month_gives_what_is_still_to_come_and_not_its_past_or_c
     assert [(e.start_date, e.end_date, e.title) for e in events] == [
         ("2023-11-06", "2023-12-16", "Exposition « Visages de l'ESS »"),
         ("2023-12-09", "2023-12-09", "Journée de l'emploi")]
+
+
+def test_a_post_gives_its_relative_days_and_the_place_it_is_tagged_with(read):
+    post = ("tierslieu.exemple • Suivre\nQuimper, Finistère\n\nC'est le Mois de l'ESS !\n"
+            "👉 DEMAIN samedi : grande gratiferia de 10h à 16h au local\n"
+            "👉 mardi prochain 18h → atelier « Répare ta lampe » avec les bénévoles\n\n10 novembre 2023")
+    events = read(post).events
+    assert [(e.start_date, e.commune_name) for e in events] == [("2023-11-11", "Quimper"), ("2023-11-14", "Quimper")]

@@ -161,3 +161,16 @@ def test_a_page_whose_two_columns_come_out_glued_is_read_column_by_column():
 def test_a_weekday_through_a_month_gives_each_of_its_days():
     found = dates.match_date("Tous les mardis de novembre, 17h")
     assert [d.day for d in dates.resolve(found, 2026).days] == [3, 10, 17, 24]
+
+
+def test_days_said_relative_to_a_posts_own_date_are_written_out():
+    post = "DEMAIN samedi : braderie. Jeudi prochain 18h : atelier. Ce mardi, rien.\n\n10 novembre 2023"
+    assert dates.with_relative_days(post).split("\n")[0] == (
+        "samedi 11 novembre : braderie. jeudi 16 novembre 18h : atelier. mardi 14 novembre, rien.")
+    # without the post's own date, or with a weekday that does not fit, nothing is guessed
+    assert dates.with_relative_days("DEMAIN samedi : braderie.") == "DEMAIN samedi : braderie."
+    assert dates.with_relative_days("DEMAIN lundi : braderie.\n10 novembre 2023").startswith("DEMAIN lundi")
+    # inside a title, or « demain » said of the future in general, is no day
+    assert dates.with_relative_days("Ciné-débat « Nourrir demain » le 5 novembre\n10 novembre 2023").startswith(
+        "Ciné-débat « Nourrir demain »")
+    assert "demain" in dates.with_relative_days("l'économie de demain\n10 novembre 2023")

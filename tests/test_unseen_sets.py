@@ -14,7 +14,7 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # the floor each set must keep: what the reader reached once its general causes of error were fixed
-FLOORS = {"unseen2": 0.95, "unseen3": 0.75, "unseen4": 0.70, "unseen5": 0.80, "unseen6": 0.85, "unseen7": 0.55}
+FLOORS = {"unseen2": 0.95, "unseen3": 0.75, "unseen4": 0.70, "unseen5": 0.80, "unseen6": 0.85, "unseen7": 0.65}
 # documents that write no year, whose weekdays fit more than one (the reader takes the latest and says so)
 NO_YEAR = {"mjc_dijon_2014"}
 DOCUMENTS = [(folder, path.name.removesuffix(".gold.json")) for folder in FLOORS

@@ -269,6 +269,51 @@ def resolve(found: DateMatch, year: int) -> Period | None:
     return Period(start, end, warnings, checks, days if found.kind == "list" else [])
 
 
+# ---------------------------------------------------------------- days said relative to a post's own date
+
+_MONTH_WORDS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                "novembre", "décembre"]
+# « 10 novembre 2023 » alone on its line (a post's date), « Publié le 10 novembre 2023 »
+_OWN_DAY = re.compile(rf"^\s*(?:(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\s+le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+"
+                      rf"(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE | re.MULTILINE)
+_RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain)(?:\s+(?P<wd1>{_WEEKDAY})|(?=\s*(?:[,:]|à\s+\d)))|"
+                       rf"(?P<wd2>{_WEEKDAY})\s+prochain\b|"
+                       rf"\bce\s+(?P<wd3>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d))\b", re.IGNORECASE)
+
+
+def with_relative_days(text: str) -> str:
+    """The text with the days a post says relative to its own date written out: « DEMAIN samedi »,
+    « jeudi prochain », « ce samedi » → « samedi 11 novembre », « jeudi 16 novembre ». Only when the text
+    gives its own date once (alone on a line, or « Publié le … ») and the weekday said agrees."""
+    if not _RELATIVE.search(text):
+        return text
+    own = {(int(m.group("y")), _month(m.group("m")), int(m.group("d"))) for m in _OWN_DAY.finditer(text)}
+    if len(own) != 1:
+        return text
+    try:
+        today = dt.date(*own.pop())
+    except (TypeError, ValueError):
+        return text
+    return _RELATIVE.sub(lambda m: _written_day(m, today), text)
+
+
+def _written_day(m, today: dt.date) -> str:
+    before = m.string[:m.start()]
+    if before.count("«") > before.count("»") or before.count('"') % 2:
+        return m.group(0)       # « Nourrir demain »: a title's words, not a day
+    said = m.group("wd1") or m.group("wd2") or m.group("wd3")
+    weekday = WEEKDAYS.get(fold(said)) if said else None
+    if m.group("tomorrow"):
+        day = today + dt.timedelta(days=2 if fold(m.group("tomorrow")).startswith("apres") else 1)
+        if weekday is not None and day.weekday() != weekday:
+            return m.group(0)
+    elif m.group("wd2"):        # « jeudi prochain »: the next one after today
+        day = today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+    else:                       # « ce samedi »: the coming one, today included
+        day = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {_MONTH_WORDS[day.month - 1]}"
+
+
 def format_day(day: dt.date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 

@@ -22,7 +22,7 @@ from .entries import TOLD, parse_entry, split_rest
 from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, is_caps, mark_tables, read_lines
-from .places import POSTCODE_NAME, Places, commune_cell, communes_in_prose, is_address, venue_start
+from .places import POSTCODE_NAME, Places, Resolved, commune_cell, communes_in_prose, is_address, venue_start
 from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
 from .vocabulary import label_of, price_of
@@ -35,7 +35,7 @@ _UNDATED = re.compile(r"dates?\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|venir|co
 def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
-    lines = mark_tables(read_lines(text, cut=dated_sentences))
+    lines = mark_tables(read_lines(dates.with_relative_days(text), cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]
     year, _how, warnings = choose_year(text, candidates, edition or year_hint)
@@ -525,6 +525,7 @@ _TOWN_SITE = re.compile(r"^\s*(?:Ville|VILLE|Mairie|MAIRIE|Commune|COMMUNE)\s+(?
 _NAME_TOWN = re.compile(r"^(?i:lyc[ée]e|coll[èe]ge|[ée]cole|association|mairie|mjc|centre|maison|coop[ée]rative|scop|scic|"
                         r"universit[ée]|m[ée]diath[èe]que|biblioth[èe]que|r[ée]seau|collectif|cress|tiers-lieu|ressourcerie|"
                         r"recyclerie)\b[^\n]{2,80}?\s[—–-]\s+([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])\s*$", re.MULTILINE)
+_PLACE_TAG = re.compile(r"^\s*([A-ZÀ-Ý][\w'’ -]{1,40}?),\s*([A-ZÀ-Ý][\w'’ -]{2,40}?)\s*$", re.MULTILINE)
 _BREADCRUMB = re.compile(r"^[^\n>›»]{2,40}(?:\s*[>›»]\s*[^\n>›»]{2,40}){1,5}$", re.MULTILINE)
 
 
@@ -535,6 +536,11 @@ def _home_of(head: str, context: Context):
         found = context.places.commune(m.group(1).title()) if m else None
         if found and found.code:
             return found
+    for m in _PLACE_TAG.finditer(head[:600]):       # « Brest, Finistère »: where a post or an account says it is
+        found = context.places.commune(m.group(1))
+        within = [c for c in (found.candidates if found else []) if dates.fold(c.department_name) == dates.fold(m.group(2))]
+        if len(within) == 1:
+            return Resolved(m.group(1), within[0].code, within[0].name, False, within)
     site = _TOWN_SITE.search(head)      # « Ville de Montreuil »: the name of a town hall's site
     name = site.group(1).title() if site and is_caps(site.group(1)) else site.group(1) if site else None
     found = commune_cell(name, context.places) if site else None
