@@ -67,8 +67,9 @@ _EVENT_VERBS = (r"r[ée]unira|r[ée]unit|rassemblera|rassemble|aura\s+lieu|a\s+l
                 r"invite|invitera|ouvrira|pr[ée]sentera|cl[ôo]turera|lancera|mettra|donnera|abordera|"
                 r"exposer(?:a|ont)|expose(?:nt)?|projettera|projetteront|"
                 r"(?:est|sont)\s+(?:report|prolong|d[ée]plac)[ée]e?s?|"
+                r"figur(?:e|ent|era|eront)\s+(?:(?:également|aussi|encore)\s+)?au\s+programme|"
                 r"(?:est|sont|sera|seront)\s+pr[ée]vue?s?")
-_EVENT_SUBJECT = re.compile(r"^(?:la\s+|le\s+|les\s+|l['’]\s*|une?\s+)?(?P<title>.{3,120}?)\s+(?:" + _EVENT_VERBS
+_EVENT_SUBJECT = re.compile(r"^(?:la\s+|le\s+|les\s+|des\s+|l['’]\s*|une?\s+)?(?P<title>.{3,120}?)\s+(?:" + _EVENT_VERBS
                             + r")\b", re.IGNORECASE)
 # « avec La Coopérative Tiers-Lieux », « avec l'association X »: a structure taking part
 _NAME_WORDS = (r"[A-ZÀ-Ý][\w’'\-&]*(?:\s+(?:[A-ZÀ-Ý0-9][\w’'\-&]*|(?:de|du|des|et|à|la|le|les)(?=\s+[A-ZÀ-Ý]|\s+la\s+[A-ZÀ-Ý]|\s+[dl]['’][A-ZÀ-Ý])|"
