@@ -6,7 +6,7 @@ import re
 from . import dates
 from .casing import display_title
 from .context import Context
-from .lines import FUNCTION_END
+from .lines import FUNCTION_END, TOWN_FIRST
 from .model import Event
 from .places import (
     POSTCODE_NAME,
@@ -271,7 +271,7 @@ def finish(event: Event, context: Context) -> None:
     if dates.starts_with_time(title):       # « 14h00 - 17h00 Atelier … »: the time is said apart
         event.start_time = event.start_time or dates.find_times(title)[0]
         title = _LEADING_TIME.sub("", title).strip(" -–—:") or title
-    town = _TOWN_FIRST.match(title)
+    town = TOWN_FIRST.match(title)
     named = context.places.commune(town.group("town").title()) if town else None
     if named and named.code:        # « NANCY. Conférence-débat … »: the item's commune, said first
         title = title[town.end():]
@@ -298,9 +298,6 @@ def finish(event: Event, context: Context) -> None:
 # « Repair café : venez réparer … », « Gratiferia : on donne, on prend … »: words that talk to the reader
 _ADDRESSED = re.compile(r"^(?:on|nous|vous|venez|viens|d[ée]couvrez|apportez|ramenez|amenez|rejoignez|participez|"
                         r"inscrivez|profitez|partagez|c['’]est)\b")
-_TOWN_FIRST = re.compile(r"^(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])\.\s+(?=\S)")
-
-
 def _first_sentence(title: str) -> str:
     """« Atelier « X » avec Zéro Déchet 21. À partir de 8 ans » → its first sentence; « Projection-débat :
     « X », documentaire de 52 minutes, … » → « Projection-débat « X » »: a title names, it does not describe."""

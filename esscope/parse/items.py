@@ -20,7 +20,7 @@ from .fields import (
     set_period,
 )
 from .head import Head, is_row, meta_line, row_of, with_meta
-from .lines import FUNCTION_END, is_caps
+from .lines import FUNCTION_END, TOWN_FIRST, is_caps
 from .model import Event
 from .places import is_address, is_hybrid, venue_start
 from .prose import read_item, sentences, vague_when
@@ -74,10 +74,6 @@ def _sentence_line(text: str) -> bool:
     words = text.split()
     return len(words) >= 10 and not is_caps(text) and not label_of(text) and bool(
         re.search(r"[.!?]\s*$|[.!?]\s+[A-ZÀ-Ý]", text)) and bool(re.search(r"\s[a-zà-ÿ]{2,}\s", text))
-
-
-# « NANCY. Conférence-débat … »: a press agenda's item opens on its commune in capitals
-TOWN_FIRST = re.compile(r"^(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])\.\s+(?=\S)")
 
 
 def paragraphs(body: list) -> list:

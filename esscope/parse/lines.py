@@ -15,6 +15,8 @@ from .vocabulary import column_field, label_of
 BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s+")
 
 
+# « NANCY. Conférence-débat … »: a press agenda's item opens on its commune in capitals
+TOWN_FIRST = re.compile(r"^(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])\.\s+(?=\S)")
 FUNCTION_END = re.compile(r"(?:\b(?:de|des|du|le|la|les|et|à|au|aux|en|un|une|pour|sur|avec|dans|par|d['’]|l['’]|"
                            r"ou|entre|son|sa|ses|leur|leurs|vos|nos)|[/,&\-–])\s*$", re.IGNORECASE)
 
