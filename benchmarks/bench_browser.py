@@ -2,11 +2,17 @@
 shapes), as a ratio to a one-line Streamlit page measured in the same run: on a shared, busy machine the
 ratio holds where seconds do not.
 
+Two visits are timed. First visit: a new browser profile each time, nothing in its cache (the browser
+fetches and compiles every file the page needs, Plotly's 4.7 MB included). Next visit: the same profile,
+its cache full. (Earlier versions blocked the network with Playwright's request routing, which turns the
+browser's cache off and sends every file through Playwright: neither visit, and slower than both.)
+
     .venv/bin/python benchmarks/bench_browser.py [--db data/esscope.duckdb] [--runs 5]
         [--pages territoires editions] [--sizes bureau]
 
-Both apps run with `streamlit run` on free ports, Chromium without network (Debian's `chromium`).
-Each page is loaded once to warm it, then `--runs` times; medians are printed.
+Both apps run with `streamlit run` on free ports, Chromium without network (Debian's `chromium`; every
+host but this machine unknown to it). Each page is loaded once to warm the app's caches, then `--runs`
+times per visit; medians are printed.
 """
 
 import argparse
@@ -26,6 +32,8 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 # the tests' own helpers: how an app is started and when a page is fully drawn
 from browsing import CHROMIUM_ARGS, SIZES, app_pages, wait_until_drawn
 
+# No network: every host but this machine is unknown to the browser (map tiles fail at once, as offline).
+OFFLINE = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
 REFERENCE = 'import streamlit as st\n\nst.write("Page de référence : une ligne.")\n'
 
 
@@ -60,11 +68,22 @@ def load_time(page, url: str) -> float:
     return time.perf_counter() - start
 
 
-def measure(context, url: str, runs: int) -> float:
+def next_visit(context, url: str, runs: int) -> float:
+    """Median load time in one browser profile: the app's files are in its cache after the first load."""
     page = context.new_page()
-    load_time(page, url)                         # warm: the app's files are in the browser's cache
+    load_time(page, url)
     times = [load_time(page, url) for _ in range(runs)]
     page.close()
+    return statistics.median(times)
+
+
+def first_visit(browser, viewport: dict, url: str, runs: int) -> float:
+    """Median load time in a new browser profile each time: an empty cache."""
+    times = []
+    for _ in range(runs):
+        context = browser.new_context(viewport=viewport, locale="fr-FR")
+        times.append(load_time(context.new_page(), url))
+        context.close()
     return statistics.median(times)
 
 
@@ -85,24 +104,25 @@ def main() -> int:
         app, base = serve("app.py", ROOT, env)
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+                browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS + OFFLINE)
                 for size, viewport in SIZES.items():
                     if args.sizes and size not in args.sizes:
                         continue
                     context = browser.new_context(viewport=viewport, locale="fr-FR")
-                    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
-                        (base, ref_base)) else r.abort())
-                    ref = measure(context, ref_base + "/", args.runs)
-                    print(f"\nChromium {viewport['width']}×{viewport['height']} ({size}), médiane de {args.runs} "
-                          "chargements à chaud, jusqu'à la page entièrement dessinée")
-                    print(f"{'page':<28}{'secondes':>10}{'rapport':>10}")
-                    print(f"{'référence (une ligne)':<28}{ref:>10.2f}{1:>10.2f}")
-                    for path, name, title, _icon in app_pages():
-                        if args.pages and name not in args.pages:
-                            continue
-                        seconds = measure(context, f"{base}/{path}", args.runs)
-                        print(f"{title:<28}{seconds:>10.2f}{seconds / ref:>10.2f}")
+                    urls = [("référence (une ligne)", ref_base + "/")] + [
+                        (title, f"{base}/{path}") for path, name, title, _icon in app_pages()
+                        if not args.pages or name in args.pages]
+                    rows = []
+                    for title, url in urls:
+                        later = next_visit(context, url, args.runs)      # first: it also warms the app's caches
+                        rows.append((title, first_visit(browser, viewport, url, args.runs), later))
                     context.close()
+                    print(f"\nChromium {viewport['width']}×{viewport['height']} ({size}), médiane de {args.runs} "
+                          "chargements, jusqu'à la page entièrement dessinée")
+                    print(f"{'page':<28}{'1re visite s':>14}{'rapport':>9}{'visite suivante s':>19}{'rapport':>9}")
+                    (_, ref_first, ref_next) = rows[0]
+                    for title, first, later in rows:
+                        print(f"{title:<28}{first:>14.2f}{first / ref_first:>9.2f}{later:>19.2f}{later / ref_next:>9.2f}")
                 browser.close()
         finally:
             for process in (app, reference):

@@ -21,13 +21,18 @@ def national_figures() -> None:
     st.caption("Chaque point est un chiffre publié, avec sa source ; quand plusieurs sources donnent un chiffre pour "
                "la même édition, tous sont montrés. Rond : chiffre exact ; triangle : « plus de » ; losange : "
                "« environ » ; forme creuse : bilan provisoire ; trait horizontal : année approximative.")
-    with st.expander(f"Les {len(national)} chiffres nationaux et leurs sources"):
-        st.dataframe(figures_table(national, "Édition", "Événements", with_indicator=False), hide_index=True)
+    # the tables are made when their section is opened (a rerun): a table costs the page's loading
+    box = st.expander(f"Les {len(national)} chiffres nationaux et leurs sources", key="editions.nationaux",
+                      on_change="rerun")
+    if box.open:
+        box.dataframe(figures_table(national, "Édition", "Événements", with_indicator=False), hide_index=True)
     others = cached(queries.read_event_figures)(False)
     if not others.empty:
-        with st.expander(f"Chiffres publiés pour des régions et d'autres territoires ({len(others)})"):
-            st.dataframe(figures_table(others, "Édition", "Événements", with_indicator=False, with_territory=True),
-                         hide_index=True)
+        box = st.expander(f"Chiffres publiés pour des régions et d'autres territoires ({len(others)})",
+                          key="editions.autres", on_change="rerun")
+        if box.open:
+            box.dataframe(figures_table(others, "Édition", "Événements", with_indicator=False, with_territory=True),
+                          hide_index=True)
 
 
 COMPARED = {"theme": ("Thèmes", "Thème", "Thèmes : part des événements de chaque édition"),

@@ -1,5 +1,5 @@
 """The Territoires page's blocks, in Streamlit: the figure cards, the comparison with parents and
-neighbours (bars and map), the series, every figure known, the printable portrait.
+neighbours (bars, map), the series, every figure known, the printable portrait.
 
 What they show is computed in `territory` and `portrait`, tested without Streamlit; here are the
 widgets, in French.
@@ -30,8 +30,8 @@ def cards(place: dict, figures: list, per_edition) -> None:
                f"sont citées) ; « Chiffre ancien » : chiffre de plus de {terr.OLD_AFTER_YEARS} ans ou sans année.")
 
 
-def comparison(place: dict, compared, indicator: str, page: str) -> None:
-    """The territory against its parents and its neighbours: two bar charts, then the neighbours' map."""
+def comparison(place: dict, compared, indicator: str) -> None:
+    """The territory against its parents and against its neighbours, as two bar charts."""
     chain, siblings, unit, axis = compared.chain, compared.siblings, compared.unit, compared.axis
     left, right = st.columns(2)
     with left:
@@ -45,9 +45,14 @@ def comparison(place: dict, compared, indicator: str, page: str) -> None:
                                            unit, axis), key="siblings")
     if portrait.sibling_notes(siblings, indicator):
         right.caption(" ".join(portrait.sibling_notes(siblings, indicator)))
+
+
+def siblings_map(compared, indicator: str, page: str) -> None:
+    """The neighbours coloured by the compared indicator, the chosen territory outlined."""
+    siblings, unit = compared.siblings, compared.unit
     if siblings["value"].notna().any():
-        show_map(maps.choropleth_map(to_geodataframe(siblings), "value", "name", axis, highlight=compared.highlight,
-                                     format_value=lambda v: terr.format_value(v, unit),
+        show_map(maps.choropleth_map(to_geodataframe(siblings), "value", "name", compared.axis,
+                                     highlight=compared.highlight, format_value=lambda v: terr.format_value(v, unit),
                                      zero_class=compared.zero_class), key=f"{page}-siblings", height=460)
         st.caption(f"{compared.siblings_title} ; le territoire choisi est entouré. Gris : aucun chiffre disponible.")
     else:
@@ -60,8 +65,8 @@ def series(frame, preferred: str = "") -> None:
     for France) took most of the time the page needed to be drawn. The reader picks the indicator in a
     row of buttons naming every indicator with a series; the one compared above comes first when it has one."""
     if frame.empty:
+        st.info("Aucune série de chiffres sur plusieurs années pour ce territoire.")
         return
-    st.subheader("Évolution")
     shown = list(dict.fromkeys(frame["indicator"]))
     default = preferred if preferred in shown else shown[0]
     chosen = default
@@ -74,25 +79,17 @@ def series(frame, preferred: str = "") -> None:
 
 
 def all_figures(figures, others=None) -> None:
-    """Every figure known for the territory, with its source; for France, the other perimeters too.
-    The tables are made when their section is opened (a rerun): drawn with the page, below the fold, they
-    delayed it."""
-    st.subheader("Tous les chiffres connus")
+    """Every figure known for the territory, with its source; for France, the other perimeters too."""
     if figures.empty:
         st.info("Aucun chiffre de l'ESS n'est enregistré pour ce territoire.")
     else:
-        box = st.expander(f"Afficher les {format_number(len(figures))} chiffres et leurs sources",
-                          key="territoires.chiffres", on_change="rerun")
-        if box.open:
-            box.dataframe(figures, hide_index=True)
+        st.caption(f"{format_number(len(figures))} chiffres, chacun avec son année, son périmètre et sa source.")
+        st.dataframe(figures, hide_index=True)
     if others is not None:
         st.subheader("Autres périmètres")
         st.caption("Chiffres publiés pour des périmètres qui ne sont pas des territoires de la carte actuelle "
                    "(anciennes régions, pays, zones d'emploi) : donnés tels quels, sans carte.")
-        box = st.expander(f"Afficher les {format_number(len(others))} chiffres et leurs sources",
-                          key="territoires.autres", on_change="rerun")
-        if box.open:
-            box.dataframe(others, hide_index=True)
+        st.dataframe(others, hide_index=True)
 
 
 def portrait_download(place: dict, figures_cards: list, compared, indicator: str, figures, events) -> None:

@@ -118,6 +118,9 @@ def url_key(page: str, name: str, default=None, *, options=None, many=False, con
     key = f"{page}.{name}"
     st.session_state.setdefault(URL_NAMES, set()).add(name)
     if key in st.session_state:
+        # Streamlit forgets a widget's value after a run that did not draw it (its tab was closed):
+        # set again, the value is the reader's and survives until the widget is drawn again
+        st.session_state[key] = st.session_state[key]
         return key
     values = []
     for raw in _url_values(name):
@@ -134,6 +137,24 @@ def url_key(page: str, name: str, default=None, *, options=None, many=False, con
     else:
         st.session_state[key] = values[0] if values else default
     return key
+
+
+def lazy_tabs(page: str, sections: dict) -> str | None:
+    """Tabs of which only the open one is computed and drawn; choosing another reruns the page.
+    `sections`: URL name → (label, function drawing the tab). The open tab lives in the URL parameter
+    « onglet » like any other view setting; returns its URL name for `write_url`, None for the first tab
+    (the default, left out of the URL). Every chart, map or table drawn with a page delays it: a tab
+    not opened costs nothing."""
+    labels = [label for label, _ in sections.values()]
+    names = dict(zip(labels, sections))
+    key = url_key(page, "onglet", labels[0], options=labels,
+                  convert=lambda raw: sections[raw][0] if raw in sections else None)
+    for tab, (_, draw) in zip(st.tabs(labels, key=key, on_change="rerun"), sections.values()):
+        if tab.open:
+            with tab:
+                draw()
+    opened = names.get(st.session_state[key], next(iter(sections)))
+    return None if opened == next(iter(sections)) else opened
 
 
 def url_value(name: str, default=None, convert=str):

@@ -6,7 +6,7 @@ from esscope import charts, exports, maps, queries
 from esscope.filters import EventFilter, filter_options
 from esscope.french import format_number, format_percent
 from esscope.report import read_edition_report
-from esscope.webapp import cached, md_escape, require_store, show_chart, show_map, url_key, write_url
+from esscope.webapp import cached, lazy_tabs, md_escape, require_store, show_chart, show_map, url_key, write_url
 
 PAGE = "rapport"
 DEFAULT_REGION, DEFAULT_EDITION = "32", 2017
@@ -27,8 +27,6 @@ edition = right.selectbox("Édition", editions, key=url_key(PAGE, "edition", DEF
                                                            convert=int),
                           format_func=lambda y: f"{y}" if y in with_events else f"{y} (aucun programme importé)",
                           help="Seules les éditions dont un programme est importé ont des événements.")
-write_url({"region": region, "edition": edition})
-
 report = cached(read_edition_report)(region, edition)
 counts = report.counts
 
@@ -58,6 +56,7 @@ d2.download_button("Rapport en PDF", lambda r=report: exports.report_to_pdf(r),
                    icon=":material/picture_as_pdf:", width="stretch")
 
 if counts["events"] == 0:
+    write_url({"region": region, "edition": edition})
     st.info("Aucun événement enregistré pour cette région et cette édition : rien à détailler. Choisissez une "
             "autre édition, ou importez le programme depuis la page Import (équipe).")
     st.stop()
@@ -99,11 +98,7 @@ def events_list() -> None:
     st.caption("Les textes sont ceux des programmes, affichés tels quels.")
 
 
-# Only the open tab is computed and drawn (choosing another reruns the page): the map and the tables of the
-# tabs not shown no longer load in the browser with the page.
-TABS = {"Répartition": breakdown, "Carte": report_map, "Organisateurs et communes": organisers_and_communes,
-        "Événements": events_list}
-for tab, draw in zip(st.tabs(list(TABS), key=f"{PAGE}.onglet", on_change="rerun"), TABS.values()):
-    if tab.open:
-        with tab:
-            draw()
+tab = lazy_tabs(PAGE, {"repartition": ("Répartition", breakdown), "carte": ("Carte", report_map),
+                      "organisateurs": ("Organisateurs et communes", organisers_and_communes),
+                      "evenements": ("Événements", events_list)})
+write_url({"region": region, "edition": edition, "onglet": tab})

@@ -12,7 +12,8 @@ def test_runs_on_the_bundled_data_and_opens_on_france(run_page, built_store):
     assert at.selectbox(key="territoires.territoire").value == "country:FR"
     assert at.selectbox(key="territoires.indicateur").value == "share_of_jobs_pct"
     assert at.header[0].value == "France"
-    assert any(s.value == "Autres périmètres" for s in at.subheader)
+    assert [t.label for t in at.tabs] == ["Comparaison", "Carte des voisins", "Évolution", "Événements",
+                                          "Tous les chiffres"]
 
 
 def test_search_box_finds_a_commune_and_the_url_keeps_it(run_page, events_store):
@@ -75,23 +76,40 @@ def test_a_misspelt_name_finds_the_territory_and_says_it_guessed(run_page, event
     assert any("Aucun territoire ne s'appelle exactement « Montpelier »" in i.value for i in at.info)
 
 
+def open_tab(at, label: str):
+    """Choose a tab as a reader's click does: the page reruns and draws that tab only."""
+    at.session_state["territoires.onglet"] = label
+    return at.run()
+
+
 def test_one_series_chart_at_a_time_chosen_among_the_indicators(run_page, built_store):
-    at = run_page("territoires.py", built_store)
+    at = open_tab(run_page("territoires.py", built_store), "Évolution")
     [control] = at.get("button_group")
     assert control.label == "Série affichée" and len(control.options) > 1
     assert control.value == "share_of_jobs_pct"                  # the indicator compared above comes first
-    assert len(at.get("plotly_chart")) == 3                      # parents, neighbours, one series
+    assert len(at.get("plotly_chart")) == 1
     titles = [m.value.replace("\\", "") for m in at.markdown]
     assert "**Part de l'ESS dans l'emploi salarié au fil des années**" in titles
     control.set_value("employees").run()
-    assert not at.exception and len(at.get("plotly_chart")) == 3
+    assert not at.exception and len(at.get("plotly_chart")) == 1
     assert "**Salariés au fil des années**" in [m.value for m in at.markdown]
 
 
-def test_the_tables_of_every_figure_are_made_when_opened(run_page, built_store):
+def test_only_the_open_tab_is_drawn(run_page, built_store):
     at = run_page("territoires.py", built_store)
-    assert [e.label.split(" ")[0] for e in at.expander] == ["Afficher", "Afficher"]   # all figures, other perimeters
-    assert len(at.dataframe) == 1                                 # the events only
-    at.session_state["territoires.chiffres"] = True
-    at.run()
-    assert not at.exception and len(at.dataframe) == 2
+    assert len(at.get("plotly_chart")) == 2                      # parents and neighbours
+    assert not at.get("component_instance") and not at.dataframe  # no map, no table until their tab is chosen
+    open_tab(at, "Tous les chiffres")
+    assert not at.exception and not at.get("plotly_chart") and len(at.dataframe) == 2   # + other perimeters
+    assert any(s.value == "Autres périmètres" for s in at.subheader)
+    open_tab(at, "Carte des voisins")
+    assert not at.exception and len(at.get("component_instance")) == 1 and not at.dataframe
+    assert at.query_params["onglet"] == "carte"
+
+
+def test_the_url_opens_a_tab_and_says_when_it_names_none(run_page, events_store):
+    at = run_page("territoires.py", events_store, {"territoire": "epci:200093201", "onglet": "evenements"})
+    assert not at.exception and len(at.dataframe) == 1 and not at.get("plotly_chart")
+    at = run_page("territoires.py", events_store, {"onglet": "nulle-part"})
+    assert not at.exception and len(at.get("plotly_chart")) == 2
+    assert "onglet=nulle-part" in " ".join(w.value for w in at.warning).replace("\\", "")

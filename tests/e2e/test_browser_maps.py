@@ -12,7 +12,7 @@ def main_scroll(page) -> int:
 
 
 def test_sibling_choropleth_opens_fitted_to_its_shapes(offline):
-    page = offline.open("/territoires?territoire=epci%3A200093201&indicateur=share_of_jobs_pct")
+    page = offline.open("/territoires?territoire=epci%3A200093201&indicateur=share_of_jobs_pct&onglet=carte")
     view = offline.map_view()
     assert view["contains"] and view["zoom"] >= view["fit"] - 0.25, view     # the Nord's EPCIs, not France
     page.locator(MAP_FRAME).scroll_into_view_if_needed()
@@ -31,7 +31,7 @@ def test_report_map_is_made_when_its_tab_is_chosen_and_opens_fitted_to_its_marke
 
 
 def test_the_wheel_over_a_map_scrolls_the_page_and_ctrl_wheel_zooms_the_map(offline):
-    page = offline.open("/territoires?territoire=epci%3A200093201&indicateur=share_of_jobs_pct")
+    page = offline.open("/territoires?territoire=epci%3A200093201&indicateur=share_of_jobs_pct&onglet=carte")
     frame = offline.map_frame()
     iframe = page.locator(MAP_FRAME)
     iframe.scroll_into_view_if_needed()

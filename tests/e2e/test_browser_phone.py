@@ -39,7 +39,7 @@ def overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-@pytest.mark.parametrize("path", ["/territoires", "/carte?vue=departements"])
+@pytest.mark.parametrize("path", ["/territoires?onglet=carte", "/carte?vue=departements"])
 def test_the_legend_leaves_every_overseas_inset_in_view(phone, path):
     page = phone.open(path)
     wait_until_drawn(page)
@@ -82,14 +82,14 @@ def test_a_communes_popup_and_tooltip_stay_inside_the_map_and_the_screen(phone):
     assert inside(box, map_box) and inside(box, screen), (box, map_box)
 
 
-@pytest.mark.parametrize("path", ["/editions?edition=2017", "/rapport"])
-def test_charts_keep_most_of_a_phones_width_for_their_plot(phone, path):
+@pytest.mark.parametrize(("path", "charts"), [("/editions?edition=2017&onglet=edition", 1), ("/rapport", 3)])
+def test_charts_keep_most_of_a_phones_width_for_their_plot(phone, path, charts):
     # a colour scale standing beside a calendar or a grid took a third of the width (the cells were too
     # small to read their numbers), the names of events beside their bars four fifths of it
     page = phone.open(path)
     wait_until_drawn(page)
     widths = plot_widths(page)
-    assert len(widths) >= 3 and all(share >= 0.3 for _, share in widths), widths
+    assert len(widths) >= charts and all(share >= 0.3 for _, share in widths), widths
 
 
 def test_the_credits_leave_the_scale_readable(phone):

@@ -37,6 +37,7 @@ def test_siblings_bars_show_every_commune_the_map_colours(desktop):
     chart = page.get_by_test_id("stPlotlyChart").nth(1)
     bars = chart.locator(".yaxislayer-above text").evaluate_all("els => els.map(e => e.textContent)")
     assert set(bars) == {"Lille", "Roubaix", "Tourcoing"}
+    page.get_by_role("tab", name="Carte des voisins").click()
     coloured = desktop.map_frame().evaluate("""() => {
         let n = 0;
         map_div.eachLayer(l => { if (l.feature && l.feature.properties.fill) n += 1; });
@@ -46,13 +47,16 @@ def test_siblings_bars_show_every_commune_the_map_colours(desktop):
 
 
 def test_editions_under_a_filter_with_few_events_explains_itself(desktop):
-    page = desktop.open("/editions?region=76")
+    page = desktop.open("/editions?region=76&onglet=regions")
+    wait_until_drawn(page)
+    text = page.get_by_test_id("stMain").inner_text()
+    assert ": ." not in text and "Aucun événement des programmes importés ne correspond à ces filtres" in text
+    page.get_by_role("tab", name="Une édition").click()
+    page.get_by_text("Aucun événement daté en novembre").first.wait_for()
     wait_until_drawn(page)
     screenshot(page, "editions-occitanie")
     text = page.get_by_test_id("stMain").inner_text()
     assert "−0,4" not in text and "-0.4" not in text and ": ." not in text
-    assert "Aucun événement des programmes importés ne correspond à ces filtres" in text
-    assert "Aucun événement daté en novembre" in text
 
 
 def test_france_wide_map_shows_the_overseas_departements_as_insets(desktop):
