@@ -15,7 +15,7 @@ def table_entries(anchor: Anchor, block: list, period: dates.Period, context: Co
     """The event of a dated table row, and of the rows under it whose date cell is empty (the same
     day, as in a table whose date cells span several rows)."""
     events = []
-    for line in [anchor.line] + [line for line in block if line.header is not None]:
+    for line in [anchor.line] + [line for line in block if line.header is not None and not _dated(line)]:
         row = row_of(line.text, context)
         if row is None:
             continue
@@ -25,6 +25,11 @@ def table_entries(anchor: Anchor, block: list, period: dates.Period, context: Co
         set_period(event, period)
         events.append(event)
     return events
+
+
+def _dated(line) -> bool:
+    """A row with a date of its own (its event is read from its own date; dropped, it is not this day's)."""
+    return any(cell.strip() for cell, name in zip(line.cells, line.header.fields) if name in ("date", "end"))
 
 
 def row_event(row, extra: list, head: Head, context: Context) -> Event:

@@ -245,7 +245,12 @@ def _table_anchor(line: Line) -> Anchor | None:
     written = " au ".join(cell for cell, name in zip(line.cells, line.header.fields)
                           if name in ("date", "end") and cell)
     found = dates.match_date(written) if written else None
-    return Anchor(0, found, "", table=True, form="table") if found else None
+    if found is None:
+        return None
+    said = " ".join(cell for cell, name in zip(line.cells, line.header.fields) if name not in ("date", "end"))
+    anchor = Anchor(0, dates.weekly_within(found, said), "", table=True, form="table")
+    status = " ".join(cell for cell, name in zip(line.cells, line.header.fields) if name == "status")
+    return _judged(anchor, keep.Verdict(False, keep.CANCELLED)) if keep.cancelled(status) else anchor
 
 
 _NO_DATE = dates.DateMatch([], "single", -1)

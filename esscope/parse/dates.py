@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 MONTHS = {
     "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
@@ -31,7 +31,9 @@ _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 # One day: « vendredi 3 », « 1er novembre », « (les) samedis 8, 15 et 22 novembre », « 18 nov. 2019 », « 18/11 », « 18/11/2019 ».
 _POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})(?:(?<=di|he)s)?\.?,?\s+)?(?:le\s+)?(?P<d{{n}}>{_DAY})(?:er|e)?(?![0-9])"
-          rf"(?:(?:\s*(?P<m{{n}}>{_MONTH})\.?(?![{_A}])|[/.](?P<mn{{n}}>1[0-2]|0?[1-9])(?![0-9]))"
+          rf"(?:(?:\s*(?P<m{{n}}>{_MONTH})\.?(?![{_A}])|[/.](?P<mn{{n}}>1[0-2]|0?[1-9])(?![0-9])"
+          # « 06/11/18 »: a year in two digits, only after a month in figures
+          rf"(?:[/.](?P<yy{{n}}>[0-9]{{{{2}}}})(?![0-9/:hH]))?)"
           rf"(?:\s*[/.]?\s*(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?)?")
 _JOIN = r"(?P<join{n}>(?:\s*\(\d{{1,2}}\s*h\s*\d{{0,2}}\))?\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→|\+)\s*(?:le\s+|du\s+)?)"
 _PREFIX = (r"(?P<prefix>(?:le|les|du|des|ce|depuis\s+le|d[èe]s\s+le|à\s+partir\s+du|a\s+partir\s+du|"
@@ -160,11 +162,9 @@ def _from_points(m) -> DateMatch | None:
         if m.group(f"d{i}") is None:
             break
         month = _month(m.group(f"m{i}")) or (int(m.group(f"mn{i}")) if m.group(f"mn{i}") else None)
-        points.append(Point(int(m.group(f"d{i}")), month, _year(m.group(f"y{i}")), _weekday(m.group(f"wd{i}"))))
-        end = m.end(f"d{i}")
-        for name in (f"m{i}", f"mn{i}", f"y{i}"):
-            if m.group(name):
-                end = max(end, m.end(name))
+        year = _year(m.group(f"y{i}")) or (2000 + int(m.group(f"yy{i}")) if m.group(f"yy{i}") else None)
+        points.append(Point(int(m.group(f"d{i}")), month, year, _weekday(m.group(f"wd{i}"))))
+        end = _end_of(m, i)
         if i:
             joins.append(fold(m.group(f"join{i}")).strip())
     # the last day must carry a month; days before it borrow the next month given
@@ -209,7 +209,7 @@ def _weekday_days(m) -> list:
 
 def _end_of(m, i) -> int:
     end = m.end(f"d{i}")
-    for name in (f"m{i}", f"mn{i}", f"y{i}"):
+    for name in (f"m{i}", f"mn{i}", f"yy{i}", f"y{i}"):
         if m.group(name):
             end = max(end, m.end(name))
     return end
@@ -227,6 +227,18 @@ def _weekday(word):
 
 def _year(text):
     return int(text) if text else None
+
+
+# « tous les mercredis », « chaque samedi »: one weekday (not « tous les mardis et jeudis »)
+_EVERY = re.compile(rf"\b(?:tous\s+les|chaque)\s+(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b"
+                    rf"(?!\s*(?:et|,|ou)\s*{_WEEKDAY})", re.IGNORECASE)
+
+
+def weekly_within(found: DateMatch, text: str) -> DateMatch:
+    """A range said to hold on one weekday only (« 07/11 au 28/11 … tous les mercredis »): every such weekday
+    of the range, each an event; any other date expression as it is."""
+    m = _EVERY.search(text) if found and found.kind == "range" and len(found.points) == 2 else None
+    return replace(found, kind="weekly", weekday=_weekday(m.group("wd"))) if m else found
 
 
 def resolve(found: DateMatch, year: int) -> Period | None:
@@ -253,12 +265,12 @@ def resolve(found: DateMatch, year: int) -> Period | None:
                 checks += 1
         days.append(day)
         previous = day
-    if found.kind == "weekly":     # every such weekday of the month, each an event
+    if found.kind == "weekly":     # every such weekday of the month (or of the range), each an event
         first = days[0]
-        every = [first + dt.timedelta(days=k) for k in range(31)
-                 if (first + dt.timedelta(days=k)).month == first.month
+        within = (lambda d: d <= days[-1]) if len(days) == 2 else (lambda d: d.month == first.month)
+        every = [first + dt.timedelta(days=k) for k in range(62) if within(first + dt.timedelta(days=k))
                  and WEEKDAY_NAMES[(first + dt.timedelta(days=k)).weekday()] == found.weekday]
-        return Period(every[0], every[-1], warnings, checks, every)
+        return Period(every[0], every[-1], warnings, checks, every) if every else None
     if found.kind == "month":
         start = days[0]
         nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)

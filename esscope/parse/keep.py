@@ -71,6 +71,11 @@ _TOLD_PAST = re.compile(r"\b(?:a|ont)\s+(?:(?:d[ée]j[àa]|bien|été|encore)\s+
 _CANCELLED = re.compile(r"\bannul(?:er|é|ée|és|ées|ation)\b|\bd[ée]programm[ée]e?s?\b", re.IGNORECASE)
 
 
+def cancelled(text: str) -> bool:
+    """« Annulé », « ANNULÉE », « déprogrammé »: a text that says an event will not take place."""
+    return bool(_CANCELLED.search(text or ""))
+
+
 def told_past(sentence: str) -> bool:
     """True when a sentence tells a past fact in the passé composé."""
     return bool(_TOLD_PAST.search(sentence))

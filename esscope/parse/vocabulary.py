@@ -167,8 +167,8 @@ FIELD_LABELS = (
     ("partners", r"partenariats?|partenaires?|en\s+partenariat\s+avec|avec\s+le\s+soutien\s+de|soutiens?"),
     ("title", (r"titre|intitul[ée]|[ée]v[ée]nements?|[ée]v[èe]nements?|nom\s+de\s+l['’][ée]v[ée]nement|"
                r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom|quoi")),
-    ("date", r"dates?|jours?|quand|date\s+et\s+heure|date\s+de\s+d[ée]but|date\s+de\s+l['’][ée]v[ée]nement"),
-    ("end", r"date\s+de\s+fin|jusqu['’]au"),
+    ("date", r"dates?|jours?|quand|date\s+et\s+heure|date\s+(?:de\s+)?d[ée]but|date\s+de\s+l['’][ée]v[ée]nement"),
+    ("end", r"date\s+(?:de\s+)?fin|jusqu['’]au"),
     ("time", r"horaires?|heures?|heure\s+de\s+d[ée]but|d[ée]but|cr[ée]neaux?"),
     ("end_time", r"heure\s+de\s+fin|fin"),
     ("venue", r"lieu|lieux|o[uù]|salle|rendez-vous|rdv|nom\s+du\s+lieu"),
@@ -185,6 +185,10 @@ FIELD_LABELS = (
     ("kind", r"types?(?:\s+d['’][ée]v[ée]nement)?|formats?|nature"),
     ("public", r"publics?(?:\s+vis[ée]s?)?|pour\s+qui"),
     ("description", r"description|r[ée]sum[ée]|pr[ée]sentation|d[ée]tails?|au\s+programme"),
+    # a table's own columns: its rows' numbers, their state in the organisers' work, their notes
+    ("number", r"n[°o]|num[ée]ro|#"),
+    ("status", r"statut|[ée]tat|status"),
+    ("notes", r"commentaires?(?:\s+internes?)?|remarques?|observations?|notes?(?:\s+internes?)?"),
 )
 _FIELD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in FIELD_LABELS]
 _ANY_LABEL = "|".join(f"(?:{pattern})" for _name, pattern in FIELD_LABELS)
