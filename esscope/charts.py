@@ -319,7 +319,8 @@ def ranked_bar_chart(frame: pd.DataFrame, title: str, unit: str, axis_label: str
         return empty_figure(title, "Aucun chiffre disponible pour ces territoires.")
     colors = [HIGHLIGHT if s else MUTED for s in known["is_self"]]
     text = [format_value(v, unit) + (" *" if d else "") for v, d in zip(known["value"], known["disagree"])]
-    fig = go.Figure(go.Bar(y=_texts(known["name"]), x=known["value"], orientation="h", marker_color=colors, text=text,
+    # long names (« Métropole Européenne de Lille (EPCI) ») on two lines: on a phone they left the bars a sliver
+    fig = go.Figure(go.Bar(y=[wrap_title(n, 24) for n in known["name"]], x=known["value"], orientation="h", marker_color=colors, text=text,
                            textposition="outside", cliponaxis=False, hovertemplate="%{y} : %{text}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(range=[0, known["value"].max() * 1.05], automargin=True,

@@ -63,10 +63,10 @@ def every_figure() -> None:
 # --- One section at a time: comparison, map, series, events, every figure -----------------------
 tab = lazy_tabs(PAGE, {
     "comparaison": ("Comparaison", lambda: territoryui.comparison(place, comparison, indicator)),
-    "carte": ("Carte des voisins", lambda: territoryui.siblings_map(comparison, indicator, PAGE)),
+    "carte": ("Carte", lambda: territoryui.siblings_map(comparison, indicator, PAGE)),
     "evolution": ("Évolution", lambda: territoryui.series(cached(terr.read_series)(level, code), indicator)),
     "evenements": ("Événements", events_list),
-    "chiffres": ("Tous les chiffres", every_figure),
+    "chiffres": ("Chiffres", every_figure),
 })
 write_url({"q": query_text, "territoire": choice, "indicateur": indicator, "onglet": tab})
 territoryui.portrait_download(place, cards, comparison, indicator, figures, events_table(events.head(200)))

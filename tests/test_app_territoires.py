@@ -12,8 +12,7 @@ def test_runs_on_the_bundled_data_and_opens_on_france(run_page, built_store):
     assert at.selectbox(key="territoires.territoire").value == "country:FR"
     assert at.selectbox(key="territoires.indicateur").value == "share_of_jobs_pct"
     assert at.header[0].value == "France"
-    assert [t.label for t in at.tabs] == ["Comparaison", "Carte des voisins", "Évolution", "Événements",
-                                          "Tous les chiffres"]
+    assert [t.label for t in at.tabs] == ["Comparaison", "Carte", "Évolution", "Événements", "Chiffres"]
 
 
 def test_search_box_finds_a_commune_and_the_url_keeps_it(run_page, events_store):
@@ -99,10 +98,10 @@ def test_only_the_open_tab_is_drawn(run_page, built_store):
     at = run_page("territoires.py", built_store)
     assert len(at.get("plotly_chart")) == 2                      # parents and neighbours
     assert not at.get("component_instance") and not at.dataframe  # no map, no table until their tab is chosen
-    open_tab(at, "Tous les chiffres")
+    open_tab(at, "Chiffres")
     assert not at.exception and not at.get("plotly_chart") and len(at.dataframe) == 2   # + other perimeters
     assert any(s.value == "Autres périmètres" for s in at.subheader)
-    open_tab(at, "Carte des voisins")
+    open_tab(at, "Carte")
     assert not at.exception and len(at.get("component_instance")) == 1 and not at.dataframe
     assert at.query_params["onglet"] == "carte"
 

@@ -37,7 +37,7 @@ def test_siblings_bars_show_every_commune_the_map_colours(desktop):
     chart = page.get_by_test_id("stPlotlyChart").nth(1)
     bars = chart.locator(".yaxislayer-above text").evaluate_all("els => els.map(e => e.textContent)")
     assert set(bars) == {"Lille", "Roubaix", "Tourcoing"}
-    page.get_by_role("tab", name="Carte des voisins").click()
+    page.get_by_role("tab", name="Carte", exact=True).click()
     coloured = desktop.map_frame().evaluate("""() => {
         let n = 0;
         map_div.eachLayer(l => { if (l.feature && l.feature.properties.fill) n += 1; });
