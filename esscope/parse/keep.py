@@ -59,7 +59,7 @@ _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|l
                             r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour|sauf|except[ée]|hormis)\s*(?:le|au|du|:)?\s*$",
                             re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\s*(?:derni|pass[ée])", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:compte[- ]rendus?(?=\s+d)|retour\s+sur|a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
+_PAST = re.compile(r"\b(?:compte[- ]rendus?(?=\s+d)|retour\s+sur|merci\s+(?:[àa]\s+(?:tou(?:te)?s|vous)\s+(?:et\s+tous\s+)?)?pour\s+(?:ce|cette|ces|le|la|les|votre|vos)\b|a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
                    r"a\s+(?:r[ée]uni|rassembl[ée]|accueilli|organis[ée])|ont\s+(?:r[ée]uni|particip[ée]|organis[ée]))\b",
                    re.IGNORECASE)
 # the passé composé that tells what happened (« le forum a attiré 1 500 visiteurs », « les trophées ont été
@@ -74,6 +74,17 @@ _CANCELLED = re.compile(r"\bannul(?:er|é|ée|és|ées|ation)\b|\bd[ée]programm
 def cancelled(text: str) -> bool:
     """« Annulé », « ANNULÉE », « déprogrammé »: a text that says an event will not take place."""
     return bool(_CANCELLED.search(text or ""))
+
+
+# « ANNULÉ · Atelier … », « [Annulé] Conférence … », « Annulée : visite … »: an entry struck out at its title
+_STRUCK = re.compile(r"^\W*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\b", re.IGNORECASE)
+
+
+def struck_out(anchor_rest: str, block: list) -> bool:
+    """An entry whose title (on its date line, or the first line under it) opens by saying it is cancelled."""
+    title = anchor_rest if re.search(r"[^\W\d_]{3}", anchor_rest or "") else next(
+        (line.text for line in block if not line.blank), "")
+    return bool(_STRUCK.match(title))
 
 
 def told_past(sentence: str) -> bool:
@@ -98,9 +109,15 @@ def published_near(text: str) -> bool:
     return bool(_PUBLISHED.search(text))
 
 
+# « 5 novembre à 10:14 · 🌐 », « 2 nov. · Public »: the header of a social network's post (its audience after a dot)
+_POST_STAMP = re.compile(r"^\s*(?:à\s+\d{1,2}\s*[:h]\s*\d{2}\s*)?·\s*(?:🌐|👥|🔒|public|amis|modifi[ée])\W*$", re.IGNORECASE)
+
+
 def stamp_after(found: dates.DateMatch, after: str) -> bool:
     """A date with its year followed by a clock time or a byline: « 02.11.2010, 05:04 - La Voix du Nord »,
     « 30/10/2018 par WeDemain »."""
+    if _POST_STAMP.match(after):
+        return True
     if not any(p.year for p in found.points):
         return False
     numeric = re.search(r"\d[/.]\d", found.text or "")
@@ -127,7 +144,7 @@ def opens_entry(rest: str, found: dates.DateMatch) -> bool:
         return True
     if re.match(r"^\.\s+[A-ZÀ-Ý«\"]", rest):      # « Mardi 8 novembre. Les bénévoles animent … » (press agendas)
         return True
-    if dates.starts_with_time(stripped) or re.match(r"^(?:à\s+partir|à|dès|de|entre)\s+\d", stripped):
+    if dates.starts_with_time(stripped) or re.match(r"^(?:à\s+partir|à|dès|de|entre)\s+\d", stripped, re.IGNORECASE):
         return True
     if rest.startswith(","):
         after = rest[1:].strip()

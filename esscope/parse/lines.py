@@ -41,7 +41,7 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in _unwrapped(side_by_side(untagged(text).split("\n"))):
+    for n, raw in _unwrapped(side_by_side(untagged(unquoted(text)).split("\n"))):
         expanded = unglue(plain_markup(raw.rstrip()))
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
@@ -74,6 +74,21 @@ _MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|con
 _TURN = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,30}\s*:\s*)?", re.MULTILINE)
 
 
+# the marks an e-mail puts before the lines it quotes (« > », « > > » when forwarded twice)
+_QUOTE = re.compile(r"^(?:[ \t]*>)+[ \t]?", re.MULTILINE)
+_QUOTE_ONLY = re.compile(r"^(?:[ \t]*>)+[ \t]*$", re.MULTILINE)
+_NESTED = re.compile(r"^[ \t]*>[ \t]*>", re.MULTILINE)
+
+
+def unquoted(text: str) -> str:
+    """A forwarded e-mail's text without its quote marks: « > > MARDI 2 NOVEMBRE — 17h30 » reads as the
+    programme it quotes. Only in a text that quotes as e-mails do (lines of marks alone, quotes in quotes):
+    elsewhere « > » may be a bullet."""
+    if len(_QUOTE_ONLY.findall(text)) < 2 and len(_NESTED.findall(text)) < 2:
+        return text
+    return _QUOTE.sub("", text)
+
+
 def untagged(text: str) -> str:
     """A transcript's text without the time code and speaker that open each turn (three turns or more),
     so that what is said reads as running text."""
@@ -83,7 +98,7 @@ def untagged(text: str) -> str:
 def is_menu(text: str) -> bool:
     """« Programme   Infos pratiques   Exposants   Presse », « Accueil | Agenda | Contact »: a site's
     navigation copied with the page — short capitalised items, some of them menu words, no sentence."""
-    if _BUTTONS.match(text.strip()):
+    if _BUTTONS.match(text.strip()) or _COUNTERS.match(text.strip()):
         return True
     cells = [c.strip() for c in re.split(r"\s{3,}|\s+[|·•]\s+", text.strip()) if c.strip()]
     if len(cells) < 3 or any(len(c.split()) > 4 or re.search(r"[\d.!?:;,]", c) or not c[:1].isupper() for c in cells):
@@ -96,6 +111,13 @@ _BUTTONS = re.compile(r"^[+>•]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+
                       r"(?:facebook|x|twitter|linkedin|whatsapp|courriel|e-mail|imprimer)(?:\s*[|,]?\s*(?:facebook|x|"
                       r"twitter|linkedin|whatsapp|courriel|e-mail|imprimer))+|j['’]aime\s+chargement…?)$", re.IGNORECASE)
 
+
+# « 142 personnes intéressées · 38 participants », « 👍❤️ 46    7 commentaires    12 partages », « ☆ Intéressé(e)
+# ↗ Partager »: a social network's counters and buttons under a post or an event
+_COUNTER = (r"(?:[^\w\s]{0,4}\s*\d+(?:[,.]\d+)?\s*[kK]?\s+(?:personnes?\s+int[ée]ress[ée]e?s?|participants?|j['’]aime|"
+            r"followers|abonn[ée]e?s|commentaires?|partages?|r[ée]actions?|vues?)|[^\w\s]{1,4}\s*\d+|"
+            r"[☆★↗]\s*(?:int[ée]ress[ée](?:\(e\))?|partager|je\s+participe))")
+_COUNTERS = re.compile(rf"^{_COUNTER}(?:\s*(?:·|\s{{2,}})\s*{_COUNTER})*$", re.IGNORECASE)
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 

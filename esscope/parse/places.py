@@ -206,8 +206,10 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
     else:
         department = None
     segments = split_segments(text)
+    # « Pointe-à-Pitre (PAP) »: the commune's initials after it; the commune is still the last segment
+    initials = len(segments) > 1 and _INITIALS.fullmatch(segments[-1])
     venue_parts, address_parts = [], []
-    for i, segment in enumerate(segments):
+    for i, segment in enumerate(segments[:-1] if initials else segments):
         inside = _ADDRESS_INSIDE.search(segment)
         if inside and not is_address(segment):
             address_parts.append(inside.group(1).strip())
@@ -224,7 +226,7 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
                 if before:
                     address_parts.append(before) if is_address(before) else venue_parts.append(before)
                 continue
-        if place.commune is None and _commune_position(i, len(segments), commune_first):
+        if place.commune is None and _commune_position(i, len(segments) - bool(initials), commune_first):
             found = places.commune(segment, fuzzy=fuzzy and i == 0 and _short_name(segment),
                                    in_context_only=i > 0)
             if found:
@@ -232,6 +234,8 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
                 continue
         if segment:
             venue_parts.append(segment)
+    if initials and not place.commune:
+        venue_parts.append(segments[-1])
     if place.online and not place.commune:
         venue_parts = [p for p in venue_parts if not is_online(p)]
     if department and place.commune:
@@ -241,6 +245,9 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
     place.venue = ", ".join(venue_parts) or None
     place.address = ", ".join(address_parts) or None
     return place
+
+
+_INITIALS = re.compile(r"[A-ZÀ-Ý]{2,5}")
 
 
 def _commune_position(i, n, commune_first) -> bool:

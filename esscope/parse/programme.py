@@ -62,6 +62,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
             # « Albi — mardi 8 novembre » heading an entry written title first on the same day
             anchors[k + 1].rest = f"{anchor.lead} {anchor.rest} {anchors[k + 1].rest}"
             continue
+        if keep.struck_out(dates.strip_times(anchor.rest), block):
+            continue
         found = parse_entry(anchor, block, context, lines[titles[k]] if k in titles else None)
         found = [e for e in found if re.search(r"[^\W\d_]{2}", e.title or "")]   # « 2 nov. · 🌍 » names nothing
         if not found:
@@ -253,7 +255,7 @@ def _only_commune(events: list, text: str, context: Context) -> None:
     """An article about one place (« … au Ground Control à Paris … »): when the whole text names a single
     commune, its events that say no commune of their own take that one, flagged."""
     missing = [e for e in events if not (e.commune_code or e.commune_name or e.online)]
-    if not missing or len(text) > 30_000:
+    if not missing or len(text) > 30_000 or _unread_places(text, context):
         return
     named = {found.code for _s, _e, found in communes_in_prose(text, context.places) if found.code}
     named |= {e.commune_code for e in events if e.commune_code}
@@ -276,6 +278,17 @@ def _only_commune(events: list, text: str, context: Context) -> None:
     for event in missing:
         event.commune_code, event.commune_name = code, name
         event.warn(f"commune {name} déduite du document, qui ne nomme qu'elle : à vérifier", 0.1)
+
+
+# « Casa di l'Associ · Aiacciu »: a place line ending on a town's name after a separator
+_PLACE_LINE_TOWN = re.compile(r"^[^\n·|]{3,60}\s[·|]\s+([A-ZÀ-Ý][\w'’ -]{2,30}?)\s*$", re.MULTILINE)
+
+
+def _unread_places(text: str, context: Context) -> bool:
+    """Place lines whose town is not a commune the reader knows (« … · Aiacciu », « … · Corti »): the text
+    names several places after all, it is not about one commune."""
+    unread = {town for town in _PLACE_LINE_TOWN.findall(text) if not context.places.commune(town)}
+    return len(unread) >= 2
 
 
 # « Les grands rendez-vous proposés par la CRESS Occitanie : », « Nos ateliers, organisés par X » — a
