@@ -43,9 +43,16 @@ _MONTH_FIRST = re.compile(rf"(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?:er)?(?![0-9:h]
 _WHOLE_MONTH = re.compile(rf"(?:pendant\s+|durant\s+)?tout\s+le\s+mois(?:\s+de\s+(?P<m>{_MONTH}))?(?:\s+(?P<y>20[0-9]{{2}}))?",
                           re.IGNORECASE)
 # « tous les mardis de novembre », « chaque samedi du mois de novembre »: a weekday through a month
-_WEEKLY = re.compile(rf"(?:tous\s+les|chaque|les)\s+(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\s+"
+_WEEKLY = re.compile(rf"(?:tous\s+les|chaque|les)\s+(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+                     rf"(?:lun|mar|mer|jeu|ven|sam|dim)\.)s?\s+"
                      rf"(?:du\s+mois\s+de\s+|de\s+|d['’]\s*|en\s+|du\s+mois\s+d['’]\s*)(?P<m>{_MONTH})\.?(?![{_A}])"
                      r"(?:\s+(?P<y>(?:19|20)\d\d))?", re.IGNORECASE)
+# « sauf le 5 », « , sauf les 5 et 12 », « hormis le 11 »: days a weekly expression leaves out
+_BUT = re.compile(r"\s*,?\s*(?:sauf|hormis|except[ée])\s+(?:les?\s+)?\d{1,2}(?:er)?(?:\s*(?:,|et)\s*(?:le\s+)?\d{1,2}(?:er)?)*"
+                  r"(?![\d/.:h])", re.IGNORECASE)
+# a part of the day: « le matin », « en soirée », « toute la journée », « apr.-midi », « matin »
+DAY_PART = re.compile(r"\b(?:(?:toute\s+la|en|dans\s+la|le|au)\s+|l['’])?(?:journ[ée]e|soir[ée]e|matin[ée]e|matin|soir|"
+                      r"apr[èe]s-midi|apr\.\s*-?\s*midi|aprem)(?![\w-])\.?", re.IGNORECASE)
 _MAX_POINTS = 6
 _DATE = re.compile(
     _PREFIX + _POINT.format(n=0) + "".join(
@@ -76,6 +83,7 @@ class DateMatch:
     end: int                    # where the expression ends in the text
     text: str = ""
     weekday: str | None = None  # the weekday a 'weekly' expression repeats through its month
+    skipped: tuple = ()         # the days of the month it leaves out (« sauf le 5 »)
 
 
 @dataclass
@@ -115,8 +123,17 @@ def match_date(text: str) -> DateMatch | None:
         return DateMatch([point], "single", m.end(), m.group(0))
     m = _WEEKLY.match(text)
     if m and _month(m.group("m")):
-        return DateMatch([Point(1, _month(m.group("m")), _year(m.group("y")), None)], "weekly", m.end(), m.group(0),
-                         weekday=_weekday(m.group("wd")))
+        but = _BUT.match(text, m.end())
+        skipped = tuple(int(d) for d in re.findall(r"\d{1,2}", but.group(0))) if but else ()
+        end = but.end() if but else m.end()
+        # « tous les jeu. de nov. sauf le 5 (inventaire) → 12, 19, 26/11 »: the days written out after it
+        restated = re.match(r"\s*(?:\([^()]{1,40}\))?\s*(?:→|->|=>|=)\s*", text[end:])
+        days = match_date(text[end + restated.end():]) if restated else None
+        if days and days.kind in ("list", "single"):
+            end += restated.end() + days.end
+            return DateMatch(days.points, days.kind, end, text[:end])
+        return DateMatch([Point(1, _month(m.group("m")), _year(m.group("y")), None)], "weekly", end, text[:end],
+                         weekday=_weekday(m.group("wd")), skipped=skipped)
     m = _WHOLE_MONTH.match(text)
     if m:
         month = _month(m.group("m")) if m.group("m") else 11
@@ -222,7 +239,7 @@ def _month(word):
 
 
 def _weekday(word):
-    return WEEKDAY_NAMES[WEEKDAYS[fold(word)]] if word else None
+    return WEEKDAY_NAMES[WEEKDAYS[fold(word).rstrip(".")]] if word else None
 
 
 def _year(text):
@@ -270,6 +287,7 @@ def resolve(found: DateMatch, year: int) -> Period | None:
         within = (lambda d: d <= days[-1]) if len(days) == 2 else (lambda d: d.month == first.month)
         every = [first + dt.timedelta(days=k) for k in range(62) if within(first + dt.timedelta(days=k))
                  and WEEKDAY_NAMES[(first + dt.timedelta(days=k)).weekday()] == found.weekday]
+        every = [d for d in every if d.day not in found.skipped] or every
         return Period(every[0], every[-1], warnings, checks, every) if every else None
     if found.kind == "month":
         start = days[0]

@@ -43,7 +43,7 @@ def only_when_where(text: str, places: Places) -> bool:
     if closed and not has_event_noun(text) and len(text.split()) <= 12 and commune_cell(closed.group(1), places):
         return True
     left = dates.strip_times(WHERE_WORDS.sub("", text.strip()))
-    left = re.sub(r"\b(?:de|dès|et|entre)\b", " ", _DAY_PART.sub(" ", left))
+    left = re.sub(r"\b(?:de|dès|et|entre)\b", " ", dates.DAY_PART.sub(" ", left))
     # a short aside in brackets says when or how, not what: « (samedis) », « (heure de La Réunion) »
     left = _without_asides(left)
     segments = [s.strip(" -:") for s in re.split(r"\s*[,–—|·+]\s*|\s-\s", left) if s.strip(" -:()")]
@@ -69,8 +69,6 @@ def only_when_where(text: str, places: Places) -> bool:
 
 
 # a part of the day says when, like a time: « Vendredi 15 novembre, toute la journée – Toulon »
-_DAY_PART = re.compile(r"\b(?:toute\s+la\s+(?:journ[ée]e|soir[ée]e|matin[ée]e)|(?:en|dans\s+la)\s+(?:journ[ée]e|soir[ée]e|"
-                       r"matin[ée]e)|l['’]apr[èe]s-midi|(?:le|au)\s+matin|(?:le|au)\s+soir)\b", re.IGNORECASE)
 
 
 def _without_asides(text: str) -> str:
@@ -99,7 +97,7 @@ def header_details(header: str, places: Places) -> Head:
         return head
     head.start_time, head.end_time = dates.find_times(header)
     head.online = is_online(header)
-    text = _without_asides(_DAY_PART.sub("", dates.strip_times(header)))
+    text = _without_asides(dates.DAY_PART.sub("", dates.strip_times(header)))
     text = re.sub(r"^[\s,–—|\-:·]+|[\s,–—|\-:·]+$", "", text)
     if not re.search(r"\w", text):
         text = ""

@@ -29,7 +29,8 @@ BACK = "phrase qui revient sur un événement déjà nommé"
 SAME_DAY = "jour de l'en-tête redonné dans la description"
 PERIOD = "période d'un agenda dont les jours sont listés dessous, pas un événement"
 CANCELLED = "événement annulé (s'il est reporté, sa nouvelle date est lue à part)"
-STRONG = {PUBLISHED, LIMIT, PAST, SPAN, NEWS, COUNT, CANCELLED}
+MEETING = "réunion de ceux qui préparent le programme, pas un événement"
+STRONG = {PUBLISHED, LIMIT, PAST, SPAN, NEWS, COUNT, CANCELLED, MEETING}
 
 
 @dataclass
@@ -58,6 +59,10 @@ _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|l
                             r"au\s+plus\s+tard|d[ée]p[ôo]ts?|[àa]\s+d[ée]poser|[àa]\s+envoyer|[àa]\s+renvoyer|"
                             r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour|sauf|except[ée]|hormis)\s*(?:le|au|du|:)?\s*$",
                             re.IGNORECASE)
+# the meetings of those who prepare the programme (« Prochaine réunion : mar. 13/10 », « COPIL — 15/09 »)
+OWN_MEETING = re.compile(r"\b(?:prochaine\s+r[ée]union|r[ée]union\s+suivante|copil|comit[ée]\s+(?:de\s+pilotage|"
+                         r"d['’]organisation)|r[ée]union\s+de\s+(?:pr[ée]paration|bureau|bilan|l['’][ée]quipe))\b",
+                         re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\s*(?:derni|pass[ée])", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:compte[- ]rendus?(?=\s+d)|retour\s+sur|merci\s+(?:[àa]\s+(?:tou(?:te)?s|vous)\s+(?:et\s+tous\s+)?)?pour\s+(?:ce|cette|ces|le|la|les|votre|vos)\b|a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
                    r"a\s+(?:r[ée]uni|rassembl[ée]|accueilli|organis[ée])|ont\s+(?:r[ée]uni|particip[ée]|organis[ée]))\b",
@@ -146,6 +151,9 @@ def opens_entry(rest: str, found: dates.DateMatch) -> bool:
         return True
     if dates.starts_with_time(stripped) or re.match(r"^(?:à\s+partir|à|dès|de|entre)\s+\d", stripped, re.IGNORECASE):
         return True
+    part = dates.DAY_PART.match(stripped)      # « mer. 4/11 apr.-midi (14h-17h) — atelier … »
+    if part and re.match(r"\s*(?:\(|[—–:|-]|$)", stripped[part.end():]):
+        return True
     if rest.startswith(","):
         after = rest[1:].strip()
         return bool(re.match(r"^(?:[A-ZÀ-Ý0-9]|au\s|aux\s|à\s|en\s|chez\s|dès\s|de\s+\d|dans\s+les\s+locaux)", after)
@@ -209,6 +217,8 @@ def judge_lead(found: dates.DateMatch, text: str, lead_end: int, rest: str) -> V
     before = text[:lead_end]
     if _NOT_EVENT_DAY.search(before.rstrip(" ,:–—-")) or re.search(r"\blimite\b", before, re.IGNORECASE):
         return Verdict(False, LIMIT)
+    if OWN_MEETING.search(before):
+        return Verdict(False, MEETING)
     if published_near(before) or stamp_after(found, rest) or re.match(r"^\s*par\s", before, re.IGNORECASE) \
             or is_dateline(text[text.rfind("–", 0, lead_end) + 1:].strip() if "–" in before else ""):
         return Verdict(False, PUBLISHED)        # « Par notre correspondante – Lyon, le 4 novembre 2024 »

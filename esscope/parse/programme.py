@@ -345,7 +345,7 @@ def set_aside(events: list) -> tuple:
         events = [e for e in events if e not in spans]
         warnings.append(f"{len(spans)} période(s) du Mois de l'ESS lui-même (« {spans[0].title} ») non retenue(s) "
                         "comme événement")
-    private = [e for e in events if _NOT_PUBLIC.search(e.title or "")]
+    private = [e for e in events if _NOT_PUBLIC.search(e.title or "") or keep.OWN_MEETING.search(e.title or "")]
     if private:
         events = [e for e in events if e not in private]
         warnings.append(f"{len(private)} réunion(s) interne(s), date(s) limite(s) ou jour(s) de calendrier non retenu(s) comme événement : "
