@@ -368,7 +368,19 @@ def _marked_only(events: list, text: str) -> list:
     if not said:
         return []
     mark = said.group("mark").strip()
+    raw = text.split("\n")
+    starts = sorted({e.line for e in events if e.line is not None} | {len(raw)})
+
+    def own_lines(event) -> str:
+        """The entry's first lines as written (a star before its title is not kept in the title)."""
+        if event.line is None:
+            return ""
+        end = min([k for k in starts if k > event.line] + [event.line + 3])
+        return " ".join(raw[event.line:end])
+
     marked = [e for e in events if mark in f"{e.title} {e.description or ''}"]
+    if len(marked) < 2:     # the mark was not kept with what the entries say (a star before a title line)
+        marked = [e for e in events if mark in own_lines(e)]
     if len(marked) < 2 or len(marked) == len(events):
         return []
     others = [e for e in events if e not in marked]
@@ -389,7 +401,7 @@ _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][
                          r"^\s*conseils?\s+de\s+classe\b|^\s*bac\s+blanc\b|^\s*fermeture\b|^\s*cong[ée]s\b|"
                          # a council's own sitting, which the minutes report
                          r"^\s*compte[- ]rendu\b|\bconseil\s+(?:municipal|communautaire)\b|"
-                         r"\bc[ée]r[ée]monie\s+(?:comm[ée]morative|du\s+11\s+novembre)|\bcomm[ée]moration\b|\barmistice\b",
+                         r"\bc[ée]r[ée]monie\s+(?:comm[ée]morative|du\s+11\s+novembre)|\bcomm[ée]morations?\b|\barmistice\b",
                          re.IGNORECASE)
 
 

@@ -41,6 +41,9 @@ _ORG_PATTERNS = [
     # « Atelier zéro déchet, par l'association Zéro Waste Lyon »
     re.compile(r"(?:,|\s[–—-])\s*par\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?(?P<org>(?:" + _ORG_TYPE_WORDS
                + r"\s+)?(?-i:[A-ZÀ-Ý]).+?)" + _ORG_END, re.IGNORECASE),
+    # « … salle Beauregard, Caen. Par la Maison de l'initiative solidaire. »: a sentence that only says by whom
+    re.compile(r"(?<=[.!?])\s+(?-i:Par)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?(?P<org>(?:" + _ORG_TYPE_WORDS
+               + r"\s+)?(?-i:[A-ZÀ-Ý]).+?)" + _ORG_END, re.IGNORECASE),
 ]
 # Lower-case words naming what a structure is, before its name (« l'association Le Passe Muraille »);
 # in capitals they are part of the name (« la SCIC Terres Communes »).
