@@ -18,7 +18,7 @@ from .html import html_to_text, json_ld_events, looks_like_html
 from .model import EVENT_FIELDS, Document, Event, Figure
 from .pdf import pdf_document
 from .places import Places
-from .programme import parse_text, set_aside
+from .programme import in_season, parse_text, set_aside
 from .records import ics_records, json_records, read_csv, read_xlsx, record_events, table_records
 from .textnorm import clean, decode, looks_binary, one_form, text_of
 from .vocabulary import canonical_kind, canonical_theme
@@ -192,6 +192,8 @@ def _events(source: _Source, places: Places, edition) -> tuple:
     if source.records is not None:
         year = edition or _records_year(source.records)
         events, warnings = set_aside(record_events(source.records, places, year))
+        events, off = in_season(events, year)
+        warnings += off
         if not (edition or _records_year(source.records, strict=True)):
             warnings.append(f"aucune année dans les dates : {year} supposée, précisez --edition")
         return events, year, warnings

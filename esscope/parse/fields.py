@@ -6,7 +6,7 @@ import re
 from . import dates
 from .casing import display_title
 from .context import Context
-from .lines import FUNCTION_END, TOWN_FIRST
+from .lines import FUNCTION_END, TOWN_DASH, TOWN_FIRST
 from .model import Event
 from .places import (
     POSTCODE_NAME,
@@ -271,7 +271,7 @@ def finish(event: Event, context: Context) -> None:
     if dates.starts_with_time(title):       # « 14h00 - 17h00 Atelier … »: the time is said apart
         event.start_time = event.start_time or dates.find_times(title)[0]
         title = _LEADING_TIME.sub("", title).strip(" -–—:") or title
-    town = TOWN_FIRST.match(title)
+    town = TOWN_FIRST.match(title) or TOWN_DASH.match(title)
     named = context.places.commune(town.group("town").title()) if town else None
     if named and named.code:        # « NANCY. Conférence-débat … »: the item's commune, said first
         title = title[town.end():]

@@ -83,13 +83,18 @@ def cancelled(text: str) -> bool:
 
 # « ANNULÉ · Atelier … », « [Annulé] Conférence … », « Annulée : visite … »: an entry struck out at its title
 _STRUCK = re.compile(r"^\W*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\b", re.IGNORECASE)
+# « ⚠ reportée au printemps 2011 », « Reporté à une date ultérieure »: put off to no day of this edition
+_PUT_OFF = re.compile(r"^\W*(?:report[ée]e?s?|d[ée]cal[ée]e?s?)\s+(?:à|au|en|après)\s+(?:une\s+date\s+ult[ée]rieure|plus\s+tard|"
+                      r"l['’]ann[ée]e\s+prochaine|l['’]an\s+prochain|(?:le\s+)?printemps|l['’][ée]t[ée]|l['’]automne|"
+                      r"(?:(?:janvier|f[ée]vrier|mars|avril|mai|juin)\s+)?20\d\d)\b", re.IGNORECASE)
 
 
 def struck_out(anchor_rest: str, block: list) -> bool:
-    """An entry whose title (on its date line, or the first line under it) opens by saying it is cancelled."""
-    title = anchor_rest if re.search(r"[^\W\d_]{3}", anchor_rest or "") else next(
-        (line.text for line in block if not line.blank), "")
-    return bool(_STRUCK.match(title))
+    """An entry whose title (on its date line, or the first line under it) opens by saying it is cancelled,
+    or a line of which says it is put off to a later season."""
+    lines = [line.text for line in block if not line.blank]
+    title = anchor_rest if re.search(r"[^\W\d_]{3}", anchor_rest or "") else next(iter(lines), "")
+    return bool(_STRUCK.match(title)) or any(_PUT_OFF.match(text) for text in lines[:3])
 
 
 def told_past(sentence: str) -> bool:

@@ -17,6 +17,8 @@ BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·
 
 # « NANCY. Conférence-débat … »: a press agenda's item opens on its commune in capitals
 TOWN_FIRST = re.compile(r"^(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])\.\s+(?=\S)")
+# « MARSEILLE 1er — Ouverture officielle … », « LA SEYNE — Foire … »: an item's commune in capitals, then a dash
+TOWN_DASH = re.compile(r"^(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý](?:\s+\d{1,2}(?:er|e|ème))?)\s+[—–]\s+(?=\S)")
 FUNCTION_END = re.compile(r"(?:\b(?:de|des|du|le|la|les|et|à|au|aux|en|un|une|pour|sur|avec|dans|par|d['’]|l['’]|"
                            r"ou|entre|son|sa|ses|leur|leurs|vos|nos)|[/,&\-–])\s*$", re.IGNORECASE)
 
@@ -42,7 +44,7 @@ def read_lines(text: str, cut=None) -> list:
     cut = cut or (lambda body: [body])
     out = []
     for n, raw in _unwrapped(side_by_side(untagged(unquoted(text)).split("\n"))):
-        expanded = unglue(plain_markup(raw.rstrip()))
+        expanded = unglue(plain_markup(_LEADERS.sub("", raw.rstrip())))
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
                 and not re.search(r"\d\s*h\b|\b(?:de|à|dès|entre)\s*$", timed.group("title")):    # « de 9 h à » / « 17 h : »
@@ -73,6 +75,9 @@ _MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|con
 # « [00:33] INVITÉ : … »: the time code and the speaker of a transcript's turn
 _TURN = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,30}\s*:\s*)?", re.MULTILINE)
 
+
+# « Ouverture officielle ........... 8 »: a table of contents' dotted leader and page number
+_LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*\d{0,3}\s*$")
 
 # the marks an e-mail puts before the lines it quotes (« > », « > > » when forwarded twice)
 _QUOTE = re.compile(r"^(?:[ \t]*>)+[ \t]?", re.MULTILINE)

@@ -76,12 +76,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         # « - Date à définir : rencontre avec les élus » — an item that says itself it has no date yet
         item = replace(lines[at], text=_UNDATED_ITEM.sub("", lines[at].text))
         events.extend(undated_entries([item], context))
-    outside = [e for e in events if e.start_date and not f"{year}-10-01" <= e.start_date < f"{year + 1}-02-01"]
-    if outside:     # a council's last session, a school's open day in March: not what the Mois de l'ESS puts on
-        events = [e for e in events if e not in outside]
-        warnings.append(f"{len(outside)} date(s) hors de la saison du Mois de l'ESS (d'octobre {year} à janvier "
-                        f"{year + 1}) non retenue(s) comme événement : "
-                        + " ; ".join(f"« {e.title[:60]} »" for e in outside[:5]))
+    events, off = in_season(events, year)
+    warnings += off
     if not events and candidates:
         events = [e for a in candidates for e in doubtful_events(a, context)]
         warnings.append("aucun événement sûr dans ce document : ses dates sont proposées avec une confiance faible, "
@@ -334,6 +330,17 @@ def _dated_parts(events: list, lines: list) -> list:
         part.warnings = [w for w in part.warnings if w != "lieu non indiqué" or not part.commune_code]
         out.remove(whole)
     return out
+
+
+def in_season(events: list, year: int) -> tuple:
+    """(events, warnings): the events dated from October of the edition to January after it; the others (a
+    council's last session, a school's open day in March, last year's forum left in an export) set aside."""
+    outside = [e for e in events if e.start_date and not f"{year}-10-01" <= e.start_date < f"{year + 1}-02-01"]
+    if not outside:
+        return events, []
+    return [e for e in events if e not in outside], [
+        f"{len(outside)} date(s) hors de la saison du Mois de l'ESS (d'octobre {year} à janvier {year + 1}) non "
+        "retenue(s) comme événement : " + " ; ".join(f"« {e.title[:60]} »" for e in outside[:5])]
 
 
 def set_aside(events: list) -> tuple:

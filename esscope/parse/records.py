@@ -11,9 +11,11 @@ import io
 import json
 import math
 import re
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 import icalendar
+from dateutil.rrule import rrulestr
 
 from ..errors import UserError
 from ..files import column_names, open_workbook, sheet_rows
@@ -271,7 +273,47 @@ def ics_records(text: str) -> list:
     if not events:
         raise UserError("Ce fichier iCalendar ne contient aucun événement (VEVENT).")
     PROGRAMME_EVENTS.check(len(events), "Ce fichier iCalendar")
-    return [_ics_record(event) for event in events]
+    # a cancelled VEVENT is kept in the calendar to say so: no event
+    records = [record for event in events if str(event.get("STATUS", "")).upper() != "CANCELLED"
+               for record in _ics_occurrences(event)]
+    PROGRAMME_EVENTS.check(len(records), "Ce fichier iCalendar")
+    return records
+
+
+# a weekly rule over a month gives four or five: more than this is no programme's event
+_MAX_OCCURRENCES = 60
+
+
+def _ics_occurrences(event) -> list:
+    """The records of a VEVENT: one, or one per occurrence of its RRULE (EXDATE left out), each
+    moved from the first by the same time."""
+    first = _ics_record(event)
+    rule = event.get("RRULE")
+    try:
+        start = event.decoded("DTSTART")
+        every = rrulestr(rule.to_ical().decode(), dtstart=start) if rule is not None else None
+        moments = list(islice(every, _MAX_OCCURRENCES)) if every is not None else []
+    except (ValueError, TypeError, KeyError):       # a rule dateutil cannot read: the first occurrence only
+        return [first]
+    if len(moments) < 2:
+        return [first]
+    skipped = {d.dt for value in (event.get("EXDATE") if isinstance(event.get("EXDATE"), list)
+                                  else [event.get("EXDATE")] if event.get("EXDATE") is not None else [])
+               for d in value.dts}
+    out = []
+    for moment in moments:
+        if moment in skipped:
+            continue
+        shift = moment - start
+        out.append(first | {name: _shifted(first[name], shift) for name in ("start", "end") if first.get(name)})
+    return out
+
+
+def _shifted(value: str, shift: dt.timedelta) -> str:
+    """« 2023-11-09 12:30 » or « 2023-11-09 » moved by `shift`."""
+    if len(value) == 10:
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=shift.days)).isoformat()
+    return (dt.datetime.fromisoformat(value) + shift).isoformat(sep=" ", timespec="minutes")
 
 
 def _ics_value(event, name: str):
