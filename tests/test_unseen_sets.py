@@ -1,5 +1,5 @@
-"""Four further sets of programmes invented for this project by teammates who had not seen the reader's
-code (tests/fixtures/unseen2 to unseen5: a CRESS page, press, town agendas, a PDF brochure in two columns,
+"""Further sets of programmes invented for this project by teammates who had not seen the reader's
+code (tests/fixtures/unseen2 to unseen8, each described in its README; the first four: a CRESS page, press, town agendas, a PDF brochure in two columns,
 a blog, a festival, an online list, a copied table page; a weekly press agenda, a press release, a campus
 page, a newsletter, an overseas programme, a social-network post, an OCR'd PDF, an interview; web and
 press pages with their menus and related links; a forum's timetable, a news list, a radio item). Each set
@@ -14,7 +14,11 @@ import pytest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # the floor each set must keep: what the reader reached once its general causes of error were fixed
-FLOORS = {"unseen2": 0.95, "unseen3": 0.75, "unseen4": 0.70, "unseen5": 0.80, "unseen6": 0.85, "unseen7": 0.65}
+FLOORS = {"unseen2": 0.95, "unseen3": 0.75, "unseen4": 0.70, "unseen5": 0.80, "unseen6": 0.85, "unseen7": 0.65,
+          "unseen8": 0.75}
+# the share of right communes each set must keep (the eighth names places in Corsican and in a note-taker's
+# abbreviations, « Orl. », « Châtx », that the reader does not read)
+COMMUNE_FLOORS = {"unseen8": 0.75}
 # documents that write no year, whose weekdays fit more than one (the reader takes the latest and says so)
 NO_YEAR = {"mjc_dijon_2014"}
 DOCUMENTS = [(folder, path.name.removesuffix(".gold.json")) for folder in FLOORS
@@ -47,4 +51,4 @@ def test_each_set_of_invented_programmes_finds_its_communes(scorer, read, folder
                                          edition=gold["edition"]).events_as_dicts())
         right += result["commune_accuracy"] * result["matched"]
         total += result["matched"]
-    assert right / total >= 0.85
+    assert right / total >= COMMUNE_FLOORS.get(folder, 0.85)
