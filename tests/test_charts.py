@@ -126,3 +126,25 @@ def test_compare_bars_one_trace_per_edition():
                           "events": [2, 1]})
     fig = charts.compare_bars(frame, "Thème", "Thèmes")
     assert [t.name for t in fig.data] == ["2017", "2024"] and fig.layout.xaxis.title.text.endswith("(%)")
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two « #rrggbb » colours."""
+    def luminance(colour):
+        channels = [int(colour[k:k + 2], 16) / 255 for k in (1, 3, 5)]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_every_text_of_a_chart_reads_at_4_5_to_1():
+    # Streamlit's chart theme writes ticks and axis titles in #808495 (3.8:1) unless the figure says otherwise
+    fig = charts.ranked_bar_chart(pd.DataFrame({"name": ["A", "B"], "value": [3.0, 5.0], "is_self": [True, False],
+                                                "disagree": [False, False]}), "T", "pct", "Part (%)")
+    assert fig.layout.font.color == fig.layout.xaxis.tickfont.color == fig.layout.yaxis.title.font.color == charts.TEXT
+    assert contrast(charts.TEXT, "#ffffff") >= 4.5
+    # the numbers inside a heatmap's cells, on every shade of its scale
+    assert all(contrast(charts.CELL_TEXT, shade) >= 4.5 for _, shade in charts.SEQUENTIAL)
+    heatmap = charts.calendar_heatmap(pd.DataFrame({"day": [dt.date(2024, 11, 5)], "events": [3]}), 2024)
+    assert heatmap.data[0].textfont.color == charts.CELL_TEXT and heatmap.data[0].colorbar.tickfont.color == charts.TEXT

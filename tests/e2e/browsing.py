@@ -277,6 +277,30 @@ def words_met(page) -> str:
     }""")
 
 
+def faint_chart_texts(page) -> list:
+    """The texts of the charts shown (ticks, axis titles, labels, legends; not the numbers inside a heatmap's
+    cells, which `tests/test_charts.py` checks against the colour scale) under 4.5:1 on the white page, as
+    (text, fill, contrast). axe does not look at a chart's SVG text."""
+    return page.evaluate("""() => {
+        const lum = c => {
+            const [r, g, b] = c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number).map(v => v / 255)
+                .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const out = [];
+        for (const chart of document.querySelectorAll('.js-plotly-plot')) {
+            if (!chart.getClientRects().length) continue;
+            for (const text of chart.querySelectorAll('svg text')) {
+                if (!text.textContent.trim() || text.closest('.heatmap-label, .hoverlayer')) continue;
+                const fill = getComputedStyle(text).fill;
+                const ratio = 1.05 / (lum(fill) + 0.05);
+                if (ratio < 4.5) out.push([text.textContent.slice(0, 40), fill, Math.round(ratio * 10) / 10]);
+            }
+        }
+        return out;
+    }""")
+
+
 def clipped_chart_texts(page) -> list:
     """The texts of the charts shown that run past their chart's edge (Plotly cuts them there): bar labels,
     axis titles, legends. Each as (text, how many pixels are cut)."""

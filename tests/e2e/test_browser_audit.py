@@ -1,7 +1,7 @@
 """Every page at desktop (1440×900) and phone (390×844) sizes: drawn in full, screenshot saved under
 test-output/screenshots, no serious or critical accessibility violation (axe-core), French only, its own
-tab title, the document declared French, no chart text cut at the chart's edge, and nothing wider than a
-phone's screen."""
+tab title, the document declared French, no chart text cut at the chart's edge or fainter than 4.5:1, and
+nothing wider than a phone's screen."""
 
 import re
 
@@ -13,6 +13,7 @@ from browsing import (
     app_pages,
     audit,
     clipped_chart_texts,
+    faint_chart_texts,
     horizontal_overflow,
     screenshot,
     wait_until_drawn,
@@ -49,5 +50,6 @@ def test_page_is_french_accessible_and_fits(sessions, path, name, title, size):
     violations = audit(page)
     assert not violations, violations
     assert clipped_chart_texts(page) == []
+    assert faint_chart_texts(page) == []
     if size == "telephone":
         assert horizontal_overflow(page) <= 0
