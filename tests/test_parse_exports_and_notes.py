@@ -154,3 +154,10 @@ def test_a_table_of_contents_gives_each_items_commune_without_its_page_number(re
     document = read(CONTENTS.encode(), "livret.txt", edition=2024)
     assert [(e.title, e.commune_name) for e in document.events] == [
         ("Ouverture du Mois de l'ESS", "Lille"), ("Forum de l'emploi solidaire", "Marseille")]
+
+
+def test_a_commune_written_short_with_its_article(read):
+    text = "Programme du Var\n\nSamedi 16 novembre 2024\nLA SEYNE — Foire aux initiatives citoyennes\n\n" \
+           "Mardi 19 novembre 2024\nTOULON — Forum de l'emploi solidaire\n"
+    document = read(text.encode(), "var.txt", edition=2024)
+    assert [e.commune_name for e in document.events] == ["La Seyne-sur-Mer", "Toulon"]

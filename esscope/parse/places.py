@@ -108,6 +108,9 @@ class Places:
             short = short or (self.index.in_region(name, self.region) if self.region and long_enough else [])
             if len(short) == 1:
                 return Resolved(name, short[0].code, short[0].name, True, short)
+        longer = self._with_its_article(name, match.candidates)
+        if longer:
+            return longer
         if not match.candidates:
             cut = self.index.abbreviated(name, self.region)
             if len(cut) == 1:       # « Clermont-Fd », « Bourg-en-Bse »
@@ -124,6 +127,19 @@ class Places:
         elif not match.fuzzy and (big := self.index.dominant(match.candidates)):
             found.code, found.name, found.fuzzy, found.dominant = big.code, big.name, True, True
         return found
+
+    def _with_its_article(self, name: str, candidates: list) -> Resolved | None:
+        """« La Seyne » in the Var: La Seyne-sur-Mer written short, not Seyne (Alpes-de-Haute-Provence), whose
+        name has no article: the one commune of the programme's département or région whose name starts with
+        the words as written, article included, when no candidate's name does."""
+        article = re.match(r"(?:la|le|les|l['’])\s*(?=\w)", name, re.IGNORECASE)
+        if not (article and candidates and (self.department or self.region)):
+            return None
+        if any(fold(c.name).startswith(fold(article.group(0)).strip()) for c in candidates):
+            return None
+        short = (self.index.in_department(name, self.department) if self.department else []) or \
+            (self.index.in_region(name, self.region) if self.region else [])
+        return Resolved(name, short[0].code, short[0].name, True, short) if len(short) == 1 else None
 
     def postcode_commune(self, postcode: str, name: str) -> Resolved | None:
         """« 35000 Rennes »: the commune of that name within that postcode, else by the name alone."""
