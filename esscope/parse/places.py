@@ -361,7 +361,20 @@ def communes_in_prose(text: str, places: Places) -> list:
                 bracket = _DEPARTMENT.match(text[end:].split(")")[0] + ")") if text[end:].lstrip().startswith("(") else None
                 out.append((m.start(), end, narrow(found, bracket.group(1), places) if bracket else found))
                 break
+    # « la galerie X (rue des Lilas, Paris 20e) », « dans le 18e arrondissement de Paris »
+    for m in _BRACKETED_PLACE.finditer(text):
+        found = places.commune(m.group("town"), in_context_only=True)
+        if found and found.code:
+            out.append((m.start("town"), m.end("town"), found))
+    for m in _ARRONDISSEMENT_OF.finditer(text):
+        found = places.commune(f"{m.group('city')} {m.group('n')}e", in_context_only=True)
+        if found and found.code:
+            out.append((m.start(), m.end(), found))
     return out
+
+
+_BRACKETED_PLACE = re.compile(r"\([^()]{3,80}?,\s*(?P<town>[A-ZÀ-Ý][^(),]{1,40}?)\s*\)")
+_ARRONDISSEMENT_OF = re.compile(r"\b(?P<n>\d{1,2})(?:e|er|ème)\s+arrondissement\s+de\s+(?P<city>Paris|Lyon|Marseille)\b")
 
 
 _VENUE_PREP = re.compile(

@@ -113,7 +113,8 @@ class ItemReading:
 
 _COUNTED = r"(?:[ée]v[ée]nements|[ée]v[èe]nements|rendez-vous|manifestations|animations|initiatives|actions|temps\s+forts)"
 # a sentence that counts the month's events (« plus de 300 événements », « une trentaine de rendez-vous »)
-_EDITORIAL = re.compile(r"\b\d[\d\s.]*\s+" + _COUNTED + r"\b|\b(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|"
+_EDITORIAL = re.compile(r"\b(?:\d[\d\s.]*|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|"
+                        r"quarante|cinquante|cent)\s+" + _COUNTED + r"\b|\b(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|"
                         r"soixantaine|centaine|multitude|s[ée]rie)\s+d['’e]\s*" + _COUNTED + r"|\b(?:plusieurs|de\s+nombreu(?:x|ses)|"
                         r"nombreu(?:x|ses)|diver(?:s|ses)|multiples|diff[ée]rent(?:e?s))\s+" + _COUNTED + r"\b", re.IGNORECASE)
 # « les candidatures seront closes », « date limite d'inscription »: a deadline, not an event
