@@ -161,3 +161,49 @@ def test_a_commune_written_short_with_its_article(read):
            "Mardi 19 novembre 2024\nTOULON — Forum de l'emploi solidaire\n"
     document = read(text.encode(), "var.txt", edition=2024)
     assert [e.commune_name for e in document.events] == ["La Seyne-sur-Mer", "Toulon"]
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Actualités</title>
+<lastBuildDate>Mon, 06 Nov 2023 08:00:00 +0100</lastBuildDate>
+<item><title>Forum des coopératives à Rennes</title><pubDate>Mon, 06 Nov 2023 08:00:00 +0100</pubDate>
+<description>&lt;p&gt;Le &lt;strong&gt;forum des coop&amp;eacute;ratives&lt;/strong&gt; se tiendra le samedi 18 novembre
+&amp;agrave; la Halle Martenot, &amp;agrave; Rennes, de 10h &amp;agrave; 17h.&lt;/p&gt;</description></item>
+</channel></rss>
+"""
+
+
+def test_a_news_feed_is_read_as_its_items_text_not_its_tags(read):
+    document = read(FEED.encode(), "actualites.xml", edition=2023)
+    assert document.format == "feed"
+    assert [(e.start_date, e.commune_name) for e in document.events] == [("2023-11-18", "Rennes")]
+    assert "<" not in document.events[0].title
+
+
+TICKETS = """Billetterie > Événements > Atelier « Coopérer au quotidien »
+
+ATELIER « COOPÉRER AU QUOTIDIEN »
+Proposé par Coop Ensemble
+
+Choisissez votre session
+┌──────────────────────────────┐
+  Mardi 7 novembre 2023 · 18:00 – 20:00
+  COMPLET
+  [ Rejoindre la liste d'attente ]
+└──────────────────────────────┘
+┌──────────────────────────────┐
+  Jeudi 16 novembre 2023 · 18:00 – 20:00
+  4 places restantes
+└──────────────────────────────┘
+
+Autres événements de l'organisateur
+▸ Visite guidée « Une coopérative d'habitants »
+  Samedi 18 novembre 2023 · 10:30 – 12:00
+  Tiers-lieu Le Grand Atelier, 69100 Villeurbanne
+"""
+
+
+def test_a_ticketing_pages_sessions_take_its_title_and_its_bullets_title_the_dates_under_them(read):
+    got = titles_and_days(read(TICKETS.encode(), "billets.txt", edition=2023))
+    assert got == [("Atelier « Coopérer au quotidien »", "2023-11-07"), ("Atelier « Coopérer au quotidien »", "2023-11-16"),
+                   ("Visite guidée « Une coopérative d'habitants »", "2023-11-18")]

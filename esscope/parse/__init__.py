@@ -14,7 +14,7 @@ from ..errors import UserError
 from ..limits import PROGRAMME_BYTES, PROGRAMME_EVENTS, TEXT_CHARS
 from . import dates
 from .figures import TerritoryFinder, find_figures
-from .html import html_to_text, json_ld_events, looks_like_html
+from .html import feed_to_text, html_to_text, json_ld_events, looks_like_feed, looks_like_html
 from .model import EVENT_FIELDS, Document, Event, Figure
 from .pdf import pdf_document
 from .places import Places
@@ -46,7 +46,7 @@ class Reference:
 
 
 def detect_format(data: bytes, filename: str) -> str:
-    """'pdf', 'xlsx', 'ics', 'json', 'csv', 'html' or 'text', from the content first, then the name."""
+    """'pdf', 'xlsx', 'ics', 'json', 'csv', 'feed' (RSS, Atom), 'html' or 'text', from the content first, then the name."""
     name = (filename or "").lower()
     head = data[:2048].lstrip()
     if data.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
@@ -70,6 +70,8 @@ def detect_format(data: bytes, filename: str) -> str:
     if looks_binary(data):
         raise UserError(f"{filename} n'est pas du texte lisible (fichier binaire, image ?) : fournissez le "
                         "programme en texte, HTML, PDF, CSV, XLSX, JSON ou ICS.")
+    if name.endswith((".rss", ".atom", ".xml")) or looks_like_feed(decode(data[:8192], f"Le fichier {filename}")[0]):
+        return "feed"
     if name.endswith((".html", ".htm", ".xhtml")) or looks_like_html(decode(data[:8192], f"Le fichier {filename}")[0]):
         return "html"
     return "text"
@@ -151,6 +153,8 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
                             "menus ou de la mise en forme) : enregistrez la page une fois affichée dans le "
                             "navigateur, ou copiez le programme dans un fichier texte.")
         return _Source("html", clean(text))
+    if fmt == "feed":
+        return _Source("feed", clean(feed_to_text(decode(data, f"Le flux {filename}")[0])))
     if fmt == "ics":
         return _Source("ics", None, ics_records(text_of(data, f"Le fichier {filename}")))
     if fmt == "json":

@@ -2,6 +2,7 @@
 and drops navigation, menus, headers and footers of the site, newsletters, comments, scripts and forms.
 Structured events declared in the page (schema.org Event in JSON-LD) are read as well."""
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -122,3 +123,28 @@ def looks_like_html(text: str) -> bool:
     head = text[:4000].lower()
     return bool(re.search(r"<!doctype\s+html|<html[\s>]|<body[\s>]", head)) or \
         len(re.findall(r"</(?:p|div|li|td|span|a|h[1-6])>", head)) >= 5
+
+
+_FEED = re.compile(r"<(?:rss|feed)[\s>]", re.IGNORECASE)
+_ITEM = re.compile(r"<(item|entry)[\s>].*?</\1>", re.IGNORECASE | re.DOTALL)
+_FIELD = r"<{0}(?:\s[^>]*)?>(.*?)</{0}>"
+
+
+def looks_like_feed(text: str) -> bool:
+    """An RSS or Atom feed (an XML file of news items)."""
+    return bool(_FEED.search(text[:4000])) and bool(_ITEM.search(text[:200_000]))
+
+
+def feed_to_text(feed: str) -> str:
+    """The items of an RSS or Atom feed as text, each its title then its description (HTML written escaped
+    inside the XML, read as HTML): the feed's dates of publication and its other fields are left out."""
+    parts = []
+    for item in _ITEM.finditer(feed):
+        block = []
+        for name in ("title", "description", "summary", "content", "content:encoded"):
+            m = re.search(_FIELD.format(re.escape(name)), item.group(0), re.IGNORECASE | re.DOTALL)
+            if m:
+                inner = re.sub(r"^\s*<!\[CDATA\[(.*)\]\]>\s*$", r"\1", m.group(1), flags=re.DOTALL)
+                block.append(html_to_text(html.unescape(inner))[0])
+        parts.append("\n\n".join(b for b in block if b))
+    return "\n\n".join(p for p in parts if p)

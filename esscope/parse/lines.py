@@ -44,7 +44,7 @@ def read_lines(text: str, cut=None) -> list:
     cut = cut or (lambda body: [body])
     out = []
     for n, raw in _unwrapped(side_by_side(untagged(unquoted(text)).split("\n"))):
-        expanded = unglue(plain_markup(_LEADERS.sub("", raw.rstrip())))
+        expanded = unglue(plain_markup(_LEADERS.sub("", _BOX.sub(" ", raw).rstrip())))
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
                 and not re.search(r"\d\s*h\b|\b(?:de|à|dès|entre)\s*$", timed.group("title")):    # « de 9 h à » / « 17 h : »
@@ -103,7 +103,8 @@ def untagged(text: str) -> str:
 def is_menu(text: str) -> bool:
     """« Programme   Infos pratiques   Exposants   Presse », « Accueil | Agenda | Contact »: a site's
     navigation copied with the page — short capitalised items, some of them menu words, no sentence."""
-    if _BUTTONS.match(text.strip()) or _COUNTERS.match(text.strip()):
+    if _BUTTONS.match(text.strip()) or _COUNTERS.match(text.strip()) or _SEATS.match(text.strip()) \
+            or _SALES_END.match(text.strip()):
         return True
     cells = [c.strip() for c in re.split(r"\s{3,}|\s+[|·•]\s+", text.strip()) if c.strip()]
     if len(cells) < 3 or any(len(c.split()) > 4 or re.search(r"[\d.!?:;,]", c) or not c[:1].isupper() for c in cells):
@@ -123,6 +124,18 @@ _COUNTER = (r"(?:[^\w\s]{0,4}\s*\d+(?:[,.]\d+)?\s*[kK]?\s+(?:personnes?\s+int[é
             r"followers|abonn[ée]e?s|commentaires?|partages?|r[ée]actions?|vues?)|[^\w\s]{1,4}\s*\d+|"
             r"[☆★↗]\s*(?:int[ée]ress[ée](?:\(e\))?|partager|je\s+participe))")
 _COUNTERS = re.compile(rf"^{_COUNTER}(?:\s*(?:·|\s{{2,}})\s*{_COUNTER})*$", re.IGNORECASE)
+
+# « COMPLET », « Liste d'attente uniquement », « 4 places restantes », « Gratuit · [ Réserver ] »: how many seats a
+# ticketing page has left, and its buttons
+_SEATS = re.compile(r"^(?:(?:complet|liste\s+d['’]attente(?:\s+uniquement)?|\d+\s+places?\s+(?:restantes?|disponibles?)|"
+                    r"derni[èe]res\s+places|gratuit|\[[^\]]{1,40}\](?:\s*\(\d+[^)]{0,40}\))?)\s*(?:[·•|,-]\s*|$))+$",
+                    re.IGNORECASE)
+# « Fin des ventes pour chaque session : la veille à 23h59 », « Choisissez votre session »: a ticketing page's
+# instructions
+_SALES_END = re.compile(r"^(?:fin\s+des\s+(?:ventes|inscriptions|r[ée]servations)\b|choisissez\s+(?:votre|une|vos)\s+"
+                        r"(?:session|date|cr[ée]neau|s[ée]ance)s?\b)", re.IGNORECASE)
+# the lines and corners of a box drawn with characters (« ┌────┐ »)
+_BOX = re.compile(r"[\u2500-\u257f]+")
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 

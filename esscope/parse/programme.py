@@ -46,6 +46,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         if line.header is not None:
             context.rows[line.text] = mapped_row(line.cells, line.header.fields, places)
     events, dropped = [], []
+    sessions = _sessions(anchors, lines, context)
+    events.extend(e for found in sessions.values() for e in found)
+    anchors = [a for a in anchors if a.at not in sessions]
     titles = _titles_above(lines, anchors, context)
     bounds = [titles.get(k, a.at) for k, a in enumerate(anchors)] + [len(lines)]
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
@@ -130,10 +133,17 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
             found[k] = i
             continue
         # above the title, a blank line or a heading in capitals (« >> TOUT LE MOIS »)
-        if not ((i == 0 or lines[i - 1].blank or is_caps(lines[i - 1].text)) and not lines[i].bullet
-                and _title_like(lines[i].text)):
+        # a bullet titles the date line indented under it (« ▸ Visite guidée … » over «   Samedi 18 novembre · 10:30 »)
+        hung = lines[i].bullet and anchor.line is not None and not anchor.line.bullet and i == anchor.at - 1 \
+            and anchor.line.indent > lines[i].indent and not dates.strip_times(anchor.rest).strip(" ·|,–—-") \
+            and has_event_noun(lines[i].text)
+        if not (hung or (i == 0 or lines[i - 1].blank or is_caps(lines[i - 1].text)) and not lines[i].bullet) \
+                or not _title_like(lines[i].text):
             continue
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
+        if hung:        # the layout says it: what is indented under the bullet is its entry
+            found[k] = i
+            continue
         after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
         if after is not None and not (
                 (_detail_line(after.text) or re.match(r"^[a-zà-ÿ(]", after.text)) and not after.bullet
@@ -330,6 +340,27 @@ def _dated_parts(events: list, lines: list) -> list:
         part.warnings = [w for w in part.warnings if w != "lieu non indiqué" or not part.commune_code]
         out.remove(whole)
     return out
+
+
+def _sessions(anchors: list, lines: list, context: Context) -> dict:
+    """{line index: events} of the sessions of one event, as a ticketing page lists them: two dates or more,
+    each alone on its line with only its times, the lines under it only saying how many seats are left
+    (« Mardi 7 novembre 2023 · 18:00 – 20:00 », « COMPLET »), under the page's title (« ATELIER « MONTER SON
+    PROJET EN COOPÉRATIVE » »): each date an event of that title."""
+    bare = [a for a in anchors if not a.inside and not a.table and not dates.strip_times(a.rest).strip(" ·|,–—-")
+            and (a.at + 1 >= len(lines) or lines[a.at + 1].blank)]
+    if len(bare) < 2:
+        return {}
+    title = next((line for line in lines[:bare[0].at] if not line.blank and is_caps(line.text)
+                  and has_event_noun(line.text) and not dates.search_dates(line.text, loose=True)), None)
+    if title is None:
+        return {}
+    found = {}
+    for anchor in bare:
+        found[anchor.at] = parse_entry(anchor, [], context, title)
+        for event in found[anchor.at]:
+            event.line = anchor.line.n
+    return found
 
 
 def in_season(events: list, year: int) -> tuple:
