@@ -207,3 +207,19 @@ def test_a_ticketing_pages_sessions_take_its_title_and_its_bullets_title_the_dat
     got = titles_and_days(read(TICKETS.encode(), "billets.txt", edition=2023))
     assert got == [("Atelier « Coopérer au quotidien »", "2023-11-07"), ("Atelier « Coopérer au quotidien »", "2023-11-16"),
                    ("Visite guidée « Une coopérative d'habitants »", "2023-11-18")]
+
+
+NOTES_OF_A_SHOW = """LES RENDEZ-VOUS CITÉS DANS L'ÉPISODE
+
+🍲 Vente à emporter solidaire de La Cantine
+Vendredi 20 novembre, de 11h30 à 14h – devant la cantine, Paris 11e. Repas à prix libre.
+
+💻 Webinaire « Le pivot numérique des associations »
+Mardi 17 novembre, 10h-11h30, sur Zoom.
+"""
+
+
+def test_a_pictograph_marks_the_title_of_the_date_line_under_it(read):
+    got = titles_and_days(read(NOTES_OF_A_SHOW.encode(), "episode.txt", edition=2020))
+    assert got == [("Vente à emporter solidaire de La Cantine", "2020-11-20"),
+                   ("Webinaire « Le pivot numérique des associations »", "2020-11-17")]

@@ -141,7 +141,11 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
                 or not _title_like(lines[i].text):
             continue
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
-        if hung:        # the layout says it: what is indented under the bullet is its entry
+        # « 🍲 Vente à emporter solidaire » over « Vendredi 20 novembre, de 11h30 à 14h – devant … »: a card's
+        # title, marked by its pictograph, whatever the date line goes on to say
+        pictured = _PICTURED.match(lines[i].text) and _title_like(lines[i].text) and i == anchor.at - 1 \
+            and (i == 0 or lines[i - 1].blank) and anchor.form == "start"
+        if hung or pictured:        # the layout says it: what is under the title is its entry
             found[k] = i
             continue
         after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
@@ -155,6 +159,9 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if not split_rest(anchor.rest, context.places)[1]:
             found[k] = i
     return found
+
+
+_PICTURED = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\\s+\\S")
 
 
 def _card_title(lines: list, i: int, anchor) -> bool:
