@@ -144,7 +144,7 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         # « 🍲 Vente à emporter solidaire » over « Vendredi 20 novembre, de 11h30 à 14h – devant … »: a card's
         # title, marked by its pictograph, whatever the date line goes on to say
         pictured = _PICTURED.match(lines[i].text) and _title_like(lines[i].text) and i == anchor.at - 1 \
-            and (i == 0 or lines[i - 1].blank) and anchor.form == "start"
+            and (i == 0 or lines[i - 1].blank) and anchor.form == "start" and not anchor.line.bullet
         if hung or pictured:        # the layout says it: what is under the title is its entry
             found[k] = i
             continue
