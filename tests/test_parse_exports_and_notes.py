@@ -223,3 +223,9 @@ def test_a_pictograph_marks_the_title_of_the_date_line_under_it(read):
     got = titles_and_days(read(NOTES_OF_A_SHOW.encode(), "episode.txt", edition=2020))
     assert got == [("Vente à emporter solidaire de La Cantine", "2020-11-20"),
                    ("Webinaire « Le pivot numérique des associations »", "2020-11-17")]
+
+
+def test_a_date_said_again_in_german_is_not_a_title(read):
+    text = "MOIS DE L'ESS 2024\n\nLANCEMENT / AUFTAKT\nMardi 5 novembre, 18h · Dienstag, 5. November, 18 Uhr\n" \
+           "Médiathèque Malraux, Strasbourg\n"
+    assert titles_and_days(read(text.encode(), "flyer.txt", edition=2024)) == [("Lancement / auftakt", "2024-11-05")]

@@ -44,7 +44,7 @@ def read_lines(text: str, cut=None) -> list:
     cut = cut or (lambda body: [body])
     out = []
     for n, raw in _unwrapped(side_by_side(untagged(unquoted(text)).split("\n"))):
-        expanded = unglue(plain_markup(_LEADERS.sub("", _BOX.sub(" ", raw).rstrip())))
+        expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _LEADERS.sub("", _BOX.sub(" ", raw).rstrip()))))
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
                 and not re.search(r"\d\s*h\b|\b(?:de|à|dès|entre)\s*$", timed.group("title")):    # « de 9 h à » / « 17 h : »
@@ -134,6 +134,9 @@ _SEATS = re.compile(r"^(?:(?:complet|liste\s+d['’]attente(?:\s+uniquement)?|\d
 # instructions
 _SALES_END = re.compile(r"^(?:fin\s+des\s+(?:ventes|inscriptions|r[ée]servations)\b|choisissez\s+(?:votre|une|vos)\s+"
                         r"(?:session|date|cr[ée]neau|s[ée]ance)s?\b)", re.IGNORECASE)
+# « Mardi 5 novembre, 18h · Dienstag, 5. November, 18 Uhr »: a cross-border flyer's date said again in German
+_GERMAN_DATE = re.compile(r"\s*[·/|]\s*(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?"
+                          r"\s+\d{1,2}\.(?:[^·/|]*?(?:November|Oktober|Dezember|Nov\.|\d{1,2}\.|Uhr))+[^·/|]*$")
 # the lines and corners of a box drawn with characters (« ┌────┐ »)
 _BOX = re.compile(r"[\u2500-\u257f]+")
 

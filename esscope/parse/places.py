@@ -495,13 +495,17 @@ def split_venue_commune(venue: str, places: Places) -> tuple:
     return _commune_run_on(venue, places)
 
 
+# « Jardin des Deux Rives », « cité des Quatre Vents »: a number opens a name, the word after it is no commune
+_NUMBER_WORD = re.compile(r"(?:Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Cent|Mille)$")
+
+
 def _commune_run_on(venue: str | None, places: Places) -> tuple:
     """« Salle du Bouton d'Arts Rocheservière », « Salle des Fêtes de Montaigu Montaigu-Vendée Fête … » (a web
     page flattened to text): a commune written after the venue's own name, and what follows it dropped.
     The venue must have a name of its own before it (« café Le Havre » is a café, not Le Havre)."""
     words = (venue or "").split()
     for k in range(len(words) - 1, 1, -1):
-        if not words[k][:1].isupper() or words[k - 1].lower() in _BEFORE_A_NAME \
+        if not words[k][:1].isupper() or words[k - 1].lower() in _BEFORE_A_NAME or _NUMBER_WORD.match(words[k - 1]) \
                 or not _PLACE_NOUN.match(" ".join(words[:k]) + " X") and len(words[:k]) < 3:
             continue
         for n in (3, 2, 1):
