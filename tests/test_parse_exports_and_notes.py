@@ -229,3 +229,9 @@ def test_a_date_said_again_in_german_is_not_a_title(read):
     text = "MOIS DE L'ESS 2024\n\nLANCEMENT / AUFTAKT\nMardi 5 novembre, 18h · Dienstag, 5. November, 18 Uhr\n" \
            "Médiathèque Malraux, Strasbourg\n"
     assert titles_and_days(read(text.encode(), "flyer.txt", edition=2024)) == [("Lancement / auftakt", "2024-11-05")]
+
+
+def test_a_feed_with_tags_left_open_is_still_read_item_by_item():
+    from esscope.parse.html import feed_to_text
+    text = feed_to_text("<rss><item><title>Forum à Brest</title><item><title>Atelier à Quimper</title>")
+    assert text == "Forum à Brest\n\nAtelier à Quimper"

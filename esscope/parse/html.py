@@ -126,23 +126,26 @@ def looks_like_html(text: str) -> bool:
 
 
 _FEED = re.compile(r"<(?:rss|feed)[\s>]", re.IGNORECASE)
-_ITEM = re.compile(r"<(item|entry)[\s>].*?</\1>", re.IGNORECASE | re.DOTALL)
+_ITEM_OPEN = re.compile(r"<(?:item|entry)(?:\s[^>]*)?>", re.IGNORECASE)
+_ITEM_CLOSE = re.compile(r"</(?:item|entry)\s*>", re.IGNORECASE)
 _FIELD = r"<{0}(?:\s[^>]*)?>(.*?)</{0}>"
 
 
 def looks_like_feed(text: str) -> bool:
     """An RSS or Atom feed (an XML file of news items)."""
-    return bool(_FEED.search(text[:4000])) and bool(_ITEM.search(text[:200_000]))
+    return bool(_FEED.search(text[:4000])) and bool(_ITEM_OPEN.search(text[:200_000]))
 
 
 def feed_to_text(feed: str) -> str:
     """The items of an RSS or Atom feed as text, each its title then its description (HTML written escaped
     inside the XML, read as HTML): the feed's dates of publication and its other fields are left out."""
     parts = []
-    for item in _ITEM.finditer(feed):
+    # cut on the items' tags rather than matched pairs: a feed with tags left open is read in one pass
+    for piece in _ITEM_OPEN.split(feed)[1:]:
+        item = _ITEM_CLOSE.split(piece, maxsplit=1)[0]
         block = []
         for name in ("title", "description", "summary", "content", "content:encoded"):
-            m = re.search(_FIELD.format(re.escape(name)), item.group(0), re.IGNORECASE | re.DOTALL)
+            m = re.search(_FIELD.format(re.escape(name)), item, re.IGNORECASE | re.DOTALL)
             if m:
                 inner = re.sub(r"^\s*<!\[CDATA\[(.*)\]\]>\s*$", r"\1", m.group(1), flags=re.DOTALL)
                 block.append(html_to_text(html.unescape(inner))[0])
