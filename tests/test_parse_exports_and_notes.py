@@ -235,3 +235,14 @@ def test_a_feed_with_tags_left_open_is_still_read_item_by_item():
     from esscope.parse.html import feed_to_text
     text = feed_to_text("<rss><item><title>Forum à Brest</title><item><title>Atelier à Quimper</title>")
     assert text == "Forum à Brest\n\nAtelier à Quimper"
+
+
+def test_long_hostile_lines_are_read_in_one_pass(read):
+    # each of these lines once took seconds to hours: runs of spaces, dots or « Uhr » that several quantifiers
+    # in a row could share out in every way before failing
+    lines = ["12 participants" + " " * 2000 + "x", "Titre " + ". " * 20000 + "x",
+             "Atelier · Mo 5. " + "Uhr " * 40 + "| fin"]
+    text = "Mardi 5 novembre 2024 : forum de l'ESS à Rennes\n" + "\n".join(lines) + "\n"
+    document = read(text.encode(), "hostile.txt", edition=2024)
+    assert [e.start_date for e in document.events] == ["2024-11-05"]
+    assert is_menu(lines[0].replace(" " * 2000 + "x", "")) and not is_menu(lines[0])

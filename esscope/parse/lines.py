@@ -44,7 +44,7 @@ def read_lines(text: str, cut=None) -> list:
     cut = cut or (lambda body: [body])
     out = []
     for n, raw in _unwrapped(side_by_side(untagged(unquoted(text)).split("\n"))):
-        expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _LEADERS.sub("", _BOX.sub(" ", raw).rstrip()))))
+        expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
                 and not re.search(r"\d\s*h\b|\b(?:de|à|dès|entre)\s*$", timed.group("title")):    # « de 9 h à » / « 17 h : »
@@ -78,6 +78,17 @@ _TURN = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’ 
 
 # « Ouverture officielle ........... 8 »: a table of contents' dotted leader and page number
 _LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*\d{0,3}\s*$")
+
+
+def _without_leaders(line: str) -> str:
+    """The line without its dotted leader and page number. Looked for in the line's tail of dots, spaces and
+    figures only: searched through a whole line, a long run of dots followed by a word took seconds."""
+    body = line.rstrip(" \t.…_0123456789")
+    if len(body) == len(line):
+        return line
+    tail = line[len(body):]
+    found = _LEADERS.search(tail)
+    return body + tail[:found.start()] if found else line
 
 # the marks an e-mail puts before the lines it quotes (« > », « > > » when forwarded twice)
 _QUOTE = re.compile(r"^(?:[ \t]*>)+[ \t]?", re.MULTILINE)
@@ -120,10 +131,12 @@ _BUTTONS = re.compile(r"^[+>•]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+
 
 # « 142 personnes intéressées · 38 participants », « 👍❤️ 46    7 commentaires    12 partages », « ☆ Intéressé(e)
 # ↗ Partager »: a social network's counters and buttons under a post or an event
-_COUNTER = (r"(?:[^\w\s]{0,4}\s*\d+(?:[,.]\d+)?\s*[kK]?\s+(?:personnes?\s+int[ée]ress[ée]e?s?|participants?|j['’]aime|"
+_COUNTER = (r"(?:(?:[^\w\s]{1,4}\s?)?\d+(?:[,.]\d+)?\s?[kK]?\s+(?:personnes?\s+int[ée]ress[ée]e?s?|participants?|j['’]aime|"
             r"followers|abonn[ée]e?s|commentaires?|partages?|r[ée]actions?|vues?)|[^\w\s]{1,4}\s*\d+|"
             r"[☆★↗]\s*(?:int[ée]ress[ée](?:\(e\))?|partager|je\s+participe))")
-_COUNTERS = re.compile(rf"^{_COUNTER}(?:\s*(?:·|\s{{2,}})\s*{_COUNTER})*$", re.IGNORECASE)
+# (one run of spaces between two counters: spaces matched by several quantifiers in a row made a long blank
+# line cost seconds)
+_COUNTERS = re.compile(rf"^{_COUNTER}(?:(?:\s?·\s?|\s{{2,}}){_COUNTER})*$", re.IGNORECASE)
 
 # « COMPLET », « Liste d'attente uniquement », « 4 places restantes », « Gratuit · [ Réserver ] »: how many seats a
 # ticketing page has left, and its buttons
@@ -136,7 +149,7 @@ _SALES_END = re.compile(r"^(?:fin\s+des\s+(?:ventes|inscriptions|r[ée]servation
                         r"(?:session|date|cr[ée]neau|s[ée]ance)s?\b)", re.IGNORECASE)
 # « Mardi 5 novembre, 18h · Dienstag, 5. November, 18 Uhr »: a cross-border flyer's date said again in German
 _GERMAN_DATE = re.compile(r"\s*[·/|]\s*(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?"
-                          r"\s+\d{1,2}\.(?:[^·/|]*?(?:November|Oktober|Dezember|Nov\.|\d{1,2}\.|Uhr))+[^·/|]*$")
+                          r"\s+\d{1,2}\.(?=[^·/|]*(?:November|Oktober|Dezember|Nov\.|\d{1,2}\.|Uhr))[^·/|]*$")
 # the lines and corners of a box drawn with characters (« ┌────┐ »)
 _BOX = re.compile(r"[\u2500-\u257f]+")
 

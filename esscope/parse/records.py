@@ -297,9 +297,8 @@ def _ics_occurrences(event) -> list:
         return [first]
     if len(moments) < 2:
         return [first]
-    skipped = {d.dt for value in (event.get("EXDATE") if isinstance(event.get("EXDATE"), list)
-                                  else [event.get("EXDATE")] if event.get("EXDATE") is not None else [])
-               for d in value.dts}
+    excluded = event.get("EXDATE", [])      # one property, or a list when it is given on several lines
+    skipped = {d.dt for value in (excluded if isinstance(excluded, list) else [excluded]) for d in value.dts}
     out = []
     for moment in moments:
         if moment in skipped:
