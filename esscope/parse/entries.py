@@ -119,8 +119,9 @@ def _leading_when_where(header: str, item: str, places: Places) -> tuple:
     the item to the header."""
     while "," in item:
         first, after = item.split(",", 1)
-        if not first.strip() or not after.strip() or not only_when_where(first, places):
-            break
+        if not first.strip() or not after.strip() or not only_when_where(first, places) \
+                or only_when_where(after, places):
+            break       # what is left would say what happens no more than the clause: the clause names it
         header, item = f"{header}, {WHERE_WORDS.sub('', first.strip())}", after.strip()
     return header, item
 

@@ -61,7 +61,7 @@ def only_when_where(text: str, places: Places) -> bool:
         # « Villeurbane » between dashes: one word alone, read with its slip in the programme's région
         if places.commune(bare, fuzzy=bool(re.fullmatch(r"[A-ZÀ-Ý][\w’'-]{3,}", bare))) or re.match(r"^\d{5}\s", bare):
             has_commune = True
-        elif re.match(r"^[A-ZÀ-Ý][\w’'\-]*(?:[\s\-][A-ZÀ-Ýa-zà-ÿ’'\-]+){0,4}$", bare):
+        elif re.match(r"^[A-ZÀ-Ý][\w’'\-]*(?:[\s\-][A-ZÀ-Ýa-zà-ÿ’'\-]+){0,4}$", bare) and not has_event_noun(bare):
             named += 1
         else:
             return False

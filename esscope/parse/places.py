@@ -104,7 +104,7 @@ class Places:
             # in its région: a long name written short
             short = self.index.in_department(name, self.department) if self.department else []
             # without any candidate, only a long enough name is taken for the start of a longer one
-            long_enough = match.candidates or len(normalise(name)) >= 6
+            long_enough = match.candidates or len(normalise(name)) >= 5
             short = short or (self.index.in_region(name, self.region) if self.region and long_enough else [])
             if len(short) == 1:
                 return Resolved(name, short[0].code, short[0].name, True, short)

@@ -18,7 +18,9 @@ from .anchors import choose_year, dated_sentences, find_candidates
 from .brochure import learn_themes
 from .casing import learn_casing
 from .context import Context
+from .entries import TOLD
 from .entries import TOLD, parse_entry, split_rest
+from .grids import ungrid
 from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, is_caps, mark_tables, read_lines
@@ -35,6 +37,7 @@ _UNDATED = re.compile(r"dates?\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|venir|co
 def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
+    text = ungrid(text)
     lines = mark_tables(read_lines(dates.with_relative_days(text), cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]

@@ -1,0 +1,162 @@
+"""Tables drawn as grids in plain text — borders of « +---+ » or box-drawing characters, each row's cells
+wrapped over several lines — rewritten as lines the rest of the reader knows: one line per row with its
+cells joined by « | », or, for a month calendar (a column per weekday, a day number heading each cell),
+one line per event, « mercredi 3 novembre 2021 : 18h Ciné-débat … ». Pure text in, text out."""
+
+import calendar
+import re
+
+from .dates import WEEKDAY_NAMES, fold, starts_with_time
+
+_BORDER = re.compile(r"^\s*[+|├┌└╞╟╠┏┗┣][-=+─━═┼┬┴├┤┌┐└┘╪╫╬┳┻┏┓┗┛┣┫ ]*[+|┤┐┘╡╢╣┓┛┫]\s*$")
+_SIDES = "|│┃║"
+_WEEKDAY = {fold(name): day for day, name in enumerate(WEEKDAY_NAMES)}
+_WEEKDAY.update({fold(name)[:3]: day for day, name in enumerate(WEEKDAY_NAMES)})
+_DAY_CELL = re.compile(r"^(?P<day>3[01]|[12][0-9]|0?[1-9])(?![0-9/.:hH])\s*(?P<label>.*)$")
+# an item opens a cell's line on a time (« 18h », « 9h-12h ») or a mark (« ▶ », « • »); not on a dash,
+# which in a narrow cell goes on with the item above (« – Brive, place du Civoire »)
+_ITEM_MARK = re.compile(r"^[▶►▸•◦▪■●○*]\s*")
+_NUMBERS = re.compile(r"\d+")
+_CONTINUED = {"fin", "suite", "expo", "exposition"}
+_MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                "novembre", "décembre"]
+_MAX_COLUMNS = 12
+_RECALLED = 60      # items a repeated mention is compared with: about a month's (keeps a huge grid linear)
+
+
+def ungrid(text: str) -> str:
+    """The text with every grid table rewritten (see the module's docstring); other text unchanged."""
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        end = _grid_end(lines, i)
+        if end is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.extend(_rewrite(lines[i:end], text) + [""])
+        i = end
+    return "\n".join(out)
+
+
+def _grid_end(lines: list, start: int) -> int | None:
+    """Where the grid opening at `start` on a border line ends. A grid draws a border between its rows (at
+    least three rows, one of several lines); a table with one line per row is left to `tables`."""
+    if not _BORDER.match(lines[start]) or len(_columns(lines[start])) < 2:
+        return None
+    end, heights = start + 1, [0]
+    while end < len(lines) and (_BORDER.match(lines[end]) or lines[end].strip()[:1] in tuple(_SIDES)):
+        if _BORDER.match(lines[end]):
+            heights.append(0)
+        else:
+            heights[-1] += 1
+        end += 1
+    heights = [h for h in heights if h]
+    return end if len(heights) >= 3 and max(heights) >= 2 else None
+
+
+def _columns(border: str) -> list:
+    """The (start, end) of each column between the joints of a border line."""
+    joints = [k for k, c in enumerate(border) if c in "+┼┬┴├┤┌┐└┘╪╫╬┳┻┏┓┗┛┣┫|"]
+    return [(a + 1, b) for a, b in zip(joints, joints[1:]) if b > a + 1][:_MAX_COLUMNS]
+
+
+def _rows(block: list) -> list:
+    """The grid's rows, each a list of cells, each cell the list of its lines (stripped)."""
+    columns = _columns(block[0])
+    rows, current = [], None
+    for line in block[1:]:
+        if _BORDER.match(line):
+            if current:
+                rows.append(current)
+            current = None
+            continue
+        current = current or [[] for _ in columns]
+        for k, (a, b) in enumerate(columns):
+            cell = line[a:b].strip(" " + _SIDES)
+            if cell:
+                current[k].append(cell)
+    if current:
+        rows.append(current)
+    return rows
+
+
+def _rewrite(block: list, text: str) -> list:
+    rows = _rows(block)
+    weekdays = _weekday_header(rows[0]) if rows else None
+    if weekdays:
+        return _calendar_lines(rows[1:], weekdays, text)
+    return [" | ".join(_joined(cell) for cell in row) for row in rows]
+
+
+def _joined(cell: list) -> str:
+    """A cell's lines as one text; a line ending on a hyphen goes on without a space (« Cosne- » over
+    « Cours-sur-Loire »: a grid's author wraps a compound name at its hyphen)."""
+    text = ""
+    for line in cell:
+        text = text + line if text.endswith("-") and not text.endswith(" -") else f"{text} {line}".strip()
+    return text
+
+
+def _weekday_header(row: list) -> list | None:
+    """The weekday of each column when the row names at least five weekdays, one per column."""
+    days = [_WEEKDAY.get(fold(_joined(cell)).strip(" .").lower()) for cell in row]
+    return days if sum(d is not None for d in days) >= 5 and len(set(days) - {None}) == sum(d is not None for d in days) \
+        else None
+
+
+def _calendar_lines(rows: list, weekdays: list, text: str) -> list:
+    """One line per item of each day's cell, dated; repeated mentions of an item already listed dropped."""
+    dated = []      # (row, column, day number, the cell's items)
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            m = _DAY_CELL.match(cell[0]) if cell and weekdays[k] is not None else None
+            if m:
+                dated.append((r, k, int(m.group("day")), _items(cell[1:])))
+    month, year = _month_of(dated, weekdays, text)
+    out, seen = [], []
+    for r, k, day, items in dated:
+        if (r == 0 and day > 7) or (r == len(rows) - 1 and day < 7 and r > 0):
+            continue        # the days of the month before or after
+        when = f"{WEEKDAY_NAMES[weekdays[k]]} {day} {_MONTH_NAMES[month - 1]}" + (f" {year}" if year else "")
+        for item in items:
+            words = _words(item)
+            if any(words < earlier for earlier in seen[-_RECALLED:]):
+                continue    # « ▶ expo Guéret » each day of an exhibition listed in full on its first day
+            seen.append(words)
+            out.append(f"{when} : {item}")
+    return out
+
+
+def _items(lines: list) -> list:
+    """A cell's items: a new one opens on a time or a mark; a note in brackets alone (« (férié) ») is none."""
+    items = []
+    for line in lines:
+        if not items or starts_with_time(line) or _ITEM_MARK.match(line):
+            items.append([_ITEM_MARK.sub("", line)])
+        else:
+            items[-1].append(line)
+    texts = [_joined(item) for item in items]
+    return [t for t in texts if t and not re.fullmatch(r"\(.*\)", t)]
+
+
+def _words(item: str) -> frozenset:
+    """An item's words without figures nor words that say an exhibition goes on (to spot a repeated mention)."""
+    words = set(re.findall(r"[^\W\d_]{2,}", fold(_NUMBERS.sub(" ", item)).lower()))
+    return frozenset(words - _CONTINUED) if words - _CONTINUED else frozenset(words)
+
+
+def _month_of(dated: list, weekdays: list, text: str) -> tuple:
+    """(month, year) of a calendar: of the years the text names, the month whose 1st falls in the column of
+    the cell numbered 1 and whose last day is the grid's last, November first (the Mois de l'ESS); failing
+    that, the month the text names first, without a year."""
+    first = next((weekdays[k] for _r, k, day, _ in dated if day == 1), None)
+    last = max((day for r, _k, day, _ in dated if r > 0 or day <= 7), default=0)
+    years = sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)})
+    for month in [11] + [m for m in range(1, 13) if m != 11]:
+        for year in years:
+            start, length = calendar.monthrange(year, month)
+            if start == first and length == last:
+                return month, year
+    named = [m for m, name in enumerate(_MONTH_NAMES, 1) if re.search(name, text, re.IGNORECASE)]
+    return (11 if 11 in named or not named else named[0]), None
