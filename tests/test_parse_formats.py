@@ -215,3 +215,53 @@ def test_a_text_that_opens_with_a_bracket_is_text_and_a_json_array_is_json():
     assert detect_format("[Transcription – émission du 4 novembre]\n\nBonjour".encode(), "radio.txt") == "text"
     assert detect_format(b'[{"title": "Atelier"}]', "export.txt") == "json"
     assert detect_format(b'{"events": []}', "export") == "json"
+
+
+def _timings(*days, month="2023-11"):
+    return [{"begin": f"{month}-{d:02d}T10:00:00+01:00", "end": f"{month}-{d:02d}T12:00:00+01:00"} for d in days]
+
+
+API_CSV = ("uid;title_fr;firstDate_begin;lastDate_end;timings;location_name;location_city;status;keywords_fr;"
+           "originAgenda_title\n"
+           + "\n".join(";".join(cells) for cells in [
+               ["1", "Cycle « Coopérer »", "2023-11-07T10:00:00+01:00", "2023-11-21T12:00:00+01:00",
+                '"' + json.dumps(_timings(7, 14, 21)).replace('"', '""') + '"', "Le Rize", "Villeurbanne",
+                "Programmé", "Mois de l'ESS;formation", "Agenda régional"],
+               # open from Tuesday to Saturday for three weeks: one exhibition
+               ["2", "Exposition « Nos communs »", "2023-11-07T10:00:00+01:00", "2023-11-25T12:00:00+01:00",
+                '"' + json.dumps(_timings(*[d for d in range(7, 26) if d % 7 not in (5, 6)])).replace('"', '""') + '"',
+                "Bibliothèque", "Grenoble", "Programmé", "Mois de l'ESS", "Agenda régional"],
+               ["3", "Job dating", "2023-11-09T10:00:00+01:00", "2023-11-09T12:00:00+01:00", "", "Salle B", "Lyon",
+                "Annulé", "Mois de l'ESS", "Agenda régional"],
+               ["4", "Assemblée générale du réseau", "2023-11-16T10:00:00+01:00", "2023-11-16T12:00:00+01:00", "",
+                "Siège", "Lyon", "Programmé", "réseau", "Agenda régional"],
+           ]) + "\n")
+
+
+def test_an_agenda_exports_api_columns_sessions_status_and_other_agendas(parse):
+    result = parse(API_CSV.encode("utf-8"), "export.csv")
+    assert [(e.title, e.start_date, e.end_date, e.commune_code) for e in result.events] == [
+        ("Cycle « Coopérer »", "2023-11-07", "2023-11-07", "69266"),       # a weekly cycle: one event a session
+        ("Cycle « Coopérer »", "2023-11-14", "2023-11-14", "69266"),
+        ("Cycle « Coopérer »", "2023-11-21", "2023-11-21", "69266"),
+        ("Exposition « Nos communs »", "2023-11-07", "2023-11-25", "38185")]
+    assert any("annulée" in w and "Job dating" in w for w in result.warnings)
+    assert any("autre agenda" in w and "Assemblée générale" in w for w in result.warnings)
+
+
+def test_json_timings_make_one_event_a_session_or_one_open_on_its_days(parse):
+    data = [{"title": {"fr": "Atelier vélo"}, "timings": _timings(4, 18), "location": {"city": "Rennes"}},
+            {"title": {"fr": "Festival"}, "timings": _timings(10, 11, 12), "location": {"city": "Rennes"},
+             "status": 6},
+            {"title": {"fr": "Marché"}, "timings": _timings(24, 25), "location": {"city": "Rennes"}}]
+    result = parse(json.dumps(data), "agenda.json")
+    assert [(e.title, e.start_date, e.end_date) for e in result.events] == [
+        ("Atelier vélo", "2023-11-04", "2023-11-04"), ("Atelier vélo", "2023-11-18", "2023-11-18"),
+        ("Marché", "2023-11-24", "2023-11-25")]       # the festival is cancelled (OpenAgenda's status 6)
+
+
+def test_a_table_saved_as_text_is_read_as_a_table(parse):
+    result = parse(API_CSV.encode("utf-8"), "export.txt")
+    assert result.format == "table" and len(result.events) == 4
+    assert parse(b"Programme du Mois de l'ESS; rencontres, ateliers\nMardi 7 novembre : atelier compost, Lyon\n",
+                 "programme.txt").format == "text"

@@ -19,7 +19,17 @@ from .model import EVENT_FIELDS, Document, Event, Figure
 from .pdf import pdf_document
 from .places import Places
 from .programme import in_season, parse_text, set_aside
-from .records import ics_records, json_records, read_csv, read_xlsx, record_events, table_records
+from .records import (
+    ics_records,
+    json_records,
+    looks_like_table,
+    of_the_mois,
+    read_csv,
+    read_xlsx,
+    record_events,
+    table_records,
+    without_cancelled,
+)
 from .textnorm import clean, decode, looks_binary, one_form, text_of
 from .vocabulary import canonical_kind, canonical_theme
 
@@ -70,6 +80,8 @@ def detect_format(data: bytes, filename: str) -> str:
     if looks_binary(data):
         raise UserError(f"{filename} n'est pas du texte lisible (fichier binaire, image ?) : fournissez le "
                         "programme en texte, HTML, PDF, CSV, XLSX, JSON ou ICS.")
+    if looks_like_table(decode(data[:8192], f"Le fichier {filename}")[0]):
+        return "csv"        # a table saved as text
     if name.endswith((".rss", ".atom", ".xml")) or looks_like_feed(decode(data[:8192], f"Le fichier {filename}")[0]):
         return "feed"
     if name.endswith((".html", ".htm", ".xhtml")) or looks_like_html(decode(data[:8192], f"Le fichier {filename}")[0]):
@@ -195,13 +207,23 @@ def _json_ld_record(item: dict) -> dict:
 def _events(source: _Source, places: Places, edition) -> tuple:
     if source.records is not None:
         year = edition or _records_year(source.records)
-        events, warnings = set_aside(record_events(source.records, places, year))
+        records, cancelled = without_cancelled(source.records)
+        records, others = of_the_mois(records)
+        events, warnings = set_aside(record_events(records, places, year))
+        warnings += _set_aside_rows(cancelled, "ligne(s) annulée(s) d'après leur statut")
+        warnings += _set_aside_rows(others, "ligne(s) d'un autre agenda que celui du Mois de l'ESS (l'export marque "
+                                            "les autres comme les siennes)")
         events, off = in_season(events, year)
         warnings += off
         if not (edition or _records_year(source.records, strict=True)):
             warnings.append(f"aucune année dans les dates : {year} supposée, précisez --edition")
         return events, year, warnings
     return parse_text(source.text, places, edition, year_hint=dates.document_year(source.hint) if source.hint else None)
+
+
+def _set_aside_rows(titles: list, why: str) -> list:
+    return [f"{len(titles)} {why}, non retenue(s) comme événement : " + " ; ".join(f"« {t[:60]} »" for t in titles[:5])] \
+        if titles else []
 
 
 def _records_year(records: list, strict=False) -> int | None:

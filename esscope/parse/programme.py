@@ -18,7 +18,6 @@ from .anchors import choose_year, dated_sentences, find_candidates
 from .brochure import learn_themes
 from .casing import learn_casing
 from .context import Context
-from .entries import TOLD
 from .entries import TOLD, parse_entry, split_rest
 from .grids import ungrid
 from .head import is_row

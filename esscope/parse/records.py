@@ -25,31 +25,32 @@ from .model import Event
 from .places import Places, Resolved, is_online, parse_place
 from .tables import day_first, english_header, month_first
 from .textnorm import clean, decode, looks_binary
-from .vocabulary import column_field, kind_in, price_of
+from .vocabulary import column_field, kind_in, label_of, price_of
 
 PARIS = ZoneInfo("Europe/Paris")
 FIELDS = ("title", "description", "start", "end", "first_end", "last_start", "start_time", "end_time", "venue",
           "address", "commune", "postcode", "insee", "organizer", "co_organizers", "contact", "price", "theme",
-          "kind", "url", "online", "department", "region")
+          "kind", "url", "online", "department", "region", "status", "sessions", "agenda")
 
 # Column names (folded, letters and digits only) that carry each field, OpenAgenda's export included.
 ALIASES = {
     "title": ["titre", "titrefr", "title", "intitule", "nomdelevenement", "evenement", "libelle", "name", "summary",
-              "nom", "titredelevenement"],
+              "nom", "titredelevenement", "titlefr"],
     "description": ["descriptioncourte", "descriptioncourtefr", "description", "descriptionfr", "resume",
                     "presentation", "details", "descriptionlongue", "descriptionlonguefr"],
     "start": ["premieredatedebut", "datedebut", "datededebut", "debut", "start", "startdate", "date", "dates",
-              "jour", "quand", "dateevenement", "datedelevenement", "firstdate", "dtstart"],
-    "first_end": ["premieredatefin"],
-    "last_start": ["dernieredatedebut"],
-    "end": ["dernieredatefin", "datefin", "datedefin", "fin", "end", "enddate", "lastdate", "dtend"],
+              "jour", "quand", "dateevenement", "datedelevenement", "firstdate", "dtstart", "firstdatebegin",
+              "firsttimingbegin"],
+    "first_end": ["premieredatefin", "firstdateend", "firsttimingend"],
+    "last_start": ["dernieredatedebut", "lastdatebegin", "lasttimingbegin"],
+    "end": ["dernieredatefin", "datefin", "datedefin", "fin", "end", "enddate", "lastdate", "dtend", "lastdateend", "lasttimingend"],
     "start_time": ["heuredebut", "heurededebut", "heure", "horaire", "horaires", "starttime"],
     "end_time": ["heurefin", "heuredefin", "endtime"],
     "venue": ["nomdulieu", "lieu", "venue", "location", "salle", "locationname", "place", "nomlieu"],
-    "address": ["adresse", "address", "adressedulieu", "rue", "adresselieu"],
-    "commune": ["ville", "commune", "city", "localite", "town", "villedulieu"],
-    "postcode": ["codepostal", "cp", "postcode", "postalcode", "zip", "zipcode"],
-    "insee": ["codeinsee", "insee", "codecommune", "inseecode", "codeinseecommune"],
+    "address": ["adresse", "address", "adressedulieu", "rue", "adresselieu", "locationaddress"],
+    "commune": ["ville", "commune", "city", "localite", "town", "villedulieu", "locationcity"],
+    "postcode": ["codepostal", "cp", "postcode", "postalcode", "zip", "zipcode", "locationpostalcode"],
+    "insee": ["codeinsee", "insee", "codecommune", "inseecode", "codeinseecommune", "locationinsee"],
     "organizer": ["organisateur", "organisateurs", "organizer", "structure", "porteur", "structureorganisatrice",
                   "organisation"],
     "co_organizers": ["coorganisateurs", "coorganisateur", "partenaires", "partenaire"],
@@ -57,13 +58,18 @@ ALIASES = {
                 "registration", "contactinscription"],
     "price": ["tarif", "tarifs", "prix", "conditions", "conditionsfr", "price", "conditionsdeparticipation",
               "conditionsdacces"],
-    "theme": ["theme", "thematique", "categorie", "motscles", "motsclesfr", "keywords", "category", "themes"],
+    "theme": ["theme", "thematique", "categorie", "motscles", "motsclesfr", "keywords", "category", "themes", "keywordsfr"],
     "kind": ["type", "typedevenement", "format", "kind", "typeevenement", "typedevenementfr"],
     "url": ["lien", "url", "link", "siteweb", "liendelevenement", "lienverslevenement", "canonicalurl"],
     "online": ["enligne", "online", "modedeparticipation", "attendancemode", "lienenligne", "lienacceslenligne",
                "accesenligne"],
-    "department": ["departement", "department"],
-    "region": ["region"],
+    "department": ["departement", "department", "locationdepartment"],
+    "region": ["region", "locationregion"],
+    "status": ["statut", "status", "etat", "statutdelevenement", "eventstatus"],
+    # an agenda export's list of sessions (OpenAgenda's « timings »: [{"begin": …, "end": …}, …])
+    "sessions": ["timings", "horairesdetailles", "seances", "sessions"],
+    # the agenda a row comes from, when an export mixes several (« Mois de l'ESS 2021 », « Agenda de la CRESS »)
+    "agenda": ["agenda", "originagendatitle", "agendatitle", "agendadorigine", "source"],
 }
 # fields of programme labels (vocabulary.FIELD_LABELS) → fields of records
 _LABEL_FIELDS = {"title": "title", "date": "start", "end": "end", "time": "start_time", "end_time": "end_time",
@@ -135,6 +141,19 @@ def table_records(rows: list, columns: list, given=None) -> tuple:
                         "écrivez les dates comme « 18/11/2024 » ou « mardi 18 novembre », ou indiquez la colonne "
                         "des dates avec --column start=COLONNE.")
     return records, fmt
+
+
+def looks_like_table(text: str) -> bool:
+    """True for a table saved as text (a CSV named .txt): its first line names, between « ; », tabs or commas,
+    at least three columns, a title and a start date among them."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    for separator in (";", "\t", ","):
+        cells = [c.strip().strip('"') for c in first.split(separator)]
+        if 3 <= len(cells) <= PROGRAMME_COLUMNS.limit and all(0 < len(c) <= 40 for c in cells):
+            mapping = column_mapping(cells)
+            if "title" in mapping and "start" in mapping:
+                return True
+    return False
 
 
 def _shown_columns(columns: list, most: int = 30, width: int = 40) -> str:
@@ -248,8 +267,13 @@ def openagenda_json_records(data) -> list:
             "contact": ", ".join(str(r.get("value")) for r in _listed(item.get("registration"))
                                  if isinstance(r, dict) and r.get("value")) or None,
             "organizer": _lang(_mapping(item.get("originAgenda")).get("title")),
+            "status": _OPENAGENDA_STATUS.get(item.get("status")), "_sessions": timings,
         })
     return records
+
+
+# OpenAgenda's numbered states of an event (API v2); the others (scheduled, full, moved online) keep it as it is
+_OPENAGENDA_STATUS = {2: "reprogrammé", 4: "reporté", 6: "annulé"}
 
 
 def _mapping(value) -> dict:
@@ -391,23 +415,91 @@ def _moment(value: str | None, year: int) -> tuple:
 
 
 def record_events(records: list, places: Places, year: int) -> list:
-    """Events of records; each record's problems become its warnings."""
+    """Events of records; each record's problems become its warnings. A record whose sessions fall in
+    separate runs of days (a weekly cycle) gives one event per run (`session_runs`)."""
     events = []
     for n, record in enumerate(records):
+        sessions = _sessions(record)
         # an export may give a number, a list or an object where text is expected: all read as text
-        record = {k: v if k.startswith("_") else _lang(v) for k, v in record.items()}
-        event = _record_event(record, places, year)
-        if event:
-            event.line = n
-            events.append(event)
+        record = {k: v if k.startswith("_") else _lang(v) for k, v in record.items() if k not in ("sessions", "_sessions")}
+        for run in session_runs(sessions, year) or [None]:
+            event = _record_event({**record, **_run_dates(run)} if run else record, places, year)
+            if event:
+                event.line = n
+                events.append(event)
+        PROGRAMME_EVENTS.check(len(events), "Cet export (une fois ses séances comptées)")
     return events
+
+
+# Sessions that fill at least half the days of their span are one event open on those days (an exhibition
+# closed on Sundays and Mondays); sparser ones (a weekly cycle, a market each Saturday) are events of their own,
+# sessions on days that follow each other (a Friday and a Saturday) being one.
+_OPEN_DAYS = 0.5
+
+
+def _sessions(record: dict) -> list:
+    """A record's sessions, each {'begin': …, 'end': …}, in order: from a list, or a JSON text in a cell."""
+    value = record.get("_sessions", record.get("sessions"))
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except (ValueError, RecursionError):
+            return []
+    found = [t for t in _listed(value) if isinstance(t, dict) and t.get("begin")]
+    return sorted(found[:PROGRAMME_EVENTS.limit], key=lambda t: str(t["begin"]))
+
+
+def session_runs(sessions: list, year: int) -> list:
+    """The sessions grouped into the events they make (see `_OPEN_DAYS`), in order."""
+    dated = [(day, session) for session in sessions for day in [_moment(str(session["begin"]), year)[0]] if day]
+    if not dated:
+        return []
+    span = (dated[-1][0] - dated[0][0]).days + 1
+    if len({day for day, _ in dated}) >= _OPEN_DAYS * span:
+        return [[session for _day, session in dated]]
+    runs = []
+    for day, session in dated:
+        if runs and (day - runs[-1][-1][0]).days <= 1:
+            runs[-1].append((day, session))
+        else:
+            runs.append([(day, session)])
+    return [[session for _day, session in run] for run in runs]
+
+
+def _run_dates(run: list) -> dict:
+    first, last = run[0], run[-1]
+    return {"start": str(first["begin"]), "first_end": _text(first.get("end")), "last_start": str(last["begin"]),
+            "end": _text(last.get("end"))}
+
+
+_CANCELLED = re.compile(r"^\W*(?:annul|supprim|cancel|d[ée]programm)", re.IGNORECASE)
+_MOIS = re.compile(r"mois\s+de\s+l['’\s]*(?:ess|[ée]conomie\s+sociale)", re.IGNORECASE)
+
+
+def without_cancelled(records: list) -> tuple:
+    """(records, titles set aside): a row whose status says it is cancelled is no event (a row put off keeps its
+    new date: it stays)."""
+    cancelled = [r for r in records if _CANCELLED.match(str(r.get("status") or ""))]
+    return [r for r in records if r not in cancelled], [str(r.get("title") or "") for r in cancelled]
+
+
+def of_the_mois(records: list) -> tuple:
+    """(records, titles set aside): when an export mixes agendas and marks some rows as the Mois de l'ESS's (in
+    their agenda, keywords or theme) but not others, the others."""
+    def marked(record):
+        return any(_MOIS.search(str(record.get(f) or "")) for f in ("agenda", "theme", "kind"))
+    kept = [r for r in records if marked(r)]
+    if not kept or len(kept) == len(records):
+        return records, []
+    return kept, [str(r.get("title") or "") for r in records if not marked(r)]
 
 
 def _record_event(record: dict, places: Places, year: int) -> Event | None:
     title = (record.get("title") or "").strip()
     if not title:
         return None
-    event = Event(title=title[:300], description=record.get("description"), organizer=record.get("organizer"),
+    event = Event(title=title[:300], description=record.get("description"),
+                  organizer=record.get("organizer") or _labelled(record.get("description"), "organizer"),
                   contact=record.get("contact"), theme=record.get("theme"), url=record.get("url"))
     event.kind = record.get("kind") or kind_in(title)
     start, start_time = _moment(record.get("start"), year)
@@ -436,6 +528,15 @@ def _record_event(record: dict, places: Places, year: int) -> Event | None:
         event.warn(f"lieu « {event.venue} » sans commune : commune à confirmer" if event.venue else
                    "lieu non indiqué", 0.15)
     return event
+
+
+def _labelled(text: str | None, field: str) -> str | None:
+    """The value of a field labelled in a free text (« Orga : URSCOP Ouest » in a calendar event's notes)."""
+    for line in (text or "").splitlines()[:50]:
+        found = label_of(line[:300])
+        if found and found[0] == field and found[1]:
+            return found[1]
+    return None
 
 
 def _record_place(event: Event, record: dict, places: Places) -> None:
