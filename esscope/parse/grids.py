@@ -5,6 +5,7 @@ one line per event, « mercredi 3 novembre 2021 : 18h Ciné-débat … ». Pure 
 
 import calendar
 import re
+from itertools import pairwise
 
 from .dates import WEEKDAY_NAMES, fold, starts_with_time
 
@@ -58,7 +59,7 @@ def _grid_end(lines: list, start: int) -> int | None:
 def _columns(border: str) -> list:
     """The (start, end) of each column between the joints of a border line."""
     joints = [k for k, c in enumerate(border) if c in "+┼┬┴├┤┌┐└┘╪╫╬┳┻┏┓┗┛┣┫|"]
-    return [(a + 1, b) for a, b in zip(joints, joints[1:]) if b > a + 1][:_MAX_COLUMNS]
+    return [(a + 1, b) for a, b in pairwise(joints) if b > a + 1][:_MAX_COLUMNS]
 
 
 def _rows(block: list) -> list:
