@@ -380,3 +380,32 @@ def test_a_theme_header_after_an_entry_fields_opens_another_entry_of_the_day(par
         ("2019-11-08", "Entreprendre", "Atelier", "Créer son activité en coopérative", "Orléans"),
         ("2019-11-08", "Consommer", "Marché", "Marché des producteurs locaux", "Blois"),
         ("2019-11-09", "Agir ensemble", "Chantier participatif", "Rénovation d'un jardin partagé", "Tours")]
+
+
+POSTER = """VILLEFRANCHE-SUR-SAÔNE
+Quinzaine de l'ESS – novembre 2015
+
+MAR10
+9h>12h  Atelier « Monter sa coopérative »
+Pépinière d'entreprises, rue Montesquieu
+Union régionale des Scop
+20h  Ciné-débat « Les Jours heureux »
+suivi d'un échange avec le réalisateur
+Cinéma Les 400 Coups
+Ciné-club du Beaujolais
+
+Mer. 11
+14h>17h  Après-midi jeux coopératifs
+Ludothèque municipale
+
+Imprimé par l'ESAT des Monts d'Or – 2 novembre 2015
+"""
+
+
+def test_a_posters_short_day_headings_and_its_timed_items(parse):
+    events = parse(POSTER).events
+    assert [(e.start_date, e.start_time, e.title) for e in events] == [
+        ("2015-11-10", "09:00", "Atelier « Monter sa coopérative »"),
+        # a line in lower case carries the title above on: it does not make the day one entry
+        ("2015-11-10", "20:00", "Ciné-débat « Les Jours heureux »"),
+        ("2015-11-11", "14:00", "Après-midi jeux coopératifs")]      # no event for the print run's date

@@ -322,7 +322,7 @@ def _place_after_dash(event: Event, context: Context) -> None:
         apply_commune(event, named)
 
 
-_LEADING_TIME = re.compile(r"^\s*(?:de\s+|dès\s+|à\s+partir\s+de\s+)?\d{1,2}\s*h\s*\d{0,2}(?:\s*(?:[-–—à]|jusqu['’]à)\s*\d{1,2}\s*h\s*\d{0,2})?",
+_LEADING_TIME = re.compile(r"^\s*(?:de\s+|dès\s+|à\s+partir\s+de\s+)?\d{1,2}\s*h\s*\d{0,2}(?:\s*(?:[-–—à>]|jusqu['’]à)\s*\d{1,2}\s*h\s*\d{0,2})?",
                            re.IGNORECASE)
 # emoji and pictographs that decorate posts (« 🥂 », « 📍 », « 👉 »), not part of a title
 _PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\u2190-\u21FF\u2B00-\u2BFF]+")

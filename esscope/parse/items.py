@@ -58,7 +58,9 @@ def is_list_of_items(body: list, context: Context) -> bool:
     timed = [line for line in content if timed_item(line.text)]
     if len(bullets) >= 2 and content[0].bullet and len(bullets) >= len(content) / 2:
         return True
-    if len(timed) >= 2 and timed_item(content[0].text) and len(timed) >= len(content) / 3:
+    # a line opening in lower case carries on the line above (« suivie d'un débat »): it makes no line of its own
+    own_lines = sum(1 for line in content if not line.text[:1].islower())
+    if len(timed) >= 2 and timed_item(content[0].text) and len(timed) >= own_lines / 3:
         return True
     return not content[0].bullet and is_row(content[0], context)
 

@@ -303,9 +303,18 @@ def unglue(text: str) -> str:
         rest = re.sub(r"\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*", " ", rest)   # the times said again
         rest = re.split(r"\s+Organisat(?:eur|rice)s?\s", rest)[0]                      # the widget's own fields
         text = f"{day} {month} {start}{f' - {end}' if end else ''} : {rest.strip()}"
+    glued_day = _GLUED_DAY.match(text)
+    if glued_day:
+        weekday = dates.WEEKDAY_NAMES[dates.WEEKDAYS[dates.fold(glued_day.group(1)).lower()]]
+        return f"{weekday} {glued_day.group(2)}"
     if len(text) < 40:
         return text
     return _GLUED.sub(". ", text)
+
+
+# « LUN16 », « Mer. 18 »: a poster's day heading alone on its line, its weekday short, often run into its day
+_GLUED_DAY = re.compile(r"^\s*(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)\.?"
+                        r"\s?(3[01]|[12]\d|0?[1-9])\s*$", re.IGNORECASE)
 
 
 _TITLE_TIME = re.compile(r"^(?P<title>\s*[A-ZÀ-Ý«\"][^:|]{4,120}?)\s+(?P<rest>\d{1,2}\s*h\s*\d{0,2}\s*:\s+\S.*)$")
