@@ -409,3 +409,27 @@ def test_a_posters_short_day_headings_and_its_timed_items(parse):
         # a line in lower case carries the title above on: it does not make the day one entry
         ("2015-11-10", "20:00", "Ciné-débat « Les Jours heureux »"),
         ("2015-11-11", "14:00", "Après-midi jeux coopératifs")]      # no event for the print run's date
+
+
+LETTER_LINKS = """== L'AGENDA DU MOIS ==
+
+> Marché des producteurs solidaires
+Samedi 13 nov. 2010, 9h-13h – Place Jean-Baptiste Daviais, Rezé
+Producteurs bio, AMAP et épicerie sociale réunis sur la place.
+Organisé par le collectif Rezé Consom'Acteurs
+En savoir plus [https://lettre.example.org/agenda/marche]
+
+> Formation « Gérer une association employeuse »
+Mercredi 17 novembre 2010, 14h-17h30 – Laval, Maison des associations
+Inscription obligatoire (20 €).
+Organisé par le DLA de la Mayenne
+[https://lettre.example.org/agenda/formation]
+"""
+
+
+def test_a_newsletters_titles_above_their_date_lines_and_its_links_in_brackets(parse):
+    events = parse(LETTER_LINKS).events
+    assert [(e.start_date, e.title, e.commune_code) for e in events] == [
+        ("2010-11-13", "Marché des producteurs solidaires", "44143"),
+        ("2010-11-17", "Formation « Gérer une association employeuse »", "53130")]
+    assert [e.organizer for e in events] == ["Rezé Consom'Acteurs", "DLA de la Mayenne"]

@@ -123,8 +123,10 @@ def is_menu(text: str) -> bool:
     return sum(bool(_MENU_WORDS.match(c)) for c in cells) >= 2
 
 
-# « Partager : Facebook X LinkedIn », « Ajouter à mon agenda », « + Ajouter à mon calendrier »: a page's buttons
-_BUTTONS = re.compile(r"^[+>•]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+(?:agenda|calendrier)|"
+# « Partager : Facebook X LinkedIn », « Ajouter à mon agenda », « + Ajouter à mon calendrier », « En savoir plus »:
+# a page's buttons
+_BUTTONS = re.compile(r"^[+>•]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+(?:agenda|calendrier)|en\s+savoir\s+plus|"
+                      r"lire\s+la\s+suite|"
                       r"(?:facebook|x|twitter|linkedin|whatsapp|courriel|e-mail|imprimer)(?:\s*[|,]?\s*(?:facebook|x|"
                       r"twitter|linkedin|whatsapp|courriel|e-mail|imprimer))+|j['’]aime\s+chargement…?)$", re.IGNORECASE)
 
@@ -407,6 +409,7 @@ def _read_day_first(lines: list, rows: list) -> None:
 _MARKUP = [
     (re.compile(r"^(\s{0,3})#{1,6}\s+"), r"\1"),                              # « ## Heading »
     (re.compile(r"\[([^\]\n]+)\]\((?:https?://|www\.|/)[^)\s]*\)"), r"\1"),    # « [text](url) »
+    (re.compile(r"\s*\[(?:https?://|www\.)[^\]\s]*\]"), ""),      # « [https://…] »: a mail's link as text
     (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__"), r"\1\2"),    # bold
     (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),       # italics
     (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),

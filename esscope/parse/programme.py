@@ -139,8 +139,11 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         hung = lines[i].bullet and anchor.line is not None and not anchor.line.bullet and i == anchor.at - 1 \
             and anchor.line.indent > lines[i].indent and not dates.strip_times(anchor.rest).strip(" ·|,–—-") \
             and has_event_noun(lines[i].text)
-        if not (hung or (i == 0 or lines[i - 1].blank or is_caps(lines[i - 1].text)) and not lines[i].bullet) \
-                or not _title_like(lines[i].text):
+        # a bullet titles the date line right under it when that line is no bullet (« > Troc'livres » over
+        # « samedi 27 novembre, 10h-16h – … »)
+        bulleted = lines[i].bullet and i == anchor.at - 1 and anchor.line is not None and not anchor.line.bullet
+        if not (hung or (i == 0 or lines[i - 1].blank or is_caps(lines[i - 1].text))
+                and (not lines[i].bullet or bulleted)) or not _title_like(lines[i].text):
             continue
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
         # « 🍲 Vente à emporter solidaire » over « Vendredi 20 novembre, de 11h30 à 14h – devant … »: a card's
@@ -151,7 +154,10 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
             found[k] = i
             continue
         after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
-        if after is not None and not (
+        # under the date line, a sentence closed by its full stop describes the event titled above
+        described = after is not None and re.search(r"[.!]\s*$", after.text) and len(after.text.split()) >= 4 \
+            and not after.bullet and (has_event_noun(lines[i].text) or "«" in lines[i].text)
+        if after is not None and not described and not (
                 (_detail_line(after.text) or re.match(r"^[a-zà-ÿ(]", after.text)) and not after.bullet
                 and not timed_item(after.text)
                 and not (is_row(after, context) and has_event_noun(after.text))):
