@@ -409,7 +409,7 @@ def _read_day_first(lines: list, rows: list) -> None:
 _MARKUP = [
     (re.compile(r"^(\s{0,3})#{1,6}\s+"), r"\1"),                              # « ## Heading »
     (re.compile(r"\[([^\]\n]+)\]\((?:https?://|www\.|/)[^)\s]*\)"), r"\1"),    # « [text](url) »
-    (re.compile(r"\s*\[(?:https?://|www\.)[^\]\s]*\]"), ""),      # « [https://…] »: a mail's link as text
+    (re.compile(r"[ \t]?\[(?:https?://|www\.)[^\]\s]*\]"), ""),   # « [https://…] »: a mail's link as text
     (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__"), r"\1\2"),    # bold
     (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),       # italics
     (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
