@@ -33,10 +33,16 @@ _UNDATED = re.compile(r"dates?\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|venir|co
                       re.IGNORECASE)
 
 
+# A run of spaces wider than a page's widest gap between two columns says no more than that gap; cut to it, since
+# the patterns that look for words after spaces try each start in a run (a 50,000-space run took minutes).
+_WIDEST_GAP = 160
+_SPACES = re.compile(rf"[ \t]{{{_WIDEST_GAP + 1},}}")
+
+
 def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
-    text = ungrid(text)
+    text = ungrid(_SPACES.sub(" " * _WIDEST_GAP, text))
     lines = mark_tables(read_lines(dates.with_relative_days(text), cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]
