@@ -433,3 +433,9 @@ def test_a_newsletters_titles_above_their_date_lines_and_its_links_in_brackets(p
         ("2010-11-13", "Marché des producteurs solidaires", "44143"),
         ("2010-11-17", "Formation « Gérer une association employeuse »", "53130")]
     assert [e.organizer for e in events] == ["Rezé Consom'Acteurs", "DLA de la Mayenne"]
+
+
+def test_a_bullet_between_the_time_and_the_title_is_no_part_of_it(parse):
+    events = parse("------------\nMARDI 15 novembre 2016\n------------\n10h-16h • Forum des stages et emplois de l'ESS\n"
+                   "Hall du bâtiment Grappin, Nanterre\nOrg. : BAIP\n").events
+    assert [(e.start_time, e.title) for e in events] == [("10:00", "Forum des stages et emplois de l'ESS")]

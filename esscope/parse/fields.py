@@ -270,7 +270,7 @@ def finish(event: Event, context: Context) -> None:
     title = _PICTOGRAPHS.sub("", title).strip(" -–—:") or title     # « 🥂 Apéro d'ouverture » → « Apéro d'ouverture »
     if dates.starts_with_time(title):       # « 14h00 - 17h00 Atelier … »: the time is said apart
         event.start_time = event.start_time or dates.find_times(title)[0]
-        title = _LEADING_TIME.sub("", title).strip(" -–—:") or title
+        title = _LEADING_TIME.sub("", title).strip(" -–—:•·") or title
     town = TOWN_FIRST.match(title) or TOWN_DASH.match(title)
     named = context.places.commune(town.group("town").title()) if town else None
     if named and named.code:        # « NANCY. Conférence-débat … »: the item's commune, said first

@@ -102,8 +102,8 @@ def timed_item(text: str) -> bool:
         return False
     rest = dates.strip_times(text)
     rest = re.sub(r"^(?:de|dès|à\s+partir\s+de|et|à)\s+", "", rest, flags=re.IGNORECASE).strip()
-    if re.match(r"^[:–—|·\-]\s*[A-Za-zÀ-ÿ«\"]", rest):
-        return True         # « 9h : accueil », « 14h30 – Atelier … »
+    if re.match(r"^[:–—|·•\-]\s*[A-Za-zÀ-ÿ«\"]", rest):
+        return True         # « 9h : accueil », « 14h30 – Atelier … », « 18h • Atelier … »
     if len(text.split()) <= 3:
         return False
     return bool(re.match(r"^[A-ZÀ-Ý«\"]", rest)) and not (is_address(rest) or venue_start(rest) or price_of(rest))
