@@ -439,3 +439,25 @@ def test_a_bullet_between_the_time_and_the_title_is_no_part_of_it(parse):
     events = parse("------------\nMARDI 15 novembre 2016\n------------\n10h-16h • Forum des stages et emplois de l'ESS\n"
                    "Hall du bâtiment Grappin, Nanterre\nOrg. : BAIP\n").events
     assert [(e.start_time, e.title) for e in events] == [("10:00", "Forum des stages et emplois de l'ESS")]
+
+
+CAMPUS_DAYS = """------------------------------
+MERCREDI 16/11/2016
+------------------------------
+9h30 • Visite de la coopérative Les Ateliers du Canal
+Maison des associations, 12 rue du Canal, Saint-Denis
+Org. : Association étudiante
+
+14h • Table ronde : les monnaies locales
+Amphi 1, campus de Nanterre
+Org. : Département GEA
+
+18h • Atelier « Pitcher son projet » → ANNULÉ (intervenant indisponible)
+"""
+
+
+def test_a_days_items_under_a_ruled_heading_each_after_a_blank_line(parse):
+    events = parse(CAMPUS_DAYS).events
+    assert [(e.start_time, e.title, e.organizer) for e in events] == [
+        ("09:30", "Visite de la coopérative Les Ateliers du Canal", "Association étudiante"),
+        ("14:00", "Table ronde : les monnaies locales", "Département GEA")]      # the workshop is cancelled

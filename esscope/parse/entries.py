@@ -4,14 +4,14 @@ which layout reader reads it (sentence, list, paragraphs, brochure, table row)."
 import re
 from copy import deepcopy
 
-from . import dates
+from . import dates, keep
 from .agenda import table_entries
 from .anchors import Anchor
 from .brochure import known_theme, opens_entry_line, structured_events
 from .context import Context
 from .fields import set_period
 from .head import WHERE_WORDS, header_details, only_when_where
-from .items import continuation, is_list_of_items, items, paragraphs, prose_event, told_in_sentences
+from .items import continuation, is_list_of_items, items, paragraphs, prose_event, timed_item, told_in_sentences
 from .lines import Line
 from .places import Places, commune_cell, communes_in_prose, venue_start
 from .prose import has_event_noun
@@ -49,6 +49,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
             or anchor.lead and commune_cell(anchor.lead, context.places):
         header = f"{anchor.lead}, {header}"     # « À Lyon, le 5 novembre, … », « Toulouse — mardi 9 novembre »
     body = _trim_tail(block, context)
+    while body and _RULE.match(body[0].text):
+        body = body[1:]     # the rule drawn under a day's heading (« ------ »)
     said = _when_where_first(body) if not item else None
     if said is not None:
         header, body = f"{header}, {body[said].text}".strip(" ,"), body[said + 1:]
@@ -66,7 +68,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     for event in events:
         event.line = anchor.at if event.line is None else event.line
         set_period(event, period)
-    events = [e for e in events if e.title]
+    events = [e for e in events if e.title and not keep.struck_after(e.title)]
     if anchor.inside:
         for event in events:
             event.warn(TOLD.get(anchor.form, TOLD["sentence"]), 0.1)
@@ -156,14 +158,18 @@ def _when_where_first(body: list) -> int | None:
         r"^[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'()-]+){0,4}$", place) and not has_event_noun(place)) else None
 
 
+# a rule drawn across the page with characters (« ------ », « ====== », « ****** »)
+_RULE = re.compile(r"^[-=_*~#+]{3,}$")
+
+
 def _trim_tail(block: list, context: Context) -> list:
     """The entry without what follows its labelled fields after a blank line (footers, sponsors), unless
-    what follows opens another entry of the same day (« Rouen | 20h »)."""
+    what follows opens another entry of the same day (« Rouen | 20h », « 18h • Atelier … »)."""
     seen_label, out = False, []
     for i, line in enumerate(block):
         if seen_label and line.blank:
             nxt = next((b for b in block[i + 1:] if not b.blank), None)
-            if nxt is None or not (label_of(nxt.text) or opens_entry_line(nxt, context)
+            if nxt is None or not (label_of(nxt.text) or opens_entry_line(nxt, context) or timed_item(nxt.text)
                                    or known_theme(nxt.text, context)):
                 break
         if not line.blank and label_of(line.text):

@@ -91,6 +91,15 @@ _PUT_OFF = re.compile(r"^\W*(?:report[ée]e?s?|d[ée]cal[ée]e?s?)\s+(?:à|au|en
                       r"(?:(?:janvier|f[ée]vrier|mars|avril|mai|juin)\s+)?20\d\d)\b", re.IGNORECASE)
 
 
+# « Atelier « Pitcher son projet » → ANNULÉ (intervenant indisponible) », « Visite (annulée) »: struck out after the title
+_STRUCK_AFTER = re.compile(r"(?:→|->|[–—:(|»])\s*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\b", re.IGNORECASE)
+
+
+def struck_after(title: str) -> bool:
+    """True when an event's title says after it that the event is cancelled."""
+    return bool(_STRUCK_AFTER.search(title or ""))
+
+
 def struck_out(anchor_rest: str, block: list) -> bool:
     """An entry whose title (on its date line, or the first line under it) opens by saying it is cancelled,
     or a line of which says it is put off to a later season."""

@@ -384,7 +384,7 @@ _VENUE_PREP = re.compile(
 # Émeraude »); words that are also kinds of events (marché, café, atelier) are left out.
 VENUE_NOUN = (r"(?:maison|halles?|salle|espace|centre|p[ôo]le|h[ôo]tel|th[ée][âa]tre|cin[ée]ma|m[ée]diath[èe]que|"
               r"biblioth[èe]que|ludoth[èe]que|mairie|ferme|jardins?|parc|tiers-lieux?|ressourcerie|recyclerie|"
-              r"gymnase|auditorium|amphith[ée][âa]tre|chapelle|ch[âa]teau|campus|universit[ée]|lyc[ée]e|coll[èe]ge|"
+              r"gymnase|auditorium|amphith[ée][âa]tre|amphi|chapelle|ch[âa]teau|campus|universit[ée]|lyc[ée]e|coll[èe]ge|"
               r"[ée]cole|mus[ée]e|palais|gare|cit[ée]|manufacture|friche|mjc|foyer|domaine|grange|usine|locaux|"
               r"librairie|clo[îi]tre|abbaye|[ée]glise|stade|complexe|fabrique|conservatoire|p[ée]niche|hall|"
               r"auberge|p[ée]pini[èe]re|incubateur|hangar|h[ôo]tel\s+de\s+ville|quartier|cour|atelier\s+[A-ZÀ-Ý]|"
