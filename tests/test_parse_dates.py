@@ -4,7 +4,15 @@ import datetime as dt
 
 import pytest
 
-from esscope.parse.dates import document_year, find_times, match_date, resolve, weekday_year
+from esscope.parse.dates import (
+    document_year,
+    find_times,
+    match_date,
+    resolve,
+    weekday_year,
+    with_month_of_bare_days,
+    with_relative_days,
+)
 from esscope.parse.textnorm import clean, decode, fix_ocr_digits
 
 
@@ -95,3 +103,18 @@ def test_cp1252_text_is_decoded():
 def test_today_is_not_a_default_in_the_functions():
     assert resolve(match_date("29 février"), 2023) is None
     assert resolve(match_date("29 février"), 2024).start == dt.date(2024, 2, 29)
+
+
+def test_days_said_alone_in_an_article_take_its_one_month():
+    text = ("Le forum aura lieu le 8 novembre. La fête, le 18 novembre.\nLe 14, direction Talence pour un atelier. "
+            "Le 25, une braderie. Puis le 30 novembre, une table ronde.")
+    out = with_month_of_bare_days(text)
+    assert "Le 14 novembre, direction" in out and "Le 25 novembre, une braderie" in out
+    # two months named, or too few: the day stays alone
+    assert with_month_of_bare_days(text.replace("30 novembre", "3 décembre")) == text.replace("30 novembre", "3 décembre")
+    assert with_month_of_bare_days("Le 14, direction Talence, le 8 novembre.") == "Le 14, direction Talence, le 8 novembre."
+
+
+def test_an_articles_dateline_or_figures_give_its_own_day_for_next_thursday():
+    for own in ("PESSAC, 4 novembre 2017. — Le coup d'envoi", "Publié le 04/11/2017 à 6h00\nLe coup d'envoi"):
+        assert "jeudi 9 novembre" in with_relative_days(own + " sera donné jeudi prochain, à 18 h 30.")

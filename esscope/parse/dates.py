@@ -306,6 +306,11 @@ _MONTH_WORDS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet"
 # « 10 novembre 2023 » alone on its line (a post's date), « Publié le 10 novembre 2023 »
 _OWN_DAY = re.compile(rf"^\s*(?:(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\s+le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+"
                       rf"(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE | re.MULTILINE)
+# « Publié le 04/11/2017 à 6h00 » opening its line; « PESSAC, 4 novembre 2017. — » an article's dateline
+_OWN_FIGURES = re.compile(r"^\s*(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\s+le\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b",
+                          re.IGNORECASE | re.MULTILINE)
+_OWN_DATELINE = re.compile(rf"^[A-ZÀ-Ý][\w’'\- ]{{1,40}},\s+(?:le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+"
+                           rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE | re.MULTILINE)
 _RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain)(?:\s+(?P<wd1>{_WEEKDAY})|(?=\s*(?:[,:]|à\s+\d)))|"
                        rf"(?P<wd2>{_WEEKDAY})\s+prochain\b|"
                        rf"\bce\s+(?P<wd3>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d))\b", re.IGNORECASE)
@@ -314,10 +319,13 @@ _RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain)(?:\s+(?P<wd
 def with_relative_days(text: str) -> str:
     """The text with the days a post says relative to its own date written out: « DEMAIN samedi »,
     « jeudi prochain », « ce samedi » → « samedi 11 novembre », « jeudi 16 novembre ». Only when the text
-    gives its own date once (alone on a line, or « Publié le … ») and the weekday said agrees."""
+    gives its own date once (alone on a line, « Publié le … », or an article's dateline « PESSAC, 4 novembre 2017. »)
+    and the weekday said agrees."""
     if not _RELATIVE.search(text):
         return text
-    own = {(int(m.group("y")), _month(m.group("m")), int(m.group("d"))) for m in _OWN_DAY.finditer(text)}
+    own = {(int(m.group("y")), _month(m.group("m")), int(m.group("d")))
+           for m in [*_OWN_DAY.finditer(text), *_OWN_DATELINE.finditer(text)]}
+    own |= {(int(m.group("y")), int(m.group("m")), int(m.group("d"))) for m in _OWN_FIGURES.finditer(text)}
     if len(own) != 1:
         return text
     try:
@@ -325,6 +333,25 @@ def with_relative_days(text: str) -> str:
     except (TypeError, ValueError):
         return text
     return _RELATIVE.sub(lambda m: _written_day(m, today), text)
+
+
+# « Le 14, direction Talence », « Le 25, les amateurs … »: a sentence opening on a day said without its month
+_BARE_DAY = re.compile(r"(?:(?<=^)|(?<=[.!?»]\s)|(?<=\n))(?P<le>[Ll]e)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:er)?(?=\s*,\s*\S)",
+                       re.MULTILINE)
+_NAMED_DAY = re.compile(rf"(?<![\d/])(?:3[01]|[12]\d|0?[1-9])(?:er)?\s+(?P<m>{_MONTH})(?![{_A}])", re.IGNORECASE)
+
+
+def with_month_of_bare_days(text: str) -> str:
+    """« Le 14, direction Talence » → « Le 14 novembre, … » in an article whose days are all said in one month
+    (three at least): a press article names the month once and then the day alone."""
+    if not _BARE_DAY.search(text):
+        return text
+    months = {_month(m.group("m")) for m in _NAMED_DAY.finditer(text)}
+    named = len(_NAMED_DAY.findall(text))
+    if len(months) != 1 or named < 3:
+        return text
+    month = _MONTH_WORDS[months.pop() - 1]
+    return _BARE_DAY.sub(lambda m: f"{m.group('le')} {m.group('d')} {month}", text)
 
 
 def _written_day(m, today: dt.date) -> str:
