@@ -461,3 +461,10 @@ def test_a_days_items_under_a_ruled_heading_each_after_a_blank_line(parse):
     assert [(e.start_time, e.title, e.organizer) for e in events] == [
         ("09:30", "Visite de la coopérative Les Ateliers du Canal", "Association étudiante"),
         ("14:00", "Table ronde : les monnaies locales", "Département GEA")]      # the workshop is cancelled
+
+
+def test_the_days_of_a_weekly_line_restated_in_brackets_under_it(parse):
+    events = parse("Mois de l'ESS 2013\n\nTous les mardis de novembre • 14h-16h30\n(5, 12, 19 et 26 novembre)\n"
+                   "Atelier « Créer son entreprise en coopérative »\nRennes, Pôle ESS de Villejean\n").events
+    assert [e.start_date for e in events] == ["2013-11-05", "2013-11-12", "2013-11-19", "2013-11-26"]
+    assert {e.title for e in events} == {"Atelier « Créer son entreprise en coopérative »"}

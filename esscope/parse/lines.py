@@ -60,7 +60,7 @@ def read_lines(text: str, cut=None) -> list:
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
             out.extend(Line(n, part, indent, False) for part in cut(body))
     out = [Line(line.n, "", line.indent, False) if is_menu(line.text) else line for line in out]
-    return _drop_repeated_paragraphs(_drop_running_lines(_join_bare_labels(_join_split_dates(out))))
+    return _drop_repeated_paragraphs(_drop_running_lines(_join_bare_labels(_join_restated_days(_join_split_dates(out)))))
 
 
 _MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|contact|contacts|presse|infos?\s+pratiques|"
@@ -325,6 +325,22 @@ _TITLE_TIME = re.compile(r"^(?P<title>\s*[A-ZÀ-Ý«\"][^:|]{4,120}?)\s+(?P<rest
 _MONTH_ALONE = re.compile(rf"^{dates.MONTH_PATTERN}\.?$", re.IGNORECASE)
 _DAY_ALONE = re.compile(r"^(?:3[01]|[12]\d|0?[1-9])$")
 _RANGE_END = re.compile(r"^(?:au|jusqu['’]au)\s+\d", re.IGNORECASE)
+
+
+# « (5, 12, 19 et 26 novembre) » under « Tous les mardis de novembre • 14h-16h30 »: the days the line above says
+_RESTATED_DAYS = re.compile(rf"^\(\s*\d{{1,2}}(?:er)?(?:\s*(?:,|et)\s*\d{{1,2}}(?:er)?(?![0-9]))*\s*(?:{dates.MONTH_PATTERN}\.?)?\s*\)$",
+                            re.IGNORECASE)
+
+
+def _join_restated_days(lines: list) -> list:
+    """A line that only lists in brackets the days of the dated line above it, joined to that line."""
+    out = []
+    for line in lines:
+        if out and _RESTATED_DAYS.match(line.text) and re.search(dates.MONTH_PATTERN, out[-1].text, re.IGNORECASE):
+            out[-1] = Line(out[-1].n, f"{out[-1].text} {line.text}", out[-1].indent, out[-1].bullet)
+        else:
+            out.append(line)
+    return out
 
 
 def _join_split_dates(lines: list) -> list:
