@@ -250,7 +250,8 @@ def _table_anchor(line: Line) -> Anchor | None:
     said = " ".join(cell for cell, name in zip(line.cells, line.header.fields) if name not in ("date", "end"))
     anchor = Anchor(0, dates.weekly_within(found, said), "", table=True, form="table")
     status = " ".join(cell for cell, name in zip(line.cells, line.header.fields) if name == "status")
-    return _judged(anchor, keep.Verdict(False, keep.CANCELLED)) if keep.cancelled(status) else anchor
+    struck = keep.cancelled(status) or any(keep.cancelled_cell(cell) for cell in line.cells)
+    return _judged(anchor, keep.Verdict(False, keep.CANCELLED)) if struck else anchor
 
 
 _NO_DATE = dates.DateMatch([], "single", -1)

@@ -95,6 +95,11 @@ _PUT_OFF = re.compile(r"^\W*(?:report[ée]e?s?|d[ée]cal[ée]e?s?)\s+(?:à|au|en
 _STRUCK_AFTER = re.compile(r"(?:→|->|[–—:(|»])\s*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\b", re.IGNORECASE)
 
 
+def cancelled_cell(cell: str) -> bool:
+    """A table's cell that only says « ANNULÉ » (in a status column, or in the time column of a brochure's table)."""
+    return bool(re.fullmatch(r"\W*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\W*", cell or "", re.IGNORECASE))
+
+
 def struck_after(title: str) -> bool:
     """True when an event's title says after it that the event is cancelled."""
     return bool(_STRUCK_AFTER.search(title or ""))

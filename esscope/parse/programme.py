@@ -19,6 +19,7 @@ from .brochure import learn_themes
 from .casing import learn_casing
 from .context import Context
 from .entries import TOLD, parse_entry, split_rest
+from .flat_tables import unflatten
 from .grids import ungrid
 from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
@@ -42,7 +43,7 @@ _SPACES = re.compile(rf"[ \t]{{{_WIDEST_GAP + 1},}}")
 def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
-    text = ungrid(_SPACES.sub(" " * _WIDEST_GAP, text))
+    text = unflatten(ungrid(_SPACES.sub(" " * _WIDEST_GAP, text)))
     lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_relative_days(text)), cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]
