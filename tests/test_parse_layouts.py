@@ -468,3 +468,14 @@ def test_the_days_of_a_weekly_line_restated_in_brackets_under_it(parse):
                    "Atelier « Créer son entreprise en coopérative »\nRennes, Pôle ESS de Villejean\n").events
     assert [e.start_date for e in events] == ["2013-11-05", "2013-11-12", "2013-11-19", "2013-11-26"]
     assert {e.title for e in events} == {"Atelier « Créer son entreprise en coopérative »"}
+
+
+def test_an_entry_put_off_past_the_edition_or_closed_to_the_public_is_no_event(parse):
+    text = ("Mois de l'ESS 2021 en Limousin\n\n"
+            "jeudi 28 octobre 2021 : 10h – réunion des partenaires (réservée aux structures participantes)\n"
+            "vendredi 26 novembre 2021 : Soirée de clôture – Aubusson REPORTÉE en janvier 2022\n"
+            "mercredi 3 novembre 2021 : 18h Ciné-débat « Nourrir la ville » – ciné L'Aurore, Limoges\n"
+            "mardi 30 novembre 2021 : 18h30 Café des SCOP – Brive, bar Le Ruisseau\n")
+    assert [(e.start_date, e.title, e.commune_code) for e in parse(text).events] == [
+        ("2021-11-03", "Ciné-débat « Nourrir la ville »", "87085"),
+        ("2021-11-30", "Café des SCOP", "19031")]        # « Brive »: Brive-la-Gaillarde, the only one in the région

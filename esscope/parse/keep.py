@@ -92,7 +92,11 @@ _PUT_OFF = re.compile(r"^\W*(?:report[ée]e?s?|d[ée]cal[ée]e?s?)\s+(?:à|au|en
 
 
 # « Atelier « Pitcher son projet » → ANNULÉ (intervenant indisponible) », « Visite (annulée) »: struck out after the title
-_STRUCK_AFTER = re.compile(r"(?:→|->|[–—:(|»])\s*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\b", re.IGNORECASE)
+_STRUCK_AFTER = re.compile(r"(?:→|->|[–—:(|»])\s*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\b|"
+                           # « Soirée de clôture – Aubusson REPORTÉE en janvier 2022 »: put off past the edition
+                           r"\breport[ée]e?s?\s+(?:à|au|en)\s+(?:une\s+date\s+ult[ée]rieure|(?:janvier|f[ée]vrier|mars|"
+                           r"avril|mai|juin)\b|20\d\d|(?:l['’]ann[ée]e|l['’]an)\s+prochaine?|(?:le\s+)?printemps)",
+                           re.IGNORECASE)
 
 
 def cancelled_cell(cell: str) -> bool:
