@@ -30,6 +30,18 @@ def review_table(events: list) -> pd.DataFrame:
     return frame
 
 
+def for_editor(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as the review grid shows it: a missing text is an empty cell, not the grid's « None »."""
+    text = frame.select_dtypes(["object", "str"]).columns
+    return frame.assign(**{c: frame[c].where(frame[c].notna(), "") for c in text})
+
+
+def from_editor(edited: pd.DataFrame) -> pd.DataFrame:
+    """The grid's frame back with its empty texts missing again (as `for_editor` found them)."""
+    text = edited.select_dtypes(["object", "str"]).columns
+    return edited.assign(**{c: edited[c].where(edited[c] != "", None) for c in text})
+
+
 def low_confidence(table: pd.DataFrame) -> int:
     """How many events were read with a low confidence."""
     return int((table["confidence"].fillna(1) < LOW_CONFIDENCE).sum())

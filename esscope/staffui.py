@@ -103,7 +103,7 @@ def review_programme(db, region) -> None:
                "avec une confiance faible, en tête de liste avec ce qui est à vérifier. Corrigez les cellules si "
                "besoin, décochez « Garder » pour écarter un événement.")
     edited = st.data_editor(
-        table[review.SHOWN_COLUMNS], key=f"{KEY}.editor", hide_index=True, num_rows="fixed",
+        review.for_editor(table[review.SHOWN_COLUMNS]), key=f"{KEY}.editor", hide_index=True, num_rows="fixed",
         disabled=["confidence", "warnings"],
         column_config={c: st.column_config.Column(label) for c, label in review.LABELS.items()} | {
             "include": st.column_config.CheckboxColumn(review.LABELS["include"]),
@@ -111,6 +111,7 @@ def review_programme(db, region) -> None:
                                                           format="percent"),
             "warnings": st.column_config.TextColumn(review.LABELS["warnings"], width="large"),
             "online": st.column_config.CheckboxColumn(review.LABELS["online"])})
+    edited = review.from_editor(edited)
     places = review.places_to_locate(edited)
     if places:
         locate_places(db, places, region or result.region)
@@ -166,7 +167,7 @@ def review_figures(db, figures: list, document: str) -> None:
                "le territoire et l'année (une année reprise de l'édition est signalée). Leur source sera ce "
                "document, sauf si vous en indiquez une autre. Enregistrez-les avant les événements.")
     edited = st.data_editor(
-        review.figures_table(figures), key=f"{KEY}.figures.editor", hide_index=True, num_rows="fixed",
+        review.for_editor(review.figures_table(figures)), key=f"{KEY}.figures.editor", hide_index=True, num_rows="fixed",
         disabled=["note", "text"],
         column_config={
             "keep": st.column_config.CheckboxColumn("Retenir"),
@@ -182,7 +183,7 @@ def review_figures(db, figures: list, document: str) -> None:
             "source_url": st.column_config.TextColumn("Source (si autre que ce document)"),
             "note": st.column_config.TextColumn("À vérifier"),
             "text": st.column_config.TextColumn("Phrase du document")})
-    kept = review.kept_figures(edited)
+    kept = review.kept_figures(review.from_editor(edited))
     if st.button(f"Enregistrer {format_number(len(kept))} chiffre(s)", disabled=not kept):
         try:
             counts = importing.save_figures(db, kept, document)

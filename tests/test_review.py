@@ -66,3 +66,12 @@ def test_cited_figures_are_offered_unticked_and_only_ticked_ones_are_kept():
     table["keep"] = True
     [kept] = review.kept_figures(table)
     assert kept["value"] == 52000.0 and kept["scope"] == "" and "keep" not in kept
+
+
+def test_the_review_grid_shows_a_missing_text_as_an_empty_cell_and_gives_it_back_missing():
+    frame = pd.DataFrame({"title": ["Forum", None], "end_time": [None, "18:00"], "confidence": [0.9, None]})
+    shown = review.for_editor(frame)
+    assert shown["end_time"].tolist() == ["", "18:00"] and shown["title"].tolist() == ["Forum", ""]
+    back = review.from_editor(shown)
+    assert back["end_time"].isna().tolist() == [True, False] and back["title"].isna().tolist() == [False, True]
+    assert back["confidence"].isna().tolist() == [False, True]      # numbers are left as they are

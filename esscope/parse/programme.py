@@ -54,7 +54,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     for line in lines:
         if line.header is not None:
             context.rows[line.text] = mapped_row(line.cells, line.header.fields, places)
-    events, dropped = [], []
+    events, dropped, put_off = [], [], []
     sessions = _sessions(anchors, lines, context)
     events.extend(e for found in sessions.values() for e in found)
     anchors = [a for a in anchors if a.at not in sessions]
@@ -76,6 +76,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
             continue
         if keep.struck_out(dates.strip_times(anchor.rest), block):
             continue
+        if keep.struck_after(anchor.rest):
+            put_off.append(lines[anchor.at])
+            continue
         found = parse_entry(anchor, block, context, lines[titles[k]] if k in titles else None)
         found = [e for e in found if re.search(r"[^\W\d_]{2}", e.title or "")]   # « 2 nov. · 🌍 » names nothing
         if not found:
@@ -95,8 +98,11 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         warnings.append("aucun événement sûr dans ce document : ses dates sont proposées avec une confiance faible, "
                         "chacune avec la raison du doute ; vérifiez-les avant d'enregistrer")
     for line in dropped:
-        warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {line.text[:80]} ») "
+        warnings.append(f"ligne {line.n + 1} : une date sans intitulé d'événement (« {_shortened(line.text)} ») "
                         "n'a pas été retenue : à vérifier")
+    for line in put_off:
+        warnings.append(f"ligne {line.n + 1} : événement annulé ou reporté après l'édition (« {_shortened(line.text)} »), "
+                        "non retenu")
     events, aside = set_aside(events)
     warnings += aside + _marked_only(events, text)
     _before_publication(events, candidates, year)
@@ -119,6 +125,11 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     for position, event in enumerate(events):
         event.position = position
     return events, year, warnings
+
+
+def _shortened(text: str, most: int = 90) -> str:
+    """A line quoted in a warning: whole, or cut at a word with « … »."""
+    return text if len(text) <= most else text[:most].rsplit(" ", 1)[0] + " …"
 
 
 def _titles_above(lines: list, anchors: list, context: Context) -> dict:
