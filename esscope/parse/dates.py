@@ -301,7 +301,7 @@ def resolve(found: DateMatch, year: int) -> Period | None:
 
 # ---------------------------------------------------------------- days said relative to a post's own date
 
-_MONTH_WORDS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                 "novembre", "décembre"]
 # « 10 novembre 2023 » alone on its line (a post's date), « Publié le 10 novembre 2023 »
 _OWN_DAY = re.compile(rf"^\s*(?:(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\s+le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+"
@@ -350,7 +350,7 @@ def with_month_of_bare_days(text: str) -> str:
     named = len(_NAMED_DAY.findall(text))
     if len(months) != 1 or named < 3:
         return text
-    month = _MONTH_WORDS[months.pop() - 1]
+    month = MONTH_NAMES[months.pop() - 1]
     return _BARE_DAY.sub(lambda m: f"{m.group('le')} {m.group('d')} {month}", text)
 
 
@@ -368,7 +368,7 @@ def _written_day(m, today: dt.date) -> str:
         day = today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
     else:                       # « ce samedi »: the coming one, today included
         day = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {_MONTH_WORDS[day.month - 1]}"
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
 
 
 def format_day(day: dt.date) -> str:

@@ -6,6 +6,7 @@ Pure text in, text out."""
 import re
 
 from . import dates
+from .textnorm import join_wrapped
 from .vocabulary import column_field
 
 _MIN_COLUMNS = 4
@@ -88,12 +89,8 @@ def _cells(lines: list) -> list:
     for line in lines:
         if not cells or not (_GOES_ON.search(cells[-1]) or line[:1].islower() or _open_quote(cells[-1])):
             cells.append(line)
-        elif re.search(r"[a-zà-ÿ]-$", cells[-1]) and line[:1].islower():
-            cells[-1] = cells[-1][:-1] + line           # « polyva- » over « lente »
-        elif cells[-1].endswith("-"):
-            cells[-1] += line                           # « Jacques- » over « Chirac », « 18h00- » over « 20h00 »
         else:
-            cells[-1] = f"{cells[-1]} {line}"
+            cells[-1] = join_wrapped(cells[-1], line)
     return cells
 
 

@@ -7,20 +7,17 @@ import calendar
 import re
 from itertools import pairwise
 
-from .dates import WEEKDAY_NAMES, fold, starts_with_time
+from .dates import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, fold, starts_with_time
+from .textnorm import join_wrapped
 
 _BORDER = re.compile(r"^\s*[+|├┌└╞╟╠┏┗┣][-=+─━═┼┬┴├┤┌┐└┘╪╫╬┳┻┏┓┗┛┣┫ ]*[+|┤┐┘╡╢╣┓┛┫]\s*$")
 _SIDES = "|│┃║"
-_WEEKDAY = {fold(name): day for day, name in enumerate(WEEKDAY_NAMES)}
-_WEEKDAY.update({fold(name)[:3]: day for day, name in enumerate(WEEKDAY_NAMES)})
 _DAY_CELL = re.compile(r"^(?P<day>3[01]|[12][0-9]|0?[1-9])(?![0-9/.:hH])\s*(?P<label>.*)$")
 # an item opens a cell's line on a time (« 18h », « 9h-12h ») or a mark (« ▶ », « • »); not on a dash,
 # which in a narrow cell goes on with the item above (« – Brive, place du Civoire »)
 _ITEM_MARK = re.compile(r"^[▶►▸•◦▪■●○*]\s*")
 _NUMBERS = re.compile(r"\d+")
 _CONTINUED = {"fin", "suite", "expo", "exposition"}
-_MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                "novembre", "décembre"]
 _MAX_COLUMNS = 12
 _RECALLED = 60      # items a repeated mention is compared with: about a month's (keeps a huge grid linear)
 
@@ -92,16 +89,16 @@ def _rewrite(block: list, text: str) -> list:
 
 def _joined(cell: list) -> str:
     """A cell's lines as one text; a line ending on a hyphen goes on without a space (« Cosne- » over
-    « Cours-sur-Loire »: a grid's author wraps a compound name at its hyphen)."""
+    « Cours-sur-Loire »: a grid's author wraps a compound name at its hyphen, and never cuts a word)."""
     text = ""
     for line in cell:
-        text = text + line if text.endswith("-") and not text.endswith(" -") else f"{text} {line}".strip()
+        text = join_wrapped(text, line, cut_words=False)
     return text
 
 
 def _weekday_header(row: list) -> list | None:
     """The weekday of each column when the row names at least five weekdays, one per column."""
-    days = [_WEEKDAY.get(fold(_joined(cell)).strip(" .").lower()) for cell in row]
+    days = [WEEKDAYS.get(fold(_joined(cell)).strip(" .").lower()) for cell in row]
     return days if sum(d is not None for d in days) >= 5 and len(set(days) - {None}) == sum(d is not None for d in days) \
         else None
 
@@ -119,7 +116,7 @@ def _calendar_lines(rows: list, weekdays: list, text: str) -> list:
     for r, k, day, items in dated:
         if (r == 0 and day > 7) or (r == len(rows) - 1 and day < 7 and r > 0):
             continue        # the days of the month before or after
-        when = f"{WEEKDAY_NAMES[weekdays[k]]} {day} {_MONTH_NAMES[month - 1]}" + (f" {year}" if year else "")
+        when = f"{WEEKDAY_NAMES[weekdays[k]]} {day} {MONTH_NAMES[month - 1]}" + (f" {year}" if year else "")
         for item in items:
             words = _words(item)
             if any(words < earlier for earlier in seen[-_RECALLED:]):
@@ -159,5 +156,5 @@ def _month_of(dated: list, weekdays: list, text: str) -> tuple:
             start, length = calendar.monthrange(year, month)
             if start == first and length == last:
                 return month, year
-    named = [m for m, name in enumerate(_MONTH_NAMES, 1) if re.search(name, text, re.IGNORECASE)]
+    named = [m for m, name in enumerate(MONTH_NAMES, 1) if re.search(name, text, re.IGNORECASE)]
     return (11 if 11 in named or not named else named[0]), None

@@ -55,3 +55,17 @@ def one_form(text: str | None) -> str | None:
     if not text:
         return text
     return re.sub(r"[ \t\u00a0\u202f]{2,}", " ", text.translate(_APOSTROPHES)).strip()
+
+
+def join_wrapped(text: str, line: str, cut_words: bool = True) -> str:
+    """`text` and the next line of the same wrapped cell or paragraph. A line ending on a hyphen goes on
+    without a space (« Jacques- » over « Chirac », « 18h00- » over « 20h00 »); with `cut_words` (a PDF cuts
+    words at its lines' ends) its hyphen goes too before a lower-case line (« polyva- » over « lente »). Other
+    lines join with a space."""
+    if not text:
+        return line
+    if cut_words and re.search(r"[a-zà-ÿ]-$", text) and line[:1].islower():
+        return text[:-1] + line
+    if text.endswith("-") and not text.endswith(" -"):
+        return text + line
+    return f"{text} {line}"
