@@ -242,7 +242,8 @@ def test_long_hostile_lines_are_read_in_one_pass(read):
     # in a row could share out in every way before failing
     lines = ["12 participants" + " " * 2000 + "x", "Titre " + ". " * 20000 + "x",
              "Atelier · Mo 5. " + "Uhr " * 40 + "| fin", "Lien" + " " * 50000 + "[x",
-             "+" + " +" * 20000 + "x", "Atelier" + (" " * 150 + "à") * 300, "(" + "5" * 40 + "x"]
+             "+" + " +" * 20000 + "x", "Atelier" + (" " * 150 + "à") * 300, "(" + "5" * 40 + "x",
+             "Atelier" + " " * 150 + "@" + " " * 150 + "x", "~~a" * 20000, "🎉" + " 🎉" * 20000 + " mar. 5/11"]
     text = "Mardi 5 novembre 2024 : forum de l'ESS à Rennes\n" + "\n".join(lines) + "\n"
     document = read(text.encode(), "hostile.txt", edition=2024)
     assert [e.start_date for e in document.events] == ["2024-11-05"]

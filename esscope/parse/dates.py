@@ -405,7 +405,8 @@ def weekday_year(matches, candidates, prefer=None) -> int | None:
 
 
 _YEAR_MARKS = [
-    re.compile(r"mois\s+(?:de\s+l['’]\s*)?(?:ess|[ée]conomie\s+sociale\s+et\s+solidaire)\s+(?:de\s+)?((?:19|20)\d\d)\b",
+    # « Mois de l'ESS 2024 », and the hashtag « #MoisESS2024 », « #MoisDeLESS2024 »
+    re.compile(r"mois\s*(?:de\s*l['’]?\s*)?(?:ess|[ée]conomie\s+sociale\s+et\s+solidaire)\s*(?:de\s+)?((?:19|20)\d\d)\b",
                re.IGNORECASE),
     re.compile(r"\b(?:novembre|nov\.?)\s+((?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(r"\b[ée]dition\s+((?:19|20)\d\d)\b", re.IGNORECASE),

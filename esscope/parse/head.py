@@ -17,6 +17,7 @@ from .places import (
     commune_cell,
     communes_in_prose,
     contracted_commune,
+    is_address,
     is_online,
     names_a_place,
     parse_place,
@@ -56,7 +57,8 @@ def only_when_where(text: str, places: Places) -> bool:
         bare = WHERE_WORDS.sub("", segment)
         if re.match(r"^(?:au|aux|chez|à\s+la|à\s+l['’]|dans\s+les\s+locaux|salle)\s+\S", segment, re.IGNORECASE) \
                 and len(segment.split()) <= 8 or is_online(segment) and len(segment.split()) <= 3 \
-                or names_a_place(segment) and len(segment.split()) <= 6 and not has_event_noun(segment):
+                or names_a_place(segment) and len(segment.split()) <= 6 and not has_event_noun(segment) \
+                or is_address(segment) and len(segment.split()) <= 8:     # « 10 bd de Stalingrad »
             continue
         # « Villeurbane » between dashes: one word alone, read with its slip in the programme's région
         if places.commune(bare, fuzzy=bool(re.fullmatch(r"[A-ZÀ-Ý][\w’'-]{3,}", bare))) or re.match(r"^\d{5}\s", bare):

@@ -43,7 +43,8 @@ KEEP = Verdict(True)
 
 # « Publié le », « mis à jour le 31/03/22 », « Article du 4 novembre », « paru le » — not « La Poste »
 _PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|envoy[ée]e?s?|"
-                        r"r[ée]dig[ée]e?s?|paru(?:tion)?|actualis[ée]e?s?|diffus[ée]e?s?|enregistr[ée]e?s?)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
+                        r"r[ée]dig[ée]e?s?|paru(?:tion)?|actualis[ée]e?s?|diffus[ée]e?s?|enregistr[ée]e?s?|cr[ée]{2}e?s?|"
+                        r"(?:derni[èe]re\s+)?modification)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
                         r"(?:article|actualit[ée]|communiqu[ée]|br[èe]ve)\s+(?:du|publi[ée]e?)\s|"
                         # a print run's stamp: « Imprimé par les Ateliers de l'Étoile – 2 novembre 2009 »
                         r"\bimprim[ée]e?s?\s+(?:par|chez|le|en|sur)\s)", re.IGNORECASE)
@@ -61,6 +62,8 @@ _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|l
                             r"au\s+plus\s+tard|d[ée]p[ôo]ts?|[àa]\s+d[ée]poser|[àa]\s+envoyer|[àa]\s+renvoyer|"
                             r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour|sauf|except[ée]|hormis)\s*(?:le|au|du|:)?\s*$",
                             re.IGNORECASE)
+# a word that makes the date after it a limit: « Date limite : », « Deadline retour des fiches : », « date butoir »
+_LIMIT_WORD = re.compile(r"\b(?:limite|deadline|butoir|[ée]ch[ée]ance)\b", re.IGNORECASE)
 # the meetings of those who prepare the programme (« Prochaine réunion : mar. 13/10 », « COPIL — 15/09 »)
 OWN_MEETING = re.compile(r"\b(?:prochaine\s+r[ée]union|r[ée]union\s+suivante|copil|comit[ée]\s+(?:de\s+pilotage|"
                          r"d['’]organisation)|r[ée]union\s+de\s+(?:pr[ée]paration|bureau|bilan|l['’][ée]quipe))\b",
@@ -240,7 +243,7 @@ def judge_lead(found: dates.DateMatch, text: str, lead_end: int, rest: str) -> V
     """A date after a few words and a comma, colon or dash (« Enfin, du 30 novembre au … », « Toulouse —
     mardi 9 novembre », not « Date limite : 15 novembre. »)."""
     before = text[:lead_end]
-    if _NOT_EVENT_DAY.search(before.rstrip(" ,:–—-")) or re.search(r"\blimite\b", before, re.IGNORECASE):
+    if _NOT_EVENT_DAY.search(before.rstrip(" ,:–—-")) or _LIMIT_WORD.search(before):
         return Verdict(False, LIMIT)
     if OWN_MEETING.search(before):
         return Verdict(False, MEETING)
@@ -417,7 +420,8 @@ def judge_titled(text: str, at: int, found: dates.DateMatch) -> Verdict:
         return Verdict(False, SPAN)
     if published_near(before):
         return Verdict(False, PUBLISHED)
-    if _NOT_EVENT_DAY.search(before) or re.search(r"\b(?:limite|inscri\w*|candidat\w*)\b", before, re.IGNORECASE):
+    if _NOT_EVENT_DAY.search(before) or _LIMIT_WORD.search(before) \
+            or re.search(r"\b(?:inscri\w*|candidat\w*)\b", before, re.IGNORECASE):
         return Verdict(False, LIMIT)
     if len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", before)) < 2:
         return Verdict(False, NO_TITLE)

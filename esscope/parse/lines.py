@@ -45,13 +45,14 @@ def read_lines(text: str, cut=None) -> list:
     out = []
     for n, raw in _unwrapped(side_by_side(untagged(unquoted(text)).split("\n"))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
+        expanded = _AT_VENUE.sub(" – ", expanded)
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
                 and not re.search(r"\d\s*h\b|\b(?:de|à|dès|entre)\s*$", timed.group("title")):    # « de 9 h à » / « 17 h : »
             # « Fête interculturelle 14h30 : Salle des Fêtes … » → the title, then when and where
             out.append(Line(n, timed.group("title").strip(), 0, False))
             expanded = timed.group("rest")
-        m = BULLET.match(expanded)
+        m = BULLET.match(expanded) or _dated_pictograph(expanded)
         if m and not dates.match_date(expanded.strip()):
             body = expanded[m.end():].strip()
             out.append(Line(n, body, len(m.group(1)), True))
@@ -61,6 +62,19 @@ def read_lines(text: str, cut=None) -> list:
             out.extend(Line(n, part, indent, False) for part in cut(body))
     out = [Line(line.n, "", line.indent, False) if is_menu(line.text) else line for line in out]
     return _drop_repeated_paragraphs(_drop_running_lines(_join_bare_labels(_join_restated_days(_join_split_dates(out)))))
+
+
+# « Afterwork des coops @ Le Bocal, Lyon 7e »: a post's « @ » between an event and its venue (not a mail, not
+# a « @handle »)
+_AT_VENUE = re.compile(r"(?<=\S)[ \t]+@[ \t]+(?=[A-ZÀ-Ý0-9])")
+
+# « 📍 mar. 5/11 | 18h | … », « 🗓️ 12/11 : … »: a post's pictograph heading a dated line, as a bullet would
+_PICTOGRAPH = re.compile("^(\\s*)([\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)\\s+")
+
+
+def _dated_pictograph(line: str):
+    m = _PICTOGRAPH.match(line)
+    return m if m and dates.match_date(line[m.end():]) else None
 
 
 _MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|contact|contacts|presse|infos?\s+pratiques|"
@@ -423,6 +437,7 @@ def _read_day_first(lines: list, rows: list) -> None:
 
 
 _MARKUP = [
+    (re.compile(r"~~(?=\S)[^~\n]+?(?<=\S)~~"), ""),     # « ~~mar. 16/11~~ jeu. 18/11 »: struck out, so no longer so
     (re.compile(r"^(\s{0,3})#{1,6}\s+"), r"\1"),                              # « ## Heading »
     (re.compile(r"\[([^\]\n]+)\]\((?:https?://|www\.|/)[^)\s]*\)"), r"\1"),    # « [text](url) »
     (re.compile(r"[ \t]?\[(?:https?://|www\.)[^\]\s]*\]"), ""),   # « [https://…] »: a mail's link as text
@@ -435,7 +450,7 @@ _MARKUP = [
 def plain_markup(line: str) -> str:
     """A line without the marks of Markdown (headings, bold, italics, links), as agendas pasted from
     messages and wikis write them: « - **12 nov.** — *Lyon* — Atelier » → « - 12 nov. — Lyon — Atelier »."""
-    if not re.search(r"[*_#\[]", line):
+    if not re.search(r"[*_#\[~]", line):
         return line
     for pattern, replacement in _MARKUP:
         line = pattern.sub(replacement, line)

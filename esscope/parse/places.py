@@ -389,7 +389,7 @@ VENUE_NOUN = (r"(?:maison|halles?|salle|espace|centre|p[ôo]le|h[ôo]tel|th[ée]
               r"librairie|clo[îi]tre|abbaye|[ée]glise|stade|complexe|fabrique|conservatoire|p[ée]niche|hall|"
               r"auberge|p[ée]pini[èe]re|incubateur|hangar|h[ôo]tel\s+de\s+ville|quartier|cour|atelier\s+[A-ZÀ-Ý]|"
               r"village\s+d['’]entreprises|village\s+associatif|maison\s+du\s+projet|base\s+de\s+loisirs|"
-              r"salle\s+des\s+f[êe]tes|tiers\s+lieu|fablab|caf[ée]-librairie|agence|permanence\s+d[eu]s?|restaurant|site\s+universitaire|iut)")
+              r"salle\s+des\s+f[êe]tes|bourse\s+du\s+travail|tiers\s+lieu|fablab|caf[ée]-librairie|agence|permanence\s+d[eu]s?|restaurant|site\s+universitaire|iut)")
 _VENUE_HEAD = re.compile(rf"^{VENUE_NOUN}(?![\w-])", re.IGNORECASE)
 _VENUE_STOP = re.compile(r"\s*(?:[,;.()]|\s[-–—|]\s|\s(?:à|À|a|avec|pour|sur|de\s+\d|dès|le\s+\d|en\s+visio|"
                          r"en\s+ligne|organis|propos)\b|$)")

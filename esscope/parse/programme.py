@@ -59,6 +59,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     events.extend(e for found in sessions.values() for e in found)
     anchors = [a for a in anchors if a.at not in sessions]
     titles = _titles_above(lines, anchors, context)
+    titles = {**_dates_last(lines, anchors), **titles}
     bounds = [titles.get(k, a.at) for k, a in enumerate(anchors)] + [len(lines)]
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
     undated_items = [i for i, line in enumerate(lines) if _UNDATED_ITEM.match(line.text)]
@@ -172,6 +173,8 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
             found[k] = i
             continue
         after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
+        if bulleted and after is not None and not after.bullet:
+            after = None        # a lone bullet over the date line: the layout says it, whatever follows
         # under the date line, a sentence closed by its full stop describes the event titled above
         described = after is not None and re.search(r"[.!]\s*$", after.text) and len(after.text.split()) >= 4 \
             and not after.bullet and (has_event_noun(lines[i].text) or "«" in lines[i].text)
@@ -182,9 +185,37 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
             continue
         if _own_title(lines[anchor.at + 1:nxt]):
             continue        # « GARD » above « Mardi 15 novembre » / « 9h – 12h30 » / « Matinale des … »: a heading
-        if not split_rest(anchor.rest, context.places)[1]:
+        header, item = split_rest(anchor.rest, context.places)
+        if not item or _venue_after_commune(header, item, context.places):
             found[k] = i
     return found
+
+
+def _dates_last(lines: list, anchors: list) -> dict:
+    """{anchor rank: line index} of a programme whose every entry ends with its date line (« Disco-soupe »
+    / two lines of description / « → Sam. 4/11 · 11h-15h · Parvis …, Rezé »): each paragraph's first
+    line titles the date line that closes it. Only when most entries of the document are written so."""
+    found = {}
+    for k, anchor in enumerate(anchors):
+        start = anchor.at
+        while start > 0 and not lines[start - 1].blank:
+            start -= 1
+        after = anchor.at + 1
+        while after < len(lines) and not lines[after].blank and after - anchor.at <= 2:
+            after += 1
+        closes = after >= len(lines) or lines[after].blank
+        if start < anchor.at - 1 and closes and (not k or anchors[k - 1].at < start) \
+                and _title_like(lines[start].text) and not dates.search_dates(lines[start].text, loose=True):
+            found[k] = start
+    return found if len(found) >= 3 and len(found) >= 0.6 * len(anchors) else {}
+
+
+def _venue_after_commune(header: str, item: str, places: Places) -> bool:
+    """« 10h-16h – La Roche-sur-Yon, Bourse du travail » under a title: what follows the commune is its
+    venue (a few words naming no event), not a second title."""
+    last = re.split(r"\s*[,–—|·]\s*|\s-\s", dates.strip_times(header).strip(" ,–—|·-"))[-1]
+    return bool(last and commune_cell(last, places)) and len(item.split()) <= 10 and "«" not in item \
+        and item[:1].isupper() and (venue_start(item) or not has_event_noun(item))
 
 
 _PICTURED = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\\s+\\S")
@@ -500,8 +531,9 @@ def _merged_repeats(events: list) -> list:
     few = len(events) <= 15         # a page about a few events tells some twice; a long list does not
     for event in events:
         same_days = by_days.setdefault((event.start_date, event.end_date), [])
-        twin = next((e for e in same_days if _compatible(e, event) and e.title != event.title
-                     and (few or _told(e) or _told(event)) and (_alike(e.title, event.title) or _unnamed_twin(e, event))),
+        twin = next((e for e in same_days if _compatible(e, event) and (e.title != event.title or _same_text(e, event))
+                     and (few or _told(e) or _told(event) or _same_text(e, event))
+                     and (_alike(e.title, event.title) or _unnamed_twin(e, event) or _same_milestone(e, event))),
                     None)
         if twin is None:
             out.append(event)
@@ -518,6 +550,20 @@ def _merged_repeats(events: list) -> list:
             out[out.index(twin)] = event
             same_days[same_days.index(twin)] = event
     return out
+
+
+def _same_text(a, b) -> bool:
+    """One title in a table and again in the list under it (or in a teaser): the same words, and no two
+    venues said that differ."""
+    return _bare_title(a.title) == _bare_title(b.title) and (not a.venue or not b.venue or a.venue == b.venue)
+
+
+# « Atelier … – avec l'URSCOP Occitanie »: who joins in, said after the title in one of its two tellings
+_WITH_TAIL = re.compile(r"\s+[–—-]\s+(?:avec|par|port[ée]e?\s+par|anim[ée]e?\s+par)\s.*$", re.IGNORECASE)
+
+
+def _bare_title(title: str | None) -> str:
+    return _WITH_TAIL.sub("", title or "").casefold()
 
 
 def _told(event) -> bool:
@@ -537,6 +583,19 @@ def _unnamed_twin(a, b) -> bool:
     if not a.commune_code or a.commune_code != b.commune_code or a.start_date == a.end_date:
         return False
     return has_event_noun(a.title) != has_event_noun(b.title)
+
+
+# the edition's opening or closing: one a day in one place, however each mention words it
+_MILESTONE = {"opening": re.compile(r"\b(?:ouverture|lancement|inaugur)", re.IGNORECASE),
+              "closing": re.compile(r"\bcl[ôo]ture\b", re.IGNORECASE)}
+
+
+def _same_milestone(a, b) -> bool:
+    """« Soirée d'ouverture régionale du Mois de l'ESS » in a teaser and « Ouverture du Mois de l'ESS en Pays
+    de la Loire » in the agenda, the same day in the same commune: one opening."""
+    if not a.commune_code or a.commune_code != b.commune_code:
+        return False
+    return any(m.search(a.title or "") and m.search(b.title or "") for m in _MILESTONE.values())
 
 
 def _alike(a: str, b: str) -> bool:

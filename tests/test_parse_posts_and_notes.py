@@ -1,0 +1,103 @@
+"""Layouts met in the eleventh set of invented programmes and in newsletters: a post's pictographs and
+« @ » venues, a year written as a hashtag, a wiki page's table told again as a list and its struck-out
+dates, a page's own record dates and deadlines, entries that close on their date line, titles written
+as a bullet over a date line that goes on with a commune and its venue. Every document here is made up
+for the test."""
+
+NEWSLETTER = """Lettre de l'ESS – novembre 2010
+
+== À LA UNE ==
+Le mardi 2 novembre à Nantes : soirée d'ouverture régionale du Mois de l'ESS.
+
+== L'AGENDA ==
+
+> Ouverture du Mois de l'ESS en Pays de la Loire
+Mardi 2 novembre, 18h – Nantes, Manufacture des Tabacs, 10 bd de Stalingrad
+Discours, table ronde et buffet équitable.
+Organisé par la CRESS
+
+> Troc'livres
+samedi 27 novembre, 10h-16h – La Roche-sur-Yon, Bourse du travail
+Organisé par Lire et Partager en Vendée
+"""
+
+POST = """Réseau des coopératives du Rhône
+🎉 C'est parti pour le #MoisESS2024 !!
+
+📍 mar. 5/11 | 18h-20h | Afterwork des coops @ Le Bocal Coopératif, Lyon 7e
+🎬 jeu. 14/11 | 20h | Ciné-débat « Ceux qui font autrement » @ Cinéma Les Amandiers, Vaulx-en-Velin
+🛒 sam. 16/11 | 10h-18h | Marché des créateurs solidaires @ Halles du Faubourg, Lyon 1er
+"""
+
+WIKI = """# Mois de l'ESS 2021 — page de coordination
+Dernière modification: 4 novembre 2021 15:12
+
+| Date | Horaire | Événement | Lieu |
+|---|---|---|---|
+| mar. 09/11 | 9h30–12h | Atelier gouvernance partagée en SCOP | Maison des Initiatives, Blagnac |
+| ~~mar. 16/11~~ jeu. 18/11 | 18h | Ciné-débat « Le travail autrement » | salle Jean-Jaurès, Ramonville-Saint-Agne |
+| ~~sam. 20/11~~ | ~~10h~~ | ~~Troc de plantes~~ | ~~Jardin partagé~~ |
+
+### Détail
+- **Mardi 9 novembre**, 9h30–12h — *Atelier gouvernance partagée en SCOP* — Maison des Initiatives, Blagnac — avec l'URSCOP
+- ~~**Mardi 16 novembre**~~ → **déplacé au jeudi 18 novembre**, 18h — *Ciné-débat « Le travail autrement »*
+- ~~**Samedi 20 novembre** — Troc de plantes~~ ❌ **ANNULÉ**
+
+### TODO
+- [x] Deadline retour des fiches porteurs : **vendredi 15 octobre**
+"""
+
+DATES_LAST = """MOIS DE L'ESS 2023 — LE PROGRAMME PAR THÈMES
+
+Soirée de lancement
+Présentation du programme et buffet des producteurs.
+→ Jeu. 2/11 · 18h · La Halle aux Fûts, Nantes
+
+Disco-soupe géante
+On épluche et on partage la soupe avec Les Épluchures Joyeuses.
+→ Sam. 4/11 · 11h-15h · Parvis de l'Hôtel de ville, Rezé
+
+Job dating de l'insertion
+Une vingtaine de structures recrutent.
+→ Jeu. 16/11 · 9h30-12h30 · Salle Paul-Fort, Rezé
+
+Conférence sur les monnaies locales
+Avec l'association de la monnaie locale.
+→ Jeu. 9/11 · 19h · Médiathèque, Saint-Sébastien-sur-Loire
+"""
+
+
+def titled(document) -> dict:
+    return {e.title: e for e in document.events}
+
+
+def test_a_bullet_titles_the_date_line_under_it_whose_commune_is_followed_by_its_venue(read):
+    events = titled(read(NEWSLETTER))
+    assert events["Troc'livres"].start_date == "2010-11-27" and events["Troc'livres"].commune_code == "85191"
+    # the address after the venue is a place too, and the teaser of the opening is the same opening
+    opening = [e for e in events.values() if e.start_date == "2010-11-02"]
+    assert len(opening) == 1 and "ouverture" in opening[0].title.lower()
+    assert opening[0].commune_code == "44109" and opening[0].venue == "Manufacture des Tabacs"
+
+
+def test_a_post_heads_its_dated_lines_with_pictographs_and_names_venues_after_an_at_sign(read):
+    document = read(POST)
+    assert document.edition == 2024                         # « #MoisESS2024 »
+    events = titled(document)
+    assert set(events) == {"Afterwork des coops", "Ciné-débat « Ceux qui font autrement »",
+                           "Marché des créateurs solidaires"}
+    assert events["Afterwork des coops"].start_date == "2024-11-05"
+    assert events["Ciné-débat « Ceux qui font autrement »"].commune_code == "69256"
+
+
+def test_a_wiki_page_tells_its_table_again_as_a_list_and_strikes_out_what_no_longer_holds(read):
+    document = read(WIKI)
+    days = sorted((e.start_date, e.title.split(" – ")[0]) for e in document.events)
+    assert days == [("2021-11-09", "Atelier gouvernance partagée en SCOP"),
+                    ("2021-11-18", "Ciné-débat « Le travail autrement »")]
+
+
+def test_entries_that_close_on_their_date_line_are_titled_by_their_first_line(read):
+    events = {e.start_date: e.title for e in read(DATES_LAST).events}
+    assert events == {"2023-11-02": "Soirée de lancement", "2023-11-04": "Disco-soupe géante",
+                      "2023-11-16": "Job dating de l'insertion", "2023-11-09": "Conférence sur les monnaies locales"}
