@@ -112,7 +112,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     _same_venue_commune(events)
     _container_commune(events)
     events = _dated_parts(events, lines)
-    events = _merged_repeats(events)
+    events = _merged_repeats(events, lines)
     _default_commune(events, text, context)
     _home_commune(events, text, context)
     _only_commune(events, text, context)
@@ -523,7 +523,7 @@ def _title_words(title: str) -> set:
 _SMALL_WORDS = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux", "qui", "que", "est"}
 
 
-def _merged_repeats(events: list) -> list:
+def _merged_repeats(events: list, lines: list) -> list:
     """The same event told twice (a page's header and its first paragraph, « FESTIVAL CAP SOLIDAIRE #6 » and
     « le festival Cap Solidaire revient … »): same days, same place and time when both say them, titles
     sharing most of their words — one event, the surest, completed by the other."""
@@ -531,8 +531,9 @@ def _merged_repeats(events: list) -> list:
     few = len(events) <= 15         # a page about a few events tells some twice; a long list does not
     for event in events:
         same_days = by_days.setdefault((event.start_date, event.end_date), [])
-        twin = next((e for e in same_days if _compatible(e, event) and (e.title != event.title or _same_text(e, event))
-                     and (few or _told(e) or _told(event) or _same_text(e, event))
+        told_again = [e for e in same_days if _same_text(e, event) and _apart(e, event, lines)]
+        twin = next((e for e in same_days if _compatible(e, event) and (e.title != event.title or e in told_again)
+                     and (few or _told(e) or _told(event) or e in told_again)
                      and (_alike(e.title, event.title) or _unnamed_twin(e, event) or _same_milestone(e, event))),
                     None)
         if twin is None:
@@ -550,6 +551,13 @@ def _merged_repeats(events: list) -> list:
             out[out.index(twin)] = event
             same_days[same_days.index(twin)] = event
     return out
+
+
+def _apart(a, b, lines: list) -> bool:
+    """Two entries in different paragraphs (a table and the list under it): a line written twice in one
+    list is two events, as its author wrote it."""
+    first, last = sorted((a.line or 0, b.line or 0))
+    return any(line.blank for line in lines[first:last])
 
 
 def _same_text(a, b) -> bool:
