@@ -101,3 +101,34 @@ def test_entries_that_close_on_their_date_line_are_titled_by_their_first_line(re
     events = {e.start_date: e.title for e in read(DATES_LAST).events}
     assert events == {"2023-11-02": "Soirée de lancement", "2023-11-04": "Disco-soupe géante",
                       "2023-11-16": "Job dating de l'insertion", "2023-11-09": "Conférence sur les monnaies locales"}
+
+MAGAZINE = """VILLE DE BRIOUZE — LE MAGAZINE
+N° 12 – novembre 2015
+
+TRAVAUX
+Rue des Tilleuls : réfection de la chaussée du lundi 2 au vendredi 6 novembre.
+
+DOSSIER
+LE MOIS DE L'ÉCONOMIE SOCIALE ET SOLIDAIRE
+
+Mardi 10 novembre, 18h30
+Conférence « Consommer local »
+Salle des fêtes, Briouze.
+
+Samedi 14 novembre, 9h-13h
+Marché des producteurs solidaires
+Place de l'Église, Briouze.
+
+SPORTS
+Samedi 14 novembre, 18h : handball, Briouze HB – Flers HB, gymnase.
+Dimanche 15 novembre, 9h30 : cross des écoles, stade municipal.
+
+MENUS DES ÉCOLES
+Lundi 16 novembre : carottes râpées, poisson, riz, yaourt
+"""
+
+
+def test_a_magazine_whose_one_rubric_is_the_mois_gives_the_events_of_that_rubric_only(read):
+    document = read(MAGAZINE)
+    assert [e.title for e in document.events] == ["Conférence « Consommer local »", "Marché des producteurs solidaires"]
+    assert any("hors de la rubrique du Mois de l'ESS" in w for w in document.warnings)

@@ -66,7 +66,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     else:
         events = structured_events(body, head, context)
     for event in events:
-        event.line = anchor.at if event.line is None else event.line
+        event.line = anchor.line.n if event.line is None and anchor.line is not None else event.line
         set_period(event, period)
     events = [e for e in events if e.title and not keep.struck_after(e.title)]
     if anchor.inside:

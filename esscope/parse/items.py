@@ -261,7 +261,7 @@ def doubtful_events(anchor, context: Context) -> list:
     if not event.title:
         return []
     set_period(event, period)
-    event.line = anchor.at
+    event.line = anchor.line.n
     event.confidence = 0.3
     event.warn(f"événement incertain : {anchor.reason or 'date retenue faute de mieux'}")
     return [event]

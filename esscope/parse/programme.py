@@ -105,7 +105,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         warnings.append(f"ligne {line.n + 1} : événement annulé ou reporté après l'édition (« {_shortened(line.text)} »), "
                         "non retenu")
     events, aside = set_aside(events)
-    warnings += aside + _marked_only(events, text)
+    warnings += aside + _marked_only(events, text) + _ess_rubric_only(events, lines, context.places)
     _before_publication(events, candidates, year)
     _paragraph_commune(events, lines, context)
     _venue_addressed(events, text, context)
@@ -118,8 +118,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     _only_commune(events, text, context)
     for at, organiser in sections.items():
         nxt = min([k for k in sections if k > at] + [len(lines)])
+        first, last = lines[at].n, lines[nxt].n if nxt < len(lines) else float("inf")
         for event in events:
-            if at < (event.line or 0) < nxt and not event.organizer:
+            if first < (event.line or 0) < last and not event.organizer:
                 event.organizer = organiser
                 event.warnings = [w for w in event.warnings if w != "organisateur non indiqué"]
     events.sort(key=lambda e: e.line or 0)
@@ -278,13 +279,20 @@ def _is_undated_header(line: Line) -> bool:
 def _paragraph_commune(events: list, lines: list, context: Context) -> None:
     """« … les acteurs organisent à La Rochelle une semaine … Elle a débuté le 5 novembre … »: an event
     told in a paragraph that named one commune before it takes that commune, flagged."""
+    parts_of = {}
+    for line in lines:
+        if not line.blank:
+            parts_of.setdefault(line.n, []).append(line.text)
     for event in events:
         if event.commune_code or event.commune_name or event.online or event.line is None:
             continue
-        if not 0 <= event.line < len(lines) or lines[event.line].blank:
+        parts = parts_of.get(event.line, [])
+        said = (event.title or "")[:20].casefold()
+        told = next((k for k, text in enumerate(parts) if text.casefold().startswith(said)),
+                    next((k for k, text in enumerate(parts) if said in text.casefold()), None)) if said else None
+        if not parts or told is None:
             continue
-        n = lines[event.line].n
-        before = " ".join(line.text for line in lines[:event.line] if line.n == n)
+        before = " ".join(parts[:told])
         named = {found.code for _s, _e, found in communes_in_prose(before, context.places) if found.code}
         if len(named) == 1:
             code = named.pop()
@@ -384,18 +392,26 @@ _THE_MONTH_TITLE = re.compile(r"^(?:le\s+)?(?:\d+\s*(?:e|è|ème|eme)\s+[ée]dit
                               r"[ée]conomie\s+sociale\s+et\s+solidaire)", re.IGNORECASE)
 
 
+def _first_indices(lines: list) -> dict:
+    """{line number in the text (an event's `line`): index in `lines` of the first line read from it}."""
+    out = {}
+    for i, line in enumerate(lines):
+        out.setdefault(line.n, i)
+    return out
+
+
 def _dated_parts(events: list, lines: list) -> list:
     """« Les Déjeuners de l'ESS, les mardis 10, 17 et 24 novembre » over « - 10/11 : les monnaies
     complémentaires »: an indented dated item under an entry of the same day is that day's event, named
     after both, with the entry's place and times."""
-    out = list(events)
+    out, first = list(events), _first_indices(lines)
     for part in events:
-        at = part.line if part.line is not None and 0 <= part.line < len(lines) else None
+        at = first.get(part.line)
         if at is None or not lines[at].bullet or not lines[at].indent:
             continue
         whole = next((e for e in out if e is not part and e.start_date == part.start_date
                       and e.end_date == part.end_date and e.line is not None and e.line < lines[at].n
-                      and lines[at].n - e.line <= 15 and not (0 <= e.line < len(lines) and lines[e.line].bullet)), None)
+                      and lines[at].n - e.line <= 15 and not (e.line in first and lines[first[e.line]].bullet)), None)
         if whole is None:
             continue
         part.title = f"{whole.title} : {part.title[:1].lower()}{part.title[1:]}"
@@ -460,6 +476,49 @@ def set_aside(events: list) -> tuple:
 _MARK = re.compile(r"(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s?\s+(?:par|d['’]une?|avec)\s+(?:(?:le|la|un|une|l['’])\s*)?"
                    r"(?:logo|pictogramme|picto|symbole|mention|signe|ic[ôo]ne)?\s*(?P<mark>\([^()\s]{1,12}\)|«\s*[^»]{1,12}?\s*»|\*|[^\w\s,.;:]{1,2})",
                    re.IGNORECASE)
+
+
+_ESS_NAMED = re.compile(r"mois\s+de\s+l['’]\s*(?:ess|[ée]conomie\s+sociale)|[ée]conomie\s+sociale\s+et\s+solidaire|\bESS\b",
+                        re.IGNORECASE)
+
+
+# a periodical's masthead: « Le magazine d'information de la Ville », « N° 87 – Novembre 2012 », « Sommaire »
+_PERIODICAL = re.compile(r"\b(?:magazine|bulletin|journal|mensuel|trimestriel|gazette)\b|^\s*n[°o]\s*\d+\b|^sommaire$",
+                         re.IGNORECASE)
+
+
+def _ess_rubric_only(events: list, lines: list, places: Places) -> list:
+    """In a document about something else (a town's magazine: council, works, school menus, sports) whose
+    one rubric, after others, is the Mois de l'ESS, the events of its other rubrics set aside; returns the warnings.
+    Changes `events` in place. A rubric runs from its heading in capitals to the next one."""
+    raw = [line.text for line in lines]
+    top = [line for line in raw if line.strip()][:5]
+    if any(_ESS_NAMED.search(line) for line in top[:3]) or not any(_PERIODICAL.search(line) for line in top):
+        return []      # a programme (its title names the Mois), or no magazine: all of it is the programme
+    heads = [i for i, line in enumerate(raw) if _rubric_heading(raw, i, places)]
+    ess = [i for i in heads if _ESS_NAMED.search(raw[i])]
+    if not ess or len([h for h in heads if 0 < h < ess[0]]) < 2:
+        return []      # a magazine's rubrics come before the Mois's; a programme's themes come under its title
+    ends = [next((h for h in heads if h > i and not _ESS_NAMED.search(raw[h])), None) for i in ess]
+    spans = [(lines[i].n, lines[end].n if end is not None else float("inf")) for i, end in zip(ess, ends)]
+    inside = [e for e in events if e.line is not None and any(a <= e.line < b for a, b in spans)]
+    if len(inside) < 2 or len(inside) == len(events):
+        return []
+    others = [e for e in events if e not in inside]
+    events[:] = inside
+    return [f"{len(others)} rendez-vous hors de la rubrique du Mois de l'ESS non retenu(s) : "
+            + " ; ".join(f"« {e.title[:50]} »" for e in others[:5])]
+
+
+def _rubric_heading(raw: list, i: int, places: Places) -> bool:
+    """« SPORTS », « RESTAURATION SCOLAIRE – MENUS DU MOIS »: a short line in capitals after a blank line (or
+    under another heading) that is neither a date nor a commune."""
+    line = raw[i].strip()
+    if not line or len(line) > 80 or line.endswith(":") or not is_caps(line):
+        return False
+    above = raw[i - 1].strip() if i else ""
+    return (not above or re.fullmatch(r"[-_=*─—]{3,}", above) is not None or is_caps(above)) \
+        and not dates.search_dates(line, loose=True) and not commune_cell(line, places)
 
 
 def _marked_only(events: list, text: str) -> list:
@@ -557,7 +616,7 @@ def _apart(a, b, lines: list) -> bool:
     """Two entries in different paragraphs (a table and the list under it): a line written twice in one
     list is two events, as its author wrote it."""
     first, last = sorted((a.line or 0, b.line or 0))
-    return any(line.blank for line in lines[first:last])
+    return any(line.blank for line in lines if first <= line.n < last) if last - first > 1 else False
 
 
 def _same_text(a, b) -> bool:
