@@ -9,6 +9,7 @@
 Entries listed under « dates à préciser » come out undated and flagged.
 """
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import replace
@@ -199,13 +200,13 @@ def _dates_last(lines: list, anchors: list) -> dict:
     found = {}
     for k, anchor in enumerate(anchors):
         start = anchor.at
-        while start > 0 and not lines[start - 1].blank:
+        while start > 0 and not lines[start - 1].blank and anchor.at - start < 12:     # an entry, not a table
             start -= 1
         after = anchor.at + 1
         while after < len(lines) and not lines[after].blank and after - anchor.at <= 2:
             after += 1
         closes = after >= len(lines) or lines[after].blank
-        if start < anchor.at - 1 and closes and (not k or anchors[k - 1].at < start) \
+        if start < anchor.at - 1 and closes and (start == 0 or lines[start - 1].blank) and (not k or anchors[k - 1].at < start) \
                 and _title_like(lines[start].text) and not dates.search_dates(lines[start].text, loose=True):
             found[k] = start
     return found if len(found) >= 3 and len(found) >= 0.6 * len(anchors) else {}
@@ -587,14 +588,11 @@ def _merged_repeats(events: list, lines: list) -> list:
     « le festival Cap Solidaire revient … »): same days, same place and time when both say them, titles
     sharing most of their words — one event, the surest, completed by the other."""
     out, by_days = [], {}
+    blanks = sorted(line.n for line in lines if line.blank)
     few = len(events) <= 15         # a page about a few events tells some twice; a long list does not
     for event in events:
         same_days = by_days.setdefault((event.start_date, event.end_date), [])
-        told_again = [e for e in same_days if _same_text(e, event) and _apart(e, event, lines)]
-        twin = next((e for e in same_days if _compatible(e, event) and (e.title != event.title or e in told_again)
-                     and (few or _told(e) or _told(event) or e in told_again)
-                     and (_alike(e.title, event.title) or _unnamed_twin(e, event) or _same_milestone(e, event))),
-                    None)
+        twin = next((e for e in same_days if _compatible(e, event) and _twins(e, event, few, blanks)), None)
         if twin is None:
             out.append(event)
             same_days.append(event)
@@ -612,11 +610,20 @@ def _merged_repeats(events: list, lines: list) -> list:
     return out
 
 
-def _apart(a, b, lines: list) -> bool:
+def _twins(a, b, few: bool, blanks: list) -> bool:
+    """Two readings of the same day that tell one event: alike titles where events are told again (a short
+    page, running text), or one title written again in another paragraph."""
+    if a.title != b.title and (few or _told(a) or _told(b)) \
+            and (_alike(a.title, b.title) or _unnamed_twin(a, b) or _same_milestone(a, b)):
+        return True
+    return _same_text(a, b) and _apart(a, b, blanks)
+
+
+def _apart(a, b, blanks: list) -> bool:
     """Two entries in different paragraphs (a table and the list under it): a line written twice in one
-    list is two events, as its author wrote it."""
+    list is two events, as its author wrote it. `blanks`: the sorted numbers of the blank lines."""
     first, last = sorted((a.line or 0, b.line or 0))
-    return any(line.blank for line in lines if first <= line.n < last) if last - first > 1 else False
+    return bisect.bisect_left(blanks, first) < bisect.bisect_left(blanks, last)
 
 
 def _same_text(a, b) -> bool:
