@@ -265,3 +265,29 @@ def test_a_table_saved_as_text_is_read_as_a_table(parse):
     assert result.format == "table" and len(result.events) == 4
     assert parse(b"Programme du Mois de l'ESS; rencontres, ateliers\nMardi 7 novembre : atelier compost, Lyon\n",
                  "programme.txt").format == "text"
+
+
+EXPORT_WITH_COMMENTS = """# Agenda des adhérents, extrait le 04/11/2019
+# colonnes séparées par « ; »
+
+num;intitule;debut;fin;lieu;ville;cp;structure_porteuse;mode;etat
+12;Atelier compost;07/11/2019;07/11/2019;Jardin partagé;Amiens;80000;Les Composteurs;présentiel;confirmé
+13;Atelier compost (saisie 2);07/11/2019;07/11/2019;Jardin partagé;Amiens;80000;Les Composteurs;présentiel;doublon de 12
+14;Forum des Scop;14/11/2019;14/11/2019;Halle aux toiles;;76000;Union des Scop;mixte;confirmé
+15;Webinaire finance solidaire;19/11/2019;19/11/2019;;;;France Active;distanciel;confirmé
+16;Bal solidaire;22/11/2019;22/11/2019;Salle des fêtes;Abbeville;80100;Comité des fêtes;présentiel;annulé
+"""
+
+
+def test_an_export_that_opens_on_comment_lines_is_read_by_its_own_column_names(parse):
+    result = parse(EXPORT_WITH_COMMENTS.encode(), "export.txt")
+    assert result.format == "table"
+    by_title = {e.title: e for e in result.events}
+    assert sorted(by_title) == ["Atelier compost", "Forum des Scop", "Webinaire finance solidaire"]
+    assert by_title["Atelier compost"].organizer == "Les Composteurs"
+    # a postcode that serves one commune names it; a hybrid event stays an event of its commune
+    forum = by_title["Forum des Scop"]
+    assert (forum.commune_code, forum.online) == ("76540", False)
+    assert by_title["Webinaire finance solidaire"].online
+    assert any("doublon" in w and "saisie 2" in w for w in result.warnings)
+    assert any("annulée" in w and "Bal solidaire" in w for w in result.warnings)

@@ -207,10 +207,11 @@ def _json_ld_record(item: dict) -> dict:
 def _events(source: _Source, places: Places, edition) -> tuple:
     if source.records is not None:
         year = edition or _records_year(source.records)
-        records, cancelled = without_cancelled(source.records)
+        records, cancelled, twice = without_cancelled(source.records)
         records, others = of_the_mois(records)
         events, warnings = set_aside(record_events(records, places, year))
         warnings += _set_aside_rows(cancelled, "ligne(s) annulée(s) d'après leur statut")
+        warnings += _set_aside_rows(twice, "ligne(s) marquée(s) comme doublon d'une autre")
         warnings += _set_aside_rows(others, "ligne(s) d'un autre agenda que celui du Mois de l'ESS (l'export marque "
                                             "les autres comme les siennes)")
         events, off = in_season(events, year)

@@ -52,7 +52,7 @@ ALIASES = {
     "postcode": ["codepostal", "cp", "postcode", "postalcode", "zip", "zipcode", "locationpostalcode"],
     "insee": ["codeinsee", "insee", "codecommune", "inseecode", "codeinseecommune", "locationinsee"],
     "organizer": ["organisateur", "organisateurs", "organizer", "structure", "porteur", "structureorganisatrice",
-                  "organisation"],
+                  "organisation", "structureporteuse", "porteurduprojet", "porteurdeprojet", "organisme"],
     "co_organizers": ["coorganisateurs", "coorganisateur", "partenaires", "partenaire"],
     "contact": ["contact", "email", "mail", "courriel", "telephone", "tel", "inscription", "reservation",
                 "registration", "contactinscription"],
@@ -62,7 +62,7 @@ ALIASES = {
     "kind": ["type", "typedevenement", "format", "kind", "typeevenement", "typedevenementfr"],
     "url": ["lien", "url", "link", "siteweb", "liendelevenement", "lienverslevenement", "canonicalurl"],
     "online": ["enligne", "online", "modedeparticipation", "attendancemode", "lienenligne", "lienacceslenligne",
-               "accesenligne"],
+               "accesenligne", "mode", "modalite", "modalites", "modedacces"],
     "department": ["departement", "department", "locationdepartment"],
     "region": ["region", "locationregion"],
     "status": ["statut", "status", "etat", "statutdelevenement", "eventstatus"],
@@ -78,6 +78,8 @@ _LABEL_FIELDS = {"title": "title", "date": "start", "end": "end", "time": "start
                  "contact": "contact", "url": "url", "price": "price", "theme": "theme", "kind": "kind",
                  "description": "description"}
 _OFFLINE = {"non", "no", "0", "false", "1", "presentiel", "hors ligne", "offline", "sur place"}
+# both on site and online: a place to go to, so an event of its commune (online only when no place is given)
+_BOTH = {"mixte", "hybride", "hybrid", "mixed", "presentiel et distanciel", "presentiel et en ligne"}
 _OPENAGENDA_MARKS = {"premieredatedebut", "dernieredatefin", "nomdulieu", "identifiantdulieu"}
 
 
@@ -143,10 +145,24 @@ def table_records(rows: list, columns: list, given=None) -> tuple:
     return records, fmt
 
 
+_COMMENT = re.compile(r"^\s*(?:#|//|$)")
+_MOST_COMMENTS = 30
+
+
+def without_comments(text: str) -> str:
+    """A table's text from its header on: exports open on comment lines (« # Export du 05/11 »,
+    « # Filtre : … ») and blank lines, at most thirty, that are neither columns nor rows."""
+    lines = text.lstrip("\ufeff").split("\n", _MOST_COMMENTS + 1)
+    skipped = 0
+    while skipped < min(len(lines) - 1, _MOST_COMMENTS) and _COMMENT.match(lines[skipped]):
+        skipped += 1
+    return "\n".join(lines[skipped:])
+
+
 def looks_like_table(text: str) -> bool:
-    """True for a table saved as text (a CSV named .txt): its first line names, between « ; », tabs or commas,
-    at least three columns, a title and a start date among them."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    """True for a table saved as text (a CSV named .txt): its first line after any comment lines names,
+    between « ; », tabs or commas, at least three columns, a title and a start date among them."""
+    first = without_comments(text).split("\n", 1)[0].strip()
     for separator in (";", "\t", ","):
         cells = [c.strip().strip('"') for c in first.split(separator)]
         if 3 <= len(cells) <= PROGRAMME_COLUMNS.limit and all(0 < len(c) <= 40 for c in cells):
@@ -182,7 +198,7 @@ def read_csv(data: bytes, what: str = "Le tableau") -> tuple:
     if looks_binary(data):
         raise UserError(f"{what} n'est pas un tableau CSV (fichier binaire ?) : exportez-le en CSV depuis le "
                         "tableur, ou en XLSX.")
-    text, _ = decode(data, what)
+    text = without_comments(decode(data, what)[0])
     sample = text[:20000]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
@@ -473,14 +489,18 @@ def _run_dates(run: list) -> dict:
 
 
 _CANCELLED = re.compile(r"^\W*(?:annul|supprim|cancel|d[ée]programm)", re.IGNORECASE)
+_DUPLICATE = re.compile(r"^\W*(?:doublon|duplicate|en\s+double|saisie?\s+en\s+double)", re.IGNORECASE)
 _MOIS = re.compile(r"mois\s+de\s+l['’\s]*(?:ess|[ée]conomie\s+sociale)", re.IGNORECASE)
 
 
 def without_cancelled(records: list) -> tuple:
-    """(records, titles set aside): a row whose status says it is cancelled is no event (a row put off keeps its
-    new date: it stays)."""
-    cancelled = [r for r in records if _CANCELLED.match(str(r.get("status") or ""))]
-    return [r for r in records if r not in cancelled], [str(r.get("title") or "") for r in cancelled]
+    """(records, titles cancelled, titles twice): a row whose status says it is cancelled, or the duplicate of another row
+    (« doublon de RAS-0430 »), is no event (a row put off keeps its new date: it stays)."""
+    def marked(record, mark):
+        return mark.match(str(record.get("status") or ""))
+    return ([r for r in records if not marked(r, _CANCELLED) and not marked(r, _DUPLICATE)],
+            [str(r.get("title") or "") for r in records if marked(r, _CANCELLED)],
+            [str(r.get("title") or "") for r in records if marked(r, _DUPLICATE)])
 
 
 def of_the_mois(records: list) -> tuple:
@@ -521,6 +541,8 @@ def _record_event(record: dict, places: Places, year: int) -> Event | None:
         event.co_organizers = [c.strip() for c in re.split(r"[,;]", record["co_organizers"]) if c.strip()]
     event.price = record.get("price") and (price_of(record["price"]) or record["price"][:120])
     online = record.get("online")
+    if online and dates.fold(online) in _BOTH and (record.get("venue") or record.get("commune")):
+        online = "non"
     event.online = bool(online and dates.fold(online) not in _OFFLINE) or \
         is_online(" ".join(filter(None, [record.get("venue"), title])))
     _record_place(event, record, places)
@@ -580,6 +602,11 @@ def _record_commune(record: dict, places: Places) -> Resolved | None:
         return places.postcode_commune(postcode, city)
     if city:
         return places.commune(city, fuzzy=True)
+    if re.fullmatch(r"\d{5}", postcode) and places.index:
+        # a postcode alone names its commune when it serves only one (67100: Strasbourg)
+        only = places.index.lookup(postcode).candidates
+        if len(only) == 1:
+            return Resolved(postcode, only[0].code, only[0].name, False, only)
     if record.get("address"):
         return parse_place(record["address"], places, fuzzy=True, commune_first=False).commune
     return None
