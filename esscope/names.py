@@ -122,6 +122,12 @@ class CommuneIndex:
         first, second = (self._population.get(c.code, 0) for c in ranked[:2])
         return ranked[0] if first >= 5000 and first >= ratio * max(second, 1) else None
 
+    def names_a_department(self, text: str) -> bool:
+        """True when a text is the name of a département (« GARD », « Côtes-d'Armor »)."""
+        if not hasattr(self, "_department_keys"):
+            self._department_keys = {normalise(name) for name in self._departments.values()}
+        return normalise(text) in self._department_keys
+
     def region_of_department(self, code):
         """The région of a département (as its communes say), or None."""
         if not hasattr(self, "_department_regions"):

@@ -481,3 +481,143 @@ def test_an_entry_put_off_past_the_edition_or_closed_to_the_public_is_no_event(p
     assert [(e.start_date, e.title, e.commune_code) for e in document.events] == [
         ("2021-11-03", "Ciné-débat « Nourrir la ville »", "87085"),
         ("2021-11-30", "Café des SCOP", "19031")]        # « Brive »: Brive-la-Gaillarde, the only one in the région
+
+
+BADGES = """Agenda solidaire de Grenoble — novembre 2024
+
+DÉC.
+mar.
+Atelier hors saison
+
+NOV
+07
+jeu.
+Troc de plantes
+Jardin des Poussins, 4 rue Nicolas-Chorier, Grenoble
+Voir plus >
+
+ven.
+NOV
+15
+Café-débat sur les monnaies locales
+La Bobine, 42 boulevard Clemenceau, Grenoble
+10h – 12h
+Voir l'événement >
+"""
+
+
+def test_a_date_badge_over_three_lines_with_its_short_weekday_leaves_the_title_to_the_card(parse):
+    result = parse(BADGES)
+    assert summary(result, "start_date", "title", "commune_code") == [
+        ("2024-11-07", "Troc de plantes", "38185"),
+        ("2024-11-15", "Café-débat sur les monnaies locales", "38185")]
+    assert result.events[0].venue == "Jardin des Poussins"
+
+
+BOXED = """Agenda de la ville — Mois de l'ESS 2023
+
++-------+
+| NOV   |  Repair café du quartier
+| 08    |  La Cordée, 5 rue des Tanneurs, Tours
+| mer.  |  14h – 18h
++-------+  Les Réparateurs tourangeaux
+           Voir plus >
+
++-------+
+| NOV   |  Forum des métiers solidaires
+| 16    |  Salle Thélème, 3 rue des Tanneurs, Tours
+| jeu.  |  9h – 16h
++-------+  Maison de l'emploi
+           Voir plus >
+"""
+
+
+def test_cards_drawn_with_characters_are_read_box_first_then_beside_it(parse):
+    result = parse(BOXED)
+    assert summary(result, "start_date", "start_time", "title", "commune_code") == [
+        ("2023-11-08", "14:00", "Repair café du quartier", "37261"),
+        ("2023-11-16", "09:00", "Forum des métiers solidaires", "37261")]
+
+
+def test_a_street_line_under_a_card_names_its_commune_even_misspelt(parse):
+    text = ("Agenda Mois de l'ESS 2023, Rhône\n\nAtelier vélo\nJeudi 9 novembre, 14h\n"
+            "L'Atelier du Biclou, 23 rue Francis-de-Pressensé, Vileurbanne\n")
+    event = parse(text, region="84").events[0]
+    assert (event.title, event.commune_code, event.venue) == ("Atelier vélo", "69266", "L'Atelier du Biclou")
+    assert any("Vileurbanne" in w for w in event.warnings)
+
+
+BANNERS = """==============================================
+       AUTOMNE SOLIDAIRE
+       DIGNE-LES-BAINS & ALENTOURS
+       Mois de l'ESS 2024
+==============================================
+
+###############################################
+#  ATELIER                                    #
+###############################################
+
+   COUDRE SANS GASPILLER
+   Mercredi 6 novembre · 14h → 17h
+   Local de La Bobine, 3 place du Tampinet
+   Venez avec vos chutes de tissu.
+
+###############################################
+#  GRATIFERIA DU PRINTANIER                   #
+###############################################
+
+   SAMEDI 16 NOVEMBRE · 10h → 16h
+   Salle polyvalente, MALIJAI
+   Tout est gratuit.
+
+###############################################
+#  EN LIGNE                                   #
+###############################################
+
+   LES COOPÉRATIVES D'HABITANTS
+   Jeudi 21 novembre · 18h · visio-conférence
+   Lien envoyé aux inscrits.
+
+   >>> À NE PAS MANQUER : LA GRATIFERIA DU 16 NOVEMBRE ! <<<
+"""
+
+
+def test_a_posters_capital_titles_banners_and_teaser(parse):
+    result = parse(BANNERS, region="93")
+    assert summary(result, "start_date", "start_time", "end_time", "commune_code", "online") == [
+        ("2024-11-06", "14:00", "17:00", "04070", False),
+        ("2024-11-16", "10:00", "16:00", "04108", False),
+        ("2024-11-21", "18:00", None, None, True)]
+    titles = [e.title.casefold() for e in result.events]
+    assert titles == ["coudre sans gaspiller", "gratiferia du printanier", "coopératives d'habitants"]
+    # the commune of the poster's heading (« … & ALENTOURS ») for a place that names none, flagged
+    assert any("à vérifier" in w for w in result.events[0].warnings)
+
+
+ALIGNED = """Communauté de communes du Val de Loir — Mois de l'ESS 2015
+Les rendez-vous marqués d'un * sont sur inscription.
+
+JOUR          HEURE         ACTION                           LIEU                      COMMUNE          PORTEUR
+------------  ------------  -------------------------------  ------------------------  ---------------  ------------
+Mar. 3/11     9h-11h        Petit-déjeuner des               Salle du Conseil          Vendôme          CC du Val
+                            coopératives *                                                              de Loir
+Du mer. 4/11  10h-18h       Bourse aux vêtements             Salle des fêtes           Montoire-sur-    Secours
+au sam. 7/11                solidaire *                                                le-Loir          populaire
+Jeu. 12/11    18h30         Conférence « Les Scop,           Auditorium                Vendôme          URSCOP
+                            un modèle ? »
+                            ANNULÉE
+Jeu. 12/11    20h30         Concert solidaire                Auditorium                «                Harmonie
+Mar. 17/11    18h           Table ronde « Achats             Mairie                    Vendôme          Club des
+REPORTÉE AU                 responsables »                                                              acheteurs
+Jeu. 19/11
+"""
+
+
+def test_a_table_aligned_with_spaces_keeps_its_wrapped_cells_in_their_rows(parse):
+    result = parse(ALIGNED)
+    assert summary(result, "start_date", "end_date", "start_time", "commune_code", "title") == [
+        ("2015-11-03", "2015-11-03", "09:00", "41269", "Petit-déjeuner des coopératives"),
+        ("2015-11-04", "2015-11-07", "10:00", "41149", "Bourse aux vêtements solidaire"),
+        ("2015-11-12", "2015-11-12", "20:30", "41269", "Concert solidaire"),       # « " »: the commune above
+        ("2015-11-19", "2015-11-19", "18:00", "41269", "Table ronde « Achats responsables »")]
+    assert result.events[0].organizer == "CC du Val de Loir"

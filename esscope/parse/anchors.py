@@ -240,17 +240,22 @@ def _any_date(text: str) -> Anchor | None:
     return _judged(anchor, keep.Verdict(False, keep.NO_EVENT))
 
 
+_MOVED_CELL = re.compile(r"\b(?:report[ée]e?|d[ée]cal[ée]e?|avanc[ée]e?)\s+(?:au|à)\s+|\bnouvelle\s+date\s*:?\s*",
+                         re.IGNORECASE)
+
+
 def _table_anchor(line: Line) -> Anchor | None:
     """The date of a table row, from its date (and end date) columns."""
     written = " au ".join(cell for cell, name in zip(line.cells, line.header.fields)
                           if name in ("date", "end") and cell)
+    written = _MOVED_CELL.split(written)[-1]     # « Mar. 25/11 REPORTÉE AU Jeu. 27/11 »: its new date
     found = dates.match_date(written) if written else None
     if found is None:
         return None
     said = " ".join(cell for cell, name in zip(line.cells, line.header.fields) if name not in ("date", "end"))
     anchor = Anchor(0, dates.weekly_within(found, said), "", table=True, form="table")
     status = " ".join(cell for cell, name in zip(line.cells, line.header.fields) if name == "status")
-    struck = keep.cancelled(status) or any(keep.cancelled_cell(cell) for cell in line.cells)
+    struck = keep.cancelled(status) or any(keep.cancelled_cell(cell) or keep.struck_after(cell) for cell in line.cells)
     return _judged(anchor, keep.Verdict(False, keep.CANCELLED)) if struck else anchor
 
 

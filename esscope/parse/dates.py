@@ -453,7 +453,7 @@ def document_year(text: str) -> int | None:
 _CLOCK = r"(?P<h{n}>[01]?[0-9]|2[0-4])\s*(?:h|H|heures?|:)\s*(?P<min{n}>[0-5][0-9])?(?![0-9])"
 _BARE = r"(?P<h{n}>[01]?[0-9]|2[0-4])(?:\s*(?:h|H|heures?|:)\s*(?P<min{n}>[0-5][0-9])?)?(?![0-9])"
 _TIME_RANGE = re.compile(
-    r"(?<![0-9])(?:de\s+|d[èe]s\s+)?" + _BARE.format(n=1) + r"\s*(?:à|a|-|–|—|>|jusqu['’]à)\s*" + _CLOCK.format(n=2)
+    r"(?<![0-9])(?:de\s+|d[èe]s\s+)?" + _BARE.format(n=1) + r"\s*(?:à|a|-|–|—|>|→|jusqu['’]à)\s*" + _CLOCK.format(n=2)
     + r"(?!\s*(?:mn|min|minutes|ans|jours|€|euros|%))",
     re.IGNORECASE)
 _TIME_FROM = re.compile(r"(?:à\s+partir\s+de|a\s+partir\s+de|d[èe]s|à|a|vers)\s+" + _CLOCK.format(n=1)

@@ -25,7 +25,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     if not period:
         return []
     if anchor.table:
-        events = table_entries(anchor, block, period, context)
+        events = [e for e in table_entries(anchor, block, period, context) if not keep.struck_after(e.title)]
         return _one_per_day(events, period, anchor, context) if period.separate else events
     header, item = split_rest(anchor.rest, context.places)
     if not item and anchor.form == "lead" and has_event_noun(anchor.lead) and not WHERE_WORDS.match(anchor.lead):

@@ -12,6 +12,7 @@ from .places import (
     POSTCODE_NAME,
     commune_cell,
     communes_in_prose,
+    is_address,
     is_online,
     names_a_place,
     parse_place,
@@ -61,6 +62,9 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
             event.organizer, co, _ = explicit_organiser(text)
             event.co_organizers = event.co_organizers or co
         event.co_organizers += [p for p in partners_in(text) if p not in event.co_organizers and p != event.organizer]
+        if not (event.venue or event.commune_code or event.commune_name) and _street_line(text):
+            # « L'Atelier du Biclou, 23 rue Francis-de-Pressensé, Vileurbanne »: a place written in full
+            apply_place(event, parse_place(text, places, fuzzy=True, commune_first=False), context)
         if not event.venue:
             venue = venue_in_prose(text)
             event.venue = venue[2] if venue else _venue_of(text)
@@ -86,6 +90,14 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
                 apply_commune(event, found)
             elif is_online(text):
                 event.online = True
+
+
+def _street_line(text: str) -> bool:
+    """« Venue, 23 rue X, Commune », « Foyer rural, ST-MICHEL-DE-L'OBSERVATOIRE »: a short line of a few parts,
+    one of them a street address or the last one a name in capitals."""
+    parts = [p.strip() for p in text.split(",")]
+    return 2 <= len(parts) <= 4 and len(text) <= 160 and (
+        any(is_address(p) for p in parts[1:]) or parts[-1].isupper() and len(parts[-1]) >= 5)
 
 
 # « …, Pessac (33) », « … – Limoges (87). »: a line of details that ends on a commune and its département
@@ -268,6 +280,7 @@ def finish(event: Event, context: Context) -> None:
         event.warn("organisateur non indiqué", 0.05)
     title = re.sub(_DANGLING, "", event.title.strip().rstrip(" .,;:")).strip() or event.title.strip()
     title = _PICTOGRAPHS.sub("", title).strip(" -–—:") or title     # « 🥂 Apéro d'ouverture » → « Apéro d'ouverture »
+    title = re.sub(r"\s+\*{1,3}$", "", title) or title      # « Atelier CV * »: the footnote's mark (« sur inscription »)
     if dates.starts_with_time(title):       # « 14h00 - 17h00 Atelier … »: the time is said apart
         event.start_time = event.start_time or dates.find_times(title)[0]
         title = _LEADING_TIME.sub("", title).strip(" -–—:•·") or title

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import dates
+from .keep import cancelled_cell
 from .places import is_address
 from .tables import Header, day_first_dates, header_of, row_cells
 from .vocabulary import column_field, label_of
@@ -43,7 +44,7 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in _unwrapped(side_by_side(untagged(unquoted(text)).split("\n"))):
+    for n, raw in _unwrapped(side_by_side(unboxed(untagged(unquoted(text)).split("\n")))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         expanded = _AT_VENUE.sub(" – ", expanded)
         timed = _TITLE_TIME.match(expanded)
@@ -139,8 +140,9 @@ def is_menu(text: str) -> bool:
 
 # « Partager : Facebook X LinkedIn », « Ajouter à mon agenda », « + Ajouter à mon calendrier », « En savoir plus »:
 # a page's buttons
-_BUTTONS = re.compile(r"^[+>•]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+(?:agenda|calendrier)|en\s+savoir\s+plus|"
-                      r"lire\s+la\s+suite|"
+_BUTTONS = re.compile(r"^[+>•]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+(?:agenda|calendrier)|"
+                      r"(?:en\s+savoir|voir|lire|plus\s+d['’]infos?|d[ée]tails?)(?:\s+(?:plus|la\s+suite|l['’][ée]v[ée]nement|"
+                      r"le\s+d[ée]tail))?\s*[>»→›]*|"
                       r"(?:facebook|x|twitter|linkedin|whatsapp|courriel|e-mail|imprimer)(?:\s*[|,]?\s*(?:facebook|x|"
                       r"twitter|linkedin|whatsapp|courriel|e-mail|imprimer))+|j['’]aime\s+chargement…?)$", re.IGNORECASE)
 
@@ -170,6 +172,40 @@ _GERMAN_DATE = re.compile(r"\s*[·/|]\s*(?:Montag|Dienstag|Mittwoch|Donnerstag|F
 _BOX = re.compile(r"[\u2500-\u257f]+")
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
+
+
+# a card drawn in characters: « +-------+ » edges, « | NOV   |  Forum emploi » rows, the date in the box
+_BOX_EDGE = re.compile(r"^\s*\+[-=+]{3,}\+(?P<right>.*)$")
+_BOX_ROW = re.compile(r"^\s*\|(?P<left>[^|]{1,40})\|(?P<right>[^|]*)\|?\s*$")
+
+
+def unboxed(raws: list) -> list:
+    """Cards drawn with characters (a date box on the left, the event beside it, as a web page saved as
+    text draws them) read box first, then beside it: « NOV » / « 02 » / « jeu. » / « Ouverture … ».
+    Lines indented past the box under its bottom edge still belong beside it."""
+    out, i = [], 0
+    while i < len(raws):
+        end = i
+        while end < len(raws) and (_BOX_EDGE.match(raws[end]) or _BOX_ROW.match(raws[end])):
+            end += 1
+        rows = [m for raw in raws[i:end] for m in [_BOX_ROW.match(raw)] if m]
+        if len(rows) < 2 or end - i == len(rows):
+            out.append(raws[i])
+            i += 1
+            continue
+        while end < len(raws) and raws[end].startswith(" " * 6) and raws[end].strip():
+            end += 1
+        lefts, rights = [], []
+        for raw in raws[i:end]:
+            m = _BOX_ROW.match(raw) or _BOX_EDGE.match(raw)
+            left = m.groupdict().get("left", "") if m else ""
+            right = m.group("right") if m else raw
+            lefts += [left.strip()] if left.strip() else []
+            rights += [right.strip()] if right.strip() else []
+        # as many lines as were read, so that line numbers still say where each line was
+        out += lefts + rights + [""] * (end - i - len(lefts) - len(rights))
+        i = end
+    return out
 
 
 def side_by_side(raws: list) -> list:
@@ -278,6 +314,9 @@ def _unwrapped(raws: list) -> list:
     d'une rencontre … »): a line that does not close and a next line that goes on in lower case."""
     out = []
     for n, raw in enumerate(raws):
+        if out and len(_GAP.findall(out[-1][1].strip())) >= 2:
+            out.append((n, raw))    # a row of a table aligned with spaces: its cells wrap, each in its column
+            continue
         if out and _STREET_END.search(out[-1][1]) and re.match(r"^\s*[A-ZÀ-Ý]", raw):
             # « …, 42 rue » / « Saint-Julien, Rouen »: an address cut after its street word
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
@@ -338,6 +377,8 @@ _TITLE_TIME = re.compile(r"^(?P<title>\s*[A-ZÀ-Ý«\"][^:|]{4,120}?)\s+(?P<rest
 
 _MONTH_ALONE = re.compile(rf"^{dates.MONTH_PATTERN}\.?$", re.IGNORECASE)
 _DAY_ALONE = re.compile(r"^(?:3[01]|[12]\d|0?[1-9])$")
+_WEEKDAY_ALONE = re.compile(r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)\.?$",
+                            re.IGNORECASE)
 _RANGE_END = re.compile(r"^(?:au|jusqu['’]au)\s+\d", re.IGNORECASE)
 
 
@@ -359,18 +400,26 @@ def _join_restated_days(lines: list) -> list:
 
 def _join_split_dates(lines: list) -> list:
     """A date an agenda widget writes over two lines, month then day (« NOV. » / « 18 ») or day then
-    month, is one line; so is a range whose end goes to the next line (« Du 1er novembre 2021 » / « au
-    30 novembre 2021 »)."""
-    out, skip = [], False
-    for line, nxt in zip(lines, lines[1:] + [None]):
+    month, is one line, with its short weekday when a third line just before or after gives it
+    (« NOV » / « 02 » / « jeu. » → « jeu. 02 NOV »); so is a range whose end goes to the next line
+    (« Du 1er novembre 2021 » / « au 30 novembre 2021 »)."""
+    out, skip = [], 0
+    texts = [line.text.strip() for line in lines] + ["", ""]
+    for i, line in enumerate(lines):
         if skip:
-            skip = False
+            skip -= 1
             continue
-        text = line.text.strip()
-        after = nxt.text.strip() if nxt is not None else ""
+        text, after = texts[i], texts[i + 1]
         if _split_date(text, after):
-            out.append(Line(line.n, f"{text} {after}", line.indent, line.bullet))
-            skip = True
+            weekday, skip = "", 1
+            if _WEEKDAY_ALONE.match(texts[i + 2]):
+                weekday, skip = texts[i + 2], 2
+            elif out and _WEEKDAY_ALONE.match(out[-1].text.strip()):
+                line = out.pop()
+                weekday = line.text.strip()
+            if weekday and _MONTH_ALONE.match(text):
+                text, after = after, text     # « jeu. 02 NOV »: the order dates are read in
+            out.append(Line(line.n, " ".join(filter(None, [weekday, text, after])), line.indent, line.bullet))
         else:
             out.append(line)
     return out
@@ -414,17 +463,58 @@ def mark_tables(lines: list) -> list:
     for i, line in enumerate(out):
         if line.blank:
             continue
-        cells = row_cells(line.text, header) if header else None
+        if header and _RULED.fullmatch(line.text):
+            out[i] = Line(line.n, "", line.indent, False)   # « ------  ------ » under the column names
+            continue
+        # a table aligned with spaces places its cells by where they start on the line, indentation included
+        placed = " " * line.indent + line.text
+        cells = row_cells(placed if header and header.separator == "gap" else line.text, header) if header else None
+        if cells is None and rows and header.fields[0] == "date" and _DATE_GOES_ON.search(out[rows[-1]].cells[0]):
+            cells = [line.text] + [""] * (len(header.fields) - 1)     # « REPORTÉE AU » / « Jeu. 19/11 » alone
         if cells is not None and header_of(line.text) is None:
+            if rows and _wrapped_row(cells, out[rows[-1]].cells, header):
+                above = out[rows[-1]]
+                # a cell that goes on with « ANNULÉE » alone: the row's event is cancelled, as its title will say
+                joined = [f"{a} – {b}" if a and cancelled_cell(b) else " ".join(filter(None, (a, b)))
+                          for a, b in zip(above.cells, cells)]
+                out[rows[-1]] = Line(above.n, above.text, above.indent, above.bullet, header, joined)
+                out[i] = Line(line.n, "", line.indent, False)
+                continue
+            if rows:     # « " », « id. » under a cell: the same as the row above
+                cells = [a if _DITTO.fullmatch(c.strip()) else c for a, c in zip(out[rows[-1]].cells, cells)]
             rows.append(i)
             out[i] = Line(line.n, line.text, line.indent, line.bullet, header, cells)
             continue
         _read_day_first(out, rows)
-        header, rows = header_of(line.text), []
+        header, rows = header_of(placed), []
         if header is not None:
             out[i] = Line(line.n, "", line.indent, False)
     _read_day_first(out, rows)
     return out
+
+
+_DITTO = re.compile(r"[«»\"”〃]|id\.?|idem|d[°o]", re.IGNORECASE)
+_RULED = re.compile(r"[-=_+|:\s]{3,}")
+
+
+def _wrapped_row(cells: list, above: list, header) -> bool:
+    """A line of a table aligned with spaces that carries on the cells of the row above (a PDF's table wraps
+    its long cells over lines): neither a date nor a time of its own where the header has columns for both,
+    or the end of the date above (« Du mer. 5/11 » / « au sam. 8/11 », « Mar. 25/11 REPORTÉE AU » / « Jeu. 27/11 »)."""
+    if header.separator != "gap" or "date" not in header.fields:
+        return False
+    said = {name: cell.strip() for cell, name in zip(cells, header.fields) if name in ("date", "time", "end")}
+    date_above = next((cell for cell, name in zip(above, header.fields) if name == "date"), "")
+    if _DATE_GOES_ON.search(date_above) or _DATE_ENDS.match(said.get("date", "")):
+        return True
+    return "time" in header.fields and not said.get("time") \
+        and not dates.match_date(said.get("date", "") + " " + said.get("end", ""))
+
+
+# a date cell that goes on in the next line, and the line that ends it
+_DATE_GOES_ON = re.compile(r"\b(?:au|jusqu['’]au|et|(?:report[ée]e?|d[ée]cal[ée]e?)\s+(?:au|à)|nouvelle\s+date\s*:?)\s*$",
+                           re.IGNORECASE)
+_DATE_ENDS = re.compile(r"^(?:au|jusqu['’]au)\s+\S", re.IGNORECASE)
 
 
 def _read_day_first(lines: list, rows: list) -> None:
@@ -438,6 +528,8 @@ def _read_day_first(lines: list, rows: list) -> None:
 
 _MARKUP = [
     (re.compile(r"~~(?=\S)[^~\n]+?(?<=\S)~~"), ""),     # « ~~mar. 16/11~~ jeu. 18/11 »: struck out, so no longer so
+    (re.compile(r"^\s*#{5,}\s*$"), ""),          # « ########## »: a banner's edge, drawn with the heading's mark
+    (re.compile(r"^(\s{0,3})#{1,6}\s+(.*?)\s+#{1,6}\s*$"), r"\1\2"),        # « ## Heading ## », « #  EXPO   # »
     (re.compile(r"^(\s{0,3})#{1,6}\s+"), r"\1"),                              # « ## Heading »
     (re.compile(r"\[([^\]\n]+)\]\((?:https?://|www\.|/)[^)\s]*\)"), r"\1"),    # « [text](url) »
     (re.compile(r"[ \t]?\[(?:https?://|www\.)[^\]\s]*\]"), ""),   # « [https://…] »: a mail's link as text

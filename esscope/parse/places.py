@@ -23,7 +23,7 @@ _POSTCODE = re.compile(r"\b((?:(?:[0-8]\d|9[0-5]|2[AB])\d{3}|97\d{3}))\s+([A-ZÀ
 _TO_BE_SET = re.compile(r"\(?\s*(?:lieu|adresse|salle)\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|confirmer|venir)\s*\)?",
                         re.IGNORECASE)
 ONLINE = re.compile(r"\b(?:en\s+visio(?:conf[ée]rence)?|en\s+ligne|à\s+distance|en\s+distanciel|webinaires?|"
-                    r"webinars?|visioconf[ée]rence|100\s*%\s*en\s+ligne|sur\s+zoom|via\s+zoom|sur\s+teams|"
+                    r"webinars?|visio[- ]?conf[ée]rences?|100\s*%\s*en\s+ligne|sur\s+zoom|via\s+zoom|sur\s+teams|"
                     r"(?<![\w-])zoom(?!\s+sur)(?=\s*(?:\(|,|$))|(?<![\w-])(?:microsoft\s+)?teams(?=\s*(?:\(|,|$))|google\s+meet)\b",
                     re.IGNORECASE)
 # « en ligne » that is about registering or selling, not about where the event happens
@@ -243,7 +243,11 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
                     address_parts.append(before) if is_address(before) else venue_parts.append(before)
                 continue
         if place.commune is None and _commune_position(i, len(segments) - bool(initials), commune_first):
-            found = places.commune(segment, fuzzy=fuzzy and i == 0 and _short_name(segment),
+            # misspelt first, or last right after a street (« …, 23 rue Francis-de-Pressensé, Vileurbanne ») or
+            # in capitals (« Foyer rural, ST-MICHEL-DE-L'OBSERVATOIRE »)
+            last = i == len(segments) - 1 - bool(initials)
+            after_street = last and (bool(address_parts) or i > 0 and segment.isupper() and len(segment) >= 5)
+            found = places.commune(segment, fuzzy=fuzzy and (i == 0 or after_street) and _short_name(segment),
                                    in_context_only=i > 0)
             if found:
                 place.commune = found

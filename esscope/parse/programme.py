@@ -25,7 +25,7 @@ from .grids import ungrid
 from .head import is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, is_caps, mark_tables, read_lines
-from .places import POSTCODE_NAME, Places, Resolved, commune_cell, communes_in_prose, is_address, venue_start
+from .places import POSTCODE_NAME, Places, Resolved, commune_cell, communes_in_prose, is_address, is_online, venue_start
 from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
 from .vocabulary import label_of, price_of
@@ -139,9 +139,13 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
     """{anchor rank: line index} of entries written title first: a short line after a blank line,
     right above a date line that names nothing and is followed by details only (« Atelier X » then
     « 📅 mardi 8 novembre, 14h », « 📍 … »)."""
+    def shouted(i):
+        return is_caps(lines[i].text) and not _place_heading(lines[i].text, context.places)
     found = {}
     for k, anchor in enumerate(anchors):
-        above = [i for i in range(anchor.at - 1, max(-1, anchor.at - 3), -1) if not lines[i].blank]
+        above = [i for i in range(anchor.at - 1, max(-1, anchor.at - 4), -1) if not lines[i].blank]
+        # a heading in capitals may stand two blank lines above (a banner's edge, then a blank line)
+        above = [i for i in above if i >= anchor.at - 2 or is_caps(lines[i].text)]
         if anchor.table or not above or (k and above[0] <= anchors[k - 1].at):
             continue
         i = above[0]
@@ -164,8 +168,9 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         # « samedi 27 novembre, 10h-16h – … »)
         bulleted = lines[i].bullet and i == anchor.at - 1 and anchor.line is not None and not anchor.line.bullet
         if not (hung or (i == 0 or lines[i - 1].blank or is_caps(lines[i - 1].text))
-                and (not lines[i].bullet or bulleted)) or not _title_like(lines[i].text):
-            continue
+                and (not lines[i].bullet or bulleted)) \
+                or not (_title_like(lines[i].text) or shouted(i) and has_event_noun(lines[i].text)):
+            continue        # (« MARCHÉ SOLIDAIRE » names a place too, in capitals it titles)
         nxt = anchors[k + 1].at if k + 1 < len(anchors) else len(lines)
         # « 🍲 Vente à emporter solidaire » over « Vendredi 20 novembre, de 11h30 à 14h – devant … »: a card's
         # title, marked by its pictograph, whatever the date line goes on to say
@@ -175,6 +180,16 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
             found[k] = i
             continue
         after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
+        said = dates.strip_times(anchor.rest).strip(" ·|,–—-:→>")
+        # what the date line leads to: its own title (in capitals, with an event noun, a row « COMMUNE — Titre »,
+        # items indented under a day's heading)
+        titled_below = after is not None and (is_caps(after.text) or is_row(after, context) or not _detail_line(after.text)
+                                              and (has_event_noun(after.text) or "«" in after.text)
+                                              or anchor.line is not None and after.indent > anchor.line.indent)
+        alone = i == 0 or lines[i - 1].blank
+        if shouted(i) and alone and (not said or is_online(said) and len(said.split()) <= 3) and not titled_below:
+            found[k] = i        # a title in capitals over a date line that says nothing else (not « TEMPS FORTS »
+            continue            # over a date line and the event's own title)
         if bulleted and after is not None and not after.bullet:
             after = None        # a lone bullet over the date line: the layout says it, whatever follows
         # under the date line, a sentence closed by its full stop describes the event titled above
@@ -185,7 +200,9 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
                 and not timed_item(after.text)
                 and not (is_row(after, context) and has_event_noun(after.text))):
             continue
-        if _own_title(lines[anchor.at + 1:nxt]):
+        # « FAIRE ENSEMBLE » in capitals above the date line titles it, whatever line under it reads like a
+        # title, unless it names a place
+        if not shouted(i) and _own_title(lines[anchor.at + 1:nxt]):
             continue        # « GARD » above « Mardi 15 novembre » / « 9h – 12h30 » / « Matinale des … »: a heading
         header, item = split_rest(anchor.rest, context.places)
         if not item or _venue_after_commune(header, item, context.places):
@@ -232,6 +249,14 @@ def _card_title(lines: list, i: int, anchor) -> bool:
             and not anchor.rest.strip(" .:–—-|,"))
 
 
+def _place_heading(text: str, places: Places) -> bool:
+    """« GARD », « NANTES », « PAYS DE RETZ »: a heading that says where, not what."""
+    index = places.index
+    text = re.sub(r"\s*(?:\(\s*(?:\d{2,3}|2[AB])\s*\)|[–—-]\s*(?:\d{2,3}|2[AB]))\s*$", "", text)    # « CHARENTE-MARITIME (17) »
+    return bool(commune_cell(text, places) or index and index.names_a_department(text)
+                or re.match(r"^(?:pays|communaut[ée]|agglo|m[ée]tropole|r[ée]gion|secteur|territoire)\b", text, re.IGNORECASE))
+
+
 def _own_title(block: list) -> bool:
     """True when the lines under a date line hold a title of their own after its details: a short line,
     not a detail, not a sentence, not in lower case, before the entry's first blank line."""
@@ -258,7 +283,9 @@ def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
 def _detail_line(text: str) -> bool:
     """A line that says where, when, how much or who, not what."""
     return bool(label_of(text) or is_pinned(text) or dates.starts_with_time(text) or is_address(text)
-                or venue_start(text) or price_of(text) and len(text.split()) <= 6)
+                or venue_start(text) or price_of(text) and len(text.split()) <= 6
+                # « L'Atelier du Biclou, 23 rue Francis-de-Pressensé, Villeurbanne »: a place by its street
+                or any(is_address(part) for part in text.split(",")[1:3]))
 
 
 def _title_like(text: str) -> bool:
@@ -522,11 +549,18 @@ def _rubric_heading(raw: list, i: int, places: Places) -> bool:
         and not dates.search_dates(line, loose=True) and not commune_cell(line, places)
 
 
+# « Les actions marquées d'un * sont sur inscription »: a mark that says how to come, not which events are the Mois's
+_OTHER_MEANING = re.compile(r"[^.\n]{0,40}?\b(?:(?:sont|est)\s+)?(?:sur|sous)\s+(?:inscription|r[ée]servation)|"
+                            r"[^.\n]{0,40}?\b(?:payant|complet|accessibles?|places\s+limit[ée]es|inscription\s+obligatoire)",
+                            re.IGNORECASE)
+
+
 def _marked_only(events: list, text: str) -> list:
     """With a mark that the document says picks out the Mois de l'ESS's events, the events without it are
     set aside (and the mark taken off the titles); returns the warnings. Changes `events` in place."""
     said = next((m for m in _MARK.finditer(text[:20_000]) if re.search(r"mois\s+de\s+l|\bESS\b",
-                 text[max(0, m.start() - 200):m.end() + 200], re.IGNORECASE)), None)
+                 text[max(0, m.start() - 200):m.end() + 200], re.IGNORECASE)
+                 and not _OTHER_MEANING.match(text[m.end():m.end() + 120])), None)
     if not said:
         return []
     mark = said.group("mark").strip()
@@ -577,7 +611,13 @@ def _names_the_month(event) -> bool:
 
 
 def _title_words(title: str) -> set:
-    return {w for w in re.findall(r"[a-z]{3,}|\d+", dates.fold(title or "")) if w not in _SMALL_WORDS}
+    title = _TEASER_LEAD.sub("", dates.fold(title or "").strip(" <>*!"))
+    return {w for w in re.findall(r"[a-z]{3,}|\d+", title) if w not in _SMALL_WORDS}
+
+
+# « À NE PAS MANQUER : le marché solidaire », « Zoom sur … », « Coup de cœur : … »: how a teaser calls attention
+_TEASER_LEAD = re.compile(r"^[\W_]*(?:a\s+ne\s+pas\s+manquer|zoom\s+sur|focus(?:\s+sur)?|coup\s+de\s+c(?:oe|œ)ur|"
+                          r"a\s+la\s+une|temps\s+forts?|rappel|save\s+the\s+date)\s*[:!-]*\s*")
 
 
 _SMALL_WORDS = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux", "qui", "que", "est"}
@@ -756,6 +796,9 @@ _TOWN_SITE = re.compile(r"^\s*(?:Ville|VILLE|Mairie|MAIRIE|Commune|COMMUNE)\s+(?
 _NAME_TOWN = re.compile(r"^(?i:lyc[ée]e|coll[èe]ge|[ée]cole|association|mairie|mjc|centre|maison|coop[ée]rative|scop|scic|"
                         r"universit[ée]|m[ée]diath[èe]que|biblioth[èe]que|r[ée]seau|collectif|cress|tiers-lieu|ressourcerie|"
                         r"recyclerie)\b[^\n]{2,80}?\s[—–-]\s+([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}[A-ZÀ-Ý])\s*$", re.MULTILINE)
+# « FORCALQUIER & ALENTOURS », « Quimper et ses environs »: a flyer's heading, its town and around it
+_TOWN_AROUND = re.compile(r"^\s*([A-ZÀ-Ý][\w'’ -]{1,40}?)\s+(?:&|et|ET)\s+(?i:(?:ses|les|son|sa)\s+)?"
+                          r"(?i:alentours|environs)\s*$", re.MULTILINE)
 _PLACE_TAG = re.compile(r"^\s*([A-ZÀ-Ý][\w'’ -]{1,40}?),\s*([A-ZÀ-Ý][\w'’ -]{2,40}?)\s*$", re.MULTILINE)
 _BREADCRUMB = re.compile(r"^[^\n>›»]{2,40}(?:\s*[>›»]\s*[^\n>›»]{2,40}){1,5}$", re.MULTILINE)
 
@@ -763,7 +806,7 @@ _BREADCRUMB = re.compile(r"^[^\n>›»]{2,40}(?:\s*[>›»]\s*[^\n>›»]{2,40})
 def _home_of(head: str, context: Context):
     """The commune a page's head says it is about: a dateline in capitals, an organisation's name with its
     town (« LYCÉE JEAN-ROUDIER — PÉRIGUEUX »), a town hall's site, or a breadcrumb's commune."""
-    for m in (_DATELINE_TOWN.search(head), _NAME_TOWN.match(head.lstrip())):
+    for m in (_DATELINE_TOWN.search(head), _NAME_TOWN.match(head.lstrip()), _TOWN_AROUND.search(head[:1500])):
         found = context.places.commune(m.group(1).title()) if m else None
         if found and found.code:
             return found

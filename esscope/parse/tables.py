@@ -8,6 +8,7 @@ column says rather than guessed from what it holds. Everything here is pure.
 """
 
 import csv
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -146,14 +147,15 @@ def row_cells(text: str, header: Header) -> list | None:
     cells = split_cells(text, header.separator)
     if header.separator == "pipe":
         cells = next((v for v in _pipe_variants(text) if len(v) == n), cells)
-    if len([c for c in cells if c]) < 2 and n > 1:
-        return None
+    carried = header.separator == "gap" and text[:1] == " " and header.starts and any(cells)
+    if len([c for c in cells if c]) < 2 and n > 1 and not carried:
+        return None     # (an indented line of a table aligned with spaces carries on its cells, one may be enough)
     if len(cells) == n:
         return cells
     if len(cells) > n:
         return cells[:n] if not any(cells[n:]) else None
     if header.separator == "gap":
-        return _gap_cells(text.strip(), header) or None
+        return _gap_cells(text, header) or None
     return cells + [""] * (n - len(cells))
 
 
@@ -161,22 +163,36 @@ def _gap_cells(text: str, header: Header) -> list | None:
     """A row cut on wide gaps that has fewer cells than its header: tabs written as spaces say how
     many empty cells a gap holds; otherwise each cell goes to the column that starts nearest to it."""
     n = len(header.fields)
+    lead = len(text) - len(text.lstrip())       # where the first cell starts: an indented row's first cells are empty
+    text = text.strip()
     parts = re.split(r"(\s{3,})", text)
     cells, gaps = parts[0::2], parts[1::2]
-    if gaps and all(len(g) % TAB_WIDTH == 0 for g in gaps):
-        out = [cells[0]]
+    if gaps and lead % TAB_WIDTH == 0 and all(len(g) % TAB_WIDTH == 0 for g in gaps):
+        out = [""] * (lead // TAB_WIDTH) + [cells[0]]
         for gap, cell in zip(gaps, cells[1:]):
             out += [""] * (len(gap) // TAB_WIDTH - 1) + [cell]
         if len(out) <= n:
             return out + [""] * (n - len(out))
     if not header.starts:
         return None
+    cut = _cut_at_starts(" " * lead + text, header.starts)
+    if cut is not None:
+        return cut
     out, at = [""] * n, 0
     for cell in cells:
         start = text.find(cell, at)
         at = start + len(cell)
-        column = min(range(n), key=lambda k: abs(header.starts[k] - start))
+        column = min(range(n), key=lambda k: abs(header.starts[k] - lead - start))
         if out[column]:
             return None
         out[column] = cell
     return out
+
+
+def _cut_at_starts(text: str, starts: tuple) -> list | None:
+    """The cells of a row cut where the header's columns start (« Du mer. 5/11  9h-12h » holds two cells two
+    spaces apart), when no cell runs over a column's start; else None."""
+    bounds = list(starts) + [max(len(text), starts[-1]) + 1]
+    if any(0 < b < len(text) and text[b - 1] != " " and text[b] != " " for b in starts[1:]):
+        return None
+    return [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
