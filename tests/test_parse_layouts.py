@@ -621,3 +621,61 @@ def test_a_table_aligned_with_spaces_keeps_its_wrapped_cells_in_their_rows(parse
         ("2015-11-12", "2015-11-12", "20:30", "41269", "Concert solidaire"),       # « " »: the commune above
         ("2015-11-19", "2015-11-19", "18:00", "41269", "Table ronde « Achats responsables »")]
     assert result.events[0].organizer == "CC du Val de Loir"
+
+
+SQUARES = """MOIS DE L'ESS 2018 — BRETAGNE
+
+ÉDITO
+Deux rendez-vous à noter : la soirée d'ouverture, le mardi
+6 novembre à Vannes, et la grande braderie solidaire du
+17 novembre à Lorient.
+
+MORBIHAN (56)
+
+■ Soirée d'ouverture du Mois de l'ESS
+  Mardi 6 novembre · 18h30
+  Salle des Halles – Vannes
+  Discours, buffet préparé par un traiteur d'insertion.
+  CRESS Bretagne
+
+■ Table ronde « Habiter autrement »
+  Jeudi 8 novembre · 18h
+  Salle du Moulin – Ploërmel
+  >>> ANNULÉ <<<
+
+■ Exposition « Mains d'œuvre »
+  Du lundi 12 au vendredi 16 novembre · aux heures d'ouverture de la mairie
+  Hall de l'Hôtel de Ville – St-Avé
+  Vingt portraits d'artisans.
+
+■ Visite de la recyclerie Ty Récup
+  14 novembre · 10h et 14h30
+  ZI de Kerlann, 3 rue des Forges – Vanes
+  Découvrez la seconde vie des objets, de la collecte à la
+  revente.
+  Association Ty Récup
+
+■ Conférence « Coopérer en mer »
+  Initialement prévue le jeudi 15 novembre,
+  REPORTÉE au mercredi 21 novembre · 20h
+  Maison de la Mer – Lorient
+
+■ Grande braderie solidaire
+  Samedi 17 novembre · 9h – 17h (comme chaque troisième samedi du mois)
+  Halle Saint-Louis – Lorient
+  Vêtements, livres et jouets à petits prix pour tous les
+  budgets.
+  Les Ateliers du Scorff
+"""
+
+
+def test_a_brochures_squares_with_their_remarks_cancellations_and_new_dates(parse):
+    result = parse(SQUARES, region="53")
+    assert summary(result, "start_date", "end_date", "start_time", "commune_code", "title") == [
+        ("2018-11-06", "2018-11-06", "18:30", "56260", "Soirée d'ouverture du Mois de l'ESS"),
+        ("2018-11-12", "2018-11-16", None, "56206", "Exposition « Mains d'œuvre »"),
+        ("2018-11-14", "2018-11-14", "10:00", "56260", "Visite de la recyclerie Ty Récup"),
+        ("2018-11-21", "2018-11-21", "20:00", "56121", "Conférence « Coopérer en mer »"),
+        ("2018-11-17", "2018-11-17", "09:00", "56121", "Grande braderie solidaire")]
+    expo = result.events[1]
+    assert expo.venue == "Hall de l'Hôtel de Ville"

@@ -102,7 +102,7 @@ def _street_line(text: str) -> bool:
 
 # « …, Pessac (33) », « … – Limoges (87). »: a line of details that ends on a commune and its département
 _CLOSING_COMMUNE = re.compile(r"(?:^|,|\s[–—-]\s)\s*([A-ZÀ-Ý][^,()–—]{1,40}?\s*\(\s*(?:\d{2,3}|2[AB])\s*\))\s*\.?\s*$")
-_TRAILING_COMMUNE = re.compile(r",\s*([A-ZÀ-Ý][\w'’-]+(?:[\s-][\w'’-]+){0,3})\s*\.?\s*$")
+_TRAILING_COMMUNE = re.compile(r"(?:,|\s[–—-])\s*([A-ZÀ-Ý][\w'’-]+(?:[\s-][\w'’-]+){0,3})\s*\.?\s*$")
 
 
 def _venue_of(text: str) -> str | None:

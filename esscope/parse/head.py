@@ -80,7 +80,13 @@ def _without_asides(text: str) -> str:
         inner = m.group(1)
         return m.group(0) if has_event_noun(inner) or re.fullmatch(r"\s*(?:\d{2,3}|2[AB]|[A-ZÀ-Ý][\w'’ -]*)\s*", inner) \
             else " "
+    text = OPENING_HOURS.sub(" ", text)
     return re.sub(r"\(([^()]{1,40})\)", aside, text)
+
+
+# « aux heures d'ouverture de la mairie »: when, in a place's hours, not where
+OPENING_HOURS = re.compile(r"\b(?:aux|pendant\s+les|selon\s+les)\s+(?:heures|horaires)\s+d['’]ouverture\b"
+                            r"(?:\s+(?:de\s+la|de\s+l['’]|du|des)\s*[\w'’-]+(?:\s+[\w'’-]+){0,3})?", re.IGNORECASE)
 
 
 @dataclass

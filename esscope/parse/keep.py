@@ -117,7 +117,17 @@ def struck_out(anchor_rest: str, block: list) -> bool:
     or a line of which says it is put off to a later season."""
     lines = [line.text for line in block if not line.blank]
     title = anchor_rest if re.search(r"[^\W\d_]{3}", anchor_rest or "") else next(iter(lines), "")
-    return bool(_STRUCK.match(title)) or any(_PUT_OFF.match(text) for text in lines[:3])
+    # a line of its own that shouts it (« >>> ANNULÉ <<< », « ANNULÉ faute d'inscrits ») among the entry's first
+    own = []
+    for line in block[:8]:      # the entry's own lines: up to its first blank line or bullet
+        if line.blank and own or line.bullet:
+            break
+        own += [line.text] if not line.blank else []
+    shouted = any(cancelled_cell(text) or _SHOUTED_STRUCK.match(text) for text in own)
+    return bool(_STRUCK.match(title)) or shouted or any(_PUT_OFF.match(text) for text in lines[:3])
+
+
+_SHOUTED_STRUCK = re.compile(r"^\W*(?:ANNUL[ÉE]E?S?|D[ÉE]PROGRAMM[ÉE]E?S?)\b")
 
 
 def told_past(sentence: str) -> bool:

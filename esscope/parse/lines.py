@@ -47,6 +47,7 @@ def read_lines(text: str, cut=None) -> list:
     for n, raw in _unwrapped(side_by_side(unboxed(untagged(unquoted(text)).split("\n")))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         expanded = _AT_VENUE.sub(" – ", expanded)
+        expanded = _MOVED_TO.sub("", expanded, count=1)
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
                 and not re.search(r"\d\s*h\b|\b(?:de|à|dès|entre)\s*$", timed.group("title")):    # « de 9 h à » / « 17 h : »
@@ -64,6 +65,14 @@ def read_lines(text: str, cut=None) -> list:
     out = [Line(line.n, "", line.indent, False) if is_menu(line.text) else line for line in out]
     return _drop_repeated_paragraphs(_drop_running_lines(_join_bare_labels(_join_restated_days(_join_split_dates(out)))))
 
+
+# « Initialement prévue le jeudi 10 novembre, REPORTÉE au mercredi 16 novembre · 20h », « REPORTÉ AU 25 novembre »:
+# what a line says before an event's new date, taken off so that the line opens on that date
+_FORMERLY = re.compile(r"^\s*(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)\b",
+                       re.IGNORECASE)
+_MOVED_TO = re.compile(r"^\s*(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
+                       r"\s+[^,;]{3,40}?\s*[,;]?\s*(?:et\s+)?)?(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|"
+                       r"avanc[ée]e?s?)\s+(?:au|à)\s+(?=(?:lun|mar|mer|jeu|ven|sam|dim)\w*\.?\s+\d|\d)", re.IGNORECASE)
 
 # « Afterwork des coops @ Le Bocal, Lyon 7e »: a post's « @ » between an event and its venue (not a mail, not
 # a « @handle »)
@@ -301,6 +310,9 @@ def _cut_at(raw: str, column: int):
 
 # a line that ends a sentence, a heading or a field, after which the next line starts afresh
 _CLOSED = re.compile(r"(?:[.!?:;»)…\]|]|\d\s*(?:h|€)\s*\d*)\s*$")
+_DATE_CUT = re.compile(r"[a-zà-ÿ,]\s+(?:le|du|les|(?:le\s+|ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\s*$",
+                       re.IGNORECASE)
+_DAY_FIRST = re.compile(rf"^\s*(?:1er|[12]\d|3[01]|0?[1-9])\s+{dates.MONTH_PATTERN}\b", re.IGNORECASE)
 _STARTS_LOWER = re.compile(r"^\s*(?:[a-zà-ÿ]|l['’]|d['’]|qu['’])")
 
 
@@ -316,6 +328,14 @@ def _unwrapped(raws: list) -> list:
     for n, raw in enumerate(raws):
         if out and len(_GAP.findall(out[-1][1].strip())) >= 2:
             out.append((n, raw))    # a row of a table aligned with spaces: its cells wrap, each in its column
+            continue
+        if out and _DATE_CUT.search(out[-1][1]) and _DAY_FIRST.match(raw) and len(out[-1][1].split()) >= 5:
+            # « … la soirée de lancement, le jeudi » / « 3 novembre à Rouen, et … »: a sentence cut inside its date
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
+            continue
+        if out and _FORMERLY.match(out[-1][1]) and re.search(r",\s*$", out[-1][1]):
+            # « Initialement prévue le jeudi 10 novembre, » / « REPORTÉE au mercredi 16 novembre · 20h »
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
             continue
         if out and _STREET_END.search(out[-1][1]) and re.match(r"^\s*[A-ZÀ-Ý]", raw):
             # « …, 42 rue » / « Saint-Julien, Rouen »: an address cut after its street word

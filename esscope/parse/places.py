@@ -341,8 +341,10 @@ def narrow(found: Resolved, code: str, places: Places) -> Resolved:
 
 
 def _spelling(name: str) -> str:
-    """A name compared as written, apart from case, accents, hyphens and apostrophes."""
-    return re.sub(r"[\s'’\-]+", " ", fold(name)).strip()
+    """A name compared as written, apart from case, accents, hyphens, apostrophes and the short forms of
+    « Saint(e) » (« Hérouville-St-Clair »)."""
+    spelled = re.sub(r"[\s'’\-]+", " ", fold(name)).strip()
+    return re.sub(r"\bste?\b", lambda m: "sainte" if m.group(0) == "ste" else "saint", spelled)
 
 
 _WORD = r"[A-ZÀ-Ý][\w’'\-]*"

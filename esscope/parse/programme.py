@@ -22,7 +22,7 @@ from .context import Context
 from .entries import TOLD, parse_entry, split_rest
 from .flat_tables import unflatten
 from .grids import ungrid
-from .head import is_row
+from .head import OPENING_HOURS, is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, is_caps, mark_tables, read_lines
 from .places import POSTCODE_NAME, Places, Resolved, commune_cell, communes_in_prose, is_address, is_online, venue_start
@@ -204,7 +204,9 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         # title, unless it names a place
         if not shouted(i) and _own_title(lines[anchor.at + 1:nxt]):
             continue        # « GARD » above « Mardi 15 novembre » / « 9h – 12h30 » / « Matinale des … »: a heading
-        header, item = split_rest(anchor.rest, context.places)
+        # « … · 14h – 17h (comme chaque premier samedi du mois) »: a remark in brackets names no event
+        rest = OPENING_HOURS.sub(" ", re.sub(r"\s*\([^()]{0,80}\)\s*$", "", anchor.rest))
+        header, item = split_rest(rest, context.places)
         if not item or _venue_after_commune(header, item, context.places):
             found[k] = i
     return found
@@ -263,6 +265,10 @@ def _own_title(block: list) -> bool:
     for line in block:
         if line.blank:
             return False
+        if len(line.text.split()) > 8 and not _detail_line(line.text) and not line.text.rstrip().endswith(":") \
+                and re.search(r"[a-zà-ÿ],?\s+[a-zà-ÿ]", line.text) and not is_caps(line.text) \
+                and not has_event_noun(" ".join(line.text.split()[:3])) and "«" not in line.text:
+            return False    # a description has begun: what follows it (« Les Réparateurs du Pollet ») credits it
         if not _detail_line(line.text) and len(line.text.split()) <= 12 and not line.text.rstrip().endswith(".") \
                 and not label_of(line.text) and _title_like(line.text) and not re.match(r"^[a-zà-ÿ]", line.text):
             return True
