@@ -291,3 +291,15 @@ def test_an_export_that_opens_on_comment_lines_is_read_by_its_own_column_names(p
     assert by_title["Webinaire finance solidaire"].online
     assert any("doublon" in w and "saisie 2" in w for w in result.warnings)
     assert any("annulée" in w and "Bal solidaire" in w for w in result.warnings)
+
+
+def test_an_export_whose_day_column_holds_weekdays_takes_its_dates_where_they_are(parse):
+    export = ("# Agenda des partenaires, export du 02/11/2022\n"
+              "réf\tjour\tdt_déb\tdt_fin\tintitulé\tcommune\n"
+              "1\tmar.\t08/11/2022\t\tAtelier compost\tAmiens\n"
+              "2\tmer.\t16/11/2022\t18/11/2022\tSalon des Scop\tAbbeville\n"
+              "3\tmar.\t08/11/2022\t\tatelier  Compost !\tAmiens\n")
+    result = parse(export.encode(), "agenda.tsv")
+    assert [(e.title, e.start_date, e.end_date) for e in result.events] == [
+        ("Atelier compost", "2022-11-08", "2022-11-08"), ("Salon des Scop", "2022-11-16", "2022-11-18")]
+    assert any("en double" in w for w in result.warnings)

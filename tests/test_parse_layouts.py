@@ -679,3 +679,44 @@ def test_a_brochures_squares_with_their_remarks_cancellations_and_new_dates(pars
         ("2018-11-17", "2018-11-17", "09:00", "56121", "Grande braderie solidaire")]
     expo = result.events[1]
     assert expo.venue == "Hall de l'Hôtel de Ville"
+
+
+AGENDA_CARDS = """Ville de Brest — Agenda
+
+À LA UNE
+Novembre, c'est le Mois de l'ESS ! Tous les rendez-vous ci-dessous.
+
+12 résultats – Trier par : date
+
+------------------------------------------------------------
+[Conférence]  [Économie sociale et solidaire]
+Le 05/11/2021 – 18h00
+Lancement du Mois de l'ESS
+Soirée d'ouverture en présence des élus, des réseaux de l'économie sociale et solidaire et des lauréats de
+l'appel à projets de la ville, suivie d'un buffet préparé par un traiteur d'insertion du quartier.
+Lieu : Hôtel de Ville, 2 rue Frézier, 29200 Brest
+Tarif : Gratuit, sur inscription avant le 31/10
+Organisateur : Ville de Brest
++ Ajouter à mon agenda   Partager
+------------------------------------------------------------
+[Conférence]  [Finance]
+ANNULÉ
+Le 09/11/2021 – 18h30
+Conférence « Épargne solidaire »
+Nous sommes au regret de vous informer que cette conférence est annulée.
+Lieu : Maison des associations, 29200 Brest
+------------------------------------------------------------
+[Atelier]  [Vie associative]
+Le 10/11/2021 – 14h00 à 17h00
+Atelier « Créer son association »
+Statuts, assurance, compte bancaire : tout pour se lancer.
+Lieu : Maison des associations, 29200 Brest
+Organisateur : Ligue de l'enseignement du Finistère
+"""
+
+
+def test_a_web_agendas_cards_are_events_not_news(parse):
+    result = parse(AGENDA_CARDS)
+    assert summary(result, "start_date", "start_time", "commune_code", "title") == [
+        ("2021-11-05", "18:00", "29019", "Lancement du Mois de l'ESS"),
+        ("2021-11-10", "14:00", "29019", "Atelier « Créer son association »")]

@@ -29,6 +29,7 @@ from .records import (
     record_events,
     table_records,
     without_cancelled,
+    without_repeats,
 )
 from .textnorm import clean, decode, looks_binary, one_form, text_of
 from .vocabulary import canonical_kind, canonical_theme
@@ -209,9 +210,11 @@ def _events(source: _Source, places: Places, edition) -> tuple:
         year = edition or _records_year(source.records)
         records, cancelled, twice = without_cancelled(source.records)
         records, others = of_the_mois(records)
-        events, warnings = set_aside(record_events(records, places, year))
+        events, repeated = without_repeats(record_events(records, places, year))
+        events, warnings = set_aside(events)
         warnings += _set_aside_rows(cancelled, "ligne(s) annulée(s) d'après leur statut")
         warnings += _set_aside_rows(twice, "ligne(s) marquée(s) comme doublon d'une autre")
+        warnings += _set_aside_rows(repeated, "ligne(s) en double (même jour, même commune, même intitulé)")
         warnings += _set_aside_rows(others, "ligne(s) d'un autre agenda que celui du Mois de l'ESS (l'export marque "
                                             "les autres comme les siennes)")
         events, off = in_season(events, year)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import dates
 from .places import VENUE_NOUN
 from .prose import counts_events, has_event_noun, names_an_event, sentences
+from .vocabulary import label_of
 
 # reasons a date is dropped; `STRONG` ones never come back as a low-confidence candidate
 PUBLISHED = "date de publication ou de mise à jour du document"
@@ -123,10 +124,13 @@ def struck_out(anchor_rest: str, block: list) -> bool:
         if line.blank and own or line.bullet:
             break
         own += [line.text] if not line.blank else []
-    shouted = any(cancelled_cell(text) or _SHOUTED_STRUCK.match(text) for text in own)
+    shouted = any(cancelled_cell(text) or _SHOUTED_STRUCK.match(text) or _SAID_CANCELLED.search(text) for text in own)
     return bool(_STRUCK.match(title)) or shouted or any(_PUT_OFF.match(text) for text in lines[:3])
 
 
+# « Nous sommes au regret de vous informer que cette conférence est annulée. »
+_SAID_CANCELLED = re.compile(r"\b(?:cette|cet|ce|la|le|l['’])\s*(?:[\w’'-]+\s+){0,2}(?:est|a\s+été)\s+(?:malheureusement\s+)?"
+                             r"annul[ée]e?\b", re.IGNORECASE)
 _SHOUTED_STRUCK = re.compile(r"^\W*(?:ANNUL[ÉE]E?S?|D[ÉE]PROGRAMM[ÉE]E?S?)\b")
 
 
@@ -398,6 +402,8 @@ def news_item(anchor, lines: list) -> bool:
         return True                 # « 30.10.2023 – Gouvernance »: the item's date and rubric
     if anchor.form == "title" and has_event_noun(anchor.rest) and anchor.found.kind not in ("open", "until"):
         return False                # « Portes ouvertes chez Coop'Seine le jeudi 16 novembre »: an announcement
+    if sum(bool(label_of(line.text)) for line in lines[1:12] if not line.blank) >= 2:
+        return False                # « Lieu : … », « Tarif : … », « Organisateur : … »: an event's card
     if not anchor.inside and is_article(lines[1:]):
         return True
     if any(_READ_MORE.match(line.text) for line in lines[1:4] if not line.blank):
@@ -409,15 +415,19 @@ def news_item(anchor, lines: list) -> bool:
 def _rubric(rest: str, stamp: bool) -> bool:
     """« – Vie de la coopérative », « | Formation » after « 27.09.2023 »: a news item's rubric after its
     date, not an event (a rubric may be a kind of event when the date is a numeric stamp)."""
-    words = rest.strip(" –—-|:·").split()
+    words = dates.strip_times(rest).strip(" –—-|:·").split()    # « Le 05/11/2019 – 18h00 »: a time, no rubric
     return 0 < len(words) <= 4 and bool(re.match(r"^\s*[–—|·-]", rest)) and (stamp or not has_event_noun(rest))
 
 
 def is_article(lines: list) -> bool:
-    """Lines that read as the body of an article: a paragraph of forty words or more."""
+    """Lines that read as the body of an article: a paragraph of forty words or more (an event's labelled
+    fields, « Lieu : … », « Tarif : … », are not its text)."""
     words = 0
     for line in lines:
-        words = 0 if line.blank else words + len(line.text.split())
+        if not line.blank and label_of(line.text):
+            continue
+        # a rule (« ------ ») closes a paragraph as a blank line does: a web page's cards are ruled apart
+        words = 0 if line.blank or re.fullmatch(r"[-=_*~·•]{3,}", line.text.strip()) else words + len(line.text.split())
         if words >= 40:
             return True
     return False

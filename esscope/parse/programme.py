@@ -76,8 +76,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
             # « Albi — mardi 8 novembre » heading an entry written title first on the same day
             anchors[k + 1].rest = f"{anchor.lead} {anchor.rest} {anchors[k + 1].rest}"
             continue
-        if keep.struck_out(dates.strip_times(anchor.rest), block):
-            continue
+        if keep.struck_out(dates.strip_times(anchor.rest), block) or anchor.at > 0 and not k in titles \
+                and keep.cancelled_cell(lines[anchor.at - 1].text):
+            continue        # (« ANNULÉ » written over the date line, as a card's badge)
         if keep.struck_after(anchor.rest):
             put_off.append(lines[anchor.at])
             continue

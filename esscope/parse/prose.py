@@ -128,7 +128,7 @@ _ANY_VERB = re.compile(r"(?<![\w-])(?:" + _VERBS + "|" + _EVENT_VERBS + r")(?![\
 # Nouns that name an event without being a kind of event to file it under (« une manifestation », « un
 # temps fort », « la quinzaine de l'initiative », « la tournée de … »).
 _EVENT_NOUN = re.compile(r"(?<![\w-])(?:(?:manifestations?|temps\s+forts?|c[ée]r[ée]monies?|inaugurations?|rencontres?|"
-                         r"lancements?\s+(?:r[ée]gional|d[ée]partemental|officiel)\w*|"
+                         r"lancements?\s+(?:r[ée]gional|d[ée]partemental|officiel)\w*|lancements?\s+du\s+mois\b|"
                          r"cl[ôo]tures?(?!\s+des\s+(?:inscriptions|candidatures|d[ée]p[ôo]ts|votes|dossiers)))(?![\w-])|"
                          r"(?:quinzaines?|semaines?|tourn[ée]es?|tour|cycles?|parcours|f[êe]tes?|remises?|nuits?|"
                          r"village)\s+d(?:[eu]\s|es\s|['’]))", re.IGNORECASE)

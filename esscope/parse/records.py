@@ -38,12 +38,12 @@ ALIASES = {
               "nom", "titredelevenement", "titlefr"],
     "description": ["descriptioncourte", "descriptioncourtefr", "description", "descriptionfr", "resume",
                     "presentation", "details", "descriptionlongue", "descriptionlonguefr"],
-    "start": ["premieredatedebut", "datedebut", "datededebut", "debut", "start", "startdate", "date", "dates",
+    "start": ["premieredatedebut", "datedebut", "datededebut", "dtdeb", "dtdebut", "datedeb", "debut", "start", "startdate", "date", "dates",
               "jour", "quand", "dateevenement", "datedelevenement", "firstdate", "dtstart", "firstdatebegin",
               "firsttimingbegin"],
     "first_end": ["premieredatefin", "firstdateend", "firsttimingend"],
     "last_start": ["dernieredatedebut", "lastdatebegin", "lasttimingbegin"],
-    "end": ["dernieredatefin", "datefin", "datedefin", "fin", "end", "enddate", "lastdate", "dtend", "lastdateend", "lasttimingend"],
+    "end": ["dernieredatefin", "datefin", "datedefin", "dtfin", "fin", "end", "enddate", "lastdate", "dtend", "lastdateend", "lasttimingend"],
     "start_time": ["heuredebut", "heurededebut", "heure", "horaire", "horaires", "starttime"],
     "end_time": ["heurefin", "heuredefin", "endtime"],
     "venue": ["nomdulieu", "lieu", "venue", "location", "salle", "locationname", "place", "nomlieu"],
@@ -129,6 +129,9 @@ def table_records(rows: list, columns: list, given=None) -> tuple:
             "Renommez-les (par ex. « Titre », « Date de début », « Lieu », « Ville », « Code postal ») ou "
             "indiquez-les avec --column title=COLONNE --column start=COLONNE.")
     fmt = "openagenda-csv" if _OPENAGENDA_MARKS & {_key(c) for c in columns} else "table"
+    if not _date_column(rows, [mapping["start"]], set()):
+        # « jour » holds weekdays (« ven. ») where « dt_déb » holds the dates: the column whose cells are dates
+        mapping["start"] = _date_column(rows, columns, {mapping.get("end")}) or mapping["start"]
     records = []
     for row in rows:
         record = {f: _text(row.get(col)) for f, col in mapping.items()}
@@ -157,6 +160,19 @@ def without_comments(text: str) -> str:
     while skipped < min(len(lines) - 1, _MOST_COMMENTS) and _COMMENT.match(lines[skipped]):
         skipped += 1
     return "\n".join(lines[skipped:])
+
+
+def _date_column(rows: list, columns: list, exclude: set) -> str | None:
+    """The first column, not excluded, most of whose cells (of the first rows) are dates."""
+    sample = rows[:50]
+    for column in columns:
+        if column in exclude:
+            continue
+        cells = [_text(row.get(column)) for row in sample]
+        cells = [c for c in cells if c]
+        if cells and sum(bool(_moment(c, 2000)[0]) for c in cells) >= 0.6 * len(cells):
+            return column
+    return None
 
 
 def looks_like_table(text: str) -> bool:
@@ -501,6 +517,20 @@ def without_cancelled(records: list) -> tuple:
     return ([r for r in records if not marked(r, _CANCELLED) and not marked(r, _DUPLICATE)],
             [str(r.get("title") or "") for r in records if marked(r, _CANCELLED)],
             [str(r.get("title") or "") for r in records if marked(r, _DUPLICATE)])
+
+
+def without_repeats(events: list) -> tuple:
+    """(events, titles set aside): a row entered twice (the same day, commune and title, whatever its case
+    and punctuation) is one event, the first."""
+    seen, kept, twice = set(), [], []
+    for event in events:
+        key = (event.start_date, event.commune_code, re.sub(r"\W+", " ", dates.fold(event.title or "")).strip())
+        if key in seen and event.start_date:
+            twice.append(event.title)
+        else:
+            seen.add(key)
+            kept.append(event)
+    return kept, twice
 
 
 def of_the_mois(records: list) -> tuple:
