@@ -11,11 +11,30 @@
     ["No results", "Aucun résultat"], ["No options to select", "Aucune option"], ["dd", "jj"],
     ["yyyy", "aaaa"], ["Choose an option", "Choisissez une option"], ["Running...", "Calcul en cours…"],
     ["Clear all", "Tout effacer"], ["Show/hide columns", "Afficher ou masquer des colonnes"],
+    ["Upload", "Choisir un fichier"], ["Browse files", "Choisir un fichier"],
+    ["Drag and drop a file here", "Glissez un fichier ici"], ["Drag and drop file here", "Glissez un fichier ici"],
+    ["Drag and drop files here", "Glissez des fichiers ici"], ["File size is too small.", "Le fichier est trop petit."],
+    ["Only one file is allowed.", "Un seul fichier à la fois."], ["add icon", "Ajouter"],
+    ["upload icon", "Choisir un fichier"],
   ]);
+  // Sizes the way French writes them: « 200 Mo », « 3,1 Ko », « 40 o ».
+  const UNITS = {B: "o", KB: "Ko", MB: "Mo", GB: "Go"};
+  const SIZE = "(\\d+(?:\\.\\d+)?) ?(B|KB|MB|GB)";
+  function size(number, unit) {
+    const value = unit === "B" ? String(Math.round(Number(number))) : number.replace(/\.0$/, "").replace(".", ",");
+    return `${value}\u00a0${UNITS[unit]}`;
+  }
   const PATTERNS = [
     [/^Select (\d+) matches$/, "Sélectionner les $1 résultats"],
     [/^Help for (.+)$/, "Aide : $1"],
     [/^day, (.+)$/, "jour, $1"], [/^month, (.+)$/, "mois, $1"], [/^year, (.+)$/, "année, $1"],
+    // the file uploader: its limit, a chosen file's size and name, its refusals
+    [new RegExp(`^${SIZE}$`), (_, n, u) => size(n, u)],
+    [new RegExp(`^${SIZE} per file$`), (_, n, u) => `${size(n, u)} par fichier`],
+    [new RegExp(`^(.+), ${SIZE}$`), (_, name, n, u) => `${name}, ${size(n, u)}`],
+    [new RegExp(`^File must be ${SIZE} or smaller\\.$`), (_, n, u) => `Le fichier doit peser ${size(n, u)} au plus.`],
+    [/^(.+) files are not allowed\.$/, "Les fichiers de type $1 ne sont pas acceptés."],
+    [/^Remove (.+)$/, "Retirer $1"],
   ];
   const LABELS = new Map([
     ["Choose date", "Choisir une date"], ["Collapse sidebar", "Replier le menu"],
@@ -30,6 +49,8 @@
     ["Delete row", "Supprimer la ligne"], ["Delete rows", "Supprimer les lignes"], ["Stop", "Arrêter"],
     ["Running...", "Calcul en cours…"], ["Copy to clipboard", "Copier"], ["Show password", "Afficher le mot de passe"],
     ["Hide password", "Masquer le mot de passe"], ["Clear search", "Effacer la recherche"],
+    ["file upload", "Choisir un fichier à importer"], ["Add files", "Ajouter des fichiers"],
+    ["Upload", "Choisir un fichier"],
   ]);
   const ATTRIBUTES = ["aria-label", "title", "placeholder", "data-title", "aria-placeholder"];
 

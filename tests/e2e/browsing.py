@@ -9,6 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from esscope import auth
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -33,6 +35,9 @@ def app_pages() -> list:
     return pages
 
 
+STAFF_PASSWORD = "mot-de-passe-des-essais"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -40,9 +45,10 @@ def free_port() -> int:
 
 
 def start_app(db: Path, log: Path):
-    """`streamlit run app.py` (the README's command) on `db` and a free port; returns (process, base URL)."""
+    """`streamlit run app.py` (the README's command) on `db` and a free port, its staff page opened by
+    STAFF_PASSWORD; returns (process, base URL)."""
     port = free_port()
-    env = {**os.environ, "ESSCOPE_DB": str(db)}
+    env = {**os.environ, "ESSCOPE_DB": str(db), auth.ENV_VAR: auth.hash_password(STAFF_PASSWORD)}
     command = [str(Path(sys.executable).parent / "streamlit"), "run", "app.py", "--server.port", str(port),
                "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
@@ -256,7 +262,8 @@ def audit(page) -> list:
 ENGLISH = ("Select all", "Press Enter", "dd/mm/yyyy", "yyyy", "Fullscreen", "Download as CSV", "Download plot",
            "Autoscale", "Reset axes", "Zoom in", "Zoom out", "Show/hide columns", "Help for", "Choose an option",
            "Choose date", "Collapse sidebar", "Main menu", "national platform", "CRESS observatory",
-           "Urssaf private", "main organisers", "non-farm", "No results", "Search", "None", "Produced with")
+           "Urssaf private", "main organisers", "non-farm", "No results", "Search", "None", "Produced with",
+           "per file", "Drag and drop", "Browse files", "Upload", "file upload", "Add files", "Remove")
 
 
 def words_met(page) -> str:

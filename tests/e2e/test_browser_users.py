@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from browsing import SIZES, Offline, screenshot, wait_until_drawn
+from browsing import ENGLISH, SIZES, STAFF_PASSWORD, Offline, screenshot, wait_until_drawn, words_met
 
 pytestmark = pytest.mark.browser
 
@@ -72,3 +72,25 @@ def test_france_wide_map_shows_the_overseas_departements_as_insets(desktop):
     }""")
     for name in ("Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte"):
         assert name in seen, name
+
+
+def test_the_uploader_speaks_french_before_and_after_a_file_is_chosen(desktop, tmp_path):
+    page = desktop.open("/import")
+    wait_until_drawn(page)
+    page.get_by_label("Mot de passe", exact=True).fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    uploader = page.get_by_test_id("stFileUploader").first
+    uploader.wait_for()
+    wait_until_drawn(page)
+    assert "200\u00a0Mo par fichier" in uploader.inner_text()
+    programme = tmp_path / "programme.txt"
+    programme.write_text("Mardi 14 novembre 2023, Lille : atelier du réemploi\n" * 60, encoding="utf-8")
+    page.locator("input[type=file]").first.set_input_files(programme)
+    page.get_by_role("button", name="Retirer programme.txt").wait_for()
+    wait_until_drawn(page)
+    screenshot(page, "import-fichier-choisi")
+    text = uploader.inner_text()
+    assert "3,2\u00a0Ko" in text, text     # Streamlit counts 1 000 bytes to the kilo
+    words = words_met(page)
+    assert [w for w in ENGLISH if re.search(rf"(?<![\w/]){re.escape(w)}(?!\w)", words)] == []
+    assert "Ajouter des fichiers" in words
