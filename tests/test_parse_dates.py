@@ -118,3 +118,9 @@ def test_days_said_alone_in_an_article_take_its_one_month():
 def test_an_articles_dateline_or_figures_give_its_own_day_for_next_thursday():
     for own in ("PESSAC, 4 novembre 2017. — Le coup d'envoi", "Publié le 04/11/2017 à 6h00\nLe coup d'envoi"):
         assert "jeudi 9 novembre" in with_relative_days(own + " sera donné jeudi prochain, à 18 h 30.")
+
+
+def test_a_shortened_weekday_with_its_full_stop_is_a_day_but_a_bare_one_is_not():
+    assert [p.day for p in match_date("MER. 9 | 14h-17h").points] == [9]
+    assert match_date("MER. 9 | 14h-17h").points[0].weekday == "mercredi"
+    assert match_date("mer 9 | 14h-17h") is None           # « mer », « mar », « sam » may be other words

@@ -243,3 +243,51 @@ def test_mixed_layouts_of_one_programme(parse):
     assert result.events[1].venue == "Salle des fêtes"
     assert result.events[4].venue == "jardin partagé des Provinces"
     assert result.events[-1].price == "Inscription obligatoire"
+
+
+@pytest.mark.parametrize("text", ["Mardi 14 novembre 2023, ;\nJeudi 16 novembre 2023 : atelier vélo",
+                                  "Mardi 14 novembre 2023 ; ;\nJeudi 16 novembre : atelier ;",
+                                  "Du 13 au 17 novembre 2023, ; Lille"])
+def test_a_date_followed_by_nothing_but_punctuation_is_no_crash(parse, text):
+    # a date line whose rest holds no sentence at all (« , ; ») used to end in an IndexError
+    assert parse(text).edition == 2023
+
+
+def test_a_postponement_in_a_description_leaves_the_month_of_the_days_after_it(parse):
+    result = parse("""NOVEMBRE 2022 À LA RECYCLERIE, PLOËRMEL
+
+MER. 16 | 14h
+Atelier « Relooker un meuble »
+
+SAM. 19 | 14h-17h
+Troc de jouets
+⚠ REPORTÉ AU SAMEDI 3 DÉCEMBRE (même horaire)
+
+MAR. 22 | 18h
+Soirée-débat sur le réemploi
+
+MER. 30 | 14h
+Atelier zéro déchet
+""")
+    days = {e.title: str(e.start_date) for e in result.events}
+    assert days["Atelier « Relooker un meuble »"] == "2022-11-16"
+    assert days["Troc de jouets"] == "2022-12-03"         # at its new date only
+    assert days["Soirée-débat sur le réemploi"] == "2022-11-22"
+    assert days["Atelier zéro déchet"] == "2022-11-30"
+
+
+def test_a_closed_day_and_a_title_shouted_cancelled_are_no_events(parse):
+    result = parse("""NOVEMBRE 2022 À LA RECYCLERIE
+
+MER. 9 | 14h-17h
+Atelier couture « Upcycling de jeans »
+
+VEN. 11 | FERMÉ
+
+MER. 23 | 14h
+Atelier « Réparer son vélo »   ANNULÉ (notre mécano est malade)
+
+MER. 30 | 14h
+Atelier zéro déchet
+""")
+    assert [e.title for e in result.events] == ["Atelier couture « Upcycling de jeans »", "Atelier zéro déchet"]

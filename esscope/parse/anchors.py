@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from . import dates, keep
 from .lines import Line, is_caps
-from .prose import event_phrase, has_event_noun, names_an_event, sentences, verb_before
+from .prose import event_phrase, first_sentence, has_event_noun, names_an_event, verb_before
 from .rows import cells_of
 
 
@@ -56,7 +56,7 @@ def dated_sentences(text: str) -> list:
 
 def _dated(text: str) -> bool:
     """True when the sentence `text` starts with holds a date: every dated sentence is a candidate of its own."""
-    sentence = sentences(text)[0] if text.strip() else ""
+    sentence = first_sentence(text)
     return bool(dates.match_date(sentence) or dates.search_dates(sentence, loose=True))
 
 
@@ -71,7 +71,7 @@ def coordinated_events(text: str) -> list:
     """« … avec l'inauguration le 8 novembre de la Coopérative X à Saint-Denis et mon troisième est plus
     sérieux avec une conférence le 14 novembre à Tremblay. » → one clause per event: a sentence whose dates
     each sit in their own clause, joined by « et », « , » or « ; », each clause naming an event."""
-    sentence = sentences(text)[0] if text.strip() else ""
+    sentence = first_sentence(text)
     found = dates.search_dates(sentence, loose=True)
     if len(found) < 2 or dates.match_date(sentence):
         return [text]
@@ -183,7 +183,7 @@ def _sentence_anchor(text: str) -> Anchor | None:
     """A sentence that names one date, wherever the date sits: « À Montreuil, la coopérative X organise
     mardi 6 novembre une soirée … », « Les 17 et 18 novembre, le salon X s'installe … »; kept when the
     sentence says an event happens and the date is not a limit, a past or a publication."""
-    sentence = sentences(text)[0] if text.strip() else ""
+    sentence = first_sentence(text)
     found = dates.search_dates(sentence, loose=True)
     if len(found) == 2 and _ONGOING.search(sentence[:found[0][0]]) and (
             found[1][1].kind == "until" or _UNTIL.search(sentence[:found[1][0] + 12])):
@@ -341,13 +341,16 @@ def _drop_news_items(anchors: list, lines: list) -> None:
 
 def _fill_months(anchors: list) -> None:
     """« Mercredi 3 novembre … Mercredi 4, … »: a day written without its month is in the month of the
-    date before it, else in November (the month of the Mois de l'ESS)."""
+    date before it that heads an entry or frames the calendar (« Du 1er au 30 novembre »), else in November
+    (the month of the Mois de l'ESS). A date inside a description (« REPORTÉ AU SAMEDI 3 DÉCEMBRE ») does
+    not move the days after it."""
     month = None
     for anchor in anchors:
+        frames = (anchor.kept and not anchor.line.moved) or anchor.reason in (keep.SPAN, keep.PERIOD)
         for point in anchor.found.points:
             if point.month is None:
                 point.month = month or 11
-            else:
+            elif frames:
                 month = point.month
 
 

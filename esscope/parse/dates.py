@@ -193,7 +193,7 @@ def _from_points(m) -> DateMatch | None:
     if not points:
         # « Mercredi 4, de 19 h à 21 h », « Samedi 16 et dimanche 17 » : weekdays and days, the month left to
         # the text around them
-        if first.weekday and len(m.group("wd0") or "") > 3 and not _NOT_A_DAY.match(m.string, m.end("d0")):
+        if first.weekday and _spelt_weekday(m) and not _NOT_A_DAY.match(m.string, m.end("d0")):
             days = _weekday_days(m)
             end = m.end(f"d{len(days) - 1}")
             kind = "single" if len(days) == 1 else ("range" if m.group("join1").strip() in ("au", "-", "–", "—") else "list")
@@ -212,6 +212,12 @@ def _from_points(m) -> DateMatch | None:
     else:
         kind = "list"
     return DateMatch(points, kind, end, m.group(0)[:end - m.start()])
+
+
+def _spelt_weekday(m) -> bool:
+    """The first weekday in full (« mercredi 4 ») or shortened with its full stop (« MER. 4 »): a bare « mar »
+    or « sam » may be another word."""
+    return len(m.group("wd0")) > 3 or m.string[m.end("wd0"):m.end("wd0") + 1] == "."
 
 
 def _weekday_days(m) -> list:

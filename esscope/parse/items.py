@@ -23,7 +23,7 @@ from .head import Head, is_row, meta_line, row_of, with_meta
 from .lines import FUNCTION_END, TOWN_FIRST, is_caps
 from .model import Event
 from .places import is_address, is_hybrid, venue_start
-from .prose import read_item, sentences, vague_when
+from .prose import first_sentence, read_item, vague_when
 from .rows import is_pinned
 from .vocabulary import kind_in, label_of, price_of
 
@@ -165,7 +165,7 @@ def prose_event(item: str, extra: list, head: Head, context: Context, exact: boo
     event = Event(title=reading.title or "", kind=reading.kind, organizer=reading.organizer,
                   co_organizers=reading.co_organizers)
     event.description = join_description([item] + [("• " if line.bullet else "") + line.text for line in extra])
-    start, end = dates.find_times(dates.strip_times(text) if head.start_time else sentences(text)[0] if text else "")
+    start, end = dates.find_times(dates.strip_times(text) if head.start_time else first_sentence(text))
     event.start_time, event.end_time = head.start_time or start, head.end_time or end
     event.price = price_of(text) or head.price
     joined = " ".join([item] + [line.text for line in extra])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import dates
 from .places import VENUE_NOUN
-from .prose import counts_events, has_event_noun, names_an_event, sentences
+from .prose import counts_events, first_sentence, has_event_noun, names_an_event, sentences
 from .vocabulary import label_of
 
 # reasons a date is dropped; `STRONG` ones never come back as a low-confidence candidate
@@ -103,6 +103,11 @@ _STRUCK_AFTER = re.compile(r"(?:→|->|[–—:(|»])\s*(?:annul[ée]e?s?|d[ée]
                            re.IGNORECASE)
 
 
+# « Atelier « Réparer son vélo »   ANNULÉ (notre mécano est malade) »: the word shouted after the title
+# (after a word or a quote, not after a table's « | »: that is a status cell, read as such)
+_SHOUTED_AFTER = re.compile(r"(?:[^\W\d_]|[»)\"])\s+(?:ANNUL[ÉE]E?S?|D[ÉE]PROGRAMM[ÉE]E?S?)\b")
+
+
 def cancelled_cell(cell: str) -> bool:
     """A table's cell that only says « ANNULÉ » (in a status column, or in the time column of a brochure's table)."""
     return bool(re.fullmatch(r"\W*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\W*", cell or "", re.IGNORECASE))
@@ -125,7 +130,7 @@ def struck_out(anchor_rest: str, block: list) -> bool:
             break
         own += [line.text] if not line.blank else []
     shouted = any(cancelled_cell(text) or _SHOUTED_STRUCK.match(text) or _SAID_CANCELLED.search(text) for text in own)
-    return bool(_STRUCK.match(title)) or shouted or any(_PUT_OFF.match(text) for text in lines[:3])
+    return bool(_STRUCK.match(title) or _SHOUTED_AFTER.search(title)) or shouted or any(_PUT_OFF.match(text) for text in lines[:3])
 
 
 # « Nous sommes au regret de vous informer que cette conférence est annulée. »
@@ -210,7 +215,7 @@ def opens_sentence(rest: str) -> bool:
     spoken = re.match(r"^\s+(?:on|nous|je|j['’]|ils?|elles?|c['’]est|venez|rendez-vous|rdv)\b", rest, re.IGNORECASE)
     if not (re.match(r"^\s*,\s*\S", rest) or spoken):     # « mardi 21 on part à Landerneau pour la table ronde … »
         return False
-    parts = sentences(rest.lstrip(" ,"))
+    parts = sentences(rest.lstrip(" ,")) or [""]
     if names_an_event(parts[0]) or counts_events(parts[0]):
         return names_an_event(parts[0])
     # « Du 7 au 11 novembre, la ville vibre ! Le festival X se tiendra … »: the next sentence names it
@@ -223,12 +228,12 @@ def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
         return Verdict(False, SPAN)         # « Tout le mois de novembre, les acteurs … », « Du 1er au 30 novembre »
     if stamp_after(found, rest):
         return Verdict(False, PUBLISHED)
-    first = sentences(rest.lstrip(" ,"))[0] if rest.strip(" ,") else ""
+    first = first_sentence(rest.lstrip(" ,"))
     if _PAST_AFTER.match(rest) or _PAST.search(rest[:200]) or told_past(first):
         return Verdict(False, PAST)
     if _CANCELLED.search(first):
         return Verdict(False, CANCELLED)
-    if rest.lstrip().startswith(",") and counts_events(sentences(rest.lstrip(" ,"))[0]):
+    if rest.lstrip().startswith(",") and counts_events(first):
         return Verdict(False, COUNT)
     if found.kind == "range" and _THE_MONTH.match(rest):
         return Verdict(False, SPAN)

@@ -32,6 +32,7 @@ class Line:
     bullet: bool = False
     header: Header | None = None    # the header of the table the line is a row of
     cells: list | None = None       # its cells, one per column of that header
+    moved: bool = False             # it opened on « REPORTÉ AU », taken off: it gives an event's new date
 
     @property
     def blank(self) -> bool:
@@ -47,6 +48,7 @@ def read_lines(text: str, cut=None) -> list:
     for n, raw in _unwrapped(side_by_side(unboxed(untagged(unquoted(text)).split("\n")))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         expanded = _AT_VENUE.sub(" – ", expanded)
+        moved = bool(_MOVED_TO.match(expanded))
         expanded = _MOVED_TO.sub("", expanded, count=1)
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
@@ -61,16 +63,16 @@ def read_lines(text: str, cut=None) -> list:
         else:
             indent = len(expanded) - len(expanded.lstrip())
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
-            out.extend(Line(n, part, indent, False) for part in cut(body))
+            out.extend(Line(n, part, indent, False, moved=moved and not k) for k, part in enumerate(cut(body)))
     out = [Line(line.n, "", line.indent, False) if is_menu(line.text) else line for line in out]
     return _drop_repeated_paragraphs(_drop_running_lines(_join_bare_labels(_join_restated_days(_join_split_dates(out)))))
 
 
-# « Initialement prévue le jeudi 10 novembre, REPORTÉE au mercredi 16 novembre · 20h », « REPORTÉ AU 25 novembre »:
+# « Initialement prévue le jeudi 10 novembre, REPORTÉE au mercredi 16 novembre · 20h », « ⚠ REPORTÉ AU 25 novembre »:
 # what a line says before an event's new date, taken off so that the line opens on that date
 _FORMERLY = re.compile(r"^\s*(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)\b",
                        re.IGNORECASE)
-_MOVED_TO = re.compile(r"^\s*(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
+_MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
                        r"\s+[^,;]{3,40}?\s*[,;]?\s*(?:et\s+)?)?(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|"
                        r"avanc[ée]e?s?)\s+(?:au|à)\s+(?=(?:lun|mar|mer|jeu|ven|sam|dim)\w*\.?\s+\d|\d)", re.IGNORECASE)
 

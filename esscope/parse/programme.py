@@ -604,6 +604,8 @@ _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][
                          # the days of a school's or a town's calendar that put on nothing
                          r"|^\s*(?:jour\s+)?f[ée]ri[ée]\b|^\s*rentr[ée]e\b|^\s*(?:d[ée]but\s+des\s+|fin\s+des\s+)?vacances\b|"
                          r"^\s*conseils?\s+de\s+classe\b|^\s*bac\s+blanc\b|^\s*fermeture\b|^\s*cong[ée]s\b|"
+                         # « VEN. 11 | FERMÉ », « Fermé exceptionnellement (férié) »: a venue's closed day
+                         r"^\s*fermée?s?(?:\s+exceptionnellement)?\s*(?:$|[(\-–—:,.!])|"
                          # a council's own sitting, which the minutes report
                          r"^\s*compte[- ]rendu\b|\bconseil\s+(?:municipal|communautaire)\b|"
                          r"\bc[ée]r[ée]monie\s+(?:comm[ée]morative|du\s+11\s+novembre)|\bcomm[ée]morations?\b|\barmistice\b",

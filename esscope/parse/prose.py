@@ -164,6 +164,11 @@ def sentences(text: str) -> list:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
+def first_sentence(text: str) -> str:
+    """The first sentence of `text`; "" when it has none (« ; » alone)."""
+    return next(iter(sentences(text)), "")
+
+
 def read_item(text: str, places: Places) -> ItemReading:
     """Title, kind, organisers and place of an event written as running text."""
     reading = ItemReading()
@@ -644,7 +649,7 @@ def title_of(sentence: str, whole: str) -> str | None:
         if work and work.lower() not in head.lower():
             head = f"{head} « {work} »"
     if len(head.split()) == 1:
-        fuller = stripped_sentence(sentence if len(sentence.split()) > 1 else (sentences(whole) or [""])[0])
+        fuller = stripped_sentence(sentence if len(sentence.split()) > 1 else first_sentence(whole))
         head = fuller if len(fuller.split()) > 1 else head
     words = head.split()
     if len(words) > MAX_TITLE_WORDS:
