@@ -128,6 +128,25 @@ def test_ics_calendar_times_places_and_all_day_events(parse):
     assert webinar.online and webinar.start_time == "09:00"
 
 
+def test_a_calendar_pasted_in_a_mail_is_read_as_a_calendar_with_each_event_at_its_latest_version(parse):
+    moved = ["BEGIN:VEVENT", "UID:a3", "SEQUENCE:1", "DTSTART;TZID=Europe/Paris:20211201T090000",
+             "SUMMARY:Webinaire RH", "LOCATION:En ligne", "END:VEVENT"]
+    calendar = "\n".join(ICS_LINES[:-2] + moved + ["END:VCALENDAR"])
+    mail = f"Bonjour,\nvoici l'agenda en pièce jointe.\n--- agenda.ics (copié) ---\n{calendar}\n--- fin ---\nBien à vous\n"
+    result = parse(mail, "courriel.txt")
+    assert result.format == "ics"
+    assert [(e.title, e.start_date) for e in result.events] == [
+        ("Apéro des coopératives", "2021-11-18"), ("Salon de l'ESS", "2021-11-25"), ("Webinaire RH", "2021-12-01")]
+
+
+def test_a_postcode_written_alone_names_the_commune_it_serves(parse):
+    ics = ICS.replace("LOCATION:Parc des expositions\\, Angers", "LOCATION:Maison des associations\\, 53000")
+    salon = parse(ics, "agenda.ics").events[1]
+    assert (salon.venue, salon.commune_code) == ("Maison des associations", "53130")    # Laval, not INSEE 53000
+    shared = parse(ics.replace("53000", "69400"), "agenda.ics").events[1]
+    assert shared.commune_code == "69264" and any("la plus peuplée" in w for w in shared.warnings)
+
+
 def test_plain_table_is_read_through_known_column_names(parse):
     table = "Intitulé;Jour;Heure;Lieu;Commune;Organisateur\nVisite de la recyclerie;18/11/2020;10h;La Recyclerie;Amiens;Emmaüs\n"
     event = parse(table.encode("cp1252"), "liste.csv").events[0]

@@ -56,6 +56,10 @@ class Reference:
     territories: list = field(default_factory=list)
 
 
+# an iCalendar file pasted into a mail or a text, between lines of its own: read as the calendar it is
+_CALENDAR_INSIDE = re.compile(rb"^BEGIN:VCALENDAR\s*$.*?^BEGIN:VEVENT\s*$", re.MULTILINE | re.DOTALL | re.IGNORECASE)
+
+
 def detect_format(data: bytes, filename: str) -> str:
     """'pdf', 'xlsx', 'ics', 'json', 'csv', 'feed' (RSS, Atom), 'html' or 'text', from the content first, then the name."""
     name = (filename or "").lower()
@@ -69,7 +73,7 @@ def detect_format(data: bytes, filename: str) -> str:
                         "programme en PDF, en texte ou en XLSX.")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UserError(f"{filename} est un ancien fichier Office (XLS ou DOC) : enregistrez-le en XLSX, CSV ou PDF.")
-    if head.upper().startswith(b"BEGIN:VCALENDAR") or name.endswith(".ics"):
+    if head.upper().startswith(b"BEGIN:VCALENDAR") or name.endswith(".ics") or _CALENDAR_INSIDE.search(data[:65536]):
         return "ics"
     # « [Transcription automatique …] » opens a text, not a JSON array: JSON opens on a quote or a bracket
     if name.endswith(".json") or (re.match(rb"[\[{]\s*[\"{\[\]}]", head) and name.endswith((".txt", ""))):

@@ -54,8 +54,8 @@ class Resolved:
             return f"« {self.query} » désigne plusieurs communes ({names}) : commune à préciser"
         if self.dominant:
             others = ", ".join(f"{c.name} ({c.department_code})" for c in self.candidates if c.code != self.code)[:120]
-            return (f"« {self.query} » désigne plusieurs communes ; {self.name} ({self.code[:2]}), de loin la plus "
-                    f"peuplée, est retenue plutôt que {others} : à vérifier")
+            return (f"« {self.query} » désigne plusieurs communes ; {self.name} ({self.code[:2]}), la plus peuplée, "
+                    f"est retenue plutôt que {others} : à vérifier")
         if self.fuzzy and self.code:
             return (f"commune écrite « {self.query} », reconnue comme {self.name} par ressemblance : "
                     "à vérifier")
@@ -155,12 +155,26 @@ class Places:
             return Resolved(name, only.code, only.name, True, [only])
         return self.commune(name, fuzzy=True)
 
+    def postcode_alone(self, postcode: str) -> Resolved | None:
+        """« Salle des fêtes, 69400 »: the commune a postcode written alone serves; of several, the one that
+        outnumbers the others (the postcode's main town, flagged to check). Never read as an INSEE code."""
+        if not self.index:
+            return None
+        served = [c for c in self.index.lookup(postcode).candidates if c.kind == "postcode"]
+        if len(served) == 1:
+            return Resolved(postcode, served[0].code, served[0].name, False, served)
+        main = self.index.dominant(served, ratio=2)
+        return Resolved(postcode, main.code, main.name, True, served, dominant=True) if main else None
+
     def venue_commune(self, venue: str) -> tuple | None:
         """(code, name) of a venue whose commune a person confirmed, in this région or France-wide."""
         if not venue:
             return None
         key = normalise(venue)
         return self.venues.get((self.region or "", key)) or self.venues.get(("", key))
+
+
+_BARE_POSTCODE = re.compile(r"(?:[0-8]\d|9[0-5])\d{3}|97[1-6]\d{2}")
 
 
 def is_address(text: str) -> bool:
@@ -232,6 +246,9 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
             segment = segment[:inside.start()].strip()
         if is_address(segment):
             address_parts.append(segment)
+            continue
+        if place.commune is None and i and _BARE_POSTCODE.fullmatch(segment) and places.postcode_alone(segment):
+            place.commune = places.postcode_alone(segment)
             continue
         postcode = _POSTCODE.search(segment)
         if postcode and place.commune is None:

@@ -322,8 +322,9 @@ def _listed(value) -> list:
 def ics_records(text: str) -> list:
     """Records of the VEVENTs of an iCalendar file, read by icalendar (unfolded lines, escapes, TZID
     and UTC times brought to French time)."""
+    text = _calendar_part(text)
     try:
-        events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+        events = _latest_versions(icalendar.Calendar.from_ical(text).walk("VEVENT"))
     except ValueError as exc:
         raise UserError("Ce fichier iCalendar est illisible : exportez de nouveau l'agenda au format ICS.") from exc
     if not events:
@@ -334,6 +335,33 @@ def ics_records(text: str) -> list:
                for record in _ics_occurrences(event)]
     PROGRAMME_EVENTS.check(len(records), "Ce fichier iCalendar")
     return records
+
+
+def _calendar_part(text: str) -> str:
+    """The calendar itself, from its BEGIN:VCALENDAR to its END:VCALENDAR: a calendar pasted into a mail
+    comes with lines before and after it."""
+    begin = re.search(r"^BEGIN:VCALENDAR[ \t]*\r?$", text, re.MULTILINE | re.IGNORECASE)
+    ends = list(re.finditer(r"^END:VCALENDAR[ \t]*\r?$", text, re.MULTILINE | re.IGNORECASE))
+    if not begin or not ends or ends[-1].start() < begin.start():
+        return text
+    return text[begin.start():ends[-1].end()]
+
+
+def _latest_versions(events: list) -> list:
+    """Each VEVENT once: of the copies that share a UID (an update sent after the first, a calendar exported
+    twice), the one with the highest SEQUENCE, the later among equals. Occurrences of a series changed one
+    by one (RECURRENCE-ID) stay apart."""
+    latest = {}
+    for k, event in enumerate(events):
+        uid = str(event.get("UID", "")).strip()
+        key = (uid, str(event.get("RECURRENCE-ID", ""))) if uid else ("", k)
+        try:
+            sequence = int(str(event.get("SEQUENCE", 0)))
+        except ValueError:
+            sequence = 0
+        if key not in latest or sequence >= latest[key][0]:
+            latest[key] = (sequence, k, event)
+    return [event for _, _, event in sorted(latest.values(), key=lambda kept: kept[1])]
 
 
 # a weekly rule over a month gives four or five: more than this is no programme's event
@@ -632,11 +660,8 @@ def _record_commune(record: dict, places: Places) -> Resolved | None:
         return places.postcode_commune(postcode, city)
     if city:
         return places.commune(city, fuzzy=True)
-    if re.fullmatch(r"\d{5}", postcode) and places.index:
-        # a postcode alone names its commune when it serves only one (67100: Strasbourg)
-        only = places.index.lookup(postcode).candidates
-        if len(only) == 1:
-            return Resolved(postcode, only[0].code, only[0].name, False, only)
+    if re.fullmatch(r"\d{5}", postcode) and places.postcode_alone(postcode):
+        return places.postcode_alone(postcode)      # 67100: Strasbourg
     if record.get("address"):
         return parse_place(record["address"], places, fuzzy=True, commune_first=False).commune
     return None
