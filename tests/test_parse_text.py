@@ -291,3 +291,58 @@ MER. 30 | 14h
 Atelier zéro déchet
 """)
     assert [e.title for e in result.events] == ["Atelier couture « Upcycling de jeans »", "Atelier zéro déchet"]
+
+
+def test_a_weekly_planner_with_empty_days_page_headers_and_places_in_rows(parse):
+    result = parse("""MWEZI WA ESS — NOVEMBRE 2017 À MAYOTTE
+
+CRESS de Mayotte – Programme du Mois de l'ESS 2017                   p. 1
+
+SEMAINE 44 | du lundi 30 octobre au dimanche 5 novembre
+
+LUN. 30
+Conférence de presse de présentation du programme
+Mamoudzou – locaux de la CRESS
+MAR. 31
+MER. 1er
+17h – Lancement officiel du Mois de l'ESS
+Kawéni – MJC de Kawéni
+JEU. 2
+DIM. 5
+
+CRESS de Mayotte – Programme du Mois de l'ESS 2017                   p. 2
+
+SEMAINE 45 | du lundi 6 au dimanche 12 novembre
+
+LUN. 6
+MER. 8
+8h-13h – Marché des artisans et producteurs
+Bandrélé – place du marché
+DIM. 12
+
+CRESS de Mayotte – Programme du Mois de l'ESS 2017                   p. 3
+""")
+    days = {e.title: (str(e.start_date), e.commune_code) for e in result.events}
+    # « LUN. 30 » under a week from 30 October: a Monday, so October (the month its weekday fits)
+    assert days["Conférence de presse de présentation du programme"] == ("2017-10-30", "97611")
+    assert days["Lancement officiel du Mois de l'ESS"][0] == "2017-11-01"            # « MER. 1er »
+    assert days["Marché des artisans et producteurs"] == ("2017-11-08", "97603")      # the place row under the slot
+    assert len(result.events) == 3      # no « Semaine 45 », no page header as the title of an empty day
+
+
+def test_a_room_of_a_site_whose_address_the_page_lists_is_in_that_sites_commune(parse):
+    result = parse("""Université — Mois de l'ESS 2025
+
+Mar. 18 nov. | 17h-18h30 | Campus Bercy-Seine – salle 204
+Atelier « Découvrir les Scop »
+
+Mer. 19 nov. | 12h | Campus de la Plaine – amphi Olympe-de-Gouges
+Disco-soupe anti-gaspi
+
+NOS CAMPUS
+Campus Bercy-Seine – 21 quai de la Rapée, 75012 Paris
+Campus de la Plaine – 8 avenue des Cheminots, 93210 Saint-Denis
+""")
+    scop, soup = result.events
+    assert scop.commune_code in ("75112", "75056") and soup.commune_code == "93066"
+    assert soup.venue.startswith("Campus de la Plaine")       # « de » in a name is no leftover of a time

@@ -349,7 +349,7 @@ def _fill_months(anchors: list) -> None:
         frames = (anchor.kept and not anchor.line.moved) or anchor.reason in (keep.SPAN, keep.PERIOD)
         for point in anchor.found.points:
             if point.month is None:
-                point.month = month or 11
+                point.month, point.guessed = month or 11, True
             elif frames:
                 month = point.month
 

@@ -73,6 +73,7 @@ class Point:
     month: int | None
     year: int | None
     weekday: str | None
+    guessed: bool = False       # its month taken from the dates around it, not written
 
 
 @dataclass
@@ -196,6 +197,8 @@ def _from_points(m) -> DateMatch | None:
         if first.weekday and _spelt_weekday(m) and not _NOT_A_DAY.match(m.string, m.end("d0")):
             days = _weekday_days(m)
             end = m.end(f"d{len(days) - 1}")
+            ordinal = re.match(r"(?:er|e)\b", m.string[end:])      # « MER. 1er »
+            end += ordinal.end() if ordinal else 0
             kind = "single" if len(days) == 1 else ("range" if m.group("join1").strip() in ("au", "-", "–", "—") else "list")
             return DateMatch(days, kind, end, m.group(0)[:end - m.start()])
         return None
@@ -264,6 +267,23 @@ def weekly_within(found: DateMatch, text: str) -> DateMatch:
     return replace(found, kind="weekly", weekday=_weekday(m.group("wd"))) if m else found
 
 
+def _month_of_weekday(day: dt.date, weekday: str) -> dt.date:
+    """« SEMAINE 44 | du lundi 30 octobre au dimanche 5 novembre … LUN. 30 »: a day whose month was guessed
+    from the dates around it is in the month before or after when only there its written weekday fits."""
+    if WEEKDAY_NAMES[day.weekday()] == weekday:
+        return day
+    for step in (-1, 1):
+        month, year = day.month + step, day.year
+        month, year = (12, year - 1) if month == 0 else (1, year + 1) if month == 13 else (month, year)
+        try:
+            other = dt.date(year, month, day.day)
+        except ValueError:
+            continue
+        if WEEKDAY_NAMES[other.weekday()] == weekday:
+            return other
+    return day
+
+
 def resolve(found: DateMatch, year: int) -> Period | None:
     """Put a date expression in `year` (an explicit year wins); a range ending before it starts crosses
     into the next year. A written weekday that contradicts the date is kept and reported."""
@@ -279,6 +299,8 @@ def resolve(found: DateMatch, year: int) -> Period | None:
             return None
         if previous and day < previous and not point.year:
             day = day.replace(year=day.year + 1)
+        if point.weekday and point.guessed:
+            day = _month_of_weekday(day, point.weekday)
         if point.weekday:
             actual = WEEKDAY_NAMES[day.weekday()]
             if actual != point.weekday:

@@ -32,7 +32,7 @@ from .prose import (
     split_by_organiser,
     split_organizer,
 )
-from .rows import pin_place
+from .rows import pin_place, read_cells
 from .vocabulary import label_of, price_of
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s>]+", re.IGNORECASE)
@@ -62,6 +62,12 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
             event.organizer, co, _ = explicit_organiser(text)
             event.co_organizers = event.co_organizers or co
         event.co_organizers += [p for p in partners_in(text) if p not in event.co_organizers and p != event.organizer]
+        placed = read_cells(text, places) if not (event.commune_code or event.commune_name) else None
+        if placed and not placed.title and placed.commune and placed.commune.code and not placed.start_time:
+            # « Bandrélé – place du marché » under a slot « 8h-13h – Marché des artisans »: where, as a row
+            apply_commune(event, placed.commune)
+            event.venue = event.venue or (placed.place.venue if placed.place else None)
+            continue
         if not (event.venue or event.commune_code or event.commune_name) and _street_line(text):
             # « L'Atelier du Biclou, 23 rue Francis-de-Pressensé, Vileurbanne »: a place written in full
             apply_place(event, parse_place(text, places, fuzzy=True, commune_first=False), context)

@@ -99,6 +99,12 @@ class Head:
     price: str | None = None
 
 
+# « de », « dès », « et » left where times were taken out (« de 18h à 20h »), alone between separators; not
+# inside a name (« Campus de la Plaine », « amphi Olympe-de-Gouges »)
+_LEFT_BY_TIMES = re.compile(r"(?:^|(?<=[|,–—·]))\s*(?:de|dès|et)\s*(?=$|[|,–—·])|(?:^|(?<=[|,–—·]))\s*(?:de|dès|et)\s+(?=et\b|de\b)",
+                            re.IGNORECASE)
+
+
 def header_details(header: str, places: Places) -> Head:
     head = Head()
     if not header:
@@ -110,7 +116,9 @@ def header_details(header: str, places: Places) -> Head:
     if not re.search(r"\w", text):
         text = ""
     venue = venue_in_prose(text)
-    place = parse_place(re.sub(r"\b(?:de|dès|et)\b\s*", " ", text).strip(" ,"), places, fuzzy=True) \
+    if venue and re.search(r"[^\W\d_]{3}.*[–—|,]\s*$", text[:venue[0]]):
+        venue = None        # « Site Descartes (Marne-la-Vallée) – salle D104 »: a room of the place named first
+    place = parse_place(_LEFT_BY_TIMES.sub(" ", text).strip(" ,"), places, fuzzy=True) \
         if text.strip(" ,") else None
     contracted = contracted_commune(text, venue, places) if venue else None
     if contracted:      # « au Port »: Le Port

@@ -49,7 +49,7 @@ def read_lines(text: str, cut=None) -> list:
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         expanded = _AT_VENUE.sub(" – ", expanded)
         moved = bool(_MOVED_TO.match(expanded))
-        expanded = _MOVED_TO.sub("", expanded, count=1)
+        expanded = _FORMERLY_REMARK.sub("", _MOVED_TO.sub("", expanded, count=1))
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
                 and not re.search(r"\d\s*h\b|\b(?:de|à|dès|entre)\s*$", timed.group("title")):    # « de 9 h à » / « 17 h : »
@@ -75,6 +75,10 @@ _FORMERLY = re.compile(r"^\s*(?:initialement|primitivement|d['’]abord)\s+(?:pr
 _MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
                        r"\s+[^,;]{3,40}?\s*[,;]?\s*(?:et\s+)?)?(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|"
                        r"avanc[ée]e?s?)\s+(?:au|à)\s+(?=(?:lun|mar|mer|jeu|ven|sam|dim)\w*\.?\s+\d|\d)", re.IGNORECASE)
+
+# « (initialement prévue le mardi 18) » after a new date: a remark on the old date, never part of a title
+_FORMERLY_REMARK = re.compile(r"\s*\((?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|"
+                              r"annonc[ée]e?s?)\b[^()]{0,60}\)", re.IGNORECASE)
 
 # « Afterwork des coops @ Le Bocal, Lyon 7e »: a post's « @ » between an event and its venue (not a mail, not
 # a « @handle »)
@@ -153,7 +157,7 @@ def is_menu(text: str) -> bool:
 # a page's buttons
 _BUTTONS = re.compile(r"^[+>•]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+(?:agenda|calendrier)|"
                       r"(?:en\s+savoir|voir|lire|plus\s+d['’]infos?|d[ée]tails?)(?:\s+(?:plus|la\s+suite|l['’][ée]v[ée]nement|"
-                      r"le\s+d[ée]tail))?\s*[>»→›]*|"
+                      r"le\s+d[ée]tail))?[\s>»→›<]*|"
                       r"(?:facebook|x|twitter|linkedin|whatsapp|courriel|e-mail|imprimer)(?:\s*[|,]?\s*(?:facebook|x|"
                       r"twitter|linkedin|whatsapp|courriel|e-mail|imprimer))+|j['’]aime\s+chargement…?)$", re.IGNORECASE)
 
@@ -571,6 +575,10 @@ def plain_markup(line: str) -> str:
     return line
 
 
+# a page number closing a running line: « 3 », « p. 3 », « page 3 »
+_PAGE_MARK = re.compile(r"\s+(?:(?:p\.|page)\s*)?\d{1,3}\s*$", re.IGNORECASE)
+
+
 def _drop_running_lines(lines: list) -> list:
     """A page's running header or footer and its page number (« Mois de l'ESS 2019   CRESS Lorraine » over
     « 2 », « Mois de l'ESS 2022 – Programme Occitanie   3 »): a line written three times or more beside a page
@@ -579,11 +587,11 @@ def _drop_running_lines(lines: list) -> list:
         return 0 <= i < len(lines) and bool(re.fullmatch(r"\d{1,3}", lines[i].text.strip()))
 
     def key(line):
-        return re.sub(r"\s+\d{1,3}\s*$", "", line.text.strip()).lower()
+        return _PAGE_MARK.sub("", line.text.strip()).lower()
 
     counts = Counter(key(line) for line in lines if not line.blank)
     numbered = {key(line) for i, line in enumerate(lines) if not line.blank and (
-        page_number(i - 1) or page_number(i + 1) or re.search(r"\S\s{2,}\d{1,3}\s*$", line.text))}
+        page_number(i - 1) or page_number(i + 1) or re.search(r"\S\s{2,}(?:(?:p\.|page)\s*)?\d{1,3}\s*$", line.text))}
     return [Line(line.n, "", 0, False) if not line.blank and (page_number(i) or counts[key(line)] >= 3
                                                                  and key(line) in numbered and len(line.text) <= 80)
             else line for i, line in enumerate(lines)]

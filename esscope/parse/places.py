@@ -220,7 +220,7 @@ def is_hybrid(text: str) -> bool:
 def split_segments(text: str) -> list:
     """« Lille - Gare St Sauveur (hall) » → ['Lille', 'Gare St Sauveur', 'hall']."""
     parts = re.split(r"\s*(?:,|\s[-–—|·]\s|\(|\)|/\s)\s*", text)
-    return [p.strip(" .;:") for p in parts if p and p.strip(" .;:")]
+    return [p.strip(" .;:–—|") for p in parts if p and p.strip(" .;:–—|")]
 
 
 def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Place:
@@ -412,7 +412,8 @@ VENUE_NOUN = (r"(?:maison|halles?|salle|espace|centre|p[ôo]le|h[ôo]tel|th[ée]
               r"librairie|clo[îi]tre|abbaye|[ée]glise|stade|complexe|fabrique|conservatoire|p[ée]niche|hall|"
               r"auberge|p[ée]pini[èe]re|incubateur|hangar|h[ôo]tel\s+de\s+ville|quartier|cour|atelier\s+[A-ZÀ-Ý]|"
               r"village\s+d['’]entreprises|village\s+associatif|maison\s+du\s+projet|base\s+de\s+loisirs|"
-              r"salle\s+des\s+f[êe]tes|bourse\s+du\s+travail|tiers\s+lieu|fablab|caf[ée]-librairie|agence|permanence\s+d[eu]s?|restaurant|site\s+universitaire|iut)")
+              r"salle\s+des\s+f[êe]tes|bourse\s+du\s+travail|tiers\s+lieu|fablab|caf[ée]-librairie|agence|permanence\s+d[eu]s?|restaurant|site\s+universitaire|iut|"
+              r"place\s+(?:du|de\s+la|de\s+l['’]|des)|terrain|plateau\s+(?:sportif|polyvalent))")
 _VENUE_HEAD = re.compile(rf"^{VENUE_NOUN}(?![\w-])", re.IGNORECASE)
 _VENUE_STOP = re.compile(r"\s*(?:[,;.()]|\s[-–—|]\s|\s(?:à|À|a|avec|pour|sur|de\s+\d|dès|le\s+\d|en\s+visio|"
                          r"en\s+ligne|organis|propos)\b|$)")

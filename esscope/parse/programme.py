@@ -69,6 +69,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     stops = undated_from + undated_items + keep.news_starts(lines) + [a.at for a in candidates if a.reason == keep.NEWS]
     stops += [i for i in related if i - 1 not in related]
     stops += list(sections)
+    # « SEMAINE 45 | du lundi 6 au dimanche 12 novembre »: a week's heading ends the day before it
+    stops += [a.at for a in candidates if not a.kept and a.found.kind == "range" and len(lines[a.at].text) <= 80
+              and a.reason in (keep.NO_TITLE, keep.PERIOD)]
     for k, anchor in enumerate(anchors):
         end = min([bounds[k + 1]] + [u for u in stops if u > anchor.at])
         block = lines[titles[k] + 1:anchor.at] + lines[anchor.at + 1:end] if k in titles else lines[anchor.at + 1:end]
@@ -152,6 +155,8 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         i = above[0]
         if lines[i].header is not None:
             continue
+        if any(found.kind in ("range", "list") for _, found in dates.search_dates(lines[i].text, loose=True)):
+            continue        # « SEMAINE 45 | du lundi 6 au dimanche 12 novembre » over « LUN. 6 »: the week's heading
         labelled = _labelled_title_above(lines, anchor.at, anchors[k - 1].at if k else -1)
         if labelled is not None:
             found[k] = labelled
@@ -677,8 +682,9 @@ def _apart(a, b, blanks: list) -> bool:
 
 def _same_text(a, b) -> bool:
     """One title in a table and again in the list under it (or in a teaser): the same words, and no two
-    venues said that differ."""
-    return _bare_title(a.title) == _bare_title(b.title) and (not a.venue or not b.venue or a.venue == b.venue)
+    venues said that differ (« campus de la Plaine » and « Campus de la Plaine, amphi B » are one site)."""
+    return _bare_title(a.title) == _bare_title(b.title) and (
+        not a.venue or not b.venue or a.venue == b.venue or _venue_key(a.venue) == _venue_key(b.venue) != "")
 
 
 # « Atelier … – avec l'URSCOP Occitanie »: who joins in, said after the title in one of its two tellings
@@ -748,11 +754,15 @@ def _container_commune(events: list) -> None:
 
 def _venue_addressed(events: list, text: str, context: Context) -> None:
     """« … soirée au Tiers-lieu La Fabrique » and, further down, « Tiers-lieu La Fabrique, 24 rue des Écoles,
-    93100 Montreuil »: a venue the document gives an address for elsewhere is in that address's commune."""
+    93100 Montreuil »: a venue the document gives an address for elsewhere is in that address's commune. A
+    room of a site (« Campus Bercy-Seine, salle 204 ») is where the site's address (« Campus Bercy-Seine –
+    21 quai de la Rapée, 75012 Paris », in the page's list of places) says."""
     for event in events:
         if event.commune_code or event.commune_name or event.online or not event.venue or len(event.venue) < 6:
             continue
-        for m in re.finditer(re.escape(event.venue), text):
+        site = re.split(r"\s*[,(–—|]\s*", event.venue)[0]
+        names = [event.venue] + ([site] if site != event.venue and len(site) >= 6 else [])
+        for m in (m for name in names for m in re.finditer(re.escape(name), text, re.IGNORECASE)):
             coded = POSTCODE_NAME.search(text, m.end(), m.end() + 120)
             coded = coded if coded and "\n" not in text[m.end():coded.start()] else None
             found = context.places.postcode_commune(coded.group(1), coded.group(2)) if coded else None

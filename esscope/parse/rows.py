@@ -19,6 +19,7 @@ from .places import (
     is_address,
     is_online,
     leading_commune,
+    names_a_place,
     parse_place,
     place_like,
 )
@@ -138,8 +139,9 @@ def read_cells(text: str, places: Places) -> Row | None:
             texts.append(cell)
     if not texts:
         return row
-    if row.commune is not None and len(texts) == 1 and cells[0] != texts[0] and not has_event_noun(texts[0]) \
-            and len(texts[0].split()) <= 8 and not row.start_time:
+    if row.commune is not None and len(texts) == 1 and cells[0] != texts[0] \
+            and (not has_event_noun(texts[0]) or names_a_place(texts[0])) and len(texts[0].split()) <= 8 \
+            and not row.start_time:
         # « METZ - Maison de la Région », « NANCY - Pépinière Coop'Est »: a commune, then the place in it
         row.place = parse_place(texts[0], places.with_context(places.region, row.commune.candidates[0].department_code
                                                                if row.commune.code else places.department))
