@@ -346,3 +346,32 @@ Campus de la Plaine – 8 avenue des Cheminots, 93210 Saint-Denis
     scop, soup = result.events
     assert scop.commune_code in ("75112", "75056") and soup.commune_code == "93066"
     assert soup.venue.startswith("Campus de la Plaine")       # « de » in a name is no leftover of a time
+
+
+def test_a_mailing_list_digest_its_headers_no_events_and_its_place_lines_read(parse):
+    result = parse("""Thèmes du jour :
+   1. Mois de l'ESS 2010 : le programme du Calvados
+
+Message: 1
+Date: Wed, 27 Oct 2010 10:14:32 +0200
+From: "CRESS Basse-Normandie" <contact@cress-bn.example.org>
+Subject: [ess-bn] Mois de l'ESS 2010 : le programme du Calvados
+To: ess-bn@listes.example.org
+
+Bonjour à toutes et à tous, voici les rendez-vous du Calvados :
+
+* Jeu. 4/11, 14h-17h - Table ronde "Entreprendre en coopérative"
+  Hérouville-St-Clair, Maison des associations - org. Coopérer en
+  Normandie
+* Samedi 20/11 - Foire aux savoir-faire solidaires, toute la journée
+  Bayeux, halle aux grains - org. Bayeux Échanges
+
+Message: 2
+Date: Thu, 28 Oct 2010 08:51:07 +0200
+From: Yannick <y@example.org>
+Subject: Re: [ess-bn] Mois de l'ESS 2010 : le programme du Calvados
+
+Merci !
+""")
+    assert [(str(e.start_date), e.commune_code) for e in result.events] == [("2010-11-04", "14327"),
+                                                                          ("2010-11-20", "14047")]

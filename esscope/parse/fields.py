@@ -14,6 +14,7 @@ from .places import (
     communes_in_prose,
     is_address,
     is_online,
+    leading_commune,
     names_a_place,
     parse_place,
     split_venue_commune,
@@ -68,6 +69,10 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
             apply_commune(event, placed.commune)
             event.venue = event.venue or (placed.place.venue if placed.place else None)
             continue
+        lead = leading_commune(text, places) if not (event.commune_code or event.commune_name or event.online) \
+            and re.match(r"^[A-ZÀ-Ý][^,–—]{1,40}(?:,|\s[–—-]\s)", text) else None
+        if lead and lead.code:      # « Hérouville-St-Clair, Maison des associations - org. Coopérer … »
+            apply_commune(event, lead)
         if not (event.venue or event.commune_code or event.commune_name) and _street_line(text):
             # « L'Atelier du Biclou, 23 rue Francis-de-Pressensé, Vileurbanne »: a place written in full
             apply_place(event, parse_place(text, places, fuzzy=True, commune_first=False), context)

@@ -211,13 +211,13 @@ _CREDIT = re.compile(r"(?:anim[ée]e?s?|propos[ée]e?s?|organis[ée]e?s?|présen
 
 def _starts_detail(text: str) -> bool:
     """A line that gives a detail rather than carrying a sentence on: a place, a time, a price, an address."""
-    town_place = _TOWN_THEN.match(text)      # « Kawéni – MJC de Kawéni », « Bandrélé – place du marché »
+    town_place = _TOWN_THEN.match(text)      # « Kawéni – MJC de Kawéni », « Caen, Halle aux Granges »
     return bool(is_pinned(text) or dates.starts_with_time(text) or is_address(text) or venue_start(text)
                 or town_place and names_a_place(town_place.group("rest"))
                 or re.match(r"^(?:à\s+partir|de\s+\d|dès|gratuit|entrée|prix|tarif|\d+\s*€)", text, re.IGNORECASE))
 
 
-_TOWN_THEN = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s[\w'’-]+){0,3}\s+[–—-]\s+(?P<rest>\S.*)$")
+_TOWN_THEN = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:\s[\w'’-]+){0,3}(?:\s+[–—-]\s+|,\s+)(?P<rest>\S.*)$")
 
 
 def undated_entries(lines: list, context: Context) -> list:

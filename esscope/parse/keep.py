@@ -348,22 +348,24 @@ def related_lines(lines: list) -> set:
 
 
 # the fields of an e-mail's header: « De : … », « Objet : … », « Date : 29 octobre 2013 10:02 »
-_MAIL_FIELD = re.compile(r"^\s*(?:de|from|objet|subject|date|envoy[ée]|sent|à|to|cc|r[ée]pondre\s+à)\s*:", re.IGNORECASE)
+_MAIL_FIELD = re.compile(r"^\s*(?:de|from|objet|sujet|subject|date|envoy[ée]|sent|à|to|cc|r[ée]pondre\s+à|reply-to|"
+                         r"message-id|content-type|content-transfer-encoding|mime-version|x-[\w-]+)\s*:", re.IGNORECASE)
 _MAIL_SENDER = re.compile(r"^\s*(?:de|from|objet|subject)\s*:", re.IGNORECASE)
 
 
 def mail_header_lines(lines: list) -> set:
-    """Indexes of the header of an e-mail the document opens with (three fields or more, one of them the
-    sender or subject): its date is when the mail was sent, not an event."""
-    out = set()
-    for i, line in enumerate(lines[:40]):
-        if line.blank and out:
-            break
-        if _MAIL_FIELD.match(line.text):
-            out.add(i)
-        elif out:
-            break
-    return out if len(out) >= 3 and any(_MAIL_SENDER.match(lines[i].text) for i in out) else set()
+    """Indexes of the headers of the e-mails a document holds (one it opens with, or each message of a
+    digest or a forwarded thread): three fields or more in a row, one of them the sender or subject. Their
+    dates are when the mails were sent, not events."""
+    out, block = set(), []
+    for i, line in enumerate(lines + [None]):
+        if line is not None and not line.blank and _MAIL_FIELD.match(line.text):
+            block.append(i)
+            continue
+        if len(block) >= 3 and any(_MAIL_SENDER.match(lines[k].text) for k in block):
+            out.update(block)
+        block = []
+    return out
 
 
 def past_lines(lines: list) -> set:
