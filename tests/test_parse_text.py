@@ -375,3 +375,14 @@ Merci !
 """)
     assert [(str(e.start_date), e.commune_code) for e in result.events] == [("2010-11-04", "14327"),
                                                                           ("2010-11-20", "14047")]
+
+
+def test_a_poster_extracted_one_word_per_line_is_read_again_as_lines():
+    from esscope.parse.lines import unstacked
+    poster = ["LE", "MOIS", "DE", "L'ESS", "À", "TOURS", "MAR", "4", "NOV", "LANCEMENT",
+              "18h – Hôtel de Ville, salle des fêtes", "NOV.", "18", "CINÉ-", "DÉBAT", "«", "We", "Feed", "»",
+              "20h30 – cinéma Le Méliès"] + ["un"] * 30
+    lines = unstacked(poster)
+    assert lines[:5] == ["LE MOIS DE L'ESS À TOURS", "MAR 4 NOV – LANCEMENT", "18h – Hôtel de Ville, salle des fêtes",
+                         "NOV. 18 – CINÉ-DÉBAT « We Feed »", "20h30 – cinéma Le Méliès"]
+    assert unstacked(["Mardi 4 novembre", "Lancement", "à Tours"]) == ["Mardi 4 novembre", "Lancement", "à Tours"]

@@ -195,6 +195,9 @@ def _wrapped(first: str, lines: list) -> tuple:
     wrapped, details, previous = [], [], first
     for line in lines:
         closed = re.search(r"[»)]\s*$", previous) and _CREDIT.match(line.text)
+        # a title in capitals over a line in small letters: « PORTES OUVERTES » / « Joué-lès-Tours – ESAT … »
+        closed = closed or is_caps(previous) and len(previous.split()) >= 2 and not is_caps(line.text) \
+            and not re.match(r"^[a-zà-ÿ(«]", line.text)
         if details or closed or not (re.match(r"^[a-zà-ÿ(«]", line.text) or FUNCTION_END.search(previous)
                            or not re.search(r"[.!?:»)]\s*$", previous) and not _starts_detail(line.text)):
             details.append(line.text)

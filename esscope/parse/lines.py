@@ -6,6 +6,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import dates
 from .keep import cancelled_cell
@@ -45,7 +46,7 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in _unwrapped(side_by_side(unboxed(untagged(unquoted(text)).split("\n")))):
+    for n, raw in _unwrapped(side_by_side(unboxed(unstacked(untagged(unquoted(text)).split("\n"))))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         expanded = _AT_VENUE.sub(" – ", expanded)
         moved = bool(_MOVED_TO.match(expanded))
@@ -192,6 +193,41 @@ _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 # a card drawn in characters: « +-------+ » edges, « | NOV   |  Forum emploi » rows, the date in the box
 _BOX_EDGE = re.compile(r"^\s*\+[-=+]{3,}\+(?P<right>.*)$")
 _BOX_ROW = re.compile(r"^\s*\|(?P<left>[^|]{1,40})\|(?P<right>[^|]*)\|?\s*$")
+
+
+def unstacked(raws: list) -> list:
+    """A poster extracted one big word per line (« MAR » / « 4 » / « NOV » / « LANCEMENT »): runs of one-word
+    lines joined into lines again, each run cut before the dates it holds, so that a date opens its entry.
+    Documents where one-word lines are not most of the text are left as they are."""
+    words = [raw for raw in raws if raw.strip()]
+    if len(words) < 40 or sum(len(raw.split()) == 1 for raw in words) < 0.6 * len(words):
+        return raws
+    out, run = [], []
+    for raw in raws + [""]:
+        if len(raw.split()) == 1:
+            run.append(raw.strip())
+            continue
+        if run:
+            out.extend(_cut_before_dates(re.sub(r"(?<=[^\W\d_])- ", "-", " ".join(run))))
+            run = []
+        out.append(raw)
+    return out[:-1]
+
+
+def _cut_before_dates(text: str) -> list:
+    """« EN TOURAINE NOV. 12 ATELIER VÉLO » → « EN TOURAINE », « NOV. 12 ATELIER VÉLO »."""
+    starts = [at for at, _ in dates.search_dates(text, loose=True) if at > 0]
+    starts = [at for at in starts if not re.search(r"[\d&/]\s*$", text[:at])]   # « 29 & 30/11 » stays whole
+    bounds = [0] + starts + [len(text)]
+    return [_dash_after_date(text[a:b].strip()) for a, b in pairwise(bounds) if text[a:b].strip()]
+
+
+def _dash_after_date(text: str) -> str:
+    """« MAR 4 NOV LANCEMENT » → « MAR 4 NOV – LANCEMENT »: the poster's date, then what happens that day."""
+    found = dates.match_date(text)
+    if not found or not text[found.end:].strip() or re.match(r"^\s*[–—|:,-]", text[found.end:]):
+        return text
+    return f"{text[:found.end]} – {text[found.end:].strip()}"
 
 
 def unboxed(raws: list) -> list:

@@ -137,7 +137,15 @@ _EVENT_NOUN = re.compile(r"(?<![\w-])(?:(?:manifestations?|temps\s+forts?|c[ée]
 def has_event_noun(text: str) -> bool:
     """True when a text names an event: a kind (« ciné-débat », « forum ») or another event noun
     (« manifestation », « temps fort », « semaine de la … »)."""
-    return bool(kind_in(text, within=len(text)) or _EVENT_NOUN.search(text))
+    text = _PLACE_OF_EVENTS.sub(" ", text)
+    return bool(kind_in(text, within=len(text)) or _EVENT_NOUN.search(text) or _LAUNCH_ALONE.fullmatch(text))
+
+
+# a place or a body named after events (« salle des fêtes », « comité des fêtes », « parc des expositions »)
+_PLACE_OF_EVENTS = re.compile(r"\b(?:salles?|comit[ée]s?|parcs?|palais|halls?)\s+des\s+(?:f[êe]tes|expositions|congr[èe]s|"
+                              r"spectacles|conf[ée]rences)\b", re.IGNORECASE)
+# « LANCEMENT » alone, as a poster's title
+_LAUNCH_ALONE = re.compile(r"\s*(?:lancement|ouverture|cl[ôo]ture)\s*[!.]?\s*", re.IGNORECASE)
 
 
 def counts_events(sentence: str) -> bool:
