@@ -124,3 +124,10 @@ def test_a_shortened_weekday_with_its_full_stop_is_a_day_but_a_bare_one_is_not()
     assert [p.day for p in match_date("MER. 9 | 14h-17h").points] == [9]
     assert match_date("MER. 9 | 14h-17h").points[0].weekday == "mercredi"
     assert match_date("mer 9 | 14h-17h") is None           # « mer », « mar », « sam » may be other words
+
+
+def test_days_said_relative_to_each_broadcast_take_the_date_of_the_broadcast_they_are_under():
+    text = ("N°87 – Les étudiants\nDiffusée le mardi 25 novembre 2014\nCe jeudi, soirée de clôture.\n\n"
+            "N°86 – Librairies\nDiffusée le mardi 18 novembre 2014\nCe jeudi à 18h30, rencontre-dédicace.\n")
+    out = with_relative_days(text)
+    assert "jeudi 27 novembre, soirée de clôture" in out and "jeudi 20 novembre à 18h30" in out

@@ -386,3 +386,24 @@ def test_a_poster_extracted_one_word_per_line_is_read_again_as_lines():
     assert lines[:5] == ["LE MOIS DE L'ESS À TOURS", "MAR 4 NOV – LANCEMENT", "18h – Hôtel de Ville, salle des fêtes",
                          "NOV. 18 – CINÉ-DÉBAT « We Feed »", "20h30 – cinéma Le Méliès"]
     assert unstacked(["Mardi 4 novembre", "Lancement", "à Tours"]) == ["Mardi 4 novembre", "Lancement", "à Tours"]
+
+
+def test_a_changed_date_line_and_a_contact_line_are_read_for_what_they_are(parse):
+    result = parse("""AGENDA ESS 2016 — SAÔNE-ET-LOIRE
+
+TERRITOIRE CHALONNAIS
+MDS de Chalon-sur-Saône – 03 85 00 00 63
+
+Permanence Info-ESS : tous les mercredis de novembre, 9h-12h,
+à la MDS de Chalon (sans rendez-vous).
+
+Date modifiée : mardi 29 novembre | 20h30
+(et non le mardi 22 comme annoncé dans la presse locale)
+Projection du film « Demain » suivie d'un échange
+Charolles – Cinéma Le Régent
+Organisé par : Charolais en Transition
+""")
+    titles = {e.title for e in result.events}
+    assert not any("03 85" in t for t in titles)
+    film = next(e for e in result.events if "Demain" in e.title)
+    assert str(film.start_date) == "2016-11-29" and film.commune_code == "71106"

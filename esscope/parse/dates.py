@@ -332,7 +332,7 @@ def resolve(found: DateMatch, year: int) -> Period | None:
 MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                 "novembre", "décembre"]
 # « 10 novembre 2023 » alone on its line (a post's date), « Publié le 10 novembre 2023 »
-_OWN_DAY = re.compile(rf"^\s*(?:(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\s+le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+"
+_OWN_DAY = re.compile(rf"^\s*(?:(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne|diffus[ée]e?|enregistr[ée]e?)\s+le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+"
                       rf"(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE | re.MULTILINE)
 # « Publié le 04/11/2017 à 6h00 » opening its line; « PESSAC, 4 novembre 2017. — » an article's dateline
 _OWN_FIGURES = re.compile(r"^\s*(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\s+le\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b",
@@ -351,16 +351,24 @@ def with_relative_days(text: str) -> str:
     and the weekday said agrees."""
     if not _RELATIVE.search(text):
         return text
-    own = {(int(m.group("y")), _month(m.group("m")), int(m.group("d")))
-           for m in [*_OWN_DAY.finditer(text), *_OWN_DATELINE.finditer(text)]}
-    own |= {(int(m.group("y")), int(m.group("m")), int(m.group("d"))) for m in _OWN_FIGURES.finditer(text)}
-    if len(own) != 1:
-        return text
+    stamps = [(m.start(), (int(m.group("y")), _month(m.group("m")), int(m.group("d"))))
+              for m in [*_OWN_DAY.finditer(text), *_OWN_DATELINE.finditer(text)]]
+    stamps += [(m.start(), (int(m.group("y")), int(m.group("m")), int(m.group("d")))) for m in _OWN_FIGURES.finditer(text)]
+    own = {day for _, day in stamps}
     try:
-        today = dt.date(*own.pop())
+        dated = sorted((at, dt.date(*day)) for at, day in stamps)
     except (TypeError, ValueError):
         return text
-    return _RELATIVE.sub(lambda m: _written_day(m, today), text)
+    if len(own) == 1:
+        return _RELATIVE.sub(lambda m: _written_day(m, dated[0][1]), text)
+    if not own:
+        return text
+
+    def said_on(m):
+        # several posts or broadcasts, each with its own date: a day is said relative to the one it is under
+        before = [day for at, day in dated if at < m.start()]
+        return _written_day(m, before[-1]) if before else m.group(0)
+    return _RELATIVE.sub(said_on, text)
 
 
 # « Le 14, direction Talence », « Le 25, les amateurs … »: a sentence opening on a day said without its month
@@ -438,6 +446,9 @@ _YEAR_MARKS = [
                re.IGNORECASE),
     re.compile(r"\b(?:novembre|nov\.?)\s+((?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(r"\b[ée]dition\s+((?:19|20)\d\d)\b", re.IGNORECASE),
+    # « Agenda ESS 2016 », « Programme de l'ESS 2019 »
+    re.compile(r"\b(?:agenda|programme|rendez-vous)\s+(?:de\s+l['’]\s*)?(?:ess|[ée]conomie\s+sociale(?:\s+et\s+solidaire)?)"
+               r"\s+((?:19|20)\d\d)\b", re.IGNORECASE),
 ]
 
 

@@ -42,7 +42,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s>]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-_PHONE = re.compile(r"(?:\+33\s?(?:\(0\))?\s?|0)[1-9](?:[\s.]?\d{2}){4}")
+PHONE = re.compile(r"(?:\+33\s?(?:\(0\))?\s?|0)[1-9](?:[\s.]?\d{2}){4}")
 
 
 def apply_details(event: Event, texts: list, context: Context) -> None:
@@ -172,7 +172,7 @@ def labelled_fields(lines: list) -> dict:
 def _continues(name: str, previous: str, text: str) -> bool:
     if re.match(r"^(?:[a-zà-ÿ]|et\s|&)", text) or FUNCTION_END.search(previous) or previous.rstrip().endswith(","):
         return True
-    return bool(name in ("contact", "organizer") and (_URL.search(text) or _EMAIL.search(text) or _PHONE.search(text)) and len(_strip_contacts(text).split()) <= 3)
+    return bool(name in ("contact", "organizer") and (_URL.search(text) or _EMAIL.search(text) or PHONE.search(text)) and len(_strip_contacts(text).split()) <= 3)
 
 
 def apply_fields(event: Event, fields: dict, context: Context) -> list:
@@ -229,12 +229,12 @@ PLACE_FIELDS = ("venue", "address", "postcode", "commune")
 def _strip_contacts(text: str) -> str:
     text = _URL.sub(" ", text)
     text = _EMAIL.sub(" ", text)
-    text = _PHONE.sub(" ", text)
+    text = PHONE.sub(" ", text)
     return re.sub(r"\s{2,}", " ", text).strip(" >-–")
 
 
 def contact_of(text: str) -> str | None:
-    found = _EMAIL.findall(text) + [p.strip() for p in _PHONE.findall(text)]
+    found = _EMAIL.findall(text) + [p.strip() for p in PHONE.findall(text)]
     return " - ".join(dict.fromkeys(found)) or None
 
 

@@ -74,12 +74,15 @@ def read_lines(text: str, cut=None) -> list:
 _FORMERLY = re.compile(r"^\s*(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)\b",
                        re.IGNORECASE)
 _MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
-                       r"\s+[^,;]{3,40}?\s*[,;]?\s*(?:et\s+)?)?(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|"
-                       r"avanc[ée]e?s?)\s+(?:au|à)\s+(?=(?:lun|mar|mer|jeu|ven|sam|dim)\w*\.?\s+\d|\d)", re.IGNORECASE)
+                       r"\s+[^,;]{3,40}?\s*[,;]?\s*(?:et\s+)?)?(?:(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|"
+                       r"avanc[ée]e?s?)\s+(?:au|à)|(?:date\s+modifi[ée]e|nouvelle\s+date|changement\s+de\s+date)\s*:)\s+"
+                       r"(?=(?:lun|mar|mer|jeu|ven|sam|dim)\w*\.?\s+\d|\d)", re.IGNORECASE)
 
-# « (initialement prévue le mardi 18) » after a new date: a remark on the old date, never part of a title
-_FORMERLY_REMARK = re.compile(r"\s*\((?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|"
-                              r"annonc[ée]e?s?)\b[^()]{0,60}\)", re.IGNORECASE)
+# « (initialement prévue le mardi 18) », « (et non le mardi 22 comme annoncé) »: a remark on the old date,
+# never part of a title
+_FORMERLY_REMARK = re.compile(r"\s*\((?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|"
+                              r"annonc[ée]e?s?)\b|et\s+non\s+(?:plus\s+)?(?:le|la|du)\b|au\s+lieu\s+du\b)[^()]{0,80}\)",
+                              re.IGNORECASE)
 
 # « Afterwork des coops @ Le Bocal, Lyon 7e »: a post's « @ » between an event and its venue (not a mail, not
 # a « @handle »)

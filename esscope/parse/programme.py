@@ -20,6 +20,7 @@ from .brochure import learn_themes
 from .casing import learn_casing
 from .context import Context
 from .entries import TOLD, parse_entry, split_rest
+from .fields import PHONE
 from .flat_tables import unflatten
 from .grids import ungrid
 from .head import OPENING_HOURS, is_row
@@ -297,7 +298,8 @@ def _detail_line(text: str) -> bool:
     return bool(label_of(text) or is_pinned(text) or dates.starts_with_time(text) or is_address(text)
                 or venue_start(text) or price_of(text) and len(text.split()) <= 6
                 # « L'Atelier du Biclou, 23 rue Francis-de-Pressensé, Villeurbanne »: a place by its street
-                or any(is_address(part) for part in text.split(",")[1:3]))
+                or any(is_address(part) for part in text.split(",")[1:3])
+                or PHONE.search(text))     # « MDS de Chalon-sur-Saône – 03 85 00 00 63 »: a contact
 
 
 def _title_like(text: str) -> bool:
