@@ -407,3 +407,32 @@ Organisé par : Charolais en Transition
     assert not any("03 85" in t for t in titles)
     film = next(e for e in result.events if "Demain" in e.title)
     assert str(film.start_date) == "2016-11-29" and film.commune_code == "71106"
+
+
+def test_a_newspaper_agenda_in_a_narrow_column_with_its_mark_and_days_said_from_the_paper_date(parse):
+    filler = "\n".join(f"Ligne de remplissage numéro {k:02d} ici." for k in range(30))
+    result = parse(f"""LE PETIT INSULAIRE                VENDREDI 8 NOVEMBRE 2019
+SORTIR
+
+★ = dans le cadre du Mois de l'éco-
+nomie sociale et solidaire (ESS).
+
+CONCERTS
+Samedi, 20h30 – Ajaccio. Soirée jazz
+au Caveau du Port.
+
+RENDEZ-VOUS ★
+★ Aujourd'hui, 18h – Ajaccio.
+Lancement du Mois de l'ESS en
+Corse à la Maison de l'ESS.
+★ Demain, 9h-13h – Bastia. Marché
+des producteurs et de l'artisanat
+solidaire, place du Marché.
+★ Mercredi 13, 18h – En ligne. Web-
+inaire « Créer une coopérative ».
+
+{filler}
+""")
+    found = {(str(e.start_date), e.commune_code) for e in result.events}
+    assert found == {("2019-11-08", "2A004"), ("2019-11-09", "2B033"), ("2019-11-13", None)}, result.events
+    assert any("★" in w for w in result.warnings)        # the jazz evening, without the mark, is set aside

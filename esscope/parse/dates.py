@@ -339,9 +339,15 @@ _OWN_FIGURES = re.compile(r"^\s*(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\
                           re.IGNORECASE | re.MULTILINE)
 _OWN_DATELINE = re.compile(rf"^[A-ZÀ-Ý][\w’'\- ]{{1,40}},\s+(?:le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+"
                            rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE | re.MULTILINE)
-_RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain)(?:\s+(?P<wd1>{_WEEKDAY})|(?=\s*(?:[,:]|à\s+\d)))|"
+_RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain|aujourd['’]hui)(?:\s+(?P<wd1>{_WEEKDAY})|(?=\s*(?:[,:]|à\s+\d)))|"
                        rf"(?P<wd2>{_WEEKDAY})\s+prochain\b|"
                        rf"\bce\s+(?P<wd3>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d))\b", re.IGNORECASE)
+# « ★ Dimanche, 10h-17h – Corti. » opening a line of a dated paper's agenda: the coming Sunday
+_RELATIVE_LINE = re.compile(rf"(?<=^)(?P<lead>[^\w\n]{{0,3}})(?P<wd4>{_WEEKDAY})(?=,\s*\d{{1,2}}\s*h)",
+                            re.IGNORECASE | re.MULTILINE)
+# a paper's masthead: its name, a wide gap, then its own date (« LE PETIT INSULAIRE      VENDREDI 8 NOVEMBRE 2019 »)
+_OWN_MASTHEAD = re.compile(rf"^[^\n]{{0,60}}\S\s{{3,}}(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+"
+                           rf"(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 def with_relative_days(text: str) -> str:
@@ -349,10 +355,10 @@ def with_relative_days(text: str) -> str:
     « jeudi prochain », « ce samedi » → « samedi 11 novembre », « jeudi 16 novembre ». Only when the text
     gives its own date once (alone on a line, « Publié le … », or an article's dateline « PESSAC, 4 novembre 2017. »)
     and the weekday said agrees."""
-    if not _RELATIVE.search(text):
+    if not (_RELATIVE.search(text) or _RELATIVE_LINE.search(text)):
         return text
     stamps = [(m.start(), (int(m.group("y")), _month(m.group("m")), int(m.group("d"))))
-              for m in [*_OWN_DAY.finditer(text), *_OWN_DATELINE.finditer(text)]]
+              for m in [*_OWN_DAY.finditer(text), *_OWN_DATELINE.finditer(text), *_OWN_MASTHEAD.finditer(text[:400])]]
     stamps += [(m.start(), (int(m.group("y")), int(m.group("m")), int(m.group("d")))) for m in _OWN_FIGURES.finditer(text)]
     own = {day for _, day in stamps}
     try:
@@ -360,7 +366,8 @@ def with_relative_days(text: str) -> str:
     except (TypeError, ValueError):
         return text
     if len(own) == 1:
-        return _RELATIVE.sub(lambda m: _written_day(m, dated[0][1]), text)
+        text = _RELATIVE.sub(lambda m: _written_day(m, dated[0][1]), text)
+        return _RELATIVE_LINE.sub(lambda m: m.group("lead") + _written_day(m, dated[0][1]), text)
     if not own:
         return text
 
@@ -394,17 +401,20 @@ def _written_day(m, today: dt.date) -> str:
     before = m.string[:m.start()]
     if before.count("«") > before.count("»") or before.count('"') % 2:
         return m.group(0)       # « Nourrir demain »: a title's words, not a day
-    said = m.group("wd1") or m.group("wd2") or m.group("wd3")
+    groups = m.groupdict()
+    said = groups.get("wd1") or groups.get("wd2") or groups.get("wd3") or groups.get("wd4")
     weekday = WEEKDAYS.get(fold(said)) if said else None
-    if m.group("tomorrow"):
-        day = today + dt.timedelta(days=2 if fold(m.group("tomorrow")).startswith("apres") else 1)
+    if groups.get("tomorrow"):
+        word = fold(m.group("tomorrow"))
+        day = today + dt.timedelta(days=2 if word.startswith("apres") else 0 if word.startswith("aujourd") else 1)
         if weekday is not None and day.weekday() != weekday:
             return m.group(0)
-    elif m.group("wd2"):        # « jeudi prochain »: the next one after today
+    elif groups.get("wd2"):     # « jeudi prochain »: the next one after today
         day = today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
-    else:                       # « ce samedi »: the coming one, today included
+    else:                       # « ce samedi », « Samedi, 20h30 – »: the coming one, today included
         day = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+    written = f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+    return f"{said[0]}{written[1:]}" if groups.get("wd4") else written
 
 
 def format_day(day: dt.date) -> str:

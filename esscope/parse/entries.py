@@ -97,7 +97,8 @@ def _one_per_day(events: list, period: dates.Period, anchor: Anchor, context: Co
     return out
 
 
-_PART_SEPARATOR = re.compile(r"\s*(?:\||\s[–—-]\s|^[–—-]\s|:\s+|\s:|:$|·|^\.\s+)\s*")
+# (« 18h30 – Porticcio. Conférence … »: a press agenda's town closed by its full stop, then what)
+_PART_SEPARATOR = re.compile(r"\s*(?:\||\s[–—-]\s|^[–—-]\s|:\s+|\s:|:$|·|^\.\s+|(?:(?<=[^\W\d_]{3})|(?<=\dh)|(?<=\d\d))\.\s+(?=[A-ZÀ-Ý«\"]))\s*")
 
 
 def split_rest(rest: str, places: Places) -> tuple:

@@ -369,8 +369,15 @@ _HYPHENATED = re.compile(r"(?<=[a-zà-ÿ])-\s*$")
 def _unwrapped(raws: list) -> list:
     """(line number, text) with the lines a text wraps mid-sentence joined (« … sera à » / « l'honneur lors
     d'une rencontre … »): a line that does not close and a next line that goes on in lower case."""
-    out = []
+    out, narrow = [], _narrow_column(raws)
     for n, raw in enumerate(raws):
+        if narrow and out and _carried_on(out[-1][1], raw):
+            # a newspaper's narrow column: « ★ Aujourd'hui, 18h – Ajaccio. » / « Lancement du Mois de l'ESS en »
+            # / « Corse à la Maison de l'ESS, 4 cours » — one marked entry, wrapped every few words
+            joined = _HYPHENATED.sub("", out[-1][1].rstrip()) + raw.strip() if _HYPHENATED.search(out[-1][1]) \
+                and re.match(r"^\s*[a-zà-ÿ]", raw) else f"{out[-1][1].rstrip()} {raw.strip()}"
+            out[-1] = (out[-1][0], joined)
+            continue
         if out and len(_GAP.findall(out[-1][1].strip())) >= 2:
             out.append((n, raw))    # a row of a table aligned with spaces: its cells wrap, each in its column
             continue
@@ -399,6 +406,23 @@ def _unwrapped(raws: list) -> list:
         else:
             out.append((n, raw))
     return out
+
+
+def _narrow_column(raws: list) -> bool:
+    """A text laid out in a newspaper's narrow column: many lines, nearly all of them 20 to 42 characters."""
+    lengths = sorted(len(raw.strip()) for raw in raws if raw.strip())
+    return len(lengths) >= 30 and lengths[len(lengths) // 2] >= 20 and lengths[int(len(lengths) * 0.9)] <= 42
+
+
+_MARKED = re.compile(r"^\s*[★☆✦✪]")
+
+
+def _carried_on(entry: str, raw: str) -> bool:
+    """In a narrow column, an entry opened by a mark (« ★ Mardi 12, 18h30 – Porticcio. ») goes on over the
+    next lines up to a blank line, the next mark, a date or a heading in capitals."""
+    text = raw.strip()
+    return bool(text) and bool(_MARKED.match(entry)) and not _MARKED.match(text) and not BULLET.match(raw) \
+        and not dates.match_date(text) and not is_caps(text)
 
 
 # A web page flattened to text runs a title into the next sentence (« Circuit des solidarités A pied, à vélo… »,

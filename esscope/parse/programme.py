@@ -520,6 +520,10 @@ _MARK = re.compile(r"(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s?\s+(?:pa
                    re.IGNORECASE)
 
 
+# « ★ = dans le cadre du Mois de l'ESS », « (ESS) : rendez-vous du Mois »: a legend, the mark first
+_MARK_LEGEND = re.compile(r"^\s*(?P<mark>\([^()\s]{1,12}\)|\*|[^\w\s,.;:=(«»\"'’-]{1,2})\s*[=:]\s+(?=\S)", re.MULTILINE)
+
+
 _ESS_NAMED = re.compile(r"mois\s+de\s+l['’]\s*(?:ess|[ée]conomie\s+sociale)|[ée]conomie\s+sociale\s+et\s+solidaire|\bESS\b",
                         re.IGNORECASE)
 
@@ -572,7 +576,8 @@ _OTHER_MEANING = re.compile(r"[^.\n]{0,40}?\b(?:(?:sont|est)\s+)?(?:sur|sous)\s+
 def _marked_only(events: list, text: str) -> list:
     """With a mark that the document says picks out the Mois de l'ESS's events, the events without it are
     set aside (and the mark taken off the titles); returns the warnings. Changes `events` in place."""
-    said = next((m for m in _MARK.finditer(text[:20_000]) if re.search(r"mois\s+de\s+l|\bESS\b",
+    legends = _MARK_LEGEND.finditer(text[:20_000])
+    said = next((m for m in [*_MARK.finditer(text[:20_000]), *legends] if re.search(r"mois\s+de\s+l|\bESS\b",
                  text[max(0, m.start() - 200):m.end() + 200], re.IGNORECASE)
                  and not _OTHER_MEANING.match(text[m.end():m.end() + 120])), None)
     if not said:
