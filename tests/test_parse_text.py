@@ -436,3 +436,44 @@ inaire « Créer une coopérative ».
     found = {(str(e.start_date), e.commune_code) for e in result.events}
     assert found == {("2019-11-08", "2A004"), ("2019-11-09", "2B033"), ("2019-11-13", None)}, result.events
     assert any("★" in w for w in result.warnings)        # the jazz evening, without the mark, is set aside
+
+
+def test_a_brochures_fiches_numbered_for_its_map_and_its_edito_teasers(parse):
+    result = parse("""MOIS DE L'ESS 2023 — GRAND EST
+
+ÉDITO
+Rendez-vous dès le jeudi 2 novembre à Metz pour le lancement régional, puis tout
+au long du mois jusqu'aux Trophées de l'ESS, le 30 novembre à Mulhouse.
+
+08 | ARDENNES
+
+▲ 1  MERCREDI 8 NOVEMBRE | 18h00 – 20h00
+Café-installation : créer sa SCOP en Ardenne
+Maison de la Coopération, Charleville-Mézières
+
+■ 2  VENDREDI 10 NOVEMBRE | 14h00
+Visite de l'atelier chantier d'insertion Le Fil de Meuse
+Zone du Moulin-Leblanc, Sedan
+
+51 | MARNE
+
+● 4  NOV. 21 | 19h00
+Conférence « Finance solidaire : où va notre épargne ? »
+Maison des associations du Chemin-Vert, Reims
+
+● 9  REPORTÉ AU MARDI 28 NOVEMBRE | 18h30
+(initialement prévu le mardi 14 novembre)
+Rencontre des AMAP lorraines
+Salle Montrichard, Pont-à-Mousson
+
+★ 12  JEUDI 2 NOVEMBRE | 17h30
+Lancement régional du Mois de l'ESS en Grand Est
+Halle des Coopératives, Metz
+
+★ 14  JEUDI 30 NOVEMBRE | 18h00
+Trophées de l'ESS Grand Est
+La Fonderie des Possibles, Mulhouse
+""")
+    days = sorted((str(e.start_date), e.commune_code) for e in result.events)
+    assert days == [("2023-11-02", "57463"), ("2023-11-08", "08105"), ("2023-11-10", "08409"),
+                    ("2023-11-21", "51454"), ("2023-11-28", "54431"), ("2023-11-30", "68224")]

@@ -57,9 +57,12 @@ def read_lines(text: str, cut=None) -> list:
             # « Fête interculturelle 14h30 : Salle des Fêtes … » → the title, then when and where
             out.append(Line(n, timed.group("title").strip(), 0, False))
             expanded = timed.group("rest")
-        m = BULLET.match(expanded) or _dated_pictograph(expanded)
-        if m and not dates.match_date(expanded.strip()):
+        pictured = _dated_pictograph(expanded)
+        m = BULLET.match(expanded) or pictured
+        if m and (not dates.match_date(expanded.strip()) or pictured):
             body = expanded[m.end():].strip()
+            numbered = _dated_pictograph(body)      # « ■ 2  VENDREDI 10 NOVEMBRE »: the fiche's number after the bullet
+            body = body[numbered.end():] if numbered else body
             out.append(Line(n, body, len(m.group(1)), True))
         else:
             indent = len(expanded) - len(expanded.lstrip())
@@ -73,7 +76,7 @@ def read_lines(text: str, cut=None) -> list:
 # what a line says before an event's new date, taken off so that the line opens on that date
 _FORMERLY = re.compile(r"^\s*(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)\b",
                        re.IGNORECASE)
-_MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
+_MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:\d{1,3}\s{2,})?(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
                        r"\s+[^,;]{3,40}?\s*[,;]?\s*(?:et\s+)?)?(?:(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|"
                        r"avanc[ée]e?s?)\s+(?:au|à)|(?:date\s+modifi[ée]e|nouvelle\s+date|changement\s+de\s+date)\s*:)\s+"
                        r"(?=(?:lun|mar|mer|jeu|ven|sam|dim)\w*\.?\s+\d|\d)", re.IGNORECASE)
@@ -92,9 +95,21 @@ _AT_VENUE = re.compile(r"(?<=\S)[ \t]+@[ \t]+(?=[A-ZÀ-Ý0-9])")
 _PICTOGRAPH = re.compile("^(\\s*)([\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)\\s+")
 
 
+# « ▲ 1  MERCREDI 8 NOVEMBRE | 18h », « 4  NOV. 21 | 19h »: a brochure's symbol and the number of its fiche (the
+# map's key) before the date
+_FICHE = re.compile("^(\\s*)((?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u25A0-\u25FF]\ufe0f?\\s*)?\\d{1,3}\\s{2,}|"
+                    "[\u25A0-\u25FF]\\s+)")
+
+
 def _dated_pictograph(line: str):
-    m = _PICTOGRAPH.match(line)
-    return m if m and dates.match_date(line[m.end():]) else None
+    for pattern in (_FICHE, _PICTOGRAPH):
+        m = pattern.match(line)
+        if not m or re.search(r"\S\s{3,}\S", line[m.end():].rstrip()):
+            continue    # a row of a table aligned with spaces (« 1    jeu. 08/11      18h ») keeps its number cell
+        found = dates.match_date(line[m.end():])
+        if found and found.kind != "month":
+            return m
+    return None
 
 
 _MENU_WORDS = re.compile(r"^(?:accueil|programme|agenda|actualit[ée]s|actus|contact|contacts|presse|infos?\s+pratiques|"

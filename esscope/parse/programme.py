@@ -73,6 +73,10 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     # « SEMAINE 45 | du lundi 6 au dimanche 12 novembre »: a week's heading ends the day before it
     stops += [a.at for a in candidates if not a.kept and a.found.kind == "range" and len(lines[a.at].text) <= 80
               and a.reason in (keep.NO_TITLE, keep.PERIOD)]
+    # « 51 | MARNE », « 08 – ARDENNES »: a département's heading after a blank line ends the entry above it
+    stops += [i for i, line in enumerate(lines) if i and lines[i - 1].blank and _DEPARTMENT_HEADING.match(line.text)
+              and context.places.index and context.places.index.names_a_department(
+                  _DEPARTMENT_HEADING.match(line.text).group("name"))]
     for k, anchor in enumerate(anchors):
         end = min([bounds[k + 1]] + [u for u in stops if u > anchor.at])
         block = lines[titles[k] + 1:anchor.at] + lines[anchor.at + 1:end] if k in titles else lines[anchor.at + 1:end]
@@ -256,6 +260,9 @@ def _card_title(lines: list, i: int, anchor) -> bool:
     return (line.bullet and dated is not None and dated.bullet and i == anchor.at - 1 and line.indent == dated.indent
             and (i == 0 or lines[i - 1].blank or not lines[i - 1].bullet) and _title_like(line.text)
             and not anchor.rest.strip(" .:–—-|,"))
+
+
+_DEPARTMENT_HEADING = re.compile(r"^(?:\d{2,3}|2[AB])\s*[|–—-]\s*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]+)$")
 
 
 def _place_heading(text: str, places: Places) -> bool:
@@ -652,7 +659,8 @@ def _merged_repeats(events: list, lines: list) -> list:
     blanks = sorted(line.n for line in lines if line.blank)
     few = len(events) <= 15         # a page about a few events tells some twice; a long list does not
     for event in events:
-        same_days = by_days.setdefault((event.start_date, event.end_date), [])
+        # (an édito's « dès le jeudi 2 novembre … le lancement » says no end: a day, as the fiche it teases)
+        same_days = by_days.setdefault((event.start_date, event.end_date or event.start_date), [])
         twin = next((e for e in same_days if _compatible(e, event) and _twins(e, event, few, blanks)), None)
         if twin is None:
             out.append(event)
@@ -721,9 +729,10 @@ def _unnamed_twin(a, b) -> bool:
     return has_event_noun(a.title) != has_event_noun(b.title)
 
 
-# the edition's opening or closing: one a day in one place, however each mention words it
+# the edition's opening, closing or prizes: one a day in one place, however each mention words it
 _MILESTONE = {"opening": re.compile(r"\b(?:ouverture|lancement|inaugur)", re.IGNORECASE),
-              "closing": re.compile(r"\bcl[ôo]ture\b", re.IGNORECASE)}
+              "closing": re.compile(r"\bcl[ôo]ture\b", re.IGNORECASE),
+              "prizes": re.compile(r"\btroph[ée]es\b|\bprix\s+de\s+l['’]\s*ess\b|\bremise\s+des\s+prix\b", re.IGNORECASE)}
 
 
 def _same_milestone(a, b) -> bool:
