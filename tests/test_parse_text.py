@@ -477,3 +477,34 @@ La Fonderie des Possibles, Mulhouse
     days = sorted((str(e.start_date), e.commune_code) for e in result.events)
     assert days == [("2023-11-02", "57463"), ("2023-11-08", "08105"), ("2023-11-10", "08409"),
                     ("2023-11-21", "51454"), ("2023-11-28", "54431"), ("2023-11-30", "68224")]
+
+
+def test_a_festival_timetable_by_day_and_room(parse):
+    result = parse("""FESTIVAL ÇA COOPÈRE ! — 19 & 20 NOV. 2016 — LES DOCKS, ROUEN
+
+Ven. 18 nov. · 19h · Soirée d'ouverture : apéro des coopérateurs et concert acoustique
+    Les Docks Coopératifs (Halle)
+
+                                 GRILLE DU SAMEDI 19 NOVEMBRE
+                                                     (E) jeune public  (LSF) langue des signes
+
+AUDITORIUM (rez-de-chaussée)
+10h30 – 11h30   Conférence d'ouverture « Coopérer pour entreprendre » (LSF)
+                proposé par l'Union régionale des Scop
+
+SALLE DU 11-NOVEMBRE (1er étage)
+11h00 & 15h00   Atelier « Fresque de l'économie circulaire » (2 sessions)
+                proposé par Normandie Circulaire
+
+ATELIER BOIS (cour intérieure)
+10h00 – 18h00   Répar'Café en continu : petit électroménager, vélos, textile
+
+INFOS PRATIQUES
+Métro : arrêt Saint-Sever · Navette gratuite depuis la gare
+Vestiaire gratuit · Espace bébé · Parking vélos
+""", edition=2016)
+    titles = [(str(e.start_date), e.title) for e in result.events]
+    assert ("2016-11-18", "Soirée d'ouverture : apéro des coopérateurs et concert acoustique") in titles
+    saturday = sorted(t for d, t in titles if d == "2016-11-19")
+    assert len(saturday) == 3 and saturday[1].startswith("Conférence d'ouverture") and "Fresque" in saturday[0]
+    assert not any("Métro" in t or "bébé" in t for _, t in titles)

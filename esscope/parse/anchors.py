@@ -144,6 +144,10 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
             if any(keep.byline(cell) for cell in cells) and any(p.year for p in anchor.found.points):
                 return _judged(anchor, keep.Verdict(False, keep.PUBLISHED))   # « Économie | 3 novembre 2015 | Par X »
             return anchor
+    schedule = _SCHEDULE.match(text)
+    found = dates.match_date(text[schedule.end():]) if schedule else None
+    if found and not text[schedule.end() + found.end:].strip(" .:–—-|"):
+        return Anchor(0, found, "")         # « GRILLE DU SAMEDI 19 NOVEMBRE »: the day's heading over its slots
     lead = _LEAD.match(text)
     if lead:
         found = dates.match_date(text[lead.end():])
@@ -263,6 +267,8 @@ _NO_DATE = dates.DateMatch([], "single", -1)
 # what may stand before a date line's date: a label or a calendar sign (« Date : », « Quand : », « 📅 »)
 _WHEN_LABEL = re.compile(r"^(?:(?:dates?|quand|jours?|horaires?)\s*:\s*|[📅🗓📆⏰🕐-🕧⌚]\ufe0f?\s*)", re.IGNORECASE)
 # a few words and a comma, colon or dash before a date (« Enfin, », « Au programme : », « Toulouse — »)
+# the heading of a day's timetable: « GRILLE DU SAMEDI 19 NOVEMBRE », « Programme du mardi 8 novembre »
+_SCHEDULE = re.compile(r"^(?:grille|programme|planning|horaires|d[ée]roul[ée])\s+(?:du|de\s+ce)\s+", re.IGNORECASE)
 _LEAD = re.compile(r"^(?P<lead>(?:[^\s,.;:!?–—]+\s+){0,3}[^\s,.;:!?–—]+)\s*(?:[,:]|\s[–—-])\s*")
 
 

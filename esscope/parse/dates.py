@@ -549,7 +549,7 @@ def strip_times(text: str) -> str:
     for pattern in (_TIME_RANGE, _TIME_UNTIL, _TIME_FROM, _TIME_ANY):
         text = pattern.sub("\x00", text)
     # « 10h et 14h30 », « 9h-12h ou 14h-17h »: the word between two times goes with them
-    text = re.sub(r"\x00[\s,]*(?:(?:et|ou|puis)\s*\x00[\s,]*)+", " ", text).replace("\x00", " ")
+    text = re.sub(r"\x00[\s,]*(?:(?:et|ou|puis|&)\s*\x00[\s,]*)+", " ", text).replace("\x00", " ")
     return re.sub(r"\s{2,}", " ", text).strip()
 
 

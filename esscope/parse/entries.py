@@ -12,7 +12,7 @@ from .context import Context
 from .fields import set_period
 from .head import WHERE_WORDS, header_details, only_when_where
 from .items import continuation, is_list_of_items, items, paragraphs, prose_event, timed_item, told_in_sentences
-from .lines import Line
+from .lines import Line, is_caps
 from .places import Places, commune_cell, communes_in_prose, venue_start
 from .prose import has_event_noun
 from .vocabulary import kind_in, label_of
@@ -169,9 +169,13 @@ def _trim_tail(block: list, context: Context) -> list:
     seen_label, out = False, []
     for i, line in enumerate(block):
         if seen_label and line.blank:
-            nxt = next((b for b in block[i + 1:] if not b.blank), None)
+            following = [b for b in block[i + 1:] if not b.blank][:2]
+            nxt = following[0] if following else None
+            # (« SALLE DU 11-NOVEMBRE (1er étage) » over « 11h00  Atelier … »: a room of the day's timetable)
+            room = nxt is not None and len(following) == 2 and is_caps(re.sub(r"\([^()]*\)", "", nxt.text)) \
+                and timed_item(following[1].text)
             if nxt is None or not (label_of(nxt.text) or opens_entry_line(nxt, context) or timed_item(nxt.text)
-                                   or known_theme(nxt.text, context)):
+                                   or known_theme(nxt.text, context) or room):
                 break
         if not line.blank and label_of(line.text):
             seen_label = True

@@ -54,6 +54,11 @@ def is_list_of_items(body: list, context: Context) -> bool:
     content = [line for line in body if not line.blank]
     if not content:
         return False
+    first_slot = next((k for k, line in enumerate(content) if timed_item(line.text)), None)
+    if first_slot and first_slot <= 3 and all(is_caps(re.sub(r"\([^()]*\)", "", line.text)) or line.text.startswith("(")
+                                              for line in content[:first_slot]):
+        # « GRILLE DU SAMEDI 19 NOVEMBRE » / its legend / « AUDITORIUM (rez-de-chaussée) » / « 10h30 – 11h30  Conférence … »
+        content = content[first_slot:]
     bullets = [line for line in content if line.bullet]
     timed = [line for line in content if timed_item(line.text)]
     if len(bullets) >= 2 and content[0].bullet and len(bullets) >= len(content) / 2:
@@ -198,6 +203,10 @@ def _wrapped(first: str, lines: list) -> tuple:
         # a title in capitals over a line in small letters: « PORTES OUVERTES » / « Joué-lès-Tours – ESAT … »
         closed = closed or is_caps(previous) and len(previous.split()) >= 2 and not is_caps(line.text) \
             and not re.match(r"^[a-zà-ÿ(«]", line.text)
+        # a line set in under the date line's title says where or who: « Les Docks Coopératifs (Halle) »
+        closed = closed or not wrapped and line.indent >= 2 and re.match(r"^[A-ZÀ-Ý0-9]", line.text) \
+            and not re.search(r"[«»\"]", line.text) and not FUNCTION_END.search(previous) \
+            and not previous.count("«") > previous.count("»")
         if details or closed or not (re.match(r"^[a-zà-ÿ(«]", line.text) or FUNCTION_END.search(previous)
                            or not re.search(r"[.!?:»)]\s*$", previous) and not _starts_detail(line.text)):
             details.append(line.text)

@@ -73,6 +73,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     # « SEMAINE 45 | du lundi 6 au dimanche 12 novembre »: a week's heading ends the day before it
     stops += [a.at for a in candidates if not a.kept and a.found.kind == "range" and len(lines[a.at].text) <= 80
               and a.reason in (keep.NO_TITLE, keep.PERIOD)]
+    # « INFOS PRATIQUES », « ACCÈS », « PARTENAIRES »: the practical section after the programme ends its last entry
+    stops += [i for i, line in enumerate(lines) if i and lines[i - 1].blank and _PRACTICAL.match(line.text)]
     # « 51 | MARNE », « 08 – ARDENNES »: a département's heading after a blank line ends the entry above it
     stops += [i for i, line in enumerate(lines) if i and lines[i - 1].blank and _DEPARTMENT_HEADING.match(line.text)
               and context.places.index and context.places.index.names_a_department(
@@ -262,6 +264,8 @@ def _card_title(lines: list, i: int, anchor) -> bool:
             and not anchor.rest.strip(" .:–—-|,"))
 
 
+_PRACTICAL = re.compile(r"^(?:infos?|informations)\s+pratiques|^(?:acc[èe]s|venir|contacts?|partenaires|nos\s+partenaires|"
+                        r"mentions\s+l[ée]gales|cr[ée]dits)\s*:?$", re.IGNORECASE)
 _DEPARTMENT_HEADING = re.compile(r"^(?:\d{2,3}|2[AB])\s*[|–—-]\s*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]+)$")
 
 

@@ -141,9 +141,10 @@ def has_event_noun(text: str) -> bool:
     return bool(kind_in(text, within=len(text)) or _EVENT_NOUN.search(text) or _LAUNCH_ALONE.fullmatch(text))
 
 
-# a place or a body named after events (« salle des fêtes », « comité des fêtes », « parc des expositions »)
+# a place or a body named after events (« salle des fêtes », « comité des fêtes », « place du marché »)
 _PLACE_OF_EVENTS = re.compile(r"\b(?:salles?|comit[ée]s?|parcs?|palais|halls?)\s+des\s+(?:f[êe]tes|expositions|congr[èe]s|"
-                              r"spectacles|conf[ée]rences)\b", re.IGNORECASE)
+                              r"spectacles|conf[ée]rences)\b|\b(?:place|halles?)\s+du\s+march[ée]\b|\bmarch[ée]\s+couvert\b",
+                              re.IGNORECASE)
 # « LANCEMENT » alone, as a poster's title
 _LAUNCH_ALONE = re.compile(r"\s*(?:lancement|ouverture|cl[ôo]ture)\s*[!.]?\s*", re.IGNORECASE)
 
