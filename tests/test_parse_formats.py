@@ -322,3 +322,12 @@ def test_an_export_whose_day_column_holds_weekdays_takes_its_dates_where_they_ar
     assert [(e.title, e.start_date, e.end_date) for e in result.events] == [
         ("Atelier compost", "2022-11-08", "2022-11-08"), ("Salon des Scop", "2022-11-16", "2022-11-18")]
     assert any("en double" in w for w in result.warnings)
+
+
+def test_a_table_whose_rows_write_no_year_takes_the_edition_its_comment_lines_name(parse):
+    table = "# Programme du Mois de l'ESS 2016 – CC du Pays de Figeac\nDate\tAnimation\tCommune\n" \
+            "jeu. 3/11\tSoirée de lancement\tFigeac\nsam. 5/11\tTroc de graines\tCajarc\n"
+    result = parse(table, "programme.tsv")
+    assert result.edition == 2016
+    assert [(e.title, str(e.start_date)) for e in result.events] == [("Soirée de lancement", "2016-11-03"),
+                                                                     ("Troc de graines", "2016-11-05")]

@@ -183,7 +183,9 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
             raise UserError(f"Le tableau {filename} n'a aucune ligne d'événement sous ses en-têtes : "
                             "vérifiez l'export.")
         records, kind = table_records(rows, cols, columns)
-        return _Source(kind if fmt == "csv" or kind != "table" else "xlsx", None, records)
+        # the lines above a table pasted into a text (« … NOVEMBRE 2011 ») may name its edition
+        hint = decode(data[:8192], what)[0] if fmt == "csv" else ""
+        return _Source(kind if fmt == "csv" or kind != "table" else "xlsx", None, records, hint=hint)
     text = text_of(data, f"Le fichier {filename}")
     return _Source("text", text)
 
@@ -211,7 +213,11 @@ def _json_ld_record(item: dict) -> dict:
 
 def _events(source: _Source, places: Places, edition) -> tuple:
     if source.records is not None:
-        year = edition or _records_year(source.records)
+        named = dates.document_year(source.hint) if source.hint else None
+        # rows that write their year say it; a stray line under the table (« édition 2015 : … ») does not
+        dated = sum(bool(re.search(r"\b(?:19|20)\d\d\b", r.get("start") or "")) for r in source.records)
+        written = _records_year(source.records, strict=True) if dated * 2 >= len(source.records) or not named else None
+        year = edition or written or named or _records_year(source.records)
         records, cancelled, twice = without_cancelled(source.records)
         records, others = of_the_mois(records)
         events, repeated = without_repeats(record_events(records, places, year))
@@ -223,7 +229,7 @@ def _events(source: _Source, places: Places, edition) -> tuple:
                                             "les autres comme les siennes)")
         events, off = in_season(events, year)
         warnings += off
-        if not (edition or _records_year(source.records, strict=True)):
+        if not (edition or _records_year(source.records, strict=True) or named):
             warnings.append(f"aucune année dans les dates : {year} supposée, précisez --edition")
         return events, year, warnings
     return parse_text(source.text, places, edition, year_hint=dates.document_year(source.hint) if source.hint else None)

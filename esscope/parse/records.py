@@ -35,7 +35,7 @@ FIELDS = ("title", "description", "start", "end", "first_end", "last_start", "st
 # Column names (folded, letters and digits only) that carry each field, OpenAgenda's export included.
 ALIASES = {
     "title": ["titre", "titrefr", "title", "intitule", "nomdelevenement", "evenement", "libelle", "name", "summary",
-              "nom", "titredelevenement", "titlefr"],
+              "nom", "titredelevenement", "titlefr", "animation", "animations"],
     "description": ["descriptioncourte", "descriptioncourtefr", "description", "descriptionfr", "resume",
                     "presentation", "details", "descriptionlongue", "descriptionlonguefr"],
     "start": ["premieredatedebut", "datedebut", "datededebut", "dtdeb", "dtdebut", "datedeb", "debut", "start", "startdate", "date", "dates",
@@ -217,7 +217,9 @@ def read_csv(data: bytes, what: str = "Le tableau") -> tuple:
     text = without_comments(decode(data, what)[0])
     sample = text[:20000]
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
+        # a header cut by tabs says the delimiter (the sniffer is misled by commas in long cells)
+        dialect = csv.excel_tab if text.split("\n", 1)[0].count("\t") >= 2 else \
+            csv.Sniffer().sniff(sample, delimiters=";,\t|")
     except csv.Error:
         dialect = csv.excel
         dialect.delimiter = ";" if sample.count(";") > sample.count(",") else ","

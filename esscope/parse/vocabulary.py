@@ -166,7 +166,7 @@ FIELD_LABELS = (
                    r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|qui")),
     ("partners", r"partenariats?|partenaires?|en\s+partenariat\s+avec|avec\s+le\s+soutien\s+de|soutiens?"),
     ("title", (r"titre|intitul[ée]|[ée]v[ée]nements?|[ée]v[èe]nements?|nom\s+de\s+l['’][ée]v[ée]nement|"
-               r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom|quoi|actions?")),
+               r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom|quoi|actions?|animations?")),
     ("date", r"dates?|jours?|quand|date\s+et\s+heure|date\s+(?:de\s+)?d[ée]but|date\s+de\s+l['’][ée]v[ée]nement"),
     ("end", r"date\s+(?:de\s+)?fin|jusqu['’]au"),
     ("time", r"horaires?|heures?|heure\s+de\s+d[ée]but|d[ée]but|cr[ée]neaux?"),
