@@ -508,3 +508,18 @@ Vestiaire gratuit · Espace bébé · Parking vélos
     saturday = sorted(t for d, t in titles if d == "2016-11-19")
     assert len(saturday) == 3 and saturday[1].startswith("Conférence d'ouverture") and "Fresque" in saturday[0]
     assert not any("Métro" in t or "bébé" in t for _, t in titles)
+
+
+def test_a_numbered_thread_of_posts_with_their_stamps_and_authors(parse):
+    posts = "\n\n".join(f"Les Communs Lyonnais 🌱 @communs@mastodon-lyon.example\n2 nov. 2026, 09:1{k} · 🌐\n{text}"
+                        for k, text in enumerate([
+                            "🧵 1/4 C'est parti pour le #MoisESS 2026 ! Tout le mois, un programme aux petits oignons.",
+                            "2/4 🗣️ Mar. 10/11, 19h : apéro-débat « Qui possède la ville ? » à la Brasserie des Pentes.",
+                            "3/4 💻 Jeu. 12/11, 12h30 : webinaire « Monter une SCIC de quartier », en visio.",
+                            "4/4 🛠️ Sam. 21/11, 14h : Repair Café spécial Mois de l'ESS à la MJC.",
+                        ]))
+    result = parse(posts)
+    assert sorted((str(e.start_date), e.title) for e in result.events) == [
+        ("2026-11-10", "Apéro-débat « Qui possède la ville ? »"),
+        ("2026-11-12", "Webinaire « Monter une SCIC de quartier »"),
+        ("2026-11-21", "Repair Café spécial Mois de l'ESS")]

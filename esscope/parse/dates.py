@@ -345,6 +345,9 @@ _RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain|aujourd['’
 # « ★ Dimanche, 10h-17h – Corti. » opening a line of a dated paper's agenda: the coming Sunday
 _RELATIVE_LINE = re.compile(rf"(?<=^)(?P<lead>[^\w\n]{{0,3}})(?P<wd4>{_WEEKDAY})(?=,\s*\d{{1,2}}\s*h)",
                             re.IGNORECASE | re.MULTILINE)
+# a post's own stamp: « 2 nov. 2026, 09:13 · 🌐 », « 2 nov. 2026, 10:02 »
+_OWN_POST = re.compile(rf"^\s*(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d),?\s+\d{{1,2}}:\d{{2}}\b",
+                       re.IGNORECASE | re.MULTILINE)
 # a paper's masthead: its name, a wide gap, then its own date (« LE PETIT INSULAIRE      VENDREDI 8 NOVEMBRE 2019 »)
 _OWN_MASTHEAD = re.compile(rf"^[^\n]{{0,60}}\S\s{{3,}}(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+"
                            rf"(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -358,7 +361,8 @@ def with_relative_days(text: str) -> str:
     if not (_RELATIVE.search(text) or _RELATIVE_LINE.search(text)):
         return text
     stamps = [(m.start(), (int(m.group("y")), _month(m.group("m")), int(m.group("d"))))
-              for m in [*_OWN_DAY.finditer(text), *_OWN_DATELINE.finditer(text), *_OWN_MASTHEAD.finditer(text[:400])]]
+              for m in [*_OWN_DAY.finditer(text), *_OWN_DATELINE.finditer(text), *_OWN_MASTHEAD.finditer(text[:400]),
+                        *_OWN_POST.finditer(text)]]
     stamps += [(m.start(), (int(m.group("y")), int(m.group("m")), int(m.group("d")))) for m in _OWN_FIGURES.finditer(text)]
     own = {day for _, day in stamps}
     try:

@@ -162,7 +162,9 @@ def published_near(text: str) -> bool:
 
 
 # « 5 novembre à 10:14 · 🌐 », « 2 nov. · Public »: the header of a social network's post (its audience after a dot)
-_POST_STAMP = re.compile(r"^\s*(?:à\s+\d{1,2}\s*[:h]\s*\d{2}\s*)?·\s*(?:🌐|👥|🔒|public|amis|modifi[ée])\W*$", re.IGNORECASE)
+# « 2 nov. 2026, 09:12 · 🌐 », « 2 nov. 2026, 09:15 · 🌐 · Modifié 9 nov. », « 28 oct. 2026, 21:40 »: a post's own date
+_POST_STAMP = re.compile(r"^\s*,?\s*(?:à\s+)?(?:\d{1,2}\s*[:h]\s*\d{2}\s*)?·\s*(?:🌐|👥|🔒|public|amis|modifi[ée]).*$|"
+                         r"^\s*,\s*\d{1,2}:\d{2}\s*$", re.IGNORECASE)
 
 
 def stamp_after(found: dates.DateMatch, after: str) -> bool:

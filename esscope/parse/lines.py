@@ -46,7 +46,7 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in _unwrapped(side_by_side(unboxed(unstacked(untagged(unquoted(text)).split("\n"))))):
+    for n, raw in _unwrapped(side_by_side(unboxed(unstacked(uncounted(untagged(unquoted(text)).split("\n")))))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         expanded = _AT_VENUE.sub(" – ", expanded)
         moved = bool(_MOVED_TO.match(expanded))
@@ -211,6 +211,23 @@ _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 # a card drawn in characters: « +-------+ » edges, « | NOV   |  Forum emploi » rows, the date in the box
 _BOX_EDGE = re.compile(r"^\s*\+[-=+]{3,}\+(?P<right>.*)$")
 _BOX_ROW = re.compile(r"^\s*\|(?P<left>[^|]{1,40})\|(?P<right>[^|]*)\|?\s*$")
+
+
+_COUNTER = re.compile(r"^(\s*(?:🧵\s*)?)(\d{1,2})/(\d{1,2})(?=\s)")
+
+
+def uncounted(raws: list) -> list:
+    """A thread's posts numbered « 1/10 », « 2/10 » … (three or more out of one total) without their number,
+    which is no date (« 4/10 » is not the 4th of October)."""
+    counted = [m for m in map(_COUNTER.match, raws) if m and int(m.group(2)) <= int(m.group(3))]
+    numbers = {}
+    for m in counted:
+        numbers.setdefault(m.group(3), []).append(int(m.group(2)))
+    # a thread counts from 1, each post once (« 07/11 », « 09/11 » … are days of November)
+    total = next((t for t, seen in numbers.items() if {1, 2, 3} <= set(seen) and len(seen) == len(set(seen))), None)
+    if total is None:
+        return raws
+    return [_COUNTER.sub(r"\1", raw) if (m := _COUNTER.match(raw)) and m.group(3) == total else raw for raw in raws]
 
 
 def unstacked(raws: list) -> list:

@@ -310,7 +310,11 @@ def _detail_line(text: str) -> bool:
                 or venue_start(text) or price_of(text) and len(text.split()) <= 6
                 # « L'Atelier du Biclou, 23 rue Francis-de-Pressensé, Villeurbanne »: a place by its street
                 or any(is_address(part) for part in text.split(",")[1:3])
-                or PHONE.search(text))     # « MDS de Chalon-sur-Saône – 03 85 00 00 63 »: a contact
+                or PHONE.search(text)      # « MDS de Chalon-sur-Saône – 03 85 00 00 63 »: a contact
+                or _HANDLE.search(text))   # « Les Communs Lyonnais 🌱 @communs@mastodon-lyon.example »: a post's author
+
+
+_HANDLE = re.compile(r"(?<![\w.])@[\w.-]+@[\w-]+\.[\w.-]+")
 
 
 def _title_like(text: str) -> bool:
