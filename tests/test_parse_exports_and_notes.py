@@ -248,3 +248,8 @@ def test_long_hostile_lines_are_read_in_one_pass(read):
     document = read(text.encode(), "hostile.txt", edition=2024)
     assert [e.start_date for e in document.events] == ["2024-11-05"]
     assert is_menu(lines[0].replace(" " * 2000 + "x", "")) and not is_menu(lines[0])
+
+
+def test_a_cards_buttons_and_its_pictures_text_are_no_content():
+    assert is_menu("→ Plus d'infos    + Ajouter à mon agenda (.ics)") and is_menu("[Image : légumes et marmites]")
+    assert not is_menu("Plus d'infos sur la soirée : 03 22 00 00 00") and not is_menu("[ANNULÉ] Atelier vélo")

@@ -164,9 +164,11 @@ def is_menu(text: str) -> bool:
     """« Programme   Infos pratiques   Exposants   Presse », « Accueil | Agenda | Contact »: a site's
     navigation copied with the page — short capitalised items, some of them menu words, no sentence."""
     if _BUTTONS.match(text.strip()) or _COUNTERS.match(text.strip()) or _SEATS.match(text.strip()) \
-            or _SALES_END.match(text.strip()):
+            or _SALES_END.match(text.strip()) or _PICTURE.match(text.strip()):
         return True
     cells = [c.strip() for c in re.split(r"\s{3,}|\s+[|·•]\s+", text.strip()) if c.strip()]
+    if len(cells) >= 2 and all(_BUTTONS.match(c) for c in cells):
+        return True     # « → Plus d'infos    + Ajouter à mon agenda (.ics) »: a card's buttons
     if len(cells) < 3 or any(len(c.split()) > 4 or re.search(r"[\d.!?:;,]", c) or not c[:1].isupper() for c in cells):
         return False
     return sum(bool(_MENU_WORDS.match(c)) for c in cells) >= 2
@@ -174,7 +176,9 @@ def is_menu(text: str) -> bool:
 
 # « Partager : Facebook X LinkedIn », « Ajouter à mon agenda », « + Ajouter à mon calendrier », « En savoir plus »:
 # a page's buttons
-_BUTTONS = re.compile(r"^[+>•]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+(?:agenda|calendrier)|"
+# « [Image : affiche bleue du Mois de l'ESS] »: a picture's text, as a page saved as text writes it
+_PICTURE = re.compile(r"^\[(?:image|photo|illustration|visuel|img)\b[^\]]*\]$", re.IGNORECASE)
+_BUTTONS = re.compile(r"^[+>•→]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+(?:agenda|calendrier)(?:\s*\(\.?ics\))?|"
                       r"(?:en\s+savoir|voir|lire|plus\s+d['’]infos?|d[ée]tails?)(?:\s+(?:plus|la\s+suite|l['’][ée]v[ée]nement|"
                       r"le\s+d[ée]tail))?[\s>»→›<]*|"
                       r"(?:facebook|x|twitter|linkedin|whatsapp|courriel|e-mail|imprimer)(?:\s*[|,]?\s*(?:facebook|x|"
