@@ -523,3 +523,24 @@ def test_a_numbered_thread_of_posts_with_their_stamps_and_authors(parse):
         ("2026-11-10", "Apéro-débat « Qui possède la ville ? »"),
         ("2026-11-12", "Webinaire « Monter une SCIC de quartier »"),
         ("2026-11-21", "Repair Café spécial Mois de l'ESS")]
+
+
+def test_a_leaflets_venues_given_by_the_letters_of_its_list_of_places(parse):
+    result = parse("""LES LIEUX
+Ⓐ Maison de la Solidarité
+   12 rue des Carmélites, Poitiers
+Ⓓ Ressourcerie du Clain
+   ZI République, Chasseneuil-du-Poitou
+
+MOIS DE L'ESS 2009 EN PAYS POITEVIN
+
+SAMEDI 7 NOVEMBRE · 10h-17h
+Portes ouvertes de la Ressourcerie du Clain
+Ⓓ – par la Ressourcerie du Clain
+
+LUNDI 30 NOVEMBRE · 18h
+Soirée de clôture : bilan et perspectives
+Ⓐ – par le Collectif ESS Vienne
+""")
+    assert sorted((str(e.start_date), e.commune_code, e.venue) for e in result.events) == [
+        ("2009-11-07", "86062", "Ressourcerie du Clain"), ("2009-11-30", "86194", "Maison de la Solidarité")]

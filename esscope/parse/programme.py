@@ -26,7 +26,17 @@ from .grids import ungrid
 from .head import OPENING_HOURS, is_row
 from .items import doubtful_events, timed_item, undated_entries
 from .lines import Line, is_caps, mark_tables, read_lines
-from .places import POSTCODE_NAME, Places, Resolved, commune_cell, communes_in_prose, is_address, is_online, venue_start
+from .places import (
+    POSTCODE_NAME,
+    Places,
+    Resolved,
+    commune_cell,
+    communes_in_prose,
+    is_address,
+    is_online,
+    parse_place,
+    venue_start,
+)
 from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
 from .vocabulary import label_of, price_of
@@ -125,6 +135,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     _container_commune(events)
     events = _dated_parts(events, lines)
     events = _merged_repeats(events, lines)
+    _keyed_venues(events, lines, context)
     _default_commune(events, text, context)
     _home_commune(events, text, context)
     _only_commune(events, text, context)
@@ -794,6 +805,37 @@ def _venue_addressed(events: list, text: str, context: Context) -> None:
                 event.commune_code, event.commune_name = found.code, found.name
                 event.warn(f"commune de « {event.venue} » lue dans son adresse, ailleurs dans le document", 0.05)
                 break
+
+
+# « Ⓑ Maison de quartier de Beaulieu » over « boulevard Savari, Poitiers » in a leaflet's list of places, then
+# « Ⓑ – par le Centre social » under an event: a venue given by its letter
+_KEY = re.compile(r"^\s*(?P<key>[\u24B6-\u24CF]|\([A-Z]\))(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$")
+
+
+def _keyed_venues(events: list, lines: list, context: Context) -> None:
+    """Events whose lines give a venue by the letter of the document's list of places (« Ⓑ ») take that
+    venue and its commune."""
+    places, keys = context.places, {}
+    for i, line in enumerate(lines):
+        m = _KEY.match(line.text)
+        if not m or not m.group("rest") or m.group("rest")[:1] in "–—-" or dates.search_dates(line.text, loose=True):
+            continue
+        under = next((lines[j].text for j in range(i + 1, min(i + 3, len(lines))) if not lines[j].blank), "")
+        place = parse_place(f"{m.group('rest')}, {under}", places, fuzzy=True, commune_first=False) if under else None
+        if place and place.commune and place.commune.code:
+            keys.setdefault(m.group("key"), (m.group("rest").strip(), place.commune))
+    if not keys:
+        return
+    starts = sorted(e.line for e in events if e.line is not None)
+    for event in events:
+        if event.line is None or event.commune_code or event.online:
+            continue
+        end = next((n for n in starts if n > event.line), event.line + 8)
+        own = [line for line in lines if event.line <= line.n < end and _KEY.match(line.text)]
+        found = keys.get(_KEY.match(own[0].text).group("key")) if own else None
+        if found:
+            event.venue = event.venue or found[0]
+            event.commune_code, event.commune_name = found[1].code, found[1].name
 
 
 def _venue_key(venue: str | None) -> str:
