@@ -544,3 +544,15 @@ Soirée de clôture : bilan et perspectives
 """)
     assert sorted((str(e.start_date), e.commune_code, e.venue) for e in result.events) == [
         ("2009-11-07", "86062", "Ressourcerie du Clain"), ("2009-11-30", "86194", "Maison de la Solidarité")]
+
+
+def test_an_event_put_off_to_next_year_on_the_line_under_its_title_is_no_event(parse):
+    result = parse("""Lettre de l'ESS — Mois de l'ESS 2020
+
+VEN. 20/11 | Atelier « Réparer son vélo »
+Digne-les-Bains – reporté en 2021, nous vous tiendrons informés.
+
+MAR. 24/11 | Webinaire « Financer son projet grâce au crowdfunding solidaire »
+12h30-13h30, en ligne. Proposé par Sud Finance Solidaire.
+""")
+    assert [e.title for e in result.events] == ["Webinaire « Financer son projet grâce au crowdfunding solidaire »"]

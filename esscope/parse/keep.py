@@ -108,6 +108,10 @@ _STRUCK_AFTER = re.compile(r"(?:→|->|[–—:(|»])\s*(?:annul[ée]e?s?|d[ée]
 _SHOUTED_AFTER = re.compile(r"(?:[^\W\d_]|[»)\"])\s+(?:ANNUL[ÉE]E?S?|D[ÉE]PROGRAMM[ÉE]E?S?)\b")
 
 
+_PUT_OFF_AFTER = re.compile(r"\breport[ée]e?s?\s+(?:à|au|en)\s+(?:une\s+date\s+ult[ée]rieure|20\d\d|"
+                            r"(?:l['’]ann[ée]e|l['’]an)\s+prochaine?)", re.IGNORECASE)
+
+
 def cancelled_cell(cell: str) -> bool:
     """A table's cell that only says « ANNULÉ » (in a status column, or in the time column of a brochure's table)."""
     return bool(re.fullmatch(r"\W*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\W*", cell or "", re.IGNORECASE))
@@ -130,7 +134,9 @@ def struck_out(anchor_rest: str, block: list) -> bool:
             break
         own += [line.text] if not line.blank else []
     shouted = any(cancelled_cell(text) or _SHOUTED_STRUCK.match(text) or _SAID_CANCELLED.search(text) for text in own)
-    return bool(_STRUCK.match(title) or _SHOUTED_AFTER.search(title)) or shouted or any(_PUT_OFF.match(text) for text in lines[:3])
+    # (« Digne-les-Bains – reporté en 2021, nous vous tiendrons informés »: put off past the edition, on a line under it)
+    return bool(_STRUCK.match(title) or _SHOUTED_AFTER.search(title)) or shouted \
+        or any(_PUT_OFF.match(text) or _PUT_OFF_AFTER.search(text) for text in lines[:3])
 
 
 # « Nous sommes au regret de vous informer que cette conférence est annulée. »
