@@ -247,8 +247,10 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
         if is_address(segment):
             address_parts.append(segment)
             continue
-        if place.commune is None and i and _BARE_POSTCODE.fullmatch(segment) and places.postcode_alone(segment):
-            place.commune = places.postcode_alone(segment)
+        served = places.postcode_alone(segment) if place.commune is None and i and _BARE_POSTCODE.fullmatch(segment) \
+            else None
+        if served:
+            place.commune = served
             continue
         postcode = _POSTCODE.search(segment)
         if postcode and place.commune is None:

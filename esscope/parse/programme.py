@@ -86,9 +86,9 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     # « INFOS PRATIQUES », « ACCÈS », « PARTENAIRES »: the practical section after the programme ends its last entry
     stops += [i for i, line in enumerate(lines) if i and lines[i - 1].blank and _PRACTICAL.match(line.text)]
     # « 51 | MARNE », « 08 – ARDENNES »: a département's heading after a blank line ends the entry above it
-    stops += [i for i, line in enumerate(lines) if i and lines[i - 1].blank and _DEPARTMENT_HEADING.match(line.text)
-              and context.places.index and context.places.index.names_a_department(
-                  _DEPARTMENT_HEADING.match(line.text).group("name"))]
+    index = context.places.index
+    stops += [i for i, line in enumerate(lines) if i and lines[i - 1].blank and index
+              and (heading := _DEPARTMENT_HEADING.match(line.text)) and index.names_a_department(heading.group("name"))]
     for k, anchor in enumerate(anchors):
         end = min([bounds[k + 1]] + [u for u in stops if u > anchor.at])
         block = lines[titles[k] + 1:anchor.at] + lines[anchor.at + 1:end] if k in titles else lines[anchor.at + 1:end]
@@ -809,16 +809,18 @@ def _venue_addressed(events: list, text: str, context: Context) -> None:
 
 # « Ⓑ Maison de quartier de Beaulieu » over « boulevard Savari, Poitiers » in a leaflet's list of places, then
 # « Ⓑ – par le Centre social » under an event: a venue given by its letter
-_KEY = re.compile(r"^\s*(?P<key>[\u24B6-\u24CF]|\([A-Z]\))(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$")
+_KEY = re.compile(r"^\s*(?P<key>[\u24B6-\u24CF]|\([A-Z]\))(?=\s|$)\s*(?P<dash>[–—-])?\s*(?P<rest>.*)$")
 
 
 def _keyed_venues(events: list, lines: list, context: Context) -> None:
     """Events whose lines give a venue by the letter of the document's list of places (« Ⓑ ») take that
     venue and its commune."""
-    places, keys = context.places, {}
+    places, keys, used = context.places, {}, []
     for i, line in enumerate(lines):
         m = _KEY.match(line.text)
-        if not m or not m.group("rest") or m.group("rest")[:1] in "–—-" or dates.search_dates(line.text, loose=True):
+        if m and (m.group("dash") or not m.group("rest")):
+            used.append((line.n, m.group("key")))       # « Ⓑ – par … », « Ⓐ »: an entry's venue, by its letter
+        if not m or m.group("dash") or not m.group("rest") or dates.search_dates(line.text, loose=True):
             continue
         under = next((lines[j].text for j in range(i + 1, min(i + 3, len(lines))) if not lines[j].blank), "")
         place = parse_place(f"{m.group('rest')}, {under}", places, fuzzy=True, commune_first=False) if under else None
@@ -830,9 +832,10 @@ def _keyed_venues(events: list, lines: list, context: Context) -> None:
     for event in events:
         if event.line is None or event.commune_code or event.online:
             continue
-        end = next((n for n in starts if n > event.line), event.line + 8)
-        own = [line for line in lines if event.line <= line.n < end and _KEY.match(line.text)]
-        found = keys.get(_KEY.match(own[0].text).group("key")) if own else None
+        nxt = bisect.bisect_right(starts, event.line)
+        end = starts[nxt] if nxt < len(starts) else event.line + 8
+        at = bisect.bisect_left(used, (event.line, ""))
+        found = keys.get(used[at][1]) if at < len(used) and used[at][0] < end else None
         if found:
             event.venue = event.venue or found[0]
             event.commune_code, event.commune_name = found[1].code, found[1].name

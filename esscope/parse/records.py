@@ -662,8 +662,9 @@ def _record_commune(record: dict, places: Places) -> Resolved | None:
         return places.postcode_commune(postcode, city)
     if city:
         return places.commune(city, fuzzy=True)
-    if re.fullmatch(r"\d{5}", postcode) and places.postcode_alone(postcode):
-        return places.postcode_alone(postcode)      # 67100: Strasbourg
+    served = places.postcode_alone(postcode) if re.fullmatch(r"\d{5}", postcode) else None
+    if served:
+        return served       # 67100: Strasbourg
     if record.get("address"):
         return parse_place(record["address"], places, fuzzy=True, commune_first=False).commune
     return None
