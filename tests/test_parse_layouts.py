@@ -720,3 +720,52 @@ def test_a_web_agendas_cards_are_events_not_news(parse):
     assert summary(result, "start_date", "start_time", "commune_code", "title") == [
         ("2021-11-05", "18:00", "29019", "Lancement du Mois de l'ESS"),
         ("2021-11-10", "14:00", "29019", "Atelier « Créer son association »")]
+
+
+# A town's agenda of cards under day headings: a category badge over each title, pictograph lines for when
+# and where, an exhibition shown again under a later day of its run, a card moved to the next day.
+BADGED_CARDS = """Agenda | Ville de Tours
+
+MARDI 14 NOVEMBRE 2023
+
+[Image : un atelier de couture]
+ATELIER · Mois de l'ESS
+Retoucher ses vêtements avec la recyclerie
+🕑 14h00 - 17h00
+📍 Recyclerie Les Fils, 8 rue Nationale, Tours
+Organisé par la recyclerie Les Fils
+Gratuit · Tout public
+
+
+[Image : des photographies]
+EXPOSITION · Mois de l'ESS
+Exposition « Coopérer au quotidien »
+🕑 Du 14/11/2023 au 25/11/2023 – du mardi au samedi, 10h-18h
+📍 Galerie de la Loire, Tours
+Organisé par la Maison de l'économie sociale
+
+SAMEDI 18 NOVEMBRE 2023
+
+EXPOSITION · Mois de l'ESS
+EN COURS · Exposition « Coopérer au quotidien »
+🕑 jusqu'au 25/11/2023
+📍 Galerie de la Loire, Tours
+
+MERCREDI 22 NOVEMBRE 2023
+
+FORUM · Mois de l'ESS · Hors Tours
+DATE MODIFIÉE → jeudi 23 novembre 2023
+Forum des métiers du réemploi
+🕑 9h30 - 16h00
+📍 Salle polyvalente, Joué-lès-Tours
+Organisé par la Mission locale
+"""
+
+
+def test_an_agendas_badged_cards_give_one_event_each(parse):
+    result = parse(BADGED_CARDS)
+    assert summary(result, "start_date", "end_date", "commune_name", "title", "kind") == [
+        ("2023-11-14", "2023-11-14", "Tours", "Retoucher ses vêtements avec la recyclerie", "Atelier"),
+        ("2023-11-14", "2023-11-25", "Tours", "Exposition « Coopérer au quotidien »", "Exposition"),
+        ("2023-11-23", "2023-11-23", "Joué-lès-Tours", "Forum des métiers du réemploi", "Forum")]
+    assert "Les Fils" in result.events[0].organizer and result.events[0].price == "Gratuit"

@@ -61,7 +61,7 @@ def _split_entries(body: list, context: Context) -> list:
             parts.append(current)
             current, titled = [], False
         current.append(line)
-        if not line.blank and not known_theme(line.text, context) and not is_kind_word(line.text) \
+        if not line.blank and not known_theme(line.text, context) and not kind_badge(line.text) \
                 and not meta_line(line, context):
             titled = True
     if current:
@@ -107,7 +107,7 @@ def _structured_event(part: list, head: Head, context: Context, previous: Event 
     if _is_theme_line(content, 0, context):
         theme, i = content[0].text.strip(), 1
     if i < len(content) and _kind_like(content[i].text, content[i + 1].text if i + 1 < len(content) else ""):
-        kind, i = content[i].text.strip(), i + 1
+        kind, i = kind_badge(content[i].text) or content[i].text.strip(), i + 1
     title_lines, i = _title_lines(content, i)
     if not title_lines:
         return None
@@ -186,12 +186,25 @@ def _is_theme_line(content: list, i: int, context: Context) -> bool:
 def _kind_like(text: str, following: str) -> bool:
     """A short line naming the kind of event (« Formation », « Portes ouvertes ») above the title."""
     text = text.strip()
-    if is_kind_word(text):
+    if kind_badge(text):
         return True
     words = text.split()
     if not (1 <= len(words) <= 4) or len(text) > 35 or re.search(r"[\d,:;.!?]", text) or is_caps(text):
         return False
     return text[:1].isupper() and is_caps(following)
+
+
+# « RENCONTRE · Mois de l'ESS · Hors Amiens »: a card's category, then its tags
+_TAGS = re.compile(r"\s+[·•|]\s+")
+
+
+def kind_badge(text: str) -> str | None:
+    """The kind a line names alone (« Formation ») or as a card's category before its tags (« ATELIER ·
+    Mois de l'ESS »); else None."""
+    first, *tags = _TAGS.split(text.strip())
+    if is_kind_word(first) and all(len(tag.split()) <= 4 and not re.search(r"\d", tag) for tag in tags):
+        return first
+    return None
 
 
 def _title_lines(content: list, i: int) -> tuple:

@@ -50,7 +50,7 @@ def read_lines(text: str, cut=None) -> list:
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         expanded = _AT_VENUE.sub(" – ", expanded)
         moved = bool(_MOVED_TO.match(expanded))
-        expanded = _FORMERLY_REMARK.sub("", _MOVED_TO.sub("", expanded, count=1))
+        expanded = _STATUS.sub("", _FORMERLY_REMARK.sub("", _MOVED_TO.sub("", expanded, count=1)))
         timed = _TITLE_TIME.match(expanded)
         if timed and not dates.search_dates(timed.group("title"), loose=True) and not dates.match_date(expanded.strip()) \
                 and not re.search(r"\d\s*h\b|\b(?:de|à|dès|entre)\s*$", timed.group("title")):    # « de 9 h à » / « 17 h : »
@@ -78,7 +78,7 @@ _FORMERLY = re.compile(r"^\s*(?:initialement|primitivement|d['’]abord)\s+(?:pr
                        re.IGNORECASE)
 _MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:\d{1,3}\s{2,})?(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
                        r"\s+[^,;]{3,40}?\s*[,;]?\s*(?:et\s+)?)?(?:(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|"
-                       r"avanc[ée]e?s?)\s+(?:au|à)|(?:date\s+modifi[ée]e|nouvelle\s+date|changement\s+de\s+date)\s*:)\s+"
+                       r"avanc[ée]e?s?)(?:\s+(?:au|à)|\s*(?:→|->|⇒|➜))|(?:date\s+modifi[ée]e|nouvelle\s+date|changement\s+de\s+date)\s*(?::|→|->|⇒|➜))\s+"
                        r"(?=(?:lun|mar|mer|jeu|ven|sam|dim)\w*\.?\s+\d|\d)", re.IGNORECASE)
 
 # « (initialement prévue le mardi 18) », « (et non le mardi 22 comme annoncé) »: a remark on the old date,
@@ -86,6 +86,10 @@ _MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:\d{1,3}\s{2,})?(?:(?:i
 _FORMERLY_REMARK = re.compile(r"\s*\((?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|"
                               r"annonc[ée]e?s?)\b|et\s+non\s+(?:plus\s+)?(?:le|la|du)\b|au\s+lieu\s+du\b)[^()]{0,80}\)",
                               re.IGNORECASE)
+
+# « EN COURS · Exposition … », « NOUVEAU – Atelier … »: an agenda's badge over a card's title, never part of it
+_STATUS = re.compile(r"^\s*(?:en\s+cours|nouveau|nouveaut[ée]|à\s+la\s+une|derniers\s+jours|dernier\s+jour)\s*[·•|:–—-]\s+(?=\S)",
+                     re.IGNORECASE)
 
 # « Afterwork des coops @ Le Bocal, Lyon 7e »: a post's « @ » between an event and its venue (not a mail, not
 # a « @handle »)

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from . import dates, keep
 from .anchors import choose_year, dated_sentences, find_candidates
-from .brochure import learn_themes
+from .brochure import kind_badge, learn_themes
 from .casing import learn_casing
 from .context import Context
 from .entries import TOLD, parse_entry, split_rest
@@ -134,7 +134,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     _same_venue_commune(events)
     _container_commune(events)
     events = _dated_parts(events, lines)
-    events = _merged_repeats(events, lines)
+    events = _within_runs(_merged_repeats(events, lines))
     _keyed_venues(events, lines, context)
     _default_commune(events, text, context)
     _home_commune(events, text, context)
@@ -191,7 +191,8 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         # a bullet titles the date line right under it when that line is no bullet (« > Troc'livres » over
         # « samedi 27 novembre, 10h-16h – … »)
         bulleted = lines[i].bullet and i == anchor.at - 1 and anchor.line is not None and not anchor.line.bullet
-        if not (hung or (i == 0 or lines[i - 1].blank or is_caps(lines[i - 1].text))
+        # (« EXPOSITION · Mois de l'ESS » over the title: a card's category)
+        if not (hung or (i == 0 or lines[i - 1].blank or is_caps(lines[i - 1].text) or kind_badge(lines[i - 1].text))
                 and (not lines[i].bullet or bulleted)) \
                 or not (_title_like(lines[i].text) or shouted(i) and has_event_noun(lines[i].text)):
             continue        # (« MARCHÉ SOLIDAIRE » names a place too, in capitals it titles)
@@ -200,7 +201,11 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         # title, marked by its pictograph, whatever the date line goes on to say
         pictured = _PICTURED.match(lines[i].text) and _title_like(lines[i].text) and i == anchor.at - 1 \
             and (i == 0 or lines[i - 1].blank) and anchor.form == "start" and not anchor.line.bullet
-        if hung or pictured:        # the layout says it: what is under the title is its entry
+        # « EXPOSITION · Mois de l'ESS » / « Exposition « … » » / « 🕑 Du 12/11 au 24/11 – du mardi au samedi »:
+        # a card's category, its title, then when
+        carded = i == anchor.at - 1 and i and kind_badge(lines[i - 1].text) and (i < 2 or lines[i - 2].blank) \
+            and not has_event_noun(dates.strip_times(anchor.rest))
+        if hung or pictured or carded:        # the layout says it: what is under the title is its entry
             found[k] = i
             continue
         after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
@@ -696,6 +701,18 @@ def _merged_repeats(events: list, lines: list) -> list:
             out[out.index(twin)] = event
             same_days[same_days.index(twin)] = event
     return out
+
+
+def _within_runs(events: list) -> list:
+    """The events without an exhibition or a salon shown again on a later day of its run (an agenda lists
+    what is on each day: « EN COURS · Exposition … » under the 19th of an exhibition from the 12th to the 24th)."""
+    runs = {}
+    for event in events:
+        if event.start_date and event.end_date and event.end_date > event.start_date:
+            runs.setdefault(_bare_title(event.title), []).append(event)
+    return [e for e in events if not any(
+        run is not e and run.start_date < e.start_date <= run.end_date and _compatible(run, e)
+        and (e.end_date or e.start_date) <= run.end_date for run in runs.get(_bare_title(e.title), []))]
 
 
 def _twins(a, b, few: bool, blanks: list) -> bool:

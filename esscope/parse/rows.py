@@ -24,7 +24,7 @@ from .places import (
     place_like,
 )
 from .prose import has_event_noun
-from .vocabulary import label_of, price_of
+from .vocabulary import kind_in, label_of, price_of
 
 # table-like separators: pipes, tabs (cleaned text turns a tab into four spaces), wide gaps, spaced dots
 _STRONG = re.compile(r"\s*\|\s*|\t|(?<=\S)\s{3,}(?=\S)|\s+[·•]\s+")
@@ -33,6 +33,12 @@ _LEFTOVER = re.compile(r"\b(?:de|dès|à|a|et|entre|partir|jusqu['’]à|h|puis)
 _ONLINE_CELL = re.compile(r"(?:100\s*%\s*)?(?:en\s+ligne|en\s+visio(?:conf[ée]rence)?|visio(?:conf[ée]rence)?|"
                           r"à\s+distance|en\s+distanciel|distanciel|sur\s+(?:zoom|teams)|online)\.?", re.IGNORECASE)
 _PIN = re.compile(r"^\s*(?:📍|📌|🏠|🗺️?|⌖)\s*")
+# « Tout public », « Jeune public », « Familles », « Dès 6 ans », « Sur inscription »: whom an event is for and
+# how to come, a cell that names no event
+_AUDIENCE_CELL = re.compile(r"(?:tout|tous|jeunes?|grand)\s+publics?|familles?|adultes|enfants|ados|seniors|"
+                            r"professionnels|(?:à\s+partir\s+de|dès)\s+\d{1,2}\s+ans|\d{1,2}\s*-\s*\d{1,2}\s+ans|"
+                            r"sur\s+(?:inscription|r[ée]servation)|sans\s+(?:inscription|r[ée]servation|rendez-vous)|"
+                            r"inscription\s+(?:obligatoire|conseill[ée]e|recommand[ée]e)", re.IGNORECASE)
 
 
 @dataclass
@@ -132,6 +138,8 @@ def read_cells(text: str, places: Places) -> Row | None:
         elif _is_price_cell(cell) and not row.price:
             row.price = price_of(cell)
             recognised += 1
+        elif _AUDIENCE_CELL.fullmatch(cell.strip(" .!")):
+            recognised += 1
         elif texts and row.place is None and _is_place_cell(cell, places):
             row.place = parse_place(_PIN.sub("", cell), places)
             recognised += 1
@@ -149,6 +157,8 @@ def read_cells(text: str, places: Places) -> Row | None:
         return row
     if not (recognised or strong and len(texts) >= 2):
         return None
+    if not recognised and _badge(texts[0]):
+        return None     # « RENCONTRE · Mois de l'ESS »: a card's category over its title, not an agenda row
     row.title = texts[0]
     for cell in texts[1:]:
         if row.organizer is None and _name_like(cell) and (strong or recognised):
@@ -159,6 +169,11 @@ def read_cells(text: str, places: Places) -> Row | None:
         row.title = " – ".join([row.title] + row.rest)
         row.rest = []
     return row
+
+
+def _badge(cell: str) -> bool:
+    """A kind of event written alone in capitals (« RENCONTRE », « CINÉ-DÉBAT »): a card's category."""
+    return len(cell.split()) <= 2 and cell.isupper() and kind_in(cell) is not None
 
 
 def is_pinned(text: str) -> bool:

@@ -268,7 +268,7 @@ def price_of(text: str) -> str | None:
     inscription »."""
     if not text:
         return None
-    clauses = re.split(r"\s+[-–—>]\s+|\s*[>;|\n]\s*|,\s+|\.\s+", text)
+    clauses = re.split(r"\s+[-–—>·•]\s+|\s*[>;|\n]\s*|,\s+|\.\s+", text)
     found = []
     for clause in clauses:
         m = PRICE.search(clause)
