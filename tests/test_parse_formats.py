@@ -68,6 +68,37 @@ def test_schema_org_events_of_a_page_are_read(parse):
         "2023-11-16", "09:00", "17:00", "41018", "CRESS Centre-Val de Loire")
 
 
+def _ld(data) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_schema_org_lists_graphs_and_statuses_are_read(parse):
+    place = {"@type": "Place", "name": "Les Docks", "address": {"streetAddress": "rue Ardoin", "postalCode": "93400",
+                                                                "addressLocality": "Saint-Ouen"}}
+    forum = {"@type": "Event", "@id": "#forum", "name": "Forum des coopératives", "startDate": "2022-11-08T14:00",
+             "location": [place, {"@type": "VirtualPlace", "url": "https://live.example"}],
+             "organizer": [{"name": "Coop 93"}, {"name": "Ville de Saint-Ouen"}]}
+    listing = {"@type": "ItemList", "itemListElement": [
+        {"@type": "ListItem", "item": dict(forum, description="Forum, en salle et en direct.")},
+        {"@type": "ListItem", "item": {"@type": "Hackathon", "name": "Hackathon l&#039;ESS et le numérique",
+                                       "startDate": "2022-11-18T09:00", "endDate": "2022-11-19T18:00",
+                                       "location": place}},
+        {"@type": "ListItem", "item": {"@type": "ScreeningEvent", "name": "Ciné-débat", "startDate": "2022-11-22",
+                                       "eventStatus": "https://schema.org/EventCancelled", "location": place}},
+        {"@type": "ListItem", "item": {"@type": "Event", "name": "Conférence sur l'épargne solidaire",
+                                       "startDate": "2022-11-24T18:30", "location": place,
+                                       "eventStatus": "https://schema.org/EventMovedOnline"}}]}
+    umbrella = {"@type": "WebSite", "name": "Agenda", "subEvent": [{"@id": "#forum"}]}
+    # a page saved as text that is only its JSON-LD blocks (the carousel's copy of the forum first)
+    result = parse("<!-- blocs JSON-LD de la page -->\n" + _ld(forum) + _ld(umbrella) + _ld(listing), "page.txt")
+    assert [(e.start_date, e.end_date, e.title, e.commune_code, e.online) for e in result.events] == [
+        ("2022-11-08", "2022-11-08", "Forum des coopératives", "93070", False),
+        ("2022-11-18", "2022-11-19", "Hackathon l'ESS et le numérique", "93070", False),
+        ("2022-11-24", "2022-11-24", "Conférence sur l'épargne solidaire", "93070", True)]
+    assert result.events[0].organizer == "Coop 93, Ville de Saint-Ouen"
+    assert result.events[0].description == "Forum, en salle et en direct."
+
+
 OPENAGENDA_CSV = """Identifiant;Titre;Description courte;Première date - Début;Première date - Fin;Dernière date - Début;Dernière date - Fin;Nom du lieu;Adresse;Code postal;Ville;Mots clés;Lien
 101;Atelier réparation vélo;Venez réparer;2024-11-09T14:00:00+01:00;2024-11-09T17:00:00+01:00;2024-11-09T14:00:00+01:00;2024-11-09T17:00:00+01:00;La Petite Rennes;2 rue du Bourbonnais;35000;Rennes;vélo,réemploi;https://openagenda.com/e/101
 102;Festival des solidarités;Trois jours;2024-11-15T18:00:00+01:00;2024-11-15T22:00:00+01:00;2024-11-17T10:00:00+01:00;2024-11-17T18:00:00+01:00;Le Grand Cordel;18 rue des Plantes;35700;Rennes;festival;

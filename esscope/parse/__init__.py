@@ -14,7 +14,7 @@ from ..errors import UserError
 from ..limits import PROGRAMME_BYTES, PROGRAMME_EVENTS, TEXT_CHARS
 from . import dates
 from .figures import TerritoryFinder, find_figures
-from .html import feed_to_text, html_to_text, json_ld_events, looks_like_feed, looks_like_html
+from .html import feed_to_text, html_to_text, json_ld_events, json_ld_record, looks_like_feed, looks_like_html
 from .model import EVENT_FIELDS, Document, Event, Figure
 from .pdf import pdf_document
 from .places import Places
@@ -164,7 +164,7 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
         structured = json_ld_events(blocks)
         if structured:
             PROGRAMME_EVENTS.check(len(structured), f"La page {filename}")
-            return _Source("html-json-ld", text, [_json_ld_record(e) for e in structured])
+            return _Source("html-json-ld", text, [json_ld_record(e) for e in structured])
         if not text.strip():
             raise UserError(f"La page {filename} ne contient pas de texte lisible (seulement des scripts, des "
                             "menus ou de la mise en forme) : enregistrez la page une fois affichée dans le "
@@ -188,27 +188,6 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
         return _Source(kind if fmt == "csv" or kind != "table" else "xlsx", None, records, hint=hint)
     text = text_of(data, f"Le fichier {filename}")
     return _Source("text", text)
-
-
-def _json_ld_record(item: dict) -> dict:
-    location = item.get("location") or {}
-    if isinstance(location, list):
-        location = location[0] if location else {}
-    address = location.get("address") if isinstance(location, dict) else None
-    organizer = item.get("organizer")
-    if isinstance(organizer, list):
-        organizer = organizer[0] if organizer else None
-    return {
-        "title": item.get("name"), "description": item.get("description"),
-        "start": item.get("startDate"), "end": item.get("endDate"),
-        "venue": location.get("name") if isinstance(location, dict) else str(location),
-        "address": address.get("streetAddress") if isinstance(address, dict) else address,
-        "commune": address.get("addressLocality") if isinstance(address, dict) else None,
-        "postcode": address.get("postalCode") if isinstance(address, dict) else None,
-        "organizer": organizer.get("name") if isinstance(organizer, dict) else organizer,
-        "url": item.get("url"),
-        "online": "oui" if "Online" in str(item.get("eventAttendanceMode", "")) else None,
-    }
 
 
 def _events(source: _Source, places: Places, edition) -> tuple:

@@ -97,9 +97,15 @@ def html_to_text(html: str) -> tuple:
     return re.sub(r"\n{3,}", "\n\n", text).strip(), parser.json_ld
 
 
+# where a schema.org document holds its events: a graph, a list's items, an event's parts
+_HOLDERS = ("@graph", "itemListElement", "item", "mainEntity", "subEvent", "hasPart", "event", "events")
+
+
 def json_ld_events(blocks: list) -> list:
-    """schema.org Event objects declared in the page's JSON-LD, as plain dicts."""
-    found = []
+    """schema.org Event objects declared in the page's JSON-LD, as plain dicts, in the page's order: from a
+    list, a @graph, an ItemList or an event's subEvent. An event declared twice (a carousel, then the list)
+    is one, its fullest telling; a reference alone (only an @id) tells nothing."""
+    found, by_id = [], {}
     for block in blocks:
         try:
             data = json.loads(block)
@@ -109,19 +115,71 @@ def json_ld_events(blocks: list) -> list:
         while stack:
             item = stack.pop()
             if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                kind = item.get("@type")
-                kinds = kind if isinstance(kind, list) else [kind]
-                if any(isinstance(k, str) and k.endswith("Event") for k in kinds):
-                    found.append(item)
-                stack.extend(v for k, v in item.items() if k == "@graph" or k == "subEvent")
+                stack.extend(reversed(item))
+                continue
+            if not isinstance(item, dict):
+                continue
+            key = item.get("@id") if isinstance(item.get("@id"), str) else None
+            told = set(item) - {"@id", "@type"}
+            if key is not None and key in by_id:
+                if len(item) > len(found[by_id[key]]):
+                    found[by_id[key]] = item
+            elif _is_event(item) and told:
+                if key is not None:
+                    by_id[key] = len(found)
+                found.append(item)
+            stack.extend(reversed([v for k, v in item.items() if k in _HOLDERS]))
     return found
+
+
+def json_ld_record(item: dict) -> dict:
+    """A schema.org Event as a record of the table reader: its place the first with an address (a
+    VirtualPlace beside it makes it hybrid), its organisers joined, its status in French (« annulé »)."""
+    places = item.get("location") if isinstance(item.get("location"), list) else [item.get("location")]
+    physical = next((p for p in places if isinstance(p, dict) and "Virtual" not in str(p.get("@type"))), None)
+    virtual = any(isinstance(p, dict) and "Virtual" in str(p.get("@type")) for p in places)
+    address = physical.get("address") if physical else None
+    organizers = item.get("organizer") if isinstance(item.get("organizer"), list) else [item.get("organizer")]
+    names = [_plain(o.get("name") if isinstance(o, dict) else o) for o in organizers]
+    mode, status = str(item.get("eventAttendanceMode") or ""), str(item.get("eventStatus") or "")
+    online = "oui" if "OnlineEvent" in mode or "MovedOnline" in status or virtual and not physical else \
+        "mixte" if "Mixed" in mode or virtual else None
+    return {
+        "title": _plain(item.get("name")), "description": _plain(item.get("description")),
+        "start": item.get("startDate"), "end": item.get("endDate"),
+        "venue": _plain(physical.get("name")) if physical else _plain(places[0]) if isinstance(places[0], str) else None,
+        "address": _plain(address.get("streetAddress")) if isinstance(address, dict) else _plain(address),
+        "commune": _plain(address.get("addressLocality")) if isinstance(address, dict) else None,
+        "postcode": _plain(address.get("postalCode")) if isinstance(address, dict) else None,
+        "organizer": ", ".join(n for n in names if n) or None,
+        "url": _plain(item.get("url")),
+        "online": online,
+        "status": _STATUS.get(status.rsplit("/", 1)[-1]),
+    }
+
+
+# schema.org's states of an event that make it none (a rescheduled one keeps its new date; moved online, its date)
+_STATUS = {"EventCancelled": "annulé", "EventPostponed": "déprogrammé (reporté à une date inconnue)"}
+
+
+def _plain(value):
+    """A JSON-LD value as text, its HTML entities read (« l&#039;économie »); None unless text or a number."""
+    return html.unescape(str(value)).strip() if isinstance(value, (str, int, float)) and not isinstance(value, bool) \
+        else None
+
+
+# schema.org's kinds of Event whose names do not end in « Event »
+_OTHER_EVENTS = {"Festival", "Hackathon", "CourseInstance"}
+
+
+def _is_event(item: dict) -> bool:
+    kind = item.get("@type")
+    return any(isinstance(k, str) and (k.endswith("Event") or k in _OTHER_EVENTS) for k in (kind if isinstance(kind, list) else [kind]))
 
 
 def looks_like_html(text: str) -> bool:
     head = text[:4000].lower()
-    return bool(re.search(r"<!doctype\s+html|<html[\s>]|<body[\s>]", head)) or \
+    return bool(re.search(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<script\s+type=[\"']application/ld\+json", head)) or \
         len(re.findall(r"</(?:p|div|li|td|span|a|h[1-6])>", head)) >= 5
 
 

@@ -153,6 +153,13 @@ class Places:
         if len(by_code) == 1 and not by_name.candidates:
             only = next(iter(by_code.values()))
             return Resolved(name, only.code, only.name, True, [only])
+        departments = {c.department_code for c in by_code.values() if c.kind == "postcode"}
+        if departments and not any(c.department_code in departments for c in by_name.candidates):
+            # « 91000 Évry », « 93400 Saint-Ouen »: a name the commune had before it merged or was renamed, its
+            # homonym elsewhere in France; the postcode says which
+            served = self.postcode_alone(postcode)
+            if served is not None:
+                return Resolved(name, served.code, served.name, True, served.candidates)
         return self.commune(name, fuzzy=True)
 
     def postcode_alone(self, postcode: str) -> Resolved | None:
