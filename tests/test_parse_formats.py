@@ -362,3 +362,51 @@ def test_a_table_whose_rows_write_no_year_takes_the_edition_its_comment_lines_na
     assert result.edition == 2016
     assert [(e.title, str(e.start_date)) for e in result.events] == [("Soirée de lancement", "2016-11-03"),
                                                                      ("Troc de graines", "2016-11-05")]
+
+
+# A follow-up sheet saved from a spreadsheet as comma CSV: title rows above an English header, dates left as
+# serial numbers or written every way, a status and a format column, a total row under the table.
+SHEET_CSV = """Mois de l'ESS 2024 - suivi des animations (export du 04/11/2024),,,,,,,,
+,,,,,,,,
+ID,Event title,Start date,End date,Time,Town,Postcode,Organiser,Format,Status,Notes,,
+A1,Forum des coopératives,45610,,14:00,Rezé,44400,Coop 44,On site,Confirmed,,,
+A2,Webinaire finance solidaire,12/11/2024,,12:30,(online),,Finansol 44,Online,Confirmed,,,
+A3,Atelier compostage,19/11/2024,,10:00,Bouguenais,44340,Compost'Estuaire,On site,Postponed → 26/11,pluie,,
+A4,Ciné-débat,20/11/2024,,20:30,Rezé,44400,Ciné Rezé,On site,Cancelled,,,
+A5,Permanence asso,06/11/2024,27/11/2024,14:00,Rezé,44400,Pôle ESS,On site,Confirmed,"weekly, every Wednesday",,
+,,,,,,,TOTAL,5,,
+"""
+
+
+def test_a_spreadsheets_sheet_saved_as_csv_under_its_title_rows(parse):
+    result = parse(SHEET_CSV, "suivi.txt")
+    assert [(e.start_date, e.title, e.commune_code, e.online, e.kind) for e in result.events] == [
+        ("2024-11-14", "Forum des coopératives", "44143", False, "Forum"),
+        ("2024-11-12", "Webinaire finance solidaire", None, True, "Webinaire"),
+        ("2024-11-26", "Atelier compostage", "44020", False, "Atelier"),
+        ("2024-11-06", "Permanence asso", "44143", False, "Permanence"),
+        ("2024-11-13", "Permanence asso", "44143", False, "Permanence"),
+        ("2024-11-20", "Permanence asso", "44143", False, "Permanence"),
+        ("2024-11-27", "Permanence asso", "44143", False, "Permanence")]
+    assert result.edition == 2024
+
+
+# A word processor's table pasted as text: a date written once for the rows under it (merged cells), days listed
+# or spanned in one cell, a status in the last column, a commune with its quarter in brackets.
+PASTED_TABLE = """DATE\tHORAIRE\tCOMMUNE\tANIMATION\tSTRUCTURE\tPUBLIC
+mar. 5/11/2024\t18h\tRezé\tConférence sur les SCIC\tCoop 44\tTout public
+\t20h\tBouguenais\tSoirée jeux coopératifs\tLudo 44\tFamilles
+mercredis 13 et 27/11/2024\t14h\tRezé\tAtelier vélo\tVélo Rezé\tTout public
+du 18 au 22/11/2024\t10h\tRezé (Trentemoult)\tExposition « Coopérer »\tCoop 44\tTout public
+jeu. 21/11/2024\t20h\tRezé\tThéâtre-forum\tCie du Quai\tANNULÉ
+"""
+
+
+def test_a_pasted_tables_grouped_rows_lists_spans_and_statuses(parse):
+    result = parse(PASTED_TABLE, "tableau.txt")
+    assert [(e.start_date, e.end_date, e.title, e.commune_code) for e in result.events] == [
+        ("2024-11-05", "2024-11-05", "Conférence sur les SCIC", "44143"),
+        ("2024-11-05", "2024-11-05", "Soirée jeux coopératifs", "44020"),
+        ("2024-11-13", "2024-11-13", "Atelier vélo", "44143"),
+        ("2024-11-27", "2024-11-27", "Atelier vélo", "44143"),
+        ("2024-11-18", "2024-11-22", "Exposition « Coopérer »", "44143")]

@@ -47,6 +47,21 @@ _WEEKLY = re.compile(rf"(?:tous\s+les|chaque|les)\s+(?P<wd>lundi|mardi|mercredi|
                      rf"(?:lun|mar|mer|jeu|ven|sam|dim)\.)s?\s+"
                      rf"(?:du\s+mois\s+de\s+|de\s+|d['’]\s*|en\s+|du\s+mois\s+d['’]\s*)(?P<m>{_MONTH})\.?(?![{_A}])"
                      r"(?:\s+(?P<y>(?:19|20)\d\d))?", re.IGNORECASE)
+# « tous les mercredis », « chaque jeudi », « every Wednesday »: a series' weekday, said without its month
+_SERIES_DAY = re.compile(r"\b(?:tous\s+les|chaque|every)\s+(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|"
+                    r"tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.IGNORECASE)
+_ENGLISH_DAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+
+def weekly_day(text: str) -> int | None:
+    """The weekday (0 = Monday) a text says a series falls on (« tous les mercredis de novembre »), or None."""
+    m = _SERIES_DAY.search(text or "")
+    if not m:
+        return None
+    word = fold(m.group("wd")).lower()
+    return _ENGLISH_DAYS.get(word, WEEKDAYS.get(word))
+
+
 # « sauf le 5 », « , sauf les 5 et 12 », « hormis le 11 »: days a weekly expression leaves out
 _BUT = re.compile(r"\s*,?\s*(?:sauf|hormis|except[ée])\s+(?:les?\s+)?\d{1,2}(?:er)?(?:\s*(?:,|et)\s*(?:le\s+)?\d{1,2}(?:er)?)*"
                   r"(?![\d/.:h])", re.IGNORECASE)

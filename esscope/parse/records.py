@@ -35,7 +35,7 @@ FIELDS = ("title", "description", "start", "end", "first_end", "last_start", "st
 # Column names (folded, letters and digits only) that carry each field, OpenAgenda's export included.
 ALIASES = {
     "title": ["titre", "titrefr", "title", "intitule", "nomdelevenement", "evenement", "libelle", "name", "summary",
-              "nom", "titredelevenement", "titlefr", "animation", "animations"],
+              "nom", "titredelevenement", "titlefr", "animation", "animations", "eventtitle", "eventname"],
     "description": ["descriptioncourte", "descriptioncourtefr", "description", "descriptionfr", "resume",
                     "presentation", "details", "descriptionlongue", "descriptionlonguefr"],
     "start": ["premieredatedebut", "datedebut", "datededebut", "dtdeb", "dtdebut", "datedeb", "debut", "start", "startdate", "date", "dates",
@@ -44,7 +44,7 @@ ALIASES = {
     "first_end": ["premieredatefin", "firstdateend", "firsttimingend"],
     "last_start": ["dernieredatedebut", "lastdatebegin", "lasttimingbegin"],
     "end": ["dernieredatefin", "datefin", "datedefin", "dtfin", "fin", "end", "enddate", "lastdate", "dtend", "lastdateend", "lasttimingend"],
-    "start_time": ["heuredebut", "heurededebut", "heure", "horaire", "horaires", "starttime"],
+    "start_time": ["heuredebut", "heurededebut", "heure", "horaire", "horaires", "starttime", "time", "heures"],
     "end_time": ["heurefin", "heuredefin", "endtime"],
     "venue": ["nomdulieu", "lieu", "venue", "location", "salle", "locationname", "place", "nomlieu"],
     "address": ["adresse", "address", "adressedulieu", "rue", "adresselieu", "locationaddress"],
@@ -52,7 +52,8 @@ ALIASES = {
     "postcode": ["codepostal", "cp", "postcode", "postalcode", "zip", "zipcode", "locationpostalcode"],
     "insee": ["codeinsee", "insee", "codecommune", "inseecode", "codeinseecommune", "locationinsee"],
     "organizer": ["organisateur", "organisateurs", "organizer", "structure", "porteur", "structureorganisatrice",
-                  "organisation", "structureporteuse", "porteurduprojet", "porteurdeprojet", "organisme"],
+                  "organisation", "structureporteuse", "porteurduprojet", "porteurdeprojet", "organisme", "organiser",
+                  "organisers", "organizers"],
     "co_organizers": ["coorganisateurs", "coorganisateur", "partenaires", "partenaire"],
     "contact": ["contact", "email", "mail", "courriel", "telephone", "tel", "inscription", "reservation",
                 "registration", "contactinscription"],
@@ -77,7 +78,9 @@ _LABEL_FIELDS = {"title": "title", "date": "start", "end": "end", "time": "start
                  "organizer": "organizer", "co_organizers": "co_organizers", "partners": "co_organizers",
                  "contact": "contact", "url": "url", "price": "price", "theme": "theme", "kind": "kind",
                  "description": "description"}
-_OFFLINE = {"non", "no", "0", "false", "1", "presentiel", "hors ligne", "offline", "sur place"}
+_OFFLINE = {"non", "no", "0", "false", "1", "presentiel", "hors ligne", "offline", "sur place", "on site", "onsite",
+            "in person", "en presentiel"}
+_ONLINE = {"online", "en ligne", "distanciel", "en distanciel", "a distance", "visio", "en visio", "webinaire", "webinar"}
 # both on site and online: a place to go to, so an event of its commune (online only when no place is given)
 _BOTH = {"mixte", "hybride", "hybrid", "mixed", "presentiel et distanciel", "presentiel et en ligne"}
 _OPENAGENDA_MARKS = {"premieredatedebut", "dernieredatefin", "nomdulieu", "identifiantdulieu"}
@@ -133,10 +136,23 @@ def table_records(rows: list, columns: list, given=None) -> tuple:
         # « jour » holds weekdays (« ven. ») where « dt_déb » holds the dates: the column whose cells are dates
         mapping["start"] = _date_column(rows, columns, {mapping.get("end")}) or mapping["start"]
     records = []
+    unmapped = [c for c in columns if c not in set(mapping.values())]
+    # a sheet's rows grouped under a date written once (merged cells come out empty): its first columns
+    grouped = fmt == "table" and mapping["start"] in columns[:2]
     for row in rows:
         record = {f: _text(row.get(col)) for f, col in mapping.items()}
-        if any(record.values()):
-            records.append(record)
+        if not any(record.values()):
+            continue
+        if grouped and not record.get("start") and record.get("title") and records and records[-1].get("start"):
+            record.update(start=records[-1]["start"], end=record.get("end") or records[-1].get("end"))
+        if not record.get("status"):
+            # « ANNULÉ », « REPORTÉE AU SAM. 26/11 » written in whatever column was at hand
+            record["status"] = next((v for c in columns if c not in (mapping["title"], mapping.get("description"))
+                                     for v in [_text(row.get(c))] if v and len(v) <= 80
+                                     and (_CANCELLED.match(v) or _PUT_OFF.match(v))), None)
+        # what other cells say (« tous les mercredis de novembre » in a comment): read for the days of a series
+        record["_notes"] = " ".join(filter(None, (_text(row.get(c)) for c in unmapped)))[:500]
+        records.append(record)
     if month_first([r.get(f) for r in records for f in ("start", "end")], english_header(columns)):
         for record in records:     # « 11/4/2021 » from a calendar tool set in English: 4 November
             record.update({f: day_first(record[f]) for f in ("start", "end") if record.get(f)})
@@ -154,12 +170,31 @@ _MOST_COMMENTS = 30
 
 def without_comments(text: str) -> str:
     """A table's text from its header on: exports open on comment lines (« # Export du 05/11 »,
-    « # Filtre : … ») and blank lines, at most thirty, that are neither columns nor rows."""
+    « # Filtre : … ») and blank lines, at most thirty, that are neither columns nor rows; a sheet saved
+    from a spreadsheet, on its title rows (« Mois de l'ESS 2023 – tableau de suivi,,,, ») above the header."""
     lines = text.lstrip("\ufeff").split("\n", _MOST_COMMENTS + 1)
     skipped = 0
     while skipped < min(len(lines) - 1, _MOST_COMMENTS) and _COMMENT.match(lines[skipped]):
         skipped += 1
+    if not header_line(lines[skipped]):
+        skipped = next((k for k in range(skipped + 1, min(len(lines) - 1, _MOST_COMMENTS))
+                        if header_line(lines[k])), skipped)
     return "\n".join(lines[skipped:])
+
+
+def header_line(line: str) -> bool:
+    """A table's header: between « ; », tabs or commas, at least three column names, a title and a start
+    date among them (and empty names only after them, as a spreadsheet's unused columns)."""
+    first = line.strip()
+    for separator in (";", "\t", ","):
+        cells = [c.strip().strip('"') for c in first.split(separator)]
+        while cells and not cells[-1]:
+            cells.pop()
+        if 3 <= len(cells) <= PROGRAMME_COLUMNS.limit and all(0 < len(c) <= 40 for c in cells):
+            mapping = column_mapping(cells)
+            if "title" in mapping and "start" in mapping:
+                return True
+    return False
 
 
 def _date_column(rows: list, columns: list, exclude: set) -> str | None:
@@ -178,14 +213,7 @@ def _date_column(rows: list, columns: list, exclude: set) -> str | None:
 def looks_like_table(text: str) -> bool:
     """True for a table saved as text (a CSV named .txt): its first line after any comment lines names,
     between « ; », tabs or commas, at least three columns, a title and a start date among them."""
-    first = without_comments(text).split("\n", 1)[0].strip()
-    for separator in (";", "\t", ","):
-        cells = [c.strip().strip('"') for c in first.split(separator)]
-        if 3 <= len(cells) <= PROGRAMME_COLUMNS.limit and all(0 < len(c) <= 40 for c in cells):
-            mapping = column_mapping(cells)
-            if "title" in mapping and "start" in mapping:
-                return True
-    return False
+    return header_line(without_comments(text).split("\n", 1)[0])
 
 
 def _shown_columns(columns: list, most: int = 30, width: int = 40) -> str:
@@ -446,6 +474,10 @@ def _ics_record(event) -> dict:
 
 # ------------------------------------------------------------------ records → events
 
+# 36526 = 1 January 2000, 73050 = 31 December 2099
+_SERIAL = re.compile(r"(3[6-9]\d{3}|[4-6]\d{4}|7[0-2]\d{3})([.,]\d+)?")
+
+
 def _moment(value: str | None, year: int) -> tuple:
     """(date, 'HH:MM' or None) of a date value: ISO, « 05/11/2024 18:00 », « mardi 5 novembre »."""
     if not value:
@@ -460,6 +492,11 @@ def _moment(value: str | None, year: int) -> tuple:
         if m.group(6) == "Z":
             moment = moment.replace(tzinfo=dt.UTC).astimezone(PARIS)
         return moment.date(), f"{moment.hour:02d}:{moment.minute:02d}"
+    m = _SERIAL.fullmatch(value)
+    if m:
+        # a spreadsheet's date left as its serial number (days since 30 December 1899; the fraction, the time)
+        moment = dt.datetime(1899, 12, 30) + dt.timedelta(days=float(m.group(0).replace(",", ".")))
+        return moment.date(), f"{moment.hour:02d}:{moment.minute:02d}" if m.group(2) else None
     m = re.match(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})", value)
     if m:
         y = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
@@ -485,10 +522,11 @@ def record_events(records: list, places: Places, year: int) -> list:
         # an export may give a number, a list or an object where text is expected: all read as text
         record = {k: v if k.startswith("_") else _lang(v) for k, v in record.items() if k not in ("sessions", "_sessions")}
         for run in session_runs(sessions, year) or [None]:
-            event = _record_event({**record, **_run_dates(run)} if run else record, places, year)
-            if event:
-                event.line = n
-                events.append(event)
+            for one in [{**record, **_run_dates(run)}] if run else _series(record, year):
+                event = _record_event(one, places, year)
+                if event:
+                    event.line = n
+                    events.append(event)
         PROGRAMME_EVENTS.check(len(events), "Cet export (une fois ses séances comptées)")
     return events
 
@@ -526,6 +564,26 @@ def session_runs(sessions: list, year: int) -> list:
         else:
             runs.append([(day, session)])
     return [[session for _day, session in run] for run in runs]
+
+
+def _series(record: dict, year: int) -> list:
+    """A record as the events its dates make: one per day of a list (« Mercredis 9, 16, 23 et 30 nov. »), one per
+    weekday of a span said weekly (« 07/11 – 28/11 », « tous les mercredis »); a range in one cell (« Du 14 au
+    19 nov. ») gives its end."""
+    value = (record.get("start") or "").strip()
+    found = dates.match_date(value) if value and not re.match(r"\d{4}-\d\d-\d\d|\d{5}", value) else None
+    period = dates.resolve(found, year) if found else None
+    if period and period.separate:
+        return [{**record, "start": day.isoformat(), "end": None} for day in period.days]
+    if period and period.end and period.end > period.start and not record.get("end"):
+        return [{**record, "start": period.start.isoformat(), "end": period.end.isoformat()}]
+    start, end = _moment(value, year)[0], _moment(record.get("end"), year)[0]
+    told = " ".join(filter(None, (record.get(f) for f in ("start_time", "description", "_notes", "title"))))
+    weekly = dates.weekly_day(told)
+    if start and end and weekly is not None and 7 <= (end - start).days <= 62:
+        days = [start + dt.timedelta(days=k) for k in range((end - start).days + 1)]
+        return [{**record, "start": d.isoformat(), "end": None} for d in days if d.weekday() == weekly]
+    return [record]
 
 
 def _run_dates(run: list) -> dict:
@@ -581,10 +639,20 @@ def _record_event(record: dict, places: Places, year: int) -> Event | None:
     event = Event(title=title[:300], description=record.get("description"),
                   organizer=record.get("organizer") or _labelled(record.get("description"), "organizer"),
                   contact=record.get("contact"), theme=record.get("theme"), url=record.get("url"))
-    event.kind = record.get("kind") or kind_in(title)
+    kind = record.get("kind")
+    if kind and dates.fold(kind).strip() in _OFFLINE | _BOTH | _ONLINE:
+        # « Format : On site / Online / Hybrid »: the column says how one attends, not what kind of event
+        record, kind = {**record, "online": record.get("online") or kind}, None
+    event.kind = kind or kind_in(title)
     start, start_time = _moment(record.get("start"), year)
     _, first_end_time = _moment(record.get("first_end"), year)
     end, end_time = _moment(record.get("end") or record.get("last_start"), year)
+    moved = _PUT_OFF.match(record.get("status") or "")
+    moved_to = _moment(moved.group(1), year)[0] if moved else None
+    if moved_to and start:
+        # « Postponed → 28/11 », « Reporté au 28/11 »: the row's status gives the new day
+        end = end and moved_to + (end - start) if end and end > start else None
+        start = moved_to
     if record.get("start") and not start:
         event.warn(f"date illisible : « {record['start']} »", 0.4)
     if start:
@@ -612,6 +680,10 @@ def _record_event(record: dict, places: Places, year: int) -> Event | None:
     return event
 
 
+_PUT_OFF = re.compile(r"^\W*(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|postponed|rescheduled|moved)\s*"
+                      r"(?:au|à|le|to|on|:|→|->|=>)?\s*(\S.*)$", re.IGNORECASE)
+
+
 def _labelled(text: str | None, field: str) -> str | None:
     """The value of a field labelled in a free text (« Orga : URSCOP Ouest » in a calendar event's notes)."""
     for line in (text or "").splitlines()[:50]:
@@ -622,6 +694,9 @@ def _labelled(text: str | None, field: str) -> str | None:
 
 
 def _record_place(event: Event, record: dict, places: Places) -> None:
+    town = record.get("commune") or ""
+    if dates.fold(re.sub(r"[()\[\]]", "", town)).strip() in _ONLINE or is_online(town) and len(town.split()) <= 3:
+        record, event.online = {**record, "commune": None}, True     # « (online) », « En ligne » as the town
     if record.get("_place_string") and record.get("venue"):
         place = parse_place(record["venue"], places, fuzzy=True, commune_first=False)
         event.venue, event.address, event.online = place.venue, place.address, event.online or place.online
@@ -645,6 +720,8 @@ def _record_place(event: Event, record: dict, places: Places) -> None:
     elif record.get("commune"):
         event.commune_name = record["commune"]
         event.warn(f"commune « {record['commune']} » non reconnue : à préciser", 0.2)
+    if event.venue and is_online(event.venue) and len(event.venue.split()) <= 3:
+        event.venue, event.online = None, True      # « En ligne » as the place: how one attends, no place
     if not event.commune_code and event.venue:
         known = places.venue_commune(event.venue)
         if known:
@@ -661,7 +738,11 @@ def _record_commune(record: dict, places: Places) -> Resolved | None:
     if city and re.fullmatch(r"\d{5}", postcode):
         return places.postcode_commune(postcode, city)
     if city:
-        return places.commune(city, fuzzy=True)
+        found = places.commune(city, fuzzy=True)
+        bare = re.sub(r"\s*\([^()]*\)\s*", " ", city).strip()
+        if (found is None or not found.code) and bare and bare != city:
+            return places.commune(bare, fuzzy=True) or found     # « CAPDENAC (le Haut) »
+        return found
     served = places.postcode_alone(postcode) if re.fullmatch(r"\d{5}", postcode) else None
     if served:
         return served       # 67100: Strasbourg
