@@ -132,3 +132,24 @@ def test_a_magazine_whose_one_rubric_is_the_mois_gives_the_events_of_that_rubric
     document = read(MAGAZINE)
     assert [e.title for e in document.events] == ["Conférence « Consommer local »", "Marché des producteurs solidaires"]
     assert any("hors de la rubrique du Mois de l'ESS" in w for w in document.warnings)
+
+
+# A group chat exported from WhatsApp: each message under its own date, days said relative to it, the app's
+# own lines (a member added, a medium left out, a message deleted) among them.
+CHAT = """04/11/2024 09:00 - Les messages et les appels sont chiffrés de bout en bout.
+04/11/2024 09:01 - Claire a créé le groupe « Mois ESS Villeurbanne »
+04/11/2024 09:02 - Claire: Bonjour ! Postez ici vos dates pour l'affiche.
+04/11/2024 09:10 - Malik: Pour la ressourcerie : atelier couture mercredi 13 novembre à 14h, 12 rue Paul-Verlaine, Villeurbanne
+04/11/2024 09:11 - Malik: <Médias omis>
+04/11/2024 09:15 - Claire: Ce message a été supprimé
+08/11/2024 18:30 - Inès: Rappel : demain samedi, troc de graines au jardin des Brosses à Villeurbanne, dès 10h !
+08/11/2024 18:31 - Claire: 👍
+"""
+
+
+def test_a_chat_exports_messages_are_posts_each_with_its_own_date(read):
+    result = read(CHAT, "discussion.txt")
+    assert [(e.start_date, e.commune_name) for e in result.events] == [
+        ("2024-11-13", "Villeurbanne"), ("2024-11-09", "Villeurbanne")]
+    assert "couture" in result.events[0].title and "troc" in result.events[1].title.lower()
+    assert not any("Médias" in (e.title or "") + (e.description or "") for e in result.events)

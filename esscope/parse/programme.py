@@ -18,6 +18,7 @@ from . import dates, keep
 from .anchors import choose_year, dated_sentences, find_candidates
 from .brochure import kind_badge, learn_themes
 from .casing import learn_casing
+from .chats import unchatted
 from .context import Context
 from .entries import TOLD, parse_entry, split_rest
 from .fields import PHONE
@@ -55,7 +56,7 @@ _SPACES = re.compile(rf"[ \t]{{{_WIDEST_GAP + 1},}}")
 def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
-    text = unflatten(ungrid(_SPACES.sub(" " * _WIDEST_GAP, text)))
+    text = unflatten(ungrid(unchatted(_SPACES.sub(" " * _WIDEST_GAP, text))))
     lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_relative_days(text)), cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]
