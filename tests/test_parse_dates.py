@@ -12,8 +12,9 @@ from esscope.parse.dates import (
     weekday_year,
     with_month_of_bare_days,
     with_relative_days,
+    with_spoken_numbers,
 )
-from esscope.parse.textnorm import clean, decode, fix_ocr_digits
+from esscope.parse.textnorm import clean, decode, fix_ocr_dates, fix_ocr_digits
 
 
 def period(text, year=2017):
@@ -131,3 +132,26 @@ def test_days_said_relative_to_each_broadcast_take_the_date_of_the_broadcast_the
             "N°86 – Librairies\nDiffusée le mardi 18 novembre 2014\nCe jeudi à 18h30, rencontre-dédicace.\n")
     out = with_relative_days(text)
     assert "jeudi 27 novembre, soirée de clôture" in out and "jeudi 20 novembre à 18h30" in out
+
+
+@pytest.mark.parametrize(("said", "written"), [
+    ("le samedi neuf à Vire, de quatorze heures à dix-huit heures", "le samedi 9 à Vire, de 14h à 18h"),
+    ("c'est le jeudi quatorze à vingt heures trente", "c'est le jeudi 14 à 20h30"),
+    ("samedi seize et dimanche dix-sept", "samedi 16 et dimanche 17"),
+    ("rendez-vous le vingt-et-un novembre", "rendez-vous le 21 novembre"),
+    ("le premier atelier, pour deux personnes", "le premier atelier, pour deux personnes"),
+    ("le dix-huitième siècle", "le dix-huitième siècle"),
+])
+def test_a_transcripts_days_and_times_said_in_words(said, written):
+    assert with_spoken_numbers(said) == written
+
+
+@pytest.mark.parametrize(("scanned", "read"), [
+    ("samedi l8 novernbre 2017", "samedi 18 novembre 2017"),
+    ("sarnedis 4 et l8 novembre", "samedis 4 et 18 novembre"),
+    ("Dirnanche 5 DÉCERNBRE", "Dimanche 5 DÉCEMBRE"),
+    ("Mardi l4/11", "Mardi 14/11"),
+    ("le modèle l8 du Carnaval, Iris", "le modèle l8 du Carnaval, Iris"),
+])
+def test_a_scanners_misreadings_of_dates_are_read_back(scanned, read):
+    assert fix_ocr_dates(scanned) == read

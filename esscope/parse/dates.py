@@ -397,6 +397,47 @@ def with_relative_days(text: str) -> str:
     return _RELATIVE.sub(said_on, text)
 
 
+# numbers as a transcript writes them (« le samedi neuf », « dix-huit heures trente »)
+_UNITS = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+_SPOKEN = {**{w: k + 1 for k, w in enumerate(_UNITS)}, "premier": 1, "dix": 10, "onze": 11, "douze": 12,
+           "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19,
+           "vingt": 20, "trente": 30, "vingt-et-un": 21, "vingt et un": 21, "trente-et-un": 31, "trente et un": 31,
+           **{f"vingt-{w}": 20 + k + 1 for k, w in enumerate(_UNITS) if w != "un"}}
+_NUMBER = "(?:" + "|".join(sorted((re.escape(w).replace("\\ ", "\\s+") for w in _SPOKEN), key=len, reverse=True)) + ")"
+# « samedi seize », « le vingt-et-un novembre », « mercredi treize… non pardon, … »: a day said in words
+_SPOKEN_DAY = re.compile(rf"(?<![{_A}-])(?P<before>(?:{_WEEKDAY}|le)\s+)(?P<n>{_NUMBER})(?![{_A}-])(?!\s+(?:heures?|h\b|ans?|euros?|personnes))"
+                         rf"|(?<![{_A}-])(?P<n2>{_NUMBER})(?P<after>\s+{_MONTH})(?![{_A}])", re.IGNORECASE)
+# « à dix-huit heures trente », « de quatorze heures à dix-huit heures », « neuf heures trente »
+_SPOKEN_TIME = re.compile(rf"(?<![{_A}-])(?P<h>{_NUMBER})\s+heures?(?:\s+(?P<m>trente|quinze|quarante-cinq|dix|vingt))?(?![{_A}-])",
+                          re.IGNORECASE)
+_MINUTES = {"trente": 30, "quinze": 15, "quarante-cinq": 45, "dix": 10, "vingt": 20}
+
+
+def with_spoken_numbers(text: str) -> str:
+    """A transcript's days and times said in words written in figures: « samedi neuf » → « samedi 9 »,
+    « le vingt-et-un novembre » → « le 21 novembre », « dix-huit heures trente » → « 18h30 »."""
+    def number(word):
+        return _SPOKEN.get(re.sub(r"\s+", " ", word.lower()))
+
+    def day(m):
+        if m.group("n"):
+            n = number(m.group("n"))
+            if m.group("before").lower().startswith("le") and n == 1:
+                return m.group(0)       # « le premier atelier », « le un » are no days
+            return f"{m.group('before')}{n}" if n and n <= 31 else m.group(0)
+        n = number(m.group("n2"))
+        return f"{n}{m.group('after')}" if n and n <= 31 else m.group(0)
+
+    def time(m):
+        h = number(m.group("h"))
+        if h is None or h > 23:
+            return m.group(0)
+        return f"{h}h{_MINUTES[m.group('m').lower()]:02d}" if m.group("m") else f"{h}h"
+    if not re.search(_NUMBER, text, re.IGNORECASE):
+        return text
+    return _SPOKEN_DAY.sub(day, _SPOKEN_TIME.sub(time, text))
+
+
 # « Le 14, direction Talence », « Le 25, les amateurs … »: a sentence opening on a day said without its month
 _BARE_DAY = re.compile(r"(?:(?<=^)|(?<=[.!?»]\s)|(?<=\n))(?P<le>[Ll]e)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:er)?(?=\s*,\s*\S)",
                        re.MULTILINE)

@@ -57,7 +57,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
     text = unflatten(ungrid(unchatted(_SPACES.sub(" " * _WIDEST_GAP, text))))
-    lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_relative_days(text)), cut=dated_sentences))
+    lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_relative_days(dates.with_spoken_numbers(text))), cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]
     year, _how, warnings = choose_year(text, candidates, edition or year_hint)

@@ -6,7 +6,7 @@ import unicodedata
 from ..errors import UserError
 from ..files import decode, looks_binary
 
-__all__ = ["clean", "decode", "fix_ocr_digits", "looks_binary", "text_of"]
+__all__ = ["clean", "decode", "fix_ocr_dates", "fix_ocr_digits", "looks_binary", "text_of"]
 
 # Characters PDF extraction and word processors leave behind, with what they stand for.
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": "    ", "\u3000": " "}
@@ -29,7 +29,23 @@ def clean(text: str) -> str:
     text = text.translate(_DROP)
     # a form feed stays: it ends a page, whose columns are read apart (lines.side_by_side)
     text = "".join(ch for ch in text if ch in "\n\f" or unicodedata.category(ch) not in ("Cc", "Co", "Cs"))
-    return fix_ocr_digits(text)
+    return fix_ocr_dates(fix_ocr_digits(text))
+
+
+# Months and weekdays as a scanner reads them: « m » read « rn » (« novernbre », « sarnedi »), and a day's « 1 »
+# read « l » or « I » before a month or after a weekday (« l8 novembre », « samedis 4 et l8 »)
+_MONTHS_AND_DAYS = ["novembre", "décembre", "septembre", "samedi", "mardi", "mercredi", "dimanche", "mars", "mai"]
+_RN_FOR_M = re.compile(r"\b(?:" + "|".join(w.replace("m", "(?:m|rn)") for w in _MONTHS_AND_DAYS) + r")s?\b", re.IGNORECASE)
+_MONTH_WORD = r"(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)"
+_L_FOR_ONE = re.compile(r"(?<![^\W\d_])[lI](?P<a>[0-9])(?=\s+" + _MONTH_WORD + r"|\s*/\s*[01]?[0-9]\b)|"
+                        r"(?P<day>\b(?:lundi|mardi|jeudi|samedi|mercredi|vendredi|dimanche)s?\s+(?:[0-9]{1,2}\s+et\s+)?)"
+                        r"[lI](?P<b>[0-9])\b", re.IGNORECASE)
+
+
+def fix_ocr_dates(text: str) -> str:
+    """« samedi l8 novernbre » → « samedi 18 novembre »: the scanner's misreadings of dates, and of dates only."""
+    text = _RN_FOR_M.sub(lambda m: m.group(0).replace("rn", "m").replace("RN", "M"), text)
+    return _L_FOR_ONE.sub(lambda m: (m.group("day") or "") + "1" + (m.group("a") or m.group("b")), text)
 
 
 def fix_ocr_digits(text: str) -> str:
