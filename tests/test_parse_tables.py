@@ -106,3 +106,20 @@ def test_table_aligned_with_spaces_reads_each_cell_under_its_column(parse):
     assert summary(result, "start_date", "start_time", "title", "commune_name", "organizer") == [
         ("2022-11-08", "18:00", "Ciné-débat Les Liberterres", "Albi", "Cinéma de la Transition"),
         ("2022-11-15", None, "Troc de plantes", "Castres", "Jardins du Sud")]
+
+
+# A council's list of grants pasted as text: a title above a pipe table whose columns name the action, its
+# date and place in one cell, and who receives the grant with the address of its seat.
+GRANTS = """ANNEXE 2 — PROJETS RETENUS AU TITRE DU MOIS DE L'ESS 2019
+
+N° dossier | Bénéficiaire (siège) | Intitulé de l'action | Date(s) et lieu de l'action | Subvention | Observations
+19-101 | TERRES COMMUNES 3 rue Victor-Hugo, 37000 TOURS | Marché paysan et solidaire | samedi 16 novembre 2019, place du Marché, Amboise | 800,00 € |
+19-102 | COOP ACTIVE 37 | Ciné-débat « Travailler autrement » | jeudi 21 novembre 2019, 20h, cinéma Les Studios, Tours | 500,00 € | séance unique
+"""
+
+
+def test_a_grants_table_gives_its_actions_with_the_place_of_their_date_cell(parse):
+    result = parse(GRANTS, "annexe.txt")
+    assert [(e.start_date, e.start_time, e.title, e.commune_code, e.organizer) for e in result.events] == [
+        ("2019-11-16", None, "Marché paysan et solidaire", "37003", "TERRES COMMUNES"),
+        ("2019-11-21", "20:00", "Ciné-débat « Travailler autrement »", "37261", "COOP ACTIVE 37")]

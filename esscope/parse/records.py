@@ -186,7 +186,7 @@ def header_line(line: str) -> bool:
     """A table's header: between « ; », tabs or commas, at least three column names, a title and a start
     date among them (and empty names only after them, as a spreadsheet's unused columns)."""
     first = line.strip()
-    for separator in (";", "\t", ","):
+    for separator in (";", "\t", ",", "|"):
         cells = [c.strip().strip('"') for c in first.split(separator)]
         while cells and not cells[-1]:
             cells.pop()
@@ -637,7 +637,7 @@ def _record_event(record: dict, places: Places, year: int) -> Event | None:
     if not title:
         return None
     event = Event(title=title[:300], description=record.get("description"),
-                  organizer=record.get("organizer") or _labelled(record.get("description"), "organizer"),
+                  organizer=_without_address(record.get("organizer")) or _labelled(record.get("description"), "organizer"),
                   contact=record.get("contact"), theme=record.get("theme"), url=record.get("url"))
     kind = record.get("kind")
     if kind and dates.fold(kind).strip() in _OFFLINE | _BOTH | _ONLINE:
@@ -673,6 +673,12 @@ def _record_event(record: dict, places: Places, year: int) -> Event | None:
         online = "non"
     event.online = bool(online and dates.fold(online) not in _OFFLINE) or \
         is_online(" ".join(filter(None, [record.get("venue"), title])))
+    if start and not any(record.get(f) for f in ("venue", "address", "commune", "postcode", "insee")):
+        # « samedi 18 novembre 2017, Grand'Place, Arras »: a « Date(s) et lieu » column says where after when
+        found = dates.match_date((record.get("start") or "").strip())
+        rest = dates.strip_times(record["start"].strip()[found.end:]).strip(" ,;–—-") if found else ""
+        if re.search(r"[^\W\d_]{3}", rest):
+            record = {**record, "venue": rest, "_place_string": True}
     _record_place(event, record, places)
     if not event.commune_code and not event.online and not event.commune_name:
         event.warn(f"lieu « {event.venue} » sans commune : commune à confirmer" if event.venue else
@@ -682,6 +688,17 @@ def _record_event(record: dict, places: Places, year: int) -> Event | None:
 
 _PUT_OFF = re.compile(r"^\W*(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|postponed|rescheduled|moved)\s*"
                       r"(?:au|à|le|to|on|:|→|->|=>)?\s*(\S.*)$", re.IGNORECASE)
+
+
+# « ARTOIS SOLIDARITÉS 14 rue des Augustines, 62000 ARRAS »: where an organisation sits, after its name
+_SEAT = re.compile(r"(?:,?\s+\d{1,4}(?:\s*(?:bis|ter))?,?\s+(?:rue|avenue|av\.|bd|boulevard|place|chemin|all[ée]e|quai|"
+                   r"impasse|route|cours|square)\b|,\s*(?:rue|avenue|boulevard|place|quai|za|zi|zone)\s|,?\s+\d{5}\b).*$",
+                   re.IGNORECASE)
+
+
+def _without_address(name: str | None) -> str | None:
+    """An organiser's name without the address a grant's table writes after it."""
+    return (_SEAT.sub("", name).strip(" ,–—-") or name) if name else name
 
 
 def _labelled(text: str | None, field: str) -> str | None:

@@ -163,11 +163,15 @@ FIELD_LABELS = (
     ("organizer", (r"organisat(?:eur|rice)s?|organis[ée]e?s?\s+par|organisation|orga?\.?|porteurs?(?:\s+d[eu]\s+projet)?|"
                    r"structures?(?:\s+(?:organisatrices?|porteuses?))?|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
                    r"(?:à|a)\s+l['’]\s*initiative\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|initiative|"
-                   r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|qui")),
+                   r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|qui|"
+                   # a grant's list: who receives it, where they are (« Bénéficiaire (siège) »)
+                   r"b[ée]n[ée]ficiaires?(?:\s*\(si[èe]ge\))?")),
     ("partners", r"partenariats?|partenaires?|en\s+partenariat\s+avec|avec\s+le\s+soutien\s+de|soutiens?"),
     ("title", (r"titre|intitul[ée]|[ée]v[ée]nements?|[ée]v[èe]nements?|nom\s+de\s+l['’][ée]v[ée]nement|"
-               r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom|quoi|actions?|animations?")),
-    ("date", r"dates?|jours?|quand|date\s+et\s+heure|date\s+(?:de\s+)?d[ée]but|date\s+de\s+l['’][ée]v[ée]nement"),
+               r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom|quoi|actions?|animations?|"
+               r"intitul[ée]\s+(?:de\s+l['’]action|du\s+projet|de\s+l['’]animation)")),
+    ("date", r"dates?|jours?|quand|date\s+et\s+heure|date\s+(?:de\s+)?d[ée]but|date\s+de\s+l['’][ée]v[ée]nement|"
+             r"dates?\s+et\s+lieux?(?:\s+de\s+l['’](?:action|animation))?"),
     ("end", r"date\s+(?:de\s+)?fin|jusqu['’]au"),
     ("time", r"horaires?|heures?|heure\s+de\s+d[ée]but|d[ée]but|cr[ée]neaux?"),
     ("end_time", r"heure\s+de\s+fin|fin"),
@@ -186,7 +190,7 @@ FIELD_LABELS = (
     ("public", r"publics?(?:\s+vis[ée]s?)?|pour\s+qui"),
     ("description", r"description|r[ée]sum[ée]|pr[ée]sentation|d[ée]tails?|au\s+programme"),
     # a table's own columns: its rows' numbers, their state in the organisers' work, their notes
-    ("number", r"n[°o]|num[ée]ro|#"),
+    ("number", r"n[°o]|num[ée]ro|#|n[°o]\s+(?:de\s+)?dossier"),
     ("status", r"statut|[ée]tat|status"),
     ("notes", r"commentaires?(?:\s+internes?)?|remarques?|observations?|notes?(?:\s+internes?)?"),
 )
