@@ -123,3 +123,13 @@ def test_a_grants_table_gives_its_actions_with_the_place_of_their_date_cell(pars
     assert [(e.start_date, e.start_time, e.title, e.commune_code, e.organizer) for e in result.events] == [
         ("2019-11-16", None, "Marché paysan et solidaire", "37003", "TERRES COMMUNES"),
         ("2019-11-21", "20:00", "Ciné-débat « Travailler autrement »", "37261", "COOP ACTIVE 37")]
+
+
+def test_a_text_whose_header_looks_like_a_tables_and_is_none_is_read_as_text(parse):
+    # each cell of a row on its own line: no row under the header reads as one
+    text = ("N° dossier | Intitulé de l'action | Date(s) et lieu | Observations\n\n"
+            "19-101 | TERRES COMMUNES\n"
+            "        | Marché paysan et solidaire\n"
+            "        | samedi 16 novembre 2019, place du Marché, Amboise\n")
+    result = parse(text, "annexe.txt")
+    assert result.format == "text" and [e.start_date for e in result.events] == ["2019-11-16"]

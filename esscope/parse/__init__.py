@@ -176,18 +176,31 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
         return _Source("ics", None, ics_records(text_of(data, f"Le fichier {filename}")))
     if fmt == "json":
         return _Source("openagenda-json", None, json_records(data, f"Le fichier {filename}"))
+    if fmt == "csv" and not (filename or "").lower().endswith((".csv", ".tsv")):
+        try:
+            table = _table(data, filename, fmt, columns)
+            if sum(bool(r.get("start")) for r in table.records) * 2 >= len(table.records):
+                return table
+        except UserError:
+            pass
+        # a text whose header looked like a table's and is none (no date under its date column): read as text
+        return _Source("text", text_of(data, f"Le fichier {filename}"))
     if fmt in ("csv", "xlsx"):
-        what = f"Le tableau {filename}"
-        rows, cols = read_csv(data, what) if fmt == "csv" else read_xlsx(data, what)
-        if not rows:
-            raise UserError(f"Le tableau {filename} n'a aucune ligne d'événement sous ses en-têtes : "
-                            "vérifiez l'export.")
-        records, kind = table_records(rows, cols, columns)
-        # the lines above a table pasted into a text (« … NOVEMBRE 2011 ») may name its edition
-        hint = decode(data[:8192], what)[0] if fmt == "csv" else ""
-        return _Source(kind if fmt == "csv" or kind != "table" else "xlsx", None, records, hint=hint)
+        return _table(data, filename, fmt, columns)
     text = text_of(data, f"Le fichier {filename}")
     return _Source("text", text)
+
+
+def _table(data: bytes, filename: str, fmt: str, columns) -> _Source:
+    what = f"Le tableau {filename}"
+    rows, cols = read_csv(data, what) if fmt == "csv" else read_xlsx(data, what)
+    if not rows:
+        raise UserError(f"Le tableau {filename} n'a aucune ligne d'événement sous ses en-têtes : "
+                        "vérifiez l'export.")
+    records, kind = table_records(rows, cols, columns)
+    # the lines above a table pasted into a text (« … NOVEMBRE 2011 ») may name its edition
+    hint = decode(data[:8192], what)[0] if fmt == "csv" else ""
+    return _Source(kind if fmt == "csv" or kind != "table" else "xlsx", None, records, hint=hint)
 
 
 def _events(source: _Source, places: Places, edition) -> tuple:

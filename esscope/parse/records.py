@@ -183,8 +183,13 @@ def without_comments(text: str) -> str:
 
 
 def header_line(line: str) -> bool:
-    """A table's header: between « ; », tabs or commas, at least three column names, a title and a start
-    date among them (and empty names only after them, as a spreadsheet's unused columns)."""
+    """A table's header: between « ; », tabs, commas or pipes, at least three column names, a title and a
+    start date among them (and empty names only after them, as a spreadsheet's unused columns)."""
+    return header_separator(line) is not None
+
+
+def header_separator(line: str) -> str | None:
+    """The separator of a table's header line (`header_line`), or None."""
     first = line.strip()
     for separator in (";", "\t", ",", "|"):
         cells = [c.strip().strip('"') for c in first.split(separator)]
@@ -193,8 +198,8 @@ def header_line(line: str) -> bool:
         if 3 <= len(cells) <= PROGRAMME_COLUMNS.limit and all(0 < len(c) <= 40 for c in cells):
             mapping = column_mapping(cells)
             if "title" in mapping and "start" in mapping:
-                return True
-    return False
+                return separator
+    return None
 
 
 def _date_column(rows: list, columns: list, exclude: set) -> str | None:
@@ -246,8 +251,9 @@ def read_csv(data: bytes, what: str = "Le tableau") -> tuple:
     sample = text[:20000]
     try:
         # a header cut by tabs says the delimiter (the sniffer is misled by commas in long cells)
-        dialect = csv.excel_tab if text.split("\n", 1)[0].count("\t") >= 2 else \
-            csv.Sniffer().sniff(sample, delimiters=";,\t|")
+        header = header_separator(text.split("\n", 1)[0])
+        dialect = csv.excel_tab if header == "\t" or text.split("\n", 1)[0].count("\t") >= 2 else \
+            _with_delimiter(header) if header else csv.Sniffer().sniff(sample, delimiters=";,\t|")
     except csv.Error:
         dialect = csv.excel
         dialect.delimiter = ";" if sample.count(";") > sample.count(",") else ","
@@ -268,6 +274,11 @@ def read_csv(data: bytes, what: str = "Le tableau") -> tuple:
         raise UserError(f"{what} est mal formé vers la ligne {reader.line_num} (champ trop long ou caractère "
                         "invalide) : ouvrez-le dans un tableur et réenregistrez-le en CSV.") from exc
     return rows, columns
+
+
+def _with_delimiter(delimiter: str):
+    """The CSV dialect of a table whose header says its delimiter (cells around « | » padded with spaces)."""
+    return type("Said", (csv.excel,), {"delimiter": delimiter, "skipinitialspace": delimiter == "|"})
 
 
 def read_xlsx(data: bytes, what: str = "Le classeur") -> tuple:
