@@ -153,3 +153,30 @@ def test_a_chat_exports_messages_are_posts_each_with_its_own_date(read):
         ("2024-11-13", "Villeurbanne"), ("2024-11-09", "Villeurbanne")]
     assert "couture" in result.events[0].title and "troc" in result.events[1].title.lower()
     assert not any("Médias" in (e.title or "") + (e.description or "") for e in result.events)
+
+
+# A collective's wiki page: links to its table of places, to-do items, items « @ place — org. : who ».
+WIKI_PLACES = """# Mois de l'ESS 2024 — programme partagé
+
+- [x] Envoyer la liste à la CRESS le 11/10
+- [ ] Réserver la salle pour le bilan (jeudi 12 décembre ?)
+
+* **mar. 5/11, 14h** — Atelier « Gouvernance partagée » @ [[lieux#grange|La Grange]] — *org. : Asso Deiz ha Noz*
+* **sam. 16/11, 10h** — Marché des créateurs @ [[lieux#brug|Salle Ar Brug]] — *org. : Artisans du Dourduff*[^1]
+
+## Lieux {#lieux}
+
+| Clé | Nom | Adresse | Commune |
+|-----|-----|---------|---------|
+| grange | La Grange | lieu-dit Kerantour | Plougonven |
+| brug | Salle Ar Brug | rue de Kernéguès | St-Martin-des-Champs |
+
+[^1]: Sous réserve.
+"""
+
+
+def test_a_wiki_pages_items_take_their_place_from_its_table_of_places(read):
+    result = read(WIKI_PLACES, "wiki.md", region="53")
+    assert [(e.start_date, e.title, e.venue, e.commune_code, e.organizer) for e in result.events] == [
+        ("2024-11-05", "Atelier « Gouvernance partagée »", "La Grange", "29191", "Asso Deiz ha Noz"),
+        ("2024-11-16", "Marché des créateurs", "Salle Ar Brug", "29254", "Artisans du Dourduff")]

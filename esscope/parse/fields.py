@@ -273,6 +273,8 @@ def apply_commune(event: Event, found) -> None:
 def finish(event: Event, context: Context) -> None:
     """What every event gets: the commune of a confirmed venue, and the flags for what is missing."""
     _place_after_dash(event, context)
+    if event.venue:     # « 📍 Place Parmentier »: the pin that marked the line is no part of the name
+        event.venue = re.sub(r"^[\s📍📌⌖]+", "", event.venue) or None
     if not event.commune_code and event.venue:
         known = context.places.venue_commune(event.venue)
         if known:

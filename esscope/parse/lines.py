@@ -48,7 +48,7 @@ def read_lines(text: str, cut=None) -> list:
     out = []
     for n, raw in _unwrapped(side_by_side(unboxed(unstacked(uncounted(untagged(unquoted(text)).split("\n")))))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
-        expanded = _AT_VENUE.sub(" – ", expanded)
+        expanded = _AT_VENUE.sub(" – 📍 ", expanded)
         moved = bool(_MOVED_TO.match(expanded))
         expanded = _STATUS.sub("", _FORMERLY_REMARK.sub("", _MOVED_TO.sub("", expanded, count=1)))
         timed = _TITLE_TIME.match(expanded)
@@ -656,6 +656,11 @@ def _read_day_first(lines: list, rows: list) -> None:
 
 
 _MARKUP = [
+    # « - [x] BAT des affiches validé le 18/10 »: a wiki's to-do item, the team's work, no event
+    (re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s.*$"), ""),
+    (re.compile(r"\[\[[^\]|\n]*?\\?\|([^\]\n]+)\]\]"), r"\1"),   # « [[lieux#manu|La Manu]] »: a wiki's link, its text
+    (re.compile(r"\[\[([^\]\n]+)\]\]"), r"\1"),
+    (re.compile(r"\[\^\w+\]|\{[#.][\w.-]+\}"), ""),      # « [^1] » footnote marks, « {.is-info} » attributes
     (re.compile(r"~~(?=\S)[^~\n]+?(?<=\S)~~"), ""),     # « ~~mar. 16/11~~ jeu. 18/11 »: struck out, so no longer so
     (re.compile(r"^\s*#{5,}\s*$"), ""),          # « ########## »: a banner's edge, drawn with the heading's mark
     (re.compile(r"^(\s{0,3})#{1,6}\s+(.*?)\s+#{1,6}\s*$"), r"\1\2"),        # « ## Heading ## », « #  EXPO   # »
@@ -671,7 +676,7 @@ _MARKUP = [
 def plain_markup(line: str) -> str:
     """A line without the marks of Markdown (headings, bold, italics, links), as agendas pasted from
     messages and wikis write them: « - **12 nov.** — *Lyon* — Atelier » → « - 12 nov. — Lyon — Atelier »."""
-    if not re.search(r"[*_#\[~]", line):
+    if not re.search(r"[*_#\[~{]", line):
         return line
     for pattern, replacement in _MARKUP:
         line = pattern.sub(replacement, line)

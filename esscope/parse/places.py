@@ -273,8 +273,10 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
             # in capitals (« Foyer rural, ST-MICHEL-DE-L'OBSERVATOIRE »)
             last = i == len(segments) - 1 - bool(initials)
             after_street = last and (bool(address_parts) or i > 0 and segment.isupper() and len(segment) >= 5)
+            # (« La Grange », « Le Hangar » alone: a venue's name that is a commune's elsewhere, not in the programme's région)
+            named = len(segments) == 1 and places.region and re.match(r"^(?:la|le|les|l['’])\s*\w", segment, re.IGNORECASE)
             found = places.commune(segment, fuzzy=fuzzy and (i == 0 or after_street) and _short_name(segment),
-                                   in_context_only=i > 0)
+                                   in_context_only=i > 0 or bool(named))
             if found:
                 place.commune = found
                 continue

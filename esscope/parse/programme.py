@@ -819,10 +819,27 @@ def _venue_addressed(events: list, text: str, context: Context) -> None:
             coded = POSTCODE_NAME.search(text, m.end(), m.end() + 120)
             coded = coded if coded and "\n" not in text[m.end():coded.start()] else None
             found = context.places.postcode_commune(coded.group(1), coded.group(2)) if coded else None
+            if not (found and found.code):
+                found = _directory_commune(text, m.end(), context.places)
             if found and found.code:
                 event.commune_code, event.commune_name = found.code, found.name
                 event.warn(f"commune de « {event.venue} » lue dans son adresse, ailleurs dans le document", 0.05)
                 break
+
+
+def _directory_commune(text: str, at: int, places: Places):
+    """The commune a table of places gives on the row of a venue's name, in a later cell: « | La Grange |
+    lieu-dit Kerantour | Plougonven | », « | Ti-Kêr | rue de la Gare | Sant-Tegoneg (Saint-Thégonnec) | »."""
+    end = text.find("\n", at)
+    row = text[at:end if end >= 0 else len(text)]
+    if "|" not in row and "\t" not in row:
+        return None
+    for cell in re.split(r"\s*(?:\||\t)\s*", row)[1:]:
+        for name in [cell] + re.split(r"\s*/\s*|\s*[()]\s*", cell):
+            found = commune_cell(name, places) if name.strip() else None
+            if found and found.code:
+                return found
+    return None
 
 
 # « Ⓑ Maison de quartier de Beaulieu » over « boulevard Savari, Poitiers » in a leaflet's list of places, then

@@ -140,6 +140,9 @@ def read_cells(text: str, places: Places) -> Row | None:
             recognised += 1
         elif _AUDIENCE_CELL.fullmatch(cell.strip(" .!")):
             recognised += 1
+        elif texts and row.organizer is None and (label_of(cell) or ("",))[0] == "organizer" and label_of(cell)[1]:
+            row.organizer = label_of(cell)[1].strip(" *_")      # « … — org. : Asso Deiz ha Noz »
+            recognised += 1
         elif texts and row.place is None and _is_place_cell(cell, places):
             row.place = parse_place(_PIN.sub("", cell), places)
             recognised += 1
