@@ -410,3 +410,36 @@ def test_a_pasted_tables_grouped_rows_lists_spans_and_statuses(parse):
         ("2024-11-13", "2024-11-13", "Atelier vélo", "44143"),
         ("2024-11-27", "2024-11-27", "Atelier vélo", "44143"),
         ("2024-11-18", "2024-11-22", "Exposition « Coopérer »", "44143")]
+
+
+# A newsletter saved as its source: headers, a multipart body in quoted-printable, days said from its date.
+EML = b"""Received: from mail.reseau.example by mx.example with ESMTP id 1A2B
+Message-ID: <123@reseau.example>
+Date: Thu, 7 Nov 2019 09:00:00 +0100
+From: =?UTF-8?Q?R=C3=A9seau_ESS?= <lettre@reseau.example>
+Subject: =?UTF-8?Q?Lettre_du_Mois_de_l'ESS?=
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="XX"
+
+--XX
+Content-Type: text/plain; charset=UTF-8
+Content-Transfer-Encoding: quoted-printable
+
+Samedi 9 novembre, 10h : troc de v=C3=AAtements =C3=A0 la Maison des associa=
+tions, Bayonne.
+Jeudi 14 novembre, 18h : conf=C3=A9rence sur les coop=C3=A9ratives, Anglet.
+--XX
+Content-Type: text/html; charset=UTF-8
+
+<p>Samedi 9 novembre ...</p>
+--XX--
+"""
+
+
+def test_a_mail_saved_as_its_source_is_read_as_the_text_it_shows(parse):
+    result = parse(EML, "lettre.eml")
+    assert result.format == "mail"
+    assert [(e.start_date, e.commune_name) for e in result.events] == [("2019-11-09", "Bayonne"),
+                                                                      ("2019-11-14", "Anglet")]
+    assert "vêtements" in result.events[0].title and result.edition == 2019
+    assert parse(EML, "lettre.txt").format == "mail"

@@ -15,6 +15,7 @@ from ..limits import PROGRAMME_BYTES, PROGRAMME_EVENTS, TEXT_CHARS
 from . import dates
 from .figures import TerritoryFinder, find_figures
 from .html import feed_to_text, html_to_text, json_ld_events, json_ld_record, looks_like_feed, looks_like_html
+from .mail import looks_like_mail, mail_to_text
 from .model import EVENT_FIELDS, Document, Event, Figure
 from .pdf import pdf_document
 from .places import Places
@@ -44,7 +45,7 @@ __all__ = [
     "parse_document",
 ]
 
-TEXT_FORMATS = ("text", "html", "pdf")
+TEXT_FORMATS = ("text", "html", "pdf", "mail")
 
 
 @dataclass
@@ -75,6 +76,8 @@ def detect_format(data: bytes, filename: str) -> str:
         raise UserError(f"{filename} est un ancien fichier Office (XLS ou DOC) : enregistrez-le en XLSX, CSV ou PDF.")
     if head.upper().startswith(b"BEGIN:VCALENDAR") or name.endswith(".ics") or _CALENDAR_INSIDE.search(data[:65536]):
         return "ics"
+    if name.endswith(".eml") or looks_like_mail(data):
+        return "mail"
     # « [Transcription automatique …] » opens a text, not a JSON array: JSON opens on a quote or a bracket
     if name.endswith(".json") or (re.match(rb"[\[{]\s*[\"{\[\]}]", head) and name.endswith((".txt", ""))):
         return "json"
@@ -170,6 +173,8 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
                             "menus ou de la mise en forme) : enregistrez la page une fois affichée dans le "
                             "navigateur, ou copiez le programme dans un fichier texte.")
         return _Source("html", clean(text))
+    if fmt == "mail":
+        return _Source("mail", clean(mail_to_text(data)))
     if fmt == "feed":
         return _Source("feed", clean(feed_to_text(decode(data, f"Le flux {filename}")[0])))
     if fmt == "ics":

@@ -170,8 +170,8 @@ FIELD_LABELS = (
     ("title", (r"titre|intitul[ée]|[ée]v[ée]nements?|[ée]v[èe]nements?|nom\s+de\s+l['’][ée]v[ée]nement|"
                r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom|quoi|actions?|animations?|"
                r"intitul[ée]\s+(?:de\s+l['’]action|du\s+projet|de\s+l['’]animation)")),
-    ("date", r"dates?|jours?|quand|date\s+et\s+heure|date\s+(?:de\s+)?d[ée]but|date\s+de\s+l['’][ée]v[ée]nement|"
-             r"dates?\s+et\s+lieux?(?:\s+de\s+l['’](?:action|animation))?"),
+    ("date", (r"dates?|jours?|quand|date\s+et\s+heure|date\s+(?:de\s+)?d[ée]but|date\s+de\s+l['’][ée]v[ée]nement|"
+              r"dates?\s+et\s+lieux?(?:\s+de\s+l['’](?:action|animation))?")),
     ("end", r"date\s+(?:de\s+)?fin|jusqu['’]au"),
     ("time", r"horaires?|heures?|heure\s+de\s+d[ée]but|d[ée]but|cr[ée]neaux?"),
     ("end_time", r"heure\s+de\s+fin|fin"),
