@@ -180,3 +180,12 @@ def test_a_wiki_pages_items_take_their_place_from_its_table_of_places(read):
     assert [(e.start_date, e.title, e.venue, e.commune_code, e.organizer) for e in result.events] == [
         ("2024-11-05", "Atelier « Gouvernance partagée »", "La Grange", "29191", "Asso Deiz ha Noz"),
         ("2024-11-16", "Marché des créateurs", "Salle Ar Brug", "29254", "Artisans du Dourduff")]
+
+
+def test_an_items_organiser_in_brackets_at_its_end_is_its_organiser(read):
+    text = ("Les rendez-vous du Mois de l'ESS 2016 :\n"
+            "  – sam. 5/11, 9h-12h : Repair café, salle Cerey, Mozac (org. Mozac Répare)\n"
+            "  – mar. 15/11, 20h30 : ciné-débat « Les Sociétaires », cinéma associatif, Volvic (org. Volvic Ciné Passion)\n")
+    result = read(text)
+    assert [(e.title, e.commune_name, e.organizer) for e in result.events] == [
+        ("Repair café", "Mozac", "Mozac Répare"), ("Ciné-débat « Les Sociétaires »", "Volvic", "Volvic Ciné Passion")]

@@ -163,7 +163,7 @@ def prose_event(item: str, extra: list, head: Head, context: Context, exact: boo
     title_text = row.title if row else item
     own = [line for line in extra if not line.bullet and not label_of(line.text)]
     wrapped, details = _wrapped(title_text, own) if wrap else ([], [line.text for line in own])
-    text = " ".join([title_text] + wrapped).strip()
+    text = _BRACKETED_BY.sub(r", organisé par \1", " ".join([title_text] + wrapped).strip())
     reading = read_item(text, context.places)
     if exact:
         reading.title, reading.kind = item.strip(" .;,"), kind_in(item)
@@ -192,6 +192,11 @@ def prose_event(item: str, extra: list, head: Head, context: Context, exact: boo
     apply_details(event, details + leftover, context)
     finish(event, context)
     return event
+
+
+# « Repair café, salle Cerey, Mozac (org. Mozac Répare) »: who puts the event on, in brackets at the end
+_BRACKETED_BY = re.compile(r"\s*\((?:org\.|orga\.?|organis[ée]e?s?\s+par|propos[ée]e?s?\s+par)\s*:?\s*([^()]{2,100})\)\s*$",
+                           re.IGNORECASE)
 
 
 def _wrapped(first: str, lines: list) -> tuple:
