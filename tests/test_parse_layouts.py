@@ -769,3 +769,12 @@ def test_an_agendas_badged_cards_give_one_event_each(parse):
         ("2023-11-14", "2023-11-25", "Tours", "Exposition « Coopérer au quotidien »", "Exposition"),
         ("2023-11-23", "2023-11-23", "Joué-lès-Tours", "Forum des métiers du réemploi", "Forum")]
     assert "Les Fils" in result.events[0].organizer and result.events[0].price == "Gratuit"
+
+
+def test_a_press_conference_and_a_contents_line_are_no_events(parse):
+    text = ("SOMMAIRE\nLancement régional – Metz, jeudi 8 novembre ............ p. 4\n\n"
+            "Jeudi 8 novembre 2012, 18h : lancement régional du Mois de l'ESS, Arsenal, Metz\n"
+            "Mardi 30 octobre 2012, 11h : conférence de presse, Hôtel de Région, Metz\n")
+    result = parse(text)
+    assert [(e.start_date, e.title) for e in result.events] == [
+        ("2012-11-08", "Lancement régional du Mois de l'ESS")]

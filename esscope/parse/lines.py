@@ -130,13 +130,13 @@ _TURN = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’ 
 
 
 # « Ouverture officielle ........... 8 »: a table of contents' dotted leader and page number
-_LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*\d{0,3}\s*$")
+_LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*(?:(?:p\.|page)\s*)?\d{0,3}\s*$", re.IGNORECASE)
 
 
 def _without_leaders(line: str) -> str:
     """The line without its dotted leader and page number. Looked for in the line's tail of dots, spaces and
     figures only: searched through a whole line, a long run of dots followed by a word took seconds."""
-    body = line.rstrip(" \t.…_0123456789")
+    body = re.sub(r"(?:p\.|page)\s*\d{1,3}\s*$", "", line, flags=re.IGNORECASE).rstrip(" \t.…_0123456789")
     if len(body) == len(line):
         return line
     tail = line[len(body):]

@@ -645,6 +645,8 @@ _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][
                          r"\(\s*r[ée]serv[ée]e?s?\s+aux\s+(?:structures|membres|partenaires|adh[ée]rents|organisateurs)\b|"
                          r"^\s*(?:deadline|date\s+limite|cl[ôo]ture\s+des\s+(?:inscriptions|candidatures)|"
                          r"fin\s+des\s+(?:inscriptions|candidatures))\b"
+                         # a press conference: for journalists, not the public
+                         r"|^\s*(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
                          # the days of a school's or a town's calendar that put on nothing
                          r"|^\s*(?:jour\s+)?f[ée]ri[ée]\b|^\s*rentr[ée]e\b|^\s*(?:d[ée]but\s+des\s+|fin\s+des\s+)?vacances\b|"
                          r"^\s*conseils?\s+de\s+classe\b|^\s*bac\s+blanc\b|^\s*fermeture\b|^\s*cong[ée]s\b|"
