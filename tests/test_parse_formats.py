@@ -443,3 +443,29 @@ def test_a_mail_saved_as_its_source_is_read_as_the_text_it_shows(parse):
                                                                       ("2019-11-14", "Anglet")]
     assert "vêtements" in result.events[0].title and result.edition == 2019
     assert parse(EML, "lettre.txt").format == "mail"
+
+
+# An agenda's RSS feed with the event module: its fields are the events, an item sent again replaces the first.
+EVENT_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:ev="http://purl.org/rss/1.0/modules/event/">
+<channel><title>Agenda ESS 53</title>
+<item><title>Ciné-débat « Terres partagées » – mar. 15 nov.</title><guid>a-1</guid>
+  <pubDate>Mon, 07 Nov 2022 09:00:00 +0100</pubDate>
+  <ev:startdate>2022-11-15T20:30:00+01:00</ev:startdate><ev:location>Cinéma L'Aurore, Évron</ev:location>
+  <ev:organizer>Ciné-club des Coëvrons</ev:organizer></item>
+<item><title>[MODIFIÉ] Ciné-débat « Terres partagées » – jeu. 17 nov.</title><guid>a-1</guid>
+  <pubDate>Wed, 09 Nov 2022 17:41:03 +0100</pubDate>
+  <description><![CDATA[<p>La projection est déplacée au jeudi 17 novembre.</p>]]></description>
+  <ev:startdate>2022-11-17T20:30:00+01:00</ev:startdate><ev:location>Cinéma L'Aurore, Évron</ev:location>
+  <ev:organizer>Ciné-club des Coëvrons</ev:organizer></item>
+<item><title>[ANNULÉ] Soirée jeux coopératifs – ven. 18 nov.</title><guid>a-2</guid>
+  <ev:startdate>2022-11-18T20:00:00+01:00</ev:startdate><ev:location>Ludothèque, place Hercé, Ernée</ev:location></item>
+</channel></rss>
+"""
+
+
+def test_an_rss_feeds_event_fields_are_its_events(parse):
+    result = parse(EVENT_FEED, "flux.rss")
+    assert result.format == "feed-events"
+    assert [(e.start_date, e.start_time, e.title, e.commune_code, e.organizer) for e in result.events] == [
+        ("2022-11-17", "20:30", "Ciné-débat « Terres partagées »", "53097", "Ciné-club des Coëvrons")]

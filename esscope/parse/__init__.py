@@ -14,7 +14,15 @@ from ..errors import UserError
 from ..limits import PROGRAMME_BYTES, PROGRAMME_EVENTS, TEXT_CHARS
 from . import dates
 from .figures import TerritoryFinder, find_figures
-from .html import feed_to_text, html_to_text, json_ld_events, json_ld_record, looks_like_feed, looks_like_html
+from .html import (
+    feed_records,
+    feed_to_text,
+    html_to_text,
+    json_ld_events,
+    json_ld_record,
+    looks_like_feed,
+    looks_like_html,
+)
 from .mail import looks_like_mail, mail_to_text
 from .model import EVENT_FIELDS, Document, Event, Figure
 from .pdf import pdf_document
@@ -176,7 +184,12 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
     if fmt == "mail":
         return _Source("mail", clean(mail_to_text(data)))
     if fmt == "feed":
-        return _Source("feed", clean(feed_to_text(decode(data, f"Le flux {filename}")[0])))
+        feed = decode(data, f"Le flux {filename}")[0]
+        records = feed_records(feed)
+        if records:
+            PROGRAMME_EVENTS.check(len(records), f"Le flux {filename}")
+            return _Source("feed-events", None, records)
+        return _Source("feed", clean(feed_to_text(feed)))
     if fmt == "ics":
         return _Source("ics", None, ics_records(text_of(data, f"Le fichier {filename}")))
     if fmt == "json":

@@ -2,10 +2,13 @@
 and drops navigation, menus, headers and footers of the site, newsletters, comments, scripts and forms.
 Structured events declared in the page (schema.org Event in JSON-LD) are read as well."""
 
+import email.utils
 import html
 import json
 import re
 from html.parser import HTMLParser
+
+from .dates import match_date
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "nav", "form", "button", "select",
               "textarea", "aside", "menu", "dialog", "canvas", "object", "embed", "head", "title"}
@@ -192,6 +195,54 @@ _FIELD = r"<{0}(?:\s[^>]*)?>(.*?)</{0}>"
 def looks_like_feed(text: str) -> bool:
     """An RSS or Atom feed (an XML file of news items)."""
     return bool(_FEED.search(text[:4000])) and bool(_ITEM_OPEN.search(text[:200_000]))
+
+
+def _field(item: str, name: str) -> str | None:
+    m = re.search(_FIELD.format(re.escape(name)), item, re.IGNORECASE | re.DOTALL)
+    if not m:
+        return None
+    inner = re.sub(r"^\s*<!\[CDATA\[(.*)\]\]>\s*$", r"\1", m.group(1), flags=re.DOTALL)
+    return html.unescape(inner).strip() or None
+
+
+# « [ANNULÉ] Soirée jeux – ven. 18 nov. », « [MODIFIÉ] Ciné-débat … »: an agenda's state before the title
+_STATE = re.compile(r"^\s*\[(?P<state>[^\]]{2,20})\]\s*")
+
+
+def feed_records(feed: str) -> list:
+    """The events of a feed that gives them as data (RSS's event module: « ev:startdate », « ev:location »,
+    « ev:organizer »), as records of the table reader; one per item's id, its latest version. [] for a feed
+    of news."""
+    latest = {}
+    for k, piece in enumerate(_ITEM_OPEN.split(feed)[1:]):
+        item = _ITEM_CLOSE.split(piece, maxsplit=1)[0]
+        start = _field(item, "ev:startdate")
+        if not start:
+            continue
+        title = _field(item, "title") or ""
+        state = _STATE.match(title)
+        description = _field(item, "description")
+        title = title[state.end():] if state else title
+        cut = title.rfind(" – ")
+        if cut > 0 and match_date(title[cut + 3:]):
+            title = title[:cut]         # « Ciné-débat … – jeu. 17 nov. »: the date, said again in the fields
+        record = {"title": title, "start": start, "end": _field(item, "ev:enddate"),
+                  "venue": _field(item, "ev:location"), "_place_string": True,
+                  "organizer": _field(item, "ev:organizer"), "url": _field(item, "link"),
+                  "description": html_to_text(description)[0] if description else None,
+                  "status": state.group("state") if state else None}
+        key = _field(item, "guid") or f"#{k}"
+        sent = _published(_field(item, "pubDate"))
+        if key not in latest or sent and latest[key][0] and sent > latest[key][0]:
+            latest[key] = (sent, k, record)
+    return [record for _, _, record in sorted(latest.values(), key=lambda v: v[1])]
+
+
+def _published(value: str | None):
+    try:
+        return email.utils.parsedate_to_datetime(value) if value else None
+    except (TypeError, ValueError):
+        return None
 
 
 def feed_to_text(feed: str) -> str:
