@@ -155,3 +155,11 @@ def test_a_transcripts_days_and_times_said_in_words(said, written):
 ])
 def test_a_scanners_misreadings_of_dates_are_read_back(scanned, read):
     assert fix_ocr_dates(scanned) == read
+
+
+def test_days_said_from_an_articles_date_past_coming_and_tomorrow_evening():
+    text = ("Albi et agglo, mercredi 2 novembre 2011, p. 14\n\n"
+            "Demain soir, lancement. Dès samedi, disco-soupe. Samedi dernier, un troc. Mardi prochain, un atelier.")
+    assert with_relative_days(text).split("\n")[-1] == (
+        "jeudi 3 novembre soir, lancement. Dès samedi 5 novembre, disco-soupe. samedi 29 octobre, un troc. "
+        "mardi 8 novembre, un atelier.")

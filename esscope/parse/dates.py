@@ -354,8 +354,11 @@ _OWN_FIGURES = re.compile(r"^\s*(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\
                           re.IGNORECASE | re.MULTILINE)
 _OWN_DATELINE = re.compile(rf"^[A-ZÀ-Ý][\w’'\- ]{{1,40}},\s+(?:le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+"
                            rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE | re.MULTILINE)
-_RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain|aujourd['’]hui)(?:\s+(?P<wd1>{_WEEKDAY})|(?=\s*(?:[,:]|à\s+\d)))|"
-                       rf"(?P<wd2>{_WEEKDAY})\s+prochain\b|"
+_RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain|aujourd['’]hui)(?:\s+(?P<wd1>{_WEEKDAY})|"
+                       r"(?=\s*(?:[,:]|à\s+\d|(?:matin|soir|apr[èe]s-midi)\b)))|"
+                       rf"(?P<wd2>{_WEEKDAY})\s+prochain\b|(?P<wd6>{_WEEKDAY})\s+dernier\b|"
+                       # « Dès samedi, place au concret », « à partir de mardi »: the coming one
+                       rf"(?:(?<=d[èe]s\s)|(?<=partir\sde\s))(?P<wd5>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d)|"
                        rf"\bce\s+(?P<wd3>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d))\b", re.IGNORECASE)
 # « ★ Dimanche, 10h-17h – Corti. » opening a line of a dated paper's agenda: the coming Sunday
 _RELATIVE_LINE = re.compile(rf"(?<=^)(?P<lead>[^\w\n]{{0,3}})(?P<wd4>{_WEEKDAY})(?=,\s*\d{{1,2}}\s*h)",
@@ -462,7 +465,7 @@ def _written_day(m, today: dt.date) -> str:
     if before.count("«") > before.count("»") or before.count('"') % 2:
         return m.group(0)       # « Nourrir demain »: a title's words, not a day
     groups = m.groupdict()
-    said = groups.get("wd1") or groups.get("wd2") or groups.get("wd3") or groups.get("wd4")
+    said = next((groups.get(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5", "wd6") if groups.get(g)), None)
     weekday = WEEKDAYS.get(fold(said)) if said else None
     if groups.get("tomorrow"):
         word = fold(m.group("tomorrow"))
@@ -471,6 +474,8 @@ def _written_day(m, today: dt.date) -> str:
             return m.group(0)
     elif groups.get("wd2"):     # « jeudi prochain »: the next one after today
         day = today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+    elif groups.get("wd6"):     # « samedi dernier »: the last one before today
+        day = today - dt.timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
     else:                       # « ce samedi », « Samedi, 20h30 – »: the coming one, today included
         day = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
     written = f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"

@@ -80,7 +80,8 @@ KINDS = sorted({
     "ciné-club", "projection-rencontre", "jeu de piste", "escape game", "micro-trottoir", "émission de radio",
     "panier culturel", "portes-ouvertes", "dîner", "goûter", "marché de noël", "vide-grenier", "bal", "fresque",
     "webconférence", "visioconférence", "meet-up", "meetup", "salon professionnel", "trophées", "prix",
-    "gratiferia", "gratuiterie", "zone de gratuité", "disco soupe", "brocante", "vide-dressing",
+    "gratiferia", "gratuiterie", "zone de gratuité", "disco soupe", "disco-soupe", "brocante", "vide-dressing",
+    "repair-café",
 }, key=len, reverse=True)
 _KIND_FOLDED = {fold(k) for k in KINDS}
 _KIND_PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(fold(k)) for k in KINDS) + r")(?:s|x)?(?![\w]|-[a-z]+-)")
