@@ -772,7 +772,8 @@ def test_an_agendas_badged_cards_give_one_event_each(parse):
 
 
 def test_a_press_conference_and_a_contents_line_are_no_events(parse):
-    text = ("SOMMAIRE\nLancement régional – Metz, jeudi 8 novembre ............ p. 4\n\n"
+    text = ("SOMMAIRE\nLancement régional – Metz, jeudi 8 novembre ............ p. 4\n"
+            "JEU. 8 NOV.      Lancement régional – Metz ............ p. 4\n\n"
             "Jeudi 8 novembre 2012, 18h : lancement régional du Mois de l'ESS, Arsenal, Metz\n"
             "Mardi 30 octobre 2012, 11h : conférence de presse, Hôtel de Région, Metz\n")
     result = parse(text)

@@ -130,13 +130,22 @@ _TURN = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’ 
 
 
 # « Ouverture officielle ........... 8 »: a table of contents' dotted leader and page number
-_LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*(?:(?:p\.|page)\s*)?\d{0,3}\s*$", re.IGNORECASE)
+_LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){4,})\s*\d{0,3}\s*$")
+
+
+# « ........ p. 4 »: a page referred to at the end of a contents line (its leader looked for before it)
+_PAGE_REFERENCE = re.compile(r"(?<=[.…_\s])(?:p\.|page)\s*\d{1,3}\s*$", re.IGNORECASE)
 
 
 def _without_leaders(line: str) -> str:
     """The line without its dotted leader and page number. Looked for in the line's tail of dots, spaces and
     figures only: searched through a whole line, a long run of dots followed by a word took seconds."""
-    body = re.sub(r"(?:p\.|page)\s*\d{1,3}\s*$", "", line, flags=re.IGNORECASE).rstrip(" \t.…_0123456789")
+    page = _PAGE_REFERENCE.search(line[-24:])
+    if page:
+        before = line[:max(0, len(line) - 24) + page.start()].rstrip(" \t")
+        if len(before) - len(before.rstrip(".…_ ")) >= 4:
+            return ""   # « JEU. 8 NOV.  Lancement – Metz ........ p. 4 »: a contents line, the event is told on its page
+    body = line.rstrip(" \t.…_0123456789")
     if len(body) == len(line):
         return line
     tail = line[len(body):]
