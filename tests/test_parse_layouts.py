@@ -779,3 +779,12 @@ def test_a_press_conference_and_a_contents_line_are_no_events(parse):
     result = parse(text)
     assert [(e.start_date, e.title) for e in result.events] == [
         ("2012-11-08", "Lancement régional du Mois de l'ESS")]
+
+
+def test_a_posters_text_run_into_one_line_is_cut_before_each_day(parse):
+    text = ("[Diapo 3/8] Peut être une image de texte qui dit « GRANDE-TERRE SAM. 10 NOV. 2018 8H-13H Marché péyi "
+            "solidaire Place du marché, Sainte-Anne MER. 14 NOV. 16H Atelier compost Jardin partagé, Le Moule "
+            "VEN. 16 NOV. 9H Visite de la coopérative de pêcheurs Port de pêche, 97118 Saint-François »")
+    result = parse(text)
+    assert [(e.start_date, e.commune_code) for e in result.events] == [
+        ("2018-11-10", "97128"), ("2018-11-14", "97117"), ("2018-11-16", "97125")]

@@ -28,6 +28,7 @@ _MONTH = (r"(?:janvier|janv|jan|f[ée]vrier|f[ée]vr|f[ée]v|mars|avril|avr|mai|
           r"septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c)")
 MONTH_PATTERN = _MONTH
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)"
+WEEKDAY_PATTERN = _WEEKDAY
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 # One day: « vendredi 3 », « 1er novembre », « (les) samedis 8, 15 et 22 novembre », « 18 nov. 2019 », « 18/11 », « 18/11/2019 ».
 _POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})(?:(?<=di|he)s)?\.?,?\s+)?(?:le\s+)?(?P<d{{n}}>{_DAY})(?:er|e)?(?![0-9])"

@@ -46,7 +46,7 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in _unwrapped(side_by_side(unboxed(unstacked(uncounted(untagged(unquoted(text)).split("\n")))))):
+    for n, raw in _unwrapped(side_by_side(unboxed(unstacked(uncounted(unrun(untagged(unquoted(text)).split("\n"))))))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         expanded = _AT_VENUE.sub(" – 📍 ", expanded)
         moved = bool(_MOVED_TO.match(expanded))
@@ -231,6 +231,27 @@ _BOX_ROW = re.compile(r"^\s*\|(?P<left>[^|]{1,40})\|(?P<right>[^|]*)\|?\s*$")
 
 
 _COUNTER = re.compile(r"^(\s*(?:🧵\s*)?)(\d{1,2})/(\d{1,2})(?=\s)")
+
+
+# « SAM. 10 NOV. 8H-13H Marché … MER. 14 NOV. 16H Atelier … »: a day as a poster heads each of its entries
+_DAY_HEAD = re.compile(rf"(?<![\w/])(?:{dates.WEEKDAY_PATTERN})\.?\s+\d{{1,2}}(?:er)?\s+(?:{dates.MONTH_PATTERN})\.?(?![\w])",
+                       re.IGNORECASE)
+_RUN_LENGTH = 150
+
+
+def unrun(raws: list) -> list:
+    """Lines as they were before a poster's text was run into one (an image's description, « … qui dit « SAM. 10
+    NOV. 8H Marché … MER. 14 NOV. 16H Atelier … » »): a long line holding three days or more in capitals cut
+    before each."""
+    out = []
+    for raw in raws:
+        # (in capitals, as a poster sets them: running text names its days in small letters)
+        heads = [m.start() for m in _DAY_HEAD.finditer(raw) if m.group(0).isupper()] if len(raw) > _RUN_LENGTH else []
+        if len(heads) < 3:
+            out.append(raw)
+            continue
+        out += [raw[a:b].strip() for a, b in zip([0] + heads, heads + [len(raw)]) if raw[a:b].strip()]
+    return out
 
 
 def uncounted(raws: list) -> list:
