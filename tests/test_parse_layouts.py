@@ -788,3 +788,15 @@ def test_a_posters_text_run_into_one_line_is_cut_before_each_day(parse):
     result = parse(text)
     assert [(e.start_date, e.commune_code) for e in result.events] == [
         ("2018-11-10", "97128"), ("2018-11-14", "97117"), ("2018-11-16", "97125")]
+
+
+def test_a_printed_agendas_today_and_tomorrow_are_read_from_the_day_it_was_printed(parse):
+    header = "05/11/2014 09:42                       Agenda – Mois de l'ESS | Ville d'Avignon\n"
+    footer = "http://www.avignon-ville.example/agenda?theme=ess          {}/3\n"
+    text = (header + "\nAUJOURD'HUI\n-----\n18h00\nSoirée de lancement du Mois de l'ESS\n"
+            "Lieu : Hôtel de ville, place de l'Horloge, Avignon\n-----\n\n" + footer.format(1) + header +
+            "\nDEMAIN\n-----\n19h00\nCafé-débat : une monnaie locale pour le Grand Avignon ?\n"
+            "Lieu : Café Le Comptoir, 84130 Le Pontet\n-----\n\n" + footer.format(2) + header + "\n" + footer.format(3))
+    result = parse(text)
+    assert [(e.start_date, e.start_time, e.commune_code) for e in result.events] == [
+        ("2014-11-05", "18:00", "84007"), ("2014-11-06", "19:00", "84092")]

@@ -714,7 +714,7 @@ def plain_markup(line: str) -> str:
 
 
 # a page number closing a running line: « 3 », « p. 3 », « page 3 »
-_PAGE_MARK = re.compile(r"\s+(?:(?:p\.|page)\s*)?\d{1,3}\s*$", re.IGNORECASE)
+_PAGE_MARK = re.compile(r"\s+(?:(?:p\.|page)\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?\s*$", re.IGNORECASE)
 
 
 def _drop_running_lines(lines: list) -> list:
@@ -729,7 +729,8 @@ def _drop_running_lines(lines: list) -> list:
 
     counts = Counter(key(line) for line in lines if not line.blank)
     numbered = {key(line) for i, line in enumerate(lines) if not line.blank and (
-        page_number(i - 1) or page_number(i + 1) or re.search(r"\S\s{2,}(?:(?:p\.|page)\s*)?\d{1,3}\s*$", line.text))}
+        page_number(i - 1) or page_number(i + 1)
+        or re.search(r"\S\s{2,}(?:(?:p\.|page)\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?\s*$", line.text))}
     return [Line(line.n, "", 0, False) if not line.blank and (page_number(i) or counts[key(line)] >= 3
                                                                  and key(line) in numbered and len(line.text) <= 80)
             else line for i, line in enumerate(lines)]
