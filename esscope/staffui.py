@@ -20,7 +20,8 @@ from .webapp import cached, md_escape
 KEY = "import"          # prefix of the page's session state
 PREVIEW_ROWS = 1_000      # rows of a figures file shown before import (a file may hold millions)
 SOURCE_KINDS = {"programme": "Programme", "indicators": "Chiffres", "reference": "Données fournies"}
-PROGRAMME_TYPES = ["pdf", "html", "htm", "txt", "md", "csv", "xlsx", "json", "ics"]
+# (a mail saved whole, an agenda's feed and a table with tabs are programmes too)
+PROGRAMME_TYPES = ["pdf", "html", "htm", "txt", "md", "csv", "tsv", "xlsx", "json", "ics", "eml", "rss", "xml", "atom"]
 
 
 def staff_door() -> None:

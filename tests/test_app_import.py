@@ -3,6 +3,7 @@
 import pytest
 
 from esscope import auth, staffui, store
+from esscope.parse import detect_format
 
 PASSWORD = "un mot de passe de test"
 
@@ -136,3 +137,14 @@ def test_figures_cited_by_a_programme_are_offered_for_review_not_stored(logged_i
     assert list(figures["value"]) == [52000.0] and list(figures["keep"]) == [False]
     assert next(b for b in at.button if b.label.startswith("Enregistrer 0 chiffre")).disabled
     assert counts(db) == before
+
+
+@pytest.mark.parametrize(("name", "data", "fmt"), [
+    ("lettre.eml", b"Received: x\nMessage-ID: <1@x>\nMIME-Version: 1.0\nContent-Type: text/plain\n\nSamedi 9 novembre", "mail"),
+    ("agenda.rss", b"<rss><channel><item><title>Atelier</title></item></channel></rss>", "feed"),
+    ("agenda.tsv", b"Titre\tDate\tVille\nAtelier\t09/11/2019\tLyon\n", "csv"),
+])
+def test_the_uploader_takes_every_kind_of_programme_the_reader_reads(name, data, fmt):
+    # a file the reader knows by its name must not be refused by the page before it is read
+    assert detect_format(data, name) == fmt
+    assert name.rsplit(".", 1)[1] in staffui.PROGRAMME_TYPES
