@@ -6,6 +6,7 @@ dimanche 12 novembre », « Samedi 25 / dimanche 26 novembre », « Du 30 novemb
 « de 10 à 12h00 ». Everything here is pure: text in, values out.
 """
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -399,10 +400,12 @@ def with_relative_days(text: str) -> str:
     if not own:
         return text
 
+    starts = [at for at, _ in dated]
+
     def said_on(m):
         # several posts or broadcasts, each with its own date: a day is said relative to the one it is under
-        before = [day for at, day in dated if at < m.start()]
-        return _written_day(m, before[-1]) if before else m.group(0)
+        k = bisect.bisect_left(starts, m.start())
+        return _written_day(m, dated[k - 1][1]) if k else m.group(0)
     return _RELATIVE.sub(said_on, text)
 
 
