@@ -6,7 +6,8 @@ Prints the time to parse a 40-event programme, 1,000 pages of programme text (br
 bulleted lines), what storing the parsed events adds, the time to parse programmes in the other
 layouts (agenda rows, « Commune — titre » lines, events told in sentences with their date at the start
 or in the middle, entries written title first, « commune | horaires » lines above a title and labelled
-fields) and tables whose header row names the columns (pipes and « ; »). The store is copied to a temporary folder first: it is never written. The text is invented
+fields) and tables whose header row names the columns (pipes and « ; »), and how the time per line of a
+one-day list grows from 500 lines to 4,000 (as a ratio, so that it reads the same on a busy machine). The store is copied to a temporary folder first: it is never written. The text is invented
 by code, not taken from real programmes.
 """
 
@@ -107,6 +108,14 @@ def synthetic_tables(events: int, seed: int = 3) -> str:
     return "\n".join(out)
 
 
+def synthetic_one_day(events: int) -> str:
+    """A SYNTHETIC list of `events` entries all on the same day, without a blank line: an agenda export
+    that the merging of repeated events once read in pairs (time grew with the square of the entries)."""
+    return "SYNTHETIC AGENDA 2024\n\n" + "\n".join(
+        f"Mercredi 6 novembre 2024 – {KINDS[n % len(KINDS)]} numéro {n} à {COMMUNES[n % len(COMMUNES)]}"
+        for n in range(events))
+
+
 def timed(function):
     start = time.perf_counter()
     value = function()
@@ -142,6 +151,14 @@ def main(argv=None) -> int:
         result, seconds = timed(lambda: parse_bytes(tables, "synthetic-tables.txt", db=db))
         print(f"Tableaux à ligne d'en-tête, 4 000 lignes (« | » et « ; » ; {len(tables) / 1e6:.1f} Mo) : "
               f"lecture {seconds:.1f} s, {len(result.events)} événements")
+        per_entry = {}
+        for count in (500, 4000):
+            text = synthetic_one_day(count).encode("utf-8")
+            _, seconds = timed(lambda text=text: parse_bytes(text, "synthetic-one-day.txt", db=db))
+            per_entry[count] = seconds / count
+        print(f"Liste d'un seul jour : {per_entry[500] * 1000:.1f} ms par ligne pour 500 lignes, "
+              f"{per_entry[4000] * 1000:.1f} ms pour 4 000, soit ×{per_entry[4000] / per_entry[500]:.1f} "
+              "(×1 : le temps croît comme le nombre de lignes)")
     return 0
 
 

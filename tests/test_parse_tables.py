@@ -133,3 +133,16 @@ def test_a_text_whose_header_looks_like_a_tables_and_is_none_is_read_as_text(par
             "        | samedi 16 novembre 2019, place du Marché, Amboise\n")
     result = parse(text, "annexe.txt")
     assert result.format == "text" and [e.start_date for e in result.events] == ["2019-11-16"]
+
+
+def test_tables_of_two_layouts_pasted_one_under_the_other_each_give_their_rows(parse):
+    # a text opening on a pipe table: the « ; » table under it is a table of its own, not rows of the first
+    text = ("Date | Horaires | Événement | Lieu | Ville | Organisateur\n"
+            "07/11/2024 | 18h | Apéro des coopératives | Café Le Zèbre | Amiens | URSCOP\n"
+            "08/11/2024 | 9h-12h | Atelier vélo | | Lille | Les Ateliers Solidaires\n\n"
+            "Date;Heure;Intitulé;Salle;Commune;Structure\n"
+            "21/11/2024;11h;Rencontre des épiceries solidaires;;Roubaix;Épi'Nord\n")
+    result = parse(text, "agenda.txt")
+    assert summary(result, "start_date", "title", "commune_code") == [
+        ("2024-11-07", "Apéro des coopératives", "80021"), ("2024-11-08", "Atelier vélo", "59350"),
+        ("2024-11-21", "Rencontre des épiceries solidaires", "59512")]

@@ -33,6 +33,7 @@ from .records import (
     json_records,
     looks_like_table,
     of_the_mois,
+    one_table,
     read_csv,
     read_xlsx,
     record_events,
@@ -195,6 +196,9 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
     if fmt == "json":
         return _Source("openagenda-json", None, json_records(data, f"Le fichier {filename}"))
     if fmt == "csv" and not (filename or "").lower().endswith((".csv", ".tsv")):
+        text = text_of(data, f"Le fichier {filename}")
+        if not one_table(text):
+            return _Source("text", text)
         try:
             table = _table(data, filename, fmt, columns)
             if sum(bool(r.get("start")) for r in table.records) * 2 >= len(table.records):
@@ -202,7 +206,7 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
         except UserError:
             pass
         # a text whose header looked like a table's and is none (no date under its date column): read as text
-        return _Source("text", text_of(data, f"Le fichier {filename}"))
+        return _Source("text", text)
     if fmt in ("csv", "xlsx"):
         return _table(data, filename, fmt, columns)
     text = text_of(data, f"Le fichier {filename}")

@@ -687,12 +687,14 @@ def _merged_repeats(events: list, lines: list) -> list:
     few = len(events) <= 15         # a page about a few events tells some twice; a long list does not
     for event in events:
         # (an édito's « dès le jeudi 2 novembre … le lancement » says no end: a day, as the fiche it teases)
-        same_days = by_days.setdefault((event.start_date, event.end_date or event.start_date), [])
-        twin = next((e for e in same_days if _compatible(e, event) and _twins(e, event, few, blanks)), None)
+        day = by_days.setdefault((event.start_date, event.end_date or event.start_date), _Day(blanks))
+        twin = next((e for e in day.candidates(event, few) if _compatible(e, event) and _twins(e, event, few, blanks)),
+                    None)
         if twin is None:
             out.append(event)
-            same_days.append(event)
+            day.add(event)
             continue
+        slot = day.remove(twin)
         keep, other = (twin, event) if twin.confidence >= event.confidence else (event, twin)
         if has_event_noun(other.title) and not has_event_noun(keep.title):
             keep.title = other.title        # the reading that names the event names it
@@ -702,8 +704,45 @@ def _merged_repeats(events: list, lines: list) -> list:
                 setattr(keep, name, getattr(other, name))
         if keep is event:
             out[out.index(twin)] = event
-            same_days[same_days.index(twin)] = event
+        day.add(keep, slot)
     return out
+
+
+class _Day:
+    """The entries of one span of days met so far, found by what could make a later one their twin: any
+    entry where few are listed or the later one was told in running text; else one told in running text, or
+    one of the same title in another paragraph (so that a list of thousands of entries is not read in pairs)."""
+
+    def __init__(self, blanks: list):
+        self.blanks, self.slots, self.told, self.by_text, self.keys = blanks, {}, {}, {}, {}
+
+    def add(self, event, slot: int | None = None):
+        slot = len(self.slots) if slot is None else slot
+        key = (_bare_title(event.title), self._paragraph(event))
+        self.slots[slot], self.keys[id(event)] = event, (slot, key)
+        if _told(event):
+            self.told[slot] = event
+        self.by_text.setdefault(key[0], {}).setdefault(key[1], {})[slot] = event
+
+    def remove(self, event) -> int:
+        """Take `event` out of the indexes (its title may change) and give back its slot."""
+        slot, (text, paragraph) = self.keys.pop(id(event))
+        self.told.pop(slot, None)
+        del self.by_text[text][paragraph][slot]
+        return slot
+
+    def candidates(self, event, few: bool) -> list:
+        if few or _told(event):
+            return list(self.slots.values())
+        own = self._paragraph(event)
+        found = dict(self.told)
+        for paragraph, entries in self.by_text.get(_bare_title(event.title), {}).items():
+            if paragraph != own:
+                found.update(entries)
+        return [found[slot] for slot in sorted(found)]
+
+    def _paragraph(self, event) -> int:
+        return bisect.bisect_left(self.blanks, event.line or 0)
 
 
 def _within_runs(events: list) -> list:

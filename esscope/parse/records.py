@@ -221,6 +221,14 @@ def looks_like_table(text: str) -> bool:
     return header_line(without_comments(text).split("\n", 1)[0])
 
 
+def one_table(text: str, most: int = 5000) -> bool:
+    """True when a text that opens on a table's header holds no second header among its first `most`
+    lines: tables of several layouts pasted one under the other (« | » then « ; ») are read as text, each
+    table in its own way, rather than all as rows of the first."""
+    lines = without_comments(text).split("\n", most)[1:most]
+    return not any(header_line(line) for line in lines if 2 <= len(line) <= 1000)
+
+
 def _shown_columns(columns: list, most: int = 30, width: int = 40) -> str:
     """Column names to show back in a message: the first `most`, each cut at `width` characters."""
     names = [str(c) if len(str(c)) <= width else str(c)[:width] + "…" for c in columns[:most]]
