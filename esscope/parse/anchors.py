@@ -4,7 +4,7 @@ row's date cell, « La MJC organise le 5 novembre un atelier »), and the year t
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from . import dates, keep
@@ -294,6 +294,9 @@ def find_candidates(lines: list) -> list:
         anchor.at, anchor.line = i, line
         if anchor.kept:
             _judged(anchor, keep.judge_in_place(anchor, line.text, heading))
+        if (anchor.kept or anchor.reason == keep.NO_TITLE) and heading is not None and not anchor.inside \
+                and not anchor.table and line.header is None and _when_line(anchor, heading, lines):
+            anchor.kept, anchor.reason = False, keep.SAME_DAY
         if anchor.kept and i + 1 < len(lines) and keep.byline(lines[i + 1].text) \
                 and any(p.year for p in anchor.found.points):
             _judged(anchor, keep.Verdict(False, keep.PUBLISHED))      # « Contenu | Fresnes | 07/11/2021 » / « Par »
@@ -313,6 +316,22 @@ def find_candidates(lines: list) -> list:
         elif anchor.kept and anchor.at in related:
             _judged(anchor, keep.Verdict(False, keep.RELATED))
     return out
+
+
+def _when_line(anchor, heading, lines: list) -> bool:
+    """« 5 novembre 2013 @ 18 h 30 min - 22 h 00 min » under a card's badge « NOV. 5 » and its title: the
+    card's day written again with its hours, not an entry of its own. A last day written after the hours
+    (« 12 novembre 2013 @ 11 h 00 min - 23 novembre 2013 @ 19 h 00 min ») becomes the end of the card's run."""
+    if not 0 < anchor.at - heading.at <= 4 or any(line.blank for line in lines[heading.at:anchor.at]):
+        return False
+    points = dates.day_with_hours(lines[anchor.at].text)
+    first = heading.found.points[0]
+    if not points or (points[0].day, points[0].month) != (first.day, first.month):
+        return False
+    last = points[-1]
+    if len(heading.found.points) == 1 and (last.day, last.month) != (first.day, first.month):
+        heading.found = replace(heading.found, points=[first, last], kind="range")
+    return True
 
 
 def _drop_period_headings(anchors: list, lines: list) -> None:

@@ -38,6 +38,24 @@ def learn_themes(lines: list, anchors: list) -> set:
     return {t for t, n in seen.items() if n >= 2}
 
 
+def learn_rubrics(lines: list, anchors: list) -> set:
+    """The rubrics of this document's cards: the first part of a tagged line (« Économie sociale et solidaire
+    · Enfance ») right under a date, found so under three dates or more."""
+    seen = Counter()
+    for anchor in anchors:
+        top = next((line.text for line in lines[anchor.at + 1:anchor.at + 3] if not line.blank), "")
+        first, *tags = _TAGS.split(top.strip())
+        if tags and len(first.split()) <= 5 and not re.search(r"[«\"\d]", top):
+            seen[first.casefold()] += 1
+    return {rubric for rubric, n in seen.items() if n >= 3}
+
+
+def card_rubric(text: str, context: Context) -> bool:
+    """A card's rubric line: « ATELIER · Mois de l'ESS » or a rubric learnt from the document and its tags."""
+    first, *tags = _TAGS.split(text.strip())
+    return bool(tags) and (kind_badge(text) is not None or first.casefold() in context.rubrics)
+
+
 def structured_events(body: list, head: Head, context: Context) -> list:
     """Brochure entries: theme, kind, title in capitals, description, place, labelled fields. A
     theme header after a title opens a new entry on the same day."""
@@ -199,11 +217,16 @@ _TAGS = re.compile(r"\s+[·•|]\s+")
 
 
 def kind_badge(text: str) -> str | None:
-    """The kind a line names alone (« Formation ») or as a card's category before its tags (« ATELIER ·
-    Mois de l'ESS »); else None."""
+    """The kind a line names alone (« Formation »), as a card's category before its tags (« ATELIER ·
+    Mois de l'ESS ») or among a card's tags after its rubric; else None."""
     first, *tags = _TAGS.split(text.strip())
-    if is_kind_word(first) and all(len(tag.split()) <= 4 and not re.search(r"\d", tag) for tag in tags):
+    if not all(len(tag.split()) <= 4 and not re.search(r"\d", tag) for tag in tags):
+        return None
+    if is_kind_word(first):
         return first
+    # « Économie sociale et solidaire · Débat »: a site's rubric, then the kind
+    if tags and len(first.split()) <= 4 and not re.search(r"[«\"\d]", text):
+        return next((tag for tag in tags if is_kind_word(tag)), None)
     return None
 
 

@@ -14,3 +14,4 @@ class Context:
     themes: set = field(default_factory=set)
     casing: Casing = field(default_factory=Casing)
     rows: dict = field(default_factory=dict)
+    rubrics: set = field(default_factory=set)   # a site's rubric over its cards (« économie sociale et solidaire »)

@@ -627,5 +627,28 @@ def strip_times(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+# what may stand beside a card's hours: « tous les jours », « en continu », « sauf le lundi »
+_HOURS_FILLER = re.compile(r"^(?:(?:tous\s+les\s+jours|chaque\s+jour|en\s+continu|non-stop|sauf\s+(?:le\s+)?[a-zé]+|"
+                           r"(?:le\s+)?(?:matin|midi|soir|après-midi)|et|puis)\b[\s,;:–—-]*)*$", re.IGNORECASE)
+
+
+def only_hours(text: str) -> bool:
+    """True when `text` says nothing but hours (« , de 14h à 16h30 », « tous les jours de 11h à 19h »)."""
+    return bool(_HOURS_FILLER.match(strip_times(text).strip(" ,;:–—-|·()")))
+
+
+def day_with_hours(text: str) -> list | None:
+    """The days of a line that says nothing but them and their hours (« 5 novembre 2013, 18 h 30 - 22 h 00 »,
+    « sam. 26 nov. 2016, 09:00 – dim. 27 nov. 2016, 18:00 »): their points, first and last; else None."""
+    found = match_date(text)
+    if not found or found.kind not in ("single", "range"):
+        return None
+    rest = strip_times(text[found.end:]).strip(" ,;:–—-|")
+    if only_hours(rest):
+        return found.points
+    until = match_date(rest)
+    return [found.points[0], until.points[-1]] if until and only_hours(rest[until.end:]) else None
+
+
 def starts_with_time(text: str) -> bool:
     return bool(re.match(r"\s*(?:de\s+|à\s+partir\s+de\s+|d[èe]s\s+)?" + _CLOCK.format(n=1), text, re.IGNORECASE))

@@ -7,7 +7,7 @@ from copy import deepcopy
 from . import dates, keep
 from .agenda import table_entries
 from .anchors import Anchor
-from .brochure import known_theme, opens_entry_line, structured_events
+from .brochure import card_rubric, kind_badge, known_theme, opens_entry_line, structured_events
 from .context import Context
 from .fields import set_period
 from .head import WHERE_WORDS, header_details, only_when_where
@@ -51,6 +51,20 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     body = _trim_tail(block, context)
     while body and _RULE.match(body[0].text):
         body = body[1:]     # the rule drawn under a day's heading (« ------ »)
+    again = _day_again(body, anchor)
+    if again is not None:
+        # « Mercredi 8 novembre 2017, 18h » under the badge « 8 nov. » and the title: the card's hours
+        hours = " – ".join(filter(None, dates.find_times(body[again].text)))
+        header, body = f"{header}, {hours}".strip(" ,"), body[:again] + body[again + 1:]
+    top = next((k for k, line in enumerate(body) if not line.blank), None)
+    badge = None
+    if top is not None and card_rubric(body[top].text, context):
+        # « Économie sociale et solidaire · Débat » over a card's title
+        badge, body = kind_badge(body[top].text), body[:top] + body[top + 1:]
+    moved = _moved_to(body, context)
+    if moved is not None:
+        # « Reporté au jeudi 23 novembre, même heure, même lieu » on the card: its new day, not its title
+        body, period = body[:moved[0]] + body[moved[0] + 1:], moved[1]
     said = _when_where_first(body) if not item else None
     if said is not None:
         header, body = f"{header}, {body[said].text}".strip(" ,"), body[said + 1:]
@@ -67,6 +81,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         events = structured_events(body, head, context)
     for event in events:
         event.line = anchor.line.n if event.line is None and anchor.line is not None else event.line
+        event.kind = event.kind or badge
         set_period(event, period)
     events = [e for e in events if e.title and not keep.struck_after(e.title)]
     if anchor.inside:
@@ -137,6 +152,28 @@ def _slot_event(first: Line, rest: list, header: str, head, context: Context):
     if said and lines and not lines[0].bullet and not has_event_noun(said) and kind_in(lines[0].text, within=25):
         return prose_event(lines[0].text, lines[1:], header_details(f"{header}, {first.text}", context.places), context)
     return prose_event(first.text, rest, head, context)
+
+
+def _moved_to(body: list, context: Context) -> tuple | None:
+    """(index, new period) of a line among an entry's first two that gave its new day (« Reporté au … »,
+    taken off the line by `lines.read_lines`), or None."""
+    for line in [line for line in body if not line.blank][:2]:
+        found = dates.match_date(line.text) if line.moved else None
+        period = found and dates.resolve(found, context.year)
+        if period:
+            return body.index(line), period
+    return None
+
+
+def _day_again(body: list, anchor: Anchor) -> int | None:
+    """The index of a line among an entry's first ones that writes the entry's day again with its hours
+    and nothing else (a web card's « Mercredi 8 novembre 2017, de 14h à 16h30 » under its badge), or None."""
+    day = (anchor.found.points[0].day, anchor.found.points[0].month)
+    for k, line in enumerate([line for line in body if not line.blank][:4]):
+        points = dates.day_with_hours(line.text)
+        if points and (points[0].day, points[0].month) == day:
+            return body.index(line)
+    return None
 
 
 def _when_where_first(body: list) -> int | None:

@@ -54,8 +54,13 @@ class _Text(HTMLParser):
         elif tag in ("td", "th"):
             self.out.append(" | ")
         elif tag in _BLOCK:
-            self.out.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article")
-                            else "\n")
+            # the paragraphs of an event's card (« <article> », « class="evt-card" ») stay one block: one
+            # line each, the card apart from the next
+            if self._carded(tag):
+                self._line_end()
+            else:
+                self.out.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article")
+                                else "\n")
 
     def _noise(self, tag, attrs) -> bool:
         if (attrs.get("role") or "").lower() in _NOISE_ROLES or attrs.get("aria-hidden") == "true":
@@ -78,7 +83,23 @@ class _Text(HTMLParser):
             self._in_json_ld = False
         # cells of a table row stay on the row's line: « | mardi 5 novembre | 18h30 | Strasbourg | … »
         if not self.skipping and tag in _BLOCK and tag not in ("li", "ul", "ol", "td", "th"):
-            self.out.append("\n")
+            if self._carded(tag):
+                self._line_end()
+            else:
+                self.out.append("\n\n" if tag == "article" else "\n")
+
+    def _carded(self, tag: str) -> bool:
+        """Inside an event's card (« <article> »): its paragraphs one line each, the card one block."""
+        return tag != "article" and any(t == "article" for t, _ in self.stack)
+
+    def _line_end(self):
+        """A new line, unless the text already ends one (spaces between tags aside)."""
+        k = len(self.out)
+        while k and not self.out[k - 1].strip():
+            if "\n" in self.out[k - 1]:
+                return
+            k -= 1
+        self.out.append("\n")
 
     def handle_data(self, data):
         if self._in_json_ld:

@@ -133,7 +133,8 @@ def struck_out(anchor_rest: str, block: list) -> bool:
         if line.blank and own or line.bullet:
             break
         own += [line.text] if not line.blank else []
-    shouted = any(cancelled_cell(text) or _SHOUTED_STRUCK.match(text) or _SAID_CANCELLED.search(text) for text in own)
+    shouted = any(cancelled_cell(text) or _SHOUTED_STRUCK.match(text)
+                  or _SAID_CANCELLED.search(text) and not conditional(text) for text in own)
     # (« Digne-les-Bains – reporté en 2021, nous vous tiendrons informés »: put off past the edition, on a line under it)
     return bool(_STRUCK.match(title) or _SHOUTED_AFTER.search(title)) or shouted \
         or any(_PUT_OFF.match(text) or _PUT_OFF_AFTER.search(text) for text in lines[:3])
@@ -145,9 +146,23 @@ _SAID_CANCELLED = re.compile(r"\b(?:cette|cet|ce|la|le|l['’])\s*(?:[\w’'-]+\
 _SHOUTED_STRUCK = re.compile(r"^\W*(?:ANNUL[ÉE]E?S?|D[ÉE]PROGRAMM[ÉE]E?S?)\b")
 
 
+# « En cas de pluie, le marché est annulé », « s'il pleut »: what would happen, not what did
+_CONDITION = re.compile(r"\b(?:en\s+cas\s+d|si\s|s['’]il|sauf\s|au\s+cas\s+o[uù]|faute\s+d)", re.IGNORECASE)
+
+
+def conditional(sentence: str) -> bool:
+    """True when a sentence says what would happen under a condition."""
+    return bool(_CONDITION.search(sentence))
+
+
 def told_past(sentence: str) -> bool:
     """True when a sentence tells a past fact in the passé composé."""
     return bool(_TOLD_PAST.search(sentence))
+
+
+def looks_back(sentence: str) -> bool:
+    """True when a sentence tells what took place (« a eu lieu », « avait été reporté », « retour sur »)."""
+    return bool(_PAST.search(sentence)) or told_past(sentence)
 
 
 # « Ce film … », « Cet atelier … », « Cette soirée … »: a sentence about an event already named
@@ -309,8 +324,9 @@ _NEWS_HEADING = re.compile(r"^(?:(?:les|nos|toutes?\s+les|tous\s+les)\s+)?(?:der
                            r"revue\s+de\s+presse|dans\s+la\s+presse|on\s+en\s+parle)\b[\s:!.…]*$",
                            re.IGNORECASE)
 _AGENDA_HEADING = re.compile(r"^(?:(?:l['’]|les|nos|notre|tout\s+l['’]|tous\s+les|prochains?)\s*)?(?:agenda|[ée]v[ée]nements|"
-                             r"[ée]v[èe]nements|programme|rendez-vous|à\s+venir|calendrier|manifestations)\b",
-                             re.IGNORECASE)
+                             r"[ée]v[èe]nements|programme|rendez-vous|à\s+venir|calendrier|manifestations)\b|"
+                             # « 14 événements trouvés », « 23 résultats »: an agenda's list of results
+                             r"^\d+\s+(?:[ée]v[ée]nements?|r[ée]sultats?|rendez-vous)\b", re.IGNORECASE)
 
 
 def news_lines(lines: list) -> set:
@@ -423,7 +439,10 @@ def news_item(anchor, lines: list) -> bool:
         return True
     if any(_READ_MORE.match(line.text) for line in lines[1:4] if not line.blank):
         return True
-    head = " ".join(line.text for line in [line for line in lines if not line.blank][:2])
+    shown = [line for line in lines if not line.blank]
+    # « 15 nov. » / « Économie sociale et solidaire · Enfance » / « Atelier parents-enfants … »: a card's
+    # rubric and tags between its date and its title
+    head = " ".join(line.text for line in shown[:3 if len(shown) > 1 and re.search(r"\s[·•|]\s", shown[1].text) else 2])
     return anchor.found.kind in ("open", "until") or not has_event_noun(head)
 
 

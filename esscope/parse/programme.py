@@ -15,8 +15,9 @@ import re
 from dataclasses import replace
 
 from . import dates, keep
+from .amend import amended
 from .anchors import choose_year, dated_sentences, find_candidates
-from .brochure import kind_badge, learn_themes
+from .brochure import kind_badge, learn_rubrics, learn_themes
 from .casing import learn_casing
 from .chats import unchatted
 from .context import Context
@@ -63,7 +64,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     year, _how, warnings = choose_year(text, candidates, edition or year_hint)
     if year_hint and not edition:
         warnings = []
-    context = Context(places, year, learn_themes(lines, anchors), learn_casing(text))
+    context = Context(places, year, learn_themes(lines, anchors), learn_casing(text),
+                      rubrics=learn_rubrics(lines, anchors))
     for line in lines:
         if line.header is not None:
             context.rows[line.text] = mapped_row(line.cells, line.header.fields, places)
@@ -135,6 +137,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     _same_venue_commune(events)
     _container_commune(events)
     events = _dated_parts(events, lines)
+    events, changed = amended(events, lines, year)
+    warnings += changed
     events = _within_runs(_merged_repeats(events, lines))
     _keyed_venues(events, lines, context)
     _default_commune(events, text, context)

@@ -17,6 +17,11 @@ _OCR_NUMBER = re.compile(r"(?<![^\W\d_])(?=[0-9O]*[0-9])[0-9O]{2,}(?![^\W\d_])")
 _OCR_MINUTES = re.compile(r"([0-9]\s?[hH]\s?)([0-5O][0-9O])(?![^\W\d_])")
 
 
+# a calendar plugin's times: « 5 novembre 2013 @ 18 h 30 min - 22 h 00 min » is « 5 novembre 2013, 18 h 30 - 22 h 00 »
+_PLUGIN_MINUTES = re.compile(r"(?<![0-9])([0-2]?[0-9]\s?[hH]\s?[0-5][0-9])\s?min\b")
+_AT_TIME = re.compile(r"\s@\s(?=[0-2]?[0-9]\s?(?:[hH:]|[ap]m\b))")
+
+
 # typographic ligatures of PDF text (« ﬁnance »), written out; « œ » is a letter of French and stays
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
@@ -29,6 +34,7 @@ def clean(text: str) -> str:
     text = text.translate(_DROP)
     # a form feed stays: it ends a page, whose columns are read apart (lines.side_by_side)
     text = "".join(ch for ch in text if ch in "\n\f" or unicodedata.category(ch) not in ("Cc", "Co", "Cs"))
+    text = _AT_TIME.sub(", ", _PLUGIN_MINUTES.sub(r"\1", text))
     return fix_ocr_dates(fix_ocr_digits(text))
 
 

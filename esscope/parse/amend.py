@@ -1,0 +1,169 @@
+"""Notices that change an event told elsewhere in the same document: an erratum, a « changements » box, a
+later article or a comment — « La rencontre « Circuits courts » (Verdun) est déplacée au jeudi 29 novembre »,
+« L'atelier zéro déchet de Longwy est annulé », « on décale l'atelier compost au mercredi 12 ».
+
+The notice names its event by some words of its title or place; the one event they point to, and only
+one, is moved or taken out. Pure functions."""
+
+import datetime as dt
+import re
+import unicodedata
+
+from . import dates, keep
+
+_STATE = r"(?:(?:est|sont|a\s+été|ont\s+été|sera|seront)\s+(?:(?:malheureusement|finalement|exceptionnellement)\s+)?)"
+_MOVE_WORD = r"(?:report[ée]e?s?|d[ée]plac[ée]e?s?|d[ée]cal[ée]e?s?|repouss[ée]e?s?|avanc[ée]e?s?)"
+# « … est reporté(e) au mercredi 22 novembre », « … déplacée au jeudi 29 »
+_MOVED = re.compile(rf"\s*,?\s*{_STATE}?{_MOVE_WORD}\s+(?:au|à|a|le|en\s+date\s+du)\s+", re.IGNORECASE)
+# « on décale l'atelier compost au mercredi 12 », « nous reportons la conférence au 22 novembre »
+_MOVING = re.compile(r"\b(?:on|nous)\s+(?:d[ée]cale|d[ée]calons|report(?:e|ons)|repouss(?:e|ons)|d[ée]pla(?:ce|çons)|"
+                     r"avan(?:ce|çons))\s+", re.IGNORECASE)
+_TO = re.compile(r"\s+(?:au|à|a)\s+(?=(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d)",
+                 re.IGNORECASE)
+# « … est annulé(e) », « … n'aura pas lieu », « … est reporté(e) à une date ultérieure »
+_CANCELLED = re.compile(rf"\s*,?\s*(?:{_STATE}(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|supprim[ée]e?s?)\b|"
+                        r"n['’]aura\s+pas\s+lieu\b|ne\s+pourra\s+pas\s+avoir\s+lieu\b|"
+                        rf"{_STATE}?{_MOVE_WORD}\s+(?:à\s+une\s+date\s+ult[ée]rieure|sine\s+die|à\s+plus\s+tard))",
+                        re.IGNORECASE)
+# a sentence ends on « . » before a capital, or where a bullet lost by a PDF extraction (« (cid:127) ») opens an item
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(]?[A-ZÀ-Ý])|\s*\(cid:\d+\)\s*")
+_SMALL = set("""les des une pour avec dans sur par aux qui que est son ses leur nos vos cette ces elle ils
+elles aussi lieu prevu prevue date heure meme nouvelle nouveau evenement programme mois ess rendez vous lundi
+mardi mercredi jeudi vendredi samedi dimanche novembre octobre decembre nov""".split())
+# where the words naming the event start: after the last « : », « — », « ! » or pictogram outside quotes
+_LEAD = re.compile(r"[:!?—–|⚠📌👉➡→•]\ufe0f?\s|\s[-–—]\s")
+# « Cet événement est annulé »: the notice speaks of its own entry, read with it
+_OWN_ENTRY = re.compile(r"(?:^|\s)(?:(?:ce|cet|cette|ces)\s+[\w'’-]+|il|elle|celui-ci|celle-ci)\s*$", re.IGNORECASE)
+
+
+def amended(events: list, lines: list, year: int) -> tuple:
+    """(events, warnings): `events` with those a notice of this document moves put on their new day and
+    those it cancels taken out; the reading of the notice itself, once applied, dropped. A notice that
+    names no event, or more than one alike, changes nothing."""
+    warnings = []
+    for first, last, sentence in _sentences(lines):
+        change = _change(sentence, year)
+        if change is None:
+            continue
+        named, new_day = change
+        own = [e for e in events if first <= (e.line or -1) <= last]
+        target = _named(named, year, [e for e in events if e not in own])
+        if target is None or new_day is not None and target.start_date == new_day.isoformat():
+            continue
+        if new_day is None:
+            events = [e for e in events if e is not target]
+            warnings.append(f"ligne {first + 1} : « {target.title[:60]} » annulé d'après une autre mention du "
+                            "document, non retenu")
+            continue
+        single = (target.end_date or target.start_date) == target.start_date
+        target.start_date = new_day.isoformat()
+        target.end_date = target.start_date if single else max(target.end_date, target.start_date)
+        target.warn(f"date changée par la ligne {first + 1} du document (« {sentence[:80]} »)", 0.1)
+        events = [e for e in events if e not in own or e is target]
+        warnings.append(f"ligne {first + 1} : « {target.title[:60]} » déplacé au {dates.format_day(new_day)} "
+                        "d'après une autre mention du document")
+    return events, warnings
+
+
+def _sentences(lines: list) -> list:
+    """(first line, last line, text) of each sentence of the document, its lines joined (a word cut at
+    the end of a line — « dé- / placée » — made whole); an item of a list starts a sentence."""
+    out, parts, first = [], [], None
+    for line in lines + [None]:
+        if line is None or line.blank or line.bullet or line.header is not None:
+            if parts:
+                out += [(first, last, s) for s in _SENTENCE_END.split(" ".join(parts))]
+            parts, first = [], None
+            if line is None or line.blank or line.header is not None:
+                continue
+        if parts and parts[-1].endswith("-") and re.match(r"[a-zà-ÿ]", line.text):
+            parts[-1] = parts[-1][:-1] + line.text
+        else:
+            parts.append(line.text)
+        first = line.n if first is None else first
+        last = line.n
+    return out
+
+
+def _change(sentence: str, year: int) -> tuple | None:
+    """(words naming the event, its new day or None when cancelled) that `sentence` says, or None."""
+    if keep.conditional(sentence) or keep.looks_back(sentence):
+        return None
+    moving = _MOVING.search(sentence)
+    if moving:
+        to = _TO.search(sentence, moving.end())
+        day = to and _day(sentence[to.end():], year)
+        return (sentence[moving.end():to.start()], day) if day else None
+    moved = _MOVED.search(sentence)
+    if moved:
+        day = _day(sentence[moved.end():], year)
+        return (_subject(sentence[:moved.start()]), day) if day else None
+    cancelled = _CANCELLED.search(sentence)
+    if cancelled:
+        return _subject(sentence[:cancelled.start()]), None
+    return None
+
+
+def _subject(text: str) -> str:
+    """The words before a notice's verb that name its event: after the last pause outside quotes
+    (« ⚠️ MISE À JOUR ⚠️ la conf' du mardi 14 » → « la conf' du mardi 14 »); empty for a notice about
+    its own entry (« Cet événement »)."""
+    masked = re.sub(r"«[^»]*»|\([^)]*\)", lambda m: "x" * len(m.group(0)), text)
+    pauses = [m.end() for m in _LEAD.finditer(masked)]
+    subject = text[pauses[-1]:] if pauses else text
+    return "" if _OWN_ENTRY.search(subject) else subject
+
+
+def _day(text: str, year: int):
+    """The day a notice gives at the start of `text` (« mercredi 22 novembre, même heure »), or None."""
+    found = dates.match_date(text)
+    if not found or found.kind not in ("single", "range"):
+        return None
+    point = found.points[0]
+    if point.month is None and point.weekday:     # « au mercredi 12 »: the month of the Mois the weekday fits
+        day = next((d for d in (_date(year, m, point.day) for m in (11, 10, 12))
+                    if d and dates.WEEKDAY_NAMES[d.weekday()] == point.weekday), None)
+        return day
+    period = dates.resolve(found, year)
+    return period.start if period and period.start.year == year else None
+
+
+def _date(year: int, month: int, day: int):
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _named(named: str, year: int, events: list):
+    """The one event `named` names: sharing two words with its title or place, or every word of a short
+    title — or one word when `named` also gives its day (« l'atelier tricot du vendredi 24 »); None when
+    no event or more than one fits as well."""
+    words = _words(named)
+    days = {p.day for _, found in dates.search_dates(named, loose=True) for p in found.points}
+    if not words:
+        return None
+    scored = []
+    for event in events:
+        if days and not (event.start_date and int(event.start_date[8:10]) in days):
+            continue
+        own = _words(event.title or "")
+        place = _words(" ".join(filter(None, (event.commune_name, event.venue))))
+        shared = _shared(words, own) + len(words & place - own)
+        if own and (shared >= 2 or own <= words or days and shared):
+            scored.append((shared, event))
+    if not scored:
+        return None
+    scored.sort(key=lambda pair: -pair[0])
+    best = [e for s, e in scored if s == scored[0][0]]
+    return best[0] if len(best) == 1 else None
+
+
+def _shared(words: set, other: set) -> int:
+    """How many of `words` are in `other`, a word cut short (« conf' ») counting for the whole."""
+    return sum(any(w == o or len(w) >= 4 and o.startswith(w) for o in other) for w in words)
+
+
+def _words(text: str) -> set:
+    text = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return {w for w in re.findall(r"[a-z0-9]{3,}", text) if w not in _SMALL}

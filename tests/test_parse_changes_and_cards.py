@@ -1,0 +1,130 @@
+"""Layouts met in the eighteenth set of invented programmes: notices that move or cancel an event told
+elsewhere in the document (an erratum, a « changements » box, a comment), the cards of a calendar plugin
+(« 5 novembre 2013 @ 18 h 30 min - 22 h 00 min » under a badge « NOV. 5 ») and of a town's web agenda saved
+as HTML (« <article> » cards with a rubric, a « Reporté au … » alert, a results count under « À la une »).
+Every document here is made up for the test."""
+
+import pytest
+
+RENNES = """Mois de l'ESS 2023 à Rennes
+
+Mardi 14 novembre, 18h : Ciné-débat « Demain », cinéma Arvor, Rennes.
+Jeudi 16 novembre, 14h : Atelier compost, jardin des Gayeulles, Rennes.
+Samedi 18 novembre : Marché solidaire, place des Lices, Rennes.
+
+Changements de dernière minute : le ciné-débat est reporté au mercredi 22 novembre, même heure. L'atelier
+compost est annulé.
+"""
+
+
+@pytest.fixture(scope="module")
+def parse(read):
+    return lambda text, name="programme.txt", **kwargs: read(text, name, **kwargs)
+
+
+def days(result):
+    return [(e.start_date, e.title) for e in result.events]
+
+
+def test_a_notice_elsewhere_in_the_document_moves_one_event_and_cancels_another(parse):
+    result = parse(RENNES)
+    assert sorted(days(result)) == [("2023-11-18", "Marché solidaire"), ("2023-11-22", "Ciné-débat « Demain »")]
+    moved = next(e for e in result.events if e.start_date == "2023-11-22")
+    assert moved.start_time == "18:00" and moved.commune_code == "35238"
+    assert any("déplacé au" in w for w in result.warnings) and any("annulé" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("notice", [
+    "En cas de pluie, le marché solidaire est annulé.",          # a condition, not a cancellation
+    "Le ciné-débat de l'an dernier avait été reporté au 20 novembre.",
+])
+def test_a_notice_that_does_not_change_an_event_of_the_programme_changes_nothing(parse, notice):
+    text = RENNES.split("Changements")[0] + notice + "\n"
+    assert sorted(days(parse(text))) == [("2023-11-14", "Ciné-débat « Demain »"), ("2023-11-16", "Atelier compost"),
+                                         ("2023-11-18", "Marché solidaire")]
+
+
+def test_a_notice_that_could_name_two_events_changes_neither(parse):
+    text = RENNES.replace("Samedi 18 novembre : Marché solidaire", "Samedi 18 novembre : Ciné-débat « Après-demain »")
+    text = text.split("Changements")[0] + "Le ciné-débat est reporté au mercredi 22 novembre.\n"
+    result = parse(text)
+    assert {("2023-11-14", "Ciné-débat « Demain »"), ("2023-11-18", "Ciné-débat « Après-demain »")} <= set(days(result))
+    assert not any("déplacé au" in w for w in result.warnings)
+
+
+def test_a_comment_names_its_event_by_its_day(parse):
+    text = ("Programme du tiers-lieu, novembre 2017\n\n"
+            "Vendredi 17 novembre, 18h : atelier tricot solidaire au 24 rue Myrha, Paris\n"
+            "Vendredi 24 novembre, 18h : atelier tricot solidaire au 24 rue Myrha, Paris\n\n"
+            "Petite info : l'atelier tricot du vendredi 24 est ANNULÉ (notre intervenante est indisponible) !\n")
+    assert [d for d, _ in days(parse(text))] == ["2017-11-17"]
+
+
+PLUGIN = """Événements pour novembre 2013
+
+NOV.
+5
+Soirée de lancement du Mois de l'ESS francilien
+5 novembre 2013 @ 18 h 30 min - 22 h 00 min
+La Fabrique du Faubourg
+12 cité Griset, Paris, 75011 France
+Proposé par : Réseau Île-de-France Solidaire
+Lire la suite »
+
+NOV.
+12
+Exposition « Rebuts de luxe »
+12 novembre 2013 @ 11 h 00 min - 23 novembre 2013 @ 19 h 00 min
+Ressourcerie de l'Ourcq
+88 quai de la Loire, Paris, 75019 France
+Lire la suite »
+"""
+
+
+def test_a_calendar_plugins_card_reads_its_hours_and_its_last_day(parse):
+    result = parse(PLUGIN)
+    assert [(e.start_date, e.end_date, e.start_time, e.end_time, e.title, e.commune_code) for e in result.events] == [
+        ("2013-11-05", "2013-11-05", "18:30", "22:00", "Soirée de lancement du Mois de l'ESS francilien", "75056"),
+        ("2013-11-12", "2013-11-23", "11:00", None, "Exposition « Rebuts de luxe »", "75056")]
+
+
+CARDS = """<html><body><main>
+<div class="slider"><h2>À la une</h2><p>Vendredi 17 novembre</p><p>Forum Emploi &amp; ESS</p></div>
+<h1>Mois de l'économie sociale et solidaire 2017</h1>
+<p class="resultats">3 événements trouvés</p>
+<article class="evt-card">
+  <div class="evt-card__date"><span>15</span> <span>nov.</span></div>
+  <div class="evt-card__body">
+    <p class="evt-card__cat">Économie sociale et solidaire &middot; Enfance</p>
+    <h3><a href="/e/1">Atelier parents-enfants « Fabrique ton jeu en carton »</a></h3>
+    <p><time datetime="2017-11-15T14:30">Mercredi 15 novembre 2017, 14h30</time></p>
+    <p>Ludothèque Le Dé Vert, 3 rue de la Ludothèque, 67200 Strasbourg</p>
+  </div>
+</article>
+<article class="evt-card">
+  <div class="evt-card__date"><span>16</span> <span>nov.</span></div>
+  <div class="evt-card__body">
+    <p class="evt-card__cat">Économie sociale et solidaire &middot; Conférence</p>
+    <p class="evt-card__alerte">Report&eacute; au jeudi 23 novembre, même heure, même lieu</p>
+    <h3><a href="/e/2">Conférence « Une monnaie locale, pour quoi faire ? »</a></h3>
+    <p><time datetime="2017-11-16T19:00">Jeudi 16 novembre 2017, 19h</time></p>
+    <p>Salle des fêtes, 67300 Schiltigheim</p>
+  </div>
+</article>
+<article class="evt-card">
+  <div class="evt-card__date"><span>20</span> <span>nov.</span></div>
+  <div class="evt-card__body">
+    <p class="evt-card__cat">Économie sociale et solidaire &middot; En ligne</p>
+    <h3><a href="/e/3">Facebook Live « Entreprendre en coopérative »</a></h3>
+    <p><time datetime="2017-11-20T12:30">Lundi 20 novembre 2017, de 12h30 à 13h15</time></p>
+  </div>
+</article>
+</main></body></html>"""
+
+
+def test_a_web_agendas_cards_give_their_titles_days_and_hours_under_a_slider(parse):
+    result = parse(CARDS, "agenda.html")
+    events = sorted((e.start_date, e.start_time, e.title) for e in result.events if e.start_date != "2017-11-17")
+    assert events == [("2017-11-15", "14:30", "Atelier parents-enfants « Fabrique ton jeu en carton »"),
+                      ("2017-11-20", "12:30", "Facebook Live « Entreprendre en coopérative »"),
+                      ("2017-11-23", "19:00", "Conférence « Une monnaie locale, pour quoi faire ? »")]
