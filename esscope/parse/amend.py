@@ -27,9 +27,11 @@ _CANCELLED = re.compile(rf"\s*,?\s*(?:{_STATE}(?:annul[ée]e?s?|d[ée]programm[�
                         re.IGNORECASE)
 # a sentence ends on « . » before a capital, or where a bullet lost by a PDF extraction (« (cid:127) ») opens an item
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(]?[A-ZÀ-Ý])|\s*\(cid:\d+\)\s*")
-_SMALL = set("""les des une pour avec dans sur par aux qui que est son ses leur nos vos cette ces elle ils
-elles aussi lieu prevu prevue date heure meme nouvelle nouveau evenement programme mois ess rendez vous lundi
-mardi mercredi jeudi vendredi samedi dimanche novembre octobre decembre nov""".split())
+_SMALL = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux", "qui", "que", "est", "son",
+          "ses", "leur", "nos", "vos", "cette", "ces", "elle", "ils", "elles", "aussi", "lieu", "prevu",
+          "prevue", "date", "heure", "meme", "nouvelle", "nouveau", "evenement", "programme", "mois", "ess",
+          "rendez", "vous", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+          "novembre", "octobre", "decembre", "nov"}
 # where the words naming the event start: after the last « : », « — », « ! » or pictogram outside quotes
 _LEAD = re.compile(r"[:!?—–|⚠📌👉➡→•]\ufe0f?\s|\s[-–—]\s")
 # « Cet événement est annulé »: the notice speaks of its own entry, read with it
@@ -68,7 +70,7 @@ def amended(events: list, lines: list, year: int) -> tuple:
 def _sentences(lines: list) -> list:
     """(first line, last line, text) of each sentence of the document, its lines joined (a word cut at
     the end of a line — « dé- / placée » — made whole); an item of a list starts a sentence."""
-    out, parts, first = [], [], None
+    out, parts, first, last = [], [], None, None
     for line in lines + [None]:
         if line is None or line.blank or line.bullet or line.header is not None:
             if parts:
