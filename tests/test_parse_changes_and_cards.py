@@ -128,3 +128,55 @@ def test_a_web_agendas_cards_give_their_titles_days_and_hours_under_a_slider(par
     assert events == [("2017-11-15", "14:30", "Atelier parents-enfants « Fabrique ton jeu en carton »"),
                       ("2017-11-20", "12:30", "Facebook Live « Entreprendre en coopérative »"),
                       ("2017-11-23", "19:00", "Conférence « Une monnaie locale, pour quoi faire ? »")]
+
+
+# a weekly's page of briefs in a narrow column, under the communes they come from, dated by its folio line
+BRIEFS = """LA FEUILLE DU BOCAGE · Jeudi 5 novembre 2015 · N° 412                              9
+
+VIE LOCALE
+
+SENS
+Recyclerie. Dans le cadre du Mois
+de l'économie sociale et solidaire,
+la recyclerie Les Ateliers du Tri or-
+ganise une journée portes ouvertes
+samedi, de 10 h à 17 h. Entrée libre.
+
+Monnaie locale. L'association Sé-
+nonais en Transition propose une
+conférence-débat « Une monnaie lo-
+cale pour le Sénonais ? » le mardi
+17 novembre à 20 h, salle de la
+Poterne. Gratuit.
+
+JOIGNY
+Marché solidaire. Le marché soli-
+daire du Jovinien, d'abord annoncé
+pour le samedi 21, est repoussé
+d'une semaine : la salle n'était
+plus disponible. Il se tiendra sous
+la halle, de 9 h à 13 h, avec les
+producteurs du réseau local.
+
+Bibliothèque. Les horaires d'hiver
+s'appliquent dès ce mois-ci : la bi-
+bliothèque ouvre ses portes aux lec-
+teurs du mardi au samedi, l'après-
+midi, et le mercredi toute la journée.
+Le prêt de liseuses reprend pour
+les abonnés, sur simple demande à
+l'accueil, pour une durée d'un mois.
+"""
+
+
+def test_a_papers_briefs_take_their_commune_heading_and_the_day_its_folio_line_makes_of_samedi(parse):
+    result = parse(BRIEFS)
+    found = {e.start_date: e for e in result.events}
+    assert found["2015-11-07"].commune_code == "89387" and "portes ouvertes" in found["2015-11-07"].title
+    assert found["2015-11-17"].commune_code == "89387" and found["2015-11-17"].start_time == "20:00"
+    assert "2015-11-21" not in found
+
+
+def test_a_notice_moves_an_event_by_a_week(parse):
+    text = RENNES.split("Changements")[0] + "Côté changements, le marché solidaire est repoussé d'une semaine.\n"
+    assert ("2023-11-25", "Marché solidaire") in days(parse(text))

@@ -15,6 +15,10 @@ _STATE = r"(?:(?:est|sont|a\s+été|ont\s+été|sera|seront)\s+(?:(?:malheureuse
 _MOVE_WORD = r"(?:report[ée]e?s?|d[ée]plac[ée]e?s?|d[ée]cal[ée]e?s?|repouss[ée]e?s?|avanc[ée]e?s?)"
 # « … est reporté(e) au mercredi 22 novembre », « … déplacée au jeudi 29 »
 _MOVED = re.compile(rf"\s*,?\s*{_STATE}?{_MOVE_WORD}\s+(?:au|à|a|le|en\s+date\s+du)\s+", re.IGNORECASE)
+# « … est repoussé d'une semaine », « décalée de quinze jours »: moved by so many days
+_SHIFTED = re.compile(rf"\s*,?\s*{_STATE}?{_MOVE_WORD}\s+(?:d['’]une\s+semaine|de\s+(?P<n>deux|trois|huit|quinze)\s+"
+                      r"(?P<unit>semaines|jours))\b", re.IGNORECASE)
+_SHIFTS = {"deux semaines": 14, "trois semaines": 21, "huit jours": 7, "quinze jours": 14}
 # « on décale l'atelier compost au mercredi 12 », « nous reportons la conférence au 22 novembre »
 _MOVING = re.compile(r"\b(?:on|nous)\s+(?:d[ée]cale|d[ée]calons|report(?:e|ons)|repouss(?:e|ons)|d[ée]pla(?:ce|çons)|"
                      r"avan(?:ce|çons))\s+", re.IGNORECASE)
@@ -50,6 +54,13 @@ def amended(events: list, lines: list, year: int) -> tuple:
         named, new_day = change
         own = [e for e in events if first <= (e.line or -1) <= last]
         target = _named(named, year, [e for e in events if e not in own])
+        if target is not None and isinstance(new_day, dt.timedelta):     # « repoussé d'une semaine »
+            new_day = dt.date.fromisoformat(target.start_date) + new_day
+        if target is None and new_day is not None:
+            # « le marché, d'abord annoncé pour le samedi 21, est repoussé d'une semaine » told only here, its
+            # new day given elsewhere: the reading of its old day goes
+            old = _days(named)
+            events = [e for e in events if e not in own or not e.start_date or int(e.start_date[8:10]) not in old]
         if target is None or new_day is not None and target.start_date == new_day.isoformat():
             continue
         if new_day is None:
@@ -88,7 +99,8 @@ def _sentences(lines: list) -> list:
 
 
 def _change(sentence: str, year: int) -> tuple | None:
-    """(words naming the event, its new day or None when cancelled) that `sentence` says, or None."""
+    """(words naming the event, its new day — or how many days later — or None when cancelled) that
+    `sentence` says, or None."""
     if keep.conditional(sentence) or keep.looks_back(sentence):
         return None
     moving = _MOVING.search(sentence)
@@ -96,14 +108,24 @@ def _change(sentence: str, year: int) -> tuple | None:
         to = _TO.search(sentence, moving.end())
         day = to and _day(sentence[to.end():], year)
         return (sentence[moving.end():to.start()], day) if day else None
-    moved = _MOVED.search(sentence)
+    shifted = _last(_SHIFTED, sentence)
+    if shifted:
+        days = _SHIFTS.get(f"{shifted.group('n')} {shifted.group('unit')}".casefold(), 7)
+        return _subject(sentence[:shifted.start()]), dt.timedelta(days=days)
+    moved = _last(_MOVED, sentence)
     if moved:
         day = _day(sentence[moved.end():], year)
         return (_subject(sentence[:moved.start()]), day) if day else None
-    cancelled = _CANCELLED.search(sentence)
+    cancelled = _last(_CANCELLED, sentence)
     if cancelled:
         return _subject(sentence[:cancelled.start()]), None
     return None
+
+
+def _last(pattern, sentence: str):
+    """The last match of `pattern` in `sentence` (a headline run into its paragraph says it first)."""
+    found = list(pattern.finditer(sentence))
+    return found[-1] if found else None
 
 
 def _subject(text: str) -> str:
@@ -141,8 +163,7 @@ def _named(named: str, year: int, events: list):
     """The one event `named` names: sharing two words with its title or place, or every word of a short
     title — or one word when `named` also gives its day (« l'atelier tricot du vendredi 24 »); None when
     no event or more than one fits as well."""
-    words = _words(named)
-    days = {p.day for _, found in dates.search_dates(named, loose=True) for p in found.points}
+    words, days = _words(named), _days(named)
     if not words:
         return None
     scored = []
@@ -159,6 +180,11 @@ def _named(named: str, year: int, events: list):
     scored.sort(key=lambda pair: -pair[0])
     best = [e for s, e in scored if s == scored[0][0]]
     return best[0] if len(best) == 1 else None
+
+
+def _days(named: str) -> set:
+    """The days of the month the words naming an event give (« l'atelier tricot du vendredi 24 » → {24})."""
+    return {p.day for _, found in dates.search_dates(named, loose=True) for p in found.points}
 
 
 def _shared(words: set, other: set) -> int:

@@ -374,7 +374,15 @@ _OWN_POST = re.compile(rf"^\s*(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+(?P
 _OWN_PRINT = re.compile(r"\A\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d),?\s+\d{1,2}:\d{2}\s{3,}\S")
 # a paper's masthead: its name, a wide gap, then its own date (« LE PETIT INSULAIRE      VENDREDI 8 NOVEMBRE 2019 »)
 _OWN_MASTHEAD = re.compile(rf"^[^\n]{{0,60}}\S\s{{3,}}(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+"
-                           rf"(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE | re.MULTILINE)
+                           rf"(?P<y>(?:19|20)\d\d)\s*$|"
+                           # « LA GAZETTE DU NORD-YONNE · Jeudi 5 novembre 2015 · N° 2187 »: a folio line
+                           rf"^[^\n]{{0,60}}\S\s+[·|]\s+(?:{_WEEKDAY}\s+)?(?P<d2>\d{{1,2}})(?:er)?\s+(?P<m2>{_MONTH})\.?\s+"
+                           rf"(?P<y2>(?:19|20)\d\d)\s+[·|]", re.IGNORECASE | re.MULTILINE)
+# « organise une journée portes ouvertes samedi, de 10 h à 17 h » in a dated paper: the coming Saturday (not « du
+# lundi au vendredi », « le samedi », « samedi 14 »)
+_BARE_WEEKDAY = re.compile(r"(?<![\w'’-])(?<!\bdu\s)(?<!\bau\s)(?<!\ble\s)(?<!\bet\s)(?<!\bles\s)(?<!\bou\s)"
+                           r"(?P<wd7>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])"
+                           r"(?!\s*,?\s*(?:le\s+)?\d)(?!\s+(?:au|et|ou|à|de\s+chaque|prochain|dernier)\b)", re.IGNORECASE)
 
 
 def with_relative_days(text: str) -> str:
@@ -382,11 +390,10 @@ def with_relative_days(text: str) -> str:
     « jeudi prochain », « ce samedi » → « samedi 11 novembre », « jeudi 16 novembre ». Only when the text
     gives its own date once (alone on a line, « Publié le … », or an article's dateline « PESSAC, 4 novembre 2017. »)
     and the weekday said agrees."""
-    if not (_RELATIVE.search(text) or _RELATIVE_LINE.search(text)):
+    if not (_RELATIVE.search(text) or _RELATIVE_LINE.search(text) or _BARE_WEEKDAY.search(text)):
         return text
-    stamps = [(m.start(), (int(m.group("y")), _month(m.group("m")), int(m.group("d"))))
-              for m in [*_OWN_DAY.finditer(text), *_OWN_DATELINE.finditer(text), *_OWN_MASTHEAD.finditer(text[:400]),
-                        *_OWN_POST.finditer(text)]]
+    papers = [*_OWN_DATELINE.finditer(text), *_OWN_MASTHEAD.finditer(text[:400])]
+    stamps = [(m.start(), _stamp(m)) for m in [*_OWN_DAY.finditer(text), *papers, *_OWN_POST.finditer(text)]]
     stamps += [(m.start(), (int(m.group("y")), int(m.group("m")), int(m.group("d"))))
                for m in [*_OWN_FIGURES.finditer(text), *_OWN_PRINT.finditer(text)]]
     own = {day for _, day in stamps}
@@ -396,6 +403,8 @@ def with_relative_days(text: str) -> str:
         return text
     if len(own) == 1:
         text = _RELATIVE.sub(lambda m: _written_day(m, dated[0][1]), text)
+        if papers:      # a paper dated once: its bare weekdays are the coming ones
+            text = _BARE_WEEKDAY.sub(lambda m: _written_day(m, dated[0][1]), text)
         return _RELATIVE_LINE.sub(lambda m: m.group("lead") + _written_day(m, dated[0][1]), text)
     if not own:
         return text
@@ -407,6 +416,12 @@ def with_relative_days(text: str) -> str:
         k = bisect.bisect_left(starts, m.start())
         return _written_day(m, dated[k - 1][1]) if k else m.group(0)
     return _RELATIVE.sub(said_on, text)
+
+
+def _stamp(m) -> tuple:
+    """(year, month, day) of a document's own date as one of the patterns above found it."""
+    said = {k.rstrip("2"): v for k, v in m.groupdict().items() if v}
+    return int(said["y"]), _month(said["m"]), int(said["d"])
 
 
 # numbers as a transcript writes them (« le samedi neuf », « dix-huit heures trente »)
@@ -474,7 +489,7 @@ def _written_day(m, today: dt.date) -> str:
     if before.count("«") > before.count("»") or before.count('"') % 2:
         return m.group(0)       # « Nourrir demain »: a title's words, not a day
     groups = m.groupdict()
-    said = next((groups.get(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5", "wd6") if groups.get(g)), None)
+    said = next((groups.get(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5", "wd6", "wd7") if groups.get(g)), None)
     weekday = WEEKDAYS.get(fold(said)) if said else None
     if groups.get("tomorrow") or groups.get("alone"):
         word = fold(groups.get("tomorrow") or groups.get("alone"))

@@ -440,10 +440,17 @@ def _unwrapped(raws: list) -> list:
     """(line number, text) with the lines a text wraps mid-sentence joined (« … sera à » / « l'honneur lors
     d'une rencontre … »): a line that does not close and a next line that goes on in lower case."""
     out, narrow = [], _narrow_column(raws)
+    briefs = narrow and _prose_column(raws)
     for n, raw in enumerate(raws):
         if narrow and out and _carried_on(out[-1][1], raw):
             # a newspaper's narrow column: « ★ Aujourd'hui, 18h – Ajaccio. » / « Lancement du Mois de l'ESS en »
             # / « Corse à la Maison de l'ESS, 4 cours » — one marked entry, wrapped every few words
+            joined = _HYPHENATED.sub("", out[-1][1].rstrip()) + raw.strip() if _HYPHENATED.search(out[-1][1]) \
+                and re.match(r"^\s*[a-zà-ÿ]", raw) else f"{out[-1][1].rstrip()} {raw.strip()}"
+            out[-1] = (out[-1][0], joined)
+            continue
+        if briefs and out and _same_brief(out[-1][1], raw):
+            # a paper's briefs in a narrow column: each paragraph one line, read as the sentences it holds
             joined = _HYPHENATED.sub("", out[-1][1].rstrip()) + raw.strip() if _HYPHENATED.search(out[-1][1]) \
                 and re.match(r"^\s*[a-zà-ÿ]", raw) else f"{out[-1][1].rstrip()} {raw.strip()}"
             out[-1] = (out[-1][0], joined)
@@ -485,6 +492,29 @@ def _narrow_column(raws: list) -> bool:
 
 
 _MARKED = re.compile(r"^\s*[★☆✦✪]")
+
+
+def _prose_column(raws: list) -> bool:
+    """A narrow column of running text (a paper's briefs), not of a programme's entries: most lines hold
+    five words or more, and hardly any opens on a date or a time."""
+    shown = [raw.strip() for raw in raws if raw.strip()]
+    dated = sum(bool(dates.match_date(text) or dates.starts_with_time(text)) for text in shown)
+    return sum(len(text.split()) >= 5 for text in shown) >= 0.65 * len(shown) and dated <= 0.1 * len(shown)
+# « Monnaie locale. Toujours dans le … », « Loto. Le club de football … »: a brief opened by its lead words
+_BRIEF_LEAD = re.compile(r"^\s*[A-ZÀ-Ý][\w’'\- ]{1,30}\.\s+[A-ZÀ-Ý«\"]")
+
+
+def _same_brief(above: str, raw: str) -> bool:
+    """In a narrow column of prose, a line that goes on with the paragraph above: not after a blank line, a
+    heading in capitals or a closed sentence followed by a date, and not itself a heading, an item, a label
+    or a brief's lead."""
+    text, above = raw.strip(), above.strip()
+    if not text or not above or is_caps(above) or is_caps(text) or BULLET.match(raw) or _MARKED.match(text):
+        return False
+    if label_of(text) or len(above) < 15 or re.search(r"[:;]$|\s{3,}", above) or _GAP.search(text):
+        return False
+    opens = _BRIEF_LEAD.match(text) or dates.match_date(text) or dates.starts_with_time(text)
+    return not (opens and _CLOSED.search(above))
 
 
 def _carried_on(entry: str, raw: str) -> bool:

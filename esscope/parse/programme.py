@@ -141,6 +141,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     warnings += changed
     events = _within_runs(_merged_repeats(events, lines))
     _keyed_venues(events, lines, context)
+    _heading_commune(events, lines, context)
     _default_commune(events, text, context)
     _home_commune(events, text, context)
     _only_commune(events, text, context)
@@ -384,6 +385,26 @@ _TOWN = re.compile(r"\b(?:[Vv]ille|[Mm]airie|[Cc]ommune)\s+(?:de\s+|d['’])((?-
 # « tout se passe au Hangar, …, 37100 Tours, sauf mention contraire », « sauf indication contraire, les
 # ateliers ont lieu à Lille »: the place every event of the document is at unless it says otherwise
 _DEFAULT_PLACE = re.compile(r"[^.!?\n]*\bsauf\s+(?:mention|indication|pr[ée]cision)\s+contraire\b[^.!?\n]*", re.IGNORECASE)
+
+
+def _heading_commune(events: list, lines: list, context: Context) -> None:
+    """« SENS », « JOIGNY », « SAINT-FLORENTIN »: a paper's briefs grouped under the commune they come from,
+    a heading in capitals that is only a commune's name. Where the document has two such headings or more,
+    an event under one that says no commune of its own takes it, flagged; any other heading in capitals
+    ends the commune's section."""
+    headings = [(line.n, commune_cell(line.text, context.places)) for line in lines
+                if is_caps(line.text) and len(line.text.strip()) <= 40]
+    if sum(bool(found and found.code) for _, found in headings) < 2:
+        return
+    starts = [n for n, _ in headings]
+    for event in events:
+        if event.commune_code or event.commune_name or event.online or event.line is None:
+            continue
+        k = bisect.bisect_right(starts, event.line) - 1
+        found = headings[k][1] if k >= 0 else None
+        if found and found.code:
+            event.commune_code, event.commune_name = found.code, found.name
+            event.warn(f"commune {found.name} prise du titre de rubrique au-dessus de l'événement : à vérifier", 0.1)
 
 
 def _default_commune(events: list, text: str, context: Context) -> None:
