@@ -633,7 +633,10 @@ _OTHER_MEANING = re.compile(r"[^.\n]{0,40}?\b(?:(?:sont|est)\s+)?(?:sur|sous)\s+
 def _marked_only(events: list, text: str) -> list:
     """With a mark that the document says picks out the Mois de l'ESS's events, the events without it are
     set aside (and the mark taken off the titles); returns the warnings. Changes `events` in place."""
-    legends = _MARK_LEGEND.finditer(text[:20_000])
+    # a legend says what its mark means on its own line (« ★ = dans le cadre du Mois de l'ESS », not « → =
+    # organisateur »); a sentence (« signalés par ★ ») says it near the Mois's name
+    legends = [m for m in _MARK_LEGEND.finditer(text[:20_000])
+               if re.search(r"mois\s+de\s+l|\bESS\b|solidaire", text[m.end():m.end() + 60], re.IGNORECASE)]
     said = next((m for m in [*_MARK.finditer(text[:20_000]), *legends] if re.search(r"mois\s+de\s+l|\bESS\b",
                  text[max(0, m.start() - 200):m.end() + 200], re.IGNORECASE)
                  and not _OTHER_MEANING.match(text[m.end():m.end() + 120])), None)
