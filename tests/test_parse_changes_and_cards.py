@@ -184,8 +184,11 @@ def test_a_notice_moves_an_event_by_a_week(parse):
 
 def test_a_legend_that_gives_the_organisers_mark_keeps_every_event(parse):
     text = ("Mois de l'ESS 2022 dans les Hautes-Alpes\n\n"
-            "JEU. 3/11  18h  Gap : Soirée de lancement départementale\n   → Alpes du Sud Solidaires\n\n"
-            "SAM. 5/11  9h  Briançon : Repair café des Écrins\n   → Briançon Répare\n\n"
-            "MAR. 8/11  20h30  Embrun : Ciné-débat « Les Faiseurs de pain »\n\n"
-            "→ = organisateur · Programme du Mois de l'ESS susceptible d'évolutions\n")
+            "  JEU. 3/11   18h      GAP           Soirée de lancement départementale\n"
+            "                                     → Alpes du Sud Solidaires\n\n"
+            "  SAM. 5/11   9h-12h   BRIANÇON      Repair café des Écrins\n"
+            "                                     → Briançon Répare\n\n"
+            "  MAR. 8/11   20h30    EMBRUN        Ciné-débat « Les Faiseurs de pain »\n"
+            "                                     Ciné-club Le Clap, place Barthelon\n\n"
+            "  → = organisateur · Programme du Mois de l'ESS susceptible d'évolutions\n")
     assert [e.start_date for e in parse(text).events] == ["2022-11-03", "2022-11-05", "2022-11-08"]

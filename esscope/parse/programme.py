@@ -636,7 +636,8 @@ def _marked_only(events: list, text: str) -> list:
     # a legend says what its mark means on its own line (« ★ = dans le cadre du Mois de l'ESS », not « → =
     # organisateur »); a sentence (« signalés par ★ ») says it near the Mois's name
     legends = [m for m in _MARK_LEGEND.finditer(text[:20_000])
-               if re.search(r"mois\s+de\s+l|\bESS\b|solidaire", text[m.end():m.end() + 60], re.IGNORECASE)]
+               if re.search(r"mois\s+de\s+l|\bESS\b|solidaire", re.split(r"[·.;|]", text[m.end():m.end() + 80])[0],
+                            re.IGNORECASE)]
     said = next((m for m in [*_MARK.finditer(text[:20_000]), *legends] if re.search(r"mois\s+de\s+l|\bESS\b",
                  text[max(0, m.start() - 200):m.end() + 200], re.IGNORECASE)
                  and not _OTHER_MEANING.match(text[m.end():m.end() + 120])), None)
