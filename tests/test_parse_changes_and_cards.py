@@ -192,3 +192,13 @@ def test_a_legend_that_gives_the_organisers_mark_keeps_every_event(parse):
             "                                     Ciné-club Le Clap, place Barthelon\n\n"
             "  → = organisateur · Programme du Mois de l'ESS susceptible d'évolutions\n")
     assert [e.start_date for e in parse(text).events] == ["2022-11-03", "2022-11-05", "2022-11-08"]
+
+
+def test_a_forwarders_note_moves_an_event_from_one_day_to_another(parse):
+    text = ("TR: Lettre du réseau – novembre 2012\n\nBonjour à tous, deux changements depuis l'envoi :\n"
+            "- la visite du chantier naval à Saint-Nazaire passe du mercredi 21 au jeudi 22, même heure.\n\n"
+            "DANS LES DÉPARTEMENTS\n\n"
+            "· Mardi 13 novembre, 20h - Angers - Conférence « Mutuelles : un modèle d'avenir ? », salle des Mariniers.\n"
+            "· Mercredi 21 novembre, 14h - Saint-Nazaire - Visite du chantier naval d'insertion, quai des Marées.\n")
+    assert [(e.start_date, e.end_date, e.commune_code) for e in parse(text).events] == [
+        ("2012-11-13", "2012-11-13", "49007"), ("2012-11-22", "2012-11-22", "44184")]

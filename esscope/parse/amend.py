@@ -8,6 +8,7 @@ one, is moved or taken out. Pure functions."""
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import replace
 
 from . import dates, keep
 
@@ -19,6 +20,9 @@ _MOVED = re.compile(rf"\s*,?\s*{_STATE}?{_MOVE_WORD}\s+(?:au|à|a|le|en\s+date\s
 _SHIFTED = re.compile(rf"\s*,?\s*{_STATE}?{_MOVE_WORD}\s+(?:d['’]une\s+semaine|de\s+(?P<n>deux|trois|huit|quinze)\s+"
                       r"(?P<unit>semaines|jours))\b", re.IGNORECASE)
 _SHIFTS = {"deux semaines": 14, "trois semaines": 21, "huit jours": 7, "quinze jours": 14}
+# « la visite du chantier naval passe du mercredi 21 au jeudi 22 »: its old day, then its new one
+_PASSES = re.compile(r"\s+(?:passe|passera|est\s+(?:d[ée]plac[ée]e?|d[ée]cal[ée]e?|report[ée]e?|avanc[ée]e?))\s+du\s+(?=\w)",
+                     re.IGNORECASE)
 # « on décale l'atelier compost au mercredi 12 », « nous reportons la conférence au 22 novembre »
 _MOVING = re.compile(r"\b(?:on|nous)\s+(?:d[ée]cale|d[ée]calons|report(?:e|ons)|repouss(?:e|ons)|d[ée]pla(?:ce|çons)|"
                      r"avan(?:ce|çons))\s+", re.IGNORECASE)
@@ -108,6 +112,12 @@ def _change(sentence: str, year: int) -> tuple | None:
         to = _TO.search(sentence, moving.end())
         day = to and _day(sentence[to.end():], year)
         return (sentence[moving.end():to.start()], day) if day else None
+    passes = _last(_PASSES, sentence)
+    found = passes and dates.match_date(sentence[passes.end():])
+    if found and found.kind == "range":
+        old, new = (replace(found, points=[p], kind="single") for p in (found.points[0], found.points[-1]))
+        day = _day_of(new, year)
+        return (f"{_subject(sentence[:passes.start()])} du {old.points[0].day}", day) if day else None
     shifted = _last(_SHIFTED, sentence)
     if shifted:
         days = _SHIFTS.get(f"{shifted.group('n')} {shifted.group('unit')}".casefold(), 7)
@@ -141,14 +151,17 @@ def _subject(text: str) -> str:
 def _day(text: str, year: int):
     """The day a notice gives at the start of `text` (« mercredi 22 novembre, même heure »), or None."""
     found = dates.match_date(text)
-    if not found or found.kind not in ("single", "range"):
-        return None
+    return _day_of(found, year) if found and found.kind in ("single", "range") else None
+
+
+def _day_of(found, year: int):
+    """The first day of a date expression in `year`; « mercredi 12 » without its month: the month of the
+    Mois the weekday fits."""
     point = found.points[0]
-    if point.month is None and point.weekday:     # « au mercredi 12 »: the month of the Mois the weekday fits
-        day = next((d for d in (_date(year, m, point.day) for m in (11, 10, 12))
-                    if d and dates.WEEKDAY_NAMES[d.weekday()] == point.weekday), None)
-        return day
-    period = dates.resolve(found, year)
+    if point.month is None and point.weekday:
+        return next((d for d in (_date(year, m, point.day) for m in (11, 10, 12))
+                     if d and dates.WEEKDAY_NAMES[d.weekday()] == point.weekday), None)
+    period = dates.resolve(replace(found, points=[point], kind="single"), year)
     return period.start if period and period.start.year == year else None
 
 

@@ -671,7 +671,7 @@ def _marked_only(events: list, text: str) -> list:
 # d'équipe ») or a deadline written as a calendar entry (« DEADLINE inscriptions », « Date limite … »)
 _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|de\s+(?:pr[ée]paration|bureau|bilan)|pr[ée]pa)\b|"
                          # « (réservée aux structures participantes) », « réservé aux adhérents »: closed to the public
-                         r"\(\s*r[ée]serv[ée]e?s?\s+aux\s+(?:structures|membres|partenaires|adh[ée]rents|organisateurs)\b|"
+                         r"(?:\(|^|,)\s*r[ée]serv[ée]e?s?\s+aux\s+(?:structures|membres|partenaires|adh[ée]rents|organisateurs)\b|"
                          r"^\s*(?:deadline|date\s+limite|cl[ôo]ture\s+des\s+(?:inscriptions|candidatures)|"
                          r"fin\s+des\s+(?:inscriptions|candidatures))\b"
                          # a press conference: for journalists, not the public
