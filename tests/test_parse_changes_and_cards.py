@@ -202,3 +202,13 @@ def test_a_forwarders_note_moves_an_event_from_one_day_to_another(parse):
             "· Mercredi 21 novembre, 14h - Saint-Nazaire - Visite du chantier naval d'insertion, quai des Marées.\n")
     assert [(e.start_date, e.end_date, e.commune_code) for e in parse(text).events] == [
         ("2012-11-13", "2012-11-13", "49007"), ("2012-11-22", "2012-11-22", "44184")]
+
+
+def test_a_brochures_struck_slot_its_page_break_and_its_cross_reference(parse):
+    text = ("Mois de l'ESS 2019 · Occitanie – AGENDA\n\nJEUDI 7 NOVEMBRE\n\n 20h30\nANNULÉ\n"
+            "Ciné-débat « Demain, le circuit court »\nCinéma Le Lot Écran, 4 boulevard Gambetta, Cahors\n\n"
+            "JEUDI 14 NOVEMBRE\n\nREPORTÉ AU JEUDI 21 NOVEMBRE\nConférence-débat « Habiter autrement » – voir au 21 novembre.\n\n"
+            "JEUDI 21 NOVEMBRE\n\nAGENDA (suite)\n\n 18h00\nConférence-débat « Habiter autrement »\n"
+            "Maison de l'habitat, 2 rue Pargaminières, Toulouse\n")
+    assert [(e.start_date, e.title) for e in parse(text).events] == [
+        ("2019-11-21", "Conférence-débat « Habiter autrement »")]

@@ -83,7 +83,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         event.line = anchor.line.n if event.line is None and anchor.line is not None else event.line
         event.kind = event.kind or badge
         set_period(event, period)
-    events = [e for e in events if e.title and not keep.struck_after(e.title)]
+    # (« 20h30 » / « ANNULÉ » / « Ciné-débat … »: a slot struck out on the line under its time)
+    events = [e for e in events if e.title and not keep.struck_after(e.title) and not keep.cancelled_cell(e.title)]
     if anchor.inside:
         for event in events:
             event.warn(TOLD.get(anchor.form, TOLD["sentence"]), 0.1)

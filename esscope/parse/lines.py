@@ -48,7 +48,7 @@ def read_lines(text: str, cut=None) -> list:
     out = []
     for n, raw in _unwrapped(side_by_side(unboxed(unstacked(uncounted(unrun(untagged(unquoted(text)).split("\n"))))))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
-        expanded = _AT_VENUE.sub(" – 📍 ", expanded)
+        expanded = _SEE_ALSO.sub("", _AT_VENUE.sub(" – 📍 ", expanded))
         moved = bool(_MOVED_TO.match(expanded))
         expanded = _STATUS.sub("", _FORMERLY_REMARK.sub("", _MOVED_TO.sub("", expanded, count=1)))
         timed = _TITLE_TIME.match(expanded)
@@ -68,8 +68,16 @@ def read_lines(text: str, cut=None) -> list:
             indent = len(expanded) - len(expanded.lstrip())
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
             out.extend(Line(n, part, indent, False, moved=moved and not k) for k, part in enumerate(cut(body)))
-    out = [Line(line.n, "", line.indent, False) if is_menu(line.text) else line for line in out]
+    out = [Line(line.n, "", line.indent, False) if is_menu(line.text) or _CONTINUED.match(line.text) else line
+           for line in out]
     return _drop_repeated_paragraphs(_drop_running_lines(_join_bare_labels(_join_restated_days(_join_split_dates(out)))))
+
+
+# « AGENDA (suite) », « Programme (suite et fin) »: a heading that carries a list over to the next page
+_CONTINUED = re.compile(r"^\W*[^\W\d][^()]{0,40}\(\s*suite(?:\s+et\s+fin)?\s*\)\W*$", re.IGNORECASE)
+# « … – voir au 21 novembre. », « (voir p. 12) »: where the entry is told, after its title
+_SEE_ALSO = re.compile(r"\s*(?:[–—-]\s*|\(\s*)voir\s+(?:au|le|p\.|page|ci-dessous|ci-dessus|plus\s+(?:bas|haut))\b[^()]{0,30}"
+                       r"\)?\s*\.?\s*$", re.IGNORECASE)
 
 
 # « Initialement prévue le jeudi 10 novembre, REPORTÉE au mercredi 16 novembre · 20h », « ⚠ REPORTÉ AU 25 novembre »:
