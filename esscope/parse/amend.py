@@ -181,7 +181,7 @@ def _named(named: str, year: int, events: list):
         return None
     scored = []
     for event in events:
-        if days and not (event.start_date and int(event.start_date[8:10]) in days):
+        if not event.start_date or days and int(event.start_date[8:10]) not in days:
             continue
         own = _words(event.title or "")
         place = _words(" ".join(filter(None, (event.commune_name, event.venue))))
