@@ -40,6 +40,9 @@ _SMALL = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux", "qui
           "prevue", "date", "heure", "meme", "nouvelle", "nouveau", "evenement", "programme", "mois", "ess",
           "rendez", "vous", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
           "novembre", "octobre", "decembre", "nov"}
+# the words without which a sentence changes nothing (read before the patterns, for speed)
+_TRIGGER = re.compile(r"report|d[ée]cal|d[ée]pla|repouss|avan[cç]|annul|programm|supprim|pas\s+(?:avoir\s+)?lieu|passer?a?\s+du",
+                      re.IGNORECASE)
 # where the words naming the event start: after the last « : », « — », « ! » or pictogram outside quotes
 _LEAD = re.compile(r"[:!?—–|⚠📌👉➡→•]\ufe0f?\s|\s[-–—]\s")
 # « Cet événement est annulé »: the notice speaks of its own entry, read with it
@@ -105,7 +108,7 @@ def _sentences(lines: list) -> list:
 def _change(sentence: str, year: int) -> tuple | None:
     """(words naming the event, its new day — or how many days later — or None when cancelled) that
     `sentence` says, or None."""
-    if keep.conditional(sentence) or keep.looks_back(sentence):
+    if not _TRIGGER.search(sentence) or keep.conditional(sentence) or keep.looks_back(sentence):
         return None
     moving = _MOVING.search(sentence)
     if moving:

@@ -389,22 +389,27 @@ _DEFAULT_PLACE = re.compile(r"[^.!?\n]*\bsauf\s+(?:mention|indication|pr[ée]cis
 
 def _heading_commune(events: list, lines: list, context: Context) -> None:
     """« SENS », « JOIGNY », « SAINT-FLORENTIN »: a paper's briefs grouped under the commune they come from,
-    a heading in capitals that is only a commune's name. Where the document has two such headings or more,
-    an event under one that says no commune of its own takes it, flagged; any other heading in capitals
-    ends the commune's section."""
-    headings = [(line.n, commune_cell(line.text, context.places)) for line in lines
-                if is_caps(line.text) and len(line.text.strip()) <= 40]
-    if sum(bool(found and found.code) for _, found in headings) < 2:
-        return
+    a heading in capitals that is only a commune's name. An event that says no commune of its own takes the
+    heading it is under, flagged, where two events or more are so placed under two such headings or more;
+    any other heading in capitals ends the commune's section."""
+    missing = [e for e in events if not (e.commune_code or e.commune_name or e.online) and e.line is not None]
+    headings = [(line.n, line.text) for line in lines if is_caps(line.text) and len(line.text.strip()) <= 40]
     starts = [n for n, _ in headings]
-    for event in events:
-        if event.commune_code or event.commune_name or event.online or event.line is None:
-            continue
+    under = {}
+    for event in missing:
         k = bisect.bisect_right(starts, event.line) - 1
-        found = headings[k][1] if k >= 0 else None
-        if found and found.code:
-            event.commune_code, event.commune_name = found.code, found.name
-            event.warn(f"commune {found.name} prise du titre de rubrique au-dessus de l'événement : à vérifier", 0.1)
+        text = headings[k][1] if k >= 0 else ""
+        if len(text.split()) <= 4 and not re.search(r"\d", text):
+            under[id(event)] = text
+    found = {text: commune_cell(text, context.places) for text in set(under.values()) if text}
+    found = {text: place for text, place in found.items() if place and place.code}
+    if len(found) < 2:
+        return
+    for event in missing:
+        place = found.get(under.get(id(event)))
+        if place:
+            event.commune_code, event.commune_name = place.code, place.name
+            event.warn(f"commune {place.name} prise du titre de rubrique au-dessus de l'événement : à vérifier", 0.1)
 
 
 def _default_commune(events: list, text: str, context: Context) -> None:
