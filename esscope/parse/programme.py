@@ -390,8 +390,8 @@ _DEFAULT_PLACE = re.compile(r"[^.!?\n]*\bsauf\s+(?:mention|indication|pr[ée]cis
 def _heading_commune(events: list, lines: list, context: Context) -> None:
     """« SENS », « JOIGNY », « SAINT-FLORENTIN »: a paper's briefs grouped under the commune they come from,
     a heading in capitals that is only a commune's name. An event that says no commune of its own takes the
-    heading it is under, flagged, where two events or more are so placed under two such headings or more;
-    any other heading in capitals ends the commune's section."""
+    heading it is under, flagged, where the document has two such headings or more; any other heading in
+    capitals ends the commune's section."""
     missing = [e for e in events if not (e.commune_code or e.commune_name or e.online) and e.line is not None]
     headings = [(line.n, line.text) for line in lines if is_caps(line.text) and len(line.text.strip()) <= 40]
     starts = [n for n, _ in headings]
@@ -403,8 +403,10 @@ def _heading_commune(events: list, lines: list, context: Context) -> None:
             under[id(event)] = text
     found = {text: commune_cell(text, context.places) for text in set(under.values()) if text}
     found = {text: place for text, place in found.items() if place and place.code}
-    if len(found) < 2:
-        return
+    others = (text for text in dict.fromkeys(t for _, t in headings) if text not in found
+              and len(text.split()) <= 4 and not re.search(r"\d", text))
+    if not found or len(found) < 2 and not any((p := commune_cell(text, context.places)) and p.code for text in others):
+        return      # one heading that names a commune is no list of communes
     for event in missing:
         place = found.get(under.get(id(event)))
         if place:
