@@ -212,3 +212,11 @@ def test_a_brochures_struck_slot_its_page_break_and_its_cross_reference(parse):
             "Maison de l'habitat, 2 rue Pargaminières, Toulouse\n")
     assert [(e.start_date, e.title) for e in parse(text).events] == [
         ("2019-11-21", "Conférence-débat « Habiter autrement »")]
+
+
+def test_a_cards_own_notice_of_its_new_day_is_no_second_event(parse):
+    text = ("MOIS DE L'ESS 2011 – RHÔNE-ALPES\n\nSE DIVERTIR\n\n"
+            "▪ Jeu. 24 nov. · 20h · ROANNE (42)\nCINÉ-DÉBAT – « Ceux qui restent »\n"
+            "Modifié : cette séance, annoncée le jeudi 10 novembre dans la\npremière version du programme, a lieu le jeudi 24 novembre.\n"
+            "Où ? Cinéma associatif Le Renaissance, rue Jean-Jaurès\nQui ? Roanne Initiatives Citoyennes\n")
+    assert [(e.start_date, e.commune_code) for e in parse(text).events] == [("2011-11-24", "42187")]

@@ -166,7 +166,10 @@ def looks_back(sentence: str) -> bool:
 
 
 # « Ce film … », « Cet atelier … », « Cette soirée … »: a sentence about an event already named
-_BACK_REFERENCE = re.compile(r"^\s*(?:ce|cet|cette|ces)\s+(?:[\w’'-]+\s+)?(?:film|documentaire|spectacle|atelier|"
+# (after a notice's label: « Modifié : cette séance, annoncée le jeudi 10 novembre …, a lieu le jeudi 24 »)
+_BACK_REFERENCE = re.compile(r"^\s*(?:(?:modifi[ée]e?|nouveau|nouvelle\s+date|attention|pr[ée]cision|nb|info|"
+                             r"changement(?:\s+de\s+date)?|mise\s+à\s+jour)\s*:\s*)?"
+                             r"(?:ce|cet|cette|ces)\s+(?:[\w’'-]+\s+)?(?:film|documentaire|spectacle|atelier|s[ée]ance|"
                              r"rendez-vous|[ée]v[ée]nement|[ée]v[èe]nement|moment|temps|rencontre|soir[ée]e|journ[ée]e|"
                              r"projection|d[ée]bat|conf[ée]rence|forum|visite|formation|animation|exposition|expo|"
                              r"concert|salon|march[ée]|festival|ateliers|rencontres)\b", re.IGNORECASE)
