@@ -174,7 +174,7 @@ def test_a_papers_briefs_take_their_commune_heading_and_the_day_its_folio_line_m
     found = {e.start_date: e for e in result.events}
     assert found["2015-11-07"].commune_code == "89387" and "portes ouvertes" in found["2015-11-07"].title
     assert found["2015-11-17"].commune_code == "89387" and found["2015-11-17"].start_time == "20:00"
-    assert "2015-11-21" not in found
+    assert "2015-11-21" not in found and "2015-11-05" not in found       # the old day; the paper's own date
 
 
 def test_a_notice_moves_an_event_by_a_week(parse):
@@ -220,3 +220,10 @@ def test_a_cards_own_notice_of_its_new_day_is_no_second_event(parse):
             "Modifié : cette séance, annoncée le jeudi 10 novembre dans la\npremière version du programme, a lieu le jeudi 24 novembre.\n"
             "Où ? Cinéma associatif Le Renaissance, rue Jean-Jaurès\nQui ? Roanne Initiatives Citoyennes\n")
     assert [(e.start_date, e.commune_code) for e in parse(text).events] == [("2011-11-24", "42187")]
+
+
+def test_a_day_first_announced_then_changed_in_one_sentence_gives_the_new_day(parse):
+    text = ("Mois de l'ESS 2015 dans l'Yonne\n\nMONÉTEAU\nLe café-débat « Travailler en coopérative », annoncé dans notre "
+            "précédente édition pour le mardi 17 novembre, aura finalement lieu le mardi 24 novembre, à 19 h, au bar "
+            "associatif Le Comptoir, rue d'Auxerre, Monéteau.\n")
+    assert [e.start_date for e in parse(text).events] == ["2015-11-24"]

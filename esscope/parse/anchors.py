@@ -294,6 +294,8 @@ def find_candidates(lines: list) -> list:
         anchor.at, anchor.line = i, line
         if anchor.kept:
             _judged(anchor, keep.judge_in_place(anchor, line.text, heading))
+        if anchor.kept and i < 5 and dates.is_masthead(line.text):
+            _judged(anchor, keep.Verdict(False, keep.PUBLISHED))     # the paper's own date on its folio line
         if (anchor.kept or anchor.reason == keep.NO_TITLE) and heading is not None and not anchor.inside \
                 and not anchor.table and line.header is None and _when_line(anchor, heading, lines):
             anchor.kept, anchor.reason = False, keep.SAME_DAY

@@ -418,6 +418,13 @@ def with_relative_days(text: str) -> str:
     return _RELATIVE.sub(said_on, text)
 
 
+def is_masthead(line: str) -> bool:
+    """True for a paper's masthead or folio line, its name beside its own date (« LA GAZETTE DU NORD-YONNE ·
+    Jeudi 5 novembre 2015 · N° 2187 »)."""
+    name = re.split(r"\s{3,}|\s[·|]\s", line.strip())[0]
+    return bool(_OWN_MASTHEAD.match(line)) and name.upper() == name and len(re.findall(r"[A-ZÀ-Ý]{2,}", name)) >= 2
+
+
 def _stamp(m) -> tuple:
     """(year, month, day) of a document's own date as one of the patterns above found it."""
     said = {k.rstrip("2"): v for k, v in m.groupdict().items() if v}

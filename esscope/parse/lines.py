@@ -92,7 +92,11 @@ _MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:\d{1,3}\s{2,})?(?:(?:i
 # « (initialement prévue le mardi 18) », « (et non le mardi 22 comme annoncé) »: a remark on the old date,
 # never part of a title
 _FORMERLY_REMARK = re.compile(r"\s*\((?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|"
-                              r"annonc[ée]e?s?)\b|et\s+non\s+(?:plus\s+)?(?:le|la|du)\b|au\s+lieu\s+du\b)[^()]{0,80}\)",
+                              r"annonc[ée]e?s?)\b|et\s+non\s+(?:plus\s+)?(?:le|la|du)\b|au\s+lieu\s+du\b)[^()]{0,80}\)|"
+                              # « …, annoncé dans notre précédente édition pour le mardi 17 novembre, aura finalement lieu … »
+                              r"(?<=,)\s*(?:(?:initialement|primitivement|d['’]abord)\s+)?(?:annonc|pr[ée]vu)[ée]?e?s?\s[^,()]{0,60}?"
+                              r"\ble\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}(?:er)?(?:\s+novembre)?\s*"
+                              r"(?=,\s*(?:aura|a)\s+(?:finalement\s+|bien\s+)?lieu|,\s*se\s+tiendra)",
                               re.IGNORECASE)
 
 # « EN COURS · Exposition … », « NOUVEAU – Atelier … »: an agenda's badge over a card's title, never part of it
