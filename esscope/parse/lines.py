@@ -457,15 +457,11 @@ def _unwrapped(raws: list) -> list:
         if narrow and out and _carried_on(out[-1][1], raw):
             # a newspaper's narrow column: « ★ Aujourd'hui, 18h – Ajaccio. » / « Lancement du Mois de l'ESS en »
             # / « Corse à la Maison de l'ESS, 4 cours » — one marked entry, wrapped every few words
-            joined = _HYPHENATED.sub("", out[-1][1].rstrip()) + raw.strip() if _HYPHENATED.search(out[-1][1]) \
-                and re.match(r"^\s*[a-zà-ÿ]", raw) else f"{out[-1][1].rstrip()} {raw.strip()}"
-            out[-1] = (out[-1][0], joined)
+            out[-1] = (out[-1][0], _column_joined(out[-1][1], raw))
             continue
         if briefs and out and _same_brief(out[-1][1], raw):
             # a paper's briefs in a narrow column: each paragraph one line, read as the sentences it holds
-            joined = _HYPHENATED.sub("", out[-1][1].rstrip()) + raw.strip() if _HYPHENATED.search(out[-1][1]) \
-                and re.match(r"^\s*[a-zà-ÿ]", raw) else f"{out[-1][1].rstrip()} {raw.strip()}"
-            out[-1] = (out[-1][0], joined)
+            out[-1] = (out[-1][0], _column_joined(out[-1][1], raw))
             continue
         if out and len(_GAP.findall(out[-1][1].strip())) >= 2:
             out.append((n, raw))    # a row of a table aligned with spaces: its cells wrap, each in its column
@@ -495,6 +491,13 @@ def _unwrapped(raws: list) -> list:
         else:
             out.append((n, raw))
     return out
+
+
+def _column_joined(above: str, raw: str) -> str:
+    """A narrow column's line carried on by the next: a word cut by a hyphen made whole (« lo- » / « cale »)."""
+    if _HYPHENATED.search(above) and re.match(r"^\s*[a-zà-ÿ]", raw):
+        return _HYPHENATED.sub("", above.rstrip()) + raw.strip()
+    return f"{above.rstrip()} {raw.strip()}"
 
 
 def _narrow_column(raws: list) -> bool:
