@@ -21,8 +21,7 @@ _SHIFTED = re.compile(rf"\s*,?\s*{_STATE}?{_MOVE_WORD}\s+(?:d['’]une\s+semaine
                       r"(?P<unit>semaines|jours))\b", re.IGNORECASE)
 _SHIFTS = {"deux semaines": 14, "trois semaines": 21, "huit jours": 7, "quinze jours": 14}
 # « la visite du chantier naval passe du mercredi 21 au jeudi 22 »: its old day, then its new one
-_PASSES = re.compile(r"\s+(?:passe|passera|est\s+(?:d[ée]plac[ée]e?|d[ée]cal[ée]e?|report[ée]e?|avanc[ée]e?))\s+du\s+(?=\w)",
-                     re.IGNORECASE)
+_PASSES = re.compile(rf"\s+(?:passe|passera|est\s+{_MOVE_WORD})\s+du\s+(?=\w)", re.IGNORECASE)
 # « on décale l'atelier compost au mercredi 12 », « nous reportons la conférence au 22 novembre »
 _MOVING = re.compile(r"\b(?:on|nous)\s+(?:d[ée]cale|d[ée]calons|report(?:e|ons)|repouss(?:e|ons)|d[ée]pla(?:ce|çons)|"
                      r"avan(?:ce|çons))\s+", re.IGNORECASE)
