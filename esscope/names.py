@@ -293,10 +293,11 @@ def name_rows(territories, postcodes, former) -> list:
 
 def _first_words(name: str, prefix: str) -> bool:
     """True when the first whole words of `name` are `prefix`, articles included, apart from case, accents
-    and ligatures (« Vandœuvre-lès-Nancy » starts with « Vandoeuvre », « Le Puy-en-Velay » with « Le Puy »,
-    « Puy-Guillaume » not)."""
+    ligatures and « St » / « Ste » (« Vandœuvre-lès-Nancy » starts with « Vandoeuvre », « Le Puy-en-Velay » with
+    « Le Puy », « Sainte-Geneviève-des-Bois » with « Ste-Geneviève », « Puy-Guillaume » not)."""
     def plain(text):
         text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "Oe"))
-        return re.sub(r"[\s'’-]+", " ", text.encode("ascii", "ignore").decode().lower()).strip()
+        words = re.sub(r"[\s'’-]+", " ", text.encode("ascii", "ignore").decode().lower()).split()
+        return " ".join(ABBREVIATIONS.get(w, w) for w in words)     # « Ste-Geneviève » for Sainte-Geneviève-des-Bois
     words = re.split(r"(?<=[\s'’-])", name)
     return any(plain("".join(words[:k])) == plain(prefix) for k in range(1, len(words)))

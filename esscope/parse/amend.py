@@ -22,6 +22,10 @@ _SHIFTED = re.compile(rf"\s*,?\s*{_STATE}?{_MOVE_WORD}\s+(?:d['’]une\s+semaine
 _SHIFTS = {"deux semaines": 14, "trois semaines": 21, "huit jours": 7, "quinze jours": 14}
 # « la visite du chantier naval passe du mercredi 21 au jeudi 22 »: its old day, then its new one
 _PASSES = re.compile(rf"\s+(?:passe|passera|est\s+{_MOVE_WORD})\s+du\s+(?=\w)", re.IGNORECASE)
+# « La bourse aux jouets, annoncée pour le samedi 15 novembre, aura finalement lieu le samedi 22 novembre »
+_FINALLY = re.compile(r"\s*,?\s*(?:aura|se\s+tiendra|se\s+d[ée]roulera)\s+finalement(?:\s+lieu)?\s+(?:le\s+)?(?=\w)",
+                      re.IGNORECASE)
+_ANNOUNCED = re.compile(r"\b(?:annonc|pr[ée]vu|programm|initialement|d['’]abord)", re.IGNORECASE)
 # « on décale l'atelier compost au mercredi 12 », « nous reportons la conférence au 22 novembre »
 _MOVING = re.compile(r"\b(?:on|nous)\s+(?:d[ée]cale|d[ée]calons|report(?:e|ons)|repouss(?:e|ons)|d[ée]pla(?:ce|çons)|"
                      r"avan(?:ce|çons))\s+", re.IGNORECASE)
@@ -40,7 +44,8 @@ _SMALL = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux", "qui
           "rendez", "vous", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
           "novembre", "octobre", "decembre", "nov"}
 # the words without which a sentence changes nothing (read before the patterns, for speed)
-_TRIGGER = re.compile(r"report|d[ée]cal|d[ée]pla|repouss|avan[cç]|annul|programm|supprim|pas\s+(?:avoir\s+)?lieu|passer?a?\s+du",
+_TRIGGER = re.compile(r"report|d[ée]cal|d[ée]pla|repouss|avan[cç]|annul|programm|supprim|pas\s+(?:avoir\s+)?lieu|passer?a?\s+du|"
+                      r"finalement",
                       re.IGNORECASE)
 # where the words naming the event start: after the last « : », « — », « ! » or pictogram outside quotes
 _LEAD = re.compile(r"[:!?—–|⚠📌👉➡→•]\ufe0f?\s|\s[-–—]\s")
@@ -59,7 +64,11 @@ def amended(events: list, lines: list, year: int) -> tuple:
             continue
         named, new_day = change
         own = [e for e in events if first <= (e.line or -1) <= last]
-        target = _named(named, year, [e for e in events if e not in own])
+        # a card's lines run together into one sentence hold the card's own event, which the notice may name
+        # (« Forum … / Le forum est reporté au jeudi 25 ») — but not the readings of the days the notice writes
+        written = _days(sentence)
+        readings = [e for e in own if not e.start_date or int(e.start_date[8:10]) in written]
+        target = _named(named, year, [e for e in events if e not in readings])
         if target is not None and isinstance(new_day, dt.timedelta):     # « repoussé d'une semaine »
             new_day = dt.date.fromisoformat(target.start_date) + new_day
         if target is None and new_day is not None:
@@ -124,6 +133,10 @@ def _change(sentence: str, year: int) -> tuple | None:
     if shifted:
         days = _SHIFTS.get(f"{shifted.group('n')} {shifted.group('unit')}".casefold(), 7)
         return _subject(sentence[:shifted.start()]), dt.timedelta(days=days)
+    finally_ = _last(_FINALLY, sentence)
+    if finally_ and _ANNOUNCED.search(sentence[:finally_.start()]):
+        day = _day(sentence[finally_.end():], year)
+        return (_subject(sentence[:finally_.start()]), day) if day else None
     moved = _last(_MOVED, sentence)
     if moved:
         day = _day(sentence[moved.end():], year)

@@ -27,6 +27,8 @@ class Anchor:
     reason: str = ""
 
 
+# the label of a card's line that says when its event comes back
+RECURS = re.compile(r"^\W*(?:r[ée]current|r[ée]currence|tous\s+les|toutes\s+les|chaque|les)\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý])")
 
 
@@ -299,6 +301,8 @@ def find_candidates(lines: list) -> list:
         if (anchor.kept or anchor.reason == keep.NO_TITLE) and heading is not None and not anchor.inside \
                 and not anchor.table and line.header is None and _when_line(anchor, heading, lines):
             anchor.kept, anchor.reason = False, keep.SAME_DAY
+        if anchor.kept and heading is not None and _schedule_line(anchor, heading, lines):
+            anchor.kept, anchor.reason = False, keep.SAME_DAY
         if anchor.kept and i + 1 < len(lines) and keep.byline(lines[i + 1].text) \
                 and any(p.year for p in anchor.found.points):
             _judged(anchor, keep.Verdict(False, keep.PUBLISHED))      # « Contenu | Fresnes | 07/11/2021 » / « Par »
@@ -333,6 +337,20 @@ def _when_line(anchor, heading, lines: list) -> bool:
     last = points[-1]
     if len(heading.found.points) == 1 and (last.day, last.month) != (first.day, first.month):
         heading.found = replace(heading.found, points=[first, last], kind="range")
+    return True
+
+
+def _schedule_line(anchor, heading, lines: list) -> bool:
+    """« Récurrent : les jeudis 4, 18 et 25 novembre, 9h30 - 12h30 » under a card's badge « jeu. 04 nov. » and
+    its title: the days the card's event comes back, not an entry of its own. The card takes those days."""
+    if not 0 < anchor.at - heading.at <= 6 or any(line.blank for line in lines[heading.at:anchor.at]) \
+            or anchor.found.kind != "list" or len(heading.found.points) != 1 or not RECURS.match(anchor.line.text):
+        return False
+    first, points = heading.found.points[0], anchor.found.points
+    if (points[0].day, points[0].month or first.month) != (first.day, first.month):
+        return False
+    heading.found = replace(heading.found, points=[replace(p, month=p.month or first.month) for p in points],
+                            kind="list")
     return True
 
 

@@ -38,22 +38,40 @@ def learn_themes(lines: list, anchors: list) -> set:
     return {t for t, n in seen.items() if n >= 2}
 
 
+_STATUS_BADGE = re.compile(r"\W*(?:report[ée]e?s?|complet|nouveau|nouvelle date|date modifi[ée]e)\W*", re.IGNORECASE)
+# a filter of a web agenda, with how many events it holds: « Emploi et insertion (4) », « Thème : Emploi (4) »
+_FACET = re.compile(r"^\s*(?:[^\W\d][^:()]{0,30}\s:\s*)?([^\W\d][^()\d]{2,59}?)\s*\(\d{1,4}\)\s*$")
+
+
 def learn_rubrics(lines: list, anchors: list) -> set:
     """The rubrics of this document's cards: the first part of a tagged line (« Économie sociale et solidaire
-    · Enfance ») right under a date, found so under three dates or more."""
-    seen = Counter()
+    · Enfance ») right under a date, found so under three dates or more; or a line right under two dates or
+    more that the page's filters also list with their count (« Emploi et insertion (4) »)."""
+    facets = {m.group(1).strip().casefold() for line in lines if (m := _FACET.match(line.text))}
+    tagged, listed = Counter(), Counter()
     for anchor in anchors:
-        top = next((line.text for line in lines[anchor.at + 1:anchor.at + 3] if not line.blank), "")
+        top = next((line.text for line in lines[anchor.at + 1:anchor.at + 4] if not line.blank
+                    and not status_badge(line.text)), "")
         first, *tags = _TAGS.split(top.strip())
         if tags and len(first.split()) <= 5 and not re.search(r"[«\"\d]", top):
-            seen[first.casefold()] += 1
-    return {rubric for rubric, n in seen.items() if n >= 3}
+            tagged[first.casefold()] += 1
+        elif not tags and top.strip().casefold() in facets:
+            listed[top.strip().casefold()] += 1
+    return {rubric for rubric, n in tagged.items() if n >= 3} | {rubric for rubric, n in listed.items() if n >= 2}
+
+
+def status_badge(text: str) -> bool:
+    """A web card's status alone on its line, over its rubric or title: « Reporté », « Complet »."""
+    return bool(_STATUS_BADGE.fullmatch(text.strip()))
 
 
 def card_rubric(text: str, context: Context) -> bool:
-    """A card's rubric line: « ATELIER · Mois de l'ESS » or a rubric learnt from the document and its tags."""
+    """A card's rubric line: « ATELIER · Mois de l'ESS » or a rubric learnt from the document, with its tags
+    or alone."""
     first, *tags = _TAGS.split(text.strip())
-    return bool(tags) and (kind_badge(text) is not None or first.casefold() in context.rubrics)
+    if not tags:
+        return text.strip().casefold() in context.rubrics
+    return kind_badge(text) is not None or first.casefold() in context.rubrics
 
 
 def structured_events(body: list, head: Head, context: Context) -> list:

@@ -6,8 +6,8 @@ from copy import deepcopy
 
 from . import dates, keep
 from .agenda import table_entries
-from .anchors import Anchor
-from .brochure import card_rubric, kind_badge, known_theme, opens_entry_line, structured_events
+from .anchors import RECURS, Anchor
+from .brochure import card_rubric, kind_badge, known_theme, opens_entry_line, status_badge, structured_events
 from .context import Context
 from .fields import set_period
 from .head import WHERE_WORDS, header_details, only_when_where
@@ -57,6 +57,10 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         hours = " – ".join(filter(None, dates.find_times(body[again].text)))
         header, body = f"{header}, {hours}".strip(" ,"), body[:again] + body[again + 1:]
     top = next((k for k, line in enumerate(body) if not line.blank), None)
+    if top is not None and status_badge(body[top].text):
+        # « Reporté » or « Complet » over a card's rubric or title: the card says why further down
+        body = body[:top] + body[top + 1:]
+        top = next((k for k, line in enumerate(body) if not line.blank), None)
     badge = None
     if top is not None and card_rubric(body[top].text, context):
         # « Économie sociale et solidaire · Débat » over a card's title
@@ -155,6 +159,7 @@ def _slot_event(first: Line, rest: list, header: str, head, context: Context):
     return prose_event(first.text, rest, head, context)
 
 
+
 def _moved_to(body: list, context: Context) -> tuple | None:
     """(index, new period) of a line among an entry's first two that gave its new day (« Reporté au … »,
     taken off the line by `lines.read_lines`), or None."""
@@ -173,6 +178,11 @@ def _day_again(body: list, anchor: Anchor) -> int | None:
     for k, line in enumerate([line for line in body if not line.blank][:4]):
         points = dates.day_with_hours(line.text)
         if points and (points[0].day, points[0].month) == day:
+            return body.index(line)
+        # « Récurrent : les jeudis 4, 18 et 25 novembre, 9h30 - 12h30 »: the days the card comes back, read with its date
+        label = RECURS.match(line.text)
+        found = label and dates.match_date(line.text[label.end():].lstrip(" :"))
+        if found and [(p.day, p.month) for p in found.points] == [(p.day, p.month) for p in anchor.found.points]:
             return body.index(line)
     return None
 

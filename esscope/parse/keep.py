@@ -10,6 +10,7 @@ Each verdict is a short French reason, shown to staff when a dropped date might 
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from . import dates
@@ -133,15 +134,17 @@ def struck_out(anchor_rest: str, block: list) -> bool:
         if line.blank and own or line.bullet:
             break
         own += [line.text] if not line.blank else []
-    shouted = any(cancelled_cell(text) or _SHOUTED_STRUCK.match(text)
-                  or _SAID_CANCELLED.search(text) and not conditional(text) for text in own)
+    told = " ".join([anchor_rest or ""] + own)      # (a sentence that says so may run over two lines)
+    shouted = any(cancelled_cell(text) or _SHOUTED_STRUCK.match(text) for text in own) \
+        or any(_SAID_CANCELLED.search(sentence) and not conditional(sentence) for sentence in sentences(told))
     # (« Digne-les-Bains – reporté en 2021, nous vous tiendrons informés »: put off past the edition, on a line under it)
     return bool(_STRUCK.match(title) or _SHOUTED_AFTER.search(title)) or shouted \
         or any(_PUT_OFF.match(text) or _PUT_OFF_AFTER.search(text) for text in lines[:3])
 
 
-# « Nous sommes au regret de vous informer que cette conférence est annulée. »
-_SAID_CANCELLED = re.compile(r"\b(?:cette|cet|ce|la|le|l['’])\s*(?:[\w’'-]+\s+){0,2}(?:est|a\s+été)\s+(?:malheureusement\s+)?"
+# « Nous sommes au regret de vous informer que cette conférence est annulée. », « la visite de l'entreprise
+# d'insertion Bétheny Services est ANNULEE »
+_SAID_CANCELLED = re.compile(r"\b(?:cette|cet|ce|la|le|l['’])\s*(?:[\w’'-]+\s+){0,7}(?:est|a\s+été)\s+(?:malheureusement\s+)?"
                              r"annul[ée]e?\b", re.IGNORECASE)
 _SHOUTED_STRUCK = re.compile(r"^\W*(?:ANNUL[ÉE]E?S?|D[ÉE]PROGRAMM[ÉE]E?S?)\b")
 
@@ -220,6 +223,8 @@ def opens_entry(rest: str, found: dates.DateMatch) -> bool:
         return bool(re.match(r"^\s*[:–—|]", rest))
     if re.match(r"^\s*(?:[:–—|>•·]|-\s|\(|\.\s*$)", rest):
         return True
+    if unicodedata.category(stripped[0]) == "So" and not 0x2500 <= ord(stripped[0]) <= 0x25FF:
+        return True     # « Du lun. 14 au sam. 26 nov. ♻ ESS »: an agenda's pictogram (not a frame's « ▓ »)
     if re.match(r"^\.\s+[A-ZÀ-Ý«\"]", rest):      # « Mardi 8 novembre. Les bénévoles animent … » (press agendas)
         return True
     if dates.starts_with_time(stripped) or re.match(r"^(?:à\s+partir|à|dès|de|entre)\s+\d", stripped, re.IGNORECASE):

@@ -12,6 +12,7 @@ from . import dates
 from .keep import cancelled_cell
 from .places import is_address
 from .tables import Header, day_first_dates, header_of, row_cells
+from .timeline import untimelined
 from .vocabulary import column_field, label_of
 
 BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s+")
@@ -46,7 +47,7 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in _unwrapped(side_by_side(unboxed(unstacked(uncounted(unrun(untagged(unquoted(text)).split("\n"))))))):
+    for n, raw in _unwrapped(side_by_side(untimelined(unboxed(unstacked(uncounted(unrun(untagged(unquoted(text)).split("\n")))))))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         expanded = _SEE_ALSO.sub("", _AT_VENUE.sub(" – 📍 ", expanded))
         moved = bool(_MOVED_TO.match(expanded))
@@ -188,6 +189,8 @@ def untagged(text: str) -> str:
 def is_menu(text: str) -> bool:
     """« Programme   Infos pratiques   Exposants   Presse », « Accueil | Agenda | Contact »: a site's
     navigation copied with the page — short capitalised items, some of them menu words, no sentence."""
+    if cancelled_cell(text):
+        return False        # « [ ANNULÉ ] »: a status in brackets, not a button
     if _BUTTONS.match(text.strip()) or _COUNTERS.match(text.strip()) or _SEATS.match(text.strip()) \
             or _SALES_END.match(text.strip()) or _PICTURE.match(text.strip()):
         return True
@@ -199,15 +202,17 @@ def is_menu(text: str) -> bool:
     return sum(bool(_MENU_WORDS.match(c)) for c in cells) >= 2
 
 
-# « Partager : Facebook X LinkedIn », « Ajouter à mon agenda », « + Ajouter à mon calendrier », « En savoir plus »:
-# a page's buttons
+# « Partager : Facebook X LinkedIn », « Ajouter à mon agenda », « + Ajouter à mon calendrier », « En savoir plus »,
+# « Je m'inscris », a slider's « Précédent » / « Suivant »: a page's buttons
 # « [Image : affiche bleue du Mois de l'ESS] »: a picture's text, as a page saved as text writes it
 _PICTURE = re.compile(r"^\[(?:image|photo|illustration|visuel|img)\b[^\]]*\]$", re.IGNORECASE)
 _BUTTONS = re.compile(r"^[+>•→]?\s*(?:partager(?:\s*:.*)?|ajouter\s+à\s+mon\s+(?:agenda|calendrier)(?:\s*\(\.?ics\))?|"
                       r"(?:en\s+savoir|voir|lire|plus\s+d['’]infos?|d[ée]tails?)(?:\s+(?:plus|la\s+suite|l['’][ée]v[ée]nement|"
                       r"le\s+d[ée]tail))?[\s>»→›<]*|"
                       r"(?:facebook|x|twitter|linkedin|whatsapp|courriel|e-mail|imprimer)(?:\s*[|,]?\s*(?:facebook|x|"
-                      r"twitter|linkedin|whatsapp|courriel|e-mail|imprimer))+|j['’]aime\s+chargement…?)$", re.IGNORECASE)
+                      r"twitter|linkedin|whatsapp|courriel|e-mail|imprimer))+|j['’]aime\s+chargement…?|"
+                      r"je\s+m['’]inscris|s['’]inscrire|je\s+r[ée]serve|r[ée]server|pr[ée]c[ée]dent|suivant|"
+                      r"retour\s+[àa]\s+la\s+liste)$", re.IGNORECASE)
 
 
 # « 142 personnes intéressées · 38 participants », « 👍❤️ 46    7 commentaires    12 partages », « ☆ Intéressé(e)
@@ -439,12 +444,14 @@ def _cut_at(raw: str, column: int):
 _CLOSED = re.compile(r"(?:[.!?:;»)…\]|]|\d\s*(?:h|€)\s*\d*)\s*$")
 _DATE_CUT = re.compile(r"[a-zà-ÿ,]\s+(?:le|du|les|(?:le\s+|ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\s*$",
                        re.IGNORECASE)
+_SPAN_OPENS = re.compile(r"^\s*(?:du|depuis le)\s+\S", re.IGNORECASE)
+_SPAN_CLOSES = re.compile(r"^\s*(?:au|jusqu['’]au)\s+(?=\S)", re.IGNORECASE)
 _DAY_FIRST = re.compile(rf"^\s*(?:1er|[12]\d|3[01]|0?[1-9])\s+{dates.MONTH_PATTERN}\b", re.IGNORECASE)
 _STARTS_LOWER = re.compile(r"^\s*(?:[a-zà-ÿ]|l['’]|d['’]|qu['’])")
 
 
 _STREET_END = re.compile(r"\b\d{1,4}\s*(?:bis|ter)?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|quai|chemin|all[ée]e|impasse|"
-                         r"route|cours)\s*$", re.IGNORECASE)
+                         r"route|cours)(?P<linked>\s+(?:de\s+la|de\s+l['’]|de|du|des))?\s*$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(?<=[a-zà-ÿ])-\s*$")
 
 
@@ -470,11 +477,18 @@ def _unwrapped(raws: list) -> list:
             # « … la soirée de lancement, le jeudi » / « 3 novembre à Rouen, et … »: a sentence cut inside its date
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
             continue
-        if out and _FORMERLY.match(out[-1][1]) and re.search(r",\s*$", out[-1][1]):
-            # « Initialement prévue le jeudi 10 novembre, » / « REPORTÉE au mercredi 16 novembre · 20h »
+        if out and _span_cut(out[-1][1], raw):
+            # « Du lun. 1 nov. » / « au mar. 30 nov. »: a card's span set on two lines
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
             continue
-        if out and _STREET_END.search(out[-1][1]) and re.match(r"^\s*[A-ZÀ-Ý]", raw):
+        if out and (_FORMERLY.match(out[-1][1]) or _MOVED_TO.match(out[-1][1])) and re.search(r",\s*$", out[-1][1]):
+            # « Initialement prévue le jeudi 10 novembre, » / « REPORTÉE au mercredi 16 novembre · 20h »;
+            # « ► REPORTÉ AU JEUDI 20 NOVEMBRE, » / « même heure, même lieu »
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
+            continue
+        street = out and _STREET_END.search(out[-1][1])
+        # (« 12 rue de » / « Bourgogne, 45000 Orléans »: cut inside the street's name, its postcode on the next line)
+        if street and re.match(r"^\s*[A-ZÀ-Ý]", raw) and (not street.group("linked") or re.search(r"\b\d{5}\b", raw)):
             # « …, 42 rue » / « Saint-Julien, Rouen »: an address cut after its street word
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
             continue
@@ -491,6 +505,15 @@ def _unwrapped(raws: list) -> list:
         else:
             out.append((n, raw))
     return out
+
+
+def _span_cut(above: str, raw: str) -> bool:
+    """A line that is only the first day of a span (« Du lun. 1 nov. ») over one that is only its last
+    (« au mar. 30 nov. »)."""
+    if not (_SPAN_OPENS.match(above) and (m := _SPAN_CLOSES.match(raw))):
+        return False
+    first, last = above.strip(), raw[m.end():].strip()
+    return all((found := dates.match_date(text)) and not text[found.end:].strip(" .") for text in (first, last))
 
 
 def _column_joined(above: str, raw: str) -> str:

@@ -268,7 +268,9 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
                 if before:
                     address_parts.append(before) if is_address(before) else venue_parts.append(before)
                 continue
-        if place.commune is None and _commune_position(i, len(segments) - bool(initials), commune_first):
+        # (« Les Halles, 50200 Coutances »: a venue named like a commune elsewhere, the postcode after it says where)
+        if place.commune is None and _commune_position(i, len(segments) - bool(initials), commune_first) \
+                and not any(_POSTCODE.search(later) for later in segments[i + 1:]):
             # misspelt first, or last right after a street (« …, 23 rue Francis-de-Pressensé, Vileurbanne ») or
             # in capitals (« Foyer rural, ST-MICHEL-DE-L'OBSERVATOIRE »)
             last = i == len(segments) - 1 - bool(initials)
@@ -330,6 +332,8 @@ def commune_cell(text: str, places: Places) -> Resolved | None:
         short = places.commune(text[:bracket.start()]) if text[:1].isupper() else None
         code = bracket.group(1)
         agrees = short and short.code and len(code) < 5 and short.candidates[0].department_code in (code, code.lstrip("0"))
+        if not agrees and short and len(code) < 5:
+            return narrow(short, code, places) if text[:1].isupper() else None     # « SAINT-AMAND (18) »
         return short if agrees else None
     text = text.strip("()")
     postcode = re.match(r"^((?:(?:[0-8]\d|9[0-5]|2[AB])\d{3}|97\d{3}))\s+(\S.*)$", text)
@@ -365,6 +369,11 @@ def narrow(found: Resolved, code: str, places: Places) -> Resolved:
     within = [c for c in found.candidates if c.department_code == code.lstrip("0") or c.department_code == code]
     if len(within) == 1:
         return Resolved(found.query, within[0].code, within[0].name, found.fuzzy, within)
+    if not within and places.index and len(code) < 5:
+        # « SAINT-AMAND (18) »: no Saint-Amand in the Cher, Saint-Amand-Montrond written short
+        short = places.index.in_department(found.query, code)
+        if len(short) == 1:
+            return Resolved(found.query, short[0].code, short[0].name, True, short)
     return found
 
 

@@ -579,8 +579,11 @@ def set_aside(events: list) -> tuple:
 
 # « Les rendez-vous signalés par le logo (ESS) s'inscrivent dans le Mois … »: the mark that tells the events of
 # the Mois among the others of an agenda
-_MARK = re.compile(r"(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s?\s+(?:par|d['’]une?|avec)\s+(?:(?:le|la|un|une|l['’])\s*)?"
-                   r"(?:logo|pictogramme|picto|symbole|mention|signe|ic[ôo]ne)?\s*(?P<mark>\([^()\s]{1,12}\)|«\s*[^»]{1,12}?\s*»|\*|[^\w\s,.;:]{1,2})",
+_MARK = re.compile(r"(?:(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s?\s+(?:par|d['’]une?|avec)\s+(?:(?:le|la|un|une|l['’])\s*)?"
+                   r"(?:logo|pictogramme|picto|symbole|mention|signe|ic[ôo]ne)?|"
+                   # « Repérez le pictogramme ♻ ESS dans l'agenda »
+                   r"(?:rep[ée]rez|cherchez|suivez)\s+(?:le|la|les|l['’])\s*(?:logo|pictogramme|picto|symbole|mention|signe|"
+                   r"ic[ôo]ne)s?)\s*(?P<mark>\([^()\s]{1,12}\)|«\s*[^»]{1,12}?\s*»|\*|[^\w\s,.;:]{1,2})",
                    re.IGNORECASE)
 
 
@@ -659,7 +662,10 @@ def _marked_only(events: list, text: str) -> list:
         if event.line is None:
             return ""
         end = min([k for k in starts if k > event.line] + [event.line + 3])
-        return " ".join(raw[event.line:end])
+        # the entry's date line over its title (« Sam. 5 nov. · 15h00 ♻ ESS »), the mark at its end
+        begin = event.line - 1 if event.line and event.line - 1 not in starts \
+            and dates.match_date(raw[event.line - 1].strip()) else event.line
+        return " ".join(raw[begin:end])
 
     marked = [e for e in events if mark in f"{e.title} {e.description or ''}"]
     if len(marked) < 2:     # the mark was not kept with what the entries say (a star before a title line)
@@ -773,8 +779,8 @@ class _Day:
         own = self._paragraph(event)
         found = dict(self.told)
         for paragraph, entries in self.by_text.get(_bare_title(event.title), {}).items():
-            if paragraph != own:
-                found.update(entries)
+            found.update(entries if paragraph != own else
+                         {slot: e for slot, e in entries.items() if _far(e, event)})
         return [found[slot] for slot in sorted(found)]
 
     def _paragraph(self, event) -> int:
@@ -799,7 +805,16 @@ def _twins(a, b, few: bool, blanks: list) -> bool:
     if a.title != b.title and (few or _told(a) or _told(b)) \
             and (_alike(a.title, b.title) or _unnamed_twin(a, b) or _same_milestone(a, b)):
         return True
-    return _same_text(a, b) and _apart(a, b, blanks)
+    return _same_text(a, b) and (_apart(a, b, blanks) or _far(a, b))
+
+
+# lines between two tellings of one title on one day beyond which they are a teaser and its entry (a page copied
+# from the browser has no blank line between its slider and its list), not two entries of one list
+_FAR_LINES = 20
+
+
+def _far(a, b) -> bool:
+    return abs((a.line or 0) - (b.line or 0)) >= _FAR_LINES
 
 
 def _apart(a, b, blanks: list) -> bool:
@@ -990,8 +1005,10 @@ def _home_commune(events: list, text: str, context: Context) -> None:
         event.warn(f"commune {found.name} prise de la ligne de tête ou du fil d'Ariane de la page : à vérifier", 0.15)
 
 
-_TOWN_SITE = re.compile(r"^\s*(?:Ville|VILLE|Mairie|MAIRIE|Commune|COMMUNE)\s+(?:de\s+|DE\s+|d['’]\s*|D['’]\s*)"
-                        r"([A-ZÀ-Ý][\w'’ -]{1,40}?)\s*$", re.MULTILINE)
+# (alone on its line, or a mail's sender: « De : Ville de Reims - Vie associative <…> »; not an organiser's
+# « Finansol - Ville de Lille »)
+_TOWN_SITE = re.compile(r"(?:^\s*|^(?:De|From)\s*:\s*)(?:Ville|VILLE|Mairie|MAIRIE|Commune|COMMUNE)\s+(?:de\s+|DE\s+|d['’]\s*|"
+                        r"D['’]\s*)([A-ZÀ-Ý][\w'’]*(?:[ -][\w'’]+){0,5}?)\s*(?:$|\s[-–|·]\s|\s*<)", re.MULTILINE)
 # « LYCÉE DES MÉTIERS JEAN-ROUDIER — PÉRIGUEUX »: a structure's name, then its town
 _NAME_TOWN = re.compile(r"^(?i:lyc[ée]e|coll[èe]ge|[ée]cole|association|mairie|mjc|centre|maison|coop[ée]rative|scop|scic|"
                         r"universit[ée]|m[ée]diath[èe]que|biblioth[èe]que|r[ée]seau|collectif|cress|tiers-lieu|ressourcerie|"
@@ -1006,7 +1023,10 @@ _BREADCRUMB = re.compile(r"^[^\n>›»]{2,40}(?:\s*[>›»]\s*[^\n>›»]{2,40})
 def _home_of(head: str, context: Context):
     """The commune a page's head says it is about: a dateline in capitals, an organisation's name with its
     town (« LYCÉE JEAN-ROUDIER — PÉRIGUEUX »), a town hall's site, or a breadcrumb's commune."""
-    for m in (_DATELINE_TOWN.search(head), _NAME_TOWN.match(head.lstrip()), _TOWN_AROUND.search(head[:1500])):
+    # a dateline heads its article once; « TINQUEUX - Jeudi 6 novembre … », « EPERNAY - Mercredi 12 … »: a list's items
+    datelines = list(_DATELINE_TOWN.finditer(head))
+    dateline = datelines[0] if len({dates.fold(m.group(1)) for m in datelines}) == 1 else None
+    for m in (dateline, _NAME_TOWN.match(head.lstrip()), _TOWN_AROUND.search(head[:1500])):
         found = context.places.commune(m.group(1).title()) if m else None
         if found and found.code:
             return found

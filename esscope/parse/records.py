@@ -646,9 +646,19 @@ def of_the_mois(records: list) -> tuple:
     def marked(record):
         return any(_MOIS.search(str(record.get(f) or "")) for f in ("agenda", "theme", "kind"))
     kept = [r for r in records if marked(r)]
-    if not kept or len(kept) == len(records):
+    # the Mois itself, a row over the whole month in its own theme, marks no agenda out of others
+    if not [r for r in kept if not _whole_month(r)] or len(kept) == len(records):
         return records, []
     return kept, [str(r.get("title") or "") for r in records if not marked(r)]
+
+
+def _whole_month(record: dict) -> bool:
+    """A row that runs three weeks or more (« 2023-11-01 » to « 2023-11-30 »)."""
+    try:
+        first, last = (dt.date.fromisoformat(str(record.get(f) or "")[:10]) for f in ("start", "end"))
+    except ValueError:
+        return False
+    return (last - first).days >= 20
 
 
 def _record_event(record: dict, places: Places, year: int) -> Event | None:

@@ -1,0 +1,229 @@
+"""Layouts met in the nineteenth set of invented programmes: a poster's vertical timeline (a rule down the page,
+a dot for each day, each event beside its dot, left or right), a web agenda copied with its filters (« Emploi et
+insertion (4) ») and cards whose rubric, status badge and « Récurrent : » line sit between date and title, an
+agenda that marks the Mois's entries with a pictogram, an iCalendar export whose one event in the Mois's own
+category is the Mois itself, and notices written inside the card they change. Every document here is made up
+for the test."""
+
+import pytest
+
+from esscope.parse.timeline import untimelined
+
+TIMELINE = """                 MOIS DE L'ESS · PAYS DE LA LOIRE · NOVEMBRE 2015
+
+                                      │
+               NANTES · 18H00    ◉ MAR. 3 NOV.
+          SOIRÉE D'OUVERTURE          │
+       Salle Paul-Fort, Nantes        │
+                                      │
+                                 ◉ JEU. 5 NOV.     ANGERS · 14H00
+                                      │            ATELIER COOPÉRATIF
+                                      │            Maison des associations, Angers
+               CHOLET · 20H00    ◉ SAM. 7 NOV.
+          [ ANNULÉ ]                  │
+          BAL SOLIDAIRE               │
+       Salle des fêtes, Cholet        │
+                                 ◉ MAR. 10 NOV.    LAVAL · 18H30
+                                      │            CINÉ-DÉBAT « LES COMMUNS »
+                                      │            Cinéma Le Vox, Laval
+             LE MANS · 9H00      ◉ 16 → 20 NOV.
+        EXPOSITION « COOPÉRER »       │
+       Médiathèque Aragon, Le Mans    │
+                                      │
+"""
+
+
+@pytest.fixture(scope="module")
+def parse(read):
+    return lambda text, name="programme.txt", **kwargs: read(text, name, **kwargs)
+
+
+def days(result):
+    return sorted((e.start_date, e.end_date, e.title, e.commune_code) for e in result.events)
+
+
+def test_a_vertical_timeline_is_read_day_by_day_whichever_side_its_events_are_on(parse):
+    assert days(parse(TIMELINE)) == [
+        ("2015-11-03", "2015-11-03", "Soirée d'ouverture", "44109"),
+        ("2015-11-05", "2015-11-05", "Atelier coopératif", "49007"),
+        ("2015-11-10", "2015-11-10", "Ciné-débat « Les communs »", "53130"),
+        ("2015-11-16", "2015-11-20", "Exposition « Coopérer »", "72181")]
+
+
+def test_the_timeline_gives_each_day_its_block_and_leaves_other_texts_alone():
+    lines = untimelined(TIMELINE.split("\n"))
+    at = lines.index("JEU. 5 NOV.")
+    assert lines[at:at + 3] == ["JEU. 5 NOV.", "ANGERS · 14H00", "ATELIER COOPÉRATIF"]
+    assert "du 16 au 20 NOV." in lines
+    table = ["| Jour | Atelier | Lieu |"] * 12
+    assert untimelined(table) == table      # a table's rules come several to a line: no timeline
+
+
+WEB_AGENDA = """Agenda de l'économie sociale et solidaire
+Filtrer les événements
+Thématique : Économie sociale et solidaire (3)
+Emploi et insertion (2)
+18 résultats
+mar.
+02
+nov.
+Économie sociale et solidaire
+Lancement du Mois de l'ESS
+Bordeaux · Bordeaux Métropole
+Maison de l'économie solidaire, 33000 Bordeaux
+Voir le détail
+jeu.
+04
+nov.
+Emploi et insertion
+Job dating de l'insertion
+Mérignac · Bordeaux Métropole
+Salle du Burck, 33700 Mérignac
+Voir le détail
+jeu.
+04
+nov.
+Économie sociale et solidaire
+Permanence « Accompagnement des projets »
+Libourne · Libournais
+Récurrent : les jeudis 4, 18 et 25 novembre, 9h30 - 12h30
+Pôle de solidarité, 33500 Libourne
+Voir le détail
+jeu.
+18
+nov.
+Reporté
+Emploi et insertion
+Forum emploi du Médoc
+Lesparre-Médoc · Médoc
+Salle des fêtes, 33340 Lesparre-Médoc
+Le forum est reporté au jeudi 25 novembre, même lieu, mêmes horaires.
+Voir le détail
+Du sam. 20 nov.
+au dim. 21 nov.
+Économie sociale et solidaire
+Salon des consom'acteurs
+Bordeaux · Bordeaux Métropole
+Hangar 14, 33000 Bordeaux
+Voir le détail
+"""
+
+
+def test_a_web_agenda_s_filters_name_the_rubrics_over_its_cards_and_cards_keep_their_own_days(parse):
+    assert [(start, end, title) for start, end, title, _ in days(parse(WEB_AGENDA, edition=2021))] == [
+        ("2021-11-02", "2021-11-02", "Lancement du Mois de l'ESS"),
+        ("2021-11-04", "2021-11-04", "Job dating de l'insertion"),
+        ("2021-11-04", "2021-11-04", "Permanence « Accompagnement des projets »"),
+        ("2021-11-18", "2021-11-18", "Permanence « Accompagnement des projets »"),
+        ("2021-11-20", "2021-11-21", "Salon des consom'acteurs"),
+        ("2021-11-25", "2021-11-25", "Forum emploi du Médoc"),
+        ("2021-11-25", "2021-11-25", "Permanence « Accompagnement des projets »")]
+
+
+def test_a_teaser_far_above_its_card_in_a_page_without_blank_lines_is_one_event(parse):
+    teaser = "À la une\nPrécédent\nmar. 02 nov.\nLancement du Mois de l'ESS\nBordeaux\nJe m'inscris\nSuivant\n"
+    filler = "".join(f"Rubrique numéro {n}\n" for n in range(25))
+    result = parse(teaser + filler + WEB_AGENDA, edition=2021)
+    assert [e.title for e in result.events].count("Lancement du Mois de l'ESS") == 1
+
+
+LIBRARIES = """RÉSEAU DES MÉDIATHÈQUES — PROGRAMME NOVEMBRE 2016
+
+Repérez le pictogramme ♻ ESS dans l'agenda : les rendez-vous du Mois de l'économie sociale et solidaire.
+
+Mer. 2 nov. · 10h30 ☺
+Heure du conte
+Brétigny-sur-Orge · La Passerelle
+
+Sam. 5 nov. · 15h00 ♻ ESS
+Rencontre « L'ESS, ça se lit aussi »
+Ste-Geneviève · Médiathèque de l'Orangerie
+
+Du lun. 14 au sam. 26 nov. ♻ ESS
+Exposition « Coopératives d'hier et d'aujourd'hui »
+Saint-Michel-sur-Orge · Médiathèque des Genêts
+
+Sam. 26 nov. · 15h00 ☺
+Spectacle « Le loup qui voulait lire »
+Morsang-sur-Orge · Médiathèque du Parc
+"""
+
+
+def test_a_pictogram_named_in_the_legend_picks_out_the_mois_s_entries(parse):
+    result = parse(LIBRARIES, region="11")
+    assert days(result) == [
+        ("2016-11-05", "2016-11-05", "Rencontre « L'ESS, ça se lit aussi »", "91549"),   # Ste-Geneviève-des-Bois
+        ("2016-11-14", "2016-11-26", "Exposition « Coopératives d'hier et d'aujourd'hui »", "91570")]
+    assert any("♻" in w for w in result.warnings)
+
+
+ICS = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//esscope//test//FR
+BEGIN:VEVENT
+UID:mois@test
+DTSTART;VALUE=DATE:20231101
+DTEND;VALUE=DATE:20231201
+SUMMARY:Mois de l'ESS 2023 en Auvergne
+CATEGORIES:Mois de l'ESS
+END:VEVENT
+BEGIN:VEVENT
+UID:atelier@test
+DTSTART:20231107T140000
+SUMMARY:Atelier coopératif
+LOCATION:Maison des associations\\, 03100 Montluçon
+END:VEVENT
+BEGIN:VEVENT
+UID:forum@test
+DTSTART:20231124T090000
+SUMMARY:Forum entreprendre autrement
+LOCATION:Salle polyvalente\\, 43000 Le Puy-en-Velay
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_an_export_whose_only_event_in_the_mois_s_category_is_the_mois_itself_keeps_every_event(parse):
+    titles = {e.title for e in parse(ICS, "agenda.txt").events}
+    assert {"Atelier coopératif", "Forum entreprendre autrement"} <= titles
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a card's place cut inside its street's name, its postcode on the next line
+    ("Mardi 4 novembre · 18h\nSoirée de lancement\nEspace Madeleine, 12 rue de\nBourgogne, 45000 Orléans\n", "45234"),
+    # a commune written short, its département in brackets
+    ("Mercredi 19 novembre · 15h\nSAINT-AMAND (18)\nAtelier vélo\nLocal associatif\n", "18197"),
+    # a venue named like a commune elsewhere, its postcode after it
+    ("Samedi 8 novembre · 9h\nMarché bio\nLes Halles, 50200 Coutances\n", "50147"),
+])
+def test_a_card_s_commune_read_where_its_place_says_it(parse, text, expected):
+    assert [e.commune_code for e in parse("Mois de l'ESS 2014\n\n" + text).events] == [expected]
+
+
+MAILING = """De : Ville de Reims - Vie associative <lettre@reims.example>
+Objet : Novembre 2008 : premier Mois de l'économie sociale et solidaire
+
+*** DERNIÈRE MINUTE ***
+La bourse aux jouets du quartier Wilson, annoncée pour le samedi 15 novembre dans le programme imprimé, aura
+finalement lieu le samedi 22 novembre, aux mêmes horaires.
+
+WILSON
+Samedi 15 novembre, 9h-17h : bourse aux jouets au gymnase du quartier.
+
+ORGEVAL
+Samedi 8 novembre, 10h-18h : journée portes ouvertes de la régie de quartier.
+
+TINQUEUX - Jeudi 6 novembre, 20h : ciné-débat « Le commerce équitable », salle des fêtes.
+EPERNAY - Mercredi 12 novembre, 18h : conférence « Vignes et coopération », 51200 Epernay.
+BETHENY - Jeudi 20 novembre : la visite de l'entreprise d'insertion Bétheny Services est ANNULEE (le
+chantier ne peut pas accueillir de public).
+"""
+
+
+def test_a_mailing_from_a_town_hall_places_its_events_in_the_town_and_applies_its_last_minute_news(parse):
+    result = parse(MAILING)
+    assert days(result) == [
+        ("2008-11-06", "2008-11-06", "Ciné-débat « Le commerce équitable »", "51573"),
+        ("2008-11-08", "2008-11-08", "Journée portes ouvertes de la régie de quartier", "51454"),
+        ("2008-11-12", "2008-11-12", "Conférence « Vignes et coopération »", "51230"),
+        ("2008-11-22", "2008-11-22", "Bourse aux jouets", "51454")]
