@@ -227,3 +227,31 @@ def test_a_mailing_from_a_town_hall_places_its_events_in_the_town_and_applies_it
         ("2008-11-08", "2008-11-08", "Journée portes ouvertes de la régie de quartier", "51454"),
         ("2008-11-12", "2008-11-12", "Conférence « Vignes et coopération »", "51230"),
         ("2008-11-22", "2008-11-22", "Bourse aux jouets", "51454")]
+
+
+def test_a_post_that_moves_an_event_planned_for_this_evening_names_it(parse):
+    text = ("Collectif ESS du bassin minier\n\n"
+            "📅 Ven. 16/11 – Hénin-Beaumont : soirée jeux coopératifs\n"
+            "📅 Sam. 17/11 – Arras : forum de l'emploi solidaire\n\n"
+            "16 novembre, 09:00 · ⚠️ CHANGEMENT DE DATE ⚠️ La soirée jeux coopératifs d'Hénin-Beaumont, prévue ce "
+            "soir, est décalée au vendredi 23 novembre, même heure.\n")
+    assert [(s, t) for s, _, t, _ in days(parse(text, edition=2018))] == [
+        ("2018-11-17", "Forum de l'emploi solidaire"), ("2018-11-23", "Soirée jeux coopératifs")]
+
+
+def test_a_sheet_row_put_off_says_its_new_day_in_its_remarks(parse):
+    header = "N°\tStatut\tDate\tHoraire\tIntitulé\tLieu\tCP\tCommune\tRemarques\n"
+    rows = ("1\tconfirmé\t04/11/2010\t20h30\tCiné-débat\tSalle Kerbihan\t56700\tHennebont\t\n"
+            "2\treporté\t19/11/2010\t20h00\tSoirée jeux\tSalle polyvalente\t56270\tPloemeur\t"
+            "REPORTÉE au vendredi 26/11, même heure\n")
+    assert [(s, t) for s, _, t, _ in days(parse(header + rows, "planning.txt"))] == [
+        ("2010-11-04", "Ciné-débat"), ("2010-11-26", "Soirée jeux")]
+
+
+def test_a_table_cell_names_a_commune_short_by_its_largest_town(parse):
+    text = ("PROGRAMME : LES RENDEZ-VOUS\n\nDate\nHoraire\nCommune\nÉvénement\n\n"
+            "Lundi 4 novembre\n18h00\nDijon\nLancement régional\n\n"
+            "Vendredi 22 novembre\n14h00\nMontceau\nVisite de la recyclerie\n\n"
+            "Samedi 23 novembre\n10h00\nBesançon\nVillage de l'ESS\n")
+    assert [(t, c) for _, _, t, c in days(parse(text, edition=2019, region="27"))] == [
+        ("Lancement régional", "21231"), ("Visite de la recyclerie", "71306"), ("Village de l'ESS", "25056")]

@@ -50,7 +50,9 @@ _TRIGGER = re.compile(r"report|d[ée]cal|d[ée]pla|repouss|avan[cç]|annul|progr
 # where the words naming the event start: after the last « : », « — », « ! » or pictogram outside quotes
 _LEAD = re.compile(r"[:!?—–|⚠📌👉➡→•]\ufe0f?\s|\s[-–—]\s")
 # « Cet événement est annulé »: the notice speaks of its own entry, read with it
-_OWN_ENTRY = re.compile(r"(?:^|\s)(?:(?:ce|cet|cette|ces)\s+[\w'’-]+|il|elle|celui-ci|celle-ci)\s*$", re.IGNORECASE)
+# (« prévue ce soir » says when, not which)
+_OWN_ENTRY = re.compile(r"(?:^|\s)(?:(?:ce|cet|cette|ces)\s+(?!(?:soir|matin|midi|après-midi|week-end|jour|mois|lundi|mardi|"
+                        r"mercredi|jeudi|vendredi|samedi|dimanche)\b)[\w'’-]+|il|elle|celui-ci|celle-ci)\s*$", re.IGNORECASE)
 
 
 def amended(events: list, lines: list, year: int) -> tuple:

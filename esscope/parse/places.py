@@ -108,6 +108,11 @@ class Places:
             short = short or (self.index.in_region(name, self.region) if self.region and long_enough else [])
             if len(short) == 1:
                 return Resolved(name, short[0].code, short[0].name, True, short)
+            # « Montceau »: Montceau-les-Mines (18,000 inhabitants) rather than a village also named so at first
+            big = self.index.dominant(short) if len(short) > 1 and not match.candidates \
+                and len(normalise(name)) >= 6 else None
+            if big:
+                return Resolved(name, big.code, big.name, True, short, dominant=True)
         longer = self._with_its_article(name, match.candidates)
         if longer:
             return longer
@@ -349,9 +354,16 @@ def commune_cell(text: str, places: Places) -> Resolved | None:
     if not found or not (found.code or found.ambiguous):
         return None
     spelled = _spelling(text)
-    if not any(_spelling(c.name) == spelled for c in found.candidates):
+    if not any(_spelling(c.name) == spelled for c in found.candidates) and not _written_short(text, found, places):
         return None
     return found
+
+
+def _written_short(text: str, found: Resolved, places: Places) -> bool:
+    """« Montceau » for Montceau-les-Mines: the start of one commune's name in the programme's région, and no
+    commune's whole name anywhere (« Ville » is a commune of the Oise, not Ville-sur-Jarnioux written short)."""
+    return bool(found.code and found.name and _spelling(found.name).startswith(_spelling(text) + " ") and places.index
+                and not places.index.lookup(text, fuzzy=False).candidates)
 
 
 # « Lyon 7e », « PARIS 11E », « Marseille 8ème arrondissement »: a municipal arrondissement

@@ -678,6 +678,11 @@ def _record_event(record: dict, places: Places, year: int) -> Event | None:
     end, end_time = _moment(record.get("end") or record.get("last_start"), year)
     moved = _PUT_OFF.match(record.get("status") or "")
     moved_to = _moment(moved.group(1), year)[0] if moved else None
+    if not moved_to and _PUT_OFF_BARE.match(record.get("status") or ""):
+        # « reporté » in the status column, « REPORTÉE au vendredi 26/11, même heure » in a remark of the row
+        said = next((m for value in record.values() if isinstance(value, str) and value is not record.get("status")
+                     for m in [_PUT_OFF_SAID.search(value)] if m), None)
+        moved_to = _moment(re.sub(r"^[^\d]+", "", said.group(1)), year)[0] if said else None
     if moved_to and start:
         # « Postponed → 28/11 », « Reporté au 28/11 »: the row's status gives the new day
         end = end and moved_to + (end - start) if end and end > start else None
@@ -717,6 +722,11 @@ def _record_event(record: dict, places: Places, year: int) -> Event | None:
 
 _PUT_OFF = re.compile(r"^\W*(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|postponed|rescheduled|moved)\s*"
                       r"(?:au|à|le|to|on|:|→|->|=>)?\s*(\S.*)$", re.IGNORECASE)
+
+
+_PUT_OFF_BARE = re.compile(r"^\W*(?:report[ée]e?s?|postponed)\W*$", re.IGNORECASE)
+_PUT_OFF_SAID = re.compile(r"\breport[ée]e?s?\s+(?:au|à)\s+((?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+                           r"\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?|\s+\w+))", re.IGNORECASE)
 
 
 # « ARTOIS SOLIDARITÉS 14 rue des Augustines, 62000 ARRAS »: where an organisation sits, after its name
