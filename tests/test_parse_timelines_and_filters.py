@@ -255,3 +255,16 @@ def test_a_table_cell_names_a_commune_short_by_its_largest_town(parse):
             "Samedi 23 novembre\n10h00\nBesançon\nVillage de l'ESS\n")
     assert [(t, c) for _, _, t, c in days(parse(text, edition=2019, region="27"))] == [
         ("Lancement régional", "21231"), ("Visite de la recyclerie", "71306"), ("Village de l'ESS", "25056")]
+
+
+def test_a_notice_naming_its_event_before_a_pause_leaves_the_programme_s_new_day_alone(parse):
+    text = ("Le Mois de l'ESS est lancé en Ariège\n\n"
+            "Attention, changement de date pour le forum de l'emploi solidaire de Limoux : prévu initialement le "
+            "jeudi 13, il se tiendra finalement le jeudi 20 novembre, à la salle Jean-Bonnafous.\n\n"
+            "LE PROGRAMME\n\n"
+            "• Jeudi 6 novembre, 18h30 – Pamiers (09100), cinéma Le Méridien : ciné-débat « Les Semeurs », par "
+            "Pamiers en Transition.\n"
+            "• Jeudi 20 novembre (nouvelle date), 9h30-16h – Limoux, salle Jean-Bonnafous : Forum de l'emploi "
+            "solidaire, par Haute-Vallée Emploi Solidaire.\n")
+    assert [(s, t) for s, _, t, _ in days(parse(text, edition=2025))] == [
+        ("2025-11-06", "Ciné-débat « Les Semeurs »"), ("2025-11-20", "Forum de l'emploi solidaire")]

@@ -49,6 +49,7 @@ _TRIGGER = re.compile(r"report|d[ée]cal|d[ée]pla|repouss|avan[cç]|annul|progr
                       re.IGNORECASE)
 # where the words naming the event start: after the last « : », « — », « ! » or pictogram outside quotes
 _LEAD = re.compile(r"[:!?—–|⚠📌👉➡→•]\ufe0f?\s|\s[-–—]\s")
+_PRONOUN = re.compile(r"(?:^|[\s,])(?:il|elle)\s*$", re.IGNORECASE)
 # « Cet événement est annulé »: the notice speaks of its own entry, read with it
 # (« prévue ce soir » says when, not which)
 _OWN_ENTRY = re.compile(r"(?:^|\s)(?:(?:ce|cet|cette|ces)\s+(?!(?:soir|matin|midi|après-midi|week-end|jour|mois|lundi|mardi|"
@@ -78,7 +79,12 @@ def amended(events: list, lines: list, year: int) -> tuple:
             # new day given elsewhere: the reading of its old day goes
             old = _days(named)
             events = [e for e in events if e not in own or not e.start_date or int(e.start_date[8:10]) not in old]
-        if target is None or new_day is not None and target.start_date == new_day.isoformat():
+        if target is None:
+            continue
+        if new_day is not None and target.start_date == new_day.isoformat():
+            # the programme already gives the new day (« Jeudi 20 novembre (nouvelle date) »): the notice's own
+            # reading of it goes
+            events = [e for e in events if e not in own or e is target]
             continue
         if new_day is None:
             events = [e for e in events if e is not target]
@@ -160,8 +166,11 @@ def _subject(text: str) -> str:
     (« ⚠️ MISE À JOUR ⚠️ la conf' du mardi 14 » → « la conf' du mardi 14 »); empty for a notice about
     its own entry (« Cet événement »)."""
     masked = re.sub(r"«[^»]*»|\([^)]*\)", lambda m: "x" * len(m.group(0)), text)
-    pauses = [m.end() for m in _LEAD.finditer(masked)]
-    subject = text[pauses[-1]:] if pauses else text
+    pauses = [m.start() for m in _LEAD.finditer(masked)], [m.end() for m in _LEAD.finditer(masked)]
+    subject = text[pauses[1][-1]:] if pauses[1] else text
+    if pauses[1] and _PRONOUN.search(subject):
+        # « changement de date pour le forum de Limoux : prévu le jeudi 13, il se tiendra … »: named before the pause
+        return text[(pauses[1][-2] if len(pauses[1]) > 1 else 0):pauses[0][-1]]
     return "" if _OWN_ENTRY.search(subject) else subject
 
 
