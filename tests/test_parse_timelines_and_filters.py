@@ -268,3 +268,30 @@ def test_a_notice_naming_its_event_before_a_pause_leaves_the_programme_s_new_day
             "solidaire, par Haute-Vallée Emploi Solidaire.\n")
     assert [(s, t) for s, _, t, _ in days(parse(text, edition=2025))] == [
         ("2025-11-06", "Ciné-débat « Les Semeurs »"), ("2025-11-20", "Forum de l'emploi solidaire")]
+
+
+ACROSS = """MOIS DE L'ÉCONOMIE SOLIDAIRE EN ILLE-ET-VILAINE · NOVEMBRE 2008
+
+JEU. 6                                  MER. 12
+VISITE D'UNE SCOP                       ATELIER « CONSOMMER LOCAL »
+ZA de la Massue, 35170                  Épicerie coopérative,
+Bruz                                    Vitré
+par Scop Bois & Compagnie               par Le Panier Vitréen
+
+──●───────────────────●───────────────────●───────────────────●──
+  6                   8                   12                  14
+                    SAM. 8                                  VEN. 14
+                    FORUM OUVERT                            CONFÉRENCE « FINANCE
+                    Salle du Colombier,                     SOLIDAIRE »
+                    Rennes                                  Redon
+                    par le CBES                             *** ANNULÉ ***
+"""
+
+
+def test_a_timeline_across_the_page_is_read_column_by_column_with_each_entry_s_organiser(parse):
+    result = parse(ACROSS)
+    assert days(result) == [
+        ("2008-11-06", "2008-11-06", "Visite d'une SCOP", "35047"),
+        ("2008-11-08", "2008-11-08", "Forum ouvert", "35238"),
+        ("2008-11-12", "2008-11-12", "Atelier « Consommer local »", "35360")]
+    assert {e.organizer for e in result.events} == {"Scop Bois & Compagnie", "CBES", "Le Panier Vitréen"}

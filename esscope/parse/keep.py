@@ -131,7 +131,7 @@ def struck_out(anchor_rest: str, block: list) -> bool:
     # a line of its own that shouts it (« >>> ANNULÉ <<< », « ANNULÉ faute d'inscrits ») among the entry's first
     own = []
     for line in block[:8]:      # the entry's own lines: up to its first blank line or bullet
-        if line.blank and own or line.bullet:
+        if line.blank and own or line.bullet and not cancelled_cell(line.text):    # (« *** ANNULÉ *** »)
             break
         own += [line.text] if not line.blank else []
     told = " ".join([anchor_rest or ""] + own)      # (a sentence that says so may run over two lines)

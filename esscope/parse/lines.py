@@ -452,6 +452,11 @@ _STARTS_LOWER = re.compile(r"^\s*(?:[a-zà-ÿ]|l['’]|d['’]|qu['’])")
 
 _STREET_END = re.compile(r"\b\d{1,4}\s*(?:bis|ter)?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|quai|chemin|all[ée]e|impasse|"
                          r"route|cours)(?P<linked>\s+(?:de\s+la|de\s+l['’]|de|du|des))?\s*$", re.IGNORECASE)
+# « Salle du Colombier, Rennes » over « par le CBES »: a place, then who organises, each on its line
+_CREDIT = re.compile(r"^\s*par\s")
+_PLACE_END = re.compile(r",\s*[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*\s*$")
+_SAINT_CUT = re.compile(r"(?:^|[\s,(])(?:St|Ste|Saint|Sainte)-\s*$")
+_DANGLING = re.compile(r"\s(?:de|du|des|à|au|aux|chez|par)\s*$")
 _HYPHENATED = re.compile(r"(?<=[a-zà-ÿ])-\s*$")
 
 
@@ -492,11 +497,21 @@ def _unwrapped(raws: list) -> list:
             # « …, 42 rue » / « Saint-Julien, Rouen »: an address cut after its street word
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
             continue
+        if out and _SAINT_CUT.search(out[-1][1]) and re.match(r"^\s*[A-ZÀ-Ý]", raw):
+            # « Hôtel d'entreprises, St- » / « Grégoire »: a commune's name cut after its « St- »
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + raw.strip())
+            continue
+        if out and _DANGLING.search(out[-1][1]) and re.match(r"^\s*[A-ZÀ-Ý]", raw) and not is_caps(out[-1][1]) \
+                and not dates.match_date(out[-1][1].strip()) and not street:
+            # « Maison de quartier de » / « Villejean, Rennes »: a line that stops on a preposition goes on
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
+            continue
         if out and _HYPHENATED.search(out[-1][1]) and re.match(r"^\s*[a-zà-ÿ]", raw):
             # « terri- » / « toires » : a word cut at the line's end by hyphenation
             out[-1] = (out[-1][0], _HYPHENATED.sub("", out[-1][1].rstrip()) + raw.strip())
             continue
         if out and _STARTS_LOWER.match(raw) and not BULLET.match(raw) and len(out[-1][1].strip()) >= 20 \
+                and not (_CREDIT.match(raw) and _PLACE_END.search(out[-1][1])) \
                 and not _CLOSED.search(out[-1][1]) and "|" not in raw and not label_of(raw) \
                 and not ((dates.match_date(out[-1][1].strip()) or dates.match_date(raw.strip()))
                          and not FUNCTION_END.search(out[-1][1])) \

@@ -1,7 +1,8 @@
-"""A poster's vertical timeline as text: a rule down the middle of the page (« │ »), a dot on it for each day
+"""A poster's timeline as text. Vertical: a rule down the middle of the page (« │ »), a dot on it for each day
 (« ◉ JEU. 3 NOV. »), each day's event written beside its dot, now on the left of the rule, now on the right.
-Extracted line by line, the two sides run into each other; `untimelined` gives each day's label and the block
-beside it, in the order of the rule, so that they read as a list of dated entries."""
+Horizontal: a rule across the page (« ──●────●── ») with the days' numbers under it, each day's event in a
+column above or below it. Extracted line by line, the sides or columns run into each other; `untimelined` gives
+each day's block on its own, so that they read as a list of dated entries."""
 
 import re
 from collections import Counter
@@ -29,7 +30,7 @@ def untimelined(raws: list) -> list:
     in the rule's order; other documents as they are."""
     column = _rule_column(raws)
     if column is None:
-        return raws
+        return _across(raws)
     rows = [i for i, raw in enumerate(raws) if _on_rule(raw, column) or _dot(raw, column) is not None]
     first, last = rows[0], rows[-1]
     return raws[:first] + _read(raws[first:last + 1], column) + raws[last + 1:]
@@ -105,3 +106,69 @@ def _read(stretch: list, column: int) -> list:
 def _span(label: str) -> str:
     """« 21 → 26 NOV. » as « du 21 au 26 NOV. », how the reader reads a span."""
     return _ARROW_SPAN.sub(r"du \1 au \2", label)
+
+
+# « ──●───────────────────●─────── »: a rule across the page with a dot for each day
+_ACROSS = re.compile(r"^\s*[─━═-]*(?:[●◉○◆•][─━═-]+){2,}[●◉○◆•]?[─━═-]*\s*$")
+_NUMBERS = re.compile(r"^\s*\d{1,2}(?:\s+\d{1,2})+\s*$")
+_GUTTER = 2
+
+
+def _across(raws: list) -> list:
+    """The columns above and under each rule drawn across the page, each read top to bottom on its own; the
+    rule and the line of day numbers under it left out. Other documents as they are."""
+    rules = [i for i, raw in enumerate(raws) if _ACROSS.match(raw)]
+    if not rules:
+        return raws
+    bands, drop = [], set(rules)
+    for i in rules:
+        if i + 1 < len(raws) and _NUMBERS.match(raws[i + 1]):
+            drop.add(i + 1)
+        bands += [b for b in (_band(raws, i - 1, -1), _band(raws, i + 2 if i + 1 in drop else i + 1, 1)) if b]
+    out, done = [], set()
+    for k, raw in enumerate(raws):
+        band = next((b for b in bands if b[0] == k), None)
+        if band is not None and k not in done:
+            out += _read_columns(raws[band[0]:band[1] + 1])
+            done.update(range(band[0], band[1] + 1))
+        elif k not in done and k not in drop:
+            out.append(raw)
+    return out
+
+
+def _band(raws: list, start: int, step: int) -> tuple | None:
+    """(first, last) of the lines written next to a rule, going up (`step` -1) or down (1), past blank lines
+    next to it; None when there are none."""
+    k = start
+    while 0 <= k < len(raws) and not raws[k].strip():
+        k += step
+    end = k
+    while 0 <= end + step < len(raws) and raws[end + step].strip() and not _ACROSS.match(raws[end + step]):
+        end += step
+    if not 0 <= k < len(raws) or not raws[k].strip():
+        return None
+    return (min(k, end), max(k, end))
+
+
+def _read_columns(band: list) -> list:
+    """Lines side by side in columns cut where every line of the band has spaces, each column given whole."""
+    width = max(len(line) for line in band)
+    free = [all(len(line) <= p or line[p] == " " for line in band) for p in range(width)]
+    cuts, p = [0], 0
+    while p < width:
+        if free[p]:
+            q = p
+            while q < width and free[q]:
+                q += 1
+            if q - p >= _GUTTER and p > 0 and q < width:
+                cuts.append(q)
+            p = q
+        else:
+            p += 1
+    if len(cuts) < 2:
+        return band + [""]
+    out = []
+    for a, b in zip(cuts, cuts[1:] + [width]):
+        block = [line[a:b].strip() for line in band if line[a:b].strip()]
+        out += block + [""] if block else []
+    return out

@@ -201,6 +201,8 @@ _ANY_LABEL = "|".join(f"(?:{pattern})" for _name, pattern in FIELD_LABELS)
 _LABEL = re.compile(r"^\s*(?P<label>(?:" + _ANY_LABEL + r")(?:\s*\((?:s|e|es|x)\))?)\s*(?::|\s-\s|>|\|)\s*(?P<value>.*)$", re.IGNORECASE)
 _LABEL_NO_COLON = re.compile(r"^\s*(?P<label>organis[ée]e?s?\s+par|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
                              r"en\s+partenariat\s+avec)\s+(?P<value>\S.*)$", re.IGNORECASE)
+# « par Scop Bois & Compagnie » alone on its line, under a poster's entry: who organises it
+_CREDIT = re.compile(r"^\s*(?P<label>par)\s+(?P<value>(?:(?:le|la|les|l['’]|un|une)\s*)?[A-ZÀ-Ý0-9][^.!?]*)$")
 # what a programme's labelled line may say that is not the event's title
 META_FIELDS = frozenset(name for name, _ in FIELD_LABELS) - {"title", "description"}
 
@@ -217,6 +219,9 @@ def field_of_label(label: str) -> str | None:
 def label_of(line: str) -> tuple | None:
     """(field, value) when a line is a labelled field (« Organisateur : APES », « Infos : 9 h à 12 h »,
     « Titre : Atelier vélo »)."""
+    credit = _CREDIT.match(line)
+    if credit:
+        return "organizer", credit.group("value").strip()
     m = _LABEL.match(line) or _LABEL_NO_COLON.match(line)
     if not m:
         return None
