@@ -1,9 +1,10 @@
-"""Layouts met in the nineteenth set of invented programmes: a poster's vertical timeline (a rule down the page,
+"""Layouts met in the nineteenth and twentieth sets of invented programmes: a poster's vertical timeline (a rule down the page,
 a dot for each day, each event beside its dot, left or right), a web agenda copied with its filters (« Emploi et
 insertion (4) ») and cards whose rubric, status badge and « Récurrent : » line sit between date and title, an
 agenda that marks the Mois's entries with a pictogram, an iCalendar export whose one event in the Mois's own
-category is the Mois itself, and notices written inside the card they change. Every document here is made up
-for the test."""
+category is the Mois itself, notices written inside the card they change; printed answers to a form, a
+newsletter's text version, a paper's agenda under « AUJOURD'HUI » / « VENDREDI » headings. Every document here is
+made up for the test."""
 
 import pytest
 
@@ -295,3 +296,133 @@ def test_a_timeline_across_the_page_is_read_column_by_column_with_each_entry_s_o
         ("2008-11-08", "2008-11-08", "Forum ouvert", "35238"),
         ("2008-11-12", "2008-11-12", "Atelier « Consommer local »", "35360")]
     assert {e.organizer for e in result.events} == {"Scop Bois & Compagnie", "CBES", "Le Panier Vitréen"}
+
+
+FORM = """Formulaires Google – impression des réponses individuelles
+Déclarez votre événement
+3 réponses · Imprimé le 17/10/2025
+
+Réponse 1 sur 3
+Horodateur : 01/10/2025 16:02:44
+
+Nom de votre structure *
+Réseau test
+
+Intitulé de l'événement (tel qu'il apparaîtra dans le programme) *
+TEST – ne pas tenir compte
+
+Date(s) de l'événement *
+01/11/2025
+
+Horaire
+
+
+Commune
+Rouen
+
+Réponse 2 sur 3
+Horodateur : 03/10/2025 09:41:17
+
+Nom de votre structure *
+Atelier vélo La Rustine
+
+Intitulé de l'événement (tel qu'il apparaîtra dans le programme) *
+Repair café
+
+Date(s) de l'événement *
+samedi 8 novembre
+
+Horaire
+9h – 12h
+
+Commune
+Sotteville-lès-Rouen
+
+Réponse 3 sur 3
+Horodateur : 04/10/2025 11:20:05
+
+Intitulé de l'événement (tel qu'il apparaîtra dans le programme) *
+ANNULATION – Bourse aux vélos du 29/11
+
+Date(s) de l'événement *
+samedi 29 novembre
+
+Horaire
+
+
+Commune
+Rouen
+"""
+
+
+def test_printed_form_answers_are_read_one_event_per_answer(parse):
+    assert [(s, t, c) for s, _, t, c in days(parse(FORM, "reponses.txt"))] == [
+        ("2025-11-08", "Repair café", "76681")]
+
+
+NEWSLETTER = """Le Mois de l'ESS en Savoie : tout le programme
+Voir ce courriel dans votre navigateur [link]
+
+** LA CORDÉE SOLIDAIRE
+La lettre du réseau
+N° 31 – mardi 3 novembre 2015
+
+** ÉDITO
+Le Mois démarre !
+
+** Jeudi 5 novembre – Chambéry
+Soirée d'ouverture du Mois de l'ESS
+18 h 30 – Le Phare solidaire, 73000 Chambéry
+
+** Samedi 7 novembre – Cognin
+Repair café géant
+9 h – 13 h – Salle des fêtes, 73160 Cognin
+"""
+
+
+def test_a_newsletter_s_text_version_reads_its_starred_headings(parse):
+    assert [(s, t) for s, _, t, _ in days(parse(NEWSLETTER))] == [
+        ("2015-11-05", "Soirée d'ouverture du Mois de l'ESS"), ("2015-11-07", "Repair café géant")]
+
+
+PAPER = """LA GAZETTE DU LION
+Mercredi 14 novembre 2012
+BELFORT ET SA RÉGION          23
+
+SORTIR | AGENDA
+
+AUJOURD'HUI
+
+BELFORT. Monnaies locales. Dans le cadre du Mois de l'économie sociale et solidaire, le collectif Le Lien
+organise une conférence à 20 h, salle des Tanneurs.
+
+VALDOIE. Thé dansant. Le club des aînés propose son thé dansant à 14 h 30, salle des fêtes.
+
+VENDREDI
+
+DELLE. Ciné-débat. Projection suivie d'un débat, à 20 h 30, cinéma Le Phénix, pour le Mois de l'ESS.
+
+SPORTS
+
+FOOTBALL. Le club reçoit Montbéliard samedi à 15 h.
+
+LE MOIS DE L'ESS
+
+Mardi 20 novembre, Belfort : atelier « Créer sa Scop », à 18 h, Maison des associations.
+Jeudi 22 novembre, Valdoie : soirée-débat « Habiter autrement », à 20 h, salle des fêtes.
+"""
+
+
+def test_a_paper_s_day_headings_follow_its_date_and_its_items_that_say_they_are_the_mois_s_count(parse):
+    found = {(s, c) for s, _, _, c in days(parse(PAPER))}
+    assert {("2012-11-14", "90010"), ("2012-11-16", "90033"), ("2012-11-20", "90010"), ("2012-11-22", "90099")} <= found
+    assert not any(day == "2012-11-14" and commune == "90099" for day, commune in found)   # the tea dance
+
+
+def test_a_card_s_time_and_pinned_place_side_by_side_are_read_apart(parse):
+    text = ("Mois de l'ESS 2019 à l'IUT\n\nMAR.\n05\nNOV.\nForum des associations et de l'ESS\n"
+            "🕐 12 h 15 – 14 h   📍 Site Citadelle – hall du bâtiment A\nOrganisé par : Service de la vie étudiante\n\n"
+            "Site Citadelle : IUT, 10 rue des Français-Libres, 80080 Amiens\n")
+    (event,) = parse(text).events
+    assert (event.start_time, event.commune_code) == ("12:15", "80021")
+    assert event.venue.startswith("Site Citadelle")

@@ -11,6 +11,7 @@ from . import dates, keep
 from .lines import Line, is_caps
 from .prose import event_phrase, first_sentence, has_event_noun, names_an_event, verb_before
 from .rows import cells_of
+from .vocabulary import label_of
 
 
 @dataclass
@@ -27,6 +28,9 @@ class Anchor:
     reason: str = ""
 
 
+# « N° 31 – mardi 3 novembre 2015 »: a letter's issue and the day it went out
+_ISSUE = re.compile(r"^\W*(?:n[°o]|num[ée]ro)\s*\d{1,4}\s*[–—,·|:-]\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+                    r"dimanche)\s+)?\d{1,2}(?:er)?\s+\w+\.?\s+(?:19|20)\d\d\s*$", re.IGNORECASE)
 # the label of a card's line that says when its event comes back
 RECURS = re.compile(r"^\W*(?:r[ée]current|r[ée]currence|tous\s+les|toutes\s+les|chaque|les)\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý])")
@@ -125,6 +129,9 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
     if line.header is not None:
         return _table_anchor(line)
     text = _WHEN_LABEL.sub("", line.text)
+    labelled = label_of(text) if text == line.text and ":" in text else None
+    if labelled and labelled[0] == "date":
+        text = labelled[1]          # « Date(s) de l'événement * : samedi 8 novembre »: a form's answer
     found = dates.match_date(text)
     if found:
         rest = text[found.end:]
@@ -296,7 +303,7 @@ def find_candidates(lines: list) -> list:
         anchor.at, anchor.line = i, line
         if anchor.kept:
             _judged(anchor, keep.judge_in_place(anchor, line.text, heading))
-        if anchor.kept and i < 5 and dates.is_masthead(line.text):
+        if anchor.kept and (i < 5 and dates.is_masthead(line.text) or _ISSUE.match(line.text)):
             _judged(anchor, keep.Verdict(False, keep.PUBLISHED))     # the paper's own date on its folio line
         if (anchor.kept or anchor.reason == keep.NO_TITLE) and heading is not None and not anchor.inside \
                 and not anchor.table and line.header is None and _when_line(anchor, heading, lines):
@@ -310,6 +317,7 @@ def find_candidates(lines: list) -> list:
         if anchor.kept and not anchor.inside:
             heading = anchor if not anchor.rest.strip(" .:–—-|,") else None
     _fill_months(out)
+    _drop_titles_of_records(out, lines)
     _drop_period_headings(out, lines)
     _drop_news_items(out, lines)
     past, related = keep.past_lines(lines), keep.related_lines(lines)
@@ -338,6 +346,16 @@ def _when_line(anchor, heading, lines: list) -> bool:
     if len(heading.found.points) == 1 and (last.day, last.month) != (first.day, first.month):
         heading.found = replace(heading.found, points=[first, last], kind="range")
     return True
+
+
+def _drop_titles_of_records(anchors: list, lines: list) -> None:
+    """« Intitulé de l'événement : Bourse aux vélos du 29/11 » over « Date(s) de l'événement : samedi 29
+    novembre »: a record's title may name its day; the record's date field says it, once."""
+    for anchor in anchors:
+        label = label_of(anchor.line.text) if anchor.kept and anchor.line is not None else None
+        if label and label[0] == "title" and any(
+                (found := label_of(line.text)) and found[0] == "date" for line in lines[anchor.at + 1:anchor.at + 7]):
+            anchor.kept, anchor.reason = False, keep.SAME_DAY
 
 
 def _schedule_line(anchor, heading, lines: list) -> bool:

@@ -364,6 +364,8 @@ _RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain|aujourd['’
                        # « Dès samedi, place au concret », « à partir de mardi »: the coming one
                        rf"(?:(?<=d[èe]s\s)|(?<=partir\sde\s))(?P<wd5>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d)|"
                        rf"\bce\s+(?P<wd3>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d))\b", re.IGNORECASE)
+_DAY_HEADINGS = re.compile(r"(?<![^\n])(?:aujourd['’]hui|demain)[ \t]*\n", re.IGNORECASE)
+_WEEKDAY_HEADING = re.compile(rf"(?<![^\n])(?P<wd7>{_WEEKDAY})(?=[ \t]*\n)", re.IGNORECASE)
 # « ★ Dimanche, 10h-17h – Corti. » opening a line of a dated paper's agenda: the coming Sunday
 _RELATIVE_LINE = re.compile(rf"(?<=^)(?P<lead>[^\w\n]{{0,3}})(?P<wd4>{_WEEKDAY})(?=,\s*\d{{1,2}}\s*h)",
                             re.IGNORECASE | re.MULTILINE)
@@ -402,6 +404,9 @@ def with_relative_days(text: str) -> str:
     except (TypeError, ValueError):
         return text
     if len(own) == 1:
+        if _DAY_HEADINGS.search(text):
+            # « AUJOURD'HUI », « DEMAIN », then « VENDREDI », « SAMEDI »: the agenda's next day headings
+            text = _WEEKDAY_HEADING.sub(lambda m: _written_day(m, dated[0][1]), text)
         text = _RELATIVE.sub(lambda m: _written_day(m, dated[0][1]), text)
         if papers:      # a paper dated once: its bare weekdays are the coming ones
             text = _BARE_WEEKDAY.sub(lambda m: _written_day(m, dated[0][1]), text)

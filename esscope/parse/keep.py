@@ -89,7 +89,7 @@ def cancelled(text: str) -> bool:
 
 
 # « ANNULÉ · Atelier … », « [Annulé] Conférence … », « Annulée : visite … »: an entry struck out at its title
-_STRUCK = re.compile(r"^\W*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\b", re.IGNORECASE)
+_STRUCK = re.compile(r"^\W*(?:annul[ée]e?s?|annulation|d[ée]programm[ée]e?s?|cancell?ed)\b", re.IGNORECASE)
 # « ⚠ reportée au printemps 2011 », « Reporté à une date ultérieure »: put off to no day of this edition
 _PUT_OFF = re.compile(r"^\W*(?:report[ée]e?s?|d[ée]cal[ée]e?s?)\s+(?:à|au|en|après)\s+(?:une\s+date\s+ult[ée]rieure|plus\s+tard|"
                       r"l['’]ann[ée]e\s+prochaine|l['’]an\s+prochain|(?:le\s+)?printemps|l['’][ée]t[ée]|l['’]automne|"
@@ -354,7 +354,7 @@ _PAST_HEADING = re.compile(r"^(?:.{0,30}[—–:-]\s*)?(?:(?:nos|les)\s+)?(?:[é
 _RELATED_HEADING = re.compile(r"^(?:(?:à\s+)?lire\s+aussi|voir\s+aussi|vous\s+aimerez\s+aussi|à\s+d[ée]couvrir\s+aussi|"
                               r"[ée]v[ée]nements\s+similaires|[ée]v[èe]nements\s+similaires|sur\s+le\s+m[êe]me\s+(?:sujet|th[èe]me)|"
                               r"articles?\s+(?:li[ée]s|r[ée]cents|similaires|populaires)|dans\s+la\s+m[êe]me\s+rubrique|"
-                              r"les\s+plus\s+lus|\d+\s+(?:r[ée]ponses?|commentaires?)\b|commentaires?\s*(?:\(\d+\))?$|"
+                              r"les\s+plus\s+lus|\d+\s+(?:r[ée]ponses?|commentaires?)(?:\s+(?:à|a|sur)\s.*)?$|commentaires?\s*(?:\(\d+\))?$|"
                               r"laisser\s+un\s+commentaire|ajouter\s+un\s+commentaire|archives?\b)",
                               re.IGNORECASE)
 RELATED = "contenu voisin de la page (articles liés, autres événements, commentaires), pas le programme"

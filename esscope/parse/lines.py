@@ -47,7 +47,7 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in _unwrapped(side_by_side(untimelined(unboxed(unstacked(uncounted(unrun(untagged(unquoted(text)).split("\n")))))))):
+    for n, raw in _unwrapped(side_by_side(untimelined(unboxed(unstacked(uncounted(unpinned(unrun(untagged(unquoted(text)).split("\n"))))))))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         expanded = _SEE_ALSO.sub("", _AT_VENUE.sub(" – 📍 ", expanded))
         moved = bool(_MOVED_TO.match(expanded))
@@ -173,11 +173,16 @@ _NESTED = re.compile(r"^[ \t]*>[ \t]*>", re.MULTILINE)
 
 def unquoted(text: str) -> str:
     """A forwarded e-mail's text without its quote marks: « > > MARDI 2 NOVEMBRE — 17h30 » reads as the
-    programme it quotes. Only in a text that quotes as e-mails do (lines of marks alone, quotes in quotes):
+    programme it quotes; a newsletter's « ** » before its headings taken off. Only in a text that quotes as e-mails do (lines of marks alone, quotes in quotes):
     elsewhere « > » may be a bullet."""
+    text = _STARRED_HEADING.sub("", text) if len(_STARRED_HEADING.findall(text)) >= 3 else text
     if len(_QUOTE_ONLY.findall(text)) < 2 and len(_NESTED.findall(text)) < 2:
         return text
     return _QUOTE.sub("", text)
+
+
+# « ** Jeudi 5 novembre – Chambéry »: a heading as a newsletter's text version writes it (three or more of them)
+_STARRED_HEADING = re.compile(r"^\*\*\s+(?=[^*\s])(?![^\n]*\*\*\s*$)", re.MULTILINE)
 
 
 def untagged(text: str) -> str:
@@ -269,6 +274,15 @@ def unrun(raws: list) -> list:
             continue
         out += [raw[a:b].strip() for a, b in zip([0] + heads, heads + [len(raw)]) if raw[a:b].strip()]
     return out
+
+
+def unpinned(raws: list) -> list:
+    """« 🕐 12 h 15 – 14 h   📍 Site Citadelle – hall A »: a card's time and its place, set side by side, each
+    on its own line."""
+    return [part for raw in raws for part in (_PIN_AFTER.split(raw) if "📍" in raw or "📌" in raw else [raw])]
+
+
+_PIN_AFTER = re.compile(r"(?<=\S)\s{2,}(?=📍|📌)")
 
 
 def uncounted(raws: list) -> list:
@@ -682,14 +696,19 @@ def _join_bare_labels(lines: list) -> list:
     for i, line in enumerate(lines):
         if i in skip:
             continue
-        name = line.text.rstrip(" :")
+        # (a form's question: « Intitulé de l'événement (tel qu'il apparaîtra dans le programme) * »)
+        name = re.sub(r"\s*\([^()]{3,80}\)", "", line.text).rstrip(" :*")
         if line.bullet or not name or len(name.split()) > 4 or not column_field(name):
             out.append(line)
             continue
         at = i + 1 if i + 1 < len(lines) and not lines[i + 1].blank else i + 2
         nxt = lines[at] if at < len(lines) else None
         if nxt is None or nxt.blank or label_of(nxt.text) or column_field(nxt.text.rstrip(" :")):
-            out.append(line)
+            # a question left unanswered (« Horaire » over « Type d'événement »): an empty field, never a title
+            after = next((other for other in lines[i + 1:i + 4] if not other.blank), None)
+            unanswered = i + 1 < len(lines) and lines[i + 1].blank and after is not None \
+                and bool(column_field(re.sub(r"\s*\([^()]{3,80}\)", "", after.text).rstrip(" :*")))
+            out.append(Line(line.n, f"{name} :", line.indent, False) if unanswered else line)
             continue
         out.append(Line(line.n, f"{name} : {nxt.text}", line.indent, False))
         skip.update(range(i + 1, at + 1))

@@ -102,6 +102,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
         if keep.struck_out(dates.strip_times(anchor.rest), block) or anchor.at > 0 and not k in titles \
                 and keep.cancelled_cell(lines[anchor.at - 1].text):
             continue        # (« ANNULÉ » written over the date line, as a card's badge)
+        if k in titles and keep.struck_out((label_of(lines[titles[k]].text) or ("", lines[titles[k]].text))[1], []):
+            continue        # « Intitulé : ANNULATION – Bourse aux vélos » above the date
         if keep.struck_after(anchor.rest):
             put_off.append(lines[anchor.at])
             continue
@@ -316,9 +318,12 @@ def _own_title(block: list) -> bool:
 
 
 def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
-    """The « Titre : … » line of the labelled fields written right above a date line, if any."""
-    for i in range(at - 1, previous, -1):
-        found = label_of(lines[i].text) if not lines[i].blank else None
+    """The « Titre : … » line of the labelled fields written right above a date line, if any (a form's
+    answers may stand a blank line apart)."""
+    for i in range(at - 1, max(previous, at - 13), -1):
+        if lines[i].blank:
+            continue
+        found = label_of(lines[i].text)
         if not found:
             return None
         if found[0] == "title" and found[1]:
@@ -600,6 +605,11 @@ _PERIODICAL = re.compile(r"\b(?:magazine|bulletin|journal|mensuel|trimestriel|ga
                          re.IGNORECASE)
 
 
+# « Dans le cadre du Mois de l'ESS », « pour le Mois de l'ESS »: an entry that says it belongs to the Mois
+_PART_OF_MOIS = re.compile(r"\b(?:dans\s+le\s+cadre\s+du|pour\s+le|à\s+l['’]occasion\s+du|au\s+programme\s+du)\s+mois\s+de\s+l['’]\s*"
+                           r"(?:ess|[ée]conomie\s+sociale)", re.IGNORECASE)
+
+
 def _ess_rubric_only(events: list, lines: list, places: Places) -> list:
     """In a document about something else (a town's magazine: council, works, school menus, sports) whose
     one rubric, after others, is the Mois de l'ESS, the events of its other rubrics set aside; returns the warnings.
@@ -617,6 +627,9 @@ def _ess_rubric_only(events: list, lines: list, places: Places) -> list:
     inside = [e for e in events if e.line is not None and any(a <= e.line < b for a, b in spans)]
     if len(inside) < 2 or len(inside) == len(events):
         return []
+    # (« Dans le cadre du Mois de l'ESS, le collectif … organise … » in the paper's agenda: the Mois's all the same)
+    inside += [e for e in events if e not in inside and _PART_OF_MOIS.search(f"{e.title} {e.description or ''}")]
+    inside = [e for e in events if e in inside]
     others = [e for e in events if e not in inside]
     events[:] = inside
     return [f"{len(others)} rendez-vous hors de la rubrique du Mois de l'ESS non retenu(s) : "
@@ -683,12 +696,16 @@ def _marked_only(events: list, text: str) -> list:
 # an entry that says it is no public event: an internal meeting (« Réunion prépa (interne) », « réunion
 # d'équipe ») or a deadline written as a calendar entry (« DEADLINE inscriptions », « Date limite … »)
 _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|de\s+(?:pr[ée]paration|bureau|bilan)|pr[ée]pa)\b|"
+                         # a board's own meeting: « Réunion de notre conseil d'administration »
+                         r"\br[ée]union\s+(?:de\s+(?:notre|leur|son|du)\s+|du\s+)conseil\s+d['’]administration\b|"
                          # « (réservée aux structures participantes) », « réservé aux adhérents »: closed to the public
                          r"(?:\(|^|,)\s*r[ée]serv[ée]e?s?\s+aux\s+(?:structures|membres|partenaires|adh[ée]rents|organisateurs)\b|"
                          r"^\s*(?:deadline|date\s+limite|cl[ôo]ture\s+des\s+(?:inscriptions|candidatures)|"
                          r"fin\s+des\s+(?:inscriptions|candidatures))\b"
                          # a press conference: for journalists, not the public
                          r"|^\s*(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
+                         # « TEST – ne pas tenir compte »: an entry its author says to disregard
+                         r"|\bne\s+pas\s+(?:en\s+)?tenir\s+compte\b"
                          # the days of a school's or a town's calendar that put on nothing
                          r"|^\s*(?:jour\s+)?f[ée]ri[ée]\b|^\s*rentr[ée]e\b|^\s*(?:d[ée]but\s+des\s+|fin\s+des\s+)?vacances\b|"
                          r"^\s*conseils?\s+de\s+classe\b|^\s*bac\s+blanc\b|^\s*fermeture\b|^\s*cong[ée]s\b|"

@@ -166,11 +166,11 @@ FIELD_LABELS = (
                    r"(?:à|a)\s+l['’]\s*initiative\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|initiative|"
                    r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|qui|"
                    # a grant's list: who receives it, where they are (« Bénéficiaire (siège) »)
-                   r"b[ée]n[ée]ficiaires?(?:\s*\(si[èe]ge\))?")),
+                   r"b[ée]n[ée]ficiaires?(?:\s*\(si[èe]ge\))?|nom\s+de\s+(?:votre|la)\s+structure")),
     ("partners", r"partenariats?|partenaires?|en\s+partenariat\s+avec|avec\s+le\s+soutien\s+de|soutiens?"),
     ("title", (r"titre|intitul[ée]|[ée]v[ée]nements?|[ée]v[èe]nements?|nom\s+de\s+l['’][ée]v[ée]nement|"
                r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom|quoi|actions?|animations?|"
-               r"intitul[ée]\s+(?:de\s+l['’]action|du\s+projet|de\s+l['’]animation)")),
+               r"intitul[ée]\s+(?:de\s+l['’]action|du\s+projet|de\s+l['’]animation|de\s+l['’][ée]v[ée]nement)")),
     ("date", (r"dates?|jours?|quand|date\s+et\s+heure|date\s+(?:de\s+)?d[ée]but|date\s+de\s+l['’][ée]v[ée]nement|"
               r"dates?\s+et\s+lieux?(?:\s+de\s+l['’](?:action|animation))?")),
     ("end", r"date\s+(?:de\s+)?fin|jusqu['’]au"),
@@ -198,7 +198,12 @@ FIELD_LABELS = (
 _FIELD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in FIELD_LABELS]
 _ANY_LABEL = "|".join(f"(?:{pattern})" for _name, pattern in FIELD_LABELS)
 # « Lieu : … », « Lieu - … », « Lieu > … », « Lieu | … » (a two-cell row of a table read as text)
-_LABEL = re.compile(r"^\s*(?P<label>(?:" + _ANY_LABEL + r")(?:\s*\((?:s|e|es|x)\))?)\s*(?::|\s-\s|>|\|)\s*(?P<value>.*)$", re.IGNORECASE)
+_PLURAL_MARK = re.compile(r"(?<=\w)\((?:s|e|es|x)\)(?=[\s:*])", re.IGNORECASE)
+_QUESTION = re.compile(r"^\s*(?P<label>[^\W\d][^:]{2,90}?\*)\s*:\s*(?P<value>.*)$")
+# (a form's question may say more in brackets and end on its « required » star: « Intitulé de l'événement (tel
+# qu'il apparaîtra dans le programme) * »)
+_LABEL = re.compile(r"^\s*(?P<label>(?:" + _ANY_LABEL + r")(?:\s*\((?:s|e|es|x)\))?(?:\s*\([^()]{3,80}\))?(?:\s*\*)?)"
+                    r"\s*(?::|\s-\s|>|\|)\s*(?P<value>.*)$", re.IGNORECASE)
 _LABEL_NO_COLON = re.compile(r"^\s*(?P<label>organis[ée]e?s?\s+par|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
                              r"en\s+partenariat\s+avec)\s+(?P<value>\S.*)$", re.IGNORECASE)
 # « par Scop Bois & Compagnie » alone on its line, under a poster's entry: who organises it
@@ -212,6 +217,7 @@ def field_of_label(label: str) -> str | None:
     """The event field a label names (« Organisé par » → 'organizer', « Ville » → 'commune')."""
     label = re.sub(r"\s+", " ", label.strip(" :*").replace("’", "'"))
     label = re.sub(r"\((?:s|e|es|x|trice|rice)\)", "", label, flags=re.IGNORECASE).strip()
+    label = re.sub(r"\s*\([^()]{3,80}\)\s*\*?$", "", label).strip(" *")
     return next((name for name, pattern in _FIELD_PATTERNS if pattern.fullmatch(label)), None)
 
 
@@ -222,9 +228,13 @@ def label_of(line: str) -> tuple | None:
     credit = _CREDIT.match(line)
     if credit:
         return "organizer", credit.group("value").strip()
+    line = _PLURAL_MARK.sub("", line)       # « Date(s) de l'événement : … »
     m = _LABEL.match(line) or _LABEL_NO_COLON.match(line)
     if not m:
-        return None
+        # a form's question: « Date(s) de l'événement * : lundi 3 novembre », « Intitulé (tel qu'il apparaîtra) * : … »
+        question = _QUESTION.match(line)
+        name = field_of_label(question.group("label")) if question else None
+        return (name, question.group("value").strip()) if name else None
     name = field_of_label(m.group("label"))
     return (name, m.group("value").strip()) if name else None
 
