@@ -1,5 +1,5 @@
-"""Layouts met in the nineteenth and twentieth sets of invented programmes: a poster's vertical timeline (a rule down the page,
-a dot for each day, each event beside its dot, left or right), a web agenda copied with its filters (« Emploi et
+"""Layouts met in the nineteenth and twentieth sets of invented programmes: a poster's vertical timeline (a rule
+down the page, a dot for each day, each event beside its dot, left or right), a web agenda copied with its filters (« Emploi et
 insertion (4) ») and cards whose rubric, status badge and « Récurrent : » line sit between date and title, an
 agenda that marks the Mois's entries with a pictogram, an iCalendar export whose one event in the Mois's own
 category is the Mois itself, notices written inside the card they change; printed answers to a form, a
