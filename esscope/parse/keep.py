@@ -354,7 +354,7 @@ _PAST_HEADING = re.compile(r"^(?:.{0,30}[—–:-]\s*)?(?:(?:nos|les)\s+)?(?:[é
 _RELATED_HEADING = re.compile(r"^(?:(?:à\s+)?lire\s+aussi|voir\s+aussi|vous\s+aimerez\s+aussi|à\s+d[ée]couvrir\s+aussi|"
                               r"[ée]v[ée]nements\s+similaires|[ée]v[èe]nements\s+similaires|sur\s+le\s+m[êe]me\s+(?:sujet|th[èe]me)|"
                               r"articles?\s+(?:li[ée]s|r[ée]cents|similaires|populaires)|dans\s+la\s+m[êe]me\s+rubrique|"
-                              r"les\s+plus\s+lus|\d+\s+(?:r[ée]ponses?|commentaires?)(?:\s+(?:à|a|sur)\s.*)?$|commentaires?\s*(?:\(\d+\))?$|"
+                              r"les\s+plus\s+lus|\d+\s+(?:r[ée]ponses?|commentaires?)(?:\s+(?:à|a|sur)\s.*|\s*[·|,]?\s*\d+\s+(?:partages?|j['’]aime|vues?|r[ée]actions?)\b.*)?$|commentaires?\s*(?:\(\d+\))?$|"
                               r"laisser\s+un\s+commentaire|ajouter\s+un\s+commentaire|archives?\b)",
                               re.IGNORECASE)
 RELATED = "contenu voisin de la page (articles liés, autres événements, commentaires), pas le programme"
