@@ -426,3 +426,45 @@ def test_a_card_s_time_and_pinned_place_side_by_side_are_read_apart(parse):
     (event,) = parse(text).events
     assert (event.start_time, event.commune_code) == ("12:15", "80021")
     assert event.venue.startswith("Site Citadelle")
+
+
+GRID = """FORUM « ENTREPRENDRE AUTREMENT »
+JEUDI 16 NOVEMBRE 2023 · 9 h 30 – 17 h
+La Halle des Possibles · 12 rue Jobin · 13003 Marseille
+
+HORAIRE      SALLE MISTRAL              SALLE CALANQUES              AGORA
+───────────  ─────────────────────────  ───────────────────────────  ────────────────────────────
+9 h 30       Atelier « Rédiger les      Table ronde « Financer son   Plénière d'ouverture du
+– 11 h       statuts d'une SCIC »       projet solidaire »           forum
+             ▸ Coop'Conseil 13                                       ▸ Provence Solidaire
+
+12 h 30      DÉJEUNER – marché des producteurs sur le parvis
+– 14 h
+
+14 h         Atelier « Mesurer son      Table ronde « L'ESS et la    —
+– 15 h 30    impact social »            commande publique »
+                                        ANNULÉE
+"""
+
+
+def test_a_day_s_timetable_of_rooms_gives_one_event_per_slot_and_room(parse):
+    from esscope.parse.grids import ungrid
+    lines = ungrid(GRID).split("\n")
+    assert "9 h 30 – 11 h : Atelier « Rédiger les statuts d'une SCIC » – Salle Mistral – par Coop'Conseil 13" in lines
+    assert "12 h 30 – 14 h : DÉJEUNER – marché des producteurs sur le parvis" in lines
+    titles = {e.title for e in parse(GRID).events}
+    assert {"Atelier « Rédiger les statuts d'une SCIC »", "Table ronde « Financer son projet solidaire »",
+            "Atelier « Mesurer son impact social »"} <= titles
+    assert not any("commande publique" in t for t in titles)
+
+
+def test_an_accordion_s_commune_headings_and_counts_say_where_not_what(parse):
+    text = ("Le Mois de l'ESS dans la vallée de Munster, novembre 2018\n\n"
+            "▾ Turckheim (2 rendez-vous)\n\n"
+            "Tous les mardis de novembre · 14 h – 17 h\nPermanence de l'épicerie solidaire\n"
+            "Lieu : Épicerie La Cigogne, 7 rue du Conseil, 68230 Turckheim\n\n"
+            "Vendredi 23 novembre · 20 h\nThéâtre-forum « Entreprendre autrement »\n"
+            "Lieu : salle des fêtes, 68230 Turckheim\n")
+    result = parse(text)
+    assert "Théâtre-forum « Entreprendre autrement »" in {e.title for e in result.events}
+    assert not any("Turckheim" in e.title or "rendez-vous" in e.title for e in result.events)

@@ -1,7 +1,9 @@
 """Tables drawn as grids in plain text — borders of « +---+ » or box-drawing characters, each row's cells
 wrapped over several lines — rewritten as lines the rest of the reader knows: one line per row with its
 cells joined by « | », or, for a month calendar (a column per weekday, a day number heading each cell),
-one line per event, « mercredi 3 novembre 2021 : 18h Ciné-débat … ». Pure text in, text out."""
+one line per event, « mercredi 3 novembre 2021 : 18h Ciné-débat … ». A day's timetable set with spaces (a
+rule under « HORAIRE   SALLE MISTRAL   AGORA », a row per time slot) gives one line per slot and room,
+« 9 h 30 – 11 h : Atelier … – Salle Mistral ». Pure text in, text out."""
 
 import calendar
 import re
@@ -28,13 +30,76 @@ def ungrid(text: str) -> str:
     out, i = [], 0
     while i < len(lines):
         end = _grid_end(lines, i)
-        if end is None:
-            out.append(lines[i])
-            i += 1
+        if end is not None:
+            out.extend(_rewrite(lines[i:end], text) + [""])
+            i = end
             continue
-        out.extend(_rewrite(lines[i:end], text) + [""])
-        i = end
+        slots = _timetable(lines, i)
+        if slots is not None:
+            out.extend(slots[0] + [""])
+            i = slots[1]
+            continue
+        out.append(lines[i])
+        i += 1
     return "\n".join(out)
+
+
+# « ───────────  ─────────────  ───── » under a header: a column per run of rule
+_RULE_RUN = re.compile(r"[─━═-]{3,}")
+_TIME_HEADER = re.compile(r"^\s*(?:horaires?|heures?|cr[ée]neaux?)\s*$", re.IGNORECASE)
+
+
+def _timetable(lines: list, start: int):
+    """(lines, end) when `lines[start]` is a timetable's header over its rule: the first column says when
+    (« HORAIRE »), the others where (rooms); each row, from a line opening on a time to the next blank line,
+    gives one line per room with something in it. None for any other line."""
+    if start + 1 >= len(lines) or not _TIME_HEADER.match(lines[start][:_first_gap(lines[start])]):
+        return None
+    runs = [(m.start(), m.end()) for m in _RULE_RUN.finditer(lines[start + 1])]
+    if len(runs) < 3 or lines[start + 1].strip(" ─━═-"):
+        return None
+    bounds = [a for a, _ in runs] + [None]
+    rooms = [lines[start][a:b].strip() for a, b in pairwise(bounds)]
+    out, end = [], start + 2
+    while end < len(lines):
+        row = []
+        while end < len(lines) and not lines[end].strip():
+            end += 1
+        while end < len(lines) and lines[end].strip():
+            row.append(lines[end])
+            end += 1
+        if not row or not starts_with_time(row[0]):
+            end -= len(row)
+            break
+        out += _slot_lines(row, bounds, rooms)
+    return out, end
+
+
+def _first_gap(line: str) -> int:
+    gap = re.search(r"\S\s{2,}", line)
+    return gap.start() + 1 if gap else len(line)
+
+
+def _slot_lines(row: list, bounds: list, rooms: list) -> list:
+    """One line per room of a time slot: « 9 h 30 – 11 h : Atelier « … » – Salle Mistral – ▸ Coop'Conseil »; a
+    text running across the rooms (« DÉJEUNER – marché … ») is one line."""
+    cells, across = [[] for _ in rooms], False
+    for line in row:
+        if any(len(line) > b and line[b - 1] != " " and line[b] != " " for b in bounds[1:-1]):
+            across = True
+            cells[0].append(line[bounds[0]:bounds[1]])
+            cells[1].append(line[bounds[1]:])
+            continue
+        for k, (a, b) in enumerate(pairwise(bounds)):
+            cells[k].append(line[a:b])
+    when = _joined([c.strip() for c in cells[0] if c.strip()])
+    out = []
+    for room, cell in zip([""] if across else rooms[1:], cells[1:]):
+        what, _, who = _joined([c.strip() for c in cell if c.strip()]).partition("▸")
+        if what.strip(" —–-"):
+            out.append(" – ".join(filter(None, (f"{when} : {what.strip()}", room.title() if room.isupper() else room,
+                                                f"par {who.strip()}" if who.strip() else ""))))
+    return out
 
 
 def _grid_end(lines: list, start: int) -> int | None:

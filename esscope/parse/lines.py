@@ -47,7 +47,7 @@ def read_lines(text: str, cut=None) -> list:
     before each of its sentences that opens with a date)."""
     cut = cut or (lambda body: [body])
     out = []
-    for n, raw in _unwrapped(side_by_side(untimelined(unboxed(unstacked(uncounted(unpinned(unrun(untagged(unquoted(text)).split("\n"))))))))):
+    for n, raw in _unwrapped(side_by_side(untimelined(unboxed(unstacked(uncounted(unpinned(unrun(untagged(unquoted(unfolded(text))).split("\n"))))))))):
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
         expanded = _SEE_ALSO.sub("", _AT_VENUE.sub(" – 📍 ", expanded))
         moved = bool(_MOVED_TO.match(expanded))
@@ -183,6 +183,15 @@ def unquoted(text: str) -> str:
 
 # « ** Jeudi 5 novembre – Chambéry »: a heading as a newsletter's text version writes it (three or more of them)
 _STARRED_HEADING = re.compile(r"^\*\*\s+(?=[^*\s])(?![^\n]*\*\*\s*$)", re.MULTILINE)
+
+
+def unfolded(text: str) -> str:
+    """An accordion's headings as their names: « ▾ Turckheim (3 rendez-vous) » → « Turckheim »."""
+    return _FOLD_HEADING.sub(r"\1", text)
+
+
+_FOLD_HEADING = re.compile(r"^[▾▿▸▹►▶⯆⯈+]\s*(\S[^\n]*?)\s*\(\d+\s+(?:rendez-vous|[ée]v[ée]nements?|dates?|animations?|"
+                           r"r[ée]sultats?|manifestations?)\)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def untagged(text: str) -> str:

@@ -179,8 +179,8 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if anchor.table or not above or (k and above[0] <= anchors[k - 1].at):
             continue
         i = above[0]
-        if lines[i].header is not None:
-            continue
+        if lines[i].header is not None or commune_cell(lines[i].text, context.places):
+            continue        # (« Turckheim » over its day's entries: where, not what)
         if any(found.kind in ("range", "list") for _, found in dates.search_dates(lines[i].text, loose=True)):
             continue        # « SEMAINE 45 | du lundi 6 au dimanche 12 novembre » over « LUN. 6 »: the week's heading
         labelled = _labelled_title_above(lines, anchor.at, anchors[k - 1].at if k else -1)
