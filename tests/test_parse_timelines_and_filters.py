@@ -468,3 +468,32 @@ def test_an_accordion_s_commune_headings_and_counts_say_where_not_what(parse):
     result = parse(text)
     assert "Théâtre-forum « Entreprendre autrement »" in {e.title for e in result.events}
     assert not any("Turckheim" in e.title or "rendez-vous" in e.title for e in result.events)
+
+
+WEEKS = """PROGRAMME PAR COMMUNE ET PAR SEMAINE – MOIS DE L'ESS 2013
+
++-----------+------------------------+------------------------+------------------------+
+| COMMUNE   | SEM. 44                | SEM. 45                | SEM. 46                |
+|           | 28 oct. → 3 nov.       | 4 → 10 nov.            | 11 → 17 nov.           |
++===========+========================+========================+========================+
+| CALVI     | mar. 29 · 11h · Point  | jeu. 7 · 18h ·         | sam. 16 & dim. 17 ·    |
+|           | presse (mairie)        | Lancement du Mois      | Foire solidaire        |
+|           | sam. 2 · 14h · Repair  |                        |                        |
+|           | café de rentrée        |                        |                        |
++-----------+------------------------+------------------------+------------------------+
+| LUMIO     |                        | ANNULÉ – sam. 9 ·      | mer. 13 · Visite de la |
+|           |                        | Troc de jouets         | ferme → REPORTÉE (voir |
+|           |                        |                        | sem. 48)               |
++-----------+------------------------+------------------------+------------------------+
+"""
+
+
+def test_a_grid_of_communes_by_weeks_dates_each_item_with_its_column_s_month():
+    from esscope.parse.grids import ungrid
+    lines = [line for line in ungrid(WEEKS).split("\n") if line.strip()]
+    assert lines[1:] == [
+        "mar. 29 octobre · 11h · Point presse (mairie) – CALVI",
+        "sam. 2 novembre · 14h · Repair café de rentrée – CALVI",
+        "jeu. 7 novembre · 18h · Lancement du Mois – CALVI",
+        "sam. 16 & dim. 17 novembre · Foire solidaire – CALVI",
+        "sam. 9 novembre · Troc de jouets – ANNULÉ – LUMIO"]

@@ -149,7 +149,69 @@ def _rewrite(block: list, text: str) -> list:
     weekdays = _weekday_header(rows[0]) if rows else None
     if weekdays:
         return _calendar_lines(rows[1:], weekdays, text)
+    weeks = _week_header(rows[0]) if rows else None
+    if weeks:
+        return _week_lines(rows[1:], weeks)
     return [" | ".join(_joined(cell) for cell in row) for row in rows]
+
+
+# « 28 oct. → 3 nov. », « 4 → 10 nov. »: the days a column of weeks covers
+_WEEK_SPAN = re.compile(r"(?P<d1>\d{1,2})(?:er)?\s*(?P<m1>[^\W\d]+)?\.?\s*(?:→|->|au|–|-)\s*(?P<d2>\d{1,2})(?:er)?\s*(?P<m2>[^\W\d]+)")
+# an item of a week's cell opens on its day: « mar. 29 · 11h · Point presse », « ANNULÉ – sam. 23 · Troc … »
+_DAY_ITEM = re.compile(r"^(?:annul[ée]e?\s*[–—-]\s*)?(?:lun|mar|mer|jeu|ven|sam|dim)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
+
+
+_ITEM_DAY = re.compile(r"(?:lun|mar|mer|jeu|ven|sam|dim)[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE)
+_STRUCK_FIRST = re.compile(r"^annul[ée]e?\s*[–—-]\s*", re.IGNORECASE)
+_MOVED_ELSEWHERE = re.compile(r"\breport[ée]e?s?\b[^()]*\(\s*voir\b", re.IGNORECASE)
+
+
+def _week_header(row: list) -> list | None:
+    """For a header row whose columns are weeks (« SEM. 45 » over « 4 → 10 nov. »), each column's (first day,
+    its month, last day's month); the first column (communes) and others None. None for any other row."""
+    spans = []
+    for cell in row:
+        m = _WEEK_SPAN.search(_joined(cell))
+        months = m and [_month_number(m.group("m1") or m.group("m2")), _month_number(m.group("m2"))]
+        spans.append((int(m.group("d1")), months[0], months[1]) if m and None not in months else None)
+    return spans if sum(s is not None for s in spans) >= 3 and spans[0] is None else None
+
+
+def _month_number(word: str) -> int | None:
+    word = fold(word or "").lower()
+    return next((k for k, name in enumerate(MONTH_NAMES, 1) if len(word) >= 3 and fold(name).startswith(word)), None)
+
+
+def _week_lines(rows: list, weeks: list) -> list:
+    """One line per item of a commune × weeks grid, its month written from its column and the row's name
+    after it: « mar. 29 octobre · 11h · Point presse (mairie) – CALVI »."""
+    out = []
+    for row in rows:
+        label = _joined(row[0])
+        for cell, week in zip(row, weeks):
+            if week is None:
+                continue
+            for item in _day_items(cell):
+                if _MOVED_ELSEWHERE.search(item):
+                    continue        # « … → REPORTÉE (voir sem. 48) »: told again on its new day
+                struck = _STRUCK_FIRST.match(item)
+                item = f"{item[struck.end():]} – ANNULÉ" if struck else item
+                day = int(_ITEM_DAY.search(item).group(1))
+                month = MONTH_NAMES[(week[1] if day >= week[0] else week[2]) - 1]
+                when, sep, what = item.partition(" · ")      # « sam. 16 & dim. 17 · 10h-18h · Foire … »
+                when = f"{when} {month}" if re.search(r"\d$", when) else when
+                out.append(f"{when}{sep}{what}" + (f" – {label}" if label else ""))
+    return out
+
+
+def _day_items(cell: list) -> list:
+    items = []
+    for line in cell:
+        if not items or _DAY_ITEM.match(line):
+            items.append([line])
+        else:
+            items[-1].append(line)
+    return [_joined(item) for item in items if _DAY_ITEM.match(item[0])]
 
 
 def _joined(cell: list) -> str:
