@@ -497,3 +497,26 @@ def test_a_grid_of_communes_by_weeks_dates_each_item_with_its_column_s_month():
         "jeu. 7 novembre · 18h · Lancement du Mois – CALVI",
         "sam. 16 & dim. 17 novembre · Foire solidaire – CALVI",
         "sam. 9 novembre · Troc de jouets – ANNULÉ – LUMIO"]
+
+
+def test_a_comment_on_a_shared_document_and_a_card_s_update_move_their_event(parse):
+    text = ("PROGRAMME PARTAGÉ – MOIS DE L'ESS 2021\n\n"
+            "Samedi 6 novembre, 10h-17h\nPortes ouvertes de la ressourcerie[a]\nLa Seconde Vie, 36000 Châteauroux\n\n"
+            "Samedi 20 novembre · 9 h – 17 h · Issoudun\nFoire aux savoir-faire\n"
+            "Mise à jour du 15/11 : la foire est REPOUSSÉE au samedi 27 novembre, mêmes horaires.\n\n"
+            "Réunion de calage (visio) le jeudi 14 octobre à 18h.\n\n"
+            "[a]Julie : La Seconde Vie m'a appelée, ils décalent leurs portes ouvertes au samedi 13/11.\n")
+    assert [(s, t) for s, _, t, _ in days(parse(text))] == [
+        ("2021-11-13", "Portes ouvertes de la ressourcerie"), ("2021-11-27", "Foire aux savoir-faire")]
+
+
+def test_a_row_of_timed_boxes_under_a_day_s_band_is_read_box_by_box():
+    band = ["14h – 17h ◆               18h ●                     20h30 ●",
+            "LAVAL (53)                NANTES (44)               SAINT-NAZAIRE (44)",
+            "Atelier « Créer son       Soirée de lancement       Ciné-débat « Les mains",
+            "activité »                du Mois                   dans la terre »"]
+    assert untimelined(band) == ["14h – 17h ◆", "LAVAL (53)", "Atelier « Créer son", "activité »", "",
+                                 "18h ●", "NANTES (44)", "Soirée de lancement", "du Mois", "",
+                                 "20h30 ●", "SAINT-NAZAIRE (44)", "Ciné-débat « Les mains", "dans la terre »", ""]
+    table = ["Jour        Heure    Lieu", "Mardi 5     18h      Nantes", "Jeudi 7     14h      Laval"]
+    assert untimelined(table) == table      # a table's rows: not boxes opening on a time

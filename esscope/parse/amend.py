@@ -26,9 +26,11 @@ _PASSES = re.compile(rf"\s+(?:passe|passera|est\s+{_MOVE_WORD})\s+du\s+(?=\w)", 
 _FINALLY = re.compile(r"\s*,?\s*(?:aura|se\s+tiendra|se\s+d[ée]roulera)\s+finalement(?:\s+lieu)?\s+(?:le\s+)?(?=\w)",
                       re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\b(?:annonc|pr[ée]vu|programm|initialement|d['’]abord)", re.IGNORECASE)
-# « on décale l'atelier compost au mercredi 12 », « nous reportons la conférence au 22 novembre »
-_MOVING = re.compile(r"\b(?:on|nous)\s+(?:d[ée]cale|d[ée]calons|report(?:e|ons)|repouss(?:e|ons)|d[ée]pla(?:ce|çons)|"
-                     r"avan(?:ce|çons))\s+", re.IGNORECASE)
+# « on décale l'atelier compost au mercredi 12 », « nous reportons la conférence au 22 novembre », « ils décalent
+# leurs portes ouvertes au samedi 13/11 »
+_MOVING = re.compile(r"\b(?:(?:on|nous)\s+(?:d[ée]cale|d[ée]calons|report(?:e|ons)|repouss(?:e|ons)|d[ée]pla(?:ce|çons)|"
+                     r"avan(?:ce|çons))|(?:ils|elles)\s+(?:d[ée]calent|reportent|repoussent|d[ée]placent|avancent))\s+",
+                     re.IGNORECASE)
 _TO = re.compile(r"\s+(?:au|à|a)\s+(?=(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d)",
                  re.IGNORECASE)
 # « … est annulé(e) », « … n'aura pas lieu », « … est reporté(e) à une date ultérieure »
@@ -72,6 +74,14 @@ def amended(events: list, lines: list, year: int) -> tuple:
         written = _days(sentence)
         readings = [e for e in own if not e.start_date or int(e.start_date[8:10]) in written]
         target = _named(named, year, [e for e in events if e not in readings])
+        if target is None:
+            # « Samedi 18 novembre · Foire aux savoir-faire / Mise à jour : la foire est repoussée au samedi 25 »:
+            # the card's own event, on a day the notice itself does not write
+            trigger = _TRIGGER.search(sentence)
+            said = _days(sentence[trigger.start():]) if trigger else written
+            card = [e for e in own if e.start_date and int(e.start_date[8:10]) not in said]
+            if len(own) == len(card) == 1 and _shared(_words(named), _words(card[0].title or "")):
+                target = card[0]
         if target is not None and isinstance(new_day, dt.timedelta):     # « repoussé d'une semaine »
             new_day = dt.date.fromisoformat(target.start_date) + new_day
         if target is None and new_day is not None:
@@ -124,7 +134,8 @@ def _sentences(lines: list) -> list:
 def _change(sentence: str, year: int) -> tuple | None:
     """(words naming the event, its new day — or how many days later — or None when cancelled) that
     `sentence` says, or None."""
-    if not _TRIGGER.search(sentence) or keep.conditional(sentence) or keep.looks_back(sentence):
+    trigger = _TRIGGER.search(sentence)
+    if not trigger or keep.conditional(sentence) or keep.looks_back(_clause(sentence, trigger.start())):
         return None
     moving = _MOVING.search(sentence)
     if moving:
@@ -153,6 +164,14 @@ def _change(sentence: str, year: int) -> tuple | None:
     if cancelled:
         return _subject(sentence[:cancelled.start()]), None
     return None
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The part of `sentence` around `at` between commas, semicolons or colons (« Julie : La Seconde Vie m'a
+    appelée, ils décalent leurs portes ouvertes au samedi 13/11 » — the call told in the past, the change not)."""
+    start = max(sentence.rfind(mark, 0, at) for mark in ",;:")
+    ends = [k for k in (sentence.find(mark, at) for mark in ",;:") if k >= 0]
+    return sentence[start + 1:min(ends) if ends else len(sentence)]
 
 
 def _last(pattern, sentence: str):

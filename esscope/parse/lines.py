@@ -186,8 +186,15 @@ _STARRED_HEADING = re.compile(r"^\*\*\s+(?=[^*\s])(?![^\n]*\*\*\s*$)", re.MULTIL
 
 
 def unfolded(text: str) -> str:
-    """An accordion's headings as their names: « ▾ Turckheim (3 rendez-vous) » → « Turckheim »."""
+    """An accordion's headings as their names: « ▾ Turckheim (3 rendez-vous) » → « Turckheim »; a shared
+    document's comment anchors taken off (« Portes ouvertes de la ressourcerie[a] », « [a]Julie : … »)."""
+    if len(_COMMENT_ANCHOR.findall(text)) >= 2:
+        text = _COMMENT_ANCHOR.sub("", text)
     return _FOLD_HEADING.sub(r"\1", text)
+
+
+# a comment's anchor in a document exported from an editor, and again before the comment at its end
+_COMMENT_ANCHOR = re.compile(r"(?:(?<=\S)|^)\[[a-z]{1,2}\](?=\s|$|[A-ZÀ-Ý])", re.MULTILINE)
 
 
 _FOLD_HEADING = re.compile(r"^[▾▿▸▹►▶⯆⯈+]\s*(\S[^\n]*?)\s*\(\d+\s+(?:rendez-vous|[ée]v[ée]nements?|dates?|animations?|"

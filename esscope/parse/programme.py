@@ -695,7 +695,7 @@ def _marked_only(events: list, text: str) -> list:
 
 # an entry that says it is no public event: an internal meeting (« Réunion prépa (interne) », « réunion
 # d'équipe ») or a deadline written as a calendar entry (« DEADLINE inscriptions », « Date limite … »)
-_NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|de\s+(?:pr[ée]paration|bureau|bilan)|pr[ée]pa)\b|"
+_NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|de\s+(?:pr[ée]paration|bureau|bilan|calage|coordination)|pr[ée]pa)\b|"
                          # a board's own meeting: « Réunion de notre conseil d'administration »
                          r"\br[ée]union\s+(?:de\s+(?:notre|leur|son|du)\s+|du\s+)conseil\s+d['’]administration\b|"
                          # « (réservée aux structures participantes) », « réservé aux adhérents »: closed to the public

@@ -8,6 +8,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .dates import starts_with_time
+
 _RULE = "│┃║|▼▲"
 _DOTS = "◉●○◆◇•◎⬤■□"
 # a dot's label runs to the first wide gap: « ◉ SAM. 5 NOV.      COUTANCES · 9H00-13H00 »
@@ -30,7 +32,7 @@ def untimelined(raws: list) -> list:
     in the rule's order; other documents as they are."""
     column = _rule_column(raws)
     if column is None:
-        return _across(raws)
+        return _timed_boxes(_across(raws))
     rows = [i for i, raw in enumerate(raws) if _on_rule(raw, column) or _dot(raw, column) is not None]
     first, last = rows[0], rows[-1]
     return raws[:first] + _read(raws[first:last + 1], column) + raws[last + 1:]
@@ -172,3 +174,22 @@ def _read_columns(band: list) -> list:
         block = [line[a:b].strip() for line in band if line[a:b].strip()]
         out += block + [""] if block else []
     return out
+
+
+def _timed_boxes(raws: list) -> list:
+    """A brochure's rows of boxes under a day's band (« 14h – 17h ◆   18h ●   20h30 ● », then each box's
+    commune, title, place …, side by side): each box read on its own, left to right. Only a paragraph whose
+    lines all leave the same gutters free, and whose three columns or more each open on a time."""
+    out, block = [], []
+    for raw in raws + [""]:
+        if raw.strip():
+            block.append(raw)
+            continue
+        if len(block) >= 3:
+            columns = _read_columns(block)
+            heads = [k for k, line in enumerate(columns) if line and (k == 0 or not columns[k - 1])]
+            if len(heads) >= 3 and all(starts_with_time(columns[k]) for k in heads):
+                block = columns
+        out += block + [raw]
+        block = []
+    return out[:-1]
