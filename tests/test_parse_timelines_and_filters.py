@@ -520,3 +520,33 @@ def test_a_row_of_timed_boxes_under_a_day_s_band_is_read_box_by_box():
                                  "20h30 ●", "SAINT-NAZAIRE (44)", "Ciné-débat « Les mains", "dans la terre »", ""]
     table = ["Jour        Heure    Lieu", "Mardi 5     18h      Nantes", "Jeudi 7     14h      Laval"]
     assert untimelined(table) == table      # a table's rows: not boxes opening on a time
+
+
+FORTNIGHT = """QUINZAINE DE L'ÉCONOMIE SOCIALE ET SOLIDAIRE · NOVEMBRE 2009
+
+SEMAINE 1
+
+LUN. 16       MAR. 17       MER. 18       JEU. 19       VEN. 20       SAM. 21
+────────────  ────────────  ────────────  ────────────  ────────────  ────────────
+              18h30         14h           9h30          20h           10h
+              Ciné-débat    Atelier       Petit-        Soirée        Troc de
+              LISIEUX ①     compost       déjeuner      contes        plantes
+              par Ciné-     GLOS ②        LISIEUX ①     LISIEUX ①     GLOS ②
+              Auge                                                    REPORTÉ AU
+                                                                      SAM. 28
+
+SEMAINE 2
+
+SAM. 28 · 10h · Troc de plantes (reporté du 21) · GLOS ②
+
+LES LIEUX
+① Cinéma associatif, rue Henry-Chéron, 14100 Lisieux
+② Jardin partagé, route de Glos, 14100 Glos
+"""
+
+
+def test_a_week_s_calendar_in_columns_gives_each_day_its_items_and_their_places_by_number(parse):
+    found = [(s, c) for s, _, _, c in days(parse(FORTNIGHT))]
+    assert found[:4] == [("2009-11-17", "14366"), ("2009-11-18", "14303"), ("2009-11-19", "14366"),
+                         ("2009-11-20", "14366")]
+    assert not any(day == "2009-11-16" for day, _ in found)       # an empty column

@@ -93,8 +93,9 @@ def amended(events: list, lines: list, year: int) -> tuple:
             continue
         if new_day is not None and target.start_date == new_day.isoformat():
             # the programme already gives the new day (« Jeudi 20 novembre (nouvelle date) »): the notice's own
-            # reading of it goes
-            events = [e for e in events if e not in own or e is target]
+            # reading of that day goes, and nothing else it runs into (a calendar's lines, one « sentence »)
+            events = [e for e in events if e not in own or e is target or not (
+                e.start_date == target.start_date or _shared(_words(e.title or ""), _words(target.title or "")) >= 2)]
             continue
         if new_day is None:
             events = [e for e in events if e is not target]

@@ -53,13 +53,15 @@ def _timetable(lines: list, start: int):
     """(lines, end) when `lines[start]` is a timetable's header over its rule: the first column says when
     (« HORAIRE »), the others where (rooms); each row, from a line opening on a time to the next blank line,
     gives one line per room with something in it. None for any other line."""
-    if start + 1 >= len(lines) or not _TIME_HEADER.match(lines[start][:_first_gap(lines[start])]):
+    if start + 1 >= len(lines) or not _RULE_RUN.search(lines[start + 1]) or lines[start + 1].strip(" ─━═-"):
         return None
     runs = [(m.start(), m.end()) for m in _RULE_RUN.finditer(lines[start + 1])]
-    if len(runs) < 3 or lines[start + 1].strip(" ─━═-"):
-        return None
     bounds = [a for a, _ in runs] + [None]
     rooms = [lines[start][a:b].strip() for a, b in pairwise(bounds)]
+    if len(runs) >= 5 and all(_DAY_COLUMN.match(room) for room in rooms):
+        return _week_columns(lines, start + 2, bounds, rooms, "\n".join(lines))
+    if len(runs) < 3 or not _TIME_HEADER.match(lines[start][:_first_gap(lines[start])]):
+        return None
     out, end = [], start + 2
     while end < len(lines):
         row = []
@@ -72,6 +74,26 @@ def _timetable(lines: list, start: int):
             end -= len(row)
             break
         out += _slot_lines(row, bounds, rooms)
+    return out, end
+
+
+# « LUN. 16 », « Mardi 17 »: a column of a week's calendar
+_DAY_COLUMN = re.compile(r"^(?P<wd>lun|mar|mer|jeu|ven|sam|dim)[a-z]*\.?\s+(?P<day>\d{1,2})$", re.IGNORECASE)
+
+
+def _week_columns(lines: list, start: int, bounds: list, days: list, text: str):
+    """(lines, end) of a week's calendar set with spaces, a column per day under its rule: one line per item
+    of each day (« mardi 17 novembre : 18h30 Ciné-débat « Nos terres en commun » LISIEUX ① par Ciné-Auge »)."""
+    end = start
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    month = next((name for name in [MONTH_NAMES[10]] + MONTH_NAMES if re.search(name, text, re.IGNORECASE)), "")
+    out = []
+    for (a, b), head in zip(pairwise(bounds), days):
+        found = _DAY_COLUMN.match(head)
+        weekday = WEEKDAY_NAMES[WEEKDAYS[fold(found.group("wd")).lower()]]
+        for item in _items([line[a:b].strip() for line in lines[start:end] if line[a:b].strip()]):
+            out.append(f"{weekday} {found.group('day')} {month} : {item}".replace("  ", " "))
     return out, end
 
 

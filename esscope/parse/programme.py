@@ -953,7 +953,9 @@ def _directory_commune(text: str, at: int, places: Places):
 
 # « Ⓑ Maison de quartier de Beaulieu » over « boulevard Savari, Poitiers » in a leaflet's list of places, then
 # « Ⓑ – par le Centre social » under an event: a venue given by its letter
-_KEY = re.compile(r"^\s*(?P<key>[\u24B6-\u24CF]|\([A-Z]\))(?=\s|$)\s*(?P<dash>[–—-])?\s*(?P<rest>.*)$")
+_KEY = re.compile(r"^\s*(?P<key>[\u24B6-\u24CF\u2460-\u2473]|\([A-Z]\))(?=\s|$)\s*(?P<dash>[–—-])?\s*(?P<rest>.*)$")
+# « LISIEUX ① » in an entry: a place given by its number in the list of places
+_KEY_IN_TEXT = re.compile(r"[\u24B6-\u24CF\u2460-\u2473]")
 
 
 def _keyed_venues(events: list, lines: list, context: Context) -> None:
@@ -967,7 +969,10 @@ def _keyed_venues(events: list, lines: list, context: Context) -> None:
         if not m or m.group("dash") or not m.group("rest") or dates.search_dates(line.text, loose=True):
             continue
         under = next((lines[j].text for j in range(i + 1, min(i + 3, len(lines))) if not lines[j].blank), "")
-        place = parse_place(f"{m.group('rest')}, {under}", places, fuzzy=True, commune_first=False) if under else None
+        # the place on its key's line (« ② Jardin partagé, route de Glos, 14100 Glos »), else its street under it
+        place = parse_place(m.group("rest"), places, fuzzy=True, commune_first=False)
+        if not (place.commune and place.commune.code) and under:
+            place = parse_place(f"{m.group('rest')}, {under}", places, fuzzy=True, commune_first=False)
         if place and place.commune and place.commune.code:
             keys.setdefault(m.group("key"), (m.group("rest").strip(), place.commune))
     if not keys:
@@ -980,6 +985,8 @@ def _keyed_venues(events: list, lines: list, context: Context) -> None:
         end = starts[nxt] if nxt < len(starts) else event.line + 8
         at = bisect.bisect_left(used, (event.line, ""))
         found = keys.get(used[at][1]) if at < len(used) and used[at][0] < end else None
+        written = _KEY_IN_TEXT.findall(event.title or "")
+        found = found or (keys.get(written[0]) if len(written) == 1 else None)
         if found:
             event.venue = event.venue or found[0]
             event.commune_code, event.commune_name = found[1].code, found[1].name
