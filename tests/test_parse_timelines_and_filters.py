@@ -550,3 +550,12 @@ def test_a_week_s_calendar_in_columns_gives_each_day_its_items_and_their_places_
     assert found[:4] == [("2009-11-17", "14366"), ("2009-11-18", "14303"), ("2009-11-19", "14366"),
                          ("2009-11-20", "14366")]
     assert not any(day == "2009-11-16" for day, _ in found)       # an empty column
+
+
+def test_a_network_s_agenda_by_member_places_each_item_at_its_member_s_address(parse):
+    text = ("AGENDA DES ADHÉRENTS – Mois de l'ESS 2023\n\n"
+            "■ LA BRICOLERIE – Fontaine\n45 avenue Aristide-Briand, 38600 Fontaine · 04 76 27 51 09\n"
+            "– Sam. 4/11, 10h – 17h : Portes ouvertes et visite des ateliers.\n\n"
+            "■ LE GRENIER VOIRONNAIS – Voiron\nAvenue Jules-Ravat, 38500 Voiron\n"
+            "– Ven. 10/11, 18h30 : Ciné-débat « La seconde vie des objets ».\n")
+    assert [(s, c) for s, _, _, c in days(parse(text))] == [("2023-11-04", "38169"), ("2023-11-10", "38563")]

@@ -143,6 +143,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     warnings += changed
     events = _within_runs(_merged_repeats(events, lines))
     _keyed_venues(events, lines, context)
+    _section_place(events, lines, context)
     _heading_commune(events, lines, context)
     _default_commune(events, text, context)
     _home_commune(events, text, context)
@@ -390,6 +391,36 @@ _TOWN = re.compile(r"\b(?:[Vv]ille|[Mm]airie|[Cc]ommune)\s+(?:de\s+|d['’])((?-
 # « tout se passe au Hangar, …, 37100 Tours, sauf mention contraire », « sauf indication contraire, les
 # ateliers ont lieu à Lille »: the place every event of the document is at unless it says otherwise
 _DEFAULT_PLACE = re.compile(r"[^.!?\n]*\bsauf\s+(?:mention|indication|pr[ée]cision)\s+contraire\b[^.!?\n]*", re.IGNORECASE)
+
+
+# « ■ LA BRICOLERIE – Fontaine »: a member's or a venue's section in a network's agenda
+_SECTION_MARK = re.compile(r"^\s*[■▪◼◾]\s*\S")
+_POSTCODE_TOWN = re.compile(r"\b((?:[0-8]\d|9[0-5])\d{3})\s+([A-ZÀ-Ý][\w'’ -]+?)\s*(?:[·,;|]|$)")
+
+
+def _section_place(events: list, lines: list, context: Context) -> None:
+    """A section headed by a member's name (« ■ LA BRICOLERIE – Fontaine ») over its address (« 45 avenue
+    Aristide-Briand, 38600 Fontaine »), then its dated items: an item that says no commune is at that address."""
+    sections = []
+    for i, line in enumerate(lines):
+        name = re.split(r"\s[–—-]\s", line.text.strip())[0]
+        if (line.bullet or _SECTION_MARK.match(line.text)) and is_caps(name) and len(line.text) <= 80 \
+                and not dates.match_date(line.text.strip()) and not dates.search_dates(line.text, loose=True):
+            nxt = next((other for other in lines[i + 1:i + 3] if not other.blank), None)
+            m = _POSTCODE_TOWN.search(nxt.text) if nxt is not None else None
+            found = context.places.postcode_commune(m.group(1), m.group(2)) if m else None
+            sections.append((line.n, found if found and found.code else None))
+    if sum(place is not None for _, place in sections) < 2:
+        return      # one heading over an address is no list of members
+    starts = [n for n, _ in sections]
+    for event in events:
+        if event.commune_code or event.commune_name or event.online or event.line is None:
+            continue
+        k = bisect.bisect_right(starts, event.line) - 1
+        place = sections[k][1] if k >= 0 else None
+        if place:
+            event.commune_code, event.commune_name = place.code, place.name
+            event.warn(f"commune {place.name} prise de l'adresse en tête de sa rubrique : à vérifier", 0.05)
 
 
 def _heading_commune(events: list, lines: list, context: Context) -> None:
