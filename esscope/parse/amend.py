@@ -69,19 +69,7 @@ def amended(events: list, lines: list, year: int) -> tuple:
             continue
         named, new_day = change
         own = [e for e in events if first <= (e.line or -1) <= last]
-        # a card's lines run together into one sentence hold the card's own event, which the notice may name
-        # (« Forum … / Le forum est reporté au jeudi 25 ») — but not the readings of the days the notice writes
-        written = _days(sentence)
-        readings = [e for e in own if not e.start_date or int(e.start_date[8:10]) in written]
-        target = _named(named, year, [e for e in events if e not in readings])
-        if target is None:
-            # « Samedi 18 novembre · Foire aux savoir-faire / Mise à jour : la foire est repoussée au samedi 25 »:
-            # the card's own event, on a day the notice itself does not write
-            trigger = _TRIGGER.search(sentence)
-            said = _days(sentence[trigger.start():]) if trigger else written
-            card = [e for e in own if e.start_date and int(e.start_date[8:10]) not in said]
-            if len(own) == len(card) == 1 and _shared(_words(named), _words(card[0].title or "")):
-                target = card[0]
+        target = _target(named, sentence, own, events, year)
         if target is not None and isinstance(new_day, dt.timedelta):     # « repoussé d'une semaine »
             new_day = dt.date.fromisoformat(target.start_date) + new_day
         if target is None and new_day is not None:
@@ -110,6 +98,22 @@ def amended(events: list, lines: list, year: int) -> tuple:
         warnings.append(f"ligne {first + 1} : « {target.title[:60]} » déplacé au {dates.format_day(new_day)} "
                         "d'après une autre mention du document")
     return events, warnings
+
+
+def _target(named: str, sentence: str, own: list, events: list, year: int):
+    """The event a notice names. A card's lines run together into one sentence hold the card's own event,
+    which the notice may name (« Forum … / Le forum est reporté au jeudi 25 »), but not the readings of the
+    days the sentence writes; failing a name, the card's one event on a day the notice itself does not write
+    (« Samedi 18 novembre · Foire aux savoir-faire / Mise à jour : la foire est repoussée au samedi 25 »)."""
+    written = _days(sentence)
+    readings = [e for e in own if not e.start_date or int(e.start_date[8:10]) in written]
+    target = _named(named, year, [e for e in events if e not in readings])
+    if target is not None:
+        return target
+    trigger = _TRIGGER.search(sentence)
+    said = _days(sentence[trigger.start():]) if trigger else written
+    card = [e for e in own if e.start_date and int(e.start_date[8:10]) not in said]
+    return card[0] if len(own) == len(card) == 1 and _shared(_words(named), _words(card[0].title or "")) else None
 
 
 def _sentences(lines: list) -> list:

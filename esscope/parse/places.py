@@ -338,7 +338,8 @@ def commune_cell(text: str, places: Places) -> Resolved | None:
         code = bracket.group(1)
         agrees = short and short.code and len(code) < 5 and short.candidates[0].department_code in (code, code.lstrip("0"))
         if not agrees and short and len(code) < 5:
-            return narrow(short, code, places) if text[:1].isupper() else None     # « SAINT-AMAND (18) »
+            short = narrow(short, code, places)     # « SAINT-AMAND (18) »: Saint-Amand-Montrond written short
+            agrees = bool(short.code)
         return short if agrees else None
     text = text.strip("()")
     postcode = re.match(r"^((?:(?:[0-8]\d|9[0-5]|2[AB])\d{3}|97\d{3}))\s+(\S.*)$", text)
