@@ -189,8 +189,11 @@ class Offline:
         }""")
 
     def click_map_at(self, lat: float, lon: float):
-        """Click the map at a place (a commune's marker or shape)."""
+        """Click the map at a place (a commune's marker or shape), once the map has stopped moving: a click
+        computed while it still zooms to fit its markers lands beside them (a busy machine draws slowly)."""
         frame = self.map_frame()
+        frame.wait_for_function("() => window.map_div && map_div._loaded && !map_div._animatingZoom"
+                                " && !(map_div._panAnim && map_div._panAnim._inProgress)", timeout=30_000)
         point = frame.evaluate("([lat, lon]) => map_div.latLngToContainerPoint([lat, lon])", [lat, lon])
         frame.locator("#map_div").click(position={"x": point["x"], "y": point["y"]})
 
