@@ -53,18 +53,14 @@ def _rule_column(raws: list) -> int | None:
     return column if count >= _MIN_ROWS and dots >= 4 else None
 
 
-def _on_rule(raw: str, column: int) -> bool:
-    return len(raw) > column and (raw[column] in _RULE or raw[column] in _DOTS)
+def _on_rule(raw: str, column: int, marks: str = _RULE + _DOTS) -> bool:
+    return len(raw) > column and raw[column] in marks
 
 
 def _dot(raw: str, column: int) -> int | None:
     """Where the dot of a day is on this line, on the rule or just before it (a label set across the rule)."""
     near = [k for k in range(max(0, column - _NEAR), min(len(raw), column + 2)) if raw[k] in _DOTS]
-    return near[0] if len(near) == 1 and not _on_rule_only(raw, column) else None
-
-
-def _on_rule_only(raw: str, column: int) -> bool:
-    return len(raw) > column and raw[column] in _RULE
+    return near[0] if len(near) == 1 and not _on_rule(raw, column, _RULE) else None
 
 
 def _read(stretch: list, column: int) -> list:
