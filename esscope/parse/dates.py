@@ -37,7 +37,9 @@ _POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})(?:(?<=di|he)s)?\.?,?\s+)?(?:le\s+)?(?P<d
           # « 06/11/18 »: a year in two digits, only after a month in figures
           rf"(?:[/.](?P<yy{{n}}>[0-9]{{{{2}}}})(?![0-9/:hH]))?)"
           rf"(?:\s*[/.]?\s*(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?)?")
-_JOIN = r"(?P<join{n}>(?:\s*\(\d{{1,2}}\s*h\s*\d{{0,2}}\))?\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→|\+)\s*(?:le\s+|du\s+)?)"
+# (« SAMEDI 9 · DIMANCHE 10 NOVEMBRE »: a middle dot joins two days only before a weekday, « SAM. 9 · 10h » is a time)
+_JOIN = (r"(?P<join{n}>(?:\s*\(\d{{1,2}}\s*h\s*\d{{0,2}}\))?\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→|\+|"
+         rf"·(?=\s*{_WEEKDAY}))\s*(?:le\s+|du\s+)?)")
 _PREFIX = (r"(?P<prefix>(?:le|les|du|des|ce|depuis\s+le|d[èe]s\s+le|à\s+partir\s+du|a\s+partir\s+du|"
            r"jusqu'au|jusqu’au|à\s+compter\s+du)\s+)?")
 _MONTH_FIRST = re.compile(rf"(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})(?:er)?(?![0-9:h])(?:\s+(?P<y>(?:19|20)[0-9]{{2}}))?",

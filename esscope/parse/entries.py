@@ -11,9 +11,11 @@ from .brochure import card_rubric, kind_badge, known_theme, opens_entry_line, st
 from .context import Context
 from .fields import set_period
 from .head import WHERE_WORDS, header_details, only_when_where
-from .items import continuation, is_list_of_items, items, paragraphs, prose_event, timed_item, told_in_sentences
+from .items import (box_starts, continuation, is_list_of_items, items, paragraphs, prose_event, time_alone,
+                    timed_item, told_in_sentences)
 from .lines import Line, is_caps
-from .places import Places, commune_cell, communes_in_prose, venue_start
+from .model import Event
+from .places import Places, commune_cell, communes_in_prose, is_online, venue_start
 from .prose import has_event_noun
 from .vocabulary import kind_in, label_of
 
@@ -69,6 +71,9 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     if moved is not None:
         # « Reporté au jeudi 23 novembre, même heure, même lieu » on the card: its new day, not its title
         body, period = body[:moved[0]] + body[moved[0] + 1:], moved[1]
+    boxes = box_starts(body)
+    if item and not has_event_noun(item) and boxes and not any(not line.blank for line in body[:boxes[0]]):
+        item = ""       # « APRÈS LE MOIS · SAMEDI 7 DÉCEMBRE » over boxes: the band's label, each box its own title
     said = _when_where_first(body) if not item else None
     if said is not None:
         header, body = f"{header}, {body[said].text}".strip(" ,"), body[said + 1:]
@@ -154,10 +159,28 @@ def _slot_event(first: Line, rest: list, header: str, head, context: Context):
     « Atelier … » says when and where on its first line, and what on the next."""
     said = dates.strip_times(first.text).strip(" |:–—-·,") if dates.starts_with_time(first.text) else ""
     lines = [line for line in rest if not line.blank]
+    if time_alone(first.text) and lines:
+        return _box_event(first, lines, header, context)
     if said and lines and not lines[0].bullet and not has_event_noun(said) and kind_in(lines[0].text, within=25):
         return prose_event(lines[0].text, lines[1:], header_details(f"{header}, {first.text}", context.places), context)
     return prose_event(first.text, rest, head, context)
 
+
+
+def _box_event(first: Line, lines: list, header: str, context: Context):
+    """A brochure's box: its hours, then the lines that say where (« LAVAL (53) », « EN LIGNE ») or that it
+    is struck out (« ▬▬ ANNULÉ ▬▬ »), then its title and details."""
+    where, struck = [], False
+    while len(where) < 2 and len(lines) > 1 and is_caps(lines[0].text) and (
+            commune_cell(lines[0].text, context.places) or is_online(lines[0].text)
+            or keep.cancelled_cell(lines[0].text)):
+        struck = struck or keep.cancelled_cell(lines[0].text)
+        where, lines = where + [lines[0].text], lines[1:]
+    found = structured_events(lines, header_details(", ".join([header, first.text] + where), context.places), context)
+    event = found[0] if found else Event(title="")
+    if struck:
+        event.title = ""
+    return event
 
 
 def _moved_to(body: list, context: Context) -> tuple | None:
@@ -222,8 +245,9 @@ def _trim_tail(block: list, context: Context) -> list:
             # (« SALLE DU 11-NOVEMBRE (1er étage) » over « 11h00  Atelier … »: a room of the day's timetable)
             room = nxt is not None and len(following) == 2 and is_caps(re.sub(r"\([^()]*\)", "", nxt.text)) \
                 and timed_item(following[1].text)
+            box = nxt is not None and len(following) == 2 and time_alone(nxt.text)     # « 18h ● » over a box
             if nxt is None or not (label_of(nxt.text) or opens_entry_line(nxt, context) or timed_item(nxt.text)
-                                   or known_theme(nxt.text, context) or room):
+                                   or known_theme(nxt.text, context) or room or box):
                 break
         if not line.blank and label_of(line.text):
             seen_label = True

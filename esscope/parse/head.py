@@ -36,6 +36,10 @@ WHERE_WORDS = re.compile(r"^(?:[àÀaA]\s+|[Dd]u\s+côté\s+(?:de\s+|d['’]\s*)
 _CLOSED_BY_COMMUNE = re.compile(r"\(\s*([A-ZÀ-Ý][^()]{1,40}?)\s*\)\s*\.?$")
 
 
+# a brochure legend's mark, a geometric shape (« ● entrée libre  ◆ sur inscription »)
+PICTOGRAM = re.compile(r"[\u25a0-\u25ff\u2605\u2606]+")
+
+
 def only_when_where(text: str, places: Places) -> bool:
     """True when a text only says when and where (« , au Toit Commun, à 14h00 », « 18h30 », « Salle des
     fêtes, Béthune », « Amphi B, campus 1 (Caen) »): times, venues after « au », « à la », « chez »,
@@ -50,6 +54,8 @@ def only_when_where(text: str, places: Places) -> bool:
     segments = [s.strip(" -:") for s in re.split(r"\s*[,–—|·+]\s*|\s-\s", left) if s.strip(" -:()")]
     has_commune, named = False, 0
     for segment in segments:
+        if PICTOGRAM.fullmatch(segment):
+            continue        # a legend's pictogram after the hours (« 10h – 12h30 ◆ »: sur inscription)
         if commune_cell(segment, places):       # « Nancy (54) », « 44000 Nantes »
             has_commune = True
             continue

@@ -59,6 +59,9 @@ def is_list_of_items(body: list, context: Context) -> bool:
                                               for line in content[:first_slot]):
         # « GRILLE DU SAMEDI 19 NOVEMBRE » / its legend / « AUDITORIUM (rez-de-chaussée) » / « 10h30 – 11h30  Conférence … »
         content = content[first_slot:]
+    starts = box_starts(body)
+    if starts and body[starts[0]] is content[0]:
+        return True     # « 14h – 17h ◆ » over a box, alone under its day or beside others
     bullets = [line for line in content if line.bullet]
     timed = [line for line in content if timed_item(line.text)]
     if len(bullets) >= 2 and content[0].bullet and len(bullets) >= len(content) / 2:
@@ -114,11 +117,28 @@ def timed_item(text: str) -> bool:
     return bool(re.match(r"^[A-ZÀ-Ý«\"]", rest)) and not (is_address(rest) or venue_start(rest) or price_of(rest))
 
 
+def time_alone(text: str) -> bool:
+    """A line that gives hours and nothing else but a pictogram (« 14h – 17h ◆ », « 18h ● »)."""
+    return dates.starts_with_time(text) and not re.search(r"[^\W_]", dates.strip_times(text))
+
+
+def box_starts(body: list) -> list:
+    """The indexes of the lines that open a brochure's boxes under a day's heading: hours alone on a line
+    after a blank one, over the box's lines."""
+    return [k for k, line in enumerate(body) if time_alone(line.text) and (k == 0 or body[k - 1].blank)
+            and k + 1 < len(body) and not body[k + 1].blank]
+
+
 def items(body: list, context: Context) -> list:
     """(line, its own lines) for each item of a list: an item opens with a top-level bullet, a time or
     an agenda row, and keeps the lines under it up to a blank line."""
-    top = min((line.indent for line in body if line.bullet), default=0)
     first = next((line for line in body if not line.blank), None)
+    starts = box_starts(body)
+    if starts and body[starts[0]] is first:
+        # a box keeps its lines across blank ones: its organiser may stand apart, under the row of boxes
+        return [(body[k], [line for line in body[k + 1:end] if not line.blank])
+                for k, end in zip(starts, starts[1:] + [len(body)])]
+    top = min((line.indent for line in body if line.bullet), default=0)
     timed = first is not None and not first.bullet and timed_item(first.text)
     towns = first is not None and bool(TOWN_FIRST.match(first.text))     # « NANCY. … » / « TOUL. … »
     items, current, open_ = [], None, False

@@ -62,7 +62,8 @@ _PADDED_CLOCK = re.compile(r"^\s*[,–—|-]?\s*(?:à\s+)?0\d\s*[:h]\s*\d{2}\s*$
 # what, written right before a date, makes it a limit or a past rather than the day of an event
 _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|limite|cl[ôo]tur\w*|cr[ée]{2}e?s?|fond[ée]e?s?|"
                             r"au\s+plus\s+tard|d[ée]p[ôo]ts?|[àa]\s+d[ée]poser|[àa]\s+envoyer|[àa]\s+renvoyer|"
-                            r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour|sauf|except[ée]|hormis)\s*(?:le|au|du|:)?\s*$",
+                            r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour|à\s+jour|arr[êe]t[ée]e?|sauf|except[ée]|hormis)"
+                            r"\s*(?:le|au|du|:)?\s*$",
                             re.IGNORECASE)
 # a word that makes the date after it a limit: « Date limite : », « Deadline retour des fiches : », « date butoir »
 _LIMIT_WORD = re.compile(r"\b(?:limite|deadline|butoir|[ée]ch[ée]ance)\b", re.IGNORECASE)

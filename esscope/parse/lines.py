@@ -477,6 +477,8 @@ _DATE_CUT = re.compile(r"[a-zà-ÿ,]\s+(?:le|du|les|(?:le\s+|ce\s+)?(?:lundi|mar
 _SPAN_OPENS = re.compile(r"^\s*(?:du|depuis le)\s+\S", re.IGNORECASE)
 _SPAN_CLOSES = re.compile(r"^\s*(?:au|jusqu['’]au)\s+(?=\S)", re.IGNORECASE)
 _DAY_FIRST = re.compile(rf"^\s*(?:1er|[12]\d|3[01]|0?[1-9])\s+{dates.MONTH_PATTERN}\b", re.IGNORECASE)
+_WEEKDAY_CUT = re.compile(r"\b(?:lun|mar|mer|jeu|ven|sam|dim)[a-z]*\.?\s+(?:1er|[12]\d|3[01]|0?[1-9])\s*$", re.IGNORECASE)
+_MONTH_FIRST = re.compile(rf"^\s*{dates.MONTH_PATTERN}\b", re.IGNORECASE)
 _STARTS_LOWER = re.compile(r"^\s*(?:[a-zà-ÿ]|l['’]|d['’]|qu['’])")
 
 
@@ -510,6 +512,14 @@ def _unwrapped(raws: list) -> list:
             continue
         if out and _DATE_CUT.search(out[-1][1]) and _DAY_FIRST.match(raw) and len(out[-1][1].split()) >= 5:
             # « … la soirée de lancement, le jeudi » / « 3 novembre à Rouen, et … »: a sentence cut inside its date
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
+            continue
+        if out and _WEEKDAY_CUT.search(out[-1][1]) and _MONTH_FIRST.match(raw):
+            # « ⚠ NOUVELLE DATE : MARDI 19 » / « NOVEMBRE · 20h ● »: a date cut before its month
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
+            continue
+        if out and re.search(r"[a-zà-ÿ]\s*$", out[-1][1]) and _closing_date(raw):
+            # « Candidatures closes depuis » / « le vendredi 18 octobre. »: a sentence that ends on its date
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
             continue
         if out and _span_cut(out[-1][1], raw):
@@ -550,6 +560,13 @@ def _unwrapped(raws: list) -> list:
         else:
             out.append((n, raw))
     return out
+
+
+def _closing_date(raw: str) -> bool:
+    """A line that is only « le vendredi 18 octobre. »: the end of the sentence above it."""
+    m = re.match(r"^\s*(?:le|au|dès\s+le|depuis\s+le)\s+", raw, re.IGNORECASE)
+    found = m and dates.match_date(raw[m.end():])
+    return bool(found) and found.points[0].month is not None and raw[m.end() + found.end:].strip() in (".", ",", ";")
 
 
 def _span_cut(above: str, raw: str) -> bool:

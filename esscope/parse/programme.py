@@ -26,7 +26,7 @@ from .fields import PHONE
 from .flat_tables import unflatten
 from .grids import ungrid
 from .head import OPENING_HOURS, is_row
-from .items import doubtful_events, timed_item, undated_entries
+from .items import doubtful_events, time_alone, timed_item, undated_entries
 from .lines import Line, is_caps, mark_tables, read_lines
 from .places import (
     POSTCODE_NAME,
@@ -570,10 +570,12 @@ def _sessions(anchors: list, lines: list, context: Context) -> dict:
     (« Mardi 7 novembre 2023 · 18:00 – 20:00 », « COMPLET »), under the page's title (« ATELIER « MONTER SON
     PROJET EN COOPÉRATIVE » »): each date an event of that title."""
     bare = [a for a in anchors if not a.inside and not a.table and not dates.strip_times(a.rest).strip(" ·|,–—-")
-            and (a.at + 1 >= len(lines) or lines[a.at + 1].blank)]
+            and (a.at + 1 >= len(lines) or lines[a.at + 1].blank)
+            and not _heads_boxes(lines[a.at + 1:])]
     if len(bare) < 2:
         return {}
-    title = next((line for line in lines[:bare[0].at] if not line.blank and is_caps(line.text)
+    since = max((a.at + 1 for a in anchors if a.at < bare[0].at), default=0)
+    title = next((line for line in lines[since:bare[0].at] if not line.blank and is_caps(line.text)
                   and has_event_noun(line.text) and not dates.search_dates(line.text, loose=True)), None)
     if title is None:
         return {}
@@ -583,6 +585,12 @@ def _sessions(anchors: list, lines: list, context: Context) -> dict:
         for event in found[anchor.at]:
             event.line = anchor.line.n
     return found
+
+
+def _heads_boxes(below: list) -> bool:
+    """A day's heading over a brochure's boxes (« 14h – 17h ◆ » / « LAVAL (53) » / …), not a session over its seats."""
+    first = next((k for k, line in enumerate(below) if not line.blank), None)
+    return first is not None and time_alone(below[first].text)
 
 
 def in_season(events: list, year: int) -> tuple:
@@ -735,6 +743,7 @@ _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][
                          r"fin\s+des\s+(?:inscriptions|candidatures))\b"
                          # a press conference: for journalists, not the public
                          r"|^\s*(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
+                         r"|^\s*pr[ée]sentation\s+(?:\S+\s+){0,4}(?:à\s+la\s+presse|aux\s+(?:journalistes|m[ée]dias))\b"
                          # « TEST – ne pas tenir compte »: an entry its author says to disregard
                          r"|\bne\s+pas\s+(?:en\s+)?tenir\s+compte\b"
                          # the days of a school's or a town's calendar that put on nothing

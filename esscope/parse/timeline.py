@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .dates import starts_with_time
+from .dates import match_date, starts_with_time
 
 _RULE = "│┃║|▼▲"
 _DOTS = "◉●○◆◇•◎⬤■□"
@@ -172,6 +172,19 @@ def _read_columns(band: list) -> list:
     return out
 
 
+def _opens_box(text: str) -> bool:
+    """A box's first line: its hours (« 14h – 17h ◆ »), or its day then its hours under a week-end's band
+    (« SAM. 9 · 10h – 12h30 ◆ », « SAM. 9 & DIM. 10 · 10h – »), or the new day of a box put off
+    (« ⚠ NOUVELLE DATE : MARDI 19 », its month and hours on the next line)."""
+    text = _NEW_DAY.sub("", text)
+    found = match_date(text)
+    after = text[found.end:].strip(" ·,–—-") if found else ""
+    return starts_with_time(text) or bool(found) and (not after or starts_with_time(after))
+
+
+_NEW_DAY = re.compile(r"^\W*(?:nouvelle\s+date|report[ée]e?\s+(?:au|le)|d[ée]plac[ée]e?\s+(?:au|le))\s*:?\s*", re.IGNORECASE)
+
+
 def _timed_boxes(raws: list) -> list:
     """A brochure's rows of boxes under a day's band (« 14h – 17h ◆   18h ●   20h30 ● », then each box's
     commune, title, place …, side by side): each box read on its own, left to right. Only a paragraph whose
@@ -184,7 +197,10 @@ def _timed_boxes(raws: list) -> list:
         if len(block) >= 3:
             columns = _read_columns(block)
             heads = [k for k, line in enumerate(columns) if line and (k == 0 or not columns[k - 1])]
-            if len(heads) >= 3 and all(starts_with_time(columns[k]) for k in heads):
+            # two boxes that each give their day may head columns read whole (« À NANCY » over the left one);
+            # a box that gives only its hours takes the day of the band above its row
+            if all(_opens_box(columns[k]) for k in heads) and len(heads) >= 2 \
+                    and (len(heads) >= 3 or any(starts_with_time(columns[k]) for k in heads)):
                 block = columns
         out += block + [raw]
         block = []
