@@ -11,8 +11,17 @@ from .brochure import card_rubric, kind_badge, known_theme, opens_entry_line, st
 from .context import Context
 from .fields import set_period
 from .head import WHERE_WORDS, header_details, only_when_where
-from .items import (box_starts, continuation, is_list_of_items, items, paragraphs, prose_event, time_alone,
-                    timed_item, told_in_sentences)
+from .items import (
+    box_starts,
+    continuation,
+    is_list_of_items,
+    items,
+    paragraphs,
+    prose_event,
+    time_alone,
+    timed_item,
+    told_in_sentences,
+)
 from .lines import Line, is_caps
 from .model import Event
 from .places import Places, commune_cell, communes_in_prose, is_online, venue_start
