@@ -212,6 +212,9 @@ class CommuneIndex:
             return match
         if key in self._by_key:
             match.candidates = self._candidates(key, department, region)
+            if len(key) <= 2:
+                # « BU » (a university library) is not Bû: a name of two letters only as written, accents included
+                match.candidates = [c for c in match.candidates if c.name.lower() == name.strip().lower()]
             return match
         if fuzzy and len(key) >= 4:
             return self._fuzzy(name, key, department, region)

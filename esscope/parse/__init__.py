@@ -194,7 +194,8 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
     if fmt == "ics":
         return _Source("ics", None, ics_records(text_of(data, f"Le fichier {filename}")))
     if fmt == "json":
-        return _Source("openagenda-json", None, json_records(data, f"Le fichier {filename}"))
+        records, kind = json_records(data, f"Le fichier {filename}")
+        return _Source(kind, None, records)
     if fmt == "csv" and not (filename or "").lower().endswith((".csv", ".tsv")):
         text = text_of(data, f"Le fichier {filename}")
         if not one_table(text):

@@ -25,6 +25,9 @@ _PASSES = re.compile(rf"\s+(?:passe|passera|est\s+{_MOVE_WORD})\s+du\s+(?=\w)", 
 # « La bourse aux jouets, annoncée pour le samedi 15 novembre, aura finalement lieu le samedi 22 novembre »
 _FINALLY = re.compile(r"\s*,?\s*(?:aura|se\s+tiendra|se\s+d[ée]roulera)\s+finalement(?:\s+lieu)?\s+(?:le\s+)?(?=\w)",
                       re.IGNORECASE)
+# « La rencontre de Montbéliard … aura lieu le jeudi 22 novembre, et non le 15 comme annoncé »
+_INSTEAD = re.compile(r"\s*,?\s*(?:aura\s+lieu|a\s+lieu|se\s+tiendra|se\s+tient|se\s+d[ée]roulera)\s+(?:le\s+)?"
+                      r"(?P<when>[^,;.]{3,40}?),?\s+et\s+non\s+(?:pas\s+)?(?:le\s+|du\s+)?\d", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\b(?:annonc|pr[ée]vu|programm|initialement|d['’]abord)", re.IGNORECASE)
 # « on décale l'atelier compost au mercredi 12 », « nous reportons la conférence au 22 novembre », « ils décalent
 # leurs portes ouvertes au samedi 13/11 »
@@ -47,7 +50,7 @@ _SMALL = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux", "qui
           "novembre", "octobre", "decembre", "nov"}
 # the words without which a sentence changes nothing (read before the patterns, for speed)
 _TRIGGER = re.compile(r"report|d[ée]cal|d[ée]pla|repouss|avan[cç]|annul|programm|supprim|pas\s+(?:avoir\s+)?lieu|passer?a?\s+du|"
-                      r"finalement",
+                      r"finalement|et\s+non\s",
                       re.IGNORECASE)
 # where the words naming the event start: after the last « : », « — », « ! » or pictogram outside quotes
 _LEAD = re.compile(r"[:!?—–|⚠📌👉➡→•]\ufe0f?\s|\s[-–—]\s")
@@ -118,10 +121,11 @@ def _target(named: str, sentence: str, own: list, events: list, year: int):
 
 def _sentences(lines: list) -> list:
     """(first line, last line, text) of each sentence of the document, its lines joined (a word cut at
-    the end of a line — « dé- / placée » — made whole); an item of a list starts a sentence."""
+    the end of a line — « dé- / placée » — made whole); an item of a list or a table's row starts a sentence."""
     out, parts, first, last = [], [], None, None
     for line in lines + [None]:
-        if line is None or line.blank or line.bullet or line.header is not None:
+        # (a row of a table drawn with « | » is read on its own: its cells run into no sentence)
+        if line is None or line.blank or line.bullet or line.header is not None or line.text.count("|") >= 2:
             if parts:
                 out += [(first, last, s) for s in _SENTENCE_END.split(" ".join(parts))]
             parts, first = [], None
@@ -157,6 +161,10 @@ def _change(sentence: str, year: int) -> tuple | None:
     if shifted:
         days = _SHIFTS.get(f"{shifted.group('n')} {shifted.group('unit')}".casefold(), 7)
         return _subject(sentence[:shifted.start()]), dt.timedelta(days=days)
+    instead = _last(_INSTEAD, sentence)
+    if instead:
+        day = _day(instead.group("when"), year)
+        return (_subject(sentence[:instead.start()]), day) if day else None
     finally_ = _last(_FINALLY, sentence)
     if finally_ and _ANNOUNCED.search(sentence[:finally_.start()]):
         day = _day(sentence[finally_.end():], year)

@@ -10,7 +10,7 @@ from .anchors import RECURS, Anchor
 from .brochure import card_rubric, kind_badge, known_theme, opens_entry_line, status_badge, structured_events
 from .context import Context
 from .fields import set_period
-from .head import WHERE_WORDS, header_details, only_when_where
+from .head import WHERE_WORDS, header_details, only_when_where, row_of
 from .items import (
     box_starts,
     continuation,
@@ -26,6 +26,7 @@ from .lines import Line, is_caps
 from .model import Event
 from .places import Places, commune_cell, communes_in_prose, is_online, venue_start
 from .prose import has_event_noun
+from .textnorm import join_wrapped
 from .vocabulary import kind_in, label_of
 
 
@@ -91,7 +92,10 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         extra = continuation(body, anchor.line.text if anchor.inside and anchor.line else None)
         events = [prose_event(item, extra, head, context)]
     elif is_list_of_items(body, context):
-        events = [_slot_event(first, rest, header, head, context) for first, rest in items(body, context)]
+        events = []
+        for first, rest in items(body, context):
+            events.append(_slot_event(first, rest, header, head, context))
+            events[-1].line = first.n       # each item its own line: a mark before it (« ♦ 12h30 · … ») is read there
     elif told_in_sentences(body) and said is None and not head.start_time:
         # « MARDI 14 NOVEMBRE » then « À Dijon, le collectif X organise une soirée … »: each paragraph an event
         events = [prose_event(first.text, rest, head, context) for first, rest in paragraphs(body)]
@@ -172,7 +176,17 @@ def _slot_event(first: Line, rest: list, header: str, head, context: Context):
         return _box_event(first, lines, header, context)
     if said and lines and not lines[0].bullet and not has_event_noun(said) and kind_in(lines[0].text, within=25):
         return prose_event(lines[0].text, lines[1:], header_details(f"{header}, {first.text}", context.places), context)
+    if first.bullet and lines and not any(line.bullet for line in lines) and _CELLS.search(first.text):
+        # « ♦ 18h · Ciné-débat « … » · BU » / « Bouloie, Besançon · Organisé par … »: a row wrapped in a narrow column
+        joined = first.text
+        for line in lines:
+            joined = join_wrapped(joined, line.text)
+        if row_of(joined, context):
+            return prose_event(joined, [], head, context)
     return prose_event(first.text, rest, head, context)
+
+
+_CELLS = re.compile(r"\s[·|]\s")
 
 
 

@@ -64,6 +64,8 @@ def is_list_of_items(body: list, context: Context) -> bool:
         return True     # « 14h – 17h ◆ » over a box, alone under its day or beside others
     bullets = [line for line in content if line.bullet]
     timed = [line for line in content if timed_item(line.text)]
+    if len(bullets) == 1 and content[0].bullet and (timed_item(content[0].text) or is_row(content[0], context)):
+        return True     # « ♦ 18h · Ciné-débat … · BU Bouloie, Besançon » alone under its day
     if len(bullets) >= 2 and content[0].bullet and len(bullets) >= len(content) / 2:
         return True
     # a line opening in lower case carries on the line above (« suivie d'un débat »): it makes no line of its own
@@ -149,8 +151,9 @@ def items(body: list, context: Context) -> list:
         # in a timetable, a bullet without a time is a part of the slot above (« 14h : ateliers au choix »)
         starts = (line.bullet and line.indent <= top and not (timed and not timed_item(line.text))) or (
             towns and not line.bullet and bool(TOWN_FIRST.match(line.text))) or (
-            not line.bullet and (timed_item(line.text) or is_row(line, context)
-                                 and not (timed and line.text[:1].islower())))
+            # (under a bullet, a line with no mark of its own carries the bullet's text on, in a narrow column)
+            not line.bullet and (timed_item(line.text) or is_row(line, context) and not timed)
+            and not (open_ and current and current[0].bullet))
         if starts:
             current = (line, [])
             items.append(current)

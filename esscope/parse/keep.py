@@ -151,12 +151,14 @@ _SHOUTED_STRUCK = re.compile(r"^\W*(?:ANNUL[ÉE]E?S?|D[ÉE]PROGRAMM[ÉE]E?S?)\b"
 
 
 # « En cas de pluie, le marché est annulé », « s'il pleut »: what would happen, not what did
-_CONDITION = re.compile(r"\b(?:en\s+cas\s+d|si\s|s['’]il|sauf\s|au\s+cas\s+o[uù]|faute\s+d)", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:en\s+cas\s+d|si\s|s['’]il|sauf\s|au\s+cas\s+o[uù])", re.IGNORECASE)
+# « sera annulé faute d'inscrits » would happen; « est annulé faute d'intervenant » has
+_FOR_WANT = re.compile(r"\b(?:sera|seront|serait|seraient|pourr\w+)\b[^.;]*\bfaute\s+d", re.IGNORECASE)
 
 
 def conditional(sentence: str) -> bool:
     """True when a sentence says what would happen under a condition."""
-    return bool(_CONDITION.search(sentence))
+    return bool(_CONDITION.search(sentence) or _FOR_WANT.search(sentence))
 
 
 def told_past(sentence: str) -> bool:

@@ -15,7 +15,7 @@ from .tables import Header, day_first_dates, header_of, row_cells
 from .timeline import untimelined
 from .vocabulary import column_field, label_of
 
-BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○►▸▶➢➤‣⁃∙·*\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s+")
+BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○♦◆◇❖►▸▶➢➤‣⁃∙·*\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-h]\)(?=\s))\s+")
 
 
 # « NANCY. Conférence-débat … »: a press agenda's item opens on its commune in capitals
@@ -591,7 +591,7 @@ def _narrow_column(raws: list) -> bool:
     return len(lengths) >= 30 and lengths[len(lengths) // 2] >= 20 and lengths[int(len(lengths) * 0.9)] <= 42
 
 
-_MARKED = re.compile(r"^\s*[★☆✦✪]")
+_MARKED = re.compile(r"^\s*[★☆✦✪♦◆❖]")
 
 
 def _prose_column(raws: list) -> bool:

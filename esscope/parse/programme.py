@@ -549,7 +549,7 @@ def _dated_parts(events: list, lines: list) -> list:
     out, first = list(events), _first_indices(lines)
     for part in events:
         at = first.get(part.line)
-        if at is None or not lines[at].bullet or not lines[at].indent:
+        if at is None or not lines[at].bullet or not lines[at].indent or not dates.match_date(lines[at].text):
             continue
         whole = next((e for e in out if e is not part and e.start_date == part.start_date
                       and e.end_date == part.end_date and e.line is not None and e.line < lines[at].n
@@ -631,8 +631,9 @@ _MARK = re.compile(r"(?:(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s?\s+(?
                    re.IGNORECASE)
 
 
-# « ★ = dans le cadre du Mois de l'ESS », « (ESS) : rendez-vous du Mois »: a legend, the mark first
-_MARK_LEGEND = re.compile(r"^\s*(?P<mark>\([^()\s]{1,12}\)|\*|[^\w\s,.;:=(«»\"'’-]{1,2})\s*[=:]\s+(?=\S)", re.MULTILINE)
+# « ★ = dans le cadre du Mois de l'ESS », « (ESS) : rendez-vous du Mois »: a legend, the mark first, on a line of its
+# own or after a sentence (« Sauf mention contraire, entrée libre. ♦ = Mois de l'ESS. »)
+_MARK_LEGEND = re.compile(r"(?:^|(?<=[.!?] ))\s*(?P<mark>\([^()\s]{1,12}\)|\*|[^\w\s,.;:=(«»\"'’-]{1,2})\s*[=:]\s+(?=\S)", re.MULTILINE)
 
 
 _ESS_NAMED = re.compile(r"mois\s+de\s+l['’]\s*(?:ess|[ée]conomie\s+sociale)|[ée]conomie\s+sociale\s+et\s+solidaire|\bESS\b",
@@ -734,7 +735,8 @@ def _marked_only(events: list, text: str) -> list:
 
 # an entry that says it is no public event: an internal meeting (« Réunion prépa (interne) », « réunion
 # d'équipe ») or a deadline written as a calendar entry (« DEADLINE inscriptions », « Date limite … »)
-_NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|de\s+(?:pr[ée]paration|bureau|bilan|calage|coordination)|pr[ée]pa)\b|"
+_NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|(?:de\s+)?(?:pr[ée]paration|bureau|bilan|calage|"
+                         r"coordination)|pr[ée]pa|des\s+(?:organisateurs|partenaires))\b|"
                          # a board's own meeting: « Réunion de notre conseil d'administration »
                          r"\br[ée]union\s+(?:de\s+(?:notre|leur|son|du)\s+|du\s+)conseil\s+d['’]administration\b|"
                          # « (réservée aux structures participantes) », « réservé aux adhérents »: closed to the public
@@ -744,6 +746,7 @@ _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][
                          # a press conference: for journalists, not the public
                          r"|^\s*(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
                          r"|^\s*pr[ée]sentation\s+(?:\S+\s+){0,4}(?:à\s+la\s+presse|aux\s+(?:journalistes|m[ée]dias))\b"
+                         r"|^\s*pr[ée]sentation\s+(?:à\s+la\s+)?presse\b"
                          # « TEST – ne pas tenir compte »: an entry its author says to disregard
                          r"|\bne\s+pas\s+(?:en\s+)?tenir\s+compte\b"
                          # the days of a school's or a town's calendar that put on nothing

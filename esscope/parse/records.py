@@ -21,6 +21,7 @@ from ..errors import UserError
 from ..files import column_names, open_workbook, sheet_rows
 from ..limits import PROGRAMME_CELLS, PROGRAMME_COLUMNS, PROGRAMME_EVENTS, PROGRAMME_ROWS
 from . import dates
+from .json_rows import flat_rows
 from .model import Event
 from .places import Places, Resolved, is_online, parse_place
 from .tables import day_first, english_header, month_first
@@ -807,8 +808,9 @@ def _record_commune(record: dict, places: Places) -> Resolved | None:
     return None
 
 
-def json_records(data: bytes, what: str = "Ce fichier JSON") -> list:
-    """Records of an OpenAgenda JSON export, at most PROGRAMME_EVENTS of them."""
+def json_records(data: bytes, what: str = "Ce fichier JSON") -> tuple:
+    """(records, format) of an agenda's JSON export, at most PROGRAMME_EVENTS of them: OpenAgenda's, or any
+    other whose events are a list of objects with a title and a date among their fields."""
     text, _ = decode(data, what)
     try:
         parsed = json.loads(text)
@@ -819,6 +821,15 @@ def json_records(data: bytes, what: str = "Ce fichier JSON") -> list:
         raise UserError(f"{what} imbrique trop de niveaux de listes ou d'objets pour être un export d'agenda : "
                         "vérifiez l'export.") from exc
     events = parsed.get("events") if isinstance(parsed, dict) else parsed
-    if isinstance(events, list):
+    if isinstance(events, list) and events and isinstance(events[0], dict) and "title" in events[0]:
         PROGRAMME_EVENTS.check(len(events), what)
-    return openagenda_json_records(parsed)
+        return openagenda_json_records(parsed), "openagenda-json"
+    rows, columns = flat_rows(parsed)
+    if not rows:
+        raise UserError(f"{what} ne contient aucune liste d'événements : il faut un export d'agenda (une liste "
+                        "d'objets avec un titre et une date, comme l'export JSON d'OpenAgenda).")
+    PROGRAMME_EVENTS.check(len(rows), what)
+    try:
+        return table_records(rows, columns)[0], "json"
+    except UserError as exc:
+        raise UserError(f"{what} n'est pas un export d'agenda reconnu : {exc}") from exc

@@ -23,7 +23,7 @@ from .places import (
     parse_place,
     place_like,
 )
-from .prose import has_event_noun
+from .prose import has_event_noun, name_of_structure
 from .vocabulary import kind_in, label_of, price_of
 
 # table-like separators: pipes, tabs (cleaned text turns a tab into four spaces), wide gaps, spaced dots
@@ -99,7 +99,15 @@ def _is_price_cell(cell: str) -> bool:
 def _is_place_cell(cell: str, places: Places) -> bool:
     if _PIN.match(cell) or is_address(cell):
         return True
+    # « BU Portes du Jura, Montbéliard (25200) », « antenne universitaire de Vesoul »: a place closed by its commune
+    closing = _CLOSING_COMMUNE.search(cell)
+    if closing and len(cell.split()) <= 12 and commune_cell(closing.group("name"), places):
+        return True
     return ("," in cell and bool(leading_commune(cell, places))) or place_like(cell, places)
+
+
+_CLOSING_COMMUNE = re.compile(r"(?:,|\bde|\bà|\bd['’])\s*(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[\s-][\w'’-]+){0,3}"
+                              r"(?:\s*\(\d{2,5}\))?)\s*[.;]?$")
 
 
 def _name_like(cell: str) -> bool:
@@ -141,10 +149,13 @@ def read_cells(text: str, places: Places) -> Row | None:
         elif _AUDIENCE_CELL.fullmatch(cell.strip(" .!")):
             recognised += 1
         elif texts and row.organizer is None and (label_of(cell) or ("",))[0] == "organizer" and label_of(cell)[1]:
-            row.organizer = label_of(cell)[1].strip(" *_")      # « … — org. : Asso Deiz ha Noz »
+            row.organizer = _organiser(label_of(cell)[1])      # « … — org. : Asso Deiz ha Noz »
             recognised += 1
         elif texts and row.place is None and _is_place_cell(cell, places):
             row.place = parse_place(_PIN.sub("", cell), places)
+            closing = _CLOSING_COMMUNE.search(cell)
+            if not row.place.commune and closing:
+                row.place.commune = commune_cell(closing.group("name"), places)
             recognised += 1
         else:
             texts.append(cell)
@@ -228,6 +239,11 @@ def mapped_row(cells: list, fields: tuple, places: Places) -> Row | None:
     row.commune = row.place.commune if row.place else None
     row.online = row.online or is_online(" ".join(values.get("venue", [])))
     return row if row.title else None
+
+
+def _organiser(value: str) -> str:
+    """« le ciné-club Vent d'Ouest. » → « ciné-club Vent d'Ouest », « l'association Éco-Lédoniens » → « Éco-Lédoniens »."""
+    return name_of_structure(re.sub(r"^(?:la|le|les|l['’])\s*(?=\w)", "", value.strip(" *_.;:")))
 
 
 def _labelled_organiser(text: str | None) -> str | None:

@@ -1,0 +1,102 @@
+"""Layouts met in the twenty-second set of invented programmes: a newsletter's agenda in a narrow column (its
+items marked ♦ for the Mois, each a row « time · title · place · organiser » wrapped and cut by hyphens, a
+late notice that moves one and cancels another), and an agenda exported as JSON in a layout of its own. Every
+document here is made up for the test."""
+
+import json
+
+import pytest
+
+from esscope.errors import UserError
+
+NEWSLETTER = """LA GAZETTE DES MÉDIATHÈQUES · novembre 2019
+
+AGENDA
+Entrée libre sauf mention contraire. ♦ = Mois de
+l'ESS.
+
+MARDI 12 NOVEMBRE
+10h · Atelier « Bien débuter avec sa liseuse » ·
+médiathèque Jean-Macé, salle 2.
+♦ 18h · Ciné-débat « Les communs de la mer » · BU
+du port, Lorient · Organisé par le ciné-club Vent
+d'Ouest.
+
+JEUDI 14 NOVEMBRE
+♦ 17h · Table ronde « Entreprendre en coopéra-
+tive » · antenne universitaire de Pontivy · Orga-
+nisée par le Bureau des stages.
+
+SAMEDI 16 NOVEMBRE
+♦ 10h · Troc de graines · parvis de la médiathèque,
+Vannes (56000) · Organisé par Graines Partagées.
+
+MERCREDI 20 NOVEMBRE
+♦ 14h · Atelier vélo solidaire · cour de la média-
+thèque, Lorient · Organisé par Vélo Breizh.
+
+DERNIÈRE MINUTE
+Le troc de graines de Vannes aura lieu le samedi
+23 novembre, et non le 16 comme annoncé, même
+heure, même lieu. L'atelier vélo solidaire du mer-
+credi 20 novembre est annulé faute d'intervenant.
+"""
+
+
+def test_a_narrow_columns_marked_items_are_read_whole_with_their_place_and_organiser(read):
+    events = read(NEWSLETTER.encode(), "gazette.txt").events
+    got = {(e.start_date, e.title, e.commune_name, e.organizer) for e in events}
+    assert ("2019-11-12", "Ciné-débat « Les communs de la mer »", "Lorient", "ciné-club Vent d'Ouest") in got
+    assert ("2019-11-14", "Table ronde « Entreprendre en coopérative »", "Pontivy", "Bureau des stages") in got
+    # « BU » is a university library, not the commune of Bû (Eure-et-Loir)
+    assert not [e for e in events if e.commune_code == "28064"]
+
+
+def test_a_legend_after_a_sentence_keeps_only_the_marked_items(read):
+    titles = [e.title for e in read(NEWSLETTER.encode(), "gazette.txt").events]
+    assert not [t for t in titles if "liseuse" in t]
+
+
+def test_a_late_notice_moves_one_item_and_cancels_another_told_as_a_fact(read):
+    events = read(NEWSLETTER.encode(), "gazette.txt").events
+    assert [e.start_date for e in events if "Troc" in e.title] == ["2019-11-23"]
+    assert not [e for e in events if "vélo" in e.title]
+
+
+def test_a_cancellation_that_would_follow_from_a_want_changes_nothing(read):
+    text = NEWSLETTER.replace("est annulé faute d'intervenant", "sera annulé faute d'inscrits")
+    events = read(text.encode(), "gazette.txt").events
+    assert [e.start_date for e in events if "vélo" in e.title] == ["2019-11-20"]
+
+
+EXPORT = {
+    "export": {"source": "Office de tourisme des Deux Vallées", "genere_le": "2021-11-02T08:00:00+01:00"},
+    "manifestations": [
+        {"id": "M-1", "type": "Conférence", "nom": {"fr": "Conférence « Épargner solidaire »", "en": "Talk"},
+         "etat": "CONFIRMEE", "periodes": [{"debut": "2021-11-18", "fin": "2021-11-18", "horaires": "18h30"}],
+         "lieu": {"nom": "Salle des fêtes", "code_postal": "24200", "commune": "Sarlat-la-Canéda"},
+         "organisateur": {"nom": "Périgord Solidaire"}, "en_ligne": False},
+        {"id": "M-2", "type": "Atelier", "nom": {"fr": "Café-réparation"}, "etat": "CONFIRMEE",
+         "periodes": [{"debut": "2021-11-06", "fin": "2021-11-06"}, {"debut": "2021-11-13", "fin": "2021-11-13"}],
+         "lieu": {"nom": "Tiers-lieu La Forge", "code_postal": "24100", "commune": "Bergerac"},
+         "organisateur": {"nom": "Répar'Acteurs"}},
+        {"id": "M-3", "type": "Balade", "nom": {"fr": "Balade des jardins partagés"}, "etat": "ANNULEE",
+         "periodes": [{"debut": "2021-11-20", "fin": "2021-11-20"}],
+         "lieu": {"nom": "Place de la mairie", "code_postal": "24000", "commune": "Périgueux"},
+         "organisateur": {"nom": "Jardins du Périgord"}},
+    ],
+}
+
+
+def test_an_agenda_exported_as_json_in_a_layout_of_its_own_gives_its_events(read):
+    document = read(json.dumps(EXPORT, ensure_ascii=False).encode(), "agenda.json")
+    got = [(e.start_date, e.title, e.commune_code, e.venue, e.organizer) for e in document.events]
+    assert ("2021-11-18", "Conférence « Épargner solidaire »", "24520", "Salle des fêtes", "Périgord Solidaire") in got
+    # each period of an item is an event; a cancelled item is none
+    assert [e[0] for e in got if e[1] == "Café-réparation"] == ["2021-11-06", "2021-11-13"]
+    assert not [e for e in got if "Balade" in e[1]]
+
+
+def test_a_json_file_with_no_list_of_events_says_so_in_french(read):
+    with pytest.raises(UserError, match="aucune liste d'événements"):
+        read(json.dumps({"titre": "Rien", "version": 2}).encode(), "agenda.json")
