@@ -100,3 +100,101 @@ def test_an_agenda_exported_as_json_in_a_layout_of_its_own_gives_its_events(read
 def test_a_json_file_with_no_list_of_events_says_so_in_french(read):
     with pytest.raises(UserError, match="aucune liste d'événements"):
         read(json.dumps({"titre": "Rien", "version": 2}).encode(), "agenda.json")
+
+
+TICKETS = """Billetterie des assos – recherche « mois de l'ess »
+
+Filtres actifs :  Date : 1 nov. 2025 – 6 déc. 2025    Lieu : Bretagne
+Trier par : Pertinence
+
+À LA UNE
+‹  [Image] Forum de l'ESS bretonne · sam. 15 nov. · Rennes
+   [Image] Soirée de lancement du Mois · lun. 3 nov. · Brest  ›
+
+12 résultats
+
+[Image de l'événement]
+Forum de l'ESS bretonne
+sam. 15 nov. 2025 · 10:00 – 18:00
+Le Liberté · 1 esplanade Charles-de-Gaulle, 35000 Rennes
+Gratuit
+Par Réseau Breizh Solidaire
+♥ 212 personnes intéressées
+
+[Image de l'événement]
+Conférence « Épargner autrement en 2025 »
+Date modifiée
+jeu. 20 nov. 2025 · 18:00 – 20:00
+Initialement prévu le jeu. 13 nov. 2025
+Maison des associations · 29200 Brest
+Gratuit
+Par Finance Solidaire Finistère
+
+[Image de l'événement]
+Événement annulé
+Balade « Jardins partagés »
+sam. 22 nov. 2025 · 14:00 – 16:00
+Devant la mairie · 56100 Lorient
+Par Les Jardiniers du Scorff
+
+[Image de l'événement]
+Assemblée générale de l'association Les Jardiniers du Scorff
+mar. 18 nov. 2025 · 19:00 – 21:00
+Maison de quartier · 56100 Lorient
+Réservé aux adhérents à jour de cotisation
+Par Les Jardiniers du Scorff
+
+[Image de l'événement]
+Salon « Noël autrement »
+sam. 29 nov. 2025 · 10:00 – dim. 30 nov. 2025 · 18:00
+Salle de la Cité · Saint-Brieuc
+Gratuit
+Par Collectif Consom'Acteurs 22
+
+Vous aimerez peut-être aussi
+Concert de jazz manouche · ven. 14 nov. · Rennes · 15,00 €
+"""
+
+
+def test_a_ticketing_pages_cards_are_read_title_first_with_their_badges_and_spans(read):
+    events = read(TICKETS.encode(), "billetterie.txt").events
+    got = sorted((e.start_date, e.end_date, e.title, e.organizer) for e in events)
+    # (the launch is shown in the carousel only: an event of its own)
+    assert got == [("2025-11-03", "2025-11-03", "Soirée de lancement du Mois", None),
+                   ("2025-11-15", "2025-11-15", "Forum de l'ESS bretonne", "Réseau Breizh Solidaire"),
+                   ("2025-11-20", "2025-11-20", "Conférence « Épargner autrement en 2025 »", "Finance Solidaire Finistère"),
+                   ("2025-11-29", "2025-11-30", "Salon « Noël autrement »", "Collectif Consom'Acteurs 22")]
+
+
+WEEKENDS = """Que faire ce week-end ?
+
+En novembre, le pictogramme ♻ signale les rendez-vous du Mois de l'économie sociale et solidaire.
+
+À LA UNE
+♻ Le Salon des transitions revient à la Halle des Tanneurs : tous les détails ci-dessous.
+
+Filtrer : Tous | Culture | Sport | ♻ Mois de l'ESS
+
+Que faire ce week-end ? Du vendredi 19 au dimanche 21 novembre
+Publié le jeudi 18 novembre 2021 · par la rédaction
+
+Samedi 20
+🎵 20h30 · Nuit du swing
+Salle des fêtes. Concert et bal, 8 €.
+
+♻ 10h-18h · Salon des transitions
+Halle des Tanneurs, Metz.
+Organisé par le Réseau Moselle Solidaire.
+
+Dimanche 21
+🏃 9h · Les foulées d'automne
+Départ plan d'eau.
+
+♻ 14h · Gratiferia
+Place du marché, Metz. Organisée par Don'Actions.
+"""
+
+
+def test_a_weekly_pages_posts_give_the_marked_items_of_their_days(read):
+    got = sorted((e.start_date, e.title) for e in read(WEEKENDS.encode(), "week-end.txt").events)
+    assert got == [("2021-11-20", "Salon des transitions"), ("2021-11-21", "Gratiferia")]

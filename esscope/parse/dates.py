@@ -38,7 +38,9 @@ _POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})(?:(?<=di|he)s)?\.?,?\s+)?(?:le\s+)?(?P<d
           rf"(?:[/.](?P<yy{{n}}>[0-9]{{{{2}}}})(?![0-9/:hH]))?)"
           rf"(?:\s*[/.]?\s*(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?)?")
 # (« SAMEDI 9 · DIMANCHE 10 NOVEMBRE »: a middle dot joins two days only before a weekday, « SAM. 9 · 10h » is a time)
-_JOIN = (r"(?P<join{n}>(?:\s*\(\d{{1,2}}\s*h\s*\d{{0,2}}\))?\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→|\+|"
+# (« sam. 21 nov. 2026 · 10:00 – dim. 22 nov. 2026 · 18:00 »: the first day's opening time before the join)
+_JOIN = (r"(?P<join{n}>(?:\s*\(\d{{1,2}}\s*h\s*\d{{0,2}}\)|\s*[·,]\s*\d{{1,2}}[:h]\d\d(?=\s*[–—-]\s*[a-z]))?"
+         r"\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→|\+|"
          rf"·(?=\s*{_WEEKDAY}))\s*(?:le\s+|du\s+)?)")
 _PREFIX = (r"(?P<prefix>(?:le|les|du|des|ce|depuis\s+le|d[èe]s\s+le|à\s+partir\s+du|a\s+partir\s+du|"
            r"jusqu'au|jusqu’au|à\s+compter\s+du)\s+)?")
@@ -202,8 +204,8 @@ def _from_points(m) -> DateMatch | None:
         year = _year(m.group(f"y{i}")) or (2000 + int(m.group(f"yy{i}")) if m.group(f"yy{i}") else None)
         points.append(Point(int(m.group(f"d{i}")), month, year, _weekday(m.group(f"wd{i}"))))
         end = _end_of(m, i)
-        if i:
-            joins.append(fold(m.group(f"join{i}")).strip())
+        if i:     # (the first day's opening time, « · 10:00 – », is not the join)
+            joins.append(re.sub(r"^[·,]?\s*\d{1,2}[:h]\d\d\s*", "", fold(m.group(f"join{i}")).strip()))
     # the last day must carry a month; days before it borrow the next month given
     first = points[0]
     while points and points[-1].month is None:

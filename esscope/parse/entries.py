@@ -176,7 +176,8 @@ def _slot_event(first: Line, rest: list, header: str, head, context: Context):
         return _box_event(first, lines, header, context)
     if said and lines and not lines[0].bullet and not has_event_noun(said) and kind_in(lines[0].text, within=25):
         return prose_event(lines[0].text, lines[1:], header_details(f"{header}, {first.text}", context.places), context)
-    if first.bullet and lines and not any(line.bullet for line in lines) and _CELLS.search(first.text):
+    if first.bullet and lines and not any(line.bullet for line in lines) and _CELLS.search(first.text) \
+            and (_CELLS.search(lines[0].text) or first.text.endswith("-")):
         # « ♦ 18h · Ciné-débat « … » · BU » / « Bouloie, Besançon · Organisé par … »: a row wrapped in a narrow column
         joined = first.text
         for line in lines:

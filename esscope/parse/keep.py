@@ -62,8 +62,12 @@ _PADDED_CLOCK = re.compile(r"^\s*[,–—|-]?\s*(?:à\s+)?0\d\s*[:h]\s*\d{2}\s*$
 # what, written right before a date, makes it a limit or a past rather than the day of an event
 _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|limite|cl[ôo]tur\w*|cr[ée]{2}e?s?|fond[ée]e?s?|"
                             r"au\s+plus\s+tard|d[ée]p[ôo]ts?|[àa]\s+d[ée]poser|[àa]\s+envoyer|[àa]\s+renvoyer|"
-                            r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour|à\s+jour|arr[êe]t[ée]e?|sauf|except[ée]|hormis)"
-                            r"\s*(?:le|au|du|:)?\s*$",
+                            r"n[ée]e?s?|publi[ée]e?s?|mis\s+à\s+jour|à\s+jour|arr[êe]t[ée]e?|sauf|except[ée]|hormis|"
+                            # « Initialement prévu le jeu. 12 nov. », « au lieu du 15 »: the day it no longer falls on
+                            r"(?:initialement|primitivement)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)|au\s+lieu|"
+                            r"et\s+non(?:\s+plus)?)"
+                            # (« le jeu. » before « 12 nov. »: the weekday, not a game)
+                            r"\s*(?:le|au|du|:)?\s*(?:(?:lun|mar|mer|jeu|ven|sam|dim)\.)?\s*$",
                             re.IGNORECASE)
 # a word that makes the date after it a limit: « Date limite : », « Deadline retour des fiches : », « date butoir »
 _LIMIT_WORD = re.compile(r"\b(?:limite|deadline|butoir|[ée]ch[ée]ance)\b", re.IGNORECASE)
@@ -116,7 +120,8 @@ _PUT_OFF_AFTER = re.compile(r"\breport[ée]e?s?\s+(?:à|au|en)\s+(?:une\s+date\s
 
 def cancelled_cell(cell: str) -> bool:
     """A table's cell that only says « ANNULÉ » (in a status column, or in the time column of a brochure's table)."""
-    return bool(re.fullmatch(r"\W*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\W*", cell or "", re.IGNORECASE))
+    return bool(re.fullmatch(r"\W*(?:(?:[ée]v[ée]nement|s[ée]ance|rendez-vous)\s+)?(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|"
+                             r"cancell?ed)\W*", cell or "", re.IGNORECASE))
 
 
 def struck_after(title: str) -> bool:
@@ -338,6 +343,8 @@ _AGENDA_HEADING = re.compile(r"^(?:(?:l['’]|les|nos|notre|tout\s+l['’]|tous\
                              r"[ée]v[èe]nements|programme|rendez-vous|à\s+venir|calendrier|manifestations)\b|"
                              # « 14 événements trouvés », « 23 résultats »: an agenda's list of results
                              r"^\d+\s+(?:[ée]v[ée]nements?|r[ée]sultats?|rendez-vous)\b", re.IGNORECASE)
+# « Filtrer : Tous | Culture | ♻ Mois de l'ESS »: the bar over a list, after a page's headline
+_LIST_BAR = re.compile(r"^(?:filtrer|filtres?|trier\s+par)\s*:", re.IGNORECASE)
 
 
 def news_lines(lines: list) -> set:
@@ -354,7 +361,7 @@ _PAST_HEADING = re.compile(r"^(?:.{0,30}[—–:-]\s*)?(?:(?:nos|les)\s+)?(?:[é
 
 # « À lire aussi », « Événements similaires », « 2 réponses à … », « Laisser un commentaire »: what a page
 # shows beside its content — related articles, other events, comments — whose dates are not the programme's
-_RELATED_HEADING = re.compile(r"^(?:(?:à\s+)?lire\s+aussi|voir\s+aussi|vous\s+aimerez\s+aussi|à\s+d[ée]couvrir\s+aussi|"
+_RELATED_HEADING = re.compile(r"^(?:(?:à\s+)?lire\s+aussi|voir\s+aussi|vous\s+aimerez\s+(?:peut-[êe]tre\s+)?aussi|à\s+d[ée]couvrir\s+aussi|"
                               r"[ée]v[ée]nements\s+similaires|[ée]v[èe]nements\s+similaires|sur\s+le\s+m[êe]me\s+(?:sujet|th[èe]me)|"
                               r"articles?\s+(?:li[ée]s|r[ée]cents|similaires|populaires)|dans\s+la\s+m[êe]me\s+rubrique|"
                               r"les\s+plus\s+lus|\d+\s+(?:r[ée]ponses?|commentaires?)(?:\s+(?:à|a|sur)\s.*|\s*[·|,]?\s*\d+\s+(?:partages?|j['’]aime|vues?|r[ée]actions?)\b.*)?$|commentaires?\s*(?:\(\d+\))?$|"
@@ -414,7 +421,7 @@ def _under(lines: list, heading) -> set:
         short = not line.blank and len(line.text.split()) <= 6 and not dates.match_date(line.text)
         if short and heading.match(line.text.strip()) and not _item_headline(lines, i):
             inside = True
-        elif short and _AGENDA_HEADING.match(line.text.strip()):
+        elif short and _AGENDA_HEADING.match(line.text.strip()) or _LIST_BAR.match(line.text.strip()):
             inside = False
         elif inside:
             out.add(i)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from . import dates, keep
 from .amend import amended
 from .anchors import choose_year, dated_sentences, find_candidates
-from .brochure import kind_badge, learn_rubrics, learn_themes
+from .brochure import kind_badge, learn_rubrics, learn_themes, status_badge
 from .casing import learn_casing
 from .chats import unchatted
 from .context import Context
@@ -104,6 +104,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
             continue        # (« ANNULÉ » written over the date line, as a card's badge)
         if k in titles and keep.struck_out((label_of(lines[titles[k]].text) or ("", lines[titles[k]].text))[1], []):
             continue        # « Intitulé : ANNULATION – Bourse aux vélos » above the date
+        if k in titles and titles[k] and keep.cancelled_cell(lines[titles[k] - 1].text):
+            continue        # « Événement annulé » over a card's title
         if keep.struck_after(anchor.rest):
             put_off.append(lines[anchor.at])
             continue
@@ -174,7 +176,9 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         return is_caps(lines[i].text) and not _place_heading(lines[i].text, context.places)
     found = {}
     for k, anchor in enumerate(anchors):
-        above = [i for i in range(anchor.at - 1, max(-1, anchor.at - 4), -1) if not lines[i].blank]
+        # (« Date modifiée », « Complet » between a card's title and its date line: a badge)
+        above = [i for i in range(anchor.at - 1, max(-1, anchor.at - 4), -1)
+                 if not lines[i].blank and not status_badge(lines[i].text)]
         # a heading in capitals may stand two blank lines above (a banner's edge, then a blank line)
         above = [i for i in above if i >= anchor.at - 2 or is_caps(lines[i].text)]
         if anchor.table or not above or (k and above[0] <= anchors[k - 1].at):
@@ -201,7 +205,9 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         # « samedi 27 novembre, 10h-16h – … »)
         bulleted = lines[i].bullet and i == anchor.at - 1 and anchor.line is not None and not anchor.line.bullet
         # (« EXPOSITION · Mois de l'ESS » over the title: a card's category)
-        if not (hung or (i == 0 or lines[i - 1].blank or is_caps(lines[i - 1].text) or kind_badge(lines[i - 1].text))
+        # (« Événement annulé » or « Complet » over a card's title: its badge)
+        if not (hung or (i == 0 or lines[i - 1].blank or is_caps(lines[i - 1].text) or kind_badge(lines[i - 1].text)
+                         or keep.cancelled_cell(lines[i - 1].text) or status_badge(lines[i - 1].text))
                 and (not lines[i].bullet or bulleted)) \
                 or not (_title_like(lines[i].text) or shouted(i) and has_event_noun(lines[i].text)):
             continue        # (« MARCHÉ SOLIDAIRE » names a place too, in capitals it titles)
@@ -240,6 +246,8 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
             continue
         # « FAIRE ENSEMBLE » in capitals above the date line titles it, whatever line under it reads like a
         # title, unless it names a place
+        if sum(timed_item(line.text) for line in lines[anchor.at + 1:nxt]) >= 2:
+            continue        # « FORUM … » over its day and place, then its timetable: the slots are the entries
         if not shouted(i) and _own_title(lines[anchor.at + 1:nxt]):
             continue        # « GARD » above « Mardi 15 novembre » / « 9h – 12h30 » / « Matinale des … »: a heading
         # « … · 14h – 17h (comme chaque premier samedi du mois) »: a remark in brackets names no event
@@ -339,7 +347,30 @@ def _detail_line(text: str) -> bool:
                 # « L'Atelier du Biclou, 23 rue Francis-de-Pressensé, Villeurbanne »: a place by its street
                 or any(is_address(part) for part in text.split(",")[1:3])
                 or PHONE.search(text)      # « MDS de Chalon-sur-Saône – 03 85 00 00 63 »: a contact
-                or _HANDLE.search(text))   # « Les Communs Lyonnais 🌱 @communs@mastodon-lyon.example »: a post's author
+                or _HANDLE.search(text)    # « Les Communs Lyonnais 🌱 @communs@mastodon-lyon.example »: a post's author
+                or _place_cells(text)
+                or _BY.match(text)          # « Par Habitat Coop'Est »: who puts it on
+                or _FORMER_DAY.match(text)  # « Initialement prévu le jeu. 12 nov. 2026 »
+                or _ADMISSION.match(text)   # « Réservé aux bénévoles inscrits », « Sur inscription »
+                or is_online(text) and len(text.split()) <= 4)      # « En ligne »
+
+
+_ADMISSION = re.compile(r"^(?:r[ée]serv[ée]e?s?\s+(?:aux|à|au)|sur\s+(?:inscription|invitation|r[ée]servation)|"
+                        r"entr[ée]e\s+(?:libre|gratuite)|gratuit|complet|prix\s+libre)\b", re.IGNORECASE)
+_BY = re.compile(r"^(?:[Pp]ar|[Oo]rganis[ée]e?s?\s+par|[Pp]ropos[ée]e?s?\s+par|[Pp]ort[ée]e?s?\s+par)\s+"
+                 r"(?:(?:le|la|les|l['’])\s*)?[A-ZÀ-Ý0-9]")
+_FORMER_DAY = re.compile(r"^(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)\b",
+                         re.IGNORECASE)
+
+
+def _place_cells(text: str) -> bool:
+    """A card's place in cells: « Cinéma des Murs-à-Pêches · Montreuil », « Sur place et en ligne · Le Préau, 75011
+    Paris »: the last cell a postcode and commune, or a name alone naming no event, after a venue naming none."""
+    cells = [c.strip() for c in re.split(r"\s+·\s+", text.strip())]
+    if len(cells) < 2 or len(cells) > 4 or any(has_event_noun(c) for c in cells):
+        return False
+    return bool(re.search(r"\b\d{5}\s+[A-ZÀ-Ý]", cells[-1]) or re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+(?:[\s-][\w'’-]+){0,3}",
+                                                                                cells[-1]))
 
 
 _HANDLE = re.compile(r"(?<![\w.])@[\w.-]+@[\w-]+\.[\w.-]+")
@@ -348,8 +379,9 @@ _HANDLE = re.compile(r"(?<![\w.])@[\w.-]+@[\w-]+\.[\w.-]+")
 def _title_like(text: str) -> bool:
     """A line that may title an event: short, not a detail nor a date, not the document's own heading."""
     words = text.split()
+    # (a year names the document's heading, « Mois de l'ESS 2026 », not a title with its quotes, « Webinaire « … en 2026 » »)
     return 1 <= len(words) <= 15 and not text.rstrip().endswith((":", ".")) and not _detail_line(text) \
-        and not dates.match_date(text) and not _UNDATED.search(text) and not dates.document_year(text) \
+        and not dates.match_date(text) and not _UNDATED.search(text) and not (dates.document_year(text) and "«" not in text) \
         and not re.search(r"\b(?:programme|agenda|sommaire)\b", text, re.IGNORECASE)
 
 
@@ -627,7 +659,11 @@ _MARK = re.compile(r"(?:(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s?\s+(?
                    r"(?:logo|pictogramme|picto|symbole|mention|signe|ic[ôo]ne)?|"
                    # « Repérez le pictogramme ♻ ESS dans l'agenda »
                    r"(?:rep[ée]rez|cherchez|suivez)\s+(?:le|la|les|l['’])\s*(?:logo|pictogramme|picto|symbole|mention|signe|"
-                   r"ic[ôo]ne)s?)\s*(?P<mark>\([^()\s]{1,12}\)|«\s*[^»]{1,12}?\s*»|\*|[^\w\s,.;:]{1,2})",
+                   r"ic[ôo]ne)s?|"
+                   # « le pictogramme ♻ signale les rendez-vous du Mois »
+                   r"(?:le|la|un|une|l['’])\s*(?:logo|pictogramme|picto|symbole|signe|ic[ôo]ne)(?=\s*\S{1,2}\s+(?:signale|"
+                   r"indique|rep[èe]re|identifie|marque)))"
+                   r"\s*(?P<mark>\([^()\s]{1,12}\)|«\s*[^»]{1,12}?\s*»|\*|[^\w\s,.;:]{1,2})",
                    re.IGNORECASE)
 
 
@@ -737,10 +773,13 @@ def _marked_only(events: list, text: str) -> list:
 # d'équipe ») or a deadline written as a calendar entry (« DEADLINE inscriptions », « Date limite … »)
 _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|(?:de\s+)?(?:pr[ée]paration|bureau|bilan|calage|"
                          r"coordination)|pr[ée]pa|des\s+(?:organisateurs|partenaires))\b|"
+                         # an association's general meeting, its volunteers' briefing: its members', not the public's
+                         r"^\s*(?:assembl[ée]e\s+g[ée]n[ée]rale|AG)\b|\br[ée]union\s+(?:d['’]information\s+)?des\s+b[ée]n[ée]voles\b|"
                          # a board's own meeting: « Réunion de notre conseil d'administration »
                          r"\br[ée]union\s+(?:de\s+(?:notre|leur|son|du)\s+|du\s+)conseil\s+d['’]administration\b|"
                          # « (réservée aux structures participantes) », « réservé aux adhérents »: closed to the public
-                         r"(?:\(|^|,)\s*r[ée]serv[ée]e?s?\s+aux\s+(?:structures|membres|partenaires|adh[ée]rents|organisateurs)\b|"
+                         r"(?:\(|^|,)\s*r[ée]serv[ée]e?s?\s+aux\s+(?:structures|membres|partenaires|adh[ée]rents|organisateurs|"
+                         r"b[ée]n[ée]voles)\b|"
                          r"^\s*(?:deadline|date\s+limite|cl[ôo]ture\s+des\s+(?:inscriptions|candidatures)|"
                          r"fin\s+des\s+(?:inscriptions|candidatures))\b"
                          # a press conference: for journalists, not the public

@@ -35,7 +35,14 @@ def clean(text: str) -> str:
     # a form feed stays: it ends a page, whose columns are read apart (lines.side_by_side)
     text = "".join(ch for ch in text if ch in "\n\f" or unicodedata.category(ch) not in ("Cc", "Co", "Cs"))
     text = _AT_TIME.sub(", ", _PLUGIN_MINUTES.sub(r"\1", text))
+    text = _CAROUSEL.sub("", _INLINE_PICTURE.sub("", text))
     return fix_ocr_dates(fix_ocr_digits(text))
+
+
+# « ‹  [Image] Grand Forum … · sam. 14 nov. · Paris  › »: a web page's carousel, its pictures and arrows copied as text
+_INLINE_PICTURE = re.compile(r"(?<=\S)[ \t]*\[(?:image|photo|illustration|visuel|img)\b[^\]\n]{0,80}\]|"
+                             r"\[(?:image|photo|illustration|visuel|img)\b[^\]\n]{0,80}\][ \t]*(?=\S)", re.IGNORECASE)
+_CAROUSEL = re.compile(r"^[ \t]*‹[ \t]+|[ \t]+›[ \t]*$", re.MULTILINE)
 
 
 # Months and weekdays as a scanner reads them: « m » read « rn » (« novernbre », « sarnedi »), and a day's « 1 »
