@@ -198,3 +198,34 @@ Place du marché, Metz. Organisée par Don'Actions.
 def test_a_weekly_pages_posts_give_the_marked_items_of_their_days(read):
     got = sorted((e.start_date, e.title) for e in read(WEEKENDS.encode(), "week-end.txt").events)
     assert got == [("2021-11-20", "Salon des transitions"), ("2021-11-21", "Gratiferia")]
+
+
+SCANNED = """CENTRE SOCIAL LES ACACIAS
+Quartier Gare - 02100 SAINT-QUENTIN
+
+        NOVEMBRE 2010
+
+| Vendredi 5 novembre - 18h
+| Conference « L'economie sociale, c'est quoi ? »
+| Salle municipale du faubourg d'Isle, Saint-Quentin.
+| Organisee par le Collectif ESS du Saint-Quentinois.
+
+| Samedi 20 novembre - 10h a 12h
+| Repair cafe
+| Maison des associations, Bohain (02110).
+| Organise par Bohain Repare.
+
+| Mardi 23 novembre - 14h
+| Atelier cuisine anti-gaspi
+| Epicerie sociale, rue de Guise, Saint-Quentin.
+| Par l'Epicerie sociale Le Panier.
+"""
+
+
+def test_a_scanned_boxes_border_is_no_cell_and_a_line_closed_by_its_commune_places_the_event(read):
+    got = [(e.start_date, e.title, e.commune_code) for e in read(SCANNED.encode(), "scan.txt").events]
+    # the commune that closes the line, not Isle (Haute-Vienne) named in the venue's name; a title that is a
+    # kind of event (« Repair cafe ») over its place line
+    assert got == [("2010-11-05", "Conference « L'economie sociale, c'est quoi ? »", "02691"),
+                   ("2010-11-20", "Repair cafe", "02095"),
+                   ("2010-11-23", "Atelier cuisine anti-gaspi", "02691")]

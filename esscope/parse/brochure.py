@@ -223,7 +223,9 @@ def _kind_like(text: str, following: str) -> bool:
     """A short line naming the kind of event (« Formation », « Portes ouvertes ») above the title."""
     text = text.strip()
     if kind_badge(text):
-        return True
+        # « Repair café » over « Maison des associations, Bohain (02110) »: a title that is a kind, over its place
+        return not (following and (label_of(following) or dates.starts_with_time(following) or venue_start(following)
+                                   or is_address(following) or re.search(r"\b\d{5}\b|\(\d{2,5}\)", following)))
     words = text.split()
     if not (1 <= len(words) <= 4) or len(text) > 35 or re.search(r"[\d,:;.!?]", text) or is_caps(text):
         return False

@@ -81,7 +81,8 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
             event.venue = venue[2] if venue else _venue_of(text)
             if event.venue:
                 event.venue, named = split_venue_commune(event.venue, places)
-                if named and not event.commune_code:
+                # (« Salle du faubourg d'Isle, Saint-Quentin »: the commune that closes the line, not one in the venue's name)
+                if named and not event.commune_code and not _closed_by_commune(text, places):
                     apply_commune(event, named)
         event.address = event.address or address_in(text)
         if not (event.commune_code or event.commune_name or event.online):
@@ -103,6 +104,12 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
                 event.online = True
 
 
+def _closed_by_commune(text: str, places) -> bool:
+    closing = _CLOSING_COMMUNE.search(text) or _TRAILING_COMMUNE.search(text)
+    found = commune_cell(closing.group(1), places) if closing else None
+    return bool(found and found.code)
+
+
 def _street_line(text: str) -> bool:
     """« Venue, 23 rue X, Commune », « Foyer rural, ST-MICHEL-DE-L'OBSERVATOIRE »: a short line of a few parts,
     one of them a street address or the last one a name in capitals."""
@@ -112,7 +119,7 @@ def _street_line(text: str) -> bool:
 
 
 # « …, Pessac (33) », « … – Limoges (87). »: a line of details that ends on a commune and its département
-_CLOSING_COMMUNE = re.compile(r"(?:^|,|\s[–—-]\s)\s*([A-ZÀ-Ý][^,()–—]{1,40}?\s*\(\s*(?:\d{2,3}|2[AB])\s*\))\s*\.?\s*$")
+_CLOSING_COMMUNE = re.compile(r"(?:^|,|\s[–—-]\s)\s*([A-ZÀ-Ý][^,()–—]{1,40}?\s*\(\s*(?:\d{5}|\d{2,3}|2[AB])\s*\))\s*\.?\s*$")
 _TRAILING_COMMUNE = re.compile(r"(?:,|\s[–—-])\s*([A-ZÀ-Ý][\w'’-]+(?:[\s-][\w'’-]+){0,3})\s*\.?\s*$")
 
 

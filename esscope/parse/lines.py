@@ -179,11 +179,16 @@ def unquoted(text: str) -> str:
     programme it quotes; a newsletter's « ** » before its headings taken off. Only in a text that quotes as e-mails do (lines of marks alone, quotes in quotes):
     elsewhere « > » may be a bullet."""
     text = _STARRED_HEADING.sub("", text) if len(_STARRED_HEADING.findall(text)) >= 3 else text
+    # « | Mercredi 3 novembre - 14h »: a scanned page's border rule read before each line of a box (no other « | »)
+    if len(_BORDERED.findall(text)) >= 6 and not _BORDERED_CELLS.search(text):
+        text = _BORDERED.sub("", text)
     if len(_QUOTE_ONLY.findall(text)) < 2 and len(_NESTED.findall(text)) < 2:
         return text
     return _QUOTE.sub("", text)
 
 
+_BORDERED = re.compile(r"^\|[ \t]+(?=\S)", re.MULTILINE)
+_BORDERED_CELLS = re.compile(r"^\|[ \t]+[^|\n]*\S[ \t]+\|", re.MULTILINE)
 # « ** Jeudi 5 novembre – Chambéry »: a heading as a newsletter's text version writes it (three or more of them)
 _STARRED_HEADING = re.compile(r"^\*\*\s+(?=[^*\s])(?![^\n]*\*\*\s*$)", re.MULTILINE)
 
@@ -517,8 +522,9 @@ def _unwrapped(raws: list) -> list:
             # « … la soirée de lancement, le jeudi » / « 3 novembre à Rouen, et … »: a sentence cut inside its date
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
             continue
-        if out and _WEEKDAY_CUT.search(out[-1][1]) and _MONTH_FIRST.match(raw):
-            # « ⚠ NOUVELLE DATE : MARDI 19 » / « NOVEMBRE · 20h ● »: a date cut before its month
+        if out and _WEEKDAY_CUT.search(out[-1][1]) and (month := _MONTH_FIRST.match(raw)) and raw[month.end():].strip(" ."):
+            # « ⚠ NOUVELLE DATE : MARDI 19 » / « NOVEMBRE · 20h ● »: a date cut before its month (not a poster's
+            # stacked cells, « MER. 12 » / « NOV »)
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
             continue
         if out and re.search(r"[a-zà-ÿ]\s*$", out[-1][1]) and _closing_date(raw):

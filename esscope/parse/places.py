@@ -202,9 +202,9 @@ def has_postcode(text: str) -> bool:
 def place_like(line: str, places: Places) -> bool:
     """A short line that reads as a place: it holds a street address or a postcode, or ends with a
     commune (« CCI Artois, 8 rue du 29 juillet, Arras », « Maison de l'emploi – 62000 Arras »)."""
-    if len(line.split()) > 15 or line.rstrip().endswith("."):
-        return False
-    segments = split_segments(line)
+    if len(line.split()) > 15 or line.rstrip().endswith(".") and (len(line.split()) > 10 or "," not in line):
+        return False        # (« Epicerie sociale, rue de Guise, Saint-Quentin. »: a short place closed by a full stop)
+    segments = split_segments(line.rstrip(" ."))
     if len(segments) < 2:
         return False
     if any(is_address(s) or has_postcode(s) for s in segments):
@@ -333,9 +333,13 @@ def commune_cell(text: str, places: Places) -> Resolved | None:
         found = commune_cell(text[:bracket.start()], places.with_context(places.region))
         if found:
             return narrow(found, bracket.group(1), places)
+        code = bracket.group(1)
+        if len(code) == 5 and text[:1].isupper():
+            # « Bohain (02110) », « Gauchv (02430) »: a name written short or misread, among its postcode's communes
+            found = places.postcode_commune(code, text[:bracket.start()].strip())
+            return found if found and found.code else None
         # « Bourg-en-Bse (01) »: a name written short, taken when its département is the one in brackets
         short = places.commune(text[:bracket.start()]) if text[:1].isupper() else None
-        code = bracket.group(1)
         agrees = short and short.code and len(code) < 5 and short.candidates[0].department_code in (code, code.lstrip("0"))
         if not agrees and short and len(code) < 5:
             short = narrow(short, code, places)     # « SAINT-AMAND (18) »: Saint-Amand-Montrond written short
