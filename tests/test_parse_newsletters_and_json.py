@@ -229,3 +229,27 @@ def test_a_scanned_boxes_border_is_no_cell_and_a_line_closed_by_its_commune_plac
     assert got == [("2010-11-05", "Conference « L'economie sociale, c'est quoi ? »", "02691"),
                    ("2010-11-20", "Repair cafe", "02095"),
                    ("2010-11-23", "Atelier cuisine anti-gaspi", "02691")]
+
+
+TIMELINE = """Réseau Solidaire du Calvados
+@ReseauSol14
+1 120 TWEETS    390 ABONNEMENTS
+
+Réseau Solidaire du Calvados @ReseauSol14                                      5 déc.
+Merci à tous pour ce #MoisESS 2013 ! Notre AG aura lieu le jeudi 12 décembre.
+   Répondre   Retweeter   Favori
+Réseau Solidaire du Calvados @ReseauSol14                                      28 nov.
+Ce soir 18h à #Lisieux : remise des Trophées de l'ESS, salle des Mutualistes. #MoisESS
+   Répondre   Retweeter   Favori
+Coop Bocage @CoopBocage                                                         7 nov.
+Demain vendredi 10h-17h, portes ouvertes de la recyclerie à #Bayeux ! #MoisESS
+   Répondre   Retweeter   Favori
+Réseau Solidaire du Calvados @ReseauSol14                                      4 nov.
+J-1 ! Demain 18h, soirée de lancement du Mois de l'ESS à #SaintLô. #MoisESS
+   Répondre   Retweeter   Favori
+"""
+
+
+def test_a_timelines_tweets_say_their_days_relative_to_their_own_and_their_hashtags_name_communes(read):
+    got = sorted((e.start_date, e.commune_name) for e in read(TIMELINE.encode(), "fil.txt").events)
+    assert got == [("2013-11-05", "Saint-Lô"), ("2013-11-08", "Bayeux"), ("2013-11-28", "Lisieux")]

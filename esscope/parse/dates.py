@@ -361,7 +361,9 @@ _OWN_FIGURES = re.compile(r"^\s*(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\
 _OWN_DATELINE = re.compile(rf"^[A-ZÀ-Ý][\w’'\- ]{{1,40}},\s+(?:le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+"
                            rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE | re.MULTILINE)
 _RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain|aujourd['’]hui)(?:\s+(?P<wd1>{_WEEKDAY})|"
-                       r"(?=\s*(?:[,:]|à\s+\d|(?:matin|soir|apr[èe]s-midi)\b)))|"
+                       r"(?=\s*(?:[,:]|à\s+\d|(?:matin|soir|apr[èe]s-midi)\b|\d{1,2}\s*h)))|"
+                       # « Ce soir 18h à Caen : … » in a post: the post's own day
+                       r"(?P<tonight>ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi)(?=\s+(?:à\s+)?\d{1,2}\s*h)|"
                        # « AUJOURD'HUI », « DEMAIN » alone on their line: an agenda's day headings
                        r"(?<![^\n])(?P<alone>apr[èe]s-demain|demain|aujourd['’]hui)(?=[ \t]*\n)|"
                        rf"(?P<wd2>{_WEEKDAY})\s+prochain\b|(?P<wd6>{_WEEKDAY})\s+dernier\b|"
@@ -376,6 +378,8 @@ _RELATIVE_LINE = re.compile(rf"(?<=^)(?P<lead>[^\w\n]{{0,3}})(?P<wd4>{_WEEKDAY})
 # a post's own stamp: « 2 nov. 2026, 09:13 · 🌐 », « 2 nov. 2026, 10:02 »
 _OWN_POST = re.compile(rf"^\s*(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d),?\s+\d{{1,2}}:\d{{2}}\b",
                        re.IGNORECASE | re.MULTILINE)
+# a tweet's header: its author, handle and day, the year the page's own (« Normandie Solidaire @NormandieSolid     4 déc. »)
+_OWN_TWEET = re.compile(rf"^[^\n@]{{1,60}}\s@\w{{1,30}}\s{{3,}}(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\.?\s*$", re.IGNORECASE | re.MULTILINE)
 # a page printed from a browser: the day and time of printing, a wide gap, the page's title (« 05/11/2014 09:42   Agenda »)
 _OWN_PRINT = re.compile(r"\A\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d),?\s+\d{1,2}:\d{2}\s{3,}\S")
 # a paper's masthead: its name, a wide gap, then its own date (« LE PETIT INSULAIRE      VENDREDI 8 NOVEMBRE 2019 »)
@@ -402,6 +406,8 @@ def with_relative_days(text: str) -> str:
     stamps = [(m.start(), _stamp(m)) for m in [*_OWN_DAY.finditer(text), *papers, *_OWN_POST.finditer(text)]]
     stamps += [(m.start(), (int(m.group("y")), int(m.group("m")), int(m.group("d"))))
                for m in [*_OWN_FIGURES.finditer(text), *_OWN_PRINT.finditer(text)]]
+    year = document_year(text) if _OWN_TWEET.search(text) else None
+    stamps += [(m.start(), (year, _month(m.group("m")), int(m.group("d")))) for m in _OWN_TWEET.finditer(text)] if year else []
     own = {day for _, day in stamps}
     try:
         dated = sorted((at, dt.date(*day)) for at, day in stamps)
@@ -507,7 +513,9 @@ def _written_day(m, today: dt.date) -> str:
     groups = m.groupdict()
     said = next((groups.get(g) for g in ("wd1", "wd2", "wd3", "wd4", "wd5", "wd6", "wd7") if groups.get(g)), None)
     weekday = WEEKDAYS.get(fold(said)) if said else None
-    if groups.get("tomorrow") or groups.get("alone"):
+    if groups.get("tonight"):
+        day = today
+    elif groups.get("tomorrow") or groups.get("alone"):
         word = fold(groups.get("tomorrow") or groups.get("alone"))
         day = today + dt.timedelta(days=2 if word.startswith("apres") else 0 if word.startswith("aujourd") else 1)
         if weekday is not None and day.weekday() != weekday:

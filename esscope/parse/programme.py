@@ -774,7 +774,7 @@ def _marked_only(events: list, text: str) -> list:
 _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|(?:de\s+)?(?:pr[ée]paration|bureau|bilan|calage|"
                          r"coordination)|pr[ée]pa|des\s+(?:organisateurs|partenaires))\b|"
                          # an association's general meeting, its volunteers' briefing: its members', not the public's
-                         r"^\s*(?:assembl[ée]e\s+g[ée]n[ée]rale|AG)\b|\br[ée]union\s+(?:d['’]information\s+)?des\s+b[ée]n[ée]voles\b|"
+                         r"^\s*(?:(?:notre|votre|leur|son|sa)\s+)?(?:assembl[ée]e\s+g[ée]n[ée]rale|AG)\b|\br[ée]union\s+(?:d['’]information\s+)?des\s+b[ée]n[ée]voles\b|"
                          # a board's own meeting: « Réunion de notre conseil d'administration »
                          r"\br[ée]union\s+(?:de\s+(?:notre|leur|son|du)\s+|du\s+)conseil\s+d['’]administration\b|"
                          # « (réservée aux structures participantes) », « réservé aux adhérents »: closed to the public
