@@ -165,7 +165,7 @@ def _db_arg(p):
 
 def _programme_args(p):
     p.add_argument("file", type=Path, metavar="FICHIER",
-                   help="programme : texte, HTML, PDF, CSV/JSON/ICS OpenAgenda, CSV/XLSX")
+                   help="programme : texte, HTML, PDF, CSV/JSON/ICS d'agenda, CSV/XLSX")
     p.add_argument("--edition", type=int, metavar="ANNÉE", help="année de l'édition du Mois de l'ESS")
     p.add_argument("--region", metavar="CODE", help="code INSEE de la région du programme, ex. 32")
     p.add_argument("--column", action="append", default=[], metavar="CHAMP=COLONNE",
