@@ -253,3 +253,33 @@ J-1 ! Demain 18h, soirée de lancement du Mois de l'ESS à #SaintLô. #MoisESS
 def test_a_timelines_tweets_say_their_days_relative_to_their_own_and_their_hashtags_name_communes(read):
     got = sorted((e.start_date, e.commune_name) for e in read(TIMELINE.encode(), "fil.txt").events)
     assert got == [("2013-11-05", "Saint-Lô"), ("2013-11-08", "Bayeux"), ("2013-11-28", "Lisieux")]
+
+
+PRINTED_CALENDAR = """Mois ESS Martinique 2016
+27 oct. 2016 - 7 déc. 2016
+Fuseau horaire : (GMT-04:00) Martinique
+
+mer. 9 nov.       18:00 - 20:00     Ciné-débat « Lakou solidaire »
+                                    Lieu : Cinéma Madiana, 97233 Schœlcher
+                                    Description : Organisé par Ciné Lakou.
+
+sam. 19 nov.      Toute la journée  Salon de l'ESS martiniquaise
+                                    Date : sam. 19 nov. 2016 – dim. 20 nov. 2016
+                                    Lieu : Palais des sports, Le Lamentin
+                                    Description : 40 exposants. Le salon des 19 et 20 novembre au Lamentin.
+
+dim. 20 nov.      Toute la journée  Salon de l'ESS martiniquaise
+                                    Date : sam. 19 nov. 2016 – dim. 20 nov. 2016
+                                    Lieu : Palais des sports, Le Lamentin
+
+jeu. 24 nov.      17:00 - 19:00     [REPORTÉ] Table ronde « Tourisme solidaire »
+                                    Lieu : Mairie, 97290 Le Marin
+                                    Description : REPORTÉE au jeudi 1 décembre, même heure, même lieu.
+"""
+
+
+def test_a_printed_calendars_all_day_span_is_one_event_and_its_description_moves_a_row(read):
+    got = sorted((e.start_date, e.end_date, e.title) for e in read(PRINTED_CALENDAR.encode(), "agenda.txt").events)
+    assert got == [("2016-11-09", "2016-11-09", "Ciné-débat « Lakou solidaire »"),
+                   ("2016-11-19", "2016-11-20", "Salon de l'ESS martiniquaise"),
+                   ("2016-12-01", "2016-12-01", "Table ronde « Tourisme solidaire »")]

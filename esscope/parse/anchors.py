@@ -319,6 +319,7 @@ def find_candidates(lines: list) -> list:
     _fill_months(out)
     _drop_titles_of_records(out, lines)
     _drop_period_headings(out, lines)
+    _drop_restated_spans(out, lines)
     _drop_news_items(out, lines)
     past, related = keep.past_lines(lines), keep.related_lines(lines)
     mail = keep.mail_header_lines(lines)
@@ -389,6 +390,24 @@ def _drop_period_headings(anchors: list, lines: list) -> None:
                  and first <= (a.found.points[0].month, a.found.points[0].day) <= last]
         if len(inner) >= 2:
             _judged(anchor, keep.Verdict(False, keep.PERIOD))
+
+
+def _drop_restated_spans(anchors: list, lines: list) -> None:
+    """« sam. 15 nov.   Toute la journée – Salon … » over « Date : sam. 15 nov. 2014 – dim. 16 nov. 2014 »: a printed
+    calendar's field that gives the whole span of the entry above it is that entry's span, no entry of its own."""
+    kept = [a for a in anchors if a.kept]
+    for above, anchor in pairwise(kept):
+        points = anchor.found.points
+        if anchor.found.kind != "range" or not SPAN_FIELD.match(lines[anchor.at].text) or anchor.at - above.at > 2 \
+                or None in (points[0].month, points[-1].month) or above.found.points[0].month is None:
+            continue
+        day = (above.found.points[0].month, above.found.points[0].day)
+        if (points[0].month, points[0].day) <= day <= (points[-1].month, points[-1].day):
+            _judged(anchor, keep.Verdict(False, keep.SAME_DAY))
+
+
+# « Date : … », « Dates : … », « Quand : … »: an entry's field that gives its days
+SPAN_FIELD = re.compile(r"^\s*(?:dates?|quand)\s*:\s*", re.IGNORECASE)
 
 
 def _drop_news_items(anchors: list, lines: list) -> None:

@@ -1,12 +1,13 @@
 """One dated entry → its events: what the date line says besides the date, where the entry ends, and
 which layout reader reads it (sentence, list, paragraphs, brochure, table row)."""
 
+import datetime as dt
 import re
 from copy import deepcopy
 
 from . import dates, keep
 from .agenda import table_entries
-from .anchors import RECURS, Anchor
+from .anchors import RECURS, SPAN_FIELD, Anchor
 from .brochure import card_rubric, kind_badge, known_theme, opens_entry_line, status_badge, structured_events
 from .context import Context
 from .fields import set_period
@@ -68,6 +69,10 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         # « Mercredi 8 novembre 2017, 18h » under the badge « 8 nov. » and the title: the card's hours
         hours = " – ".join(filter(None, dates.find_times(body[again].text)))
         header, body = f"{header}, {hours}".strip(" ,"), body[:again] + body[again + 1:]
+    span = _span_field(body, anchor, context)
+    if span is not None:
+        # « Date : sam. 15 nov. 2014 – dim. 16 nov. 2014 » under a calendar's row for the 15th: the entry's whole span
+        body, period = body[:span[0]] + body[span[0] + 1:], span[1]
     top = next((k for k, line in enumerate(body) if not line.blank), None)
     if top is not None and status_badge(body[top].text):
         # « Reporté » or « Complet » over a card's rubric or title: the card says why further down
@@ -231,6 +236,18 @@ def _day_again(body: list, anchor: Anchor) -> int | None:
         found = label and dates.match_date(line.text[label.end():].lstrip(" :"))
         if found and [(p.day, p.month) for p in found.points] == [(p.day, p.month) for p in anchor.found.points]:
             return body.index(line)
+    return None
+
+
+def _span_field(body: list, anchor: Anchor, context: Context) -> tuple | None:
+    """(index, period) of a « Date : » line among an entry's first ones that gives a span holding the entry's day."""
+    for line in [line for line in body if not line.blank][:3]:
+        label = SPAN_FIELD.match(line.text)
+        found = label and dates.match_date(line.text[label.end():])
+        period = found and found.kind == "range" and dates.resolve(found, context.year)
+        day = anchor.found.points[0]
+        if period and day.month and period.start <= dt.date(period.start.year, day.month, day.day) <= period.end:
+            return body.index(line), period
     return None
 
 

@@ -277,6 +277,10 @@ def apply_commune(event: Event, found) -> None:
         event.warn(found.warning() or f"commune « {found.query} » non reconnue : à préciser", 0.2)
 
 
+_STATUS_TAG = re.compile(r"^\[\s*(?:report[ée]e?|d[ée]plac[ée]e?|modifi[ée]e?|complet|nouveau|mis\s+à\s+jour)\s*\]\s*",
+                         re.IGNORECASE)
+
+
 def finish(event: Event, context: Context) -> None:
     """What every event gets: the commune of a confirmed venue, and the flags for what is missing."""
     _place_after_dash(event, context)
@@ -301,6 +305,7 @@ def finish(event: Event, context: Context) -> None:
     title = re.sub(_DANGLING, "", event.title.strip().rstrip(" .,;:")).strip() or event.title.strip()
     title = _PICTOGRAPHS.sub("", title).strip(" -–—:") or title     # « 🥂 Apéro d'ouverture » → « Apéro d'ouverture »
     title = re.sub(r"\s+\*{1,3}$", "", title) or title      # « Atelier CV * »: the footnote's mark (« sur inscription »)
+    title = _STATUS_TAG.sub("", title) or title     # « [REPORTÉ] Table ronde … »: the status is said apart
     if dates.starts_with_time(title):       # « 14h00 - 17h00 Atelier … »: the time is said apart
         event.start_time = event.start_time or dates.find_times(title)[0]
         title = _LEADING_TIME.sub("", title).strip(" -–—:•·") or title

@@ -88,7 +88,8 @@ _SEE_ALSO = re.compile(r"\s*(?:[–—-]\s*|\(\s*)voir\s+(?:au|le|p\.|page|ci-de
 # what a line says before an event's new date, taken off so that the line opens on that date
 _FORMERLY = re.compile(r"^\s*(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)\b",
                        re.IGNORECASE)
-_MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:\d{1,3}\s{2,})?(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
+# (« Description : REPORTÉE au jeudi 27 novembre, … »: a calendar's description field that says it)
+_MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:\d{1,3}\s{2,})?(?:(?:description|infos?|note|remarque|statut)\s*:\s*)?(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
                        r"\s+[^,;]{3,40}?\s*[,;]?\s*(?:et\s+)?)?(?:(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|"
                        r"avanc[ée]e?s?)(?:\s+(?:au|à)|\s*(?:→|->|⇒|➜))|(?:date\s+modifi[ée]e|nouvelle\s+date|changement\s+de\s+date)\s*(?::|→|->|⇒|➜))\s+"
                        r"(?=(?:lun|mar|mer|jeu|ven|sam|dim)\w*\.?\s+\d|\d)", re.IGNORECASE)

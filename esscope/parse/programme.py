@@ -41,7 +41,7 @@ from .places import (
 )
 from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
-from .vocabulary import label_of, price_of
+from .vocabulary import kind_in, label_of, price_of
 
 _UNDATED = re.compile(r"dates?\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|venir|confirmer|d[ée]terminer|fixer)|"
                       r"en\s+(?:cours\s+de\s+)?construction|non\s+dat[ée]e?s|sans\s+date|date\s+non\s+fix[ée]e",
@@ -786,6 +786,8 @@ _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][
                          r"|^\s*(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
                          r"|^\s*pr[ée]sentation\s+(?:\S+\s+){0,4}(?:à\s+la\s+presse|aux\s+(?:journalistes|m[ée]dias))\b"
                          r"|^\s*pr[ée]sentation\s+(?:à\s+la\s+)?presse\b"
+                         # a printed calendar's header: « Fuseau horaire : (GMT-03:00) Cayenne »
+                         r"|^\s*fuseau\s+horaire\b"
                          # « TEST – ne pas tenir compte »: an entry its author says to disregard
                          r"|\bne\s+pas\s+(?:en\s+)?tenir\s+compte\b"
                          # the days of a school's or a town's calendar that put on nothing
@@ -837,7 +839,8 @@ def _merged_repeats(events: list, lines: list) -> list:
             continue
         slot = day.remove(twin)
         keep, other = (twin, event) if twin.confidence >= event.confidence else (event, twin)
-        if has_event_noun(other.title) and not has_event_noun(keep.title):
+        if has_event_noun(other.title) and not has_event_noun(keep.title) or _kind_named(keep, other) \
+                and len(_title_words(other.title)) > len(_title_words(keep.title)):
             keep.title = other.title        # the reading that names the event names it
         for name in ("venue", "address", "commune_code", "commune_name", "organizer", "start_time", "end_time",
                      "price", "description", "url", "contact"):
@@ -902,7 +905,7 @@ def _twins(a, b, few: bool, blanks: list) -> bool:
     """Two readings of the same day that tell one event: alike titles where events are told again (a short
     page, running text), or one title written again in another paragraph."""
     if a.title != b.title and (few or _told(a) or _told(b)) \
-            and (_alike(a.title, b.title) or _unnamed_twin(a, b) or _same_milestone(a, b)):
+            and (_alike(a.title, b.title) or _unnamed_twin(a, b) or _same_milestone(a, b) or _kind_named(a, b)):
         return True
     return _same_text(a, b) and (_apart(a, b, blanks) or _far(a, b))
 
@@ -955,6 +958,15 @@ def _unnamed_twin(a, b) -> bool:
     if not a.commune_code or a.commune_code != b.commune_code or a.start_date == a.end_date:
         return False
     return has_event_noun(a.title) != has_event_noun(b.title)
+
+
+def _kind_named(a, b) -> bool:
+    """« le salon des 15 et 16 novembre à Rémire-Montjoly » beside « Salon de l'ESS guyanaise », the same days in the
+    same commune: one event, named by its kind alone the first time."""
+    wa, wb = _title_words(a.title), _title_words(b.title)
+    one = wa if len(wa) == 1 else wb if len(wb) == 1 else None
+    return bool(one) and a.commune_code is not None and a.commune_code == b.commune_code \
+        and bool(kind_in(next(iter(one)))) and one <= (wb if one is wa else wa)
 
 
 # the edition's opening, closing or prizes: one a day in one place, however each mention words it

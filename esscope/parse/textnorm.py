@@ -37,6 +37,7 @@ def clean(text: str) -> str:
     text = _AT_TIME.sub(", ", _PLUGIN_MINUTES.sub(r"\1", text))
     text = _CAROUSEL.sub("", _INLINE_PICTURE.sub("", text))
     text = _COUNTDOWN.sub(r"\1", text)
+    text = _ALL_DAY.sub(r"\1 – ", text)
     text = _HASHTAG.sub(lambda m: re.sub(r"^(Saint|Sainte)(?=[A-ZÀ-Ý])", r"\1-", m.group(1)), text)
     return fix_ocr_dates(fix_ocr_digits(text))
 
@@ -44,6 +45,8 @@ def clean(text: str) -> str:
 # « ‹  [Image] Grand Forum … · sam. 14 nov. · Paris  › »: a web page's carousel, its pictures and arrows copied as text
 _INLINE_PICTURE = re.compile(r"(?<=\S)[ \t]*\[(?:image|photo|illustration|visuel|img)\b[^\]\n]{0,80}\]|"
                              r"\[(?:image|photo|illustration|visuel|img)\b[^\]\n]{0,80}\][ \t]*(?=\S)", re.IGNORECASE)
+# « sam. 15 nov.   Toute la journée  Salon de l'ESS »: a printed calendar's all-day column, then the title
+_ALL_DAY = re.compile(r"\b(toute\s+la\s+journ[ée]e|journ[ée]e\s+enti[èe]re)[ \t]{2,}(?=[A-ZÀ-Ý«\[])", re.IGNORECASE)
 # « J-1 ! Demain 18h, soirée … »: a post's countdown before what it announces
 _COUNTDOWN = re.compile(r"^([ \t]*)J[ \t]*-[ \t]*\d{1,2}[ \t]*![ \t]*", re.MULTILINE)
 # « à #Caen », « #SaintLô »: a post's hashtag naming a place, read as the name (« Saint-Lô »)
