@@ -283,3 +283,19 @@ def test_a_printed_calendars_all_day_span_is_one_event_and_its_description_moves
     assert got == [("2016-11-09", "2016-11-09", "Ciné-débat « Lakou solidaire »"),
                    ("2016-11-19", "2016-11-20", "Salon de l'ESS martiniquaise"),
                    ("2016-12-01", "2016-12-01", "Table ronde « Tourisme solidaire »")]
+
+
+CHAT = """[21/10/2019 09:15] Léa Garrigue: Bonjour pour le Mois de l'ESS 2019 ! Réunion d'orga mardi 29 octobre à 18h au local, à Nîmes
+[24/10/2019 10:02] Léa Garrigue: Voici le programme :
+• Ven 15/11, 18h30 – LE VIGAN (30120) – Conférence « Habiter autrement » – Habitat Partagé Viganais
+• Dim 17/11, 9h – ANDUZE – Balade « Sentiers solidaires » – Cévennes Rando
+• Sam 23/11, 10h-17h – ALES – Troc de plantes – Graines du Gardon
+[12/11/2019 14:03] Élodie Habitat Partagé: La conf du Vigan passe au jeudi 21 novembre, même heure, même salle.
+[15/11/2019 19:22] Thomas Cévennes Rando: On annule la balade de dimanche à Anduze, vigilance orange 😞
+"""
+
+
+def test_a_chats_programme_gives_organisers_in_its_last_cell_and_later_messages_move_and_cancel(read):
+    got = sorted((e.start_date, e.title, e.organizer) for e in read(CHAT.encode(), "chat.txt").events)
+    assert got == [("2019-11-21", "Conférence « Habiter autrement »", "Habitat Partagé Viganais"),
+                   ("2019-11-23", "Troc de plantes", "Graines du Gardon")]

@@ -15,7 +15,10 @@ from . import dates, keep
 _STATE = r"(?:(?:est|sont|a\s+été|ont\s+été|sera|seront)\s+(?:(?:malheureusement|finalement|exceptionnellement)\s+)?)"
 _MOVE_WORD = r"(?:report[ée]e?s?|d[ée]plac[ée]e?s?|d[ée]cal[ée]e?s?|repouss[ée]e?s?|avanc[ée]e?s?)"
 # « … est reporté(e) au mercredi 22 novembre », « … déplacée au jeudi 29 »
-_MOVED = re.compile(rf"\s*,?\s*{_STATE}?{_MOVE_WORD}\s+(?:au|à|a|le|en\s+date\s+du)\s+", re.IGNORECASE)
+_MOVED = re.compile(rf"\s*,?\s*(?:{_STATE}?{_MOVE_WORD}\s+(?:au|à|a|le|en\s+date\s+du)|"
+                    # « La conf du Vigan passe au jeudi 21 novembre »
+                    r"(?:passe|passera)\s+(?:au|à)(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d))\s+",
+                    re.IGNORECASE)
 # « … est repoussé d'une semaine », « décalée de quinze jours »: moved by so many days
 _SHIFTED = re.compile(rf"\s*,?\s*{_STATE}?{_MOVE_WORD}\s+(?:d['’]une\s+semaine|de\s+(?P<n>deux|trois|huit|quinze)\s+"
                       r"(?P<unit>semaines|jours))\b", re.IGNORECASE)
@@ -34,6 +37,9 @@ _ANNOUNCED = re.compile(r"\b(?:annonc|pr[ée]vu|programm|initialement|d['’]abo
 _MOVING = re.compile(r"\b(?:(?:on|nous)\s+(?:d[ée]cale|d[ée]calons|report(?:e|ons)|repouss(?:e|ons)|d[ée]pla(?:ce|çons)|"
                      r"avan(?:ce|çons))|(?:ils|elles)\s+(?:d[ée]calent|reportent|repoussent|d[ée]placent|avancent))\s+",
                      re.IGNORECASE)
+# « [12/11/2019 14:03] Élodie : … »: a chat's message, a sentence of its own
+_MESSAGE = re.compile(r"^\[\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}")
+_CANCELLING = re.compile(r"\b(?:on|nous)\s+(?:annule|annulons)\s+(?=(?:le|la|les|l['’]|notre|nos)\b)", re.IGNORECASE)
 _TO = re.compile(r"\s+(?:au|à|a)\s+(?=(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d)",
                  re.IGNORECASE)
 # « … est annulé(e) », « … n'aura pas lieu », « … est reporté(e) à une date ultérieure »
@@ -49,7 +55,7 @@ _SMALL = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux", "qui
           "rendez", "vous", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
           "novembre", "octobre", "decembre", "nov"}
 # the words without which a sentence changes nothing (read before the patterns, for speed)
-_TRIGGER = re.compile(r"report|d[ée]cal|d[ée]pla|repouss|avan[cç]|annul|programm|supprim|pas\s+(?:avoir\s+)?lieu|passer?a?\s+du|"
+_TRIGGER = re.compile(r"report|d[ée]cal|d[ée]pla|repouss|avan[cç]|annul|programm|supprim|pas\s+(?:avoir\s+)?lieu|passer?a?\s+(?:du|au|à)|"
                       r"finalement|et\s+non\s",
                       re.IGNORECASE)
 # where the words naming the event start: after the last « : », « — », « ! » or pictogram outside quotes
@@ -125,7 +131,8 @@ def _sentences(lines: list) -> list:
     out, parts, first, last = [], [], None, None
     for line in lines + [None]:
         # (a row of a table drawn with « | » is read on its own: its cells run into no sentence)
-        if line is None or line.blank or line.bullet or line.header is not None or line.text.count("|") >= 2:
+        if line is None or line.blank or line.bullet or line.header is not None or line.text.count("|") >= 2 \
+                or _MESSAGE.match(line.text):
             if parts:
                 out += [(first, last, s) for s in _SENTENCE_END.split(" ".join(parts))]
             parts, first = [], None
@@ -173,6 +180,9 @@ def _change(sentence: str, year: int) -> tuple | None:
     if moved:
         day = _day(sentence[moved.end():], year)
         return (_subject(sentence[:moved.start()]), day) if day else None
+    cancelling = _CANCELLING.search(sentence)
+    if cancelling:      # « On annule la balade de dimanche à Saint-Jean, vigilance orange »
+        return re.split(r"[,;.:!]|\s[–—-]\s", sentence[cancelling.end():])[0], None
     cancelled = _last(_CANCELLED, sentence)
     if cancelled:
         return _subject(sentence[:cancelled.start()]), None

@@ -41,6 +41,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         events = [e for e in table_entries(anchor, block, period, context) if not keep.struck_after(e.title)]
         return _one_per_day(events, period, anchor, context) if period.separate else events
     header, item = split_rest(anchor.rest, context.places)
+    item = _credited_last(header, item)
     if not item and anchor.form == "lead" and has_event_noun(anchor.lead) and not WHERE_WORDS.match(anchor.lead):
         item = anchor.lead      # « FORUM EMPLOI ESS – Jeudi 15 novembre 2012, de 9h à 16h »: the title comes first
     first = next((line for line in block if not line.blank), None)
@@ -194,6 +195,23 @@ def _slot_event(first: Line, rest: list, header: str, head, context: Context):
 
 _CELLS = re.compile(r"\s[·|]\s")
 
+
+
+_DASH = re.compile(r"\s[–—]\s")
+
+
+def _credited_last(header: str, item: str) -> str:
+    """« 18h30 – LE VIGAN (30120) – Conférence « … » – Habitat Partagé Viganais »: in a row of dashes whose first
+    cells say when and where, a last cell that is a name and no event nor place is who puts it on."""
+    parts = _DASH.split(item)
+    if len(parts) < 2 or not _DASH.search(f" {header.strip(' ,')} ") and not _DASH.search(header):
+        return item
+    last = parts[-1].strip(" .")
+    if not re.fullmatch(r"(?:[A-ZÀ-Ý][\w'’&-]*|d[eu]s?|de\s+la|la|le|les|l['’][\w-]+|et|&|\d+)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|"
+                        r"d[eu]s?|de|la|le|les|l['’][\w-]+|et|&|\d+)){0,6}", last) \
+            or has_event_noun(last) or venue_start(last):
+        return item
+    return f"{' – '.join(parts[:-1])} (org. {last})"
 
 
 def _box_event(first: Line, lines: list, header: str, context: Context):

@@ -772,7 +772,7 @@ def _marked_only(events: list, text: str) -> list:
 # an entry that says it is no public event: an internal meeting (« Réunion prépa (interne) », « réunion
 # d'équipe ») or a deadline written as a calendar entry (« DEADLINE inscriptions », « Date limite … »)
 _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|(?:de\s+)?(?:pr[ée]paration|bureau|bilan|calage|"
-                         r"coordination)|pr[ée]pa|des\s+(?:organisateurs|partenaires))\b|"
+                         r"coordination)|pr[ée]pa|d['’]orga(?:nisation)?|des\s+(?:organisateurs|partenaires))\b|"
                          # an association's general meeting, its volunteers' briefing: its members', not the public's
                          r"^\s*(?:(?:notre|votre|leur|son|sa)\s+)?(?:assembl[ée]e\s+g[ée]n[ée]rale|AG)\b|\br[ée]union\s+(?:d['’]information\s+)?des\s+b[ée]n[ée]voles\b|"
                          # a board's own meeting: « Réunion de notre conseil d'administration »
