@@ -299,3 +299,33 @@ def test_a_chats_programme_gives_organisers_in_its_last_cell_and_later_messages_
     got = sorted((e.start_date, e.title, e.organizer) for e in read(CHAT.encode(), "chat.txt").events)
     assert got == [("2019-11-21", "Conférence « Habiter autrement »", "Habitat Partagé Viganais"),
                    ("2019-11-23", "Troc de plantes", "Graines du Gardon")]
+
+
+README = """# Mois de l'ESS 2022 – Collectif des Dômes
+
+## Temps forts
+
+- 🏆 **Vendredi 25 novembre** — remise des Trophées à Riom
+
+## Programme
+
+Les lignes barrées sont annulées ; les dates en gras ont été modifiées.
+
+| Date | Heure | Lieu | Événement | Porteur |
+|------|-------|------|-----------|---------|
+| jeu. 03/11 | 18h30 | Clermont-Ferrand — La Grange | Soirée de lancement du Mois de l'ESS | Collectif des Dômes |
+| ~~mar. 15/11~~ | ~~14h~~ | ~~Ambert — moulin~~ | ~~Visite du moulin à papier~~ **ANNULÉ** | ~~Papeterie du Livradois~~ |
+| ~~jeu. 17/11~~ **jeu. 24/11** | 18h | Billom — salle du Moulin | Atelier « Monter une épicerie » | Épicerie du Billomois |
+| ven. 25/11 | 18h | Riom — salle Dumoulin | Remise des Trophées de l'ESS | Collectif des Dômes |
+
+## Historique des modifications
+
+- **2022-11-14** — l'atelier de Billom est reporté au jeudi 24 novembre.
+- **2022-10-28** — première version publique du programme.
+"""
+
+
+def test_a_readmes_table_drops_what_is_struck_through_and_its_changelog_is_no_programme(read):
+    got = sorted((e.start_date, e.title) for e in read(README.encode(), "README.md").events)
+    assert got == [("2022-11-03", "Soirée de lancement du Mois de l'ESS"), ("2022-11-24", "Atelier « Monter une épicerie »"),
+                   ("2022-11-25", "Remise des Trophées de l'ESS")]

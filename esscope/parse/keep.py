@@ -356,7 +356,10 @@ def news_lines(lines: list) -> set:
 # « Événements passés », « Replays », « Archives », « Retour sur … »: a list of what already took place
 _PAST_HEADING = re.compile(r"^(?:.{0,30}[—–:-]\s*)?(?:(?:nos|les)\s+)?(?:[ée]v[ée]nements\s+pass[ée]s|[ée]v[èe]nements\s+pass[ée]s|"
                            r"rendez-vous\s+pass[ée]s|replays?|archives?|r[ée]trospective|retour\s+sur|"
-                           r"[ée]ditions?\s+pr[ée]c[ée]dentes?|d[ée]j[àa]\s+pass[ée]s?)\b.*$", re.IGNORECASE)
+                           r"[ée]ditions?\s+pr[ée]c[ée]dentes?|d[ée]j[àa]\s+pass[ée]s?|"
+                           # a document's own history: « Historique des modifications », « Changelog »
+                           r"historique\s+des\s+(?:modifications|versions|mises\s+à\s+jour)|journal\s+des\s+modifications|"
+                           r"changelog)\b.*$", re.IGNORECASE)
 
 
 # « À lire aussi », « Événements similaires », « 2 réponses à … », « Laisser un commentaire »: what a page

@@ -100,7 +100,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
             anchors[k + 1].rest = f"{anchor.lead} {anchor.rest} {anchors[k + 1].rest}"
             continue
         if keep.struck_out(dates.strip_times(anchor.rest), block) or anchor.at > 0 and not k in titles \
-                and keep.cancelled_cell(lines[anchor.at - 1].text):
+                and keep.cancelled_cell(lines[anchor.at - 1].text) and "|" not in lines[anchor.at - 1].text:
             continue        # (« ANNULÉ » written over the date line, as a card's badge)
         if k in titles and keep.struck_out((label_of(lines[titles[k]].text) or ("", lines[titles[k]].text))[1], []):
             continue        # « Intitulé : ANNULATION – Bourse aux vélos » above the date
@@ -905,8 +905,10 @@ def _twins(a, b, few: bool, blanks: list) -> bool:
     """Two readings of the same day that tell one event: alike titles where events are told again (a short
     page, running text), or one title written again in another paragraph."""
     if a.title != b.title and (few or _told(a) or _told(b)) \
-            and (_alike(a.title, b.title) or _unnamed_twin(a, b) or _same_milestone(a, b) or _kind_named(a, b)):
+            and (_alike(a.title, b.title) or _unnamed_twin(a, b) or _kind_named(a, b)):
         return True
+    if a.title != b.title and _same_milestone(a, b):
+        return True     # one opening, closing or prize-giving a day in one place, in a list however long
     return _same_text(a, b) and (_apart(a, b, blanks) or _far(a, b))
 
 

@@ -36,6 +36,7 @@ def clean(text: str) -> str:
     text = "".join(ch for ch in text if ch in "\n\f" or unicodedata.category(ch) not in ("Cc", "Co", "Cs"))
     text = _AT_TIME.sub(", ", _PLUGIN_MINUTES.sub(r"\1", text))
     text = _CAROUSEL.sub("", _INLINE_PICTURE.sub("", text))
+    text = _struck_out(text)
     text = _COUNTDOWN.sub(r"\1", text)
     text = _ALL_DAY.sub(r"\1 – ", text)
     text = _HASHTAG.sub(lambda m: re.sub(r"^(Saint|Sainte)(?=[A-ZÀ-Ý])", r"\1-", m.group(1)), text)
@@ -47,6 +48,22 @@ _INLINE_PICTURE = re.compile(r"(?<=\S)[ \t]*\[(?:image|photo|illustration|visuel
                              r"\[(?:image|photo|illustration|visuel|img)\b[^\]\n]{0,80}\][ \t]*(?=\S)", re.IGNORECASE)
 # « sam. 15 nov.   Toute la journée  Salon de l'ESS »: a printed calendar's all-day column, then the title
 _ALL_DAY = re.compile(r"\b(toute\s+la\s+journ[ée]e|journ[ée]e\s+enti[èe]re)[ \t]{2,}(?=[A-ZÀ-Ý«\[])", re.IGNORECASE)
+# « ~~jeu. 17/11~~ **jeu. 24/11** »: Markdown's struck-through text, deleted by its author
+_STRUCK = re.compile(r"~~[^~\n]{1,200}~~")
+_STATUS_LEFT = re.compile(r"[\s|*_]*(?:annul[ée]e?s?|report[ée]e?s?|supprim[ée]e?s?)?[\s|*_]*", re.IGNORECASE)
+
+
+def _struck_out(text: str) -> str:
+    """The text without what Markdown strikes through; a table's row struck whole but for « **ANNULÉ** » left as
+    its empty cells, the status no longer said of the row above it."""
+    if "~~" not in text:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if "~~" in line:
+            kept = _STRUCK.sub("", line)
+            lines[k] = re.sub(r"[^|]", " ", kept).rstrip() if _STATUS_LEFT.fullmatch(kept) and "|" in kept else kept
+    return "\n".join(lines)
 # « J-1 ! Demain 18h, soirée … »: a post's countdown before what it announces
 _COUNTDOWN = re.compile(r"^([ \t]*)J[ \t]*-[ \t]*\d{1,2}[ \t]*![ \t]*", re.MULTILINE)
 # « à #Caen », « #SaintLô »: a post's hashtag naming a place, read as the name (« Saint-Lô »)
