@@ -1,7 +1,6 @@
 """One dated entry → its events: what the date line says besides the date, where the entry ends, and
 which layout reader reads it (sentence, list, paragraphs, brochure, table row)."""
 
-import datetime as dt
 import re
 from copy import deepcopy
 
@@ -194,9 +193,6 @@ def _slot_event(first: Line, rest: list, header: str, head, context: Context):
 
 
 _CELLS = re.compile(r"\s[·|]\s")
-
-
-
 _DASH = re.compile(r"\s[–—]\s")
 
 
@@ -204,7 +200,7 @@ def _credited_last(header: str, item: str) -> str:
     """« 18h30 – LE VIGAN (30120) – Conférence « … » – Habitat Partagé Viganais »: in a row of dashes whose first
     cells say when and where, a last cell that is a name and no event nor place is who puts it on."""
     parts = _DASH.split(item)
-    if len(parts) < 2 or not _DASH.search(f" {header.strip(' ,')} ") and not _DASH.search(header):
+    if len(parts) < 2 or not _DASH.search(f" {header} "):
         return item
     last = parts[-1].strip(" .")
     if not re.fullmatch(r"(?:[A-ZÀ-Ý][\w'’&-]*|d[eu]s?|de\s+la|la|le|les|l['’][\w-]+|et|&|\d+)(?:\s+(?:[A-ZÀ-Ý][\w'’&-]*|"
@@ -264,7 +260,8 @@ def _span_field(body: list, anchor: Anchor, context: Context) -> tuple | None:
         found = label and dates.match_date(line.text[label.end():])
         period = found and found.kind == "range" and dates.resolve(found, context.year)
         day = anchor.found.points[0]
-        if period and day.month and period.start <= dt.date(period.start.year, day.month, day.day) <= period.end:
+        if period and day.month and (period.start.month, period.start.day) <= (day.month, day.day) \
+                <= (period.end.month, period.end.day):
             return body.index(line), period
     return None
 
