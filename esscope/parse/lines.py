@@ -86,7 +86,7 @@ _SEE_ALSO = re.compile(r"\s*(?:[–—-]\s*|\(\s*)voir\s+(?:au|le|p\.|page|ci-de
 
 # « Initialement prévue le jeudi 10 novembre, REPORTÉE au mercredi 16 novembre · 20h », « ⚠ REPORTÉ AU 25 novembre »:
 # what a line says before an event's new date, taken off so that the line opens on that date
-_FORMERLY = re.compile(r"^\s*(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)\b",
+FORMERLY = re.compile(r"^\s*(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)\b",
                        re.IGNORECASE)
 # (« Description : REPORTÉE au jeudi 27 novembre, … »: a calendar's description field that says it)
 _MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:\d{1,3}\s{2,})?(?:(?:description|infos?|note|remarque|statut)\s*:\s*)?(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
@@ -536,7 +536,7 @@ def _unwrapped(raws: list) -> list:
             # « Du lun. 1 nov. » / « au mar. 30 nov. »: a card's span set on two lines
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
             continue
-        if out and (_FORMERLY.match(out[-1][1]) or _MOVED_TO.match(out[-1][1])) and re.search(r",\s*$", out[-1][1]):
+        if out and (FORMERLY.match(out[-1][1]) or _MOVED_TO.match(out[-1][1])) and re.search(r",\s*$", out[-1][1]):
             # « Initialement prévue le jeudi 10 novembre, » / « REPORTÉE au mercredi 16 novembre · 20h »;
             # « ► REPORTÉ AU JEUDI 20 NOVEMBRE, » / « même heure, même lieu »
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")

@@ -27,7 +27,7 @@ from .flat_tables import unflatten
 from .grids import ungrid
 from .head import OPENING_HOURS, is_row
 from .items import doubtful_events, time_alone, timed_item, undated_entries
-from .lines import Line, is_caps, mark_tables, read_lines
+from .lines import FORMERLY, Line, is_caps, mark_tables, read_lines
 from .places import (
     POSTCODE_NAME,
     Places,
@@ -349,18 +349,13 @@ def _detail_line(text: str) -> bool:
                 or PHONE.search(text)      # « MDS de Chalon-sur-Saône – 03 85 00 00 63 »: a contact
                 or _HANDLE.search(text)    # « Les Communs Lyonnais 🌱 @communs@mastodon-lyon.example »: a post's author
                 or _place_cells(text)
-                or _BY.match(text)          # « Par Habitat Coop'Est »: who puts it on
-                or _FORMER_DAY.match(text)  # « Initialement prévu le jeu. 12 nov. 2026 »
+                or FORMERLY.match(text)     # « Initialement prévu le jeu. 12 nov. 2026 »
                 or _ADMISSION.match(text)   # « Réservé aux bénévoles inscrits », « Sur inscription »
                 or is_online(text) and len(text.split()) <= 4)      # « En ligne »
 
 
 _ADMISSION = re.compile(r"^(?:r[ée]serv[ée]e?s?\s+(?:aux|à|au)|sur\s+(?:inscription|invitation|r[ée]servation)|"
                         r"entr[ée]e\s+(?:libre|gratuite)|gratuit|complet|prix\s+libre)\b", re.IGNORECASE)
-_BY = re.compile(r"^(?:[Pp]ar|[Oo]rganis[ée]e?s?\s+par|[Pp]ropos[ée]e?s?\s+par|[Pp]ort[ée]e?s?\s+par)\s+"
-                 r"(?:(?:le|la|les|l['’])\s*)?[A-ZÀ-Ý0-9]")
-_FORMER_DAY = re.compile(r"^(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)\b",
-                         re.IGNORECASE)
 
 
 def _place_cells(text: str) -> bool:
