@@ -7,7 +7,8 @@ bulleted lines), what storing the parsed events adds, the time to parse programm
 layouts (agenda rows, « Commune — titre » lines, events told in sentences with their date at the start
 or in the middle, entries written title first, « commune | horaires » lines above a title and labelled
 fields) and tables whose header row names the columns (pipes and « ; »), and how the time per line of a
-one-day list grows from 500 lines to 4,000 (as a ratio, so that it reads the same on a busy machine). The store is copied to a temporary folder first: it is never written. The text is invented
+one-day list grows from 500 lines to 4,000 and the time per word of a single line from 10,000 words to
+80,000 (as ratios, so that they read the same on a busy machine). The store is copied to a temporary folder first: it is never written. The text is invented
 by code, not taken from real programmes.
 """
 
@@ -116,6 +117,15 @@ def synthetic_one_day(events: int) -> str:
         for n in range(events))
 
 
+def synthetic_long_line(words: int, seed: int = 4) -> str:
+    """A SYNTHETIC page whose line ends were lost: one dated entry, then `words` words on a single line,
+    with quotes, brackets and dates among them (each once read in time growing with the square of the line)."""
+    rng = random.Random(seed)
+    pool = WORDS + COMMUNES + ["«", "»", "(", ")", "mardi 12 novembre", "le 14 novembre", "12/11", "59000 Lille"]
+    return ("SYNTHETIC PAGE — Mois de l'ESS 2024\n\nMardi 12 novembre 2024\n18h Forum de l'ESS\n"
+            + " ".join(rng.choice(pool) for _ in range(words)) + "\n")
+
+
 def timed(function):
     start = time.perf_counter()
     value = function()
@@ -159,6 +169,14 @@ def main(argv=None) -> int:
         print(f"Liste d'un seul jour : {per_entry[500] * 1000:.1f} ms par ligne pour 500 lignes, "
               f"{per_entry[4000] * 1000:.1f} ms pour 4 000, soit ×{per_entry[4000] / per_entry[500]:.1f} "
               "(×1 : le temps croît comme le nombre de lignes)")
+        per_word = {}
+        for count in (10_000, 80_000):
+            text = synthetic_long_line(count).encode("utf-8")
+            _, seconds = timed(lambda text=text: parse_bytes(text, "synthetic-long-line.txt", db=db))
+            per_word[count] = seconds / count
+        print(f"Une seule ligne de {10_000:n} mots : {per_word[10_000] * 1e6:.0f} µs par mot ; de {80_000:n} mots : "
+              f"{per_word[80_000] * 1e6:.0f} µs, soit ×{per_word[80_000] / per_word[10_000]:.1f} "
+              "(×1 : le temps croît comme la longueur de la ligne)")
     return 0
 
 

@@ -287,3 +287,37 @@ def test_bounds_are_checked_in_the_figures_reader_too(tmp_path):
     with pytest.raises(LimitError, match="1\u202f000 colonnes"):
         next(indicators.read_chunks(path))
 
+
+
+def test_a_line_whose_ends_were_lost_is_cut_after_its_sentences_keeping_every_word():
+    from esscope.parse.textnorm import LONGEST_LINE, clean
+    sentence = "L'association des Amis du vélo répare les cycles « Roue libre » à Lille (59). "
+    line = sentence * 600
+    cut = clean(line + "\nLigne suivante")
+    lines = cut.split("\n")
+    assert len(lines) > 2 and all(len(part) <= LONGEST_LINE for part in lines)
+    assert all(part.endswith("(59).") for part in lines[:-2])       # each cut after a full stop
+    assert cut.split() == (line + "\nLigne suivante").split()
+
+
+def test_a_line_without_any_full_stop_is_cut_between_words():
+    from esscope.parse.textnorm import LONGEST_LINE, clean
+    line = " ".join(["Atelier", "Marché", "Solidaire", "Lille"] * 5000)
+    lines = clean(line).split("\n")
+    assert len(lines) > 1 and all(len(part) <= LONGEST_LINE for part in lines)
+    assert " ".join(lines).split() == line.split()
+
+
+def test_the_first_sentence_is_read_without_splitting_the_whole_text():
+    from esscope.parse.prose import first_sentence, sentences
+    for text in ["Forum à Lille. Atelier à Roubaix.", " ; Forum le 5 novembre ; atelier", "Un seul bloc sans fin",
+                 "", ";", "Café (Lille). Suite »", "Le 8 novembre, atelier ! Le 9, forum ?"]:
+        assert first_sentence(text) == next(iter(sentences(text)), "")
+
+
+def test_an_entry_told_at_the_end_of_a_very_long_paragraph_is_still_read(read):
+    filler = "Les structures de l'économie sociale et solidaire ouvrent leurs portes au public. " * 200
+    text = ("Mois de l'ESS 2024\n\n" + filler + "Le mardi 12 novembre 2024, l'association Vélo Cité organise un "
+            "atelier de réparation de vélos à Lille, de 14 h à 18 h.\n")
+    events = read(text).events_as_dicts()
+    assert [(e["start_date"], e["commune_name"]) for e in events] == [("2024-11-12", "Lille")]

@@ -81,7 +81,7 @@ def coordinated_events(text: str) -> list:
     found = dates.search_dates(sentence, loose=True)
     if len(found) < 2 or dates.match_date(sentence):
         return [text]
-    if any(m.kind == "until" or _LIMIT_BEFORE.search(sentence[:at]) for at, m in found):
+    if any(m.kind == "until" or _LIMIT_BEFORE.search(sentence[max(0, at - 20):at]) for at, m in found):
         return [text]
     cuts = []
     for (at, match), (nxt, _) in pairwise(found):

@@ -176,6 +176,11 @@ _INNER = re.compile(rf"(?<![\w’'])(?:le|du|des|les|ce|d[èe]s\s+le|à\s+partir
 _UNMARKED = re.compile(rf"(?<![\w’'/.-])(?:{_WEEKDAY}\s+\d|\d{{1,2}}(?:er)?\s+{_MONTH}(?![{_A}]))", re.IGNORECASE)
 
 
+# no date expression is longer (« du mardi 7 novembre 2017 à 18 h 30 au samedi 11 novembre 2017 à 12 h »):
+# matched on a window this wide, not on the whole rest of a long text
+_LONGEST_DATE = 400
+
+
 def search_dates(text: str, loose: bool = False) -> list:
     """(position, DateMatch) of the dates written inside a sentence after « le », « du », « les »
     (« La MJC organise le 5 novembre un atelier » → the date at « le 5 novembre »); with `loose`, also
@@ -188,7 +193,7 @@ def search_dates(text: str, loose: bool = False) -> list:
     for start in sorted(set(starts)):
         if start < covered:
             continue
-        found = match_date(text[start:])
+        found = match_date(text[start:start + _LONGEST_DATE])
         if found and found.kind != "month":
             out.append((start, found))
             covered = start + found.end

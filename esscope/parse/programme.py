@@ -417,7 +417,8 @@ _TOWN = re.compile(r"\b(?:[Vv]ille|[Mm]airie|[Cc]ommune)\s+(?:de\s+|d['’])((?-
 
 # « tout se passe au Hangar, …, 37100 Tours, sauf mention contraire », « sauf indication contraire, les
 # ateliers ont lieu à Lille »: the place every event of the document is at unless it says otherwise
-_DEFAULT_PLACE = re.compile(r"[^.!?\n]*\bsauf\s+(?:mention|indication|pr[ée]cision)\s+contraire\b[^.!?\n]*", re.IGNORECASE)
+_DEFAULT_PLACE = re.compile(r"\bsauf\s+(?:mention|indication|pr[ée]cision)\s+contraire\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 # « ■ LA BRICOLERIE – Fontaine »: a member's or a venue's section in a network's agenda
@@ -483,8 +484,9 @@ def _default_commune(events: list, text: str, context: Context) -> None:
     said = _DEFAULT_PLACE.search(text) if missing else None
     if not said:
         return
-    found = [context.places.postcode_commune(code, name) for code, name in POSTCODE_NAME.findall(said.group(0))]
-    found = [f for f in found if f and f.code] or [f for _s, _e, f in communes_in_prose(said.group(0), context.places)
+    sentence = _sentence_around(text, said.start(), said.end())
+    found = [context.places.postcode_commune(code, name) for code, name in POSTCODE_NAME.findall(sentence)]
+    found = [f for f in found if f and f.code] or [f for _s, _e, f in communes_in_prose(sentence, context.places)
                                                     if f.code]
     if len({f.code for f in found}) != 1:
         return
@@ -492,6 +494,14 @@ def _default_commune(events: list, text: str, context: Context) -> None:
         event.commune_code, event.commune_name = found[0].code, found[0].name
         event.warn(f"commune {found[0].name} : celle que le document donne pour tous ses événements, « sauf mention "
                    "contraire »", 0.05)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds text[start:end], found outwards from the words themselves: a pattern
+    that scans up to them from every position would take quadratic time on a long line without a full stop."""
+    before = max((text.rfind(mark, 0, start) for mark in ".!?\n"), default=-1)
+    after = _SENTENCE_END.search(text, end)
+    return text[before + 1:after.start() if after else len(text)]
 
 
 _IN_BRACKETS = re.compile(r"\(\s*([A-ZÀ-Ý][\w'’-]*(?:[\s-][\w'’-]+){0,3})\s*\)")

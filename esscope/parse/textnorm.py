@@ -40,7 +40,32 @@ def clean(text: str) -> str:
     text = _COUNTDOWN.sub(r"\1", text)
     text = _ALL_DAY.sub(r"\1 – ", text)
     text = _HASHTAG.sub(lambda m: re.sub(r"^(Saint|Sainte)(?=[A-ZÀ-Ý])", r"\1-", m.group(1)), text)
-    return fix_ocr_dates(fix_ocr_digits(text))
+    return fix_ocr_dates(fix_ocr_digits(_broken_up(text)))
+
+
+# The longest line a programme writes is a paragraph of a few hundred words; a longer one (a page whose line
+# ends were lost) is cut into lines of at most this many characters, so that no stage meets a line whose
+# reading grows with the square of its length.
+LONGEST_LINE = 4_000
+_SENTENCE_GAP = re.compile(r"[.!?;»]\s+(?=\S)")
+
+
+def _broken_up(text: str) -> str:
+    """`text` with every line longer than LONGEST_LINE cut after a sentence, else between words."""
+    if all(len(line) <= LONGEST_LINE for line in text.split("\n")):
+        return text
+    return "\n".join(part for line in text.split("\n") for part in _cut(line))
+
+
+def _cut(line: str) -> list:
+    parts = []
+    while len(line) > LONGEST_LINE:
+        window = line[:LONGEST_LINE]
+        ends = [m.end() for m in _SENTENCE_GAP.finditer(window, LONGEST_LINE // 2)]
+        at = ends[-1] if ends else window.rfind(" ", LONGEST_LINE // 2) + 1 or LONGEST_LINE
+        parts.append(line[:at].rstrip())
+        line = line[at:]
+    return parts + [line]
 
 
 # « ‹  [Image] Grand Forum … · sam. 14 nov. · Paris  › »: a web page's carousel, its pictures and arrows copied as text
