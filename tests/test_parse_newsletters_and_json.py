@@ -329,3 +329,11 @@ def test_a_readmes_table_drops_what_is_struck_through_and_its_changelog_is_no_pr
     got = sorted((e.start_date, e.title) for e in read(README.encode(), "README.md").events)
     assert got == [("2022-11-03", "Soirée de lancement du Mois de l'ESS"), ("2022-11-24", "Atelier « Monter une épicerie »"),
                    ("2022-11-25", "Remise des Trophées de l'ESS")]
+
+
+def test_a_day_said_relatively_then_written_out_is_the_written_one(read):
+    text = ("Réseau Solidaire @ressol   11 nov.\nDemain 12/11 à Alençon : atelier de réparation de vélos au Fablab, "
+            "14h. #MoisESS 2011\n\nRéseau Solidaire @ressol   15 nov.\nCe soir, 15 novembre, ciné-débat à Caen au "
+            "Café des Images, 20h.\n")
+    got = sorted((e.start_date, e.commune_name) for e in read(text.encode(), "fil.txt").events)
+    assert got == [("2011-11-12", "Alençon"), ("2011-11-15", "Caen")]

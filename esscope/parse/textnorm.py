@@ -37,7 +37,7 @@ def clean(text: str) -> str:
     text = _AT_TIME.sub(", ", _PLUGIN_MINUTES.sub(r"\1", text))
     text = _CAROUSEL.sub("", _INLINE_PICTURE.sub("", text))
     text = _struck_out(text)
-    text = _COUNTDOWN.sub(r"\1", text)
+    text = _SAID_TWICE.sub("", _COUNTDOWN.sub(r"\1", text))
     text = _ALL_DAY.sub(r"\1 – ", text)
     text = _HASHTAG.sub(lambda m: re.sub(r"^(Saint|Sainte)(?=[A-ZÀ-Ý])", r"\1-", m.group(1)), text)
     return fix_ocr_dates(fix_ocr_digits(_broken_up(text)))
@@ -91,6 +91,10 @@ def _struck_out(text: str) -> str:
     return "\n".join(lines)
 # « J-1 ! Demain 18h, soirée … »: a post's countdown before what it announces
 _COUNTDOWN = re.compile(r"^([ \t]*)J[ \t]*-[ \t]*\d{1,2}[ \t]*![ \t]*", re.MULTILINE)
+# « Demain 12/11 à Alençon », « Ce soir, 5 novembre »: a day said twice, relatively then written out; the written one stays
+_SAID_TWICE = re.compile(r"(?<![\w'’-])(?:apr[èe]s-demain|demain|aujourd['’]hui|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi)"
+                         r"[ \t]*,?[ \t]+(?=\d{1,2}(?:er)?(?:/\d{1,2}\b|[ \t]+(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|"
+                         r"nov|d[ée]c)))", re.IGNORECASE)
 # « à #Caen », « #SaintLô »: a post's hashtag naming a place, read as the name (« Saint-Lô »)
 _HASHTAG = re.compile(r"(?<![\w#])#([A-ZÀ-Ý][\w'’-]*)")
 _CAROUSEL = re.compile(r"^[ \t]*‹[ \t]+|[ \t]+›[ \t]*$", re.MULTILINE)
