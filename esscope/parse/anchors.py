@@ -286,12 +286,17 @@ _HEADING = re.compile(r"^(?:\S+\s+){0,7}\S+$")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\s*[»\"”]?\s*$")
 
 
+_RULE = re.compile(r"[\W_]{3,}")
+
+
 def find_candidates(lines: list) -> list:
     """Every line's date reading, kept or dropped with its reason (`keep`). A date in the middle of a
     sentence counts only in a sentence that opens a paragraph (not in a description that carries an
     entry on)."""
-    out, heading = [], None
+    out, heading, dated = [], None, False
     for i, line in enumerate(lines):
+        # a date already opened this paragraph (a rule « ------ » closes one too)
+        dated = dated and not line.blank and not _RULE.fullmatch(line.text)
         if line.blank or len(line.text) > 5000:
             continue
         opens = i == 0 or lines[i - 1].blank or lines[i - 1].n == line.n or _ENDS_SENTENCE.search(lines[i - 1].text) \
@@ -303,6 +308,9 @@ def find_candidates(lines: list) -> list:
         anchor.at, anchor.line = i, line
         if anchor.kept:
             _judged(anchor, keep.judge_in_place(anchor, line.text, heading))
+        if anchor.kept and line.moved and dated and lines[i - 1].n != line.n:
+            _judged(anchor, keep.Verdict(False, keep.MOVED))    # a sticker under a dated entry's details: its new day
+        dated = dated or anchor.kept
         if anchor.kept and (i < 5 and dates.is_masthead(line.text) or _ISSUE.match(line.text)):
             _judged(anchor, keep.Verdict(False, keep.PUBLISHED))     # the paper's own date on its folio line
         if (anchor.kept or anchor.reason == keep.NO_TITLE) and heading is not None and not anchor.inside \

@@ -340,7 +340,8 @@ def _place_lines(before: list, context: Context) -> set:
     for k in range(found + 1, min(found + 3, len(before))):
         line = before[k].text
         if before[k].n - before[k - 1].n > 2 or len(line.split()) > 8 or line.endswith(".") \
-                or dates.starts_with_time(line) or price_of(line) or label_of(line):
-            break
+                or dates.starts_with_time(line) or price_of(line) or label_of(line) \
+                or line.startswith("(") or dates.search_dates(line, loose=True):
+            break       # (« (inscription avant le vendredi 12 novembre) »: a remark under the place, not more of it)
         taken.add(k)
     return taken

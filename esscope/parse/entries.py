@@ -227,9 +227,10 @@ def _box_event(first: Line, lines: list, header: str, context: Context):
 
 
 def _moved_to(body: list, context: Context) -> tuple | None:
-    """(index, new period) of a line among an entry's first two that gave its new day (« Reporté au … »,
-    taken off the line by `lines.read_lines`), or None."""
-    for line in [line for line in body if not line.blank][:2]:
+    """(index, new period) of a line among an entry's first two, or of its first paragraph, that gave its new
+    day (« Reporté au … », taken off the line by `lines.read_lines`), or None."""
+    first = next((k for k, line in enumerate(body) if line.blank and k), len(body))
+    for line in [line for line in body if not line.blank][:2] + body[:first]:
         found = dates.match_date(line.text) if line.moved else None
         period = found and dates.resolve(found, context.year)
         if period:

@@ -32,6 +32,7 @@ SAME_DAY = "jour de l'en-tête redonné dans la description"
 PERIOD = "période d'un agenda dont les jours sont listés dessous, pas un événement"
 CANCELLED = "événement annulé (s'il est reporté, sa nouvelle date est lue à part)"
 MEETING = "réunion de ceux qui préparent le programme, pas un événement"
+MOVED = "nouvelle date de l'événement au-dessus (« Reportée au … »), lue avec lui"
 STRONG = {PUBLISHED, LIMIT, PAST, SPAN, NEWS, COUNT, CANCELLED, MEETING}
 
 

@@ -51,7 +51,7 @@ def read_lines(text: str, cut=None) -> list:
     cut = cut or (lambda body: [body])
     out = []
     for n, raw in _unwrapped(side_by_side(untimelined(unboxed(unstacked(uncounted(unpinned(unrun(untagged(unquoted(unfolded(text))).split("\n"))))))))):
-        expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_BOX.sub(" ", raw).rstrip()))))
+        expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_date_first(_BOX.sub(" ", raw)).rstrip()))))
         expanded = _SEE_ALSO.sub("", _AT_VENUE.sub(" – 📍 ", expanded))
         moved = bool(_MOVED_TO.match(expanded))
         expanded = _STATUS.sub("", _FORMERLY_REMARK.sub("", _MOVED_TO.sub("", expanded, count=1)))
@@ -89,7 +89,7 @@ _SEE_ALSO = re.compile(r"\s*(?:[–—-]\s*|\(\s*)voir\s+(?:au|le|p\.|page|ci-de
 FORMERLY = re.compile(r"^\s*(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)\b",
                        re.IGNORECASE)
 # (« Description : REPORTÉE au jeudi 27 novembre, … »: a calendar's description field that says it)
-_MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:\d{1,3}\s{2,})?(?:(?:description|infos?|note|remarque|statut)\s*:\s*)?(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
+_MOVED_TO = re.compile(r"^\s*(?:[^\w\s«\"'(]{1,3}\s*)?(?:\d{1,3}\s{2,})?(?:(?:description|infos?|note|remarque|statut|autocollant|sticker|erratum|rectificatif|mise\s+à\s+jour|modification|attention|important|derni[èe]re\s+minute)\s*:\s*)?(?:(?:initialement|primitivement|d['’]abord)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|annonc[ée]e?s?)"
                        r"\s+[^,;]{3,40}?\s*[,;]?\s*(?:et\s+)?)?(?:(?:report[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?|"
                        r"avanc[ée]e?s?)(?:\s+(?:au|à)|\s*(?:→|->|⇒|➜))|(?:date\s+modifi[ée]e|nouvelle\s+date|changement\s+de\s+date)\s*(?::|→|->|⇒|➜))\s+"
                        r"(?=(?:lun|mar|mer|jeu|ven|sam|dim)\w*\.?\s+\d|\d)", re.IGNORECASE)
@@ -267,7 +267,7 @@ _SALES_END = re.compile(r"^(?:fin\s+des\s+(?:ventes|inscriptions|r[ée]servation
 _GERMAN_DATE = re.compile(r"\s*[·/|]\s*(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?"
                           r"\s+\d{1,2}\.(?=[^·/|]*(?:November|Oktober|Dezember|Nov\.|\d{1,2}\.|Uhr))[^·/|]*$")
 # the lines and corners of a box drawn with characters (« ┌────┐ »)
-_BOX = re.compile(r"[\u2500-\u257f]+")
+_BOX = re.compile(r"[\u2500-\u259f]+")      # box drawing, and the shading blocks of a sticker or a band (« ▓▓ »)
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 
@@ -669,6 +669,23 @@ def unglue(text: str) -> str:
 # « LUN16 », « Mer. 18 »: a poster's day heading alone on its line, its weekday short, often run into its day
 _GLUED_DAY = re.compile(r"^\s*(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim)\.?"
                         r"\s?(3[01]|[12]\d|0?[1-9])\s*$", re.IGNORECASE)
+
+
+# « 18h30 – LUN. 15 NOV. », « 14h ven. ▸ 18h sam. ─ VEN. 19 & SAM. 20 NOV. » (its rule already a space): a poster's
+# hours written before the day
+_CLOCK = r"\d{1,2}\s*h\s*\d{0,2}(?:\s+(?:lun|mar|mer|jeu|ven|sam|dim)[a-z]*\.?)?"
+_HOURS_FIRST = re.compile(rf"^(?P<lead>\s*)(?P<hours>{_CLOCK}(?:\s*(?:[▸>→–-]|à)\s*{_CLOCK})?)(?:\s*[–—|-]\s*|\s{{2,}})(?P<rest>\S.*)$",
+                          re.IGNORECASE)
+
+
+def _date_first(raw: str) -> str:
+    """« 18h30 ─ LUN. 15 NOV. » → « LUN. 15 NOV. 18h30 »: the day first, as every other stage reads it."""
+    m = _HOURS_FIRST.match(raw)
+    found = dates.match_date(m.group("rest")) if m else None
+    if not found or found.kind == "month":
+        return raw
+    rest = m.group("rest")
+    return f"{m.group('lead')}{rest[:found.end]} {m.group('hours')}{rest[found.end:]}"
 
 
 _TITLE_TIME = re.compile(r"^(?P<title>\s*[A-ZÀ-Ý«\"][^:|]{4,120}?)\s+(?P<rest>\d{1,2}\s*h\s*\d{0,2}\s*:\s+\S.*)$")

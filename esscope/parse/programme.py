@@ -788,7 +788,7 @@ _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][
                          r"^\s*(?:deadline|date\s+limite|cl[ôo]ture\s+des\s+(?:inscriptions|candidatures)|"
                          r"fin\s+des\s+(?:inscriptions|candidatures))\b"
                          # a press conference: for journalists, not the public
-                         r"|^\s*(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
+                         r"|(?:^|[:–—]\s)\s*(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
                          r"|^\s*pr[ée]sentation\s+(?:\S+\s+){0,4}(?:à\s+la\s+presse|aux\s+(?:journalistes|m[ée]dias))\b"
                          r"|^\s*pr[ée]sentation\s+(?:à\s+la\s+)?presse\b"
                          # a printed calendar's header: « Fuseau horaire : (GMT-03:00) Cayenne »

@@ -1,0 +1,58 @@
+"""A week's poster: hours written before the day (« 18h30 ─ LUN. 15 NOV. »), « org. » lines, remarks under
+the place, a sticker that moves an entry, the partners' notes at the bottom."""
+
+POSTER = """            SEMAINE DE L'ESS À CHÂTELLERAULT
+              du lundi 14 au samedi 19 novembre 2011
+
+   18h30 ─ LUN. 14 NOV.
+   SOIRÉE D'OUVERTURE « L'ESS EN VITRINE »
+   Hôtel de Ville, salle des fêtes – Châtellerault
+   org. Collectif solidaire du Châtelleraudais
+
+   14h – MER. 16 NOV.
+   ATELIER « RÉPARE TON GRILLE-PAIN »
+   Local de la Ressourcerie, quartier d'Ozon – Châtellerault
+   (inscription avant le vendredi 11 novembre)
+   org. Ressourcerie du Val de Vienne
+
+   ┌───────────────────────────────────────────────────┐
+   │  16h ─ JEU. 17 NOV.                                │
+   │  TABLE RONDE « JEUNES ET ENGAGEMENT »              │
+   │  Maison des associations – Naintré                 │
+   │  org. Association Jeunes Pousses                   │
+   │ ▓▓ AUTOCOLLANT : REPORTÉE AU SAMEDI 19 NOVEMBRE, 16h, même lieu ▓▓ │
+   └───────────────────────────────────────────────────┘
+
+   9h ▸ 17h | VEN. 18 NOV.
+   FORUM « EMPLOI & ESS »
+   Salle de l'Angelarde, 86100 Châtellerault
+   org. Maison de l'emploi
+
+   À NOTER – pour les partenaires : conférence de presse mardi 8 novembre, 11h.
+"""
+
+
+def _events(read):
+    return [(e["start_date"], e["title"], e["commune_name"], e["organizer"])
+            for e in read(POSTER.encode(), "affiche.txt").events_as_dicts()]
+
+
+def test_hours_written_before_the_day_open_an_entry_with_its_place_and_organiser(read):
+    events = _events(read)
+    assert ("2011-11-14", "Soirée d'ouverture « L'ESS en vitrine »", "Châtellerault",
+            "Collectif solidaire du Châtelleraudais") in events
+    assert ("2011-11-18", "Forum « Emploi & ESS »", "Châtellerault", "Maison de l'emploi") in events
+
+
+def test_a_remark_under_the_place_is_not_part_of_it(read):
+    assert ("2011-11-16", "Atelier « Répare ton grille-pain »", "Châtellerault",
+            "Ressourcerie du Val de Vienne") in _events(read)
+
+
+def test_a_sticker_at_the_bottom_of_a_boxed_entry_moves_it(read):
+    tables = [e for e in _events(read) if e[1].startswith("Table ronde")]
+    assert tables == [("2011-11-19", "Table ronde « Jeunes et engagement »", "Naintré", "Association Jeunes Pousses")]
+
+
+def test_a_press_conference_after_a_lead_is_not_an_event(read):
+    assert sorted(e[0] for e in _events(read)) == ["2011-11-14", "2011-11-16", "2011-11-18", "2011-11-19"]
