@@ -56,3 +56,29 @@ def test_a_sticker_at_the_bottom_of_a_boxed_entry_moves_it(read):
 
 def test_a_press_conference_after_a_lead_is_not_an_event(read):
     assert sorted(e[0] for e in _events(read)) == ["2011-11-14", "2011-11-16", "2011-11-18", "2011-11-19"]
+
+
+REPORT = """                 BILAN DU MOIS DE L'ESS 2021
+        Document transmis à la CRESS le lundi 13 décembre 2021
+
+ N° Date(s)      Commune          Événement                      Structure            Format      Statut
+ ── ──────────── ──────────────── ────────────────────────────── ──────────────────── ─────────── ────────
+ 1  04/11        Rennes (35000)   Lancement du Mois de l'ESS en  Pôle ESS du Pays     Présentiel  Réalisé
+                                  pays de Rennes                 de Rennes
+ 2  09/11        –                Webinaire « Financer son       Collectif Finances   En ligne    Réalisé
+                                  projet »                       Solidaires           (Zoom)
+ 3  prévu 16/11  Vitré (35500)    Forum des métiers de l'ESS     Cité des métiers     Présentiel  Réalisé
+    réalisé                                                      du Pays de Vitré
+    23/11
+ 4  20/11        Redon (35600)    Marché solidaire               Comité des fêtes     Présentiel  ANNULÉ
+
+La conférence de Vitré du mardi 16 novembre a été suivie par 58 personnes.
+"""
+
+
+def test_a_report_table_under_a_rule_is_read_row_by_row_its_cells_wrapped(read):
+    events = read(REPORT.encode(), "bilan.txt").events_as_dicts()
+    got = sorted((e["start_date"], e["title"], e["commune_name"], e["online"]) for e in events)
+    assert got == [("2021-11-04", "Lancement du Mois de l'ESS en pays de Rennes", "Rennes", False),
+                   ("2021-11-09", "Webinaire « Financer son projet »", None, True),
+                   ("2021-11-23", "Forum des métiers de l'ESS", "Vitré", False)]

@@ -253,8 +253,9 @@ def _any_date(text: str) -> Anchor | None:
     return _judged(anchor, keep.Verdict(False, keep.NO_EVENT))
 
 
-_MOVED_CELL = re.compile(r"\b(?:report[ée]e?|d[ée]cal[ée]e?|avanc[ée]e?)\s+(?:au|à)\s+|\bnouvelle\s+date\s*:?\s*",
-                         re.IGNORECASE)
+# (« prévu 16/11 réalisé 23/11 »: a report's table, the day it was held)
+_MOVED_CELL = re.compile(r"\b(?:report[ée]e?|d[ée]cal[ée]e?|avanc[ée]e?)\s+(?:au|à)\s+|\bnouvelle\s+date\s*:?\s*|"
+                         r"\br[ée]alis[ée]e?\s+(?:le\s+)?(?=\d|(?:lun|mar|mer|jeu|ven|sam|dim))", re.IGNORECASE)
 
 
 def _table_anchor(line: Line) -> Anchor | None:

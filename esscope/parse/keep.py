@@ -45,7 +45,7 @@ class Verdict:
 KEEP = Verdict(True)
 
 # « Publié le », « mis à jour le 31/03/22 », « Article du 4 novembre », « paru le » — not « La Poste »
-_PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|envoy[ée]e?s?|"
+_PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|envoy[ée]e?s?|transmise?s?|"
                         r"r[ée]dig[ée]e?s?|paru(?:tion)?|actualis[ée]e?s?|diffus[ée]e?s?|enregistr[ée]e?s?|"
                         r"(?:derni[èe]re\s+)?modification)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
                         r"(?:article|actualit[ée]|communiqu[ée]|br[èe]ve)\s+(?:du|publi[ée]e?)\s|"
@@ -84,7 +84,7 @@ _PAST = re.compile(r"\b(?:compte[- ]rendus?(?=\s+d)|retour\s+sur|merci\s+(?:[àa
 # remis »), not what was planned (« la MJC a prévu un atelier … »)
 _TOLD_PAST = re.compile(r"\b(?:a|ont)\s+(?:(?:d[ée]j[àa]|bien|été|encore)\s+)*(?!(?:lieu|pr[ée]vu|programm[ée]|d[ée]cid[ée]|"
                         r"choisi|voulu|souhait[ée]|imagin[ée]|concoct[ée]|pr[ée]par[ée]|fix[ée]|retenu|invit[ée]|"
-                        r"convi[ée]|besoin|envie|lieu)\b)[a-zà-ÿ]{3,}(?:é|ée|és|ées|is|ise|it|u|us|ert)\b"
+                        r"convi[ée]|besoin|envie|lieu)\b)[a-zà-ÿ]{3,}(?:é|ée|és|ées|is|ise|it|u|us|ue|ues|ie|ies|ert)\b"
                         r"|\b(?:s['’]est|se\s+sont)\s+[a-zà-ÿ]{3,}(?:é|ée|és|ées)\b", re.IGNORECASE)
 _CANCELLED = re.compile(r"\bannul(?:er|é|ée|és|ées|ation)\b|\bd[ée]programm[ée]e?s?\b", re.IGNORECASE)
 

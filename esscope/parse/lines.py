@@ -11,7 +11,7 @@ from itertools import pairwise
 from . import dates
 from .keep import cancelled_cell
 from .places import is_address
-from .tables import Header, day_first_dates, header_of, row_cells
+from .tables import Header, day_first_dates, header_of, row_cells, ruled_header
 from .timeline import untimelined
 from .vocabulary import column_field, label_of
 
@@ -51,7 +51,7 @@ def read_lines(text: str, cut=None) -> list:
     cut = cut or (lambda body: [body])
     out = []
     for n, raw in _unwrapped(side_by_side(untimelined(unboxed(unstacked(uncounted(unpinned(unrun(untagged(unquoted(unfolded(text))).split("\n"))))))))):
-        expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_date_first(_BOX.sub(" ", raw)).rstrip()))))
+        expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_date_first(_BOX.sub(" ", _rule_kept(raw))).rstrip()))))
         expanded = _SEE_ALSO.sub("", _AT_VENUE.sub(" – 📍 ", expanded))
         moved = bool(_MOVED_TO.match(expanded))
         expanded = _STATUS.sub("", _FORMERLY_REMARK.sub("", _MOVED_TO.sub("", expanded, count=1)))
@@ -267,6 +267,14 @@ _SALES_END = re.compile(r"^(?:fin\s+des\s+(?:ventes|inscriptions|r[ée]servation
 _GERMAN_DATE = re.compile(r"\s*[·/|]\s*(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?"
                           r"\s+\d{1,2}\.(?=[^·/|]*(?:November|Oktober|Dezember|Nov\.|\d{1,2}\.|Uhr))[^·/|]*$")
 # the lines and corners of a box drawn with characters (« ┌────┐ »)
+# « ── ──────── ────── » under a table's column names: where its columns start, kept as dashes
+_BOX_RULE = re.compile(r"[ \t]*[─━═]{2,}(?:[ \t]+[─━═]{2,})+[ \t]*")
+
+
+def _rule_kept(raw: str) -> str:
+    return re.sub(r"[─━═]", "-", raw) if _BOX_RULE.fullmatch(raw) else raw
+
+
 _BOX = re.compile(r"[\u2500-\u259f]+")      # box drawing, and the shading blocks of a sticker or a band (« ▓▓ »)
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
@@ -793,6 +801,7 @@ def mark_tables(lines: list) -> list:
         if cells is None and rows and header.fields[0] == "date" and _DATE_GOES_ON.search(out[rows[-1]].cells[0]):
             cells = [line.text] + [""] * (len(header.fields) - 1)     # « REPORTÉE AU » / « Jeu. 19/11 » alone
         if cells is not None and header_of(line.text) is None:
+            cells = ["" if _NOTHING.fullmatch(cell.strip()) else cell for cell in cells]     # « – »: an empty cell
             if rows and _wrapped_row(cells, out[rows[-1]].cells, header):
                 above = out[rows[-1]]
                 # a cell that goes on with « ANNULÉE » alone: the row's event is cancelled, as its title will say
@@ -807,13 +816,17 @@ def mark_tables(lines: list) -> list:
             out[i] = Line(line.n, line.text, line.indent, line.bullet, header, cells)
             continue
         _read_day_first(out, rows)
-        header, rows = header_of(placed), []
+        # the rule under the column names, when there is one, says where they start better than their gaps
+        below = out[i + 1] if i + 1 < len(out) else None
+        ruled = ruled_header(placed, " " * below.indent + below.text) if below and _RULED.fullmatch(below.text) else None
+        header, rows = ruled or header_of(placed), []
         if header is not None:
             out[i] = Line(line.n, "", line.indent, False)
     _read_day_first(out, rows)
     return out
 
 
+_NOTHING = re.compile(r"[-–—/.]{1,3}|n\.?\s?c\.?|n\.?\s?a\.?", re.IGNORECASE)
 _DITTO = re.compile(r"[«»\"”〃]|id\.?|idem|d[°o]", re.IGNORECASE)
 _RULED = re.compile(r"[-=_+|:\s]{3,}")
 
@@ -824,7 +837,11 @@ def _wrapped_row(cells: list, above: list, header) -> bool:
     or the end of the date above (« Du mer. 5/11 » / « au sam. 8/11 », « Mar. 25/11 REPORTÉE AU » / « Jeu. 27/11 »)."""
     if header.separator != "gap" or "date" not in header.fields:
         return False
-    said = {name: cell.strip() for cell, name in zip(cells, header.fields) if name in ("date", "time", "end")}
+    if "number" in header.fields:       # « N° »: a row opens with its number, a line without one carries on
+        return not cells[header.fields.index("number")].strip()
+    said = {name: cell.strip() for cell, name in zip(cells, header.fields) if name in ("date", "time", "end", "title")}
+    if not said.get("date") and "title" in said and re.match(r"$|[a-zà-ÿ»)]", said["title"]):
+        return True     # no day, and a title cell that goes on (« le littoral », « compétences » ») or says nothing
     date_above = next((cell for cell, name in zip(above, header.fields) if name == "date"), "")
     if _DATE_GOES_ON.search(date_above) or _DATE_ENDS.match(said.get("date", "")):
         return True

@@ -83,6 +83,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     stops = undated_from + undated_items + keep.news_starts(lines) + [a.at for a in candidates if a.reason == keep.NEWS]
     stops += [i for i in related if i - 1 not in related]
     stops += list(sections)
+    stops += [a.at for a in candidates if a.table and not a.kept]     # a table's dropped row (« ANNULÉ ») is its own
     # « SEMAINE 45 | du lundi 6 au dimanche 12 novembre »: a week's heading ends the day before it
     stops += [a.at for a in candidates if not a.kept and a.found.kind == "range" and len(lines[a.at].text) <= 80
               and a.reason in (keep.NO_TITLE, keep.PERIOD)]
@@ -912,6 +913,8 @@ def _twins(a, b, few: bool, blanks: list) -> bool:
     if a.title != b.title and (few or _told(a) or _told(b)) \
             and (_alike(a.title, b.title) or _unnamed_twin(a, b) or _kind_named(a, b)):
         return True
+    if (_told(a) or _told(b)) and a.commune_code and a.commune_code == b.commune_code and _holds_title(a, b):
+        return True
     if a.title != b.title and _same_milestone(a, b):
         return True     # one opening, closing or prize-giving a day in one place, in a list however long
     return _same_text(a, b) and (_apart(a, b, blanks) or _far(a, b))
@@ -957,6 +960,14 @@ def _told(event) -> bool:
 def _compatible(a, b) -> bool:
     """Two readings that do not contradict each other on where and when in the day."""
     return all(not x or not y or x == y for x, y in ((a.commune_code, b.commune_code), (a.start_time, b.start_time)))
+
+
+def _holds_title(a, b) -> bool:
+    """« Le Salon des initiatives solidaires de Narbonne reste le rendez-vous le plus fréquenté » beside the
+    entry « Salon des initiatives solidaires »: a sentence that writes another reading's whole title."""
+    wa, wb = _title_words(a.title), _title_words(b.title)
+    short, long = sorted((wa, wb), key=len)
+    return len(short) >= 2 and short < long
 
 
 def _unnamed_twin(a, b) -> bool:

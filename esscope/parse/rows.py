@@ -237,7 +237,9 @@ def mapped_row(cells: list, fields: tuple, places: Places) -> Row | None:
     row.organizer = row.organizer or _labelled_organiser(row.description)
     row.place = _mapped_place(values, places)
     row.commune = row.place.commune if row.place else None
-    row.online = row.online or is_online(" ".join(values.get("venue", [])))
+    # « Format : En ligne (Zoom) »: the column that says how one takes part, when no commune is given
+    row.online = row.online or is_online(" ".join(values.get("venue", []))) \
+        or not row.commune and is_online(" ".join(values.get("kind", [])))
     return row if row.title else None
 
 

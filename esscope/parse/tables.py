@@ -84,6 +84,24 @@ def header_of(text: str) -> Header | None:
     if separator is None:
         return None
     cells = split_cells(text, separator)
+    return _named_columns(cells, separator, _starts(text.strip(), cells) if separator == "gap" else ())
+
+
+def ruled_header(text: str, rule: str) -> Header | None:
+    """The header a line is when the rule under it (« ── ────────── ──────── ») says where its columns start,
+    its names one space apart (« N° Date(s) »)."""
+    starts = tuple(m.start() for m in _RULE_RUN.finditer(rule))
+    if len(starts) < 3 or text[:starts[0]].strip():
+        return None
+    lead = len(text) - len(text.lstrip())
+    cells = [text[a:b].strip() for a, b in itertools.pairwise(list(starts) + [max(len(text), starts[-1] + 1)])]
+    return _named_columns(cells, "gap", tuple(at - lead for at in starts))
+
+
+_RULE_RUN = re.compile(r"[-─━═=]+")
+
+
+def _named_columns(cells: list, separator: str, starts: tuple) -> Header | None:
     named = [c for c in cells if c]
     if len(named) < (3 if separator in (";", ",") else 2):
         return None
@@ -93,8 +111,7 @@ def header_of(text: str) -> Header | None:
     # a tool's export carries columns of its own (« All Day Event », « Private »): a few left unnamed
     if unknown > (max(1, len(named) // 4) if len(named) >= 4 else 0) or len(known) < 2 or not known & _KEY_FIELDS:
         return None
-    return Header(fields, separator, _starts(text.strip(), cells) if separator == "gap" else (),
-                  english_header(cells))
+    return Header(fields, separator, starts, english_header(cells))
 
 
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
