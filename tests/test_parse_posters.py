@@ -82,3 +82,51 @@ def test_a_report_table_under_a_rule_is_read_row_by_row_its_cells_wrapped(read):
     assert got == [("2021-11-04", "Lancement du Mois de l'ESS en pays de Rennes", "Rennes", False),
                    ("2021-11-09", "Webinaire « Financer son projet »", None, True),
                    ("2021-11-23", "Forum des métiers de l'ESS", "Vitré", False)]
+
+
+FLYER = """                 MOIS DE L'ESS EN GUADELOUPE 2022
+
+   TEMPS FORTS
+   • Jeudi 3 : lancement, Pointe-à-Pitre
+   • Mercredi 30 : Trophées, Pointe-à-Pitre
+                                                                      1/2
+                          NOVEMBRE 2022
+
+   JEUDI 3
+
+   17h · Lancement du Mois de l'ESS en Guadeloupe
+         Centre culturel Rémy-Nainsouta, Pointe-à-Pitre · Réseau guadeloupéen de l'ESS
+
+   SAMEDI 5
+
+   8h-13h · Foire des coopératives agricoles
+         Place du marché, Douville (Sainte-Anne) · Coopérative des planteurs
+
+   MARDI 8
+
+   9h · Atelier « Créer sa coopérative »
+         Maison des associations, Le Moule · Association Konbit
+
+   MERCREDI 30
+
+   18h · Soirée de clôture et remise des Trophées de l'ESS
+         Salle des fêtes, Pointe-à-Pitre · Réseau guadeloupéen de l'ESS
+""" + "".join(f"\n   JEUDI {d}\n\n   10h · Permanence ESS\n         Maison des associations, Le Moule · Konbit\n"
+              for d in (10, 17, 24))
+
+
+def test_a_flyers_day_headings_take_the_month_above_not_the_page_number(read):
+    events = read(FLYER.encode(), "flyer.txt").events_as_dicts()
+    assert {e["start_date"][:7] for e in events} == {"2022-11"}
+
+
+def test_a_place_then_its_organiser_after_a_dot_and_a_commune_in_brackets(read):
+    got = {e["start_date"]: e["commune_name"] for e in read(FLYER.encode(), "flyer.txt").events_as_dicts()}
+    assert got["2022-11-03"] == "Pointe-à-Pitre" and got["2022-11-08"] == "Le Moule"
+    assert got["2022-11-05"] == "Sainte-Anne"
+
+
+def test_a_teaser_that_names_only_the_opening_is_the_opening_entry_in_a_long_list(read):
+    events = read(FLYER.encode(), "flyer.txt").events_as_dicts()
+    assert sorted(e["title"] for e in events if e["start_date"] in ("2022-11-03", "2022-11-30")) == [
+        "Lancement du Mois de l'ESS en Guadeloupe", "Soirée de clôture et remise des Trophées de l'ESS"]

@@ -288,6 +288,9 @@ _ENDS_SENTENCE = re.compile(r"[.!?…]\s*[»\"”]?\s*$")
 
 
 _RULE = re.compile(r"[\W_]{3,}")
+_FOLIO = re.compile(r"\d{1,2}\s*/\s*\d{1,2}")
+# the months a Mois de l'ESS programme dates its entries in, from the call for entries to the last echoes
+_SEASON = {9, 10, 11, 12, 1}
 
 
 def find_candidates(lines: list) -> list:
@@ -309,6 +312,8 @@ def find_candidates(lines: list) -> list:
         anchor.at, anchor.line = i, line
         if anchor.kept:
             _judged(anchor, keep.judge_in_place(anchor, line.text, heading))
+        if anchor.kept and _FOLIO.fullmatch(line.text) and anchor.found.points[0].month not in _SEASON:
+            _judged(anchor, keep.Verdict(False, keep.NO_TITLE))     # « 1/2 » at a page's foot: its number
         if anchor.kept and line.moved and dated and lines[i - 1].n != line.n:
             _judged(anchor, keep.Verdict(False, keep.MOVED))    # a sticker under a dated entry's details: its new day
         dated = dated or anchor.kept
@@ -438,6 +443,7 @@ def _fill_months(anchors: list) -> None:
     month = None
     for anchor in anchors:
         frames = (anchor.kept and not anchor.line.moved) or anchor.reason in (keep.SPAN, keep.PERIOD)
+        frames = frames and all(p.month in _SEASON for p in anchor.found.points if p.month)
         for point in anchor.found.points:
             if point.month is None:
                 point.month, point.guessed = month or 11, True

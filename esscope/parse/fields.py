@@ -89,8 +89,7 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
             named = communes_in_prose(text, places)
             coded = POSTCODE_NAME.search(text)
             found = places.postcode_commune(coded.group(1), coded.group(2)) if coded else None
-            closing = _CLOSING_COMMUNE.search(text) or _TRAILING_COMMUNE.search(text)
-            closed = commune_cell(closing.group(1), places) if closing else None
+            closed = _closing_commune(text, places)
             venue_of = commune_of_venue(text, places) if not (closed or named or found) else None
             if closed and closed.code:      # « Salle Bellegrave, Pessac (33) », « Restaurant La Table, Nantes »
                 apply_commune(event, closed)
@@ -105,9 +104,26 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
 
 
 def _closed_by_commune(text: str, places) -> bool:
-    closing = _CLOSING_COMMUNE.search(text) or _TRAILING_COMMUNE.search(text)
-    found = commune_cell(closing.group(1), places) if closing else None
+    found = _closing_commune(text, places)
     return bool(found and found.code)
+
+
+def _closing_commune(text: str, places):
+    """The commune that closes a line of details, or one of its parts between « · » (« Plage de Moya, Pamandzi
+    · Association Mwezi Vert »: the place, then who organises)."""
+    for part in [text] + (_DOT_PARTS.split(text) if " · " in text else []):
+        closing = _CLOSING_COMMUNE.search(part) or _TRAILING_COMMUNE.search(part) or _BRACKETED_COMMUNE.search(part)
+        found = commune_cell(closing.group(1), places) if closing else None
+        if found and found.code:
+            return found
+    return None
+
+
+# « Place du marché, Coconi (Ouangani) »: a village or district, its commune in brackets
+_BRACKETED_COMMUNE = re.compile(r"\(\s*([A-ZÀ-Ý][\w'’ -]{1,40}?)\s*\)\s*\.?\s*$")
+
+
+_DOT_PARTS = re.compile(r"\s+·\s+")
 
 
 def _street_line(text: str) -> bool:

@@ -845,7 +845,11 @@ def _merged_repeats(events: list, lines: list) -> list:
             continue
         slot = day.remove(twin)
         keep, other = (twin, event) if twin.confidence >= event.confidence else (event, twin)
-        if has_event_noun(other.title) and not has_event_noun(keep.title) or _kind_named(keep, other) \
+        if _same_milestone(keep, other):
+            # « Jeudi 3 : ouverture » and the entry it teases: the entry's title
+            if len(_title_words(keep.title)) <= 2 < len(_title_words(other.title)):
+                keep.title = other.title
+        elif has_event_noun(other.title) and not has_event_noun(keep.title) or _kind_named(keep, other) \
                 and len(_title_words(other.title)) > len(_title_words(keep.title)):
             keep.title = other.title        # the reading that names the event names it
         for name in ("venue", "address", "commune_code", "commune_name", "organizer", "start_time", "end_time",
@@ -865,6 +869,7 @@ class _Day:
 
     def __init__(self, blanks: list):
         self.blanks, self.slots, self.told, self.by_text, self.keys = blanks, {}, {}, {}, {}
+        self.milestones = {}        # openings, closings, prizes: one a day, however each mention words it
 
     def add(self, event, slot: int | None = None):
         slot = len(self.slots) if slot is None else slot
@@ -872,12 +877,15 @@ class _Day:
         self.slots[slot], self.keys[id(event)] = event, (slot, key)
         if _told(event):
             self.told[slot] = event
+        if any(m.search(event.title or "") for m in _MILESTONE.values()):
+            self.milestones[slot] = event
         self.by_text.setdefault(key[0], {}).setdefault(key[1], {})[slot] = event
 
     def remove(self, event) -> int:
         """Take `event` out of the indexes (its title may change) and give back its slot."""
         slot, (text, paragraph) = self.keys.pop(id(event))
         self.told.pop(slot, None)
+        self.milestones.pop(slot, None)
         del self.by_text[text][paragraph][slot]
         return slot
 
@@ -885,7 +893,9 @@ class _Day:
         if few or _told(event):
             return list(self.slots.values())
         own = self._paragraph(event)
-        found = dict(self.told)
+        # (a teaser that names only the milestone, « Jeudi 3 : lancement »: not two inaugurations of one long list)
+        found = {**self.told, **{slot: e for slot, e in self.milestones.items()
+                                 if min(len(_title_words(e.title)), len(_title_words(event.title))) <= 2}}
         for paragraph, entries in self.by_text.get(_bare_title(event.title), {}).items():
             found.update(entries if paragraph != own else
                          {slot: e for slot, e in entries.items() if _far(e, event)})
