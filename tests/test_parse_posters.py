@@ -130,3 +130,37 @@ def test_a_teaser_that_names_only_the_opening_is_the_opening_entry_in_a_long_lis
     events = read(FLYER.encode(), "flyer.txt").events_as_dicts()
     assert sorted(e["title"] for e in events if e["start_date"] in ("2022-11-03", "2022-11-30")) == [
         "Lancement du Mois de l'ESS en Guadeloupe", "Soirée de clôture et remise des Trophées de l'ESS"]
+
+
+WALL = """Mois de l'ESS 2021 en Anjou – le mur des partenaires
+Anjou ESS Réseau • 12 contributeurs • 20 publications
+
+▸ Ciné-débat « Terre commune »
+Vendredi 5 novembre à 20h30, cinéma associatif Le Cyrano, Trélazé (49800).
+Débat avec deux coopératives locales. Tarif unique 5 €.
+Par le cinéma associatif Le Cyrano.
+Lucas Ferrand (Le Cyrano) · 11 oct. 2021
+♥ 4 · 💬 0
+
+▸ Gratiferia (zone de gratuité)
+Samedi 6 novembre, 10h-16h, parvis de la salle des fêtes, Saumur.
+Apportez ce que vous voulez, prenez ce qui vous plaît !
+Collectif Les Mains Ouvertes
+Nadia Ouali (Les Mains Ouvertes) · 12 oct. 2021
+♥ 7 · 💬 1
+   ↳ Sophie R. · 2 nov. 2021 : Y aura-t-il des jeux pour enfants ?
+
+▸ Atelier « Monter sa coopérative jeunesse »
+Mercredi 10 novembre, 14h, Espace jeunes, 49300 Cholet. Pour les 16-18 ans.
+Organisé par la Coopérative jeunesse de services de Cholet.
+Marion Dupuis (CJS Cholet) · 14 oct. 2021
+♥ 5 · 💬 0
+"""
+
+
+def test_a_walls_posts_are_titled_above_their_date_and_their_bylines_date_nothing(read):
+    got = sorted((e["start_date"], e["title"], e["commune_name"])
+                 for e in read(WALL.encode(), "mur.txt").events_as_dicts())
+    assert got == [("2021-11-05", "Ciné-débat « Terre commune »", "Trélazé"),
+                   ("2021-11-06", "Gratiferia (zone de gratuité)", "Saumur"),
+                   ("2021-11-10", "Atelier « Monter sa coopérative jeunesse »", "Cholet")]

@@ -312,6 +312,8 @@ def find_candidates(lines: list) -> list:
         anchor.at, anchor.line = i, line
         if anchor.kept:
             _judged(anchor, keep.judge_in_place(anchor, line.text, heading))
+        if anchor.kept and keep.posted_by(line.text):
+            _judged(anchor, keep.Verdict(False, keep.PUBLISHED))
         if anchor.kept and _FOLIO.fullmatch(line.text) and anchor.found.points[0].month not in _SEASON:
             _judged(anchor, keep.Verdict(False, keep.NO_TITLE))     # « 1/2 » at a page's foot: its number
         if anchor.kept and line.moved and dated and lines[i - 1].n != line.n:

@@ -293,6 +293,17 @@ def byline(text: str) -> bool:
     return bool(_BYLINE_LINE.match(text))
 
 
+# « Élise Marchetti (Touraine ESS Réseau) · 6 oct. 2021 », « ↳ Sophie R. · 2 nov. 2021 : Y aura-t-il … »: who posted on a
+# wall or commented, and when
+_POSTED_BY = re.compile(r"^\s*(?:↳\s*)?[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]*\.?){1,2}(?:\s*\([^()]{2,60}\))?\s+·\s+"
+                        r"\d{1,2}(?:er)?\s+[a-zéû]{3,9}\.?\s+(?:19|20)\d\d(?:,?\s+(?:à\s+)?\d{1,2}[:h]\d{2})?\s*(?::\s.*)?$")
+
+
+def posted_by(text: str) -> bool:
+    """A post's or a comment's byline with its day (its year written): not an event."""
+    return bool(_POSTED_BY.match(text))
+
+
 # « Le 8 novembre sera consacré à l'alimentation »: a day given to a theme, an event of its own
 THEMED_DAY = re.compile(r"^\s*(?:sera|est|seront)\s+(?P<verb>consacr|d[ée]di|r[ée]serv)[ée]e?s?\s+(?P<what>(?:à|au|aux)\s.+)$",
                         re.IGNORECASE | re.DOTALL)

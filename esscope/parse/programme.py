@@ -84,6 +84,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     stops += [i for i in related if i - 1 not in related]
     stops += list(sections)
     stops += [a.at for a in candidates if a.table and not a.kept]     # a table's dropped row (« ANNULÉ ») is its own
+    stops += [i for i, line in enumerate(lines) if keep.posted_by(line.text)]     # a post's byline ends it
     # « SEMAINE 45 | du lundi 6 au dimanche 12 novembre »: a week's heading ends the day before it
     stops += [a.at for a in candidates if not a.kept and a.found.kind == "range" and len(lines[a.at].text) <= 80
               and a.reason in (keep.NO_TITLE, keep.PERIOD)]
@@ -249,12 +250,16 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         # title, unless it names a place
         if sum(timed_item(line.text) for line in lines[anchor.at + 1:nxt]) >= 2:
             continue        # « FORUM … » over its day and place, then its timetable: the slots are the entries
-        if not shouted(i) and _own_title(lines[anchor.at + 1:nxt]):
+        # (a post's byline ends it: the next post's title is not this date line's)
+        post_end = next((j for j in range(anchor.at + 1, nxt) if keep.posted_by(lines[j].text)), nxt)
+        if not shouted(i) and _own_title(lines[anchor.at + 1:post_end]):
             continue        # « GARD » above « Mardi 15 novembre » / « 9h – 12h30 » / « Matinale des … »: a heading
         # « … · 14h – 17h (comme chaque premier samedi du mois) »: a remark in brackets names no event
         rest = OPENING_HOURS.sub(" ", re.sub(r"\s*\([^()]{0,80}\)\s*$", "", anchor.rest))
         header, item = split_rest(rest, context.places)
-        if not item or _venue_after_commune(header, item, context.places):
+        # (« ▸ Ciné-débat … » over « Vendredi 5 novembre à 20h30, cinéma associatif Le Balcon, Joué (37300). »: where)
+        if not item or _venue_after_commune(header, item, context.places) \
+                or bulleted and (venue_start(item) or not has_event_noun(item) and "«" not in item):
             found[k] = i
     return found
 
@@ -341,10 +346,14 @@ def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
     return None
 
 
+# (« Gratiferia (zone de gratuité) »: a word in brackets or quotes explains a title, it gives no price)
+_BRACKETS = re.compile(r"\([^()]*\)|«[^»]*»")
+
+
 def _detail_line(text: str) -> bool:
     """A line that says where, when, how much or who, not what."""
     return bool(label_of(text) or is_pinned(text) or dates.starts_with_time(text) or is_address(text)
-                or venue_start(text) or price_of(text) and len(text.split()) <= 6
+                or venue_start(text) or price_of(_BRACKETS.sub("", text)) and len(text.split()) <= 6
                 # « L'Atelier du Biclou, 23 rue Francis-de-Pressensé, Villeurbanne »: a place by its street
                 or any(is_address(part) for part in text.split(",")[1:3])
                 or PHONE.search(text)      # « MDS de Chalon-sur-Saône – 03 85 00 00 63 »: a contact
