@@ -164,3 +164,15 @@ def test_a_walls_posts_are_titled_above_their_date_and_their_bylines_date_nothin
     assert got == [("2021-11-05", "Ciné-débat « Terre commune »", "Trélazé"),
                    ("2021-11-06", "Gratiferia (zone de gratuité)", "Saumur"),
                    ("2021-11-10", "Atelier « Monter sa coopérative jeunesse »", "Cholet")]
+
+
+def test_an_entry_line_that_ends_on_a_comma_or_an_open_quote_goes_on_below(read):
+    text = ("Annuaire des acteurs 2013\n\nLES AMIS DU ZÉRO GASPI\nCollectif citoyen · Alimentation\n"
+            "▶ Samedi 23 novembre, 11h-15h : disco-soupe, parvis du centre commercial,\n51350 Cormontreuil.\n\n"
+            "FEMMES ENTREPRENEUSES 51\nAssociation · Égalité\n"
+            "▶ Jeudi 21 novembre, 18h : table ronde « Femmes et entrepreneuriat\nsocial », médiathèque associative, "
+            "Vitry-le-François.\n")
+    got = sorted((e["start_date"], e["title"], e["commune_name"]) for e in read(text.encode(), "annuaire.txt").events_as_dicts())
+    assert got[0] == ("2013-11-21", "Table ronde « Femmes et entrepreneuriat social »", "Vitry-le-François")
+    assert got[1][0] == "2013-11-23" and got[1][1].startswith("Disco-soupe") and "51350" not in got[1][1]
+    assert got[1][2] == "Cormontreuil"

@@ -39,7 +39,13 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     if anchor.table:
         events = [e for e in table_entries(anchor, block, period, context) if not keep.struck_after(e.title)]
         return _one_per_day(events, period, anchor, context) if period.separate else events
-    header, item = split_rest(anchor.rest, context.places)
+    rest = anchor.rest
+    goes_on = re.search(r",\s*$", rest) or rest.count("«") > rest.count("»")
+    if goes_on and block and not block[0].blank and not block[0].bullet and len(block[0].text) <= 80:
+        # « … : disco-soupe, parvis du centre commercial, » / « 51350 Cormontreuil. », « … table ronde « Femmes et
+        # entrepreneuriat » / « social », médiathèque … »: the line goes on below
+        rest, block = f"{rest} {block[0].text}", block[1:]
+    header, item = split_rest(rest, context.places)
     item = _credited_last(header, item)
     if not item and anchor.form == "lead" and has_event_noun(anchor.lead) and not WHERE_WORDS.match(anchor.lead):
         item = anchor.lead      # « FORUM EMPLOI ESS – Jeudi 15 novembre 2012, de 9h à 16h »: the title comes first
