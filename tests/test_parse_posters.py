@@ -176,3 +176,34 @@ def test_an_entry_line_that_ends_on_a_comma_or_an_open_quote_goes_on_below(read)
     assert got[0] == ("2013-11-21", "Table ronde « Femmes et entrepreneuriat social »", "Vitry-le-François")
     assert got[1][0] == "2013-11-23" and got[1][1].startswith("Disco-soupe") and "51350" not in got[1][1]
     assert got[1][2] == "Cormontreuil"
+
+
+RESULTS = """Carte des événements – Mois de l'ESS 2019 en Bourgogne
+Vue : liste par commune
+
+📍 TOURNUS (71700) · 1 événement
+
+  Balade « Tournus coopératif »
+  Le samedi 30 novembre 2019 de 14:00 à 16:00
+  (REPORTÉE – initialement prévue le samedi 23 novembre)
+  Départ : parvis de l'office de tourisme, 71700 Tournus
+  Organisé par : Association Tournus en Transition
+
+💻 ÉVÉNEMENTS EN LIGNE (sans localisation) · 1 événement
+
+  Webinaire « Les clauses sociales dans les marchés publics »
+  Le mardi 19 novembre 2019 de 11:00 à 12:00
+  En ligne – lien de connexion envoyé après inscription
+  Organisé par : Facilitateurs clauses sociales de Bourgogne
+
+2 résultats · Page 1 / 1
+
+RÉSEAU ESS BOURGOGNE · 12, quai Gambetta · 71100 Chalon-sur-Saône · 03 85 41 96 20
+"""
+
+
+def test_a_result_list_titles_its_entries_above_their_day_whatever_remark_or_online_line_follows(read):
+    got = sorted((e["start_date"], e["title"], e["commune_name"], e["online"])
+                 for e in read(RESULTS.encode(), "carte.txt").events_as_dicts())
+    assert got == [("2019-11-19", "Webinaire « Les clauses sociales dans les marchés publics »", None, True),
+                   ("2019-11-30", "Balade « Tournus coopératif »", "Tournus", False)]

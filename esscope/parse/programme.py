@@ -85,6 +85,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     stops += list(sections)
     stops += [a.at for a in candidates if a.table and not a.kept]     # a table's dropped row (« ANNULÉ ») is its own
     stops += [i for i, line in enumerate(lines) if keep.posted_by(line.text)]     # a post's byline ends it
+    stops += [i for i, line in enumerate(lines) if _PAGINATION.match(line.text)]   # « 15 résultats · Page 1 / 1 »
     # « SEMAINE 45 | du lundi 6 au dimanche 12 novembre »: a week's heading ends the day before it
     stops += [a.at for a in candidates if not a.kept and a.found.kind == "range" and len(lines[a.at].text) <= 80
               and a.reason in (keep.NO_TITLE, keep.PERIOD)]
@@ -326,6 +327,8 @@ def _own_title(block: list) -> bool:
                 and re.search(r"[a-zà-ÿ],?\s+[a-zà-ÿ]", line.text) and not is_caps(line.text) \
                 and not has_event_noun(" ".join(line.text.split()[:3])) and "«" not in line.text:
             return False    # a description has begun: what follows it (« Les Réparateurs du Pollet ») credits it
+        if re.fullmatch(r"\(.*\)", line.text.strip()):
+            continue        # « (REPORTÉE – initialement prévue le samedi 23 novembre) »: a remark
         if not _detail_line(line.text) and len(line.text.split()) <= 12 and not line.text.rstrip().endswith(".") \
                 and not label_of(line.text) and _title_like(line.text) and not re.match(r"^[a-zà-ÿ]", line.text):
             return True
@@ -346,6 +349,11 @@ def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
     return None
 
 
+# the foot of a list of results: how many, which page (« 15 résultats · Page 1 / 1 », « Page 2 sur 3 », « Afficher plus »)
+_PAGINATION = re.compile(r"^\W*(?:\d+\s+(?:r[ée]sultats?|[ée]v[ée]nements?\s+trouv[ée]s)\b|page\s+\d+\s*(?:/|sur)\s*\d+\b)",
+                         re.IGNORECASE)
+_ONLINE_FIRST = re.compile(r"^\W*(?:100\s*%\s*)?(?:en\s+ligne|en\s+visio|en\s+distanciel|à\s+distance|sur\s+(?:zoom|teams))\b",
+                           re.IGNORECASE)
 # (« Gratiferia (zone de gratuité) »: a word in brackets or quotes explains a title, it gives no price)
 _BRACKETS = re.compile(r"\([^()]*\)|«[^»]*»")
 
@@ -361,7 +369,7 @@ def _detail_line(text: str) -> bool:
                 or _place_cells(text)
                 or FORMERLY.match(text)     # « Initialement prévu le jeu. 12 nov. 2026 »
                 or _ADMISSION.match(text)   # « Réservé aux bénévoles inscrits », « Sur inscription »
-                or is_online(text) and len(text.split()) <= 4)      # « En ligne »
+                or is_online(text) and (len(text.split()) <= 4 or _ONLINE_FIRST.match(text)))      # « En ligne – lien … »
 
 
 _ADMISSION = re.compile(r"^(?:r[ée]serv[ée]e?s?\s+(?:aux|à|au)|sur\s+(?:inscription|invitation|r[ée]servation)|"
