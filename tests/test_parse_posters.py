@@ -207,3 +207,28 @@ def test_a_result_list_titles_its_entries_above_their_day_whatever_remark_or_onl
                  for e in read(RESULTS.encode(), "carte.txt").events_as_dicts())
     assert got == [("2019-11-19", "Webinaire « Les clauses sociales dans les marchés publics »", None, True),
                    ("2019-11-30", "Balade « Tournus coopératif »", "Tournus", False)]
+
+
+EVENTS_TAB = """Événements
+
+À VENIR
+
+  LUN. 2 NOV. À 18:00
+  Lancement du Mois de l'ESS en Dracénie
+  Hôtel d'agglomération, Draguignan
+  Événement de Agglo Dracénie
+  82 personnes intéressées · 25 participants             [☆ Intéressé(e)]
+
+  SAM. 21 NOV. À 10:00 – DIM. 22 NOV. À 18:00
+  Salon de l'ESS et du fait-main
+  Salle polyvalente, 83550 Vidauban
+  Événement de Comité des fêtes de Vidauban
+  140 personnes intéressées · 35 participants            [☆ Intéressé(e)]
+"""
+
+
+def test_a_social_networks_events_tab_its_credits_and_a_span_with_its_hours(read):
+    got = sorted((e["start_date"], e["end_date"], e["title"], e["commune_name"], e["organizer"])
+                 for e in read(EVENTS_TAB.encode(), "evenements.txt", edition=2026).events_as_dicts())
+    assert got == [("2026-11-02", "2026-11-02", "Lancement du Mois de l'ESS en Dracénie", "Draguignan", "Agglo Dracénie"),
+                   ("2026-11-21", "2026-11-22", "Salon de l'ESS et du fait-main", "Vidauban", "Comité des fêtes de Vidauban")]

@@ -49,15 +49,23 @@ def dated_sentences(text: str) -> list:
     vivre ensemble, … ») gives one part per clause."""
     if len(text) < 40 or text.count("|") >= 2:
         return [text]
-    starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    starts = [0] + _sentence_starts(text)
     pieces = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
     for k in range(1, len(pieces)):
         pieces[k] = with_antecedent(pieces[k], pieces[k - 1])
     text = "".join(pieces)
-    starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    starts = [0] + _sentence_starts(text)
     cuts = [at for at in starts[1:] if _dated(text[at:])]
     parts = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
     return [clause for part in parts for clause in dated_clauses(part)]
+
+
+# « SAM. 21 NOV. À 10:00 »: the dot of an abbreviated day or month ends no sentence
+_ABBREVIATED = re.compile(r"\b(?:janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c|lun|mar|mer|jeu|ven|sam|dim)\.$", re.IGNORECASE)
+
+
+def _sentence_starts(text: str) -> list:
+    return [m.end() for m in _SENTENCE_BREAK.finditer(text) if not _ABBREVIATED.search(text, max(0, m.start() - 8), m.start())]
 
 
 def _dated(text: str) -> bool:

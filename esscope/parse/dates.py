@@ -39,7 +39,7 @@ _POINT = (rf"(?:(?P<wd{{n}}>{_WEEKDAY})(?:(?<=di|he)s)?\.?,?\s+)?(?:le\s+)?(?P<d
           rf"(?:\s*[/.]?\s*(?P<y{{n}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?)?")
 # (« SAMEDI 9 · DIMANCHE 10 NOVEMBRE »: a middle dot joins two days only before a weekday, « SAM. 9 · 10h » is a time)
 # (« sam. 21 nov. 2026 · 10:00 – dim. 22 nov. 2026 · 18:00 »: the first day's opening time before the join)
-_JOIN = (r"(?P<join{n}>(?:\s*\(\d{{1,2}}\s*h\s*\d{{0,2}}\)|\s*[·,]\s*\d{{1,2}}[:h]\d\d(?=\s*[–—-]\s*[a-z]))?"
+_JOIN = (r"(?P<join{n}>(?:\s*\(\d{{1,2}}\s*h\s*\d{{0,2}}\)|(?:\s*[·,]|\s+[àa])\s*\d{{1,2}}[:h]\d\d(?=\s*[–—-]\s*[a-z]))?"
          r"\s*(?:au|à|a|jusqu'au|jusqu’au|-|–|—|/|&|et|,|>|→|\+|"
          rf"·(?=\s*{_WEEKDAY}))\s*(?:le\s+|du\s+)?)")
 _PREFIX = (r"(?P<prefix>(?:le|les|du|des|ce|depuis\s+le|d[èe]s\s+le|à\s+partir\s+du|a\s+partir\s+du|"

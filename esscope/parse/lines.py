@@ -696,6 +696,11 @@ def _date_first(raw: str) -> str:
     return f"{m.group('lead')}{rest[:found.end]} {m.group('hours')}{rest[found.end:]}"
 
 
+# the headings of a list of events, over its first entry: never its title, nor a field's value
+LIST_HEADING = re.compile(r"(?:à\s+venir|pass[ée]s|prochainement|en\s+ce\s+moment|cette\s+semaine|ce\s+week-end|"
+                          r"[ée]v[ée]nements(?:\s+(?:à\s+venir|pass[ée]s))?)\W*", re.IGNORECASE)
+
+
 _TITLE_TIME = re.compile(r"^(?P<title>\s*[A-ZÀ-Ý«\"][^:|]{4,120}?)\s+(?P<rest>\d{1,2}\s*h\s*\d{0,2}\s*:\s+\S.*)$")
 
 
@@ -771,7 +776,8 @@ def _join_bare_labels(lines: list) -> list:
             continue
         at = i + 1 if i + 1 < len(lines) and not lines[i + 1].blank else i + 2
         nxt = lines[at] if at < len(lines) else None
-        if nxt is None or nxt.blank or label_of(nxt.text) or column_field(nxt.text.rstrip(" :")):
+        if nxt is None or nxt.blank or label_of(nxt.text) or column_field(nxt.text.rstrip(" :")) \
+                or LIST_HEADING.fullmatch(nxt.text.strip()):
             # a question left unanswered (« Horaire » over « Type d'événement »): an empty field, never a title
             after = next((other for other in lines[i + 1:i + 4] if not other.blank), None)
             unanswered = i + 1 < len(lines) and lines[i + 1].blank and after is not None \

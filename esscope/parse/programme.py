@@ -27,7 +27,7 @@ from .flat_tables import unflatten
 from .grids import ungrid
 from .head import OPENING_HOURS, is_row
 from .items import doubtful_events, time_alone, timed_item, undated_entries
-from .lines import FORMERLY, Line, is_caps, mark_tables, read_lines
+from .lines import FORMERLY, LIST_HEADING, Line, is_caps, mark_tables, read_lines
 from .places import (
     POSTCODE_NAME,
     Places,
@@ -176,7 +176,8 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
     right above a date line that names nothing and is followed by details only (« Atelier X » then
     « 📅 mardi 8 novembre, 14h », « 📍 … »)."""
     def shouted(i):
-        return is_caps(lines[i].text) and not _place_heading(lines[i].text, context.places)
+        return is_caps(lines[i].text) and not _place_heading(lines[i].text, context.places) \
+            and not LIST_HEADING.fullmatch(lines[i].text.strip())
     found = {}
     for k, anchor in enumerate(anchors):
         # (« Date modifiée », « Complet » between a card's title and its date line: a badge)
@@ -395,7 +396,7 @@ def _title_like(text: str) -> bool:
     # (a year names the document's heading, « Mois de l'ESS 2026 », not a title with its quotes, « Webinaire « … en 2026 » »)
     return 1 <= len(words) <= 15 and not text.rstrip().endswith((":", ".")) and not _detail_line(text) \
         and not dates.match_date(text) and not _UNDATED.search(text) and not (dates.document_year(text) and "«" not in text) \
-        and not re.search(r"\b(?:programme|agenda|sommaire)\b", text, re.IGNORECASE)
+        and not re.search(r"\b(?:programme|agenda|sommaire)\b", text, re.IGNORECASE) and not LIST_HEADING.fullmatch(text.strip())
 
 
 _UNDATED_ITEM = re.compile(rf"^(?:{_UNDATED.pattern})\s*[:–—-]\s*(?=\S)", re.IGNORECASE)

@@ -207,7 +207,7 @@ _LABEL = re.compile(r"^\s*(?P<label>(?:" + _ANY_LABEL + r")(?:\s*\((?:s|e|es|x)\
 _LABEL_NO_COLON = re.compile(r"^\s*(?P<label>organis[ée]e?s?\s+par|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
                              r"en\s+partenariat\s+avec)\s+(?P<value>\S.*)$", re.IGNORECASE)
 # « par Scop Bois & Compagnie » alone on its line, under a poster's entry: who organises it
-_CREDIT = re.compile(r"^\s*(?P<label>[Pp]ar|[Oo]rga?\.)\s+(?P<value>(?:(?:le|la|les|l['’]|un|une)\s*)?[A-ZÀ-Ý0-9][^.!?]*)$")
+_CREDIT = re.compile(r"^\s*(?P<label>[Pp]ar|[Oo]rga?\.|[ÉE]v[ée]nement\s+de)\s+(?P<value>(?:(?:le|la|les|l['’]|un|une)\s*)?[A-ZÀ-Ý0-9][^.!?]*)$")
 # what a programme's labelled line may say that is not the event's title
 META_FIELDS = frozenset(name for name, _ in FIELD_LABELS) - {"title", "description"}
 
