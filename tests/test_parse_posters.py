@@ -232,3 +232,10 @@ def test_a_social_networks_events_tab_its_credits_and_a_span_with_its_hours(read
                  for e in read(EVENTS_TAB.encode(), "evenements.txt", edition=2026).events_as_dicts())
     assert got == [("2026-11-02", "2026-11-02", "Lancement du Mois de l'ESS en Dracénie", "Draguignan", "Agglo Dracénie"),
                    ("2026-11-21", "2026-11-22", "Salon de l'ESS et du fait-main", "Vidauban", "Comité des fêtes de Vidauban")]
+
+
+def test_a_dated_sentence_wrapped_after_a_preposition_goes_on_with_its_commune(read):
+    text = ("Communiqué de presse, 2015\n\nLe jeudi 5 novembre à 20 h 30, le cinéma associatif Le Kelenn Bleu accueillera à\n"
+            "Morlaix un ciné-débat autour du documentaire « Terre d'entraide », en présence du\nréalisateur.\n")
+    got = [(e["start_date"], e["commune_name"]) for e in read(text.encode(), "communique.txt").events_as_dicts()]
+    assert got == [("2015-11-05", "Morlaix")]

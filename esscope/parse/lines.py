@@ -560,7 +560,7 @@ def _unwrapped(raws: list) -> list:
             out[-1] = (out[-1][0], out[-1][1].rstrip() + raw.strip())
             continue
         if out and _DANGLING.search(out[-1][1]) and re.match(r"^\s*[A-ZÀ-Ý]", raw) and not is_caps(out[-1][1]) \
-                and not dates.match_date(out[-1][1].strip()) and not street:
+                and (not dates.match_date(out[-1][1].strip()) or _dated_sentence(out[-1][1])) and not street:
             # « Maison de quartier de » / « Villejean, Rennes »: a line that stops on a preposition goes on
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
             continue
@@ -578,6 +578,13 @@ def _unwrapped(raws: list) -> list:
         else:
             out.append((n, raw))
     return out
+
+
+def _dated_sentence(text: str) -> bool:
+    """« Le jeudi 5 novembre à 20 h 30, le cinéma associatif Le Kelenn Bleu accueillera à »: a sentence that opens on its
+    date and goes on for many words, not a date heading."""
+    found = dates.match_date(text.strip())
+    return bool(found) and len(text.strip()[found.end:].split()) >= 8 and "," in text.strip()[found.end:]
 
 
 def _closing_date(raw: str) -> bool:
