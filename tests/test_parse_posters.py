@@ -237,5 +237,5 @@ def test_a_social_networks_events_tab_its_credits_and_a_span_with_its_hours(read
 def test_a_dated_sentence_wrapped_after_a_preposition_goes_on_with_its_commune(read):
     text = ("Communiqué de presse, 2015\n\nLe jeudi 5 novembre à 20 h 30, le cinéma associatif Le Kelenn Bleu accueillera à\n"
             "Morlaix un ciné-débat autour du documentaire « Terre d'entraide », en présence du\nréalisateur.\n")
-    got = [(e["start_date"], e["commune_name"]) for e in read(text.encode(), "communique.txt").events_as_dicts()]
+    got = [(e["start_date"], e["commune_name"]) for e in read(text.encode(), "communique.txt", edition=2015).events_as_dicts()]
     assert got == [("2015-11-05", "Morlaix")]
