@@ -239,3 +239,10 @@ def test_a_dated_sentence_wrapped_after_a_preposition_goes_on_with_its_commune(r
             "Morlaix un ciné-débat autour du documentaire « Terre d'entraide », en présence du\nréalisateur.\n")
     got = [(e["start_date"], e["commune_name"]) for e in read(text.encode(), "communique.txt", edition=2015).events_as_dicts()]
     assert got == [("2015-11-05", "Morlaix")]
+
+
+def test_a_body_that_meets_is_no_public_event(read):
+    text = ("Conseil municipal du 16 octobre 2017\n\nLe jeudi 9 novembre, la commission des finances se réunira en mairie.\n\n"
+            "Le lundi 20 novembre, le jury se réunira pour désigner les lauréats.\n\n"
+            "Le mardi 21 novembre, forum de l'emploi solidaire au Carré des Trois-Ponts, Abbeville.\n")
+    assert [e["start_date"] for e in read(text.encode(), "pv.txt").events_as_dicts()] == ["2017-11-21"]

@@ -806,6 +806,9 @@ _NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][
                          r"b[ée]n[ée]voles)\b|"
                          r"^\s*(?:deadline|date\s+limite|cl[ôo]ture\s+des\s+(?:inscriptions|candidatures)|"
                          r"fin\s+des\s+(?:inscriptions|candidatures))\b"
+                         # « Le jury se réunira le lundi 20 novembre », « La commission des finances se réunira »: a body meets
+                         r"|^\s*(?:(?:le|la|les|l['’])\s*)?(?:jury|commission|comit[ée]|bureau|conseil|copil)\b[^.;]{0,60}?"
+                         r"\bse\s+r[ée]uni(?:ra|ront|t|ssent)\b"
                          # a press conference: for journalists, not the public
                          r"|(?:^|[:–—]\s)\s*(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
                          r"|^\s*pr[ée]sentation\s+(?:\S+\s+){0,4}(?:à\s+la\s+presse|aux\s+(?:journalistes|m[ée]dias))\b"
