@@ -246,3 +246,15 @@ def test_a_body_that_meets_is_no_public_event(read):
             "Le lundi 20 novembre, le jury se réunira pour désigner les lauréats.\n\n"
             "Le mardi 21 novembre, forum de l'emploi solidaire au Carré des Trois-Ponts, Abbeville.\n")
     assert [e["start_date"] for e in read(text.encode(), "pv.txt").events_as_dicts()] == ["2017-11-21"]
+
+
+def test_items_lettered_past_h_and_a_short_commune_after_a(read):
+    text = ("Conseil municipal d'Abbeville, 2017 (Somme)\n\n"
+            "  j) samedi 25 novembre, 10 h, à Rue (80120) : visite de la ferme coopérative du\n"
+            "     Marquenterre, par la SCIC Terres de Marquenterre ;\n"
+            "  l) mardi 28 novembre, 9 h – 13 h, Carré des Trois-Ponts, Abbeville : forum de l'emploi\n"
+            "     solidaire, par la Ville d'Abbeville ;\n")
+    got = sorted((e["start_date"], e["title"], e["commune_name"])
+                 for e in read(text.encode(), "pv.txt", edition=2017).events_as_dicts())
+    assert got == [("2017-11-25", "Visite de la ferme coopérative du Marquenterre", "Rue"),
+                   ("2017-11-28", "Forum de l'emploi solidaire", "Abbeville")]

@@ -89,7 +89,8 @@ class Places:
         """The commune `name` designates, or None when it names none. With `in_context_only`, a
         commune outside the programme's région is not accepted (for names met in passing)."""
         name = _TO_BE_SET.sub(" ", re.sub(r"\s+cedex(\s*\d+)?\s*$", "", name.strip(" .;:"), flags=re.IGNORECASE))
-        name = name.strip(" .;:-–")
+        # (« à Rue » is Rue (80), not Arue (40): the preposition is no part of the name)
+        name = re.sub(r"^(?:à|a)\s+(?=[A-ZÀ-Ý])", "", name.strip(" .;:-–"))
         if not self.index or not name or len(normalise(name)) < 2 or not re.search(r"[A-Za-zÀ-ÿ]", name):
             return None
         # the département first (closest context), then the région
