@@ -126,6 +126,17 @@ def synthetic_long_line(words: int, seed: int = 4) -> str:
             + " ".join(rng.choice(pool) for _ in range(words)) + "\n")
 
 
+def time_per_unit(make, counts: tuple, name: str, db: Path) -> tuple:
+    """(seconds per unit at the smaller count, at the larger, their ratio) of reading `make(count)`: the ratio
+    reads the same on a busy machine, 1 when the time grows as the count."""
+    per_unit = []
+    for count in counts:
+        text = make(count).encode("utf-8")
+        _, seconds = timed(lambda text=text: parse_bytes(text, name, db=db))
+        per_unit.append(seconds / count)
+    return per_unit[0], per_unit[1], per_unit[1] / per_unit[0]
+
+
 def timed(function):
     start = time.perf_counter()
     value = function()
@@ -161,22 +172,12 @@ def main(argv=None) -> int:
         result, seconds = timed(lambda: parse_bytes(tables, "synthetic-tables.txt", db=db))
         print(f"Tableaux à ligne d'en-tête, 4 000 lignes (« | » et « ; » ; {len(tables) / 1e6:.1f} Mo) : "
               f"lecture {seconds:.1f} s, {len(result.events)} événements")
-        per_entry = {}
-        for count in (500, 4000):
-            text = synthetic_one_day(count).encode("utf-8")
-            _, seconds = timed(lambda text=text: parse_bytes(text, "synthetic-one-day.txt", db=db))
-            per_entry[count] = seconds / count
-        print(f"Liste d'un seul jour : {per_entry[500] * 1000:.1f} ms par ligne pour 500 lignes, "
-              f"{per_entry[4000] * 1000:.1f} ms pour 4 000, soit ×{per_entry[4000] / per_entry[500]:.1f} "
-              "(×1 : le temps croît comme le nombre de lignes)")
-        per_word = {}
-        for count in (10_000, 80_000):
-            text = synthetic_long_line(count).encode("utf-8")
-            _, seconds = timed(lambda text=text: parse_bytes(text, "synthetic-long-line.txt", db=db))
-            per_word[count] = seconds / count
-        print(f"Une seule ligne de {10_000:n} mots : {per_word[10_000] * 1e6:.0f} µs par mot ; de {80_000:n} mots : "
-              f"{per_word[80_000] * 1e6:.0f} µs, soit ×{per_word[80_000] / per_word[10_000]:.1f} "
-              "(×1 : le temps croît comme la longueur de la ligne)")
+        small, large, growth = time_per_unit(synthetic_one_day, (500, 4000), "synthetic-one-day.txt", db)
+        print(f"Liste d'un seul jour : {small * 1000:.1f} ms par ligne pour 500 lignes, {large * 1000:.1f} ms pour "
+              f"4 000, soit ×{growth:.1f} (×1 : le temps croît comme le nombre de lignes)")
+        small, large, growth = time_per_unit(synthetic_long_line, (10_000, 80_000), "synthetic-long-line.txt", db)
+        print(f"Une seule ligne de 10 000 mots : {small * 1e6:.0f} µs par mot ; de 80 000 mots : {large * 1e6:.0f} µs, "
+              f"soit ×{growth:.1f} (×1 : le temps croît comme la longueur de la ligne)")
     return 0
 
 
