@@ -258,3 +258,11 @@ def test_items_lettered_past_h_and_a_short_commune_after_a(read):
                  for e in read(text.encode(), "pv.txt", edition=2017).events_as_dicts())
     assert got == [("2017-11-25", "Visite de la ferme coopérative du Marquenterre", "Rue"),
                    ("2017-11-28", "Forum de l'emploi solidaire", "Abbeville")]
+
+
+def test_a_poster_entry_whose_place_line_opens_on_en_ligne_is_online(read):
+    text = ("SEMAINE DE L'ESS 2010\n\n   18h ─ MER. 17 NOV.\n   WEBCONFÉRENCE « MONTER UNE SCIC »\n"
+            "   100 % en ligne – lien envoyé après inscription\n   org. Union coopérative Centre-Atlantique\n\n"
+            "   20h ─ JEU. 18 NOV.\n   CINÉ-DÉBAT « LE PAIN DES AUTRES »\n   Salle Jean-Jaurès – 86180 Buxerolles\n")
+    got = sorted((e["start_date"], e["online"], e["commune_name"]) for e in read(text.encode(), "affiche.txt").events_as_dicts())
+    assert got == [("2010-11-17", True, None), ("2010-11-18", False, "Buxerolles")]

@@ -20,7 +20,7 @@ from .fields import (
 from .head import Head, apply_head_place, cached_meta, meta_line, when_row, with_meta
 from .lines import FUNCTION_END, Line, is_caps
 from .model import Event
-from .places import is_address, is_online, leading_commune, parse_place, place_like, venue_start
+from .places import is_address, is_online, leading_commune, opens_online, parse_place, place_like, venue_start
 from .prose import explicit_organiser
 from .rows import is_pinned
 from .vocabulary import is_kind_word, is_theme, kind_in, label_of, price_of
@@ -182,7 +182,8 @@ def _structured_event(part: list, head: Head, context: Context, previous: Event 
             event.start_time, event.end_time = dates.find_times(timed)
             event.price = event.price or price_of(timed)
     event.online = event.online or head.online or is_online(event.title) or any(
-        is_online(before[k].text) for k in place_at)
+        is_online(before[k].text) for k in place_at) or not event.commune_code and any(
+        opens_online(line.text) for line in before)
     if not event.price:
         event.price = next((price_of(line.text) for line in before if len(line.text.split()) <= 8
                             and price_of(line.text)), None)

@@ -324,6 +324,16 @@ def leading_commune(line: str, places: Places, fuzzy=False) -> Resolved | None:
     return places.commune(head, fuzzy=fuzzy and _short_name(head))
 
 
+_ONLINE_FIRST = re.compile(r"^\W*(?:100\s*%\s*)?(?:en\s+ligne|en\s+visio|en\s+distanciel|à\s+distance|sur\s+(?:zoom|teams))\b",
+                           re.IGNORECASE)
+
+
+def opens_online(text: str) -> bool:
+    """« En ligne – lien de connexion envoyé après inscription », « 100 % en ligne »: a line that says first where one
+    takes part, online."""
+    return bool(_ONLINE_FIRST.match(text))
+
+
 def commune_cell(text: str, places: Places) -> Resolved | None:
     """A short text that is only a commune's name, as written (« Nantes », « à Angers », « 44000 Nantes »,
     « La Roche-sur-Yon »): the name must be spelled like the commune's (so « Marché » is not La Marche)

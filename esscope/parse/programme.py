@@ -36,6 +36,7 @@ from .places import (
     communes_in_prose,
     is_address,
     is_online,
+    opens_online,
     parse_place,
     venue_start,
 )
@@ -353,8 +354,6 @@ def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
 # the foot of a list of results: how many, which page (« 15 résultats · Page 1 / 1 », « Page 2 sur 3 », « Afficher plus »)
 _PAGINATION = re.compile(r"^\W*(?:\d+\s+(?:r[ée]sultats?|[ée]v[ée]nements?\s+trouv[ée]s)\b|page\s+\d+\s*(?:/|sur)\s*\d+\b)",
                          re.IGNORECASE)
-_ONLINE_FIRST = re.compile(r"^\W*(?:100\s*%\s*)?(?:en\s+ligne|en\s+visio|en\s+distanciel|à\s+distance|sur\s+(?:zoom|teams))\b",
-                           re.IGNORECASE)
 # (« Gratiferia (zone de gratuité) »: a word in brackets or quotes explains a title, it gives no price)
 _BRACKETS = re.compile(r"\([^()]*\)|«[^»]*»")
 
@@ -370,7 +369,7 @@ def _detail_line(text: str) -> bool:
                 or _place_cells(text)
                 or FORMERLY.match(text)     # « Initialement prévu le jeu. 12 nov. 2026 »
                 or _ADMISSION.match(text)   # « Réservé aux bénévoles inscrits », « Sur inscription »
-                or is_online(text) and (len(text.split()) <= 4 or _ONLINE_FIRST.match(text)))      # « En ligne – lien … »
+                or is_online(text) and (len(text.split()) <= 4 or opens_online(text)))      # « En ligne – lien … »
 
 
 _ADMISSION = re.compile(r"^(?:r[ée]serv[ée]e?s?\s+(?:aux|à|au)|sur\s+(?:inscription|invitation|r[ée]servation)|"
