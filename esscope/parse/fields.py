@@ -104,8 +104,7 @@ def apply_details(event: Event, texts: list, context: Context) -> None:
 
 
 def _closed_by_commune(text: str, places) -> bool:
-    found = _closing_commune(text, places)
-    return bool(found and found.code)
+    return _closing_commune(text, places) is not None
 
 
 def _closing_commune(text: str, places):

@@ -696,10 +696,10 @@ _HOURS_FIRST = re.compile(rf"^(?P<lead>\s*)(?P<hours>{_CLOCK}(?:\s*(?:[▸>→�
 def _date_first(raw: str) -> str:
     """« 18h30 ─ LUN. 15 NOV. » → « LUN. 15 NOV. 18h30 »: the day first, as every other stage reads it."""
     m = _HOURS_FIRST.match(raw)
-    found = dates.match_date(m.group("rest")) if m else None
+    rest = m.group("rest") if m else ""
+    found = dates.match_date(rest) if m else None
     if not found or found.kind == "month":
         return raw
-    rest = m.group("rest")
     return f"{m.group('lead')}{rest[:found.end]} {m.group('hours')}{rest[found.end:]}"
 
 
