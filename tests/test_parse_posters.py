@@ -266,3 +266,18 @@ def test_a_poster_entry_whose_place_line_opens_on_en_ligne_is_online(read):
             "   20h ─ JEU. 18 NOV.\n   CINÉ-DÉBAT « LE PAIN DES AUTRES »\n   Salle Jean-Jaurès – 86180 Buxerolles\n")
     got = sorted((e["start_date"], e["online"], e["commune_name"]) for e in read(text.encode(), "affiche.txt").events_as_dicts())
     assert got == [("2010-11-17", True, None), ("2010-11-18", False, "Buxerolles")]
+
+
+MINUTES = """Conseil municipal de Fécamp – séance du lundi 6 novembre 2023
+
+Mois de l'économie sociale et solidaire :
+  a) jeudi 16 novembre, 18 h, Hôtel de Ville : débat « Travailler autrement », proposé par le CCAS.
+  b) samedi 25 novembre, salle Paul-Eluard, 76460 Saint-Valery : bourse aux jouets, proposée par le Secours
+     populaire.
+"""
+
+
+def test_a_town_hall_is_no_commune_and_a_postcode_completes_a_name_written_short(read):
+    town_hall, market = read(MINUTES.encode(), "pv.txt").events_as_dicts()
+    assert town_hall["commune_name"] != "Ville"         # a commune of the Oise
+    assert market["commune_name"] == "Saint-Valery-en-Caux"     # not Saint-Valery (Oise): not its postcode

@@ -156,6 +156,13 @@ class Places:
         both = [c for c in by_name.candidates if c.code in by_code]
         if len(both) == 1:
             return Resolved(name, both[0].code, both[0].name, by_name.fuzzy, both)
+        # « 80230 Saint-Valery »: Saint-Valery-sur-Somme written short, not Saint-Valery (Oise), whose postcode
+        # this is not; the one commune the postcode serves whose name starts with the words as written
+        start = re.sub(r"[\s\-’']+", "-", fold(name).strip()) + "-"
+        short = [c for c in by_code.values() if c.kind == "postcode"
+                 and re.sub(r"[\s\-’']+", "-", fold(c.name)).startswith(start)]
+        if not both and len(short) == 1:
+            return Resolved(name, short[0].code, short[0].name, True, short)
         if len(by_code) == 1 and not by_name.candidates:
             only = next(iter(by_code.values()))
             return Resolved(name, only.code, only.name, True, [only])
@@ -470,6 +477,11 @@ _NOT_COMMUNE = {"ville", "region", "departement", "quartier", "commune", "metrop
                 "europe", "paris", "marche", "eglise", "gare", "port", "lac", "mer", "loire"}
 
 
+def generic_name(name: str) -> bool:
+    """True for a word that follows « de » in a venue's name without naming its commune (« Hôtel de Ville »)."""
+    return normalise(name) in _NOT_COMMUNE
+
+
 def venue_in_prose(text: str) -> tuple | None:
     """A named place in running text: « au Toit Commun », « à la Maison de la Région », « dans les
     locaux de la CALL ». Returns (start, end, venue) or None. The name must start with a capital."""
@@ -560,7 +572,7 @@ def split_venue_commune(venue: str, places: Places) -> tuple:
     """« Corum de Montpellier » → ('Corum', Montpellier): a venue named after its commune. Generic
     words (« Hôtel de Ville », « Maison de la Région ») are not communes."""
     m = re.match(r"^(?P<venue>.+?)\s+(?:de|d['’]|du)\s*(?P<commune>[A-ZÀ-Ý][\w’'\- ]+)$", venue or "")
-    if m and normalise(m.group("commune")) not in _NOT_COMMUNE:
+    if m and not generic_name(m.group("commune")):
         found = commune_cell(m.group("commune"), places)
         if found and found.code:
             return m.group("venue"), found

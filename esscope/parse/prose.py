@@ -19,6 +19,7 @@ from .places import (
     commune_cell,
     communes_in_prose,
     contracted_commune,
+    generic_name,
     is_address,
     is_online,
     split_venue_commune,
@@ -457,6 +458,8 @@ def commune_of_venue(sentence: str, places: Places):
     for m in re.finditer(r"\b(?:" + VENUE_NOUN + "|" + _ORG_TYPE + r")(?:\s+[^\s,.;:()]+){0,3}?\s+(?:de\s+|d['’]\s*|(?P<art>du|des)\s+)(?P<name>(?-i:[A-ZÀ-Ý][\w’'\-]*(?:[\s\-](?:sur|sous|en|[A-ZÀ-Ý][\w’'\-]*))*))",
                          sentence, re.IGNORECASE):
         name = m.group("name")
+        if generic_name(name):
+            continue
         if m.group("art"):
             name = ("Le " if m.group("art").lower() == "du" else "Les ") + name
         found = commune_cell(name, places)
