@@ -227,3 +227,19 @@ def test_a_day_first_announced_then_changed_in_one_sentence_gives_the_new_day(pa
             "précédente édition pour le mardi 17 novembre, aura finalement lieu le mardi 24 novembre, à 19 h, au bar "
             "associatif Le Comptoir, rue d'Auxerre, Monéteau.\n")
     assert [e.start_date for e in parse(text).events] == ["2015-11-24"]
+
+
+def test_one_sentence_that_moves_one_event_and_cancels_another_does_both(parse):
+    text = RENNES.replace("L'atelier\ncompost est annulé.", "")
+    text = text.replace("même heure.", "même heure ; l'atelier compost du jeudi 16 novembre est annulé.")
+    assert sorted(days(parse(text))) == [("2023-11-18", "Marché solidaire"), ("2023-11-22", "Ciné-débat « Demain »")]
+
+
+def test_a_sentence_that_tells_the_opening_of_the_month_is_the_opening_listed_below(parse):
+    text = ("Compte rendu du conseil municipal de Rennes, 2023\n\n"
+            "Le maire annonce que la Ville participera au Mois de l'économie sociale et solidaire, qui\n"
+            "s'ouvrira le mardi 7 novembre avec une soirée aux Champs Libres.\n\n"
+            "Programme :\n"
+            "- mardi 7 novembre, 18 h 30, Les Champs Libres : soirée d'ouverture « L'ESS en Bretagne », par la Ville ;\n"
+            "- samedi 18 novembre, place des Lices : marché solidaire, par le collectif Lices solidaires.\n")
+    assert [d for d, _ in days(parse(text))] == ["2023-11-07", "2023-11-18"]

@@ -72,7 +72,7 @@ def amended(events: list, lines: list, year: int) -> tuple:
     those it cancels taken out; the reading of the notice itself, once applied, dropped. A notice that
     names no event, or more than one alike, changes nothing."""
     warnings = []
-    for first, last, sentence in _sentences(lines):
+    for first, last, sentence in (told for said in _sentences(lines) for told in _changes_told(*said)):
         change = _change(sentence, year)
         if change is None:
             continue
@@ -145,6 +145,15 @@ def _sentences(lines: list) -> list:
         first = line.n if first is None else first
         last = line.n
     return out
+
+
+def _changes_told(first: int, last: int, sentence: str) -> list:
+    """A sentence that tells two changes (« le concert … est déplacé au vendredi 24 ; la marche … est
+    annulée ») as one notice per clause; any other sentence as it is."""
+    clauses = re.split(r"\s;\s+", sentence)
+    if sum(bool(_TRIGGER.search(clause)) for clause in clauses) < 2:
+        return [(first, last, sentence)]
+    return [(first, last, clause) for clause in clauses]
 
 
 def _change(sentence: str, year: int) -> tuple | None:

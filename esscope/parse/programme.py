@@ -1018,17 +1018,23 @@ def _kind_named(a, b) -> bool:
 
 
 # the edition's opening, closing or prizes: one a day in one place, however each mention words it
-_MILESTONE = {"opening": re.compile(r"\b(?:ouverture|lancement|inaugur)", re.IGNORECASE),
-              "closing": re.compile(r"\bcl[ôo]ture\b", re.IGNORECASE),
+# (« le Mois, qui s'ouvrira le vendredi 3 … et se clôturera le jeudi 30 »: told by its verbs too)
+_MILESTONE = {"opening": re.compile(r"\b(?:ouverture|lancement|inaugur)|\bs['’]ouvr(?:e|ira|ent)\b", re.IGNORECASE),
+              "closing": re.compile(r"\bcl[ôo]ture\b|\bse\s+cl[ôo]tur(?:e|era|ent)\b", re.IGNORECASE),
               "prizes": re.compile(r"\btroph[ée]es\b|\bprix\s+de\s+l['’]\s*ess\b|\bremise\s+des\s+prix\b", re.IGNORECASE)}
 
 
 def _same_milestone(a, b) -> bool:
     """« Soirée d'ouverture régionale du Mois de l'ESS » in a teaser and « Ouverture du Mois de l'ESS en Pays
     de la Loire » in the agenda, the same day in the same commune: one opening."""
-    if not a.commune_code or a.commune_code != b.commune_code:
-        return False
-    return any(m.search(a.title or "") and m.search(b.title or "") for m in _MILESTONE.values())
+    if a.commune_code != b.commune_code or not a.commune_code and not (_told(a) or _told(b)):
+        return False        # (no commune yet: a sentence that tells the programme's own opening of that day)
+    return any(m.search(_milestone_text(a)) and m.search(_milestone_text(b)) for m in _MILESTONE.values())
+
+
+def _milestone_text(event) -> str:
+    """The title, and for an event told in a sentence the sentence too (its verb may be on the next line)."""
+    return f"{event.title or ''} {event.description or ''}" if _told(event) else event.title or ""
 
 
 def _alike(a: str, b: str) -> bool:
