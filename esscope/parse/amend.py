@@ -15,7 +15,7 @@ from . import dates, keep
 _STATE = r"(?:(?:est|sont|a\s+été|ont\s+été|sera|seront)\s+(?:(?:malheureusement|finalement|exceptionnellement)\s+)?)"
 _MOVE_WORD = r"(?:report[ée]e?s?|d[ée]plac[ée]e?s?|d[ée]cal[ée]e?s?|repouss[ée]e?s?|avanc[ée]e?s?)"
 # « … est reporté(e) au mercredi 22 novembre », « … déplacée au jeudi 29 »
-_MOVED = re.compile(rf"\s*,?\s*(?:{_STATE}?{_MOVE_WORD}\s+(?:au|à|a|le|en\s+date\s+du)|"
+_MOVED = re.compile(rf"\s*,?\s*(?:{_STATE}?{_MOVE_WORD}\s+(?:au|à|a|le|en\s+date\s+du)(?:\s+lendemain\s*,)?|"
                     # « La conf du Vigan passe au jeudi 21 novembre »
                     r"(?:passe|passera)\s+(?:au|à)(?=\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d))\s+",
                     re.IGNORECASE)
@@ -160,7 +160,8 @@ def _change(sentence: str, year: int) -> tuple | None:
     """(words naming the event, its new day — or how many days later — or None when cancelled) that
     `sentence` says, or None."""
     trigger = _TRIGGER.search(sentence)
-    if not trigger or keep.conditional(sentence) or keep.looks_back(_clause(sentence, trigger.start())):
+    if not trigger or keep.conditional(sentence) or keep.looks_back(_clause(sentence, trigger.start())) \
+            or sentence.rstrip(" )").endswith("?"):     # « Le marché du 16 c'est annulé ?? »: a question
         return None
     moving = _MOVING.search(sentence)
     if moving:
@@ -266,10 +267,19 @@ def _named(named: str, year: int, events: list):
         if own and (shared >= 2 or own <= words or days and shared):
             scored.append((shared, event))
     if not scored:
-        return None
+        return _named_last(named, days, events)
     scored.sort(key=lambda pair: -pair[0])
     best = [e for s, e in scored if s == scored[0][0]]
     return best[0] if len(best) == 1 else None
+
+
+def _named_last(named: str, days: set, events: list):
+    """« le camion est mobilisé le jeudi, la visite est décalée … »: the words after the notice's last comma, all
+    in the title of one event and one only."""
+    last = _words(named.rsplit(",", 1)[-1])
+    fits = [e for e in events if last and e.start_date and (not days or int(e.start_date[8:10]) in days)
+            and last <= _words(e.title or "")]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _days(named: str) -> set:

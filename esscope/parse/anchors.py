@@ -140,6 +140,8 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
     labelled = label_of(text) if text == line.text and ":" in text else None
     if labelled and labelled[0] == "date":
         text = labelled[1]          # « Date(s) de l'événement * : samedi 8 novembre »: a form's answer
+    elif labelled and labelled[0] in ("repeat", "people"):
+        return None                 # « Repeat: Weekly on Wednesday until November 26 »: a detail of the entry above
     found = dates.match_date(text)
     if found:
         rest = text[found.end:]

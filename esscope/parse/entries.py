@@ -36,6 +36,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     period = dates.resolve(anchor.found, context.year)
     if not period:
         return []
+    if not anchor.table and _status_cancelled(block):
+        return []       # « Statut : Annulé »: a card its organisers keep for the record
     if anchor.table:
         events = [e for e in table_entries(anchor, block, period, context) if not keep.struck_after(e.title)]
         return _one_per_day(events, period, anchor, context) if period.separate else events
@@ -122,6 +124,12 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         for event in events:
             event.warn(TOLD.get(anchor.form, TOLD["sentence"]), 0.1)
     return _one_per_day(events, period, anchor, context) if period.separate else events
+
+
+def _status_cancelled(block: list) -> bool:
+    """An entry's labelled status says it will not take place (« Statut : Annulé »)."""
+    return any(found[0] == "status" and keep.cancelled(found[1])
+               for found in map(label_of, (line.text for line in block)) if found)
 
 
 # why an event read from running text deserves a look (an entry with its own date line does not)

@@ -47,7 +47,9 @@ KEEP = Verdict(True)
 # « Publié le », « mis à jour le 31/03/22 », « Article du 4 novembre », « paru le » — not « La Poste »
 _PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|envoy[ée]e?s?|transmise?s?|"
                         r"r[ée]dig[ée]e?s?|paru(?:tion)?|actualis[ée]e?s?|diffus[ée]e?s?|enregistr[ée]e?s?|"
-                        r"(?:derni[èe]re\s+)?modification)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
+                        r"(?:derni[èe]re\s+)?modification|export[ée]e?s?|"
+                        # an application's page properties: « Created time: … », « Last edited time: … »
+                        r"(?:last\s+)?(?:edited|modified|updated)|created|exported|published)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
                         r"(?:article|actualit[ée]|communiqu[ée]|br[èe]ve)\s+(?:du|publi[ée]e?)\s|"
                         # a print run's stamp: « Imprimé par les Ateliers de l'Étoile – 2 novembre 2009 »
                         r"\bimprim[ée]e?s?\s+(?:par|chez|le|en|sur)\s)", re.IGNORECASE)
@@ -388,15 +390,19 @@ RELATED = "contenu voisin de la page (articles liés, autres événements, comme
 def related_lines(lines: list) -> set:
     """Indexes of the lines under a heading of what a page shows beside its content (« À lire aussi »,
     « Événements similaires », « 2 réponses à … »), up to a heading that announces an agenda."""
-    out, inside = set(), False
+    out, inside, under = set(), False, None
     for i, line in enumerate(lines):
         if line.blank:
             continue
         heading = _RELATED_HEADING.match(line.text.strip())
+        if inside and under is not None and line.indent <= under:
+            inside = False      # the end of a card's own « - Commentaires » item: the card's fields go on
         if heading and not dates.match_date(line.text):
             out.add(i)
             # « Lire aussi : Brest. La ressourcerie … » is one link in the article; the heading alone opens a list
             inside = not re.match(r"\s*:\s*\S", line.text.strip()[heading.end():])
+            # (an item of a card's list holds only the lines indented under it)
+            under = line.indent if line.bullet else None
         elif len(line.text.split()) <= 8 and _AGENDA_HEADING.match(line.text.strip()):
             inside = False
         elif inside:

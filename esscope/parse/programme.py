@@ -42,7 +42,7 @@ from .places import (
 )
 from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
-from .vocabulary import kind_in, label_of, price_of
+from .vocabulary import field_of_label, kind_in, label_of, price_of
 
 _UNDATED = re.compile(r"dates?\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|venir|confirmer|d[ée]terminer|fixer)|"
                       r"en\s+(?:cours\s+de\s+)?construction|non\s+dat[ée]e?s|sans\s+date|date\s+non\s+fix[ée]e",
@@ -395,7 +395,8 @@ def _title_like(text: str) -> bool:
     # (a year names the document's heading, « Mois de l'ESS 2026 », not a title with its quotes, « Webinaire « … en 2026 » »)
     return 1 <= len(words) <= 15 and not text.rstrip().endswith((":", ".")) and not _detail_line(text) \
         and not dates.match_date(text) and not _UNDATED.search(text) and not (dates.document_year(text) and "«" not in text) \
-        and not re.search(r"\b(?:programme|agenda|sommaire)\b", text, re.IGNORECASE) and not LIST_HEADING.fullmatch(text.strip())
+        and not re.search(r"\b(?:programme|agenda|sommaire)\b", text, re.IGNORECASE) and not LIST_HEADING.fullmatch(text.strip()) \
+        and not field_of_label(text)        # « Notes », « Commentaires »: a field's label over its value, not a title
 
 
 _UNDATED_ITEM = re.compile(rf"^(?:{_UNDATED.pattern})\s*[:–—-]\s*(?=\S)", re.IGNORECASE)

@@ -40,7 +40,44 @@ def clean(text: str) -> str:
     text = _SAID_TWICE.sub("", _COUNTDOWN.sub(r"\1", text))
     text = _ALL_DAY.sub(r"\1 – ", text)
     text = _HASHTAG.sub(lambda m: re.sub(r"^(Saint|Sainte)(?=[A-ZÀ-Ý])", r"\1-", m.group(1)), text)
-    return fix_ocr_dates(fix_ocr_digits(_broken_up(text)))
+    return fix_ocr_dates(fix_ocr_digits(_in_french(_broken_up(text))))
+
+
+# An application's export in English within a French page (« Date: November 3, 2025 6:00 PM (AST) »): its dates
+# and twelve-hour times, written as French ones
+_ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                   "November", "December"]
+_FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                  "novembre", "décembre"]
+_ENGLISH_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_FRENCH_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+_ENGLISH_DATE = re.compile(
+    r"\b(?:(?P<wd>" + "|".join(_ENGLISH_WEEKDAYS) + r"),?\s+)?(?:(?P<m>" + "|".join(_ENGLISH_MONTHS) + r")\s+"
+    r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9:])|(?P<d2>3[01]|[12][0-9]|0?[1-9])\s+(?P<m2>"
+    + "|".join(_ENGLISH_MONTHS) + r"))(?:,?\s+(?P<y>(?:19|20)[0-9]{2})(?![0-9]))?\b")
+_TWELVE_HOURS = re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5][0-9]))?\s*(?P<half>[AaPp])\.?[Mm]\.?(?![\w])"
+                           # its time zone, which a programme's reader needs not (« (AST) », « GMT-4 »)
+                           r"(?:\s*\(?(?:[A-Z]{2,4}T|UTC|GMT)(?:\s*[+\-−]\s*\d{1,2}(?::\d\d)?)?\)?(?![\w]))?")
+
+
+def _in_french(text: str) -> str:
+    """« Monday, November 3, 2025 6:00 PM » → « lundi 3 novembre 2025 18:00 »."""
+    if not re.search("|".join(_ENGLISH_MONTHS) + r"|\d\s*[AaPp]\.?[Mm]\b", text):
+        return text
+    text = _ENGLISH_DATE.sub(_french_date, text)
+    return _TWELVE_HOURS.sub(_french_time, text)
+
+
+def _french_date(m) -> str:
+    day = m.group("d") or m.group("d2")
+    month = _FRENCH_MONTHS[_ENGLISH_MONTHS.index(m.group("m") or m.group("m2"))]
+    weekday = _FRENCH_WEEKDAYS[_ENGLISH_WEEKDAYS.index(m.group("wd"))] + " " if m.group("wd") else ""
+    return f"{weekday}{int(day)} {month}" + (f" {m.group('y')}" if m.group("y") else "")
+
+
+def _french_time(m) -> str:
+    hour = int(m.group("h")) % 12 + (12 if m.group("half") in "Pp" else 0)
+    return f"{hour}:{m.group('min') or '00'}"
 
 
 # The longest line a programme writes is a paragraph of a few hundred words; a longer one (a page whose line

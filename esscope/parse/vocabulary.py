@@ -189,6 +189,11 @@ FIELD_LABELS = (
     ("theme", r"th[èe]mes?|th[ée]matiques?|cat[ée]gories?"),
     ("kind", r"types?(?:\s+d['’][ée]v[ée]nement)?|formats?|nature"),
     ("public", r"publics?(?:\s+vis[ée]s?)?|pour\s+qui"),
+    # the people an organiser's own board names for an event (who runs it, who speaks): never its title
+    ("people", (r"responsables?|r[ée]f[ée]rent(?:e)?s?|intervenant(?:e)?s?|animat(?:eur|rice)s?|conf[ée]renci(?:er|[èe]re)s?|"
+                r"(?:r[ée]alisat(?:eur|rice)|artiste|invit[ée])e?s?(?:\s+invit[ée]e?s?)?|exposants?|b[ée]n[ée]voles?")),
+    # how an application repeats an event (« Repeat: Weekly on Wednesday until … »)
+    ("repeat", r"repeat|r[ée]currence|r[ée]p[ée]tition|fr[ée]quence"),
     ("description", r"description|r[ée]sum[ée]|pr[ée]sentation|d[ée]tails?|au\s+programme"),
     # a table's own columns: its rows' numbers, their state in the organisers' work, their notes
     ("number", r"n[°o]|num[ée]ro|#|n[°o]\s+(?:de\s+)?dossier"),

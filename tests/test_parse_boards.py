@@ -1,0 +1,81 @@
+"""Layouts met in the twenty-fourth set of invented programmes: an application's board exported as Markdown
+(properties in English, « Date: November 14, 2025 → November 15, 2025 », cards with their people, notes,
+comments and status). Every document here is made up for the test."""
+
+from esscope.parse.textnorm import clean
+
+BOARD = """# Mois de l'ESS 2024 – Martinique
+
+Created time: September 2, 2024 10:02 AM
+Last edited time: November 4, 2024 9:12 AM
+
+### Confirmé
+
+#### Atelier « Monter sa coopérative »
+
+Date: November 5, 2024 9:00 AM (AST)
+Lieu: Maison des associations, 97200 Fort-de-France
+Structure porteuse: Coopérative Lakou
+Responsable: @Line Sainte-Rose
+- Notes
+    - Prévoir 40 chaises.
+
+#### Visite de la recyclerie
+
+Date: November 20, 2024 9:30 AM (AST)
+Lieu: Recyclerie du Nord, 97230 Sainte-Marie
+Structure porteuse: Recyclerie du Nord
+- Commentaires
+    - **Line Sainte-Rose** (Nov 3) : le camion est pris le mercredi, la visite est décalée au lendemain, jeudi 21 novembre, même heure.
+    - **Paul Joseph** (Nov 4) : ok.
+
+#### Salon de l'ESS
+
+Date: November 15, 2024 → November 16, 2024
+Lieu: Hall des expositions, 97232 Le Lamentin
+Structure porteuse: Réseau ESS Madinina
+Exposants: 40 structures
+
+### Récurrent
+
+#### Permanence conseil
+
+Date: November 6, 2024 9:00 AM (AST)
+Repeat: Weekly on Wednesday until November 27, 2024
+Lieu: Maison des associations, 97200 Fort-de-France
+Structure porteuse: Réseau ESS Madinina
+
+### Annulé
+
+#### Balade des jardins
+
+Date: November 23, 2024 8:00 AM (AST)
+Lieu: Le Vauclin
+Structure porteuse: Association Jaden
+Statut: Annulé
+"""
+
+
+def test_english_dates_and_twelve_hour_times_read_as_french():
+    assert clean("Date: Monday, November 3, 2025 6:00 PM (AST)") == "Date: lundi 3 novembre 2025 18:00"
+    assert clean("November 14, 2025 → November 15, 2025") == "14 novembre 2025 → 15 novembre 2025"
+    assert clean("May I help? 12 AM") == "May I help? 0:00"
+
+
+def test_a_boards_cards_their_people_notes_comments_and_status(read):
+    events = read(BOARD.encode(), "tableau.md").events_as_dicts()
+    got = [(e["start_date"], e["end_date"], e["title"], e["commune_name"], e["organizer"]) for e in events]
+    assert ("2024-11-05", "2024-11-05", "Atelier « Monter sa coopérative »", "Fort-de-France",
+            "Coopérative Lakou") in got
+    assert ("2024-11-21", "2024-11-21", "Visite de la recyclerie", "Sainte-Marie", "Recyclerie du Nord") in got
+    assert ("2024-11-15", "2024-11-16", "Salon de l'ESS", "Le Lamentin", "Réseau ESS Madinina") in got
+    titles = {e["title"] for e in events}
+    assert not titles & {"Notes", "Balade des jardins"}
+    assert not any(t.startswith(("Repeat", "Responsable", "Exposants", "Last edited", "Created")) for t in titles)
+    assert "2024-11-04" not in {e["start_date"] for e in events}      # when the page was edited
+
+
+def test_a_question_about_a_cancellation_cancels_nothing(read):
+    text = ("Mois de l'ESS 2024 à Lyon\n\nsam. 16/11 | 10h-18h | Marché des créateurs @ Halles du Faubourg, Lyon\n\n"
+            "Commentaires\n\nLe marché du 16 c'est annulé ?? J'ai vu passer une info.\n")
+    assert [e["title"] for e in read(text.encode(), "post.txt").events_as_dicts()] == ["Marché des créateurs"]
