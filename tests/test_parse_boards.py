@@ -79,3 +79,51 @@ def test_a_question_about_a_cancellation_cancels_nothing(read):
     text = ("Mois de l'ESS 2024 à Lyon\n\nsam. 16/11 | 10h-18h | Marché des créateurs @ Halles du Faubourg, Lyon\n\n"
             "Commentaires\n\nLe marché du 16 c'est annulé ?? J'ai vu passer une info.\n")
     assert [e["title"] for e in read(text.encode(), "post.txt").events_as_dicts()] == ["Marché des créateurs"]
+
+
+BOOKINGS = """SALLESpro — EXTRACTION DES RÉSERVATIONS
+Période : du 01/11/2022 au 30/11/2022 · Tri : date
+Légende statuts : OK = confirmée · ANN = annulée · DÉP = déplacée
+Usage : PUB = manifestation publique · INT = réunion interne · LOG = montage / démontage
+
+Résa 22-301 | mar. 08/11/2022 | 18:00-21:00 | PUB | OK
+  Équipement : Salle Jean-Vilar, 62300 Lens
+  Demandeur  : Collectif Lens Solidaire
+  Objet      : Soirée d'ouverture du Mois de l'ESS
+
+Résa 22-302 | mer. 09/11/2022 | 09:00-11:00 | INT | OK
+  Équipement : Salle 2, Maison des associations, 62300 Lens
+  Demandeur  : Collectif Lens Solidaire
+  Objet      : Point d'étape des porteurs
+
+Résa 22-303 | ven. 18/11/2022 | 08:00-12:00 | LOG | OK
+  Équipement : Halle, 62800 Liévin
+  Demandeur  : Collectif Lens Solidaire
+  Objet      : Installation des stands du salon
+
+Résa 22-304 | sam. 19/11/2022 | 10:00-18:00 | PUB | ANN
+  Équipement : Halle, 62800 Liévin
+  Demandeur  : Recyclerie de Liévin
+  Objet      : Braderie solidaire
+
+Résa 22-305 | mar. 22/11/2022 | 14:00-17:00 | PUB | DÉP → voir résa 22-309
+  Équipement : Salle Jean-Vilar, 62300 Lens
+  Demandeur  : Maison de l'emploi
+  Objet      : Forum des métiers de l'ESS
+
+Résa 22-309 | jeu. 24/11/2022 | 14:00-17:00 | PUB | OK
+  Équipement : Salle Jean-Vilar, 62300 Lens
+  Demandeur  : Maison de l'emploi
+  Objet      : Forum des métiers de l'ESS
+
+POUR INFORMATION
+  - mer. 23/11/2022, 12:30 : Webinaire « Financer son projet » — en ligne — Demandeur : France Active
+"""
+
+
+def test_a_booking_extraction_reads_each_record_by_its_legend(read):
+    events = read(BOOKINGS.encode(), "reservations.txt").events_as_dicts()
+    got = sorted((e["start_date"], e["title"], e["commune_name"], e["organizer"]) for e in events)
+    assert got == [("2022-11-08", "Soirée d'ouverture du Mois de l'ESS", "Lens", "Collectif Lens Solidaire"),
+                   ("2022-11-23", "Webinaire « Financer son projet »", None, "France Active"),
+                   ("2022-11-24", "Forum des métiers de l'ESS", "Lens", "Maison de l'emploi")]

@@ -11,7 +11,7 @@ from . import dates, keep
 from .lines import Line, is_caps
 from .prose import event_phrase, first_sentence, has_event_noun, names_an_event, verb_before
 from .rows import cells_of
-from .vocabulary import label_of
+from .vocabulary import is_reference, label_of
 
 
 @dataclass
@@ -140,7 +140,7 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
     labelled = label_of(text) if text == line.text and ":" in text else None
     if labelled and labelled[0] == "date":
         text = labelled[1]          # « Date(s) de l'événement * : samedi 8 novembre »: a form's answer
-    elif labelled and labelled[0] in ("repeat", "people"):
+    elif labelled and labelled[0] in ("repeat", "people", "period"):
         return None                 # « Repeat: Weekly on Wednesday until November 26 »: a detail of the entry above
     found = dates.match_date(text)
     if found:
@@ -158,7 +158,7 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
         # « Atelier X | 14 novembre | 18h | Lille »: a row whose date is one of its cells
         dated = next((k for k, cell in enumerate(cells) if (dates.match_date(cell) or _NO_DATE).end == len(cell)), None)
         if dated is not None:
-            rest = " | ".join(cells[:dated] + cells[dated + 1:])
+            rest = " | ".join(c for c in cells[:dated] + cells[dated + 1:] if not is_reference(c))
             anchor = Anchor(0, dates.match_date(cells[dated]), f" | {rest}", form="cell")
             if any(keep.byline(cell) for cell in cells) and any(p.year for p in anchor.found.points):
                 return _judged(anchor, keep.Verdict(False, keep.PUBLISHED))   # « Économie | 3 novembre 2015 | Par X »

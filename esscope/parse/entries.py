@@ -36,7 +36,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     period = dates.resolve(anchor.found, context.year)
     if not period:
         return []
-    if not anchor.table and _status_cancelled(block):
+    if not anchor.table and (_status_cancelled(block) or any(keep.closed_cell(c) for c in anchor.rest.split("|")[1:])):
         return []       # « Statut : Annulé »: a card its organisers keep for the record
     if anchor.table:
         events = [e for e in table_entries(anchor, block, period, context) if not keep.struck_after(e.title)]
@@ -57,6 +57,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         # « Mardi 26 novembre, 11h30-14h – Parvis du restaurant universitaire » over « Disco soupe … »:
         # the date line says where, the next line what
         header, item = f"{header}, {item}", ""
+    if item and _labelled_title(block):
+        header, item = f"{header} | {item}", ""     # « Résa … | ven. 03/11 | PUB » over « Objet : Lancement du Mois »
     if title is not None:
         labelled = label_of(title.text)
         event = prose_event(labelled[1] if labelled else title.text, [line for line in block if not line.blank],
@@ -124,6 +126,17 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         for event in events:
             event.warn(TOLD.get(anchor.form, TOLD["sentence"]), 0.1)
     return _one_per_day(events, period, anchor, context) if period.separate else events
+
+
+def _labelled_title(block: list) -> bool:
+    """The entry's own lines, before a blank one, name its title (« Objet : … », « Intitulé : … »)."""
+    for line in block:
+        if line.blank:
+            return False
+        found = label_of(line.text)
+        if found and found[0] == "title" and found[1]:
+            return True
+    return False
 
 
 def _status_cancelled(block: list) -> bool:

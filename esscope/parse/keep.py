@@ -58,7 +58,8 @@ _DATELINE = re.compile(r"^[A-ZÀ-Ý][\w’'\- ]{1,40},\s+(?:le\s+)?(?:[a-zé]+\s
                        r"\s*(?:[.—–\-:]|$)", re.IGNORECASE)
 # « mardi 02.11.2010, 05:04 - La Voix du Nord », « Le 30/10/2018 par WeDemain », « 12/11/2019 à 08h15 »:
 # a date written with its year, then a clock time or a byline — a stamp, not an event
-_CLOCK_STAMP = re.compile(r"^\s*[,-]?\s*(?:à\s+)?\d{1,2}\s*[:h]\s*\d{2}\b(?!\s*(?:[-–]|à|jusqu)\s*\d)")
+# (« jeu. 23/11/2017, 12:30 : Webinaire … »: a time then a colon and what takes place, an entry)
+_CLOCK_STAMP = re.compile(r"^\s*[,-]?\s*(?:à\s+)?\d{1,2}\s*[:h]\s*\d{2}\b(?!\s*(?:[-–]|à|jusqu)\s*\d)(?!\s*:\s*[A-ZÀ-Ý«])")
 _BYLINE = re.compile(r"^\s*,?\s*par\s+[A-ZÀ-Ý@]")
 # « Mercredi 2 novembre 2016 – 07h45 »: a lone clock time written on two digits before ten is a stamp
 _PADDED_CLOCK = re.compile(r"^\s*[,–—|-]?\s*(?:à\s+)?0\d\s*[:h]\s*\d{2}\s*$")
@@ -119,6 +120,18 @@ _SHOUTED_AFTER = re.compile(r"(?:[^\W\d_]|[»)\"])\s+(?:ANNUL[ÉE]E?S?|D[ÉE]PRO
 
 _PUT_OFF_AFTER = re.compile(r"\breport[ée]e?s?\s+(?:à|au|en)\s+(?:une\s+date\s+ult[ée]rieure|20\d\d|"
                             r"(?:l['’]ann[ée]e|l['’]an)\s+prochaine?)", re.IGNORECASE)
+
+
+# a row's cell that says the booking is no public event (« réunion interne », « montage / démontage », « huis clos »)
+# or that the event is no longer on this day, its new one in another row (« déplacée → voir résa 2017-1231 »)
+_CLOSED_CELL = re.compile(r"\W*(?:r[ée]union\s+interne|interne|priv[ée]e?|huis\s+clos|montage(?:\s*/\s*d[ée]montage)?|"
+                          r"d[ée]montage)\W*|\W*(?:d[ée]plac[ée]e?|report[ée]e?)\s*(?:(?:→|->)\s*)?(?:voir\b.*)?",
+                          re.IGNORECASE)
+
+
+def closed_cell(cell: str) -> bool:
+    """A row's cell that takes the row out of the public programme (internal, setting up, moved to another row)."""
+    return bool(_CLOSED_CELL.fullmatch(cell.strip()))
 
 
 def cancelled_cell(cell: str) -> bool:

@@ -27,6 +27,7 @@ from .flat_tables import unflatten
 from .grids import ungrid
 from .head import OPENING_HOURS, is_row
 from .items import doubtful_events, time_alone, timed_item, undated_entries
+from .legends import spelled_out
 from .lines import FORMERLY, LIST_HEADING, Line, is_caps, mark_tables, read_lines
 from .places import (
     POSTCODE_NAME,
@@ -58,7 +59,7 @@ _SPACES = re.compile(rf"[ \t]{{{_WIDEST_GAP + 1},}}")
 def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
-    text = unflatten(ungrid(unchatted(_SPACES.sub(" " * _WIDEST_GAP, text))))
+    text = unflatten(ungrid(unchatted(spelled_out(_SPACES.sub(" " * _WIDEST_GAP, text)))))
     lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_relative_days(dates.with_spoken_numbers(text))), cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]
@@ -340,15 +341,19 @@ def _own_title(block: list) -> bool:
 def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
     """The « Titre : … » line of the labelled fields written right above a date line, if any (a form's
     answers may stand a blank line apart)."""
+    titled = None
     for i in range(at - 1, max(previous, at - 13), -1):
         if lines[i].blank:
             continue
         found = label_of(lines[i].text)
         if not found:
-            return None
+            break
         if found[0] == "title" and found[1]:
-            return i
-    return None
+            titled = titled if titled is not None else i
+    if titled is not None and previous >= 0 and all(line.blank for line in lines[previous + 1:i]) and i > previous \
+            and label_of(lines[i].text):
+        return None     # the fields written under the entry above (« Résa … | ven. 03/11 » / « Objet : … »), not above this one
+    return titled
 
 
 # the foot of a list of results: how many, which page (« 15 résultats · Page 1 / 1 », « Page 2 sur 3 », « Afficher plus »)
@@ -795,7 +800,9 @@ def _marked_only(events: list, text: str) -> list:
 
 # an entry that says it is no public event: an internal meeting (« Réunion prépa (interne) », « réunion
 # d'équipe ») or a deadline written as a calendar entry (« DEADLINE inscriptions », « Date limite … »)
-_NOT_PUBLIC = re.compile(r"\(\s*interne\s*\)|\br[ée]union\s+(?:interne|d['’][ée]quipe|(?:de\s+)?(?:pr[ée]paration|bureau|bilan|calage|"
+_NOT_PUBLIC = re.compile(r"\(\s*(?:interne|huis\s+clos)\s*\)|"
+                         # the setting up of a venue before its event, and its clearing after
+                         r"^\s*(?:montage|d[ée]montage)\b|\br[ée]union\s+(?:interne|d['’][ée]quipe|(?:de\s+)?(?:pr[ée]paration|bureau|bilan|calage|"
                          r"coordination)|pr[ée]pa|d['’]orga(?:nisation)?|des\s+(?:organisateurs|partenaires))\b|"
                          # an association's general meeting, its volunteers' briefing: its members', not the public's
                          r"^\s*(?:(?:notre|votre|leur|son|sa)\s+)?(?:assembl[ée]e\s+g[ée]n[ée]rale|AG)\b|\br[ée]union\s+(?:d['’]information\s+)?des\s+b[ée]n[ée]voles\b|"

@@ -166,17 +166,20 @@ FIELD_LABELS = (
                    r"(?:à|a)\s+l['’]\s*initiative\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|initiative|"
                    r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|qui|"
                    # a grant's list: who receives it, where they are (« Bénéficiaire (siège) »)
-                   r"b[ée]n[ée]ficiaires?(?:\s*\(si[èe]ge\))?|nom\s+de\s+(?:votre|la)\s+structure")),
+                   r"b[ée]n[ée]ficiaires?(?:\s*\(si[èe]ge\))?|nom\s+de\s+(?:votre|la)\s+structure|"
+                   # a booking's applicant (« Demandeur : … »)
+                   r"demandeur|demandeuse")),
     ("partners", r"partenariats?|partenaires?|en\s+partenariat\s+avec|avec\s+le\s+soutien\s+de|soutiens?"),
     ("title", (r"titre|intitul[ée]|[ée]v[ée]nements?|[ée]v[èe]nements?|nom\s+de\s+l['’][ée]v[ée]nement|"
                r"titre\s+de\s+l['’][ée]v[ée]nement|manifestation|libell[ée]|nom|quoi|actions?|animations?|"
-               r"intitul[ée]\s+(?:de\s+l['’]action|du\s+projet|de\s+l['’]animation|de\s+l['’][ée]v[ée]nement)")),
+               r"intitul[ée]\s+(?:de\s+l['’]action|du\s+projet|de\s+l['’]animation|de\s+l['’][ée]v[ée]nement)|"
+               r"objet(?:\s+de\s+la\s+(?:r[ée]servation|demande))?")),
     ("date", (r"dates?|jours?|quand|date\s+et\s+heure|date\s+(?:de\s+)?d[ée]but|date\s+de\s+l['’][ée]v[ée]nement|"
               r"dates?\s+et\s+lieux?(?:\s+de\s+l['’](?:action|animation))?")),
     ("end", r"date\s+(?:de\s+)?fin|jusqu['’]au"),
     ("time", r"horaires?|heures?|heure\s+de\s+d[ée]but|d[ée]but|cr[ée]neaux?"),
     ("end_time", r"heure\s+de\s+fin|fin"),
-    ("venue", r"lieu|lieux|o[uù]|salle|rendez-vous|rdv|nom\s+du\s+lieu"),
+    ("venue", r"lieu|lieux|o[uù]|salle|rendez-vous|rdv|nom\s+du\s+lieu|[ée]quipement|local"),
     ("address", r"adresse|adresse\s+du\s+lieu|rue|acc[èe]s"),
     ("commune", r"ville|commune|localit[ée]|ville\s+du\s+lieu"),
     ("postcode", r"code\s+postal|cp"),
@@ -192,6 +195,8 @@ FIELD_LABELS = (
     # the people an organiser's own board names for an event (who runs it, who speaks): never its title
     ("people", (r"responsables?|r[ée]f[ée]rent(?:e)?s?|intervenant(?:e)?s?|animat(?:eur|rice)s?|conf[ée]renci(?:er|[èe]re)s?|"
                 r"(?:r[ée]alisat(?:eur|rice)|artiste|invit[ée])e?s?(?:\s+invit[ée]e?s?)?|exposants?|b[ée]n[ée]voles?")),
+    # what an extraction covers (« Période : du 01/11/2017 au 30/11/2017 », « Filtre : … »): no event's date
+    ("period", r"p[ée]riode(?:\s+(?:couverte|d['’]extraction|du\s+rapport|s[ée]lectionn[ée]e))?|filtres?"),
     # how an application repeats an event (« Repeat: Weekly on Wednesday until … »)
     ("repeat", r"repeat|r[ée]currence|r[ée]p[ée]tition|fr[ée]quence"),
     ("description", r"description|r[ée]sum[ée]|pr[ée]sentation|d[ée]tails?|au\s+programme"),
@@ -215,6 +220,16 @@ _LABEL_NO_COLON = re.compile(r"^\s*(?P<label>organis[ée]e?s?\s+par|propos[ée]e
 _CREDIT = re.compile(r"^\s*(?P<label>[Pp]ar|[Oo]rga?\.|[ÉE]v[ée]nement\s+de)\s+(?P<value>(?:(?:le|la|les|l['’]|un|une)\s*)?[A-ZÀ-Ý0-9][^.!?]*)$")
 # what a programme's labelled line may say that is not the event's title
 META_FIELDS = frozenset(name for name, _ in FIELD_LABELS) - {"title", "description"}
+
+
+# « Résa 2017-1171 », « Réf. A-204 », « Dossier n° 12 »: a record's number in its software, not what it is about
+_REFERENCE = re.compile(r"\W*(?:r[ée]sa|r[ée]servation|r[ée]f(?:[ée]rence)?|dossier|demande|ticket|fiche|id)\.?\s*"
+                        r"(?:n[°o]\s*)?[A-Z]{0,3}[\d][\d/-]*\W*", re.IGNORECASE)
+
+
+def is_reference(cell: str) -> bool:
+    """« Résa 2017-1171 », « Réf. 204 »: a record's number, never a title."""
+    return bool(_REFERENCE.fullmatch(cell))
 
 
 @functools.lru_cache(maxsize=8192)
