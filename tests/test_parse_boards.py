@@ -127,3 +127,50 @@ def test_a_booking_extraction_reads_each_record_by_its_legend(read):
     assert got == [("2022-11-08", "Soirée d'ouverture du Mois de l'ESS", "Lens", "Collectif Lens Solidaire"),
                    ("2022-11-23", "Webinaire « Financer son projet »", None, "France Active"),
                    ("2022-11-24", "Forum des métiers de l'ESS", "Lens", "Maison de l'emploi")]
+
+
+WIKI = """{{Bandeau|Page tenue par le comité.}}
+{{Infobox Événement
+ | nom  = Mois de l'ESS 2016 en Corse
+ | date = du mardi 1er au mercredi 30 novembre 2016
+}}
+Le '''Mois de l'ESS''' en Corse<ref>Dossier de presse.</ref>.
+
+== Calendrier de préparation ==
+* Point presse : jeudi 27 octobre 2016 à 11h, siège de la Rete à Bastia
+
+== Programme ==
+{| class="wikitable"
+|+ Programme 2016
+! Date !! Commune !! Rendez-vous !! Structure
+|-
+| {{date|4|novembre|2016}} 18h || [[Aiacciu]] || Lancement du Mese || [[Rete ESS]]
+|-
+| {{date|10|novembre|2016}} || [[Bastia]] (Lupino) || Ciné-débat « Terra » || [[Cineclub]]
+|-
+| <s>{{date|17|novembre|2016}}</s> {{Reporté}} {{date|19|novembre|2016}} || [[Prupià]] || Visite de l'épicerie || [[Epicerie Sulidaria]]
+|-
+| {{date|24|novembre|2016}} || [[Corti]] || <s>Balade des savoir-faire</s> {{Annulé}} || [[Associu]]
+|}
+
+== Notes sur les communes ==
+* [[Aiacciu]] = Ajaccio ; [[Prupià]] = Propriano ; [[Corti]] = Corte
+
+[[Catégorie:Mois de l'ESS]]
+"""
+
+
+def test_a_wiki_pages_source_is_read_as_its_readers_see_it(read):
+    events = read(WIKI.encode(), "page-wiki.txt").events_as_dicts()
+    got = sorted((e["start_date"], e["title"], e["commune_name"], e["organizer"]) for e in events)
+    assert got == [("2016-11-04", "Lancement du Mese", "Ajaccio", "Rete ESS"),
+                   ("2016-11-10", "Ciné-débat « Terra »", "Bastia", "Cineclub"),
+                   ("2016-11-19", "Visite de l'épicerie", "Propriano", "Epicerie Sulidaria")]
+
+
+def test_a_text_that_opens_on_brackets_is_json_only_when_json_opens_so():
+    from esscope.parse import detect_format
+    assert detect_format(b"{{Bandeau|x}}\n== Programme ==", "page.txt") == "text"
+    assert detect_format(b"[1]Aller au contenu | [2]Menu", "page.txt") == "text"
+    assert detect_format(b'[{"titre": "Forum"}]', "export.txt") == "json"
+    assert detect_format(b'{"events": []}', "export.txt") == "json"

@@ -43,6 +43,7 @@ from .records import (
 )
 from .textnorm import clean, decode, looks_binary, one_form, text_of
 from .vocabulary import canonical_kind, canonical_theme
+from .wiki import looks_like_wikitext, wikitext_to_text
 
 __all__ = [
     "EVENT_FIELDS",
@@ -88,7 +89,9 @@ def detect_format(data: bytes, filename: str) -> str:
     if name.endswith(".eml") or looks_like_mail(data):
         return "mail"
     # « [Transcription automatique …] » opens a text, not a JSON array: JSON opens on a quote or a bracket
-    if name.endswith(".json") or (re.match(rb"[\[{]\s*[\"{\[\]}]", head) and name.endswith((".txt", ""))):
+    # (« {{Bandeau|… » opens a wiki page's source, « [[Fichier:… » too: JSON's objects open on a quote)
+    if name.endswith(".json") or (re.match(rb"\{\s*[\"}]|\[\s*[\"{\]]|\[\s*\[\s*[\"{\[\]]", head)
+                                   and name.endswith((".txt", ""))):
         return "json"
     if name.endswith((".csv", ".tsv")):
         return "csv"
@@ -197,7 +200,7 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
         records, kind = json_records(data, f"Le fichier {filename}")
         return _Source(kind, None, records)
     if fmt == "csv" and not (filename or "").lower().endswith((".csv", ".tsv")):
-        text = text_of(data, f"Le fichier {filename}")
+        text = _text(data, filename)
         if not one_table(text):
             return _Source("text", text)
         try:
@@ -210,8 +213,13 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
         return _Source("text", text)
     if fmt in ("csv", "xlsx"):
         return _table(data, filename, fmt, columns)
+    return _Source("text", _text(data, filename))
+
+
+def _text(data: bytes, filename: str) -> str:
+    """A text file's text; a wiki page's source as its reader sees it."""
     text = text_of(data, f"Le fichier {filename}")
-    return _Source("text", text)
+    return clean(wikitext_to_text(text)) if looks_like_wikitext(text) else text
 
 
 def _table(data: bytes, filename: str, fmt: str, columns) -> _Source:

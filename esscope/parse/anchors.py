@@ -264,7 +264,9 @@ def _any_date(text: str) -> Anchor | None:
 
 
 # (« prévu 16/11 réalisé 23/11 »: a report's table, the day it was held)
-_MOVED_CELL = re.compile(r"\b(?:report[ée]e?|d[ée]cal[ée]e?|avanc[ée]e?)\s+(?:au|à)\s+|\bnouvelle\s+date\s*:?\s*|"
+# (« ~~20 novembre~~ Reporté 22 novembre »: the status word right before the new date)
+_MOVED_CELL = re.compile(r"\b(?:report[ée]e?|d[ée]cal[ée]e?|avanc[ée]e?|d[ée]plac[ée]e?)\s*:?\s+(?:(?:au|à)\s+|"
+                         r"(?=\d|(?:lun|mar|mer|jeu|ven|sam|dim)))|\bnouvelle\s+date\s*:?\s*|"
                          r"\br[ée]alis[ée]e?\s+(?:le\s+)?(?=\d|(?:lun|mar|mer|jeu|ven|sam|dim))", re.IGNORECASE)
 
 

@@ -47,7 +47,12 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         # « … : disco-soupe, parvis du centre commercial, » / « 51350 Cormontreuil. », « … table ronde « Femmes et
         # entrepreneuriat » / « social », médiathèque … »: the line goes on below
         rest, block = f"{rest} {block[0].text}", block[1:]
+    last = _LAST_COMMUNE.search(rest)
+    where = last.group(1) if last and commune_cell(last.group(1), context.places) else None
+    if where:
+        rest = rest[:last.start()]      # « … · org. Calvi Ripara – CALVI »: where, written last (a grid's row heading)
     header, item = split_rest(rest, context.places)
+    header = f"{header}, {where}" if where else header
     item = _credited_last(header, item)
     if not item and anchor.form == "lead" and has_event_noun(anchor.lead) and not WHERE_WORDS.match(anchor.lead):
         item = anchor.lead      # « FORUM EMPLOI ESS – Jeudi 15 novembre 2012, de 9h à 16h »: the title comes first
@@ -220,6 +225,7 @@ def _slot_event(first: Line, rest: list, header: str, head, context: Context):
 
 
 _CELLS = re.compile(r"\s[·|]\s")
+_LAST_COMMUNE = re.compile(r"\s[–—]\s+([A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,}?)\s*$")
 _DASH = re.compile(r"\s[–—]\s")
 
 

@@ -45,7 +45,7 @@ class Verdict:
 KEEP = Verdict(True)
 
 # « Publié le », « mis à jour le 31/03/22 », « Article du 4 novembre », « paru le » — not « La Poste »
-_PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|envoy[ée]e?s?|transmise?s?|"
+_PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|ajout(?:[ée]e?s?)?|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|envoy[ée]e?s?|transmise?s?|"
                         r"r[ée]dig[ée]e?s?|paru(?:tion)?|actualis[ée]e?s?|diffus[ée]e?s?|enregistr[ée]e?s?|"
                         r"(?:derni[èe]re\s+)?modification|export[ée]e?s?|"
                         # an application's page properties: « Created time: … », « Last edited time: … »
@@ -79,6 +79,7 @@ _LIMIT_WORD = re.compile(r"\b(?:limite|deadline|butoir|[ée]ch[ée]ance)\b", re.
 OWN_MEETING = re.compile(r"\b(?:prochaine\s+r[ée]union|r[ée]union\s+suivante|copil|comit[ée]\s+(?:de\s+pilotage|"
                          r"d['’]organisation)|r[ée]union\s+de\s+(?:pr[ée]paration|bureau|bilan|l['’][ée]quipe))\b",
                          re.IGNORECASE)
+_PRESS = re.compile(r"\b(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b", re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\s*(?:derni|pass[ée])", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:compte[- ]rendus?(?=\s+d)|retour\s+sur|merci\s+(?:[àa]\s+(?:tou(?:te)?s|vous)\s+(?:et\s+tous\s+)?)?pour\s+(?:ce|cette|ces|le|la|les|votre|vos)\b|a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
                    r"a\s+(?:r[ée]uni|rassembl[ée]|accueilli|organis[ée])|ont\s+(?:r[ée]uni|particip[ée]|organis[ée]))\b",
@@ -330,8 +331,8 @@ def judge_lead(found: dates.DateMatch, text: str, lead_end: int, rest: str) -> V
     before = text[:lead_end]
     if _NOT_EVENT_DAY.search(before.rstrip(" ,:–—-")) or _LIMIT_WORD.search(before):
         return Verdict(False, LIMIT)
-    if OWN_MEETING.search(before):
-        return Verdict(False, MEETING)
+    if OWN_MEETING.search(before) or _PRESS.search(before):
+        return Verdict(False, MEETING)      # (« Point presse : jeudi 30 octobre »: for journalists)
     if published_near(before) or stamp_after(found, rest) or re.match(r"^\s*par\s", before, re.IGNORECASE) \
             or is_dateline(text[text.rfind("–", 0, lead_end) + 1:].strip() if "–" in before else ""):
         return Verdict(False, PUBLISHED)        # « Par notre correspondante – Lyon, le 4 novembre 2024 »

@@ -76,14 +76,19 @@ class Places:
     """Commune and venue resolution for one programme: the name index, the confirmed venues and the
     programme's context (région, département), all given."""
 
-    def __init__(self, index=None, venues=None, region=None, department=None):
+    def __init__(self, index=None, venues=None, region=None, department=None, aliases=None):
         self.index = index
         self.venues = venues or {}      # (region_code or '', key) -> (commune_code, commune_name)
         self.region = region
         self.department = department
+        self.aliases = aliases or {}    # normalised name the document gives a commune -> Resolved
 
     def with_context(self, region=None, department=None) -> "Places":
-        return Places(self.index, self.venues, region, department)
+        return Places(self.index, self.venues, region, department, self.aliases)
+
+    def with_aliases(self, aliases: dict) -> "Places":
+        """These places, with the names the document gives its communes (aliases.document_aliases)."""
+        return Places(self.index, self.venues, self.region, self.department, {**self.aliases, **aliases})
 
     def commune(self, name: str, fuzzy=False, in_context_only=False) -> Resolved | None:
         """The commune `name` designates, or None when it names none. With `in_context_only`, a
@@ -93,6 +98,9 @@ class Places:
         name = re.sub(r"^(?:à|a)\s+(?=[A-ZÀ-Ý])", "", name.strip(" .;:-–"))
         if not self.index or not name or len(normalise(name)) < 2 or not re.search(r"[A-Za-zÀ-ÿ]", name):
             return None
+        alias = self.aliases.get(normalise(name))
+        if alias is not None:
+            return Resolved(name, alias.code, alias.name, False, list(alias.candidates))
         # the département first (closest context), then the région
         match = self.index.lookup(name, department=self.department,
                                   region=None if self.department else self.region, fuzzy=False)
@@ -363,6 +371,9 @@ def commune_cell(text: str, places: Places) -> Resolved | None:
             short = narrow(short, code, places)     # « SAINT-AMAND (18) »: Saint-Amand-Montrond written short
             agrees = bool(short.code)
         return short if agrees else None
+    remark = re.fullmatch(r"(?P<name>[A-ZÀ-Ý][^()]+?)\s*\((?P<part>[A-ZÀ-Ý][^()\d]*)\)", text)
+    if remark:      # « Bastia (Lupino) »: a commune, the district in brackets
+        return commune_cell(remark.group("name"), places)
     text = text.strip("()")
     postcode = re.match(r"^((?:(?:[0-8]\d|9[0-5]|2[AB])\d{3}|97\d{3}))\s+(\S.*)$", text)
     if postcode:

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from . import dates, keep
+from .aliases import document_aliases
 from .amend import amended
 from .anchors import choose_year, dated_sentences, find_candidates
 from .brochure import kind_badge, learn_rubrics, learn_themes, status_badge
@@ -60,6 +61,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
     text = unflatten(ungrid(unchatted(spelled_out(_SPACES.sub(" " * _WIDEST_GAP, text)))))
+    places = places.with_aliases(document_aliases(text, lambda name: _sure_commune(name, places)))
     lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_relative_days(dates.with_spoken_numbers(text))), cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]
@@ -171,6 +173,11 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
 def _shortened(text: str, most: int = 90) -> str:
     """A line quoted in a warning: whole, or cut at a word with « … »."""
     return text if len(text) <= most else text[:most].rsplit(" ", 1)[0] + " …"
+
+
+def _sure_commune(name: str, places: Places):
+    found = places.commune(name)
+    return found if found is not None and found.code else None
 
 
 def _titles_above(lines: list, anchors: list, context: Context) -> dict:

@@ -99,6 +99,7 @@ def ruled_header(text: str, rule: str) -> Header | None:
 
 
 _RULE_RUN = re.compile(r"[-─━═=]+")
+_WHAT = re.compile(r"rendez-vous|rendez\s+vous|rdv", re.IGNORECASE)
 
 
 def _named_columns(cells: list, separator: str, starts: tuple) -> Header | None:
@@ -106,6 +107,9 @@ def _named_columns(cells: list, separator: str, starts: tuple) -> Header | None:
     if len(named) < (3 if separator in (";", ",") else 2):
         return None
     fields = tuple(column_field(c) for c in cells)
+    if "title" not in fields:
+        # « Date | Commune | Rendez-vous | Structure »: the column of what takes place, where none is named so
+        fields = tuple("title" if _WHAT.fullmatch(c.strip()) else f for c, f in zip(cells, fields))
     unknown = sum(1 for c, f in zip(cells, fields) if c and f is None)
     known = {f for f in fields if f}
     # a tool's export carries columns of its own (« All Day Event », « Private »): a few left unnamed
