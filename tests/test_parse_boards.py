@@ -174,3 +174,27 @@ def test_a_text_that_opens_on_brackets_is_json_only_when_json_opens_so():
     assert detect_format(b"[1]Aller au contenu | [2]Menu", "page.txt") == "text"
     assert detect_format(b'[{"titre": "Forum"}]', "export.txt") == "json"
     assert detect_format(b'{"events": []}', "export.txt") == "json"
+
+
+CINEMA = """CINÉ-BOCAGE · circuit itinérant
+PROGRAMME DE NOVEMBRE 2015
+
+        ✦ CE MOIS-CI, LE MOIS DE L'ESS S'INVITE DANS NOS SALLES ✦
+
+BRESSUIRE · cinéma Le Fauteuil Rouge, rue Gambetta
+  Sam. 7 nov.    20h30   Spectre (VF)
+  Mar. 10 nov.   20h00   ✦ CINÉ-DÉBAT « Les Coopérateurs » · Collectif ESS du Bocage
+  Sam. 14 nov.   20h30   Le Petit Prince
+
+CERIZAY (79140) · salle des fêtes
+  Ven. 13 nov.   20h30   ✦ CINÉ-DÉBAT « Terres partagées » · AMAP du Bocage
+                         >>> ATTENTION : séance DÉPLACÉE au vendredi 20 novembre (salle prise le 13)
+  Ven. 27 nov.   20h30   Spectre (VF)
+"""
+
+
+def test_a_circuits_programme_keeps_its_marked_sessions_under_their_communes(read):
+    events = read(CINEMA.encode(), "cinema.txt").events_as_dicts()
+    got = sorted((e["start_date"], e["title"], e["commune_name"]) for e in events)
+    assert got == [("2015-11-10", "CINÉ-DÉBAT « Les Coopérateurs »", "Bressuire"),
+                   ("2015-11-20", "CINÉ-DÉBAT « Terres partagées »", "Cerizay")]

@@ -120,9 +120,16 @@ def _target(named: str, sentence: str, own: list, events: list, year: int):
     if target is not None:
         return target
     trigger = _TRIGGER.search(sentence)
-    said = _days(sentence[trigger.start():]) if trigger else written
+    # (« séance DÉPLACÉE au vendredi 23 novembre (salle indisponible le 16) »: the remark says no new day)
+    said = _days(re.sub(r"\([^()]*\)", "", sentence[trigger.start():])) if trigger else written
     card = [e for e in own if e.start_date and int(e.start_date[8:10]) not in said]
-    return card[0] if len(own) == len(card) == 1 and _shared(_words(named), _words(card[0].title or "")) else None
+    return card[0] if len(own) == len(card) == 1 and (_shared(_words(named), _words(card[0].title or ""))
+                                                      or _ANY_ENTRY.fullmatch(named)) else None
+
+
+# « séance DÉPLACÉE au vendredi 23 », under an entry: the entry itself, by the word for any entry
+_ANY_ENTRY = re.compile(r"\W*(?:(?:la|le|l['’]|cette|notre)\s*)?(?:s[ée]ance|[ée]v[ée]nement|rendez-vous|animation|"
+                        r"projection|manifestation|rencontre)\W*", re.IGNORECASE)
 
 
 def _sentences(lines: list) -> list:

@@ -488,18 +488,18 @@ def _heading_commune(events: list, lines: list, context: Context) -> None:
     heading it is under, flagged, where the document has two such headings or more; any other heading in
     capitals ends the commune's section."""
     missing = [e for e in events if not (e.commune_code or e.commune_name or e.online) and e.line is not None]
-    headings = [(line.n, line.text) for line in lines if is_caps(line.text) and len(line.text.strip()) <= 40]
+    headings = [(line.n, heading) for line in lines if (heading := _section_heading(line))]
     starts = [n for n, _ in headings]
     under = {}
     for event in missing:
         k = bisect.bisect_right(starts, event.line) - 1
         text = headings[k][1] if k >= 0 else ""
-        if len(text.split()) <= 4 and not re.search(r"\d", text):
+        if len(text.split()) <= 4 and not re.search(r"\d", _BRACKETS.sub("", text)):
             under[id(event)] = text
     found = {text: commune_cell(text, context.places) for text in set(under.values()) if text}
     found = {text: place for text, place in found.items() if place and place.code}
     others = (text for text in dict.fromkeys(t for _, t in headings) if text not in found
-              and len(text.split()) <= 4 and not re.search(r"\d", text))
+              and len(text.split()) <= 4 and not re.search(r"\d", _BRACKETS.sub("", text)))
     if not found or len(found) < 2 and not any((p := commune_cell(text, context.places)) and p.code for text in others):
         return      # one heading that names a commune is no list of communes
     for event in missing:
@@ -507,6 +507,19 @@ def _heading_commune(events: list, lines: list, context: Context) -> None:
         if place:
             event.commune_code, event.commune_name = place.code, place.name
             event.warn(f"commune {place.name} prise du titre de rubrique au-dessus de l'événement : à vérifier", 0.1)
+
+
+# « SAINT-GAUDENS · cinéma Le Régent, rue Thiers », « MARTRES (31220) · salle du Foirail »: a section's commune in
+# capitals, then its venue
+_COMMUNE_FIRST = re.compile(r"^(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,40}?(?:\s*\(\s*(?:\d{2}|\d{5}|2[AB])\s*\))?)\s+[·|–—]\s+\S")
+
+
+def _section_heading(line) -> str | None:
+    """The heading a line is, in capitals (« SENS »), or its first cell in capitals (« SAINT-GAUDENS · cinéma … »)."""
+    first = _COMMUNE_FIRST.match(line.text) if not line.indent else None
+    if first and not dates.match_date(line.text):
+        return first.group("name").strip()
+    return line.text if is_caps(line.text) and len(line.text.strip()) <= 40 else None
 
 
 def _default_commune(events: list, text: str, context: Context) -> None:
@@ -765,6 +778,10 @@ _OTHER_MEANING = re.compile(r"[^.\n]{0,40}?\b(?:(?:sont|est)\s+)?(?:sur|sous)\s+
                             re.IGNORECASE)
 
 
+_FRAMED = re.compile(r"^[ \t]*(?P<mark>[^\w\s«»\"'’(),.;:!?/*#=|<>+~&%@-])[ \t]*(?P<body>\S[^\n]{4,150}?)[ \t]*(?P=mark)[ \t]*$",
+                     re.MULTILINE)
+
+
 def _marked_only(events: list, text: str) -> list:
     """With a mark that the document says picks out the Mois de l'ESS's events, the events without it are
     set aside (and the mark taken off the titles); returns the warnings. Changes `events` in place."""
@@ -776,6 +793,9 @@ def _marked_only(events: list, text: str) -> list:
     said = next((m for m in [*_MARK.finditer(text[:20_000]), *legends] if re.search(r"mois\s+de\s+l|\bESS\b",
                  text[max(0, m.start() - 200):m.end() + 200], re.IGNORECASE)
                  and not _OTHER_MEANING.match(text[m.end():m.end() + 120])), None)
+    # « ★ EN NOVEMBRE, LE MOIS DE L'ESS S'INVITE DANS NOS SALLES ★ »: the mark that frames the Mois's announcement
+    said = said or next((m for m in _FRAMED.finditer(text[:5_000])
+                         if re.search(r"mois\s+de\s+l|\bESS\b", m.group("body"), re.IGNORECASE)), None)
     if not said:
         return []
     mark = said.group("mark").strip()
