@@ -198,3 +198,27 @@ def test_a_circuits_programme_keeps_its_marked_sessions_under_their_communes(rea
     got = sorted((e["start_date"], e["title"], e["commune_name"]) for e in events)
     assert got == [("2015-11-10", "CINÉ-DÉBAT « Les Coopérateurs »", "Bressuire"),
                    ("2015-11-20", "CINÉ-DÉBAT « Terres partagées »", "Cerizay")]
+
+
+AGENDA = """AGENDA PRÉVISIONNEL DU PRÉSIDENT — NOVEMBRE 2013
+Les rendez-vous marqués [ESS] s'inscrivent dans le Mois de l'économie sociale et solidaire.
+
+Jeudi 7 novembre
+  09h30  Bureau de l'assemblée
+  18h00  [ESS] Lancement du Mois de l'ESS — salle des fêtes, Guéret — à l'invitation du Réseau Creuse Solidaire
+Vendredi 8 novembre
+  11h00  Congrès des maires — Aubusson
+Samedi 16 novembre
+  09h00  [ESS] Marché solidaire — place du Marché, 23200 Aubusson — organisé
+         par l'association Creuse Paysanne → DÉPLACÉ, voir samedi 23 novembre
+Samedi 23 novembre
+  09h00  [ESS] Marché solidaire — place du Marché, 23200 Aubusson
+         (nouvelle date, initialement prévu le samedi 16) — Association Creuse Paysanne
+"""
+
+
+def test_a_presidents_agenda_keeps_its_tagged_items_and_sends_a_moved_one_to_its_new_day(read):
+    events = read(AGENDA.encode(), "agenda.txt").events_as_dicts()
+    got = sorted((e["start_date"], e["title"], e["commune_name"]) for e in events)
+    assert [(day, commune) for day, _, commune in got] == [("2013-11-07", "Guéret"), ("2013-11-23", "Aubusson")]
+    assert got[0][1] == "Lancement du Mois de l'ESS" and got[1][1].startswith("Marché solidaire")

@@ -126,7 +126,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         event.kind = event.kind or badge
         set_period(event, period)
     # (« 20h30 » / « ANNULÉ » / « Ciné-débat … »: a slot struck out on the line under its time)
-    events = [e for e in events if e.title and not keep.struck_after(e.title) and not keep.cancelled_cell(e.title)]
+    events = [e for e in events if e.title and not keep.struck_after(e.title) and not keep.cancelled_cell(e.title)
+              and not keep.moved_elsewhere(f"{e.title} {e.description or ''}")]
     if anchor.inside:
         for event in events:
             event.warn(TOLD.get(anchor.form, TOLD["sentence"]), 0.1)

@@ -112,6 +112,7 @@ def timed_item(text: str) -> bool:
         return False
     rest = dates.strip_times(text)
     rest = re.sub(r"^(?:de|dès|à\s+partir\s+de|et|à)\s+", "", rest, flags=re.IGNORECASE).strip()
+    rest = re.sub(r"^\[[^\[\]]{1,12}\]\s*", "", rest)      # « 18h00  [ESS] Lancement … »: a tag before the title
     if re.match(r"^[:–—|·•\-]\s*[A-Za-zÀ-ÿ«\"]", rest):
         return True         # « 9h : accueil », « 14h30 – Atelier … », « 18h • Atelier … »
     if len(text.split()) <= 3:

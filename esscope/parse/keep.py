@@ -130,6 +130,15 @@ _CLOSED_CELL = re.compile(r"\W*(?:r[ée]union\s+interne|interne|priv[ée]e?|huis
                           re.IGNORECASE)
 
 
+# « … organisé par X → DÉPLACÉ, voir samedi 26 novembre »: the entry written again at its new day
+_MOVED_ELSEWHERE = re.compile(r"(?:→|->|[–—])\s*(?:d[ée]plac[ée]e?s?|report[ée]e?s?)\s*,?\s*(?:voir|cf\.?)\s", re.IGNORECASE)
+
+
+def moved_elsewhere(text: str) -> bool:
+    """An entry that sends its reader to its new day, written elsewhere in the programme."""
+    return bool(_MOVED_ELSEWHERE.search(text or ""))
+
+
 def closed_cell(cell: str) -> bool:
     """A row's cell that takes the row out of the public programme (internal, setting up, moved to another row)."""
     return bool(_CLOSED_CELL.fullmatch(cell.strip()))
@@ -530,6 +539,8 @@ def judge_titled(text: str, at: int, found: dates.DateMatch) -> Verdict:
     if _NOT_EVENT_DAY.search(before) or _LIMIT_WORD.search(before) \
             or re.search(r"\b(?:inscri\w*|candidat\w*)\b", before, re.IGNORECASE):
         return Verdict(False, LIMIT)
+    if re.search(r"\b(?:voir|cf\.)\s*$", before, re.IGNORECASE):
+        return Verdict(False, NO_TITLE)     # « → DÉPLACÉ, voir samedi 26 novembre »: where to read, not an event
     if len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", before)) < 2:
         return Verdict(False, NO_TITLE)
     return KEEP

@@ -706,13 +706,15 @@ def set_aside(events: list) -> tuple:
 # the Mois among the others of an agenda
 _MARK = re.compile(r"(?:(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s?\s+(?:par|d['’]une?|avec)\s+(?:(?:le|la|un|une|l['’])\s*)?"
                    r"(?:logo|pictogramme|picto|symbole|mention|signe|ic[ôo]ne)?|"
+                   # « Les rendez-vous marqués [ESS] s'inscrivent dans le Mois »
+                   r"(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s\s+(?=\[)|"
                    # « Repérez le pictogramme ♻ ESS dans l'agenda »
                    r"(?:rep[ée]rez|cherchez|suivez)\s+(?:le|la|les|l['’])\s*(?:logo|pictogramme|picto|symbole|mention|signe|"
                    r"ic[ôo]ne)s?|"
                    # « le pictogramme ♻ signale les rendez-vous du Mois »
                    r"(?:le|la|un|une|l['’])\s*(?:logo|pictogramme|picto|symbole|signe|ic[ôo]ne)(?=\s*\S{1,2}\s+(?:signale|"
                    r"indique|rep[èe]re|identifie|marque)))"
-                   r"\s*(?P<mark>\([^()\s]{1,12}\)|«\s*[^»]{1,12}?\s*»|\*|[^\w\s,.;:]{1,2})",
+                   r"\s*(?P<mark>\([^()\s]{1,12}\)|\[[^\[\]\s]{1,12}\]|«\s*[^»]{1,12}?\s*»|\*|[^\w\s,.;:]{1,2})",
                    re.IGNORECASE)
 
 

@@ -83,7 +83,7 @@ _WITH = re.compile(r"\bavec\s+(?:(?i:l['’]|la\s+|le\s+)" + _ORG_TYPE + r"\s+(?
 _LIST_NEXT = re.compile(r"^(?:,\s*|\s+et\s+)" + _ART + r"(?P<org>.+?)" + _ORG_END, re.IGNORECASE)
 # (the spaces are taken from the start of their run only: a long run of spaces cost its length squared)
 _CUTS = re.compile(
-    r"(?<!\s)\s+(?:à\s+l['’]\s*initiative|(?:co-?)?organis[ée]e?s?\s+par|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
+    r"(?<!\s)\s+(?:à\s+l['’]\s*(?:initiative|invitation)|(?:co-?)?organis[ée]e?s?\s+par|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
     r"avec\s+la\s+participation|avec\s+le\s+soutien|en\s+partenariat|dans\s+le\s+cadre|dans\s+les\s+locaux|"
     r"en\s+présence|suivie?s?\s+d['’]|avec\s+(?:une|un|le|la|les|l['’]|des)\s|, avec\s|de\s+\d{1,2}\s*h|"
     r"à\s+\d{1,2}\s*h|dès\s+\d{1,2}\s*h|(?:à\s+la|à\s+l['’]|au|dans\s+la|dans\s+le)\s+" + VENUE_NOUN + r"\b)", re.IGNORECASE)

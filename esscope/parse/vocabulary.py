@@ -163,7 +163,7 @@ FIELD_LABELS = (
     ("co_organizers", r"co-?organisat(?:eur|rice)s?|co-?organis[ée]e?s?\s+(?:par|avec)|coorganisat(?:eur|rice)s?"),
     ("organizer", (r"organisat(?:eur|rice)s?|organis[ée]e?s?\s+par|organisation|orga?\.?|porteurs?(?:\s+d[eu]\s+projet)?|"
                    r"structures?(?:\s+(?:organisatrices?|porteuses?))?|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
-                   r"(?:à|a)\s+l['’]\s*initiative\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|initiative|"
+                   r"(?:à|a)\s+l['’]\s*(?:initiative|invitation)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|initiative|"
                    r"(?:une\s+)?proposition\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|qui|"
                    # a grant's list: who receives it, where they are (« Bénéficiaire (siège) »)
                    r"b[ée]n[ée]ficiaires?(?:\s*\(si[èe]ge\))?|nom\s+de\s+(?:votre|la)\s+structure|"
@@ -215,6 +215,7 @@ _QUESTION = re.compile(r"^\s*(?P<label>[^\W\d][^:]{2,90}?\*)\s*:\s*(?P<value>.*)
 _LABEL = re.compile(r"^\s*(?P<label>(?:" + _ANY_LABEL + r")(?:\s*\((?:s|e|es|x)\))?(?:\s*\([^()]{3,80}\))?(?:\s*\*)?)"
                     r"\s*(?::|\s-\s|>|\|)\s*(?P<value>.*)$", re.IGNORECASE)
 _LABEL_NO_COLON = re.compile(r"^\s*(?P<label>organis[ée]e?s?\s+par|propos[ée]e?s?\s+par|port[ée]e?s?\s+par|"
+                             r"(?:à|a)\s+l['’]\s*invitation\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|"
                              r"en\s+partenariat\s+avec)\s+(?P<value>\S.*)$", re.IGNORECASE)
 # « par Scop Bois & Compagnie » alone on its line, under a poster's entry: who organises it
 _CREDIT = re.compile(r"^\s*(?P<label>[Pp]ar|[Oo]rga?\.|[ÉE]v[ée]nement\s+de)\s+(?P<value>(?:(?:le|la|les|l['’]|un|une)\s*)?[A-ZÀ-Ý0-9][^.!?]*)$")
