@@ -222,3 +222,40 @@ def test_a_presidents_agenda_keeps_its_tagged_items_and_sends_a_moved_one_to_its
     got = sorted((e["start_date"], e["title"], e["commune_name"]) for e in events)
     assert [(day, commune) for day, _, commune in got] == [("2013-11-07", "Guéret"), ("2013-11-23", "Aubusson")]
     assert got[0][1] == "Lancement du Mois de l'ESS" and got[1][1].startswith("Marché solidaire")
+
+
+SLACK = """[copie du canal #mois-ess faite le mer. 9 nov. 2022]
+
+#mois-ess
+
+mardi 1 novembre
+
+Camille Roth  09:14
+Bonjour ! Calage des porteurs en visio jeudi 3 novembre à 14h.
+
+Marc Hoenner  10:02
+Repair café géant ce samedi, 10h-17h, maison de quartier du Neudorf (Strasbourg). Organisé par Répar'Acteurs.
+
+Léa Kern  11:30
+Troc'vêtements samedi 19 novembre de 9h à 16h, salle de la Dominicaine à Guebwiller, par Les Fils Solidaires.
+
+Hier
+
+Lucie Marchal  10:31
+Forum emploi ESS demain, 9h-13h, salle des fêtes d'Illkirch-Graffenstaden, par Emploi Solidaire.
+
+Paul Ott  11:02
+Merci Lucie !
+
+Ana Ruch  12:00
+Ok pour moi.
+"""
+
+
+def test_a_team_chats_messages_are_dated_by_their_day_separators(read):
+    events = read(SLACK.encode(), "slack.txt").events_as_dicts()
+    got = sorted((e["start_date"], e["commune_name"]) for e in events)
+    assert ("2022-11-05", "Strasbourg") in got            # « ce samedi » of a message of Tuesday 1
+    assert ("2022-11-09", "Illkirch-Graffenstaden") in got  # « demain » of a message of « Hier » (8th)
+    assert ("2022-11-19", "Guebwiller") in got
+    assert not any(e["title"].startswith(("Camille", "Marc", "Lucie")) for e in events)

@@ -373,8 +373,9 @@ _RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain|aujourd['’
                        r"(?<![^\n])(?P<alone>apr[èe]s-demain|demain|aujourd['’]hui)(?=[ \t]*\n)|"
                        rf"(?P<wd2>{_WEEKDAY})\s+prochain\b|(?P<wd6>{_WEEKDAY})\s+dernier\b|"
                        # « Dès samedi, place au concret », « à partir de mardi »: the coming one
-                       rf"(?:(?<=d[èe]s\s)|(?<=partir\sde\s))(?P<wd5>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d)|"
-                       rf"\bce\s+(?P<wd3>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d))\b", re.IGNORECASE)
+                       # (« ce samedi 12 » writes its day; « ce samedi, 10h-17h » its hours)
+                       rf"(?:(?<=d[èe]s\s)|(?<=partir\sde\s))(?P<wd5>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d{{1,2}}(?![\dh:]))|"
+                       rf"\bce\s+(?P<wd3>{_WEEKDAY})(?!\s*,?\s*(?:le\s+)?\d{{1,2}}(?![\dh:])))\b", re.IGNORECASE)
 _DAY_HEADINGS = re.compile(r"(?<![^\n])(?:aujourd['’]hui|demain)[ \t]*\n", re.IGNORECASE)
 _WEEKDAY_HEADING = re.compile(rf"(?<![^\n])(?P<wd7>{_WEEKDAY})(?=[ \t]*\n)", re.IGNORECASE)
 # « ★ Dimanche, 10h-17h – Corti. » opening a line of a dated paper's agenda: the coming Sunday

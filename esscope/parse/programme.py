@@ -20,7 +20,7 @@ from .amend import amended
 from .anchors import choose_year, dated_sentences, find_candidates
 from .brochure import kind_badge, learn_rubrics, learn_themes, status_badge
 from .casing import learn_casing
-from .chats import unchatted
+from .chats import unchatted, unslacked
 from .context import Context
 from .entries import TOLD, parse_entry, split_rest
 from .fields import PHONE
@@ -60,7 +60,7 @@ _SPACES = re.compile(rf"[ \t]{{{_WIDEST_GAP + 1},}}")
 def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
-    text = unflatten(ungrid(unchatted(spelled_out(_SPACES.sub(" " * _WIDEST_GAP, text)))))
+    text = unflatten(ungrid(unslacked(unchatted(spelled_out(_SPACES.sub(" " * _WIDEST_GAP, text))))))
     places = places.with_aliases(document_aliases(text, lambda name: _sure_commune(name, places)))
     lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_relative_days(dates.with_spoken_numbers(text))), cut=dated_sentences))
     candidates = find_candidates(lines)
