@@ -259,3 +259,12 @@ def test_a_team_chats_messages_are_dated_by_their_day_separators(read):
     assert ("2022-11-09", "Illkirch-Graffenstaden") in got  # « demain » of a message of « Hier » (8th)
     assert ("2022-11-19", "Guebwiller") in got
     assert not any(e["title"].startswith(("Camille", "Marc", "Lucie")) for e in events)
+
+
+def test_a_show_notes_line_titled_before_its_date_keeps_its_title_and_reads_its_cells(read):
+    text = ("NOTES DE L'ÉMISSION (mises à jour le 03/11/2023)\n\nInfos pratiques :\n"
+            "- Marché forain solidaire — samedi 4 novembre, 8h-13h — front de mer, 97436 Saint-Leu — Association Bazar\n"
+            "- Atelier cuisine anti-gaspi — samedi 25 novembre, 9h — 97414 Entre-Deux — Association Lanbi Partaz\n")
+    got = sorted((e["start_date"], e["title"], e["commune_name"]) for e in read(text.encode(), "notes.txt").events_as_dicts())
+    assert got == [("2023-11-04", "Marché forain solidaire", "Saint-Leu"),
+                   ("2023-11-25", "Atelier cuisine anti-gaspi", "Entre-Deux")]

@@ -54,8 +54,11 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     header, item = split_rest(rest, context.places)
     header = f"{header}, {where}" if where else header
     item = _credited_last(header, item)
-    if not item and anchor.form == "lead" and has_event_noun(anchor.lead) and not WHERE_WORDS.match(anchor.lead):
-        item = anchor.lead      # « FORUM EMPLOI ESS – Jeudi 15 novembre 2012, de 9h à 16h »: the title comes first
+    if anchor.form == "lead" and has_event_noun(anchor.lead) and not WHERE_WORDS.match(anchor.lead) \
+            and (not item or _DASH.search(f" {rest} ") and not has_event_noun(item) and "«" not in item):
+        # « FORUM EMPLOI ESS – Jeudi 15 novembre 2012, de 9h à 16h », « Marché forain — samedi 4 novembre — front de
+        # mer, Saint-Gilles — Association X »: the title comes first, the cells after the date say where and who
+        header, item = f"{header} – {item}".strip(" –") if item else header, anchor.lead
     first = next((line for line in block if not line.blank), None)
     if item and not has_event_noun(item) and first is not None and not first.bullet and has_event_noun(first.text) \
             and len(item.split()) <= 10 and not label_of(first.text) and block and not block[0].blank:

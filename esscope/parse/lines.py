@@ -783,7 +783,8 @@ def _join_bare_labels(lines: list) -> list:
             continue
         at = i + 1 if i + 1 < len(lines) and not lines[i + 1].blank else i + 2
         nxt = lines[at] if at < len(lines) else None
-        if nxt is None or nxt.blank or label_of(nxt.text) or column_field(nxt.text.rstrip(" :")) \
+        # (« Infos pratiques : » over a list: the list's heading, each item its own entry)
+        if nxt is None or nxt.blank or nxt.bullet or label_of(nxt.text) or column_field(nxt.text.rstrip(" :")) \
                 or LIST_HEADING.fullmatch(nxt.text.strip()):
             # a question left unanswered (« Horaire » over « Type d'événement »): an empty field, never a title
             after = next((other for other in lines[i + 1:i + 4] if not other.blank), None)
