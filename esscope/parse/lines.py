@@ -778,7 +778,8 @@ def _join_bare_labels(lines: list) -> list:
             continue
         # (a form's question: « Intitulé de l'événement (tel qu'il apparaîtra dans le programme) * »)
         name = re.sub(r"\s*\([^()]{3,80}\)", "", line.text).rstrip(" :*")
-        if line.bullet or not name or len(name.split()) > 4 or not column_field(name):
+        # (« responsables » in lower case under « Matinale des achats »: a title's wrapped word, no label)
+        if line.bullet or not name or len(name.split()) > 4 or not name[:1].isupper() or not column_field(name):
             out.append(line)
             continue
         at = i + 1 if i + 1 < len(lines) and not lines[i + 1].blank else i + 2

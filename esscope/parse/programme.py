@@ -201,7 +201,7 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
             continue        # (« Turckheim » over its day's entries: where, not what)
         if any(found.kind in ("range", "list") for _, found in dates.search_dates(lines[i].text, loose=True)):
             continue        # « SEMAINE 45 | du lundi 6 au dimanche 12 novembre » over « LUN. 6 »: the week's heading
-        labelled = _labelled_title_above(lines, anchor.at, anchors[k - 1].at if k else -1)
+        labelled = _labelled_title_above(lines, anchor.at, anchors[k - 1].at if k else -1, k - 1 in found)
         if labelled is not None:
             found[k] = labelled
             continue
@@ -345,9 +345,9 @@ def _own_title(block: list) -> bool:
     return False
 
 
-def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
+def _labelled_title_above(lines: list, at: int, previous: int, previous_titled: bool = False) -> int | None:
     """The « Titre : … » line of the labelled fields written right above a date line, if any (a form's
-    answers may stand a blank line apart)."""
+    answers may stand a blank line apart). `previous_titled`: the date line above has its title above it too."""
     titled = None
     for i in range(at - 1, max(previous, at - 13), -1):
         if lines[i].blank:
@@ -357,8 +357,8 @@ def _labelled_title_above(lines: list, at: int, previous: int) -> int | None:
             break
         if found[0] == "title" and found[1]:
             titled = titled if titled is not None else i
-    if titled is not None and previous >= 0 and all(line.blank for line in lines[previous + 1:i]) and i > previous \
-            and label_of(lines[i].text):
+    if titled is not None and previous >= 0 and not previous_titled \
+            and not any(line.blank for line in lines[previous + 1:titled]):
         return None     # the fields written under the entry above (« Résa … | ven. 03/11 » / « Objet : … »), not above this one
     return titled
 
@@ -408,7 +408,7 @@ def _title_like(text: str) -> bool:
     return 1 <= len(words) <= 15 and not text.rstrip().endswith((":", ".")) and not _detail_line(text) \
         and not dates.match_date(text) and not _UNDATED.search(text) and not (dates.document_year(text) and "«" not in text) \
         and not re.search(r"\b(?:programme|agenda|sommaire)\b", text, re.IGNORECASE) and not LIST_HEADING.fullmatch(text.strip()) \
-        and not field_of_label(text)        # « Notes », « Commentaires »: a field's label over its value, not a title
+        and not (text[:1].isupper() and field_of_label(text))    # « Notes », « Commentaires »: a label, not a title
 
 
 _UNDATED_ITEM = re.compile(rf"^(?:{_UNDATED.pattern})\s*[:–—-]\s*(?=\S)", re.IGNORECASE)
