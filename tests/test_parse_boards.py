@@ -268,3 +268,31 @@ def test_a_show_notes_line_titled_before_its_date_keeps_its_title_and_reads_its_
     got = sorted((e["start_date"], e["title"], e["commune_name"]) for e in read(text.encode(), "notes.txt").events_as_dicts())
     assert got == [("2023-11-04", "Marché forain solidaire", "Saint-Leu"),
                    ("2023-11-25", "Atelier cuisine anti-gaspi", "Entre-Deux")]
+
+
+FORUM_THREAD = """Forum du collectif — [Mois de l'ESS 2010] Programme
+
+Posté le: Lun 1 Nov 2010 - 10:15
+
+[EDIT : voir plus bas] jeudi 25 novembre (au lieu du mardi 23) 9h-12h Forum emploi et ESS, salle Coubertin, 59140 Dunkerque.
++ ANNULÉ : samedi 20 novembre Portes ouvertes de la ressourcerie de Bailleul.
+
+Posté le: Mar 2 Nov 2010 - 09:38
+
+mercredi 17 novembre de 18h à 20h : Tchat « Entreprendre autrement », en ligne ici même (aucun lieu physique).
+
+Posté le: Ven 29 Oct 2010 - 11:00
+
+mardi 23 novembre 9h-12h Forum emploi et ESS, salle Coubertin, 59140 Dunkerque.
+
+Posté le: Lun 1 Nov 2010 - 10:20
+
+Un changement : le forum de Dunkerque passe au jeudi 25 novembre (même horaire, même salle).
+"""
+
+
+def test_a_forum_threads_edited_posts_and_the_notice_that_moves_an_event_listed_on_both_days(read):
+    events = read(FORUM_THREAD.encode(), "forum.txt").events_as_dicts()
+    got = sorted((e["start_date"], e["title"], e["online"]) for e in events)
+    assert got == [("2010-11-17", "Tchat « Entreprendre autrement »", True),
+                   ("2010-11-25", "Forum emploi et ESS", False)]

@@ -79,6 +79,12 @@ def amended(events: list, lines: list, year: int) -> tuple:
         named, new_day = change
         own = [e for e in events if first <= (e.line or -1) <= last]
         target = _target(named, sentence, own, events, year)
+        old = _listed_twice(named, sentence, own, events, year, new_day) if target is None else None
+        if old is not None:
+            events = [e for e in events if e is not old and e not in own]
+            warnings.append(f"ligne {first + 1} : « {old.title[:60]} » déplacé au {dates.format_day(new_day)}, où le "
+                            "document le donne déjà : sa date d'avant non retenue")
+            continue
         if target is not None and isinstance(new_day, dt.timedelta):     # « repoussé d'une semaine »
             new_day = dt.date.fromisoformat(target.start_date) + new_day
         if target is None and new_day is not None:
@@ -107,6 +113,19 @@ def amended(events: list, lines: list, year: int) -> tuple:
         warnings.append(f"ligne {first + 1} : « {target.title[:60]} » déplacé au {dates.format_day(new_day)} "
                         "d'après une autre mention du document")
     return events, warnings
+
+
+def _listed_twice(named: str, sentence: str, own: list, events: list, year: int, new_day):
+    """« le forum de Loon-Plage passe au jeudi 26 » where the programme lists the forum on the 24th and, edited,
+    on the 26th: the entry of the old day, when the notice names it among the others and one alike is on the new day."""
+    if not isinstance(new_day, dt.date):
+        return None
+    day = new_day.isoformat()
+    old = _target(named, sentence, own, [e for e in events if e.start_date != day], year)
+    if old is None or not any(e.start_date == day and _shared(_words(e.title or ""), _words(old.title or "")) >= 2
+                              for e in events):
+        return None
+    return old
 
 
 def _target(named: str, sentence: str, own: list, events: list, year: int):

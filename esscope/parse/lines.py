@@ -16,7 +16,7 @@ from .timeline import untimelined
 from .vocabulary import column_field, label_of
 
 # (a pictograph before an item's hours marks the item, « ♻ 10h-18h · Marché … », « 🎵 20h30 · Concert »; a clock does not)
-BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○♦◆◇❖►▸▶➢➤‣⁃∙·*\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-z]\)(?=\s)|"
+BULLET = re.compile(r"^(\s*)([•◦▪▫■□●○♦◆◇❖►▸▶➢➤‣⁃∙·*+\-–—>→➔⇒✓✔☞👉🔹🔸🔶🔷✅]|o(?=\s)|\d{1,2}[.)](?=\s)|[a-z]\)(?=\s)|"
                     "(?![\U0001F550-\U0001F567\u23f0\u231a])[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?"
                     "(?=\\s+\\d{1,2}\\s*[h:]))\\s+")
 

@@ -38,7 +38,7 @@ def clean(text: str) -> str:
     text = _CAROUSEL.sub("", _INLINE_PICTURE.sub("", text))
     text = _struck_out(text)
     text = _SAID_TWICE.sub("", _COUNTDOWN.sub(r"\1", text))
-    text = _ALL_DAY.sub(r"\1 – ", text)
+    text = _EDIT_NOTE.sub(r"\1", _ALL_DAY.sub(r"\1 – ", text))
     text = _HASHTAG.sub(lambda m: re.sub(r"^(Saint|Sainte)(?=[A-ZÀ-Ý])", r"\1-", m.group(1)), text)
     return fix_ocr_dates(fix_ocr_digits(_in_french(_broken_up(text))))
 
@@ -126,6 +126,9 @@ def _struck_out(text: str) -> str:
             kept = _STRUCK.sub("", line)
             lines[k] = re.sub(r"[^|]", " ", kept).rstrip() if _STATUS_LEFT.fullmatch(kept) and "|" in kept else kept
     return "\n".join(lines)
+# « [EDIT : voir plus bas] jeudi 26 novembre … »: a forum post's note on its own editing, before what it says
+_EDIT_NOTE = re.compile(r"^([ \t]*)\[(?:edit|[ée]dit[ée]?|maj|mise\s+à\s+jour|modif(?:i[ée])?)\b[^\]\n]{0,60}\][ \t]*",
+                        re.IGNORECASE | re.MULTILINE)
 # « J-1 ! Demain 18h, soirée … »: a post's countdown before what it announces
 _COUNTDOWN = re.compile(r"^([ \t]*)J[ \t]*-[ \t]*\d{1,2}[ \t]*![ \t]*", re.MULTILINE)
 # « Demain 12/11 à Alençon », « Ce soir, 5 novembre »: a day said twice, relatively then written out; the written one stays

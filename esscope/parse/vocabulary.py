@@ -75,7 +75,7 @@ KINDS = sorted({
     "séminaire", "assemblée générale", "speed-dating", "speed dating", "speed-meeting", "présentation",
     "témoignages", "concours", "remise de prix", "animation", "stand", "braderie", "bourse", "troc", "foire",
     "fête", "permanence", "réunion", "lecture", "plateau radio", "émission", "afterwork", "after-work",
-    "job dating", "rallye", "tournoi", "dégustation", "repair café", "collecte", "rencontre-débat",
+    "job dating", "tchat", "rallye", "tournoi", "dégustation", "repair café", "collecte", "rencontre-débat",
     "événement festif", "evénement festif", "évènement festif", "matinale", "petit-déj", "causerie",
     "ciné-club", "projection-rencontre", "jeu de piste", "escape game", "micro-trottoir", "émission de radio",
     "panier culturel", "portes-ouvertes", "dîner", "goûter", "marché de noël", "vide-grenier", "bal", "fresque",
