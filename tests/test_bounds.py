@@ -321,3 +321,14 @@ def test_an_entry_told_at_the_end_of_a_very_long_paragraph_is_still_read(read):
             "atelier de réparation de vélos à Lille, de 14 h à 18 h.\n")
     events = read(text).events_as_dicts()
     assert [(e["start_date"], e["commune_name"]) for e in events] == [("2024-11-12", "Lille")]
+
+
+def test_a_wiki_pages_marks_left_open_are_read_as_plain_text():
+    # (the wiki parser looks for the end of each open mark: thousands left open took it minutes)
+    from esscope.parse.wiki import wikitext_to_text
+    page = "== Programme ==\n'''Mois''' {{date|4|novembre|2016}} [[Aiacciu|Ajaccio]]\n" + "{{a|b\n[[c|\n<ref>d\n" * 3
+    text = wikitext_to_text(page)
+    assert "4 novembre 2016 Ajaccio" in text
+    assert text.count("{{a|b") == 3 and text.count("[[c|") == 3 and text.count("<ref>d") == 3
+    closed = wikitext_to_text("== A ==\n{{x|y}} [[z]] '''w'''\n{| \n| a || b\n|}\n")
+    assert "y z w" in closed and "| a | b |" in closed

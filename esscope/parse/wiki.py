@@ -19,16 +19,57 @@ _STRUCK_TAGS = {"s", "del", "strike"}
 _SHORTEST_HEADING = "\n"
 
 
+# a wiki page's source is some tens of thousands of characters; a longer text is read as plain text
+LONGEST_PAGE = 1_000_000
+
+
 def looks_like_wikitext(text: str) -> bool:
     """True for a page's wikitext: at least three kinds of its marks in its first 20,000 characters."""
     head = text[:20_000]
-    return sum(bool(mark.search(head)) for mark in _MARKS) >= _FEWEST_MARKS
+    return len(text) <= LONGEST_PAGE and sum(bool(mark.search(head)) for mark in _MARKS) >= _FEWEST_MARKS
 
 
 def wikitext_to_text(text: str) -> str:
     """The page as its reader sees it (see the module's docstring)."""
-    rendered = _render(mwparserfromhell.parse(text))
+    rendered = _render(mwparserfromhell.parse(_closed_only(text)))
     return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", rendered))
+
+
+# Each opening mark with its closing one. The parser looks for the end of every construct it meets, so a page with
+# thousands of marks left open takes it a time that grows with their square: an opening mark with no closing one
+# is written as plain text before parsing (« {{ » as « &#123;&#123; », which it reads back as « {{ »).
+_PAIRS = [(re.compile(r"\{\{|\}\}"), "{{", "&#123;&#123;"), (re.compile(r"\[\[|\]\]"), "[[", "&#91;&#91;"),
+          (re.compile(r"(?m)^\s*\{\||^\s*\|\}"), "{|", "&#123;|"), (re.compile(r"<!--|-->"), "<!--", "&lt;!--"),
+          (re.compile(r"\[(?=https?://|//)|\]"), "[", "&#91;"),
+          (re.compile(r"<(?P<tag>[a-zA-Z]+)\b[^<>]*?(?<!/)>|</[a-zA-Z]+\s*>"), "<", "&lt;")]
+
+
+def _closed_only(text: str) -> str:
+    """`text` with every opening mark that no closing mark matches written as plain text (see _PAIRS)."""
+    for pattern, opening, plain in _PAIRS:
+        open_at = []
+        for m in pattern.finditer(text):
+            if m.group(0).lstrip().startswith(opening) and not m.group(0).startswith("</"):
+                open_at.append(m)
+            elif open_at and (opening != "<" or _same_tag(open_at[-1], m)):
+                open_at.pop()
+        unmatched = open_at
+        if opening == "<":
+            unmatched = [m for m in unmatched if m.group("tag").lower() not in _VOID_TAGS]
+        parts, done = [], 0
+        for m in unmatched:
+            at = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            parts += [text[done:at], plain]
+            done = at + len(opening)
+        text = "".join(parts) + text[done:]
+    return text
+
+
+_VOID_TAGS = {"br", "hr", "references", "img", "wbr"}
+
+
+def _same_tag(opening, closing) -> bool:
+    return closing.group(0)[2:].strip(" >").lower() == opening.group("tag").lower()
 
 
 def _render(code) -> str:
