@@ -37,7 +37,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     if not period:
         return []
     if not anchor.table and (_status_cancelled(block) or any(keep.closed_cell(c) for c in anchor.rest.split("|")[1:])):
-        return []       # « Statut : Annulé »: a card its organisers keep for the record
+        return []       # « Statut : Annulé », a row's « réunion interne » cell: kept for the record, no public event
     if anchor.table:
         events = [e for e in table_entries(anchor, block, period, context) if not keep.struck_after(e.title)]
         return _one_per_day(events, period, anchor, context) if period.separate else events

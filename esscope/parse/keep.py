@@ -79,7 +79,9 @@ _LIMIT_WORD = re.compile(r"\b(?:limite|deadline|butoir|[ée]ch[ée]ance)\b", re.
 OWN_MEETING = re.compile(r"\b(?:prochaine\s+r[ée]union|r[ée]union\s+suivante|copil|comit[ée]\s+(?:de\s+pilotage|"
                          r"d['’]organisation)|r[ée]union\s+de\s+(?:pr[ée]paration|bureau|bilan|l['’][ée]quipe))\b",
                          re.IGNORECASE)
-_PRESS = re.compile(r"\b(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b", re.IGNORECASE)
+# a press conference or point: for journalists, not the public
+PRESS_WORDS = r"(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
+_PRESS = re.compile(rf"\b{PRESS_WORDS}", re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\s*(?:derni|pass[ée])", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:compte[- ]rendus?(?=\s+d)|retour\s+sur|merci\s+(?:[àa]\s+(?:tou(?:te)?s|vous)\s+(?:et\s+tous\s+)?)?pour\s+(?:ce|cette|ces|le|la|les|votre|vos)\b|a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
                    r"a\s+(?:r[ée]uni|rassembl[ée]|accueilli|organis[ée])|ont\s+(?:r[ée]uni|particip[ée]|organis[ée]))\b",

@@ -846,7 +846,7 @@ _NOT_PUBLIC = re.compile(r"\(\s*(?:interne|huis\s+clos)\s*\)|"
                          r"|^\s*(?:(?:le|la|les|l['’])\s*)?(?:jury|commission|comit[ée]|bureau|conseil|copil)\b[^.;]{0,60}?"
                          r"\bse\s+r[ée]uni(?:ra|ront|t|ssent)\b"
                          # a press conference: for journalists, not the public
-                         r"|(?:^|[:–—]\s)\s*(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
+                         r"|(?:^|[:–—]\s)\s*" + keep.PRESS_WORDS +
                          r"|^\s*pr[ée]sentation\s+(?:\S+\s+){0,4}(?:à\s+la\s+presse|aux\s+(?:journalistes|m[ée]dias))\b"
                          r"|^\s*pr[ée]sentation\s+(?:à\s+la\s+)?presse\b"
                          # a printed calendar's header: « Fuseau horaire : (GMT-03:00) Cayenne »

@@ -16,7 +16,6 @@ _FEWEST_MARKS = 3
 _HIDDEN_LINKS = re.compile(r"^\s*:?\s*(?:cat[ée]gorie|category|fichier|file|image|media)\s*:", re.IGNORECASE)
 _DROPPED_TAGS = {"ref", "references", "gallery", "nowiki", "math", "syntaxhighlight", "source", "templatedata"}
 _STRUCK_TAGS = {"s", "del", "strike"}
-_SHORTEST_HEADING = "\n"
 
 
 # a wiki page's source is some tens of thousands of characters; a longer text is read as plain text
