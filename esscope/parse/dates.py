@@ -358,7 +358,9 @@ def resolve(found: DateMatch, year: int) -> Period | None:
 MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                 "novembre", "décembre"]
 # « 10 novembre 2023 » alone on its line (a post's date), « Publié le 10 novembre 2023 »
-_OWN_DAY = re.compile(rf"^\s*(?:(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne|diffus[ée]e?|enregistr[ée]e?)\s+le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+"
+# (« Vidéo mise en ligne le lundi 6 novembre 2023 »: a video's or an episode's own day)
+_OWN_DAY = re.compile(rf"^\s*(?:(?:(?:vid[ée]o|article|[ée]pisode|[ée]mission|podcast|page)\s+)?"
+                      rf"(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne|diffus[ée]e?|enregistr[ée]e?)\s+le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+"
                       rf"(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE | re.MULTILINE)
 # « Publié le 04/11/2017 à 6h00 » opening its line; « PESSAC, 4 novembre 2017. — » an article's dateline
 _OWN_FIGURES = re.compile(r"^\s*(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\s+le\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b",

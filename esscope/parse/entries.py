@@ -3,6 +3,7 @@ which layout reader reads it (sentence, list, paragraphs, brochure, table row)."
 
 import re
 from copy import deepcopy
+from dataclasses import replace
 
 from . import dates, keep
 from .agenda import table_entries
@@ -13,6 +14,7 @@ from .fields import set_period
 from .head import WHERE_WORDS, header_details, only_when_where, row_of
 from .items import (
     box_starts,
+    bullet_card,
     continuation,
     is_list_of_items,
     items,
@@ -114,6 +116,10 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     if item:
         extra = continuation(body, anchor.line.text if anchor.inside and anchor.line else None)
         events = [prose_event(item, extra, head, context)]
+    elif (card := bullet_card(body, context)) is not None:
+        # (its other bullets are its details, read as the lines under a title)
+        events = [prose_event(card.text, [replace(line, bullet=False) for line in body if not line.blank and line is not card],
+                              head, context, wrap=False)]
     elif is_list_of_items(body, context):
         events = []
         for first, rest in items(body, context):

@@ -23,7 +23,7 @@ from .head import Head, is_row, meta_line, row_of, with_meta
 from .lines import FUNCTION_END, TOWN_FIRST, is_caps
 from .model import Event
 from .places import is_address, is_hybrid, names_a_place, venue_start
-from .prose import first_sentence, read_item, vague_when
+from .prose import first_sentence, has_event_noun, read_item, vague_when
 from .rows import is_pinned
 from .vocabulary import kind_in, label_of, price_of
 
@@ -67,12 +67,27 @@ def is_list_of_items(body: list, context: Context) -> bool:
     if len(bullets) == 1 and content[0].bullet and (timed_item(content[0].text) or is_row(content[0], context)):
         return True     # « ♦ 18h · Ciné-débat … · BU Bouloie, Besançon » alone under its day
     if len(bullets) >= 2 and content[0].bullet and len(bullets) >= len(content) / 2:
-        return True
+        return bullet_card(body, context) is None
     # a line opening in lower case carries on the line above (« suivie d'un débat »): it makes no line of its own
     own_lines = sum(1 for line in content if not line.text[:1].islower())
     if len(timed) >= 2 and timed_item(content[0].text) and len(timed) >= own_lines / 3:
         return True
     return not content[0].bullet and is_row(content[0], context)
+
+
+# « Jauge 250 pers. », « Places limitées », « Inscription conseillée »: how many may come
+_CAPACITY = re.compile(r"^(?:jauge|capacit[ée]|places?\s+limit[ée]es|\d+\s+places|inscriptions?\s+(?:conseill|obligatoire|"
+                       r"recommand|souhait))", re.IGNORECASE)
+
+
+def bullet_card(body: list, context: Context):
+    """« • Halle des Coopérations – Montpellier » / « • Soirée de lancement … » / « • Org. Réseau … » / « • Jauge
+    250 pers. »: one event's card written as bullets, one saying what, the others where, who, how many (not a
+    list of events). The bullet that says what, or None."""
+    bullets = [line for line in body if line.bullet]
+    said = [line for line in bullets if not (meta_line(line, context) or _CAPACITY.match(line.text)
+                                             or venue_start(line.text) and not has_event_noun(line.text))]
+    return said[0] if len(said) == 1 and len(bullets) >= 3 and len(bullets) == len([x for x in body if not x.blank]) else None
 
 
 def told_in_sentences(body: list) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import dates
 from .places import VENUE_NOUN
 from .prose import counts_events, first_sentence, has_event_noun, names_an_event, sentences
-from .vocabulary import label_of
+from .vocabulary import field_of_label, label_of
 
 # reasons a date is dropped; `STRONG` ones never come back as a low-confidence candidate
 PUBLISHED = "date de publication ou de mise à jour du document"
@@ -51,6 +51,8 @@ _PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|ajout(?:[é
                         # an application's page properties: « Created time: … », « Last edited time: … »
                         r"(?:last\s+)?(?:edited|modified|updated)|created|exported|published)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
                         r"(?:article|actualit[ée]|communiqu[ée]|br[èe]ve)\s+(?:du|publi[ée]e?)\s|"
+                        # a comment's footer: « J'aime · Répondre · 1 nov. 2017 »
+                        r"\br[ée]pondre\s*·|"
                         # a print run's stamp: « Imprimé par les Ateliers de l'Étoile – 2 novembre 2009 »
                         r"\bimprim[ée]e?s?\s+(?:par|chez|le|en|sur)\s)", re.IGNORECASE)
 # « Montpellier, le 2 novembre 2022. » « Rennes, mardi 5 novembre 2019 — »: where and when an article was written
@@ -77,8 +79,13 @@ _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|l
 _LIMIT_WORD = re.compile(r"\b(?:limite|deadline|butoir|[ée]ch[ée]ance)\b", re.IGNORECASE)
 # the meetings of those who prepare the programme (« Prochaine réunion : mar. 13/10 », « COPIL — 15/09 »)
 OWN_MEETING = re.compile(r"\b(?:prochaine\s+r[ée]union|r[ée]union\s+suivante|copil|comit[ée]\s+(?:de\s+pilotage|"
-                         r"d['’]organisation)|r[ée]union\s+de\s+(?:pr[ée]paration|bureau|bilan|l['’][ée]quipe))\b",
+                         r"d['’]organisation)|r[ée]union\s+de\s+(?:pr[ée]paration|bureau|bilan|l['’][ée]quipe)|"
+                         r"(?:rendez-vous|point)\s+(?:de\s+)?bilan)\b|^\W*bilan\s*:?\s*$",
                          re.IGNORECASE)
+# a step of the programme's own making (« 10/10 : envoi du kit comm », « 17/10 : BAT programme », « 15/12 : retour
+# des bilans »): work for those who prepare it
+_MILESTONE = re.compile(r"^\s*[:–—|-]\s*(?:envoi|exp[ée]dition|(?-i:BAT)|bon\s+à\s+tirer|retour\s+des|remise\s+des|validation|"
+                        r"impression|bouclage|relecture)\b", re.IGNORECASE)
 # a press conference or point: for journalists, not the public
 PRESS_WORDS = r"(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
 _PRESS = re.compile(rf"\b{PRESS_WORDS}", re.IGNORECASE)
@@ -92,7 +99,10 @@ _TOLD_PAST = re.compile(r"\b(?:a|ont)\s+(?:(?:d[ée]j[àa]|bien|été|encore)\s+
                         r"choisi|voulu|souhait[ée]|imagin[ée]|concoct[ée]|pr[ée]par[ée]|fix[ée]|retenu|invit[ée]|"
                         r"convi[ée]|besoin|envie|lieu)\b)[a-zà-ÿ]{3,}(?:é|ée|és|ées|is|ise|it|u|us|ue|ues|ie|ies|ert)\b"
                         r"|\b(?:s['’]est|se\s+sont)\s+[a-zà-ÿ]{3,}(?:é|ée|és|ées)\b", re.IGNORECASE)
-_CANCELLED = re.compile(r"\bannul(?:er|é|ée|és|ées|ation)\b|\bd[ée]programm[ée]e?s?\b", re.IGNORECASE)
+# (« abandonnée faute de porteur », « action retirée de la demande »: given up)
+_CANCELLED = re.compile(r"\bannul(?:er|é|ée|és|ées|ation)\b|\bd[ée]programm[ée]e?s?\b|"
+                        r"\babandonn[ée]e?s?\s+(?:faute|par\s+manque|pour\s+cause)\b|\b(?:action|animation)s?\s+retir[ée]e?s?\b",
+                        re.IGNORECASE)
 
 
 def cancelled(text: str) -> bool:
@@ -164,8 +174,10 @@ def struck_out(anchor_rest: str, block: list) -> bool:
     title = anchor_rest if re.search(r"[^\W\d_]{3}", anchor_rest or "") else next(iter(lines), "")
     # a line of its own that shouts it (« >>> ANNULÉ <<< », « ANNULÉ faute d'inscrits ») among the entry's first
     own = []
+    # (an entry told whole on its date line ends there: « ANNULÉ – Randonnée … » after a blank line is another's)
+    whole = len(re.findall(r"[^\W\d_]{4,}", anchor_rest or "")) >= 6
     for line in block[:8]:      # the entry's own lines: up to its first blank line or bullet
-        if line.blank and own or line.bullet and not cancelled_cell(line.text):    # (« *** ANNULÉ *** »)
+        if line.blank and (own or whole) or line.bullet and not cancelled_cell(line.text):    # (« *** ANNULÉ *** »)
             break
         own += [line.text] if not line.blank else []
     told = " ".join([anchor_rest or ""] + own)      # (a sentence that says so may run over two lines)
@@ -206,12 +218,14 @@ def looks_back(sentence: str) -> bool:
 
 # « Ce film … », « Cet atelier … », « Cette soirée … »: a sentence about an event already named
 # (after a notice's label: « Modifié : cette séance, annoncée le jeudi 10 novembre …, a lieu le jeudi 24 »)
-_BACK_REFERENCE = re.compile(r"^\s*(?:(?:modifi[ée]e?|nouveau|nouvelle\s+date|attention|pr[ée]cision|nb|info|"
-                             r"changement(?:\s+de\s+date)?|mise\s+à\s+jour)\s*:\s*)?"
-                             r"(?:ce|cet|cette|ces)\s+(?:[\w’'-]+\s+)?(?:film|documentaire|spectacle|atelier|s[ée]ance|"
-                             r"rendez-vous|[ée]v[ée]nement|[ée]v[èe]nement|moment|temps|rencontre|soir[ée]e|journ[ée]e|"
-                             r"projection|d[ée]bat|conf[ée]rence|forum|visite|formation|animation|exposition|expo|"
-                             r"concert|salon|march[ée]|festival|ateliers|rencontres)\b", re.IGNORECASE)
+_BACK_NOUN = (r"(?:film|documentaire|spectacle|atelier|s[ée]ance|rendez-vous|[ée]v[ée]nement|[ée]v[èe]nement|moment|temps|"
+              r"rencontre|soir[ée]e|journ[ée]e|projection|d[ée]bat|conf[ée]rence|forum|visite|formation|animation|exposition|"
+              r"expo|concert|salon|march[ée]|festival|ateliers|rencontres)")
+# (« ATTENTION NOUVELLE DATE : le forum a lieu le vendredi 18 novembre »: the entry's event, by its noun)
+_BACK_REFERENCE = re.compile(r"^\s*(?:(?:attention\s*[,:!]?\s*)?(?:modifi[ée]e?|nouveau|nouvelle\s+date|attention|"
+                             r"pr[ée]cision|nb|info|changement(?:\s+de\s+date)?|mise\s+à\s+jour)\s*:\s*)?"
+                             rf"(?:(?:ce|cet|cette|ces)\s+(?:[\w’'-]+\s+)?{_BACK_NOUN}\b|(?:le|la|l['’])\s*{_BACK_NOUN}\s+"
+                             r"(?:a|aura)\s+lieu\b)", re.IGNORECASE)
 
 
 def is_dateline(text: str) -> bool:
@@ -226,7 +240,7 @@ def published_near(text: str) -> bool:
 
 # « 5 novembre à 10:14 · 🌐 », « 2 nov. · Public »: the header of a social network's post (its audience after a dot)
 # « 2 nov. 2026, 09:12 · 🌐 », « 2 nov. 2026, 09:15 · 🌐 · Modifié 9 nov. », « 28 oct. 2026, 21:40 »: a post's own date
-_POST_STAMP = re.compile(r"^\s*,?\s*(?:à\s+)?(?:\d{1,2}\s*[:h]\s*\d{2}\s*)?·\s*(?:🌐|👥|🔒|public|amis|modifi[ée]).*$|"
+_POST_STAMP = re.compile(r"^\s*,?\s*(?:à\s+)?(?:\d{1,2}\s*[:h]\s*\d{2}\s*)?·\s*(?:🌐|🌍|🌎|🌏|👥|🔒|public|amis|modifi[ée]).*$|"
                          r"^\s*,\s*\d{1,2}:\d{2}\s*$", re.IGNORECASE)
 
 
@@ -238,7 +252,9 @@ def stamp_after(found: dates.DateMatch, after: str) -> bool:
     if not any(p.year for p in found.points):
         return False
     numeric = re.search(r"\d[/.]\d", found.text or "")
-    return bool(_BYLINE.match(after) or numeric and _CLOCK_STAMP.match(after) or _PADDED_CLOCK.match(after))
+    # (« 2 novembre 2017 · » under its author's name: a post's stamp)
+    return bool(_BYLINE.match(after) or numeric and _CLOCK_STAMP.match(after) or _PADDED_CLOCK.match(after)
+                or re.fullmatch(r"\s*·\s*", after))
 
 
 def whole_month(found: dates.DateMatch) -> bool:
@@ -270,7 +286,9 @@ def opens_entry(rest: str, found: dates.DateMatch) -> bool:
         return True
     if rest.startswith(","):
         after = rest[1:].strip()
+        # (« , départ 10h quai de la Consigne », « , accueil dès 9h »: when it starts)
         return bool(re.match(r"^(?:[A-ZÀ-Ý0-9]|au\s|aux\s|à\s|en\s|chez\s|dès\s|de\s+\d|dans\s+les\s+locaux)", after)
+                    or re.match(r"^(?:d[ée]part|accueil|rendez-vous|rdv|ouverture)\s+(?:(?:à|dès|de)\s+)?\d", after, re.IGNORECASE)
                     or re.match(rf"^{VENUE_NOUN}\s+[A-ZÀ-Ý]", after))    # « , médiathèque Jacques-Demy, Nantes »
     return bool(re.match(r"^(?:au|aux|à|chez|en)\s+[A-ZÀ-Ý]", stripped)) or bool(
         re.match(r"^(?:en\s+(?:ligne|visio))", stripped, re.IGNORECASE))
@@ -302,6 +320,8 @@ def judge_start(found: dates.DateMatch, rest: str) -> Verdict:
         return Verdict(False, CANCELLED)
     if rest.lstrip().startswith(",") and counts_events(first):
         return Verdict(False, COUNT)
+    if _MILESTONE.match(rest):
+        return Verdict(False, MEETING)
     if found.kind == "range" and _THE_MONTH.match(rest):
         return Verdict(False, SPAN)
     if opens_entry(rest, found) or opens_sentence(rest) or THEMED_DAY.match(rest):
@@ -344,7 +364,8 @@ def judge_lead(found: dates.DateMatch, text: str, lead_end: int, rest: str) -> V
         return Verdict(False, LIMIT)
     if OWN_MEETING.search(before) or _PRESS.search(before):
         return Verdict(False, MEETING)      # (« Point presse : jeudi 30 octobre »: for journalists)
-    if published_near(before) or stamp_after(found, rest) or re.match(r"^\s*par\s", before, re.IGNORECASE) \
+    when = field_of_label(before.strip(" :\t")) in ("date", "time")     # « Début : jeu. 03/11/2022 18:00 »: not a stamp
+    if published_near(before) or not when and stamp_after(found, rest) or re.match(r"^\s*par\s", before, re.IGNORECASE) \
             or is_dateline(text[text.rfind("–", 0, lead_end) + 1:].strip() if "–" in before else ""):
         return Verdict(False, PUBLISHED)        # « Par notre correspondante – Lyon, le 4 novembre 2024 »
     heading = not rest.strip() and len(text) <= 60 and re.search(r"\s[–—-]\s*$", before) \

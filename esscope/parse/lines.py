@@ -71,10 +71,31 @@ def read_lines(text: str, cut=None) -> list:
         else:
             indent = len(expanded) - len(expanded.lstrip())
             body = re.sub(r"^\|\s*", "", expanded.strip())     # a table row read from a web page
-            out.extend(Line(n, part, indent, False, moved=moved and not k) for k, part in enumerate(cut(body)))
+            body = _NUMBERED.sub("", body)
+            parts = [part for field in _fields_apart(body) for part in cut(field)]
+            out.extend(Line(n, part, indent, False, moved=moved and not k) for k, part in enumerate(parts))
     out = [Line(line.n, "", line.indent, False) if is_menu(line.text) or _CONTINUED.match(line.text) else line
            for line in out]
     return _drop_repeated_paragraphs(_drop_running_lines(_join_bare_labels(_join_restated_days(_join_split_dates(out)))))
+
+
+# « Action 3 – Marché … », « Fiche n° 2 : Atelier … »: an entry's number in a file, before its title
+_NUMBERED = re.compile(r"^(?:action|fiche|projet)\s+(?:n[°o]\s*)?\d{1,3}\s*[–—:-]\s+(?=\S)", re.IGNORECASE)
+
+
+def _fields_apart(text: str) -> list:
+    """« Date : jeudi 5 novembre, 14h-17h · Lieu : pépinière …, 64230 Lescar »: a line of labelled fields
+    → one line per field (what follows a field up to the next label stays with it)."""
+    segments = re.split(r"\s+·\s+", text) if " · " in text else [text]
+    if sum(label_of(segment) is not None for segment in segments) < 2:
+        return [text]
+    out = []
+    for segment in segments:
+        if out and label_of(segment) is None:
+            out[-1] = f"{out[-1]} · {segment}"
+        else:
+            out.append(segment)
+    return out
 
 
 # « AGENDA (suite) », « Programme (suite et fin) »: a heading that carries a list over to the next page
@@ -278,6 +299,14 @@ def _rule_kept(raw: str) -> str:
 _BOX = re.compile(r"[\u2500-\u259f]+")      # box drawing, and the shading blocks of a sticker or a band (« ▓▓ »)
 
 _GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
+# a field's label at the start of a line (« Objet : », « Organisateur de la réunion : »)
+_LABEL_LEFT = re.compile(r"^\s*[^\W\d_][\w'’ -]{0,40}?\s*:$")
+
+
+def _column_gaps(raw: str) -> list:
+    """The gaps between two columns on a line; not the one after a field's label (« Objet :    Troc de
+    jouets »: a form, one column)."""
+    return [m for m in _GAP.finditer(raw) if not _LABEL_LEFT.match(raw[:m.start()])]
 
 
 # a card drawn in characters: « +-------+ » edges, « | NOV   |  Forum emploi » rows, the date in the box
@@ -437,12 +466,12 @@ def _glued(raws: list) -> list:
     """A page whose every written line but a few has exactly one gap of three spaces or more, at no fixed
     place (« Visite de la SCOP X   Petit-déjeuner des … »): two columns glued, cut at each line's gap."""
     written = [raw for raw in raws if raw.strip()]
-    one_gap = [raw for raw in written if len(_GAP.findall(raw.strip())) == 1]
-    if len(one_gap) < 6 or len(one_gap) < 0.7 * len(written) or any(len(_GAP.findall(r.strip())) > 1 for r in written):
+    one_gap = [raw for raw in written if len(_column_gaps(raw.strip())) == 1]
+    if len(one_gap) < 6 or len(one_gap) < 0.7 * len(written) or any(len(_column_gaps(r.strip())) > 1 for r in written):
         return raws
     left, right = [], []
     for raw in raws:
-        gap = _GAP.search(raw.strip())
+        gap = next(iter(_column_gaps(raw.strip())), None)
         if not raw.strip():
             left.append("")
             right.append("")
@@ -458,7 +487,7 @@ def _column(raws: list):
     """Where a second column starts, when enough lines show one there, else None."""
     starts = Counter()
     for raw in raws:
-        gaps = list(_GAP.finditer(raw))
+        gaps = _column_gaps(raw)
         if len(gaps) == 1:
             starts[gaps[0].end() // 4] += 1
     if not starts:
@@ -467,7 +496,7 @@ def _column(raws: list):
     written = sum(1 for raw in raws if raw.strip())
     if count < 4 or count < 0.25 * written or bucket * 4 < 16:
         return None
-    ends = [m.end() for raw in raws for m in _GAP.finditer(raw) if m.end() // 4 == bucket]
+    ends = [m.end() for raw in raws for m in _column_gaps(raw) if m.end() // 4 == bucket]
     return min(ends)
 
 
@@ -475,7 +504,7 @@ def _cut_at(raw: str, column: int):
     """(left, right) of a line of a two-column stretch, or None when the line does not fit the columns."""
     if not raw.strip():
         return None
-    gaps = list(_GAP.finditer(raw))
+    gaps = _column_gaps(raw)
     if len(gaps) > 1:
         return None
     if gaps and column - 2 <= gaps[0].end() <= column + 6:

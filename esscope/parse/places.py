@@ -10,7 +10,7 @@ with no commune is left unresolved and flagged.
 import re
 from dataclasses import dataclass, field
 
-from ..names import normalise
+from ..names import ABBREVIATIONS, normalise
 from .dates import fold
 
 STREET = (r"(?:rue|avenue|av\.|bd|boulevard|place|pl\.|chemin|all[ée]e|impasse|quai|cours|route|square|voie|"
@@ -166,9 +166,8 @@ class Places:
             return Resolved(name, both[0].code, both[0].name, by_name.fuzzy, both)
         # « 80230 Saint-Valery »: Saint-Valery-sur-Somme written short, not Saint-Valery (Oise), whose postcode
         # this is not; the one commune the postcode serves whose name starts with the words as written
-        start = re.sub(r"[\s\-’']+", "-", fold(name).strip()) + "-"
-        short = [c for c in by_code.values() if c.kind == "postcode"
-                 and re.sub(r"[\s\-’']+", "-", fold(c.name)).startswith(start)]
+        start = _spelled(name) + "-"
+        short = [c for c in by_code.values() if c.kind == "postcode" and _spelled(c.name).startswith(start)]
         if not both and len(short) == 1:
             return Resolved(name, short[0].code, short[0].name, True, short)
         if len(by_code) == 1 and not by_name.candidates:
@@ -210,6 +209,11 @@ def is_address(text: str) -> bool:
     return bool(_ADDRESS_START.match(text.strip()))
 
 
+def _spelled(name: str) -> str:
+    """« St-Pons » → « saint-pons »: a name's words, folded, abbreviations written out, joined by hyphens."""
+    return "-".join(ABBREVIATIONS.get(w, w) for w in re.split(r"[\s\-’'.]+", fold(name).strip()) if w)
+
+
 def has_postcode(text: str) -> bool:
     """« 62000 Arras » somewhere in a place string."""
     return bool(_POSTCODE.search(text))
@@ -247,7 +251,7 @@ def is_hybrid(text: str) -> bool:
 
 def split_segments(text: str) -> list:
     """« Lille - Gare St Sauveur (hall) » → ['Lille', 'Gare St Sauveur', 'hall']."""
-    parts = re.split(r"\s*(?:,|\s[-–—|·]\s|\(|\)|/\s)\s*", text)
+    parts = re.split(r"\s*(?:,|;|\s[-–—|·]\s|\(|\)|/\s)\s*", text)
     return [p.strip(" .;:–—|") for p in parts if p and p.strip(" .;:–—|")]
 
 
@@ -264,6 +268,9 @@ def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Pl
     else:
         department = None
     segments = split_segments(text)
+    if place.online and len(segments) > 1:
+        # « Salle du Conseil, Mamers ; Réunion Microsoft Teams »: the room, then the link; the commune is the room's
+        segments = [segment for segment in segments if not is_online(segment)] or segments
     # « Pointe-à-Pitre (PAP) »: the commune's initials after it; the commune is still the last segment
     initials = len(segments) > 1 and _INITIALS.fullmatch(segments[-1])
     venue_parts, address_parts = [], []

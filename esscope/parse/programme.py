@@ -25,10 +25,13 @@ from .context import Context
 from .entries import TOLD, parse_entry, split_rest
 from .fields import PHONE
 from .flat_tables import unflatten
+from .gantt import ungantted
 from .grids import ungrid
 from .head import OPENING_HOURS, is_row
 from .items import doubtful_events, time_alone, timed_item, undated_entries
 from .legends import spelled_out
+from .memos import unmemoed
+from .subtitles import unsubtitled
 from .lines import FORMERLY, LIST_HEADING, Line, is_caps, mark_tables, read_lines
 from .places import (
     POSTCODE_NAME,
@@ -60,7 +63,7 @@ _SPACES = re.compile(rf"[ \t]{{{_WIDEST_GAP + 1},}}")
 def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
-    text = unflatten(ungrid(unslacked(unchatted(spelled_out(_SPACES.sub(" " * _WIDEST_GAP, text))))))
+    text = unflatten(ungrid(ungantted(unslacked(unchatted(spelled_out(unmemoed(unsubtitled(_SPACES.sub(" " * _WIDEST_GAP, text)))))))))
     places = places.with_aliases(document_aliases(text, lambda name: _sure_commune(name, places)))
     lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_relative_days(dates.with_spoken_numbers(text))), cut=dated_sentences))
     candidates = find_candidates(lines)
@@ -77,7 +80,10 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     sessions = _sessions(anchors, lines, context)
     events.extend(e for found in sessions.values() for e in found)
     anchors = [a for a in anchors if a.at not in sessions]
-    titles = _titles_above(lines, anchors, context)
+    # a post's stamp alone on its line (« 2 novembre 2017 · ») stands over the post as a blank line would
+    stamps = {a.at for a in candidates if a.reason == keep.PUBLISHED and a.form == "start" and len(lines[a.at].text) <= 40}
+    titles = _titles_above([Line(line.n, "", line.indent, False) if i in stamps else line for i, line in enumerate(lines)],
+                           anchors, context)
     titles = {**_dates_last(lines, anchors), **titles}
     bounds = [titles.get(k, a.at) for k, a in enumerate(anchors)] + [len(lines)]
     undated_from = [i for i, line in enumerate(lines) if _is_undated_header(line)]
@@ -197,7 +203,7 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if anchor.table or not above or (k and above[0] <= anchors[k - 1].at):
             continue
         i = above[0]
-        if lines[i].header is not None or commune_cell(lines[i].text, context.places):
+        if lines[i].header is not None or commune_cell(lines[i].text, context.places) and not label_of(lines[i].text):
             continue        # (« Turckheim » over its day's entries: where, not what)
         if any(found.kind in ("range", "list") for _, found in dates.search_dates(lines[i].text, loose=True)):
             continue        # « SEMAINE 45 | du lundi 6 au dimanche 12 novembre » over « LUN. 6 »: the week's heading
@@ -205,8 +211,7 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if labelled is not None:
             found[k] = labelled
             continue
-        card = _card_title(lines, i, anchor)
-        if card:
+        if _card_title(lines, i, anchor) or _outlined(lines, i, anchor) or _hanging(lines, i, anchor):
             found[k] = i
             continue
         # above the title, a blank line or a heading in capitals (« >> TOUT LE MOIS »)
@@ -312,6 +317,40 @@ def _card_title(lines: list, i: int, anchor) -> bool:
     return (line.bullet and dated is not None and dated.bullet and i == anchor.at - 1 and line.indent == dated.indent
             and (i == 0 or lines[i - 1].blank or not lines[i - 1].bullet) and _title_like(line.text)
             and not anchor.rest.strip(" .:–—-|,"))
+
+
+def _outlined(lines: list, i: int, anchor) -> bool:
+    """A bullet over the sub-bullets indented under it, the first of them its date (« • Sète – « Balade … » »
+    / «   – sam. 12/11, départ 10h quai … » / «   – org. … »): an outline, the bullet titles its sub-list."""
+    line, dated = lines[i], anchor.line
+    if not (line.bullet and dated is not None and dated.bullet and i == anchor.at - 1 and dated.indent > line.indent
+            and _title_like(line.text) and not dates.search_dates(line.text, loose=True)):
+        return False
+    # (« 2) Prog. 2026 » over « - lun. 2/11 — 18h — lancement régional … », « - mer. 4/11 … »: a list of dated entries)
+    under = []
+    for below in lines[anchor.at + 1:]:
+        if below.blank or not below.bullet or below.indent <= line.indent:
+            break
+        under.append(below)
+    return not _names_what(anchor.rest) and not any(dates.search_dates(below.text, loose=True) for below in under)
+
+
+def _hanging(lines: list, i: int, anchor) -> bool:
+    """A line over the date line indented under it, written where the lines above come back to its margin
+    (« Action 2 – Atelier … » / «    Date : jeudi 5 novembre 2026 · Lieu : … » / «    Porteur : … »): the
+    heading of its indented entry, entries written one after the other without blank lines."""
+    line, dated = lines[i], anchor.line
+    return (not line.bullet and dated is not None and not dated.bullet and i == anchor.at - 1
+            and dated.indent >= line.indent + 2
+            and (i == 0 or lines[i - 1].blank or lines[i - 1].indent > line.indent or is_caps(lines[i - 1].text))
+            and _title_like(line.text) and not is_caps(line.text) and not dates.search_dates(line.text, loose=True)
+            and not _names_what(anchor.rest))
+
+
+def _names_what(rest: str) -> bool:
+    """What a date line says besides when names an event of its own (an event noun, a title in quotes)."""
+    said = dates.strip_times(rest).strip(" ,.;:–—|-")
+    return has_event_noun(said) or "«" in said
 
 
 _PRACTICAL = re.compile(r"^(?:infos?|informations)\s+pratiques|^(?:acc[èe]s|venir|contacts?|partenaires|nos\s+partenaires|"
@@ -833,8 +872,12 @@ _NOT_PUBLIC = re.compile(r"\(\s*(?:interne|huis\s+clos)\s*\)|"
                          # the setting up of a venue before its event, and its clearing after
                          r"^\s*(?:montage|d[ée]montage)\b|\br[ée]union\s+(?:interne|d['’][ée]quipe|(?:de\s+)?(?:pr[ée]paration|bureau|bilan|calage|"
                          r"coordination)|pr[ée]pa|d['’]orga(?:nisation)?|des\s+(?:organisateurs|partenaires))\b|"
+                         # « Préparation salon – point logistique », « Jury Trophées ESS 72 », « Bilan du Mois de l'ESS »:
+                         # the organisers' own work
+                         r"\bpoint\s+(?:logistique|d['’][ée]tape)\b|^\s*(?:d[ée]lib[ée]ration\s+du\s+)?jury\b|"
+                         r"^\s*bilan\s+(?:du|de\s+l['’]|de\s+la)\s*(?:mois|[ée]dition|semaine|quinzaine)\b|"
                          # an association's general meeting, its volunteers' briefing: its members', not the public's
-                         r"^\s*(?:(?:notre|votre|leur|son|sa)\s+)?(?:assembl[ée]e\s+g[ée]n[ée]rale|AG)\b|\br[ée]union\s+(?:d['’]information\s+)?des\s+b[ée]n[ée]voles\b|"
+                         r"^\s*(?:(?:notre|votre|leur|son|sa)\s+)?(?:assembl[ée]e\s+g[ée]n[ée]rale|AG)\b|\b(?:r[ée]union\s+(?:d['’]information\s+)?|formation\s+)des\s+b[ée]n[ée]voles\b|"
                          # a board's own meeting: « Réunion de notre conseil d'administration »
                          r"\br[ée]union\s+(?:de\s+(?:notre|leur|son|du)\s+|du\s+)conseil\s+d['’]administration\b|"
                          # « (réservée aux structures participantes) », « réservé aux adhérents »: closed to the public

@@ -137,7 +137,7 @@ _SAID_TWICE = re.compile(r"(?<![\w'’-])(?:apr[èe]s-demain|demain|aujourd['’
                          r"nov|d[ée]c)))", re.IGNORECASE)
 # « à #Caen », « #SaintLô »: a post's hashtag naming a place, read as the name (« Saint-Lô »)
 _HASHTAG = re.compile(r"(?<![\w#])#([A-ZÀ-Ý][\w'’-]*)")
-_CAROUSEL = re.compile(r"^[ \t]*‹[ \t]+|[ \t]+›[ \t]*$", re.MULTILINE)
+_CAROUSEL = re.compile(r"^[ \t]*[‹<][ \t]+|[ \t]+[›>][ \t]*$", re.MULTILINE)
 
 
 # Months and weekdays as a scanner reads them: « m » read « rn » (« novernbre », « sarnedi »), and a day's « 1 »

@@ -179,7 +179,7 @@ FIELD_LABELS = (
     ("end", r"date\s+(?:de\s+)?fin|jusqu['’]au"),
     ("time", r"horaires?|heures?|heure\s+de\s+d[ée]but|d[ée]but|cr[ée]neaux?"),
     ("end_time", r"heure\s+de\s+fin|fin"),
-    ("venue", r"lieu|lieux|o[uù]|salle|rendez-vous|rdv|nom\s+du\s+lieu|[ée]quipement|local"),
+    ("venue", r"lieu|lieux|o[uù]|salle|rendez-vous|rdv|nom\s+du\s+lieu|[ée]quipement|local|emplacement"),
     ("address", r"adresse|adresse\s+du\s+lieu|rue|acc[èe]s"),
     ("commune", r"ville|commune|localit[ée]|ville\s+du\s+lieu"),
     ("postcode", r"code\s+postal|cp"),
@@ -194,16 +194,20 @@ FIELD_LABELS = (
     ("public", r"publics?(?:\s+vis[ée]s?)?|pour\s+qui"),
     # the people an organiser's own board names for an event (who runs it, who speaks): never its title
     ("people", (r"responsables?|r[ée]f[ée]rent(?:e)?s?|intervenant(?:e)?s?|animat(?:eur|rice)s?|conf[ée]renci(?:er|[èe]re)s?|"
-                r"(?:r[ée]alisat(?:eur|rice)|artiste|invit[ée])e?s?(?:\s+invit[ée]e?s?)?|exposants?|b[ée]n[ée]voles?")),
+                r"(?:r[ée]alisat(?:eur|rice)|artiste|invit[ée])e?s?(?:\s+invit[ée]e?s?)?|exposants?|b[ée]n[ée]voles?|"
+                # a calendar invitation's sender and guests
+                r"organisat(?:eur|rice)\s+de\s+la\s+r[ée]union|participants?\s+(?:obligatoires?|facultatifs?|optionnels?)")),
     # what an extraction covers (« Période : du 01/11/2017 au 30/11/2017 », « Filtre : … »): no event's date
     ("period", r"p[ée]riode(?:\s+(?:couverte|d['’]extraction|du\s+rapport|s[ée]lectionn[ée]e))?|filtres?"),
     # how an application repeats an event (« Repeat: Weekly on Wednesday until … »)
-    ("repeat", r"repeat|r[ée]currence|r[ée]p[ée]tition|fr[ée]quence"),
+    ("repeat", r"repeat|r[ée]currence|r[ée]p[ée]tition|fr[ée]quence|(?:mod[èe]le\s+de\s+)?p[ée]riodicit[ée]"),
     ("description", r"description|r[ée]sum[ée]|pr[ée]sentation|d[ée]tails?|au\s+programme"),
     # a table's own columns: its rows' numbers, their state in the organisers' work, their notes
     ("number", r"n[°o]|num[ée]ro|#|n[°o]\s+(?:de\s+)?dossier"),
     ("status", r"statut|[ée]tat|status"),
-    ("notes", r"commentaires?(?:\s+internes?)?|remarques?|observations?|notes?(?:\s+internes?)?"),
+    ("notes", r"commentaires?(?:\s+internes?)?|remarques?|observations?|notes?(?:\s+internes?)?|"
+              # a calendar invitation's answer and the time it shows as taken (not the event's status)
+              r"[ée]tat\s+de\s+la\s+r[ée]union|(?:afficher\s+la\s+)?disponibilit[ée]"),
 )
 _FIELD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in FIELD_LABELS]
 _ANY_LABEL = "|".join(f"(?:{pattern})" for _name, pattern in FIELD_LABELS)

@@ -1,0 +1,223 @@
+"""Layouts met in the twenty-fifth set of invented programmes and in older slides: calendar items printed as
+memos, a video's subtitles, a planning chart with a mark under each day, a grant application's list of
+actions, a slide's outline. Every document here is made up for the test."""
+
+from esscope.parse.gantt import ungantted
+from esscope.parse.memos import unmemoed
+from esscope.parse.subtitles import unsubtitled
+
+MEMOS = """De : Claire Vannier
+________________________________________
+Objet :\tCafé-débat « L'épargne qui crée des emplois »
+Emplacement :\tBrasserie du Port, 3 quai Lamandé, 29200 Brest
+
+Début :\tmar. 07/11/2023 18:30
+Fin :\tmar. 07/11/2023 20:30
+Afficher la disponibilité :\tOccupé(e)
+
+Organisateur de la réunion :\tClaire Vannier
+Participants obligatoires :\tYann Le Goff; Awa Diop
+
+Organisé par Finistère Épargne Solidaire. Entrée libre.
+
+________________________________________
+Objet :\tCOPIL Mois ESS – point logistique
+Emplacement :\tRéunion Microsoft Teams
+
+Début :\tjeu. 09/11/2023 09:00
+Fin :\tjeu. 09/11/2023 10:00
+
+________________________________________
+Objet :\tMise à jour : Salon des solidarités
+Emplacement :\tSalle Jean-Moulin, Quimperlé (29300)
+
+Début :\tven. 17/11/2023 10:00
+Fin :\tsam. 18/11/2023 18:00
+État de la réunion :\tAccepté
+
+________________________________________
+Objet :\tTable ronde « Habiter autrement »
+Emplacement :\tSalle du conseil, Landerneau ; Réunion Microsoft Teams
+
+Début :\tmar. 21/11/2023 18:00
+Fin :\tmar. 21/11/2023 20:00
+
+En salle et ouverte à distance (lien Teams) – format hybride.
+"""
+
+
+def test_a_memos_start_and_end_fields_are_one_date_line():
+    text = "Objet :\tAtelier\nDébut :\tmar. 07/11/2023 18:30\nFin :\tmar. 07/11/2023 20:30\n"
+    assert unmemoed(text) == "Objet :\tAtelier\nDébut :\tmar. 07/11/2023 18:30 – 20:30\n\n"
+    two_days = unmemoed("Début : ven. 17/11/2023 10:00\nFin : sam. 18/11/2023 18:00")
+    assert two_days.startswith("Début : du ven. 17/11/2023 au sam. 18/11/2023")
+    assert unmemoed("Début des travaux : lundi\nFin : mardi") == "Début des travaux : lundi\nFin : mardi"
+
+
+def test_calendar_items_printed_as_memos(read):
+    events = read(MEMOS, "invitations.txt").events_as_dicts()
+    got = {(e["start_date"], e["end_date"], e["title"], e["commune_name"], e["start_time"]) for e in events}
+    assert ("2023-11-07", "2023-11-07", "Café-débat « L'épargne qui crée des emplois »", "Brest", "18:30") in got
+    assert ("2023-11-17", "2023-11-18") in {(e["start_date"], e["end_date"]) for e in events}
+    hybrid = next(e for e in events if e["title"].startswith("Table ronde"))
+    assert hybrid["commune_name"] == "Landerneau"
+    assert not any("COPIL" in e["title"] or "Disponible" in e["title"] for e in events)
+    assert not any(e["organizer"] == "Claire Vannier" for e in events)      # who sent the invitation
+    assert len(events) == 3
+
+
+SUBTITLES = """1
+00:00:00,000 --> 00:00:03,000
+[Musique]
+
+2
+00:00:03,000 --> 00:00:06,500
+[CARTON] Vidéo mise en ligne
+le lundi 6 novembre 2023
+
+3
+00:00:06,500 --> 00:00:10,000
+VOIX OFF : Ce jeudi, à Brest,
+l'association Ti Ar Vro organise
+
+4
+00:00:10,000 --> 00:00:13,000
+une disco-soupe géante, place Guérin.
+
+5
+00:00:13,000 --> 00:00:16,000
+[CARTON] SAM. 18 NOV. – 14H
+Troc de graines – Morlaix
+
+6
+00:00:16,000 --> 00:00:19,000
+[CARTON] ANNULÉ – Balade des communs
+à Lannion (dim. 19/11)
+"""
+
+
+def test_subtitles_lose_their_numbers_and_timecodes():
+    text = unsubtitled(SUBTITLES)
+    assert "-->" not in text and "[Musique]" not in text and "\n4\n" not in text
+    assert "Ce jeudi, à Brest, l'association Ti Ar Vro organise une disco-soupe géante, place Guérin." in text
+    assert "SAM. 18 NOV. – 14H\nTroc de graines – Morlaix" in text        # a card keeps its lines
+    assert "Vidéo mise en ligne le lundi 6 novembre 2023" in text
+    assert unsubtitled("Samedi 4 novembre : marché") == "Samedi 4 novembre : marché"
+
+
+def test_a_videos_subtitles_give_its_events(read):
+    events = read(SUBTITLES, "teaser.srt.txt").events_as_dicts()
+    got = {(e["start_date"], e["commune_name"]) for e in events}
+    assert ("2023-11-09", "Brest") in got       # « ce jeudi », the video being put online on Monday 6
+    assert ("2023-11-18", "Morlaix") in got
+    assert "2023-11-06" not in {e["start_date"] for e in events}
+    assert "2023-11-19" not in {e["start_date"] for e in events}
+
+
+GANTT = """PLANNING MOIS DE L'ESS 2022
+                                                        NOVEMBRE 2022
+    |                          |        |                    | OCT.  | ma me je ve sa di lu ma me je ve sa di | REMARQUES
+N°  | ACTION                   | TYPE   | PORTEUR            |       |  1  2  3  4  5  6  7  8  9 10 11 12 13 |
+--------------------------------------------------------------------------------------------------------------
+01  | Lancement du Mois        | PUBLIC | Réseau ESS Vosges  |       |        X                               | 18h, Épinal
+02  | Réunion des porteurs     | INT    | Réseau ESS Vosges  |       |           #                            |
+03  | Forum emploi ESS         | PUBLIC | Vosges Emploi      |       |             (x)             X          | déplacé du 5 au 10
+04  | Salon de l'ESS           | PUBLIC | Réseau ESS Vosges  |       |                    X  X                | Saint-Dié-des-Vosges
+05  | Impression programmes    | COM    | Imprimerie Scop    | 28/10 |  -  -  -                               |
+"""
+
+
+def test_a_planning_charts_marks_are_its_days():
+    text = ungantted(GANTT)
+    assert "jeudi 3 novembre 2022 | 18h, Épinal" in text
+    assert "jeudi 10 novembre 2022 | déplacé du 5 au 10" in text       # (x): the old day, no date
+    assert "du lundi 7 au mardi 8 novembre 2022 | Saint-Dié-des-Vosges" in text
+    assert "Réunion des porteurs" not in text and "Impression programmes" not in text    # « # », a bar: no day
+    assert "| Date |" in text and "OCT." in text
+
+
+def test_a_planning_chart_is_read_as_a_table(read):
+    events = read(GANTT, "planning.txt").events_as_dicts()
+    got = {(e["start_date"], e["end_date"], e["title"]) for e in events}
+    assert ("2022-11-03", "2022-11-03", "Lancement du Mois") in got
+    assert ("2022-11-10", "2022-11-10", "Forum emploi ESS") in got
+    assert ("2022-11-07", "2022-11-08", "Salon de l'ESS") in got
+    assert len(events) == 3
+
+
+GRANT = """DOSSIER DE DEMANDE DE SUBVENTION – Fiche action
+
+4. CALENDRIER DE PRÉPARATION
+- Formation des bénévoles d'accueil : samedi 14 octobre 2023, Vannes
+- Conférence de presse : mardi 31 octobre 2023, Vannes
+
+5. ACTIONS PRÉVUES
+Action 1 – Soirée d'ouverture du Mois de l'ESS
+   Date : jeudi 2 novembre 2023, 18h30 · Lieu : Palais des Arts, Vannes
+   Porteur : Collectif ESS Golfe · Public attendu : 150 personnes
+Action 2 – Marché des producteurs solidaires de Questembert
+   Date : samedi 4 novembre 2023, 9h-13h · Lieu : halles, 56230 Questembert
+   Porteur : AMAP du Pays de Questembert
+Action 3 – Atelier « Créer sa SCOP »
+   Date : mardi 7 novembre 2023, 14h · Lieu : pépinière d'entreprises, 56400 Auray
+   Porteur : Coop Conseil Bretagne
+
+Action retirée de la présente demande : randonnée des îles à Arradon (samedi 18 novembre) – abandonnée
+faute de porteur.
+"""
+
+
+def test_a_grant_applications_actions_each_under_their_heading(read):
+    events = read(GRANT, "dossier.txt").events_as_dicts()
+    got = {(e["start_date"], e["title"], e["commune_name"]) for e in events}
+    assert got == {("2023-11-02", "Soirée d'ouverture du Mois de l'ESS", "Vannes"),
+                   ("2023-11-04", "Marché des producteurs solidaires de Questembert", "Questembert"),
+                   ("2023-11-07", "Atelier « Créer sa SCOP »", "Auray")}
+
+
+SLIDES = """--- Diapositive 3 ---
+Rappel calendrier
+• 12/10 : envoi des affiches aux structures
+• 19/10 : BAT du programme
+• 14/12 : retour des bilans
+
+--- Diapositive 4 ---
+Lancement
+• Mar. 7/11 – 18h
+• Halle aux grains – Blois
+• Soirée d'ouverture + marché des initiatives
+• Org. Loir-et-Cher Solidaire
+• Jauge 200 pers. – inscription conseillée
+
+--- Diapositive 5 ---
+Vendômois
+• Vendôme – « Balade des jardins partagés »
+  – sam. 11/11, départ 10h place Saint-Martin
+  – org. Les Jardins du Loir
+• Montoire – Café-débat sur les monnaies locales
+  – jeu. 16/11, 20h
+  – salle des fêtes
+"""
+
+
+def test_a_slides_outline_and_its_cards(read):
+    events = read(SLIDES, "diaporama.txt", edition=2023).events_as_dicts()
+    got = {(e["start_date"], e["commune_name"]) for e in events}
+    assert got == {("2023-11-07", "Blois"), ("2023-11-11", "Vendôme"), ("2023-11-16", "Montoire-sur-le-Loir")}
+    balade = next(e for e in events if e["start_date"] == "2023-11-11")
+    assert "Balade des jardins partagés" in balade["title"]
+    assert not any(e["title"].startswith(("Org", "Jauge", "Halle")) for e in events)
+
+
+def test_a_post_stamp_and_a_comments_footer_are_no_events(read):
+    text = ("Recyclerie du Faubourg\n2 novembre 2023 ·\n🔧 GRANDE BRADERIE 🔧\nSamedi 18 novembre, départ 10h du parvis "
+            "de la mairie de Montreuil.\n\nJ'aime · Répondre · 3 nov. 2023\n")
+    events = read(text, "post.txt").events_as_dicts()
+    assert [(e["start_date"], e["title"].lower()) for e in events] == [("2023-11-18", "grande braderie")]
+
+
+def test_a_short_name_is_completed_by_its_postcode(read):
+    text = ("Mois de l'ESS 2022\n\n• St-Pons (34220) – Conférence « Les monnaies locales »\n  – ven. 18/11, 20h30\n"
+            "  – salle des fêtes\n")
+    events = read(text, "programme.txt").events_as_dicts()
+    assert [e["commune_name"] for e in events] == ["Saint-Pons-de-Thomières"]
