@@ -30,9 +30,8 @@ from .grids import ungrid
 from .head import OPENING_HOURS, is_row
 from .items import doubtful_events, time_alone, timed_item, undated_entries
 from .legends import spelled_out
-from .memos import unmemoed
-from .subtitles import unsubtitled
 from .lines import FORMERLY, LIST_HEADING, Line, is_caps, mark_tables, read_lines
+from .memos import unmemoed
 from .places import (
     POSTCODE_NAME,
     Places,
@@ -47,6 +46,7 @@ from .places import (
 )
 from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
+from .subtitles import unsubtitled
 from .vocabulary import field_of_label, kind_in, label_of, price_of
 
 _UNDATED = re.compile(r"dates?\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|venir|confirmer|d[ée]terminer|fixer)|"

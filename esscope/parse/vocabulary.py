@@ -205,9 +205,9 @@ FIELD_LABELS = (
     # a table's own columns: its rows' numbers, their state in the organisers' work, their notes
     ("number", r"n[°o]|num[ée]ro|#|n[°o]\s+(?:de\s+)?dossier"),
     ("status", r"statut|[ée]tat|status"),
-    ("notes", r"commentaires?(?:\s+internes?)?|remarques?|observations?|notes?(?:\s+internes?)?|"
-              # a calendar invitation's answer and the time it shows as taken (not the event's status)
-              r"[ée]tat\s+de\s+la\s+r[ée]union|(?:afficher\s+la\s+)?disponibilit[ée]"),
+    ("notes", (r"commentaires?(?:\s+internes?)?|remarques?|observations?|notes?(?:\s+internes?)?|"
+               # a calendar invitation's answer and the time it shows as taken (not the event's status)
+               r"[ée]tat\s+de\s+la\s+r[ée]union|(?:afficher\s+la\s+)?disponibilit[ée]")),
 )
 _FIELD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in FIELD_LABELS]
 _ANY_LABEL = "|".join(f"(?:{pattern})" for _name, pattern in FIELD_LABELS)
