@@ -221,3 +221,64 @@ def test_a_short_name_is_completed_by_its_postcode(read):
             "  – salle des fêtes\n")
     events = read(text, "programme.txt").events_as_dicts()
     assert [e["commune_name"] for e in events] == ["Saint-Pons-de-Thomières"]
+
+
+CHANNEL = """Réseau Solidaire 📢
+canal · 412 abonnés
+
+Réseau Solidaire 📢, [28.10.2024 10:02]
+📌 Le Mois de l'ESS 2024 arrive : tout le programme ici, au fil des jours.
+
+Réseau Solidaire 📢, [04.11.2024 12:45]
+🛠 Ce jeudi à 18h, la coopérative Bois Commun propose un atelier « Monter une SCIC » à Sète.
+
+Réseau Solidaire 📢, [12.11.2024 09:04]
+Pour celles et ceux qui demandent : le jury des Trophées se réunit le jeudi 21 novembre, à huis clos.
+
+Réseau Solidaire 📢, [17.11.2024 20:16]
+📅 Forum emploi ESS à Lunel : mercredi 20 novembre, 9h–13h, salle Castel, par Lunel Emploi Solidaire.
+
+Réseau Solidaire 📢, [18.11.2024 11:40]
+🔁 CHANGEMENT : le Forum emploi ESS de Lunel n'a PAS lieu mercredi 20 mais vendredi 22 novembre, même salle.
+
+Réseau Solidaire 📢, [26.11.2024 08:15]
+🎶 SOIRÉE DE CLÔTURE — samedi 30 novembre dès 19h
+Au Chai du Faubourg, rue du Faubourg Figuerolles, Montpellier
+"""
+
+
+def test_a_channels_posts_under_their_headers(read):
+    events = read(CHANNEL, "canal.txt").events_as_dicts()
+    got = {(e["start_date"], e["commune_name"]) for e in events}
+    assert ("2024-11-07", "Sète") in got        # « ce jeudi », posted on Monday 4
+    assert ("2024-11-22", "Lunel") in got and "2024-11-20" not in {e["start_date"] for e in events}
+    assert ("2024-11-30", "Montpellier") in got         # a closing evening, no closing date
+    assert "2024-11-21" not in {e["start_date"] for e in events}       # the jury meets behind closed doors
+    forum = next(e for e in events if e["start_date"] == "2024-11-22")
+    assert forum["title"] == "Forum emploi ESS"
+
+
+SHEET = """FEUILLE D'ANNONCES – NOVEMBRE 2013
+Le Mois de l'économie sociale et solidaire : vous trouverez les rendez-vous des associations
+marqués ♦ dans cette feuille.
+
+Mardi 5 novembre
+  18h30  Messe à Réding
+♦ Mercredi 6 novembre, 14h – MITTELBRONN
+  Atelier couture solidaire : réparer plutôt que jeter
+  Salle paroissiale. Proposé par l'association Fil d'Entraide.
+Jeudi 7 novembre
+  20h00  Équipe liturgique, presbytère
+♦ Mercredi 13 novembre, 20h – SARREBOURG
+  Ciné-débat « Des pommes et des hommes »
+  Foyer Saint-Jean. Proposé par le Ciné-club des Étangs.
+  ✱ Le forum du bénévolat prévu le jeudi 14 novembre à Fénétrange est DÉPLACÉ au jeudi 28 (voir plus loin).
+♦ Jeudi 28 novembre, 17h – FÉNÉTRANGE
+  Forum du bénévolat et de l'engagement
+"""
+
+
+def test_a_sheets_marked_entries_among_the_others(read):
+    events = read(SHEET, "feuille.txt").events_as_dicts()
+    got = {(e["start_date"], e["commune_name"]) for e in events}
+    assert got == {("2013-11-06", "Mittelbronn"), ("2013-11-13", "Sarrebourg"), ("2013-11-28", "Fénétrange")}

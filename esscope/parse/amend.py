@@ -31,6 +31,9 @@ _FINALLY = re.compile(r"\s*,?\s*(?:aura|se\s+tiendra|se\s+d[ée]roulera)\s+final
 # « La rencontre de Montbéliard … aura lieu le jeudi 22 novembre, et non le 15 comme annoncé »
 _INSTEAD = re.compile(r"\s*,?\s*(?:aura\s+lieu|a\s+lieu|se\s+tiendra|se\s+tient|se\s+d[ée]roulera)\s+(?:le\s+)?"
                       r"(?P<when>[^,;.]{3,40}?),?\s+et\s+non\s+(?:pas\s+)?(?:le\s+|du\s+)?\d", re.IGNORECASE)
+# « le Forum … n'a PAS lieu mercredi 20 mais vendredi 22 novembre »: its old day denied, its new one after « mais »
+_NOT_BUT = re.compile(r"\s*,?\s*n['’](?:a|aura)\s+pas\s+lieu\s+(?:le\s+)?[^,;.]{3,40}?\s+mais\s+(?:bien\s+)?(?:le\s+)?(?=\w)",
+                      re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\b(?:annonc|pr[ée]vu|programm|initialement|d['’]abord)", re.IGNORECASE)
 # « on décale l'atelier compost au mercredi 12 », « nous reportons la conférence au 22 novembre », « ils décalent
 # leurs portes ouvertes au samedi 13/11 »
@@ -48,7 +51,7 @@ _CANCELLED = re.compile(rf"\s*,?\s*(?:{_STATE}(?:annul[ée]e?s?|d[ée]programm[�
                         rf"{_STATE}?{_MOVE_WORD}\s+(?:à\s+une\s+date\s+ult[ée]rieure|sine\s+die|à\s+plus\s+tard))",
                         re.IGNORECASE)
 # a sentence ends on « . » before a capital, or where a bullet lost by a PDF extraction (« (cid:127) ») opens an item
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(]?[A-ZÀ-Ý])|\s*\(cid:\d+\)\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(]?[A-ZÀ-Ý]|[^\w\s«\"(),.;:]\s*[A-ZÀ-Ý])|\s*\(cid:\d+\)\s*")
 _SMALL = {"les", "des", "une", "pour", "avec", "dans", "sur", "par", "aux", "qui", "que", "est", "son",
           "ses", "leur", "nos", "vos", "cette", "ces", "elle", "ils", "elles", "aussi", "lieu", "prevu",
           "prevue", "date", "heure", "meme", "nouvelle", "nouveau", "evenement", "programme", "mois", "ess",
@@ -208,6 +211,10 @@ def _change(sentence: str, year: int) -> tuple | None:
     if instead:
         day = _day(instead.group("when"), year)
         return (_subject(sentence[:instead.start()]), day) if day else None
+    denied = _last(_NOT_BUT, sentence)
+    if denied:
+        day = _day(sentence[denied.end():], year)
+        return (_subject(sentence[:denied.start()]), day) if day else None
     finally_ = _last(_FINALLY, sentence)
     if finally_ and _ANNOUNCED.search(sentence[:finally_.start()]):
         day = _day(sentence[finally_.end():], year)

@@ -174,6 +174,15 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
             rest = text[lead.end() + found.end:]
             return _judged(Anchor(0, found, rest, lead=lead.group("lead"), form="lead"),
                            keep.judge_lead(found, text, lead.end(), rest))
+    titled = _TITLE_LEAD.match(text)
+    found = dates.match_date(text[titled.end():]) if titled else None
+    # (not a row of cells, « Soirée … — vendredi 3 novembre, 18h — salle …, Saint-Denis — Réseau … », read as such)
+    if found and (has_event_noun(titled.group("lead")) or "«" in titled.group("lead")) \
+            and not re.search(r"\s[–—|]\s", text[titled.end() + found.end:]):
+        # « 📅 Forum emploi ESS à Lunel : mercredi 20 novembre, 9h–13h, … », « Table ronde « … » — mardi 26 novembre 18h »
+        rest = text[titled.end() + found.end:]
+        return _judged(Anchor(0, found, rest, lead=titled.group("lead"), form="lead"),
+                       keep.judge_lead(found, text, titled.end(), rest))
     for at, found in dates.search_dates(text):
         before = text[:at]
         if at and found.kind != "until" and not re.search(r"[.!?]\s", before) and verb_before(before):
@@ -292,6 +301,8 @@ _WHEN_LABEL = re.compile(r"^(?:(?:dates?|quand|jours?|horaires?)\s*:\s*|[📅�
 # the heading of a day's timetable: « GRILLE DU SAMEDI 19 NOVEMBRE », « Programme du mardi 8 novembre »
 _SCHEDULE = re.compile(r"^(?:grille|programme|planning|horaires|d[ée]roul[ée])\s+(?:du|de\s+ce)\s+", re.IGNORECASE)
 _LEAD = re.compile(r"^(?P<lead>(?:[^\s,.;:!?–—]+\s+){0,3}[^\s,.;:!?–—]+)\s*(?:[,:]|\s[–—-])\s*")
+# an event's title, then its date after a colon or a dash (up to twelve words, no sentence's end)
+_TITLE_LEAD = re.compile(r"^(?P<lead>[^.!?:;–—]{3,120}?)\s*(?::|\s[–—])\s*")
 
 
 # a short line of a few words with no closing punctuation: a heading over a paragraph

@@ -11,6 +11,9 @@ from .dates import MONTH_NAMES, search_dates
 # « 28/10/2025 18:02 - Nadia : … » (Android), « [28/10/2025, 18:02:11] Nadia : … » (iPhone)
 _MESSAGE = re.compile(r"^\[?(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2}),?\s+(?P<t>\d{1,2}:\d{2})(?::\d{2})?\]?"
                       r"\s*(?:[-–]\s*)?(?P<rest>.*)$")
+# « Solid'Hérault 📢, [28.10.2024 10:02] » (Telegram Desktop): the author and stamp over the message's lines
+_HEADER = re.compile(r"^(?P<who>[^\[\]\n]{1,60}?),\s*\[(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})\s+(?P<t>\d{1,2}:\d{2})"
+                     r"(?::\d{2})?\]\s*$")
 _AUTHOR = re.compile(r"^(?P<who>[^:\n]{1,60}?)\s?:\s(?P<said>.*)$")
 _APP_WORDS = re.compile(r"<\s*m[ée]dias?\s+omis\s*>|<\s*media\s+omitted\s*>|ce\s+message\s+a\s+[ée]t[ée]\s+supprim[ée]|"
                         r"vous\s+avez\s+supprim[ée]\s+ce\s+message|<\s*ce\s+message\s+a\s+[ée]t[ée]\s+modifi[ée]\s*>|"
@@ -21,10 +24,14 @@ _FEWEST = 5     # messages among the first lines that make the text a chat's exp
 def unchatted(text: str) -> str:
     """The text of a chat's export as posts, each its stamp on a line then what was said; any other text as it is."""
     lines = text.split("\n")
-    if sum(1 for line in lines[:300] if _MESSAGE.match(line)) < _FEWEST:
+    if sum(1 for line in lines[:300] if _MESSAGE.match(line) or _HEADER.match(line)) < _FEWEST:
         return text
     out = []
     for line in lines:
+        header = _HEADER.match(line)
+        if header and 1 <= int(header.group("m")) <= 12:
+            out += ["", _stamp(header)]
+            continue
         m = _MESSAGE.match(line)
         if not m or not 1 <= int(m.group("m")) <= 12:
             out.append(_APP_WORDS.sub("", line))      # a message's next lines
@@ -32,9 +39,14 @@ def unchatted(text: str) -> str:
         said = _AUTHOR.match(m.group("rest"))
         body = _APP_WORDS.sub("", said.group("said")).strip() if said else ""
         if body:        # (a line without an author is the app's own: a group created, a member added)
-            year = int(m.group("y")) + (2000 if len(m.group("y")) == 2 else 0)
-            out += ["", f"{int(m.group('d'))} {MONTH_NAMES[int(m.group('m')) - 1]} {year}, {m.group('t')}", body]
+            out += ["", _stamp(m), body]
     return "\n".join(out)
+
+
+def _stamp(m) -> str:
+    """« 28 octobre 2025, 18:05 »: a message's date and time as a post's stamp."""
+    year = int(m.group("y")) + (2000 if len(m.group("y")) == 2 else 0)
+    return f"{int(m.group('d'))} {MONTH_NAMES[int(m.group('m')) - 1]} {year}, {m.group('t')}"
 
 
 # A team chat copied from the browser (Slack, Mattermost): a day's separator (« mardi 26 octobre », « Hier »,

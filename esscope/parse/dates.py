@@ -68,8 +68,8 @@ def weekly_day(text: str) -> int | None:
     return _ENGLISH_DAYS.get(word, WEEKDAYS.get(word))
 
 
-# « sauf le 5 », « , sauf les 5 et 12 », « hormis le 11 »: days a weekly expression leaves out
-_BUT = re.compile(r"\s*,?\s*(?:sauf|hormis|except[ée])\s+(?:les?\s+)?\d{1,2}(?:er)?(?:\s*(?:,|et)\s*(?:le\s+)?\d{1,2}(?:er)?)*"
+# « sauf le 5 », « , sauf les 5 et 12 », « hormis le 11 », « (sauf le 11, férié) »: days a weekly expression leaves out
+_BUT = re.compile(r"\s*[,(]?\s*(?:sauf|hormis|except[ée])\s+(?:les?\s+)?\d{1,2}(?:er)?(?:\s*(?:,|et)\s*(?:le\s+)?\d{1,2}(?:er)?)*"
                   r"(?![\d/.:h])", re.IGNORECASE)
 # a part of the day: « le matin », « en soirée », « toute la journée », « apr.-midi », « matin »
 DAY_PART = re.compile(r"\b(?:(?:toute\s+la|en|dans\s+la|le|au)\s+|l['’])?(?:journ[ée]e|soir[ée]e|matin[ée]e|matin|soir|"

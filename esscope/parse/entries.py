@@ -57,7 +57,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     header = f"{header}, {where}" if where else header
     item = _credited_last(header, item)
     if anchor.form == "lead" and has_event_noun(anchor.lead) and not WHERE_WORDS.match(anchor.lead) \
-            and (not item or _DASH.search(f" {rest} ") and not has_event_noun(item) and "«" not in item):
+            and (not item or (_DASH.search(f" {rest} ") or len(anchor.lead.split()) > 4) and not has_event_noun(item)
+                 and "«" not in item):
         # « FORUM EMPLOI ESS – Jeudi 15 novembre 2012, de 9h à 16h », « Marché forain — samedi 4 novembre — front de
         # mer, Saint-Gilles — Association X »: the title comes first, the cells after the date say where and who
         header, item = f"{header} – {item}".strip(" –") if item else header, anchor.lead

@@ -76,6 +76,9 @@ _NOT_EVENT_DAY = re.compile(r"(?<![\w-])(?:jusqu['’]|avant|depuis|d['’]ici|l
                             r"\s*(?:le|au|du|:)?\s*(?:(?:lun|mar|mer|jeu|ven|sam|dim)\.)?\s*$",
                             re.IGNORECASE)
 # a word that makes the date after it a limit: « Date limite : », « Deadline retour des fiches : », « date butoir »
+# « Soirée de clôture »: an event that closes the Mois, not a closing date
+_CLOSING_EVENT = re.compile(r"\b(?:soir[ée]e|f[êe]te|c[ée]r[ée]monie|journ[ée]e|temps\s+fort|[ée]v[ée]nement|rencontre|concert|"
+                            r"pl[ée]ni[èe]re|s[ée]ance|bal|spectacle|repas)\s+de\s+cl[ôo]ture\b", re.IGNORECASE)
 _LIMIT_WORD = re.compile(r"\b(?:limite|deadline|butoir|[ée]ch[ée]ance)\b", re.IGNORECASE)
 # the meetings of those who prepare the programme (« Prochaine réunion : mar. 13/10 », « COPIL — 15/09 »)
 OWN_MEETING = re.compile(r"\b(?:prochaine\s+r[ée]union|r[ée]union\s+suivante|copil|comit[ée]\s+(?:de\s+pilotage|"
@@ -88,7 +91,8 @@ _MILESTONE = re.compile(r"^\s*[:–—|-]\s*(?:envoi|exp[ée]dition|(?-i:BAT)|bo
                         r"impression|bouclage|relecture)\b", re.IGNORECASE)
 # a press conference or point: for journalists, not the public
 PRESS_WORDS = r"(?:conf[ée]rence|point)\s+(?:de\s+)?presse\b"
-_PRESS = re.compile(rf"\b{PRESS_WORDS}", re.IGNORECASE)
+_PRESS = re.compile(rf"\b{PRESS_WORDS}|\bpr[ée]sentation\s+(?:\S+\s+){{0,4}}(?:à\s+la\s+presse|aux\s+(?:journalistes|m[ée]dias))\b",
+                    re.IGNORECASE)
 _PAST_AFTER = re.compile(r"\s*(?:derni|pass[ée])", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:compte[- ]rendus?(?=\s+d)|retour\s+sur|merci\s+(?:[àa]\s+(?:tou(?:te)?s|vous)\s+(?:et\s+tous\s+)?)?pour\s+(?:ce|cette|ces|le|la|les|votre|vos)\b|a\s+eu\s+lieu|ont\s+eu\s+lieu|s['’]est\s+(?:tenue?|d[ée]roul[ée]e?)|avait|avaient|"
                    r"a\s+(?:r[ée]uni|rassembl[ée]|accueilli|organis[ée])|ont\s+(?:r[ée]uni|particip[ée]|organis[ée]))\b",
@@ -360,7 +364,7 @@ def judge_lead(found: dates.DateMatch, text: str, lead_end: int, rest: str) -> V
     """A date after a few words and a comma, colon or dash (« Enfin, du 30 novembre au … », « Toulouse —
     mardi 9 novembre », not « Date limite : 15 novembre. »)."""
     before = text[:lead_end]
-    if _NOT_EVENT_DAY.search(before.rstrip(" ,:–—-")) or _LIMIT_WORD.search(before):
+    if _NOT_EVENT_DAY.search(_CLOSING_EVENT.sub("", before).rstrip(" ,:–—-")) or _LIMIT_WORD.search(before):
         return Verdict(False, LIMIT)
     if OWN_MEETING.search(before) or _PRESS.search(before):
         return Verdict(False, MEETING)      # (« Point presse : jeudi 30 octobre »: for journalists)

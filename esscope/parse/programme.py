@@ -95,6 +95,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     stops += list(sections)
     stops += [a.at for a in candidates if a.table and not a.kept]     # a table's dropped row (« ANNULÉ ») is its own
     stops += [i for i, line in enumerate(lines) if keep.posted_by(line.text)]     # a post's byline ends it
+    stops += list(stamps)       # and so does the next post's stamp
     stops += [i for i, line in enumerate(lines) if _PAGINATION.match(line.text)]   # « 15 résultats · Page 1 / 1 »
     # « SEMAINE 45 | du lundi 6 au dimanche 12 novembre »: a week's heading ends the day before it
     stops += [a.at for a in candidates if not a.kept and a.found.kind == "range" and len(lines[a.at].text) <= 80
@@ -745,8 +746,8 @@ def set_aside(events: list) -> tuple:
 # the Mois among the others of an agenda
 _MARK = re.compile(r"(?:(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s?\s+(?:par|d['’]une?|avec)\s+(?:(?:le|la|un|une|l['’])\s*)?"
                    r"(?:logo|pictogramme|picto|symbole|mention|signe|ic[ôo]ne)?|"
-                   # « Les rendez-vous marqués [ESS] s'inscrivent dans le Mois »
-                   r"(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s\s+(?=\[)|"
+                   # « Les rendez-vous marqués [ESS] s'inscrivent dans le Mois », « leurs rendez-vous marqués ♦ »
+                   r"(?:signal|marqu|rep[ée]r|identifi|indiqu)[ée]e?s\s+(?=\[|[^\w\s,.;:«(\[]{1,2}\s)|"
                    # « Repérez le pictogramme ♻ ESS dans l'agenda »
                    r"(?:rep[ée]rez|cherchez|suivez)\s+(?:le|la|les|l['’])\s*(?:logo|pictogramme|picto|symbole|mention|signe|"
                    r"ic[ôo]ne)s?|"
@@ -823,6 +824,11 @@ _FRAMED = re.compile(r"^[ \t]*(?P<mark>[^\w\s«»\"'’(),.;:!?/*#=|<>+~&%@-])[ 
                      re.MULTILINE)
 
 
+def _dated_line(text: str) -> bool:
+    """A line that opens on a date, after any mark (« ♦ Mardi 5 novembre, 19h30 – SARREBOURG »)."""
+    return bool(dates.match_date(re.sub(r"^[^\w«]+", "", text.strip())))
+
+
 def _marked_only(events: list, text: str) -> list:
     """With a mark that the document says picks out the Mois de l'ESS's events, the events without it are
     set aside (and the mark taken off the titles); returns the warnings. Changes `events` in place."""
@@ -848,9 +854,12 @@ def _marked_only(events: list, text: str) -> list:
         if event.line is None:
             return ""
         end = min([k for k in starts if k > event.line] + [event.line + 3])
-        # the entry's date line over its title (« Sam. 5 nov. · 15h00 ♻ ESS »), the mark at its end
+        # (the next entry's date line, « ♦ Vendredi 8 novembre, 14h », is not this one's)
+        end = next((k for k in range(event.line + 1, end) if _dated_line(raw[k])), end)
+        # the entry's date line over its title (« Sam. 5 nov. · 15h00 ♻ ESS », « ♦ Mardi 5 novembre »), the mark
+        # at its end or before it
         begin = event.line - 1 if event.line and event.line - 1 not in starts \
-            and dates.match_date(raw[event.line - 1].strip()) else event.line
+            and _dated_line(raw[event.line - 1]) else event.line
         return " ".join(raw[begin:end])
 
     marked = [e for e in events if mark in f"{e.title} {e.description or ''}"]
@@ -886,7 +895,7 @@ _NOT_PUBLIC = re.compile(r"\(\s*(?:interne|huis\s+clos)\s*\)|"
                          r"^\s*(?:deadline|date\s+limite|cl[ôo]ture\s+des\s+(?:inscriptions|candidatures)|"
                          r"fin\s+des\s+(?:inscriptions|candidatures))\b"
                          # « Le jury se réunira le lundi 20 novembre », « La commission des finances se réunira »: a body meets
-                         r"|^\s*(?:(?:le|la|les|l['’])\s*)?(?:jury|commission|comit[ée]|bureau|conseil|copil)\b[^.;]{0,60}?"
+                         r"|(?:^|[:–—]\s)\s*(?:(?:le|la|les|l['’])\s*)?(?:jury|commission|comit[ée]|bureau|conseil|copil)\b[^.;]{0,60}?"
                          r"\bse\s+r[ée]uni(?:ra|ront|t|ssent)\b"
                          # a press conference: for journalists, not the public
                          r"|(?:^|[:–—]\s)\s*" + keep.PRESS_WORDS +

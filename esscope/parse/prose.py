@@ -677,8 +677,9 @@ def title_of(sentence: str, whole: str) -> str | None:
 
 def _closed_quote(head: str, sentence: str) -> str:
     """« une « Semaine de la coopération » cut at « à l'école » » → the head up to the closing quote
-    (« » or straight quotes): a quoted name is never cut in two."""
-    closing = "»" if head.count("«") > head.count("»") else '"' if head.count('"') % 2 else None
+    (« » or straight quotes) or bracket: a quoted name is never cut in two."""
+    closing = "»" if head.count("«") > head.count("»") else '"' if head.count('"') % 2 else \
+        ")" if head.count("(") > head.count(")") else None     # « Troc vert (plantes, graines, outils) »
     if closing is None or not sentence.startswith(head):
         return head
     end = sentence.find(closing, len(head))
