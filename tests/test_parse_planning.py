@@ -282,3 +282,27 @@ def test_a_sheets_marked_entries_among_the_others(read):
     events = read(SHEET, "feuille.txt").events_as_dicts()
     got = {(e["start_date"], e["commune_name"]) for e in events}
     assert got == {("2013-11-06", "Mittelbronn"), ("2013-11-13", "Sarrebourg"), ("2013-11-28", "Fénétrange")}
+
+
+def test_a_captures_day_and_a_slot_shouted_cancelled(read):
+    text = """Capture télétexte – pages 480 à 482 – relevé du mercredi 3 novembre 2010
+
+ P481  MOIS DE L'ESS 2010
+  ======================================
+   CE SAMEDI 9H-13H  63200 RIOM
+   Marché solidaire des producteurs
+   place de la Fédération
+  --------------------------------------
+   suite page 481  >>>
+
+SAMEDI 13 NOVEMBRE
+10h00  Atelier « Créer son entreprise coopérative »
+11h30  Débat « Mutuelles et santé : quel avenir ? »        >>> ANNULÉ <<<
+14h30  Conférence « L'ESS, une chance pour les jeunes ? »
+"""
+    events = read(text, "teletexte.txt").events_as_dicts()
+    got = {(e["start_date"], e["title"]) for e in events}
+    assert any(day == "2010-11-06" and title.startswith("Marché solidaire") for day, title in got)     # « CE SAMEDI »
+    assert not any(e["title"].startswith("Débat") for e in events)
+    assert "2010-11-03" not in {e["start_date"] for e in events}
+    assert len([e for e in events if e["start_date"] == "2010-11-13"]) == 2

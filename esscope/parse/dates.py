@@ -386,6 +386,10 @@ _RELATIVE_LINE = re.compile(rf"(?<=^)(?P<lead>[^\w\n]{{0,3}})(?P<wd4>{_WEEKDAY})
 # a post's own stamp: « 2 nov. 2026, 09:13 · 🌐 », « 2 nov. 2026, 10:02 »
 _OWN_POST = re.compile(rf"^\s*(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d),?\s+\d{{1,2}}:\d{{2}}\b",
                        re.IGNORECASE | re.MULTILINE)
+# « Capture télétexte – … – relevé du mercredi 3 novembre 2010 », « copie du 4 novembre 2019 »: the day a capture was
+# taken, at the end of the document's first lines
+_OWN_COPY = re.compile(rf"\b(?:relev[ée]e?|copi[ée]e?|captur[ée]e?|export[ée]e?|extrait|copie)\s+(?:du|le)\s+(?:{_WEEKDAY}\s+)?"
+                       rf"(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE | re.MULTILINE)
 # a tweet's header: its author, handle and day, the year the page's own (« Normandie Solidaire @NormandieSolid     4 déc. »)
 _OWN_TWEET = re.compile(rf"^[^\n@]{{1,60}}\s@\w{{1,30}}\s{{3,}}(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\.?\s*$", re.IGNORECASE | re.MULTILINE)
 # a page printed from a browser: the day and time of printing, a wide gap, the page's title (« 05/11/2014 09:42   Agenda »)
@@ -410,7 +414,7 @@ def with_relative_days(text: str) -> str:
     and the weekday said agrees."""
     if not (_RELATIVE.search(text) or _RELATIVE_LINE.search(text) or _BARE_WEEKDAY.search(text)):
         return text
-    papers = [*_OWN_DATELINE.finditer(text), *_OWN_MASTHEAD.finditer(text[:400])]
+    papers = [*_OWN_DATELINE.finditer(text), *_OWN_MASTHEAD.finditer(text[:400]), *_OWN_COPY.finditer(text[:300])]
     stamps = [(m.start(), _stamp(m)) for m in [*_OWN_DAY.finditer(text), *papers, *_OWN_POST.finditer(text)]]
     stamps += [(m.start(), (int(m.group("y")), int(m.group("m")), int(m.group("d"))))
                for m in [*_OWN_FIGURES.finditer(text), *_OWN_PRINT.finditer(text)]]
@@ -535,7 +539,10 @@ def _written_day(m, today: dt.date) -> str:
     else:                       # « ce samedi », « Samedi, 20h30 – »: the coming one, today included
         day = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
     written = f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
-    return f"{said[0]}{written[1:]}" if groups.get("wd4") else written
+    if groups.get("wd4"):
+        return f"{said[0]}{written[1:]}"
+    # (« CE SAMEDI » opening its line stays a capital: a line in lower case would go on the one above)
+    return written[:1].upper() + written[1:] if m.group(0)[:1].isupper() else written
 
 
 def format_day(day: dt.date) -> str:

@@ -124,6 +124,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     elif is_list_of_items(body, context):
         events = []
         for first, rest in items(body, context):
+            if keep.struck_after(first.text):
+                continue        # « 11h30  Débat « … »        >>> ANNULÉ <<< »
             events.append(_slot_event(first, rest, header, head, context))
             events[-1].line = first.n       # each item its own line: a mark before it (« ♦ 12h30 · … ») is read there
     elif told_in_sentences(body) and said is None and not head.start_time:

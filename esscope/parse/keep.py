@@ -47,7 +47,7 @@ KEEP = Verdict(True)
 # « Publié le », « mis à jour le 31/03/22 », « Article du 4 novembre », « paru le » — not « La Poste »
 _PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|ajout(?:[ée]e?s?)?|mise?s?\s+en\s+ligne|modifi[ée]e?s?|post[ée]e?s?|envoy[ée]e?s?|transmise?s?|"
                         r"r[ée]dig[ée]e?s?|paru(?:tion)?|actualis[ée]e?s?|diffus[ée]e?s?|enregistr[ée]e?s?|"
-                        r"(?:derni[èe]re\s+)?modification|export[ée]e?s?|"
+                        r"(?:derni[èe]re\s+)?modification|export[ée]e?s?|relev[ée]e?s?|captur[ée]e?s?|"
                         # an application's page properties: « Created time: … », « Last edited time: … »
                         r"(?:last\s+)?(?:edited|modified|updated)|created|exported|published)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
                         r"(?:article|actualit[ée]|communiqu[ée]|br[èe]ve)\s+(?:du|publi[ée]e?)\s|"
@@ -123,7 +123,7 @@ _PUT_OFF = re.compile(r"^\W*(?:report[ée]e?s?|d[ée]cal[ée]e?s?)\s+(?:à|au|en
 
 
 # « Atelier « Pitcher son projet » → ANNULÉ (intervenant indisponible) », « Visite (annulée) »: struck out after the title
-_STRUCK_AFTER = re.compile(r"(?:→|->|[–—:(|»])\s*(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\b|"
+_STRUCK_AFTER = re.compile(r"(?:→|->|[–—:(|»])\s*(?:[>*!]+\s*)?(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|cancell?ed)\b|"
                            # « Soirée de clôture – Aubusson REPORTÉE en janvier 2022 »: put off past the edition
                            r"\breport[ée]e?s?\s+(?:à|au|en)\s+(?:une\s+date\s+ult[ée]rieure|(?:janvier|f[ée]vrier|mars|"
                            r"avril|mai|juin)\b|20\d\d|(?:l['’]ann[ée]e|l['’]an)\s+prochaine?|(?:le\s+)?printemps)",
