@@ -131,7 +131,7 @@ def test_days_said_relative_to_each_broadcast_take_the_date_of_the_broadcast_the
     text = ("N°87 – Les étudiants\nDiffusée le mardi 25 novembre 2014\nCe jeudi, soirée de clôture.\n\n"
             "N°86 – Librairies\nDiffusée le mardi 18 novembre 2014\nCe jeudi à 18h30, rencontre-dédicace.\n")
     out = with_relative_days(text)
-    assert "jeudi 27 novembre, soirée de clôture" in out and "jeudi 20 novembre à 18h30" in out
+    assert "Jeudi 27 novembre, soirée de clôture" in out and "Jeudi 20 novembre à 18h30" in out
 
 
 @pytest.mark.parametrize(("said", "written"), [
@@ -161,5 +161,5 @@ def test_days_said_from_an_articles_date_past_coming_and_tomorrow_evening():
     text = ("Albi et agglo, mercredi 2 novembre 2011, p. 14\n\n"
             "Demain soir, lancement. Dès samedi, disco-soupe. Samedi dernier, un troc. Mardi prochain, un atelier.")
     assert with_relative_days(text).split("\n")[-1] == (
-        "jeudi 3 novembre soir, lancement. Dès samedi 5 novembre, disco-soupe. samedi 29 octobre, un troc. "
+        "Jeudi 3 novembre soir, lancement. Dès samedi 5 novembre, disco-soupe. samedi 29 octobre, un troc. "
         "mardi 8 novembre, un atelier.")

@@ -542,7 +542,8 @@ def _written_day(m, today: dt.date) -> str:
     if groups.get("wd4"):
         return f"{said[0]}{written[1:]}"
     # (« CE SAMEDI » opening its line stays a capital: a line in lower case would go on the one above)
-    return written[:1].upper() + written[1:] if m.group(0)[:1].isupper() else written
+    opens_line = not m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+    return written[:1].upper() + written[1:] if opens_line and m.group(0)[:1].isupper() else written
 
 
 def format_day(day: dt.date) -> str:
