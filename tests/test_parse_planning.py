@@ -306,3 +306,58 @@ SAMEDI 13 NOVEMBRE
     assert not any(e["title"].startswith("Débat") for e in events)
     assert "2010-11-03" not in {e["start_date"] for e in events}
     assert len([e for e in events if e["start_date"] == "2010-11-13"]) == 2
+
+
+SITE_DATA = """# data/evenements.yaml — site du réseau
+lieux:
+  halle: &halle
+    nom: "Halle aux grains"
+    cp: "41000"
+    commune: "Blois"
+
+evenements:
+  - id: copil
+    titre: "Comité de pilotage"
+    date_debut: 2022-10-20
+    interne: true
+  - id: ouverture
+    titre: "Soirée d'ouverture du Mois de l'ESS"
+    date_debut: 2022-11-03
+    horaires: "18h30"
+    lieu: *halle
+    organisateur: "Loir-et-Cher Solidaire"
+    statut: publie
+  - id: troc
+    titre: "Troc de graines"
+    date_debut: 2022-11-12
+    lieu: { nom: "Jardin partagé", commune: "Vendôme" }
+    statut: publie
+  - id: brouillon
+    titre: "Balade à préciser"
+    date_debut: 2022-11-19
+    statut: brouillon
+  - id: balade
+    titre: "Balade des communs"
+    date_debut: 2022-11-20
+    statut: annule
+"""
+
+
+def test_a_sites_yaml_data_file(read):
+    for name in ("evenements.yaml", "evenements.txt"):
+        events = read(SITE_DATA, name).events_as_dicts()
+        got = {(e["start_date"], e["title"], e["commune_name"]) for e in events}
+        assert got == {("2022-11-03", "Soirée d'ouverture du Mois de l'ESS", "Blois"),
+                       ("2022-11-12", "Troc de graines", "Vendôme")}
+
+
+def test_a_malformed_or_exploding_yaml_file_gets_one_french_message(read):
+    import pytest
+
+    from esscope.errors import UserError
+    with pytest.raises(UserError, match="YAML mal formé"):
+        read("evenements:\n  - titre: [ouvert\n    date: 2022-11-03\n", "evenements.yaml")
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + k)}: &{chr(98 + k)} [{', '.join(['*' + chr(97 + k)] * 10)}]\n" for k in range(8))
+    with pytest.raises(UserError, match="limite"):
+        read(laughs, "bombe.yaml")

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import UserError
-from ..limits import PROGRAMME_BYTES, PROGRAMME_EVENTS, TEXT_CHARS
+from ..limits import PROGRAMME_BYTES, PROGRAMME_EVENTS, TEXT_CHARS, LimitError
 from . import dates
 from .figures import TerritoryFinder, find_figures
 from .html import (
@@ -44,6 +44,7 @@ from .records import (
 from .textnorm import clean, decode, looks_binary, one_form, text_of
 from .vocabulary import canonical_kind, canonical_theme
 from .wiki import looks_like_wikitext, wikitext_to_text
+from .yaml_rows import looks_like_yaml, yaml_rows
 
 __all__ = [
     "EVENT_FIELDS",
@@ -93,6 +94,8 @@ def detect_format(data: bytes, filename: str) -> str:
     if name.endswith(".json") or (re.match(rb"\{\s*[\"}]|\[\s*[\"{\]]|\[\s*\[\s*[\"{\[\]]", head)
                                    and name.endswith((".txt", ""))):
         return "json"
+    if name.endswith((".yaml", ".yml")):
+        return "yaml"
     if name.endswith((".csv", ".tsv")):
         return "csv"
     if name.endswith((".xlsx", ".xlsm")):
@@ -100,6 +103,8 @@ def detect_format(data: bytes, filename: str) -> str:
     if looks_binary(data):
         raise UserError(f"{filename} n'est pas du texte lisible (fichier binaire, image ?) : fournissez le "
                         "programme en texte, HTML, PDF, CSV, XLSX, JSON ou ICS.")
+    if looks_like_yaml(decode(data[:16384], f"Le fichier {filename}")[0]):
+        return "yaml"       # a site's data file saved as text
     if looks_like_table(decode(data[:8192], f"Le fichier {filename}")[0]):
         return "csv"        # a table saved as text
     if name.endswith((".rss", ".atom", ".xml")) or looks_like_feed(decode(data[:8192], f"Le fichier {filename}")[0]):
@@ -199,6 +204,15 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
     if fmt == "json":
         records, kind = json_records(data, f"Le fichier {filename}")
         return _Source(kind, None, records)
+    if fmt == "yaml":
+        try:
+            return _yaml(data, filename, columns)
+        except LimitError:
+            raise
+        except UserError:
+            if (filename or "").lower().endswith((".yaml", ".yml")):
+                raise
+            return _Source("text", _text(data, filename))     # a text that only looked like YAML
     if fmt == "csv" and not (filename or "").lower().endswith((".csv", ".tsv")):
         text = _text(data, filename)
         if not one_table(text):
@@ -214,6 +228,15 @@ def _read(data: bytes, filename: str, fmt: str, columns) -> _Source:
     if fmt in ("csv", "xlsx"):
         return _table(data, filename, fmt, columns)
     return _Source("text", _text(data, filename))
+
+
+def _yaml(data: bytes, filename: str, columns) -> _Source:
+    what = f"Le fichier {filename}"
+    rows, found = yaml_rows(decode(data, what)[0], what)
+    if not rows:
+        raise UserError(f"{what} ne contient aucune liste d'événements : il faut une liste d'objets avec un titre "
+                        "et une date.")
+    return _Source("yaml", None, table_records(rows, found, columns)[0])
 
 
 def _text(data: bytes, filename: str) -> str:

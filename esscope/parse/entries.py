@@ -56,6 +56,8 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     header, item = split_rest(rest, context.places)
     header = f"{header}, {where}" if where else header
     item = _credited_last(header, item)
+    if item.startswith(("⚠", "ℹ")):
+        header, item = f"{header}, {item}", ""      # « J3 – SAMEDI 5 NOVEMBRE   ⚠ deux arrêts … »: a remark on the day
     if anchor.form == "lead" and has_event_noun(anchor.lead) and not WHERE_WORDS.match(anchor.lead) \
             and (not item or (_DASH.search(f" {rest} ") or len(anchor.lead.split()) > 4) and not has_event_noun(item)
                  and "«" not in item):

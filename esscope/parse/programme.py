@@ -29,7 +29,7 @@ from .gantt import ungantted
 from .grids import ungrid
 from .head import OPENING_HOURS, is_row
 from .items import doubtful_events, time_alone, timed_item, undated_entries
-from .legends import spelled_out
+from .legends import spelled_out, without_private
 from .lines import FORMERLY, LIST_HEADING, Line, is_caps, mark_tables, read_lines
 from .memos import unmemoed
 from .places import (
@@ -63,7 +63,7 @@ _SPACES = re.compile(rf"[ \t]{{{_WIDEST_GAP + 1},}}")
 def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
-    text = unflatten(ungrid(ungantted(unslacked(unchatted(spelled_out(unmemoed(unsubtitled(_SPACES.sub(" " * _WIDEST_GAP, text)))))))))
+    text = unflatten(ungrid(ungantted(unslacked(unchatted(spelled_out(without_private(unmemoed(unsubtitled(_SPACES.sub(" " * _WIDEST_GAP, text))))))))))
     places = places.with_aliases(document_aliases(text, lambda name: _sure_commune(name, places)))
     lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_relative_days(dates.with_spoken_numbers(text))), cut=dated_sentences))
     candidates = find_candidates(lines)
