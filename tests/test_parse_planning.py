@@ -361,3 +361,64 @@ def test_a_malformed_or_exploding_yaml_file_gets_one_french_message(read):
         f"{chr(98 + k)}: &{chr(98 + k)} [{', '.join(['*' + chr(97 + k)] * 10)}]\n" for k in range(8))
     with pytest.raises(UserError, match="limite"):
         read(laughs, "bombe.yaml")
+
+
+ROADBOOK = """TOURNÉE DU BUS DE L'ESS 2016 – FEUILLE DE ROUTE – version 2 du lundi 31 octobre 2016
+
+Légende : [R] route (km) · [T] technique / logistique · [A] ANIMATION PUBLIQUE (programme) ·
+[P] presse (non public)
+
+J1 – MERCREDI 2 NOVEMBRE
+  09h00  [T] Briefing de l'équipage au dépôt
+  10h00  [P] Photo presse devant la mairie
+  14h00  [A] ATELIER « RÉPARER SON VÉLO » – place du Bourg, 12000 Rodez
+             – par l'Atelier vélo du Bassin
+
+J2 – SAMEDI 5 NOVEMBRE   ⚠ deux arrêts dans la journée
+  07h00  [R] Dépôt → Villefranche-de-Rouergue – 58 km
+  08h00  [A] MARCHÉ DES PRODUCTEURS SOLIDAIRES – place Notre-Dame, 12200 Villefranche-de-Rouergue
+  14h30  [A] TROC DE PLANTES – parvis de la mairie, 12300 Decazeville
+"""
+
+
+def test_a_legends_private_codes_leave_their_lines_out(read):
+    events = read(ROADBOOK, "feuille_de_route.txt").events_as_dicts()
+    got = {(e["start_date"], e["commune_name"]) for e in events}
+    assert got == {("2016-11-02", "Rodez"), ("2016-11-05", "Villefranche-de-Rouergue"), ("2016-11-05", "Decazeville")}
+    assert not any(e["title"].startswith(("[", "Deux", "Briefing", "Photo")) for e in events)
+
+
+BROCHURE_SOURCE = r"""\documentclass[a5paper]{article}
+\usepackage{xcolor,ulem}
+% \rdv{date}{heure}{titre}{lieu}{commune}
+\newcommand{\rdv}[5]{\par\textbf{#1} #2\\ #3\\ \textit{#4 -- #5}\par}
+\newcommand{\annulation}[3]{\sout{#1 -- #2 -- #3} ANNULÉ}
+\begin{document}
+{\Huge\color{teal} Mois de l'ESS 2012}\\
+\rdv{Mardi 6 novembre}{18h30}{Soirée d'ouverture}
+    {Salle des fêtes}{Quimperlé}
+\rdv{\sout{Jeudi 8 novembre} Vendredi 9 novembre}{20h}{Ciné-débat \og Les Communs \fg{}}
+    {Cinéma La Bobine}{Quimperlé} % salle confirmée le 2/10
+\annulation{Samedi 10 novembre}{Balade des moulins}{Riec-sur-Bélon}
+\iffalse
+\rdv{Dimanche 11 novembre}{15h}{Thé dansant}{Salle polyvalente}{Clohars-Carnoët}
+\fi
+\end{document}
+"""
+
+
+def test_a_brochures_latex_source():
+    from esscope.parse.latex import latex_to_text, looks_like_latex
+    assert looks_like_latex(BROCHURE_SOURCE) and not looks_like_latex("Mardi 6 novembre : \\o/ soirée")
+    text = latex_to_text(BROCHURE_SOURCE)
+    assert "Mardi 6 novembre | 18h30 | Soirée d'ouverture | Salle des fêtes | Quimperlé" in text
+    assert "~~Jeudi 8 novembre~~ Vendredi 9 novembre | 20h | Ciné-débat « Les Communs »" in text
+    assert "ANNULÉ | Samedi 10 novembre" in text
+    assert "Thé dansant" not in text and "salle confirmée" not in text and "usepackage" not in text
+
+
+def test_a_brochures_latex_source_gives_its_events(read):
+    events = read(BROCHURE_SOURCE, "brochure.tex").events_as_dicts()
+    got = {(e["start_date"], e["title"], e["commune_name"]) for e in events}
+    assert got == {("2012-11-06", "Soirée d'ouverture", "Quimperlé"),
+                   ("2012-11-09", "Ciné-débat « Les Communs »", "Quimperlé")}

@@ -23,6 +23,7 @@ from .html import (
     looks_like_feed,
     looks_like_html,
 )
+from .latex import latex_to_text, looks_like_latex
 from .mail import looks_like_mail, mail_to_text
 from .model import EVENT_FIELDS, Document, Event, Figure
 from .pdf import pdf_document
@@ -242,6 +243,8 @@ def _yaml(data: bytes, filename: str, columns) -> _Source:
 def _text(data: bytes, filename: str) -> str:
     """A text file's text; a wiki page's source as its reader sees it."""
     text = text_of(data, f"Le fichier {filename}")
+    if looks_like_latex(text):
+        return clean(latex_to_text(text))
     return clean(wikitext_to_text(text)) if looks_like_wikitext(text) else text
 
 

@@ -877,13 +877,13 @@ def _marked_only(events: list, text: str) -> list:
 
 # an entry that says it is no public event: an internal meeting (« Réunion prépa (interne) », « réunion
 # d'équipe ») or a deadline written as a calendar entry (« DEADLINE inscriptions », « Date limite … »)
-_NOT_PUBLIC = re.compile(r"\(\s*(?:interne|huis\s+clos)\s*\)|"
+_NOT_PUBLIC = re.compile(r"\(\s*(?:à\s+)?(?:interne|huis\s+clos)\s*\)|"
                          # the setting up of a venue before its event, and its clearing after
                          r"^\s*(?:montage|d[ée]montage)\b|\br[ée]union\s+(?:interne|d['’][ée]quipe|(?:de\s+)?(?:pr[ée]paration|bureau|bilan|calage|"
                          r"coordination)|pr[ée]pa|d['’]orga(?:nisation)?|des\s+(?:organisateurs|partenaires))\b|"
                          # « Préparation salon – point logistique », « Jury Trophées ESS 72 », « Bilan du Mois de l'ESS »:
                          # the organisers' own work
-                         r"\bpoint\s+(?:logistique|d['’][ée]tape)\b|^\s*(?:d[ée]lib[ée]ration\s+du\s+)?jury\b|"
+                         r"\bpoint\s+(?:logistique|d['’][ée]tape)\b|(?:^|[:–—]\s)\s*(?:d[ée]lib[ée]ration\s+du\s+)?jury\b|"
                          r"^\s*bilan\s+(?:du|de\s+l['’]|de\s+la)\s*(?:mois|[ée]dition|semaine|quinzaine)\b|"
                          # an association's general meeting, its volunteers' briefing: its members', not the public's
                          r"^\s*(?:(?:notre|votre|leur|son|sa)\s+)?(?:assembl[ée]e\s+g[ée]n[ée]rale|AG)\b|\b(?:r[ée]union\s+(?:d['’]information\s+)?|formation\s+)des\s+b[ée]n[ée]voles\b|"
