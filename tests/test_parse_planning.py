@@ -422,3 +422,32 @@ def test_a_brochures_latex_source_gives_its_events(read):
     got = {(e["start_date"], e["title"], e["commune_name"]) for e in events}
     assert got == {("2012-11-06", "Soirée d'ouverture", "Quimperlé"),
                    ("2012-11-09", "Ciné-débat « Les Communs »", "Quimperlé")}
+
+
+QUOTE = """DEVIS N° D-2019-1147 – VERSION 2
+Établi le lundi 14 octobre 2019 · Version 2 (avenant n° 1) du jeudi 7 novembre 2019
+
+LOT | DATE / LIVRAISON                | ÉVÉNEMENT SERVI – LIEU                      | QTÉ | PU HT | TOTAL HT
+----+---------------------------------+---------------------------------------------+-----+-------+---------
+ 01 | mar. 05/11/2019 – 18h00         | Soirée de lancement du Mois de l'ESS        | 180 |  9,80 | 1 764,00
+    |                                 | Juraparc, Lons-le-Saunier                   |     |       |
+ 02 | jeu. 07/11/2019 – 19h30         | Conférence « Coopératives et territoires » |  70 |  4,50 |   315,00
+    |                                 | – verre de l'amitié – salle de l'Oppidum,   |     |       |
+    |                                 | 39300 Champagnole                           |     |       |
+ 03 | ven. 15/11/2019 – 18h00         | Repas des bénévoles (non public)            |  35 | 11,00 |   385,00
+"""
+
+
+def test_a_tables_rows_written_over_several_lines():
+    from esscope.parse.grids import joined_rows
+    text = joined_rows(QUOTE)
+    assert "Soirée de lancement du Mois de l'ESS Juraparc, Lons-le-Saunier|" in text
+    assert "Conférence « Coopératives et territoires » – verre de l'amitié – salle de l'Oppidum, 39300 Champagnole|" in text
+    ditto = "01 | 5 nov. | Atelier | Salle A\n   | 14h | Visite | Salle B\n"
+    assert joined_rows(ditto) == ditto       # every cell written: a row of its own
+
+
+def test_a_quotes_lots_each_an_event(read):
+    events = read(QUOTE, "devis.txt").events_as_dicts()
+    got = {(e["start_date"], e["commune_name"], e["start_time"]) for e in events}
+    assert got == {("2019-11-05", "Lons-le-Saunier", "18:00"), ("2019-11-07", "Champagnole", "19:30")}

@@ -156,10 +156,16 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
     cells, strong = cells_of(text)
     if strong and len(cells) >= 3:
         # « Atelier X | 14 novembre | 18h | Lille »: a row whose date is one of its cells
-        dated = next((k for k, cell in enumerate(cells) if (dates.match_date(cell) or _NO_DATE).end == len(cell)), None)
+        # (« mar. 22/10/2019 – 12h00 »: a day and its hours in one cell)
+        dated = next((k for k, cell in enumerate(cells) if (found := dates.match_date(cell))
+                      and not dates.strip_times(cell[found.end:]).strip(" ,–—-·")), None)
         if dated is not None:
-            rest = " | ".join(c for c in cells[:dated] + cells[dated + 1:] if not is_reference(c))
-            anchor = Anchor(0, dates.match_date(cells[dated]), f" | {rest}", form="cell")
+            found = dates.match_date(cells[dated])
+            hours = cells[dated][found.end:].strip(" ,–—-·")
+            # (a row's number, « 01 », and its amounts, « 12,50 », name nothing)
+            rest = " | ".join(c for c in ([hours] if hours else []) + cells[:dated] + cells[dated + 1:]
+                              if not is_reference(c) and not re.fullmatch(r"[\d\s.,]{1,12}", c.strip()))
+            anchor = Anchor(0, found, f" | {rest}", form="cell")
             if any(keep.byline(cell) for cell in cells) and any(p.year for p in anchor.found.points):
                 return _judged(anchor, keep.Verdict(False, keep.PUBLISHED))   # « Économie | 3 novembre 2015 | Par X »
             return anchor

@@ -307,3 +307,21 @@ def _month_of(dated: list, weekdays: list, text: str) -> tuple:
                 return month, year
     named = [m for m, name in enumerate(MONTH_NAMES, 1) if re.search(name, text, re.IGNORECASE)]
     return (11 if 11 in named or not named else named[0]), None
+
+
+def joined_rows(text: str) -> str:
+    """A table drawn with « | » whose rows run over several lines, each next line with its first cell empty and
+    cells left empty that the row it goes on writes (« 04 | jeu. 07/11 | Conférence … – verre de | 70 | 4,50 » /
+    «    |             | l'amitié – salle de l'Oppidum | | »): each row on one line, every cell's lines joined.
+    A line that writes every other cell (a day left blank under the row above) stays a row of its own."""
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        cells = line.split("|")
+        above = out[-1].split("|") if out else []
+        if len(cells) >= 4 and len(cells) == len(above) and not cells[0].strip() and above[0].strip() \
+                and any(a.strip() and not c.strip() for a, c in zip(above[1:], cells[1:])):
+            out[-1] = "|".join(join_wrapped(a.rstrip(), c.strip()) if c.strip() else a for a, c in zip(above, cells))
+            continue
+        out.append(line)
+    return "\n".join(out)

@@ -52,7 +52,7 @@ _PUBLISHED = re.compile(r"\b(?:(?:publi[ée]e?s?|mise?s?\s+à\s+jour|ajout(?:[é
                         r"(?:last\s+)?(?:edited|modified|updated)|created|exported|published)\b[^.\n]{0,20}?(?:\ble\b|\d)|"
                         r"(?:article|actualit[ée]|communiqu[ée]|br[èe]ve)\s+(?:du|publi[ée]e?)\s|"
                         # a document's version: « FEUILLE DE ROUTE – version 3 du lundi 31 octobre 2016 »
-                        r"\bversion\s+\d+(?:\.\d+)?(?:\s+du\s|\s*$)|"
+                        r"\bversion\s+\d+(?:\.\d+)?(?:\s*\([^()]{0,30}\))?(?:\s+du\s|\s*$)|"
                         # a comment's footer: « J'aime · Répondre · 1 nov. 2017 »
                         r"\br[ée]pondre\s*·|"
                         # a print run's stamp: « Imprimé par les Ateliers de l'Étoile – 2 novembre 2009 »

@@ -26,7 +26,7 @@ from .entries import TOLD, parse_entry, split_rest
 from .fields import PHONE
 from .flat_tables import unflatten
 from .gantt import ungantted
-from .grids import ungrid
+from .grids import joined_rows, ungrid
 from .head import OPENING_HOURS, is_row
 from .items import doubtful_events, time_alone, timed_item, undated_entries
 from .legends import spelled_out, without_private
@@ -63,7 +63,7 @@ _SPACES = re.compile(rf"[ \t]{{{_WIDEST_GAP + 1},}}")
 def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple:
     """(events, year, warnings) of a programme's text, with communes resolved through `places`.
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
-    text = unflatten(ungrid(ungantted(unslacked(unchatted(spelled_out(without_private(unmemoed(unsubtitled(_SPACES.sub(" " * _WIDEST_GAP, text))))))))))
+    text = unflatten(ungrid(joined_rows(ungantted(unslacked(unchatted(spelled_out(without_private(unmemoed(unsubtitled(_SPACES.sub(" " * _WIDEST_GAP, text)))))))))))
     places = places.with_aliases(document_aliases(text, lambda name: _sure_commune(name, places)))
     lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_relative_days(dates.with_spoken_numbers(text))), cut=dated_sentences))
     candidates = find_candidates(lines)
@@ -877,7 +877,7 @@ def _marked_only(events: list, text: str) -> list:
 
 # an entry that says it is no public event: an internal meeting (« Réunion prépa (interne) », « réunion
 # d'équipe ») or a deadline written as a calendar entry (« DEADLINE inscriptions », « Date limite … »)
-_NOT_PUBLIC = re.compile(r"\(\s*(?:à\s+)?(?:interne|huis\s+clos)\s*\)|"
+_NOT_PUBLIC = re.compile(r"\(\s*(?:à\s+)?(?:interne|huis\s+clos|non\s+public)\s*\)|"
                          # the setting up of a venue before its event, and its clearing after
                          r"^\s*(?:montage|d[ée]montage)\b|\br[ée]union\s+(?:interne|d['’][ée]quipe|(?:de\s+)?(?:pr[ée]paration|bureau|bilan|calage|"
                          r"coordination)|pr[ée]pa|d['’]orga(?:nisation)?|des\s+(?:organisateurs|partenaires))\b|"
