@@ -157,8 +157,10 @@ def anchor_of(line: Line, loose: bool = False) -> Anchor | None:
     if strong and len(cells) >= 3:
         # « Atelier X | 14 novembre | 18h | Lille »: a row whose date is one of its cells
         # (« mar. 22/10/2019 – 12h00 »: a day and its hours in one cell)
+        # (« 02/11/2009 08:05 »: a record's stamp, when it was sent or saved, no event's day)
         dated = next((k for k, cell in enumerate(cells) if (found := dates.match_date(cell))
-                      and not dates.strip_times(cell[found.end:]).strip(" ,–—-·")), None)
+                      and not dates.strip_times(cell[found.end:]).strip(" ,–—-·")
+                      and not re.fullmatch(r"\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*", cell)), None)
         if dated is not None:
             found = dates.match_date(cells[dated])
             hours = cells[dated][found.end:].strip(" ,–—-·")
