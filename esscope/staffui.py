@@ -21,7 +21,8 @@ KEY = "import"          # prefix of the page's session state
 PREVIEW_ROWS = 1_000      # rows of a figures file shown before import (a file may hold millions)
 SOURCE_KINDS = {"programme": "Programme", "indicators": "Chiffres", "reference": "Données fournies"}
 # (a mail saved whole, an agenda's feed and a table with tabs are programmes too)
-PROGRAMME_TYPES = ["pdf", "html", "htm", "txt", "md", "csv", "tsv", "xlsx", "json", "ics", "eml", "rss", "xml", "atom"]
+PROGRAMME_TYPES = ["pdf", "html", "htm", "txt", "md", "csv", "tsv", "xlsx", "json", "ics", "eml", "rss", "xml", "atom",
+                   "yaml", "yml", "tex", "srt", "vtt"]
 
 
 def staff_door() -> None:

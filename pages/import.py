@@ -15,8 +15,8 @@ tab_programme, tab_figures, tab_sources = st.tabs(["Programme du Mois de l'ESS",
 with tab_programme:
     if "import.done" in st.session_state:
         st.success(md_escape(st.session_state.pop("import.done")) + " Les autres pages montrent déjà ces événements.")
-    upload = st.file_uploader("Programme (PDF, page web, texte, courriel, export d'agenda CSV/JSON/ICS/RSS, tableau "
-                              "CSV/XLSX)",
+    upload = st.file_uploader("Programme (PDF, page web, texte, courriel, export d'agenda CSV/JSON/ICS/RSS/YAML, tableau "
+                              "CSV/XLSX, sous-titres, source LaTeX)",
                               type=staffui.PROGRAMME_TYPES, key="import.programme")
     regions = staffui.region_names()
     left, right = st.columns(2)

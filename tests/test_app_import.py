@@ -143,6 +143,9 @@ def test_figures_cited_by_a_programme_are_offered_for_review_not_stored(logged_i
     ("lettre.eml", b"Received: x\nMessage-ID: <1@x>\nMIME-Version: 1.0\nContent-Type: text/plain\n\nSamedi 9 novembre", "mail"),
     ("agenda.rss", b"<rss><channel><item><title>Atelier</title></item></channel></rss>", "feed"),
     ("agenda.tsv", b"Titre\tDate\tVille\nAtelier\t09/11/2019\tLyon\n", "csv"),
+    ("evenements.yaml", b"evenements:\n  - titre: Atelier\n    date: 2019-11-09\n", "yaml"),
+    ("brochure.tex", b"\\documentclass{article}\n\\begin{document}\nSamedi 9 novembre\n\\end{document}\n", "text"),
+    ("teaser.srt", b"1\n00:00:01,000 --> 00:00:03,000\nSamedi 9 novembre\n", "text"),
 ])
 def test_the_uploader_takes_every_kind_of_programme_the_reader_reads(name, data, fmt):
     # a file the reader knows by its name must not be refused by the page before it is read
