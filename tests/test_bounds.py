@@ -332,3 +332,12 @@ def test_a_wiki_pages_marks_left_open_are_read_as_plain_text():
     assert text.count("{{a|b") == 3 and text.count("[[c|") == 3 and text.count("<ref>d") == 3
     closed = wikitext_to_text("== A ==\n{{x|y}} [[z]] '''w'''\n{| \n| a || b\n|}\n")
     assert "y z w" in closed and "| a | b |" in closed
+
+
+def test_a_latex_sources_hidden_blocks_are_read_in_one_pass():
+    # (each « \iffalse » searched for its « \fi »: 50,000 left open took about three minutes)
+    from esscope.parse.latex import latex_to_text
+    head = "\\documentclass{article}\n\\begin{document}\n"
+    assert latex_to_text(head + "a\n\\iffalse\nb\n\\fi\nc\n\\begin{comment}d\\end{comment}e\n") == "a\n\nc\ne\n"
+    assert latex_to_text(head + "vu\n\\iffalse\ncaché\n" + "\\iffalse x\n" * 3) == "vu\n"
+    assert latex_to_text(head + "seul \\fi reste\n") == "seul reste\n"

@@ -9,7 +9,7 @@ import re
 _SOURCE = re.compile(r"^[ \t]*\\(?:documentclass|begin\{document\})", re.MULTILINE)
 _COMMENT = re.compile(r"(?<!\\)%.*$", re.MULTILINE)
 # « \iffalse … \fi », « \begin{comment} … \end{comment} »: set aside, never printed
-_NOT_PRINTED = re.compile(r"\\iffalse\b.*?\\fi\b|\\begin\{comment\}.*?\\end\{comment\}", re.DOTALL)
+_HIDING = re.compile(r"\\iffalse\b|\\fi\b|\\begin\{comment\}|\\end\{comment\}")
 # a command of the document named for a cancelled entry (« \annule{…}{…} »): its row says so
 _CANCELLING = re.compile(r"annul|cancel|supprim", re.IGNORECASE)
 # commands whose argument is no text: a colour, a width, a picture, a length
@@ -38,7 +38,7 @@ def latex_to_text(text: str) -> str:
     start = re.search(r"\\begin\{document\}", text)
     body = text[start.end():] if start else text
     body = body.split("\\end{document}")[0]
-    body = _SETTINGS.sub("", _COMMENT.sub("", _NOT_PRINTED.sub("", body)))
+    body = _SETTINGS.sub("", _COMMENT.sub("", _printed(body)))
     body = re.sub(r"\}[ \t]*\n[ \t]*\{", "}{", body)      # a command's arguments written over several lines
     body = body.replace(r"\og", "«").replace(r"\fg", "»")
     body = re.sub(r"\\(?:begin|end)\{[^{}]*\}(?:\{[^{}]*\})?", "\n", body)     # « \begin{center} », « \begin{tabular}{ll} »
@@ -59,6 +59,20 @@ def latex_to_text(text: str) -> str:
     # a row's cells written over several lines (« {…}\n    {…} ») are on one line once read
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in body.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def _printed(body: str) -> str:
+    """`body` without what « \\iffalse … \\fi » or a comment environment hides, read in one pass (a mark
+    that opens and is never closed hides the rest: a search for each one's end took time with their square)."""
+    out, at, hidden = [], 0, False
+    for mark in _HIDING.finditer(body):
+        opens = mark.group(0) in ("\\iffalse", "\\begin{comment}")
+        if opens and not hidden:
+            out.append(body[at:mark.start()])
+            hidden = True
+        elif not opens and hidden:
+            at, hidden = mark.end(), False
+    return "".join(out) + ("" if hidden else body[at:])
 
 
 def _row(m) -> str:
