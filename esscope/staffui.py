@@ -15,6 +15,7 @@ from . import territory as terr
 from .errors import UserError
 from .french import format_number
 from .indicators import INDICATORS, LEVELS
+from .limits import FIGURES_BYTES, MIB, PROGRAMME_BYTES
 from .webapp import cached, md_escape
 
 KEY = "import"          # prefix of the page's session state
@@ -23,6 +24,9 @@ SOURCE_KINDS = {"programme": "Programme", "indicators": "Chiffres", "reference":
 # (a mail saved whole, an agenda's feed and a table with tabs are programmes too)
 PROGRAMME_TYPES = ["pdf", "html", "htm", "txt", "md", "csv", "tsv", "xlsx", "json", "ics", "eml", "rss", "xml", "atom",
                    "yaml", "yml", "tex", "srt", "vtt"]
+# What each uploader says it takes (« 20 Mo par fichier »), in Mo: the readers' own bounds.
+PROGRAMME_UPLOAD_MB = PROGRAMME_BYTES.limit // MIB
+FIGURES_UPLOAD_MB = FIGURES_BYTES.limit // MIB
 
 
 def staff_door() -> None:

@@ -17,7 +17,8 @@ with tab_programme:
         st.success(md_escape(st.session_state.pop("import.done")) + " Les autres pages montrent déjà ces événements.")
     upload = st.file_uploader("Programme (PDF, page web, texte, courriel, export d'agenda CSV/JSON/ICS/RSS/YAML, tableau "
                               "CSV/XLSX, sous-titres, source LaTeX)",
-                              type=staffui.PROGRAMME_TYPES, key="import.programme")
+                              type=staffui.PROGRAMME_TYPES, max_upload_size=staffui.PROGRAMME_UPLOAD_MB,
+                              key="import.programme")
     regions = staffui.region_names()
     left, right = st.columns(2)
     edition = left.number_input("Édition (année)", min_value=2008, max_value=2100, value=None, step=1,
@@ -34,7 +35,8 @@ with tab_figures:
     st.markdown("Un tableau CSV ou XLSX, une ligne par chiffre : `territory_level` (ou `niveau`), `territory_code` "
                 "ou `territory_name`, `year`, `indicator`, `value`, `unit`, `scope`, `source_url`. Chaque chiffre "
                 "garde sa source ; un fichier avec une ligne invalide n'importe rien.")
-    figures_file = st.file_uploader("Fichier de chiffres", type=["csv", "xlsx"], key="import.figures")
+    figures_file = st.file_uploader("Fichier de chiffres", type=["csv", "xlsx"],
+                                    max_upload_size=staffui.FIGURES_UPLOAD_MB, key="import.figures")
     if figures_file is not None:
         staffui.import_figures(db, figures_file)
 

@@ -3,6 +3,7 @@
 import pytest
 
 from esscope import auth, staffui, store
+from esscope.limits import FIGURES_BYTES, MIB, PROGRAMME_BYTES
 from esscope.parse import detect_format
 
 PASSWORD = "un mot de passe de test"
@@ -151,3 +152,10 @@ def test_the_uploader_takes_every_kind_of_programme_the_reader_reads(name, data,
     # a file the reader knows by its name must not be refused by the page before it is read
     assert detect_format(data, name) == fmt
     assert name.rsplit(".", 1)[1] in staffui.PROGRAMME_TYPES
+
+
+def test_each_uploader_says_the_size_its_reader_takes(logged_in):
+    # the uploader's « 20 Mo par fichier » is the reader's own bound, not Streamlit's 200 Mo
+    programme, figures = logged_in.get("file_uploader")
+    assert programme.proto.max_upload_size_mb == PROGRAMME_BYTES.limit // MIB == 20
+    assert figures.proto.max_upload_size_mb == FIGURES_BYTES.limit // MIB
