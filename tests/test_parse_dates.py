@@ -11,6 +11,7 @@ from esscope.parse.dates import (
     resolve,
     weekday_year,
     with_month_of_bare_days,
+    with_next_days,
     with_relative_days,
     with_spoken_numbers,
 )
@@ -161,5 +162,17 @@ def test_days_said_from_an_articles_date_past_coming_and_tomorrow_evening():
     text = ("Albi et agglo, mercredi 2 novembre 2011, p. 14\n\n"
             "Demain soir, lancement. Dès samedi, disco-soupe. Samedi dernier, un troc. Mardi prochain, un atelier.")
     assert with_relative_days(text).split("\n")[-1] == (
-        "Jeudi 3 novembre soir, lancement. Dès samedi 5 novembre, disco-soupe. samedi 29 octobre, un troc. "
-        "mardi 8 novembre, un atelier.")
+        "Jeudi 3 novembre soir, lancement. Dès samedi 5 novembre, disco-soupe. Samedi 29 octobre, un troc. "
+        "Mardi 8 novembre, un atelier.")      # (a day that opens a sentence keeps its capital)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mercredi 12 novembre, forum. Le lendemain encore, atelier.", "Le jeudi 13 novembre encore, atelier."),
+    ("Samedi 8, marché. Dès le lendemain, visite.", "Dès le dimanche 9, visite."),
+    # the day is written after it, or said since in words whose day is not known: left as written
+    ("Mardi 4, débat. Le lendemain soir, vendredi 14, cinéma.", "Le lendemain soir, vendredi 14, cinéma."),
+    ("Le 10 novembre, forum. Mardi prochain, ouverture. Le lendemain, visite.", "Le lendemain, visite."),
+    ("Le 29 novembre, forum. Le lendemain, bilan.", "Le lendemain, bilan."),
+])
+def test_the_day_after_is_read_from_the_day_named_before_it(text, expected):
+    assert with_next_days(text).endswith(expected)

@@ -138,3 +138,68 @@ def test_a_title_names_its_event_rather_than_its_venue_or_host():
 def test_fields_have_one_written_form(parse):
     event = parse("Mardi 10 octobre : atelier  sur l’épargne  solidaire à Lorient.").events[0]
     assert event.title == "Atelier sur l'épargne solidaire"
+
+
+# A web article hard-wrapped at about 80 characters, its days said from its own publication day.
+WRAPPED = """L'ÉCHO DE CORNOUAILLE
+Accueil › Quimper › Économie
+
+Quimper. Le Mois de l'économie solidaire démarre en Cornouaille
+
+Par Anne Le Dantec
+Publié le jeudi 3 novembre 2016 à 18h10 – Modifié le vendredi 4 novembre 2016
+
+Le programme commence sans attendre. Demain vendredi, la Ressourcerie du Steir
+ouvre ses ateliers de réparation au public dans ses locaux de Quimper, de 14 h
+à 18 h. Samedi, place au jardinage : l'association Graines d'Odet tient sa bourse
+aux semences sur le parking de la halle de Pont-l'Abbé, de 10 h à 13 h.
+
+Rien n'est prévu lundi, la salle étant prise. Mais dès le mercredi 9, la Maison
+de l'emploi de Quimper organise un forum des métiers solidaires dans ses locaux
+du centre-ville, avec une vingtaine d'employeurs. Le lendemain encore, c'est à
+la médiathèque de Concarneau que l'association Les Liseurs de la Ville Close
+organise une lecture publique « Travailler ensemble », suivie d'un échange.
+
+En revanche, la visite de la conserverie coopérative de Douarnenez, annoncée
+dans notre édition de lundi, n'aura finalement pas lieu.
+
+Le week-end des 19 et 20, la salle Avel Dro de Plozévet accueille le salon des
+circuits courts de Cornouaille, porté par l'association Terres d'Ouest. Le Mois
+s'achèvera le 26 par une soirée de clôture, toujours à Quimper, avec le pôle
+ESS de Cornouaille, avant le marché de Noël solidaire du samedi 3 décembre.
+"""
+
+
+def test_an_article_s_days_are_read_from_its_publication_day_and_from_each_other(parse):
+    # « Demain vendredi », « Samedi » from the day it was published, « Le lendemain » from the day named before
+    # it, « le week-end des 19 et 20 » and « le 26 » in the month of the article's other days; « Rien n'est prévu
+    # lundi » and a visit that « n'aura finalement pas lieu » (announced « dans notre édition de lundi ») are none
+    found = {(e.start_date, e.end_date, e.commune_name) for e in parse(WRAPPED).events if e.start_date < "2016-12-01"}
+    assert found == {("2016-11-04", "2016-11-04", "Quimper"), ("2016-11-05", "2016-11-05", "Pont-l'Abbé"),
+                     ("2016-11-09", "2016-11-09", "Quimper"), ("2016-11-10", "2016-11-10", "Concarneau"),
+                     ("2016-11-19", "2016-11-20", "Plozévet"), ("2016-11-26", "2016-11-26", "Quimper")}
+
+
+def test_a_sentence_wrapped_before_a_capital_is_read_whole(parse):
+    # « … c'est à » / « la médiathèque de Concarneau que l'association Les Liseurs de la Ville Close » / « organise
+    # une lecture publique … »: the title is on the line after the date's
+    reading = next(e for e in parse(WRAPPED).events if e.start_date == "2016-11-10")
+    assert "Travailler ensemble" in reading.title
+
+
+BOXED = """Publié le lundi 7 novembre 2016 à 08h00
+
+Premier rendez-vous le mercredi 9 novembre, à Morlaix, avec un ciné-débat autour des monnaies locales.
+Le samedi 12 novembre, l'épicerie solidaire de Landivisiau ouvre ses portes au public.
+
+L'AGENDA
+• Mercredi 9 novembre, 20 h, Morlaix : ciné-débat « La monnaie des communs »
+• Samedi 12 novembre, 10 h, Landivisiau : portes ouvertes de l'épicerie solidaire
+"""
+
+
+def test_an_event_told_in_the_article_and_again_in_its_box_is_one(parse):
+    # the article's « ciné-débat autour des monnaies locales » and the box's « ciné-débat « La monnaie des communs » »:
+    # the same kind of event, the same day, in the same commune
+    found = [(e.start_date, e.commune_name) for e in parse(BOXED).events]
+    assert sorted(found) == [("2016-11-09", "Morlaix"), ("2016-11-12", "Landivisiau")]

@@ -47,7 +47,8 @@ _TO = re.compile(r"\s+(?:au|à|a)\s+(?=(?:(?:lundi|mardi|mercredi|jeudi|vendredi
                  re.IGNORECASE)
 # « … est annulé(e) », « … n'aura pas lieu », « … est reporté(e) à une date ultérieure »
 _CANCELLED = re.compile(rf"\s*,?\s*(?:{_STATE}(?:annul[ée]e?s?|d[ée]programm[ée]e?s?|supprim[ée]e?s?)\b|"
-                        r"n['’]aura\s+pas\s+lieu\b|ne\s+pourra\s+pas\s+avoir\s+lieu\b|"
+                        r"n['’]aura\s+(?:finalement\s+|donc\s+|malheureusement\s+|plus\s+)?pas\s+lieu\b|"
+                        r"ne\s+pourra\s+pas\s+avoir\s+lieu\b|"
                         rf"{_STATE}?{_MOVE_WORD}\s+(?:à\s+une\s+date\s+ult[ée]rieure|sine\s+die|à\s+plus\s+tard))",
                         re.IGNORECASE)
 # a sentence ends on « . » before a capital, or where a bullet lost by a PDF extraction (« (cid:127) ») opens an item

@@ -7,6 +7,7 @@ dimanche 12 novembre », « Samedi 25 / dimanche 26 novembre », « Du 30 novemb
 """
 
 import bisect
+import collections
 import datetime as dt
 import functools
 import re
@@ -363,11 +364,14 @@ _OWN_DAY = re.compile(rf"^\s*(?:(?:(?:vid[ée]o|article|[ée]pisode|[ée]mission
                       rf"(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne|diffus[ée]e?|enregistr[ée]e?)\s+le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+"
                       rf"(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\s*$", re.IGNORECASE | re.MULTILINE)
 # « Publié le 04/11/2017 à 6h00 » opening its line; « PESSAC, 4 novembre 2017. — » an article's dateline
+# « Publié le vendredi 07 novembre 2014 à 17h45 – Modifié le … »: a web article's own day, its hour after it
+_OWN_PUBLISHED = re.compile(rf"^\s*(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\s+le\s+(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+"
+                            rf"(?P<m>{_MONTH})\.?\s+(?P<y>(?:19|20)\d\d)\s*(?:à|,|-|–)\s*\d{{1,2}}\s*[h:]", re.IGNORECASE | re.MULTILINE)
 _OWN_FIGURES = re.compile(r"^\s*(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\s+le\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b",
                           re.IGNORECASE | re.MULTILINE)
 _OWN_DATELINE = re.compile(rf"^[A-ZÀ-Ý][\w’'\- ]{{1,40}},\s+(?:le\s+)?(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+"
                            rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE | re.MULTILINE)
-_RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain|aujourd['’]hui)(?:\s+(?P<wd1>{_WEEKDAY})|"
+_RELATIVE = re.compile(rf"\b(?:(?P<tomorrow>apr[èe]s-demain|demain|aujourd['’]hui|avant-hier|hier)(?:\s+(?P<wd1>{_WEEKDAY})|"
                        r"(?=\s*(?:[,:]|à\s+\d|(?:matin|soir|apr[èe]s-midi)\b|\d{1,2}\s*h)))|"
                        # « Ce soir 18h à Caen : … » in a post: the post's own day
                        r"(?P<tonight>ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi)(?=\s+(?:à\s+)?\d{1,2}\s*h)|"
@@ -403,6 +407,7 @@ _OWN_MASTHEAD = re.compile(rf"^[^\n]{{0,60}}\S\s{{3,}}(?:{_WEEKDAY}\s+)?(?P<d>\d
 # « organise une journée portes ouvertes samedi, de 10 h à 17 h » in a dated paper: the coming Saturday (not « du
 # lundi au vendredi », « le samedi », « samedi 14 »)
 _BARE_WEEKDAY = re.compile(r"(?<![\w'’-])(?<!\bdu\s)(?<!\bau\s)(?<!\ble\s)(?<!\bet\s)(?<!\bles\s)(?<!\bou\s)"
+                           r"(?<!dition\sde\s)(?<!dition\sdu\s)"     # « annoncée dans notre édition de mardi »: a past issue
                            r"(?P<wd7>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])"
                            r"(?!\s*,?\s*(?:le\s+)?\d)(?!\s+(?:au|et|ou|à|de\s+chaque|prochain|dernier)\b)", re.IGNORECASE)
 
@@ -414,7 +419,8 @@ def with_relative_days(text: str) -> str:
     and the weekday said agrees."""
     if not (_RELATIVE.search(text) or _RELATIVE_LINE.search(text) or _BARE_WEEKDAY.search(text)):
         return text
-    papers = [*_OWN_DATELINE.finditer(text), *_OWN_MASTHEAD.finditer(text[:400]), *_OWN_COPY.finditer(text[:300])]
+    papers = [*_OWN_DATELINE.finditer(text), *_OWN_MASTHEAD.finditer(text[:400]), *_OWN_COPY.finditer(text[:300]),
+              *_OWN_PUBLISHED.finditer(text[:2000])]
     stamps = [(m.start(), _stamp(m)) for m in [*_OWN_DAY.finditer(text), *papers, *_OWN_POST.finditer(text)]]
     stamps += [(m.start(), (int(m.group("y")), int(m.group("m")), int(m.group("d"))))
                for m in [*_OWN_FIGURES.finditer(text), *_OWN_PRINT.finditer(text)]]
@@ -500,7 +506,10 @@ def with_spoken_numbers(text: str) -> str:
 
 
 # « Le 14, direction Talence », « Le 25, les amateurs … »: a sentence opening on a day said without its month
-_BARE_DAY = re.compile(r"(?:(?<=^)|(?<=[.!?»]\s)|(?<=\n))(?P<le>[Ll]e)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:er)?(?=\s*,\s*\S)",
+_BARE_DAY = re.compile(r"(?:(?<=^)|(?<=[.!?»]\s)|(?<=\n))(?P<le>[Ll]e)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:er)?(?=\s*,\s*\S)|"
+                       # « Le Mois s'achèvera le 28 par une soirée », « le week-end des 22 et 23, la salle … »
+                       r"(?<=\s)(?P<le2>[Ll]e|[Ll]e\s+week-end\s+des\s+(?:3[01]|[12]\d|0?[1-9])\s+et)\s+(?P<d2>3[01]|[12]\d|0?[1-9])(?:er)?"
+                       r"(?=\s*,|\s+(?:par|avec|pour|dans|sur|chez|autour|à\s+(?!\d))\b)",
                        re.MULTILINE)
 _NAMED_DAY = re.compile(rf"(?<![\d/])(?:3[01]|[12]\d|0?[1-9])(?:er)?\s+(?P<m>{_MONTH})(?![{_A}])", re.IGNORECASE)
 
@@ -510,12 +519,50 @@ def with_month_of_bare_days(text: str) -> str:
     (three at least): a press article names the month once and then the day alone."""
     if not _BARE_DAY.search(text):
         return text
-    months = {_month(m.group("m")) for m in _NAMED_DAY.finditer(text)}
-    named = len(_NAMED_DAY.findall(text))
-    if len(months) != 1 or named < 3:
+    # (one day of another month, « le marché de Noël prendra le relais le samedi 6 décembre », leaves it so)
+    months = collections.Counter(_month(m.group("m")) for m in _NAMED_DAY.finditer(text))
+    if not months or months.most_common(1)[0][1] < max(3, 0.8 * sum(months.values())):
         return text
-    month = MONTH_NAMES[months.pop() - 1]
-    return _BARE_DAY.sub(lambda m: f"{m.group('le')} {m.group('d')} {month}", text)
+    month = MONTH_NAMES[months.most_common(1)[0][0] - 1]
+    return _BARE_DAY.sub(lambda m: f"{m.group('le') or m.group('le2')} {m.group('d') or m.group('d2')} {month}", text)
+
+
+# « Le lendemain encore, c'est au cinéma … »: the day after the last day the text named (« la veille » is left: « le
+# lien est envoyé la veille » is said from the event's own day)
+_NEXT_DAY = re.compile(rf"\b(?P<w>(?:[Dd]ès\s+)?[Ll]e\s+(?P<n>(?:sur)?lendemain))\b"
+                       rf"(?!\s*(?:au\s+soir|soir|matin|apr[èe]s-midi)?\s*,?\s*(?:{_WEEKDAY}\s+)?\d)(?!\s+(?:de|du|des|d['’]))", re.IGNORECASE)
+_NEXT_SHIFT = {"lendemain": 1, "surlendemain": 2}
+
+
+def with_next_days(text: str) -> str:
+    """« Mercredi 12, … Le lendemain encore, … » → « … Le jeudi 13 encore, … »: a day said from the one the
+    text named last (within a few lines), written out."""
+    if not _NEXT_DAY.search(text):
+        return text
+    out, at = [], 0
+    for m in _NEXT_DAY.finditer(text):
+        out.append(text[at:m.start()])
+        out.append(_next_day(m, "".join(out)[-600:]))
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
+def _next_day(m, before: str) -> str:
+    found = search_dates(before, loose=True)
+    if not found:
+        return m.group(0)
+    at, match = max(found, key=lambda f: f[0])
+    if re.search(rf"\b{_WEEKDAY}\b|\bprochain", before[at + match.end:], re.IGNORECASE):
+        return m.group(0)       # a day said since, not written out (« mardi prochain »): which one is not known
+    last = match.points[-1]
+    day = last.day + _NEXT_SHIFT[fold(m.group("w")).split()[-1]]
+    if not 1 <= day <= 28 or last.day > 28:
+        return m.group(0)       # past the 28th the month may end: left as written
+    weekday = next((k for k, w in enumerate(WEEKDAY_NAMES) if w[:3] == fold(last.weekday or "")[:3]), None)
+    words = [WEEKDAY_NAMES[(weekday + day - last.day) % 7]] if weekday is not None else []
+    words += [str(day)] + ([MONTH_NAMES[last.month - 1]] if last.month else [])
+    said = m.group(0)
+    return said[:len(said) - len(m.group("n"))] + " ".join(words)
 
 
 def _written_day(m, today: dt.date) -> str:
@@ -529,7 +576,8 @@ def _written_day(m, today: dt.date) -> str:
         day = today
     elif groups.get("tomorrow") or groups.get("alone"):
         word = fold(groups.get("tomorrow") or groups.get("alone"))
-        day = today + dt.timedelta(days=2 if word.startswith("apres") else 0 if word.startswith("aujourd") else 1)
+        shift = {"apres-demain": 2, "demain": 1, "aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "avant-hier": -2}
+        day = today + dt.timedelta(days=shift.get(word, 0))
         if weekday is not None and day.weekday() != weekday:
             return m.group(0)
     elif groups.get("wd2"):     # « jeudi prochain »: the next one after today
@@ -542,8 +590,10 @@ def _written_day(m, today: dt.date) -> str:
     if groups.get("wd4"):
         return f"{said[0]}{written[1:]}"
     # (« CE SAMEDI » opening its line stays a capital: a line in lower case would go on the one above)
+    # (« … sans attendre. Demain samedi, … » opens a sentence: so does what it becomes)
     opens_line = not m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()].strip()
-    return written[:1].upper() + written[1:] if opens_line and m.group(0)[:1].isupper() else written
+    opens_sentence = re.search(r"\.\s+$", m.string[max(0, m.start() - 3):m.start()])
+    return written[:1].upper() + written[1:] if (opens_line or opens_sentence) and m.group(0)[:1].isupper() else written
 
 
 def format_day(day: dt.date) -> str:

@@ -111,6 +111,11 @@ _CANCELLED = re.compile(r"\bannul(?:er|é|ée|és|ées|ation)\b|\bd[ée]programm
                         re.IGNORECASE)
 
 
+# « Rien n'est prévu mardi, jour férié. »: a day said empty
+_NOTHING = re.compile(r"\b(?:rien|aucun\s+(?:[ée]v[ée]nement|rendez-vous|animation))\s+n['’]est\s+(?:pr[ée]vu|programm[ée])",
+                      re.IGNORECASE)
+
+
 def cancelled(text: str) -> bool:
     """« Annulé », « ANNULÉE », « déprogrammé »: a text that says an event will not take place."""
     return bool(_CANCELLED.search(text or ""))
@@ -303,6 +308,7 @@ def opens_entry(rest: str, found: dates.DateMatch) -> bool:
 def opens_sentence(rest: str) -> bool:
     """After a date and a comma, a sentence that says an event happens (« , l'association X ouvre ses
     portes … »), not one that counts the month's events."""
+    rest = re.sub(r"^\s+(?:encore|aussi|[ée]galement|enfin|ensuite|puis)(?=\s*,)", "", rest, flags=re.IGNORECASE)
     spoken = re.match(r"^\s+(?:on|nous|je|j['’]|ils?|elles?|c['’]est|venez|rendez-vous|rdv)\b", rest, re.IGNORECASE)
     if not (re.match(r"^\s*,\s*\S", rest) or spoken):     # « mardi 21 on part à Landerneau pour la table ronde … »
         return False
@@ -396,7 +402,7 @@ def judge_sentence(sentence: str, at: int, found: dates.DateMatch) -> Verdict:
     if _NOT_EVENT_DAY.search(before) or found.kind == "until":
         return Verdict(False, LIMIT)
     told = f"{before.rstrip(' ,')} {after.lstrip(' ,')}".strip()
-    if not names_an_event(told):
+    if not names_an_event(told) or _NOTHING.search(sentence):
         return Verdict(False, NO_EVENT)
     return KEEP
 

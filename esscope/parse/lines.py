@@ -543,6 +543,7 @@ def _unwrapped(raws: list) -> list:
     d'une rencontre … »): a line that does not close and a next line that goes on in lower case."""
     out, narrow = [], _narrow_column(raws)
     briefs = narrow and _prose_column(raws)
+    width = _wrap_width(raws)
     for n, raw in enumerate(raws):
         if narrow and out and _carried_on(out[-1][1], raw):
             # a newspaper's narrow column: « ★ Aujourd'hui, 18h – Ajaccio. » / « Lancement du Mois de l'ESS en »
@@ -593,6 +594,12 @@ def _unwrapped(raws: list) -> list:
             # « Maison de quartier de » / « Villejean, Rennes »: a line that stops on a preposition goes on
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
             continue
+        if width and out and n >= 2 and _wrapped_prose(raws[n - 1], raw, width) and _filled(raws[n - 2], width) \
+                and out[-1][1].endswith(raws[n - 1].rstrip()):
+            # « … c'est au cinéma Le Korrigan de Guérande que l'association » / « Guérande en transition projette … »:
+            # running text wrapped at a fixed width, cut before a capital
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {raw.strip()}")
+            continue
         if out and _HYPHENATED.search(out[-1][1]) and re.match(r"^\s*[a-zà-ÿ]", raw):
             # « terri- » / « toires » : a word cut at the line's end by hyphenation
             out[-1] = (out[-1][0], _HYPHENATED.sub("", out[-1][1].rstrip()) + raw.strip())
@@ -637,6 +644,45 @@ def _column_joined(above: str, raw: str) -> str:
     if _HYPHENATED.search(above) and re.match(r"^\s*[a-zà-ÿ]", raw):
         return _HYPHENATED.sub("", above.rstrip()) + raw.strip()
     return f"{above.rstrip()} {raw.strip()}"
+
+
+_PROSE_WORDS = re.compile(r"(?<![\w'’])(?:le|la|les|de|des|du|un|une|et|à|au|qui|que|pour|avec|dans|sur|son|sa|ses|est|sont)(?![\w'’])")
+
+
+def _wrap_width(raws: list) -> int | None:
+    """The width running text is wrapped at (an article, a mail: most of its long lines end within a few
+    characters of it), or None when the lines are not wrapped so."""
+    lengths = sorted(len(raw.rstrip()) for raw in raws if len(raw.strip()) >= 40)
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(width - _slack(width) <= n <= width for n in lengths)
+    return width if width >= 60 and near >= max(5, len(lengths) // 3) else None
+
+
+def _slack(width: int) -> int:
+    """How much shorter than the width a wrapped line may end (a long word sent to the next line)."""
+    return max(12, width // 6)
+
+
+def _filled(raw: str, width: int) -> bool:
+    """A line of a paragraph wrapped at `width` (not its last)."""
+    text = raw.strip()
+    return width - _slack(width) <= len(raw.rstrip()) <= width and not text.endswith((".", ":", "!", "?")) and "|" not in text \
+        and len(_PROSE_WORDS.findall(text.lower())) >= 3 and not dates.match_date(text)
+
+
+def _wrapped_prose(above: str, raw: str, width: int) -> bool:
+    """A line of running text filled to the wrap width and cut mid-sentence (it ends on a word), over a line
+    that goes on with more running text. (The caller asks that the line above it be filled too: a title over
+    its description is no paragraph's middle.)"""
+    above, below = above.rstrip(), raw.strip()
+    if not (width - _slack(width) <= len(above) <= width) or not re.search(r"(?:^|\s)[a-zà-ÿ][\w'’-]*$", above) \
+            or len(below.split()) < 4:
+        return False
+    if BULLET.match(raw) or label_of(raw) or dates.match_date(below) or is_caps(below) or "|" in raw:
+        return False
+    return len(_PROSE_WORDS.findall(above.lower())) >= 3 and len(_PROSE_WORDS.findall(below.lower())) >= 1
 
 
 def _narrow_column(raws: list) -> bool:

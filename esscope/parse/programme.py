@@ -47,7 +47,7 @@ from .places import (
 from .prose import explicit_organiser, has_event_noun
 from .rows import is_pinned, mapped_row
 from .subtitles import unsubtitled
-from .vocabulary import field_of_label, kind_in, label_of, price_of
+from .vocabulary import canonical_kind, field_of_label, kind_in, label_of, price_of
 
 _UNDATED = re.compile(r"dates?\s+(?:à|a)\s+(?:pr[ée]ciser|d[ée]finir|venir|confirmer|d[ée]terminer|fixer)|"
                       r"en\s+(?:cours\s+de\s+)?construction|non\s+dat[ée]e?s|sans\s+date|date\s+non\s+fix[ée]e",
@@ -65,7 +65,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
     text = unflatten(ungrid(joined_rows(ungantted(unslacked(unchatted(spelled_out(without_private(unmemoed(unsubtitled(_SPACES.sub(" " * _WIDEST_GAP, text)))))))))))
     places = places.with_aliases(document_aliases(text, lambda name: _sure_commune(name, places)))
-    lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_relative_days(dates.with_spoken_numbers(text))), cut=dated_sentences))
+    lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_next_days(dates.with_relative_days(dates.with_spoken_numbers(text)))), cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]
     year, _how, warnings = choose_year(text, candidates, edition or year_hint)
@@ -1032,7 +1032,8 @@ def _twins(a, b, few: bool, blanks: list) -> bool:
     if a.title != b.title and (few or _told(a) or _told(b)) \
             and (_alike(a.title, b.title) or _unnamed_twin(a, b) or _kind_named(a, b)):
         return True
-    if (_told(a) or _told(b)) and a.commune_code and a.commune_code == b.commune_code and _holds_title(a, b):
+    if (_told(a) or _told(b)) and a.commune_code and a.commune_code == b.commune_code \
+            and (_holds_title(a, b) or _told(a) != _told(b) and _same_kind(a, b)):
         return True
     if a.title != b.title and _same_milestone(a, b):
         return True     # one opening, closing or prize-giving a day in one place, in a list however long
@@ -1087,6 +1088,13 @@ def _holds_title(a, b) -> bool:
     wa, wb = _title_words(a.title), _title_words(b.title)
     short, long = sorted((wa, wb), key=len)
     return len(short) >= 2 and short < long
+
+
+def _same_kind(a, b) -> bool:
+    """« un ciné-débat autour des semences paysannes » in an article and « Ciné-débat « Les Semeurs de communs » »
+    in its box: the same kind of event, named at the head of both titles."""
+    kinds = {canonical_kind(kind_in(title, within=20)) for title in (a.title or "", b.title or "")}
+    return len(kinds) == 1 and None not in kinds
 
 
 def _unnamed_twin(a, b) -> bool:

@@ -69,7 +69,7 @@ _EVENT_VERBS = (r"r[ée]unira|r[ée]unit|rassemblera|rassemble|aura\s+lieu|a\s+l
                 r"s['’]installe(?:ra)?|investit|investira|revient|reviendra|d[ée]barque(?:ra)?|f(?:ait|era)\s+[ée]tape|"
                 r"se\s+d[ée]roulera|se\s+d[ée]roule|accueillera|accueille|proposera|propose|permettra|permet|"
                 r"invite|invitera|ouvrira|pr[ée]sentera|cl[ôo]turera|lancera|mettra|donnera|abordera|"
-                r"exposer(?:a|ont)|expose(?:nt)?|projettera|projetteront|"
+                r"exposer(?:a|ont)|expose(?:nt)?|projette(?:nt|ra|ront)?|"
                 r"(?:est|sont)\s+(?:report|prolong|d[ée]plac)[ée]e?s?|"
                 r"figur(?:e|ent|era|eront)\s+(?:(?:également|aussi|encore)\s+)?au\s+programme|"
                 r"(?:est|sont|sera|seront)\s+pr[ée]vue?s?")
