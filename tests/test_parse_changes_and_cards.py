@@ -243,3 +243,42 @@ def test_a_sentence_that_tells_the_opening_of_the_month_is_the_opening_listed_be
             "- mardi 7 novembre, 18 h 30, Les Champs Libres : soirée d'ouverture « L'ESS en Bretagne », par la Ville ;\n"
             "- samedi 18 novembre, place des Lices : marché solidaire, par le collectif Lices solidaires.\n")
     assert [d for d, _ in days(parse(text))] == ["2023-11-07", "2023-11-18"]
+
+
+CATEGORIES = """Agenda de la ville – Mois de l'économie sociale et solidaire
+
+Le 6/11
+Solidarités
+Ouverture du Mois de l'ESS
+Hôtel de Ville - Poitiers
+Organisé par : Ville de Poitiers
+
+Le 8/11
+Cinéma
+Ciné-débat « Le temps des communs »
+Cinéma Le Dietrich - Poitiers
+
+Le 13/11
+Environnement
+Repair café
+Salle de la Blaiserie - Poitiers
+
+Le 15/11
+Exposition
+Exposition « Mains d'œuvre »
+Médiathèque François-Mitterrand - Poitiers
+
+Tous les mardis
+Solidarités
+Permanence de l'épicerie solidaire
+Épicerie du Clos - Poitiers
+Les mardis 6, 13, 20 et 27/11, de 14h à 17h.
+"""
+
+
+def test_a_web_agendas_category_between_a_cards_date_and_its_title_is_no_title(parse):
+    # « Cinéma », « Environnement », « Solidarités » under each date: the cards' categories (themes, kinds), found so
+    # under most of them; a card's last line « Les mardis …, de 14h à 17h. » leaves no title « De »
+    assert days(parse(CATEGORIES, edition=2018)) == [
+        ("2018-11-06", "Ouverture du Mois de l'ESS"), ("2018-11-08", "Ciné-débat « Le temps des communs »"),
+        ("2018-11-13", "Repair café"), ("2018-11-15", "Exposition « Mains d'œuvre »")]

@@ -57,7 +57,39 @@ def learn_rubrics(lines: list, anchors: list) -> set:
             tagged[first.casefold()] += 1
         elif not tags and top.strip().casefold() in facets:
             listed[top.strip().casefold()] += 1
-    return {rubric for rubric, n in tagged.items() if n >= 3} | {rubric for rubric, n in listed.items() if n >= 2}
+    return {rubric for rubric, n in tagged.items() if n >= 3} | {rubric for rubric, n in listed.items() if n >= 2} \
+        | _short_rubrics(lines, anchors)
+
+
+def _short_rubrics(lines: list, anchors: list) -> set:
+    """« Le 7/11 » / « Cinéma » / « Ciné-débat « Demain, la ressourcerie » » / « Cinéma Les Studios - Tours »: a
+    word or two between each card's date and its title, most of them themes or kinds of event — the card's
+    category, found so under most dates alone on their line (three at least)."""
+    found, cards, tops = Counter(), 0, []
+    for anchor in anchors:
+        if anchor.rest.strip(" ,–-"):
+            continue
+        block = [line.text.strip() for line in lines[anchor.at + 1:anchor.at + 5] if not line.blank
+                 and not status_badge(line.text)][:2]
+        if len(block) < 2:
+            continue
+        cards += 1
+        top, title = block
+        if _CATEGORY.fullmatch(top) and title.casefold() != top.casefold():
+            tops.append(top)
+        if _CATEGORY.fullmatch(top) and title.casefold() != top.casefold() and not label_of(title) \
+                and not venue_start(title) \
+                and (kind_in(title, within=25) or "«" in title or title.casefold().startswith(top.casefold())):
+            found[top.casefold()] += 1
+    named = sum(n for top, n in found.items() if is_theme(top) or is_kind_word(top))
+    if cards < 3 or sum(found.values()) < max(3, 0.6 * cards) or 2 * named < sum(found.values()):
+        return set()
+    # then any theme or kind alone over a card's title is its category (« Solidarités » over « Lancement du Mois »)
+    return set(found) | {top.casefold() for top in tops if is_theme(top) or is_kind_word(top)}
+
+
+# a category's name: one to three words, no figure, quote or stop
+_CATEGORY = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,2}")
 
 
 def status_badge(text: str) -> bool:

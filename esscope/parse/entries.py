@@ -140,12 +140,17 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         event.kind = event.kind or badge
         set_period(event, period)
     # (« 20h30 » / « ANNULÉ » / « Ciné-débat … »: a slot struck out on the line under its time)
-    events = [e for e in events if e.title and not keep.struck_after(e.title) and not keep.cancelled_cell(e.title)
+    # (« Les jeudis 7, 14, 21 et 28/11, de 14h à 17h. » at a card's foot leaves « de »: a word that names nothing)
+    events = [e for e in events if e.title and not _NO_NAME.fullmatch(e.title) and not keep.struck_after(e.title)
+              and not keep.cancelled_cell(e.title)
               and not keep.moved_elsewhere(f"{e.title} {e.description or ''}")]
     if anchor.inside:
         for event in events:
             event.warn(TOLD.get(anchor.form, TOLD["sentence"]), 0.1)
     return _one_per_day(events, period, anchor, context) if period.separate else events
+
+
+_NO_NAME = re.compile(r"\W*(?:de|du|des|d['’]|à|au|aux|le|la|les|l['’]|et|en|ou|par|pour|avec)?\W*", re.IGNORECASE)
 
 
 def _labelled_title(block: list) -> bool:
