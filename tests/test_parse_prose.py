@@ -203,3 +203,29 @@ def test_an_event_told_in_the_article_and_again_in_its_box_is_one(parse):
     # the same kind of event, the same day, in the same commune
     found = [(e.start_date, e.commune_name) for e in parse(BOXED).events]
     assert sorted(found) == [("2016-11-09", "Morlaix"), ("2016-11-12", "Landivisiau")]
+
+
+# a paper's page: masthead with its day and folio, an article, then its agenda box « COMMUNE. Titre, date (jour), … »
+PAGE = """LE COURRIER DU BÉARN                    VENDREDI 3 NOVEMBRE 2017                    12
+PAU ET SA RÉGION
+
+La soirée de lancement a réuni deux cents personnes mardi soir, à Pau. Samedi, les bénévoles de la
+ressourcerie de Lescar ouvrent leurs portes.
+
+L'AGENDA DU MOIS
+LESCAR. Portes ouvertes de la ressourcerie, 4 novembre (samedi), de 10 h à 17 h, zone Monhauba. Par
+l'association Récup'Béarn.
+BILLÈRE. Troc de jouets, 8 novembre (mercredi), de 14 h à 17 h, salle Lacaze. Par le centre social.
+PAU. Ciné-débat « Travailler ensemble », 14 novembre (mardi), à 20 h, cinéma Le Méliès.
+"""
+
+
+def test_a_papers_box_entries_and_the_weekdays_of_its_page(parse):
+    # « Troc de jouets, 8 novembre (mercredi) »: the title before the date; « (mercredi) » is the date's own day, not
+    # the coming Wednesday; « mardi soir » in a sentence told in the past is the last Tuesday (the launch: past, no
+    # event), « Samedi » the coming one; the masthead's day and folio are no event
+    # (the article's « Samedi, … ouvrent leurs portes » and the box's entry are one event)
+    found = sorted((e.start_date, e.commune_name, e.title) for e in parse(PAGE).events)
+    assert [(day, commune) for day, commune, _ in found] == [
+        ("2017-11-04", "Lescar"), ("2017-11-08", "Billère"), ("2017-11-14", "Pau")]
+    assert [title for *_, title in found][1:] == ["Troc de jouets", "Ciné-débat « Travailler ensemble »"]

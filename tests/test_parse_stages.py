@@ -166,7 +166,7 @@ def test_a_weekday_through_a_month_gives_each_of_its_days():
 def test_days_said_relative_to_a_posts_own_date_are_written_out():
     post = "DEMAIN samedi : braderie. Jeudi prochain 18h : atelier. Ce mardi, rien.\n\n10 novembre 2023"
     assert dates.with_relative_days(post).split("\n")[0] == (
-        "Samedi 11 novembre : braderie. jeudi 16 novembre 18h : atelier. mardi 14 novembre, rien.")
+        "Samedi 11 novembre : braderie. Jeudi 16 novembre 18h : atelier. Mardi 14 novembre, rien.")
     # without the post's own date, or with a weekday that does not fit, nothing is guessed
     assert dates.with_relative_days("DEMAIN samedi : braderie.") == "DEMAIN samedi : braderie."
     assert dates.with_relative_days("DEMAIN lundi : braderie.\n10 novembre 2023").startswith("DEMAIN lundi")

@@ -400,7 +400,8 @@ _OWN_TWEET = re.compile(rf"^[^\n@]{{1,60}}\s@\w{{1,30}}\s{{3,}}(?P<d>\d{{1,2}})\
 _OWN_PRINT = re.compile(r"\A\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d),?\s+\d{1,2}:\d{2}\s{3,}\S")
 # a paper's masthead: its name, a wide gap, then its own date (« LE PETIT INSULAIRE      VENDREDI 8 NOVEMBRE 2019 »)
 _OWN_MASTHEAD = re.compile(rf"^[^\n]{{0,60}}\S\s{{3,}}(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+"
-                           rf"(?P<y>(?:19|20)\d\d)\s*$|"
+                           # (« L'ÉCHO ARTÉSIEN      VENDREDI 6 NOVEMBRE 2015      17 »: the page's number after it)
+                           rf"(?P<y>(?:19|20)\d\d)(?:\s{{3,}}\d{{1,3}})?\s*$|"
                            # « LA GAZETTE DU NORD-YONNE · Jeudi 5 novembre 2015 · N° 2187 »: a folio line
                            rf"^[^\n]{{0,60}}\S\s+[·|]\s+(?:{_WEEKDAY}\s+)?(?P<d2>\d{{1,2}})(?:er)?\s+(?P<m2>{_MONTH})\.?\s+"
                            rf"(?P<y2>(?:19|20)\d\d)\s+[·|]", re.IGNORECASE | re.MULTILINE)
@@ -408,8 +409,15 @@ _OWN_MASTHEAD = re.compile(rf"^[^\n]{{0,60}}\S\s{{3,}}(?:{_WEEKDAY}\s+)?(?P<d>\d
 # lundi au vendredi », « le samedi », « samedi 14 »)
 _BARE_WEEKDAY = re.compile(r"(?<![\w'’-])(?<!\bdu\s)(?<!\bau\s)(?<!\ble\s)(?<!\bet\s)(?<!\bles\s)(?<!\bou\s)"
                            r"(?<!dition\sde\s)(?<!dition\sdu\s)"     # « annoncée dans notre édition de mardi »: a past issue
+                           r"(?<!\()"      # « 7 novembre (samedi) »: the day of the date before it
                            r"(?P<wd7>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w-])"
-                           r"(?!\s*,?\s*(?:le\s+)?\d)(?!\s+(?:au|et|ou|à|de\s+chaque|prochain|dernier)\b)", re.IGNORECASE)
+                           r"(?!\s*(?:soir|matin|apr[èe]s-midi)?\s*,?\s*(?:le\s+)?\d)"    # « mardi soir, 3 novembre »
+                           r"(?!\s+(?:au|et|ou|à|de\s+chaque|prochain|dernier)\b)", re.IGNORECASE)
+# a sentence told in the past (« Le coup d'envoi a été donné mardi soir »): its bare weekday is the last one
+_TOLD_PAST = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:été|eu|réuni|attiré|rassemblé|accueilli|lancé)\b|"
+                        r"\bs['’](?:est|sont)\s+(?:tenue?s?|déroulée?s?|ouverte?s?)\b|\bhier\b", re.IGNORECASE)
+# a photo's caption: its day is the one the picture was taken
+_CAPTION = re.compile(r"^\s*(?:\[(?:photo|image)|l[ée]gende\b|cr[ée]dit\b)|\bPHOTO\b|©", re.IGNORECASE)
 
 
 def with_relative_days(text: str) -> str:
@@ -437,7 +445,7 @@ def with_relative_days(text: str) -> str:
             text = _WEEKDAY_HEADING.sub(lambda m: _written_day(m, dated[0][1]), text)
         text = _RELATIVE.sub(lambda m: _written_day(m, dated[0][1]), text)
         if papers:      # a paper dated once: its bare weekdays are the coming ones
-            text = _BARE_WEEKDAY.sub(lambda m: _written_day(m, dated[0][1]), text)
+            text = _BARE_WEEKDAY.sub(lambda m: _coming_or_past(m, dated[0][1]), text)
         return _RELATIVE_LINE.sub(lambda m: m.group("lead") + _written_day(m, dated[0][1]), text)
     if not own:
         return text
@@ -449,6 +457,22 @@ def with_relative_days(text: str) -> str:
         k = bisect.bisect_left(starts, m.start())
         return _written_day(m, dated[k - 1][1]) if k else m.group(0)
     return _RELATIVE.sub(said_on, text)
+
+
+def _coming_or_past(m, today: dt.date) -> str:
+    """A paper's bare weekday written out: the coming one, or the last one in a sentence told in the past;
+    in a photo's caption it is left."""
+    start = m.string.rfind("\n", 0, m.start()) + 1
+    end = m.string.find("\n", m.end())
+    line = m.string[start:end if end >= 0 else len(m.string)]
+    if _CAPTION.search(line):
+        return m.group(0)
+    sentence = re.split(r"(?<=[.!?])\s+", m.string[max(start, m.start() - 200):m.end() + 200])
+    told = next((part for part in sentence if m.group(0) in part), "")
+    if _TOLD_PAST.search(told):
+        day = today - dt.timedelta(days=(today.weekday() - WEEKDAYS[fold(m.group("wd7"))] - 1) % 7 + 1)
+        return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+    return _written_day(m, today)
 
 
 def is_masthead(line: str) -> bool:
@@ -512,6 +536,23 @@ _BARE_DAY = re.compile(r"(?:(?<=^)|(?<=[.!?»]\s)|(?<=\n))(?P<le>[Ll]e)\s+(?P<d>
                        r"(?=\s*,|\s+(?:par|avec|pour|dans|sur|chez|autour|à\s+(?!\d))\b)",
                        re.MULTILINE)
 _NAMED_DAY = re.compile(rf"(?<![\d/])(?:3[01]|[12]\d|0?[1-9])(?:er)?\s+(?P<m>{_MONTH})(?![{_A}])", re.IGNORECASE)
+
+
+# « 7 novembre (samedi) », « 21 et 22 novembre (samedi et dimanche) »: the weekday in brackets after the date
+_BRACKETED_WEEKDAY = re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})(?:er)?(?:\s+et\s+(?P<d2>\d{{1,2}}))?\s+(?P<m>{_MONTH})\.?"
+                                rf"\s*\((?P<w>{_WEEKDAY})\.?(?:\s+et\s+(?P<w2>{_WEEKDAY})\.?)?\)", re.IGNORECASE)
+
+
+def with_weekdays_first(text: str) -> str:
+    """« 7 novembre (samedi) » → « samedi 7 novembre », « 21 et 22 novembre (samedi et dimanche) » → « samedi 21 et
+    dimanche 22 novembre »: the weekday where a date says it (else it stays in the title, or reads as another day)."""
+    def first(m):
+        if bool(m.group("d2")) != bool(m.group("w2")):
+            return m.group(0)
+        if m.group("d2"):
+            return f"{m.group('w')} {m.group('d')} et {m.group('w2')} {m.group('d2')} {m.group('m')}"
+        return f"{m.group('w')} {m.group('d')} {m.group('m')}"
+    return _BRACKETED_WEEKDAY.sub(first, text) if "(" in text else text
 
 
 def with_month_of_bare_days(text: str) -> str:

@@ -59,7 +59,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
     if item.startswith(("⚠", "ℹ")):
         header, item = f"{header}, {item}", ""      # « J3 – SAMEDI 5 NOVEMBRE   ⚠ deux arrêts … »: a remark on the day
     if anchor.form == "lead" and has_event_noun(anchor.lead) and not WHERE_WORDS.match(anchor.lead) \
-            and (not item or (_DASH.search(f" {rest} ") or len(anchor.lead.split()) > 4) and not has_event_noun(item)
+            and (not item or (_DASH.search(f" {rest} ") or len(anchor.lead.split()) >= 2) and not has_event_noun(item)
                  and "«" not in item):
         # « FORUM EMPLOI ESS – Jeudi 15 novembre 2012, de 9h à 16h », « Marché forain — samedi 4 novembre — front de
         # mer, Saint-Gilles — Association X »: the title comes first, the cells after the date say where and who

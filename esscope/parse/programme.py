@@ -65,7 +65,7 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     `year_hint`: the edition named where it is not content (a PDF's running header)."""
     text = unflatten(ungrid(joined_rows(ungantted(unslacked(unchatted(spelled_out(without_private(unmemoed(unsubtitled(_SPACES.sub(" " * _WIDEST_GAP, text)))))))))))
     places = places.with_aliases(document_aliases(text, lambda name: _sure_commune(name, places)))
-    lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_next_days(dates.with_relative_days(dates.with_spoken_numbers(text)))), cut=dated_sentences))
+    lines = mark_tables(read_lines(dates.with_month_of_bare_days(dates.with_next_days(dates.with_relative_days(dates.with_weekdays_first(dates.with_spoken_numbers(text))))), cut=dated_sentences))
     candidates = find_candidates(lines)
     anchors = [a for a in candidates if a.kept]
     year, _how, warnings = choose_year(text, candidates, edition or year_hint)
@@ -109,6 +109,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     for k, anchor in enumerate(anchors):
         end = min([bounds[k + 1]] + [u for u in stops if u > anchor.at])
         block = lines[titles[k] + 1:anchor.at] + lines[anchor.at + 1:end] if k in titles else lines[anchor.at + 1:end]
+        if block and end < len(lines) and not block[-1].blank and block[-1].n == lines[end].n:
+            block = block[:-1]      # « PAU. » cut from « PAU. Ciné-débat …, mardi 14 novembre »: the next entry's
         if k + 1 in titles and all(line.blank for line in block) and anchors[k + 1].found.points == anchor.found.points:
             # « Albi — mardi 8 novembre » heading an entry written title first on the same day
             anchors[k + 1].rest = f"{anchor.lead} {anchor.rest} {anchors[k + 1].rest}"
