@@ -333,6 +333,33 @@ def test_the_place_a_document_gives_for_all_its_events_goes_to_those_that_say_no
     assert events[2].kind != "Remise de prix"
 
 
+TIERS_LIEU = """LA FABRIQUE DU MARAIS
+tiers-lieu coopératif · 4 quai Louis-Durand · 17000 La Rochelle
+
+Sauf mention « hors les murs », tout se passe ici, à la Fabrique.
+
+Atelier « Réparer son vélo »
+mer. 8 nov. · 17h-19h
+
+Troc de graines — HORS LES MURS
+sam. 11 nov. · 10h
+Au jardin partagé de Port-Neuf, Lagord.
+"""
+
+
+def test_here_is_the_letterheads_commune_for_the_events_that_name_none(read):
+    # « Sauf mention « hors les murs », tout se passe ici »: the letterhead's address; « hors les murs », its own
+    events = read(TIERS_LIEU, edition=2023).events
+    assert [(e.start_date, e.commune_name) for e in events] == [("2023-11-08", "La Rochelle"),
+                                                               ("2023-11-11", "Lagord")]
+
+
+def test_a_place_line_ending_with_its_hours_gives_its_commune(read):
+    text = "Mois de l'ESS 2023\n\nJeudi 16 novembre\nForum « Travailler dans l'ESS »\nMaison des associations, Troyes. 14h-18h.\n"
+    event = read(text, edition=2023).events[0]
+    assert (event.venue, event.commune_name, event.start_time) == ("Maison des associations", "Troyes", "14:00")
+
+
 def test_an_entry_under_its_day_with_a_time_and_room_line_takes_its_title_from_below(read):
     text = ("Samedi 25 novembre\n10h-12h – Salle Vauban\nRepair café : venez avec vos objets en panne.\n\n"
             "Portes ouvertes chez Les Jardins du Coeur le mercredi 29 novembre à Rennes.")

@@ -204,6 +204,9 @@ def _structured_event(part: list, head: Head, context: Context, previous: Event 
     if place_at and not (event.commune_code or event.venue):
         place_text = ", ".join(before[k].text for k in sorted(place_at))
         apply_place(event, parse_place(place_text, context.places, fuzzy=True), context)
+        if not event.start_time and not head.start_time and dates.find_times(place_text)[0]:
+            # « Maison des associations, Troyes. 14h-18h. »: the hours written after the place
+            event.start_time, event.end_time = dates.find_times(place_text)
     apply_head_place(event, head, context)
     event.start_time = event.start_time or head.start_time
     event.end_time = event.end_time or head.end_time

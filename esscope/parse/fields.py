@@ -241,6 +241,9 @@ def apply_fields(event: Event, fields: dict, context: Context) -> list:
     place = [v for name in PLACE_FIELDS for v in fields.get(name, [])]
     if place:
         apply_place(event, parse_place(", ".join(place), context.places, fuzzy=True), context)
+        if not event.start_time and dates.find_times(", ".join(place))[0]:
+            # « Maison des associations, Troyes. 14h-18h. »: the hours written after the place
+            event.start_time, event.end_time = dates.find_times(", ".join(place))
     return leftover
 
 

@@ -244,7 +244,10 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if hung or pictured or carded:        # the layout says it: what is under the title is its entry
             found[k] = i
             continue
-        after = next((lines[j] for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
+        after_at = next((j for j in range(anchor.at + 1, nxt) if not lines[j].blank), None)
+        # (« Atelier … » / « mer. 8 nov. · 17h » / blank / « Troc … » / « sam. 11 nov. »: the next card's title)
+        after = None if after_at is None or after_at == nxt - 1 > anchor.at + 1 and k + 1 < len(anchors) \
+            and lines[after_at - 1].blank else lines[after_at]
         said = dates.strip_times(anchor.rest).strip(" ·|,–—-:→>")
         # what the date line leads to: its own title (in capitals, with an event noun, a row « COMMUNE — Titre »,
         # items indented under a day's heading)
@@ -490,7 +493,11 @@ _TOWN = re.compile(r"\b(?:[Vv]ille|[Mm]airie|[Cc]ommune)\s+(?:de\s+|d['’])((?-
 
 # « tout se passe au Hangar, …, 37100 Tours, sauf mention contraire », « sauf indication contraire, les
 # ateliers ont lieu à Lille »: the place every event of the document is at unless it says otherwise
-_DEFAULT_PLACE = re.compile(r"\bsauf\s+(?:mention|indication|pr[ée]cision)\s+contraire\b", re.IGNORECASE)
+_DEFAULT_PLACE = re.compile(r"\bsauf\s+(?:mention|indication|pr[ée]cision)\s+contraire\b|"
+                           # « Sauf mention « hors les murs », tout se passe ici, à la Fabrique. »
+                           r"\bsauf\s+mention\s+[«\"(]?\s*hors\s+les\s+murs\b", re.IGNORECASE)
+# « tout se passe ici », « chez nous »: the place is the document's own, its letterhead's address
+_HERE = re.compile(r"\b(?:ici|chez\s+nous|dans\s+nos\s+locaux|sur\s+place)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
@@ -574,6 +581,10 @@ def _default_commune(events: list, text: str, context: Context) -> None:
     found = [context.places.postcode_commune(code, name) for code, name in POSTCODE_NAME.findall(sentence)]
     found = [f for f in found if f and f.code] or [f for _s, _e, f in communes_in_prose(sentence, context.places)
                                                     if f.code]
+    if not found and _HERE.search(sentence):
+        head = text[:min(len(text), 400, said.start())]
+        found = [f for code, name in POSTCODE_NAME.findall(head) if (f := context.places.postcode_commune(code, name))
+                 and f.code]
     if len({f.code for f in found}) != 1:
         return
     for event in missing:
