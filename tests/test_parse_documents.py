@@ -545,3 +545,11 @@ def test_a_post_gives_its_relative_days_and_the_place_it_is_tagged_with(read):
             "👉 mardi prochain 18h → atelier « Répare ta lampe » avec les bénévoles\n\n10 novembre 2023")
     events = read(post).events
     assert [(e.start_date, e.commune_name) for e in events] == [("2023-11-11", "Quimper"), ("2023-11-14", "Quimper")]
+
+
+def test_a_letters_place_line_ending_with_its_hours_gives_its_commune(read):
+    # « Le 09/11 - Ciné-débat "…" » / «   Cinéma associatif …, Troyes. 20h. »: set in under the title, read as details
+    text = ("Mois de l'ESS 2010 en Champagne-Ardenne\n\nLe 09/11 - Ciné-débat \"Les coopérateurs\"\n"
+            "  Cinéma associatif Le Vagabond, Troyes. 20h.\n  Organisé par le ciné-club Images Solidaires.\n")
+    event = read(text, edition=2010, region="44").events[0]
+    assert (event.commune_name, event.start_time) == ("Troyes", "20:00")

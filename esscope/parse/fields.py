@@ -20,6 +20,7 @@ from .places import (
     split_venue_commune,
     venue_in_prose,
     venue_start,
+    without_trailing_hours,
 )
 from .prose import (
     address_in,
@@ -110,6 +111,7 @@ def _closed_by_commune(text: str, places) -> bool:
 def _closing_commune(text: str, places):
     """The commune that closes a line of details, or one of its parts between « · » (« Plage de Moya, Pamandzi
     · Association Mwezi Vert »: the place, then who organises)."""
+    text = without_trailing_hours(text)
     for part in [text] + (_DOT_PARTS.split(text) if " · " in text else []):
         closing = _CLOSING_COMMUNE.search(part) or _TRAILING_COMMUNE.search(part) or _BRACKETED_COMMUNE.search(part)
         found = commune_cell(closing.group(1), places) if closing else None

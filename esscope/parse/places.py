@@ -224,10 +224,15 @@ _TRAILING_HOURS = re.compile(r"[.,;]?\s*(?:(?:de|à|dès)\s+)?\d{1,2}\s*h\s*(?:\
                              r"(?:\s*(?:-|–|à)\s*\d{1,2}\s*h\s*(?:\d{2})?)?\s*\.?\s*$", re.IGNORECASE)
 
 
+def without_trailing_hours(text: str) -> str:
+    """« Cinéma Le Vagabond, Troyes. 20h. » → « Cinéma Le Vagabond, Troyes »: a place line without the hours after it."""
+    return _TRAILING_HOURS.sub("", text) or text
+
+
 def place_like(line: str, places: Places) -> bool:
     """A short line that reads as a place: it holds a street address or a postcode, or ends with a
     commune (« CCI Artois, 8 rue du 29 juillet, Arras », « Maison de l'emploi – 62000 Arras »)."""
-    line = _TRAILING_HOURS.sub("", line) or line
+    line = without_trailing_hours(line)
     if len(line.split()) > 15 or line.rstrip().endswith(".") and (len(line.split()) > 10 or "," not in line):
         return False        # (« Epicerie sociale, rue de Guise, Saint-Quentin. »: a short place closed by a full stop)
     segments = split_segments(line.rstrip(" ."))
@@ -264,7 +269,7 @@ def split_segments(text: str) -> list:
 def parse_place(text: str, places: Places, fuzzy=True, commune_first=True) -> Place:
     """Take a place string apart into venue, address and commune (see the module's examples)."""
     place = Place(online=is_online(text))
-    text = _TRAILING_HOURS.sub("", text) or text
+    text = without_trailing_hours(text)
     if _TO_BE_SET.search(text):
         place.to_be_set = True
         text = _TO_BE_SET.sub(" ", text)
