@@ -281,3 +281,60 @@ def test_a_town_hall_is_no_commune_and_a_postcode_completes_a_name_written_short
     town_hall, market = read(MINUTES.encode(), "pv.txt").events_as_dicts()
     assert town_hall["commune_name"] != "Ville"         # a commune of the Oise
     assert market["commune_name"] == "Saint-Valery-en-Caux"     # not Saint-Valery (Oise): not its postcode
+
+
+STACKED = """NOVEMBRE DE L'ESS EN AVEYRON
+2023
+
+
+— SEMAINE 1 —
+
+04.11
+SAM · 10H · RODEZ
+VISITE DE LA RESSOURCERIE
+Ressourcerie du Ruthénois
+
+— SEMAINE 2 —
+
+09.11
+JEU · 18H · MILLAU
+[bandeau collé :] ANNULÉ
+CONFÉRENCE « LE GANT ET LA COOPÉRATION »
+
+10.11
+VEN · 14H · VILLEFRANCHE-DE-ROUERGUE
+TROC'PLANTES
+Place Notre-Dame
+
+— SEMAINE 3 —
+
+15.11
+MER · 20H · DECAZEVILLE
+CINÉ-DÉBAT « LA MINE ET NOUS »
+Cinéma La Strada
+
+18.11
+SAM · 9H-13H · ESPALION
+MARCHÉ PAYSAN SOLIDAIRE
+Place du Plô
+
+
+TOUS LES MERCREDIS (sauf le 01.11)
+14H-17H · RODEZ · Maison de l'ESS
+PERMANENCE « ESS MODE D'EMPLOI »
+
+Avec le soutien de : Région Occitanie · Département de l'Aveyron ·
+Communauté d'agglomération Rodez Agglomération
+"""
+
+
+def test_a_posters_week_bands_sticker_weekly_rendez_vous_and_sponsors_end_the_entries_above(read):
+    # « — SEMAINE 2 — » is no event of the 4th; « [bandeau collé :] ANNULÉ » cancels the 9th; the weekly
+    # permanence and the sponsors at the foot are not the 18th's
+    # (« SAM · 10H · RODEZ » under each date: the weekday, the time and the commune; the poster's one year, « 2023 »)
+    events = read(STACKED).events
+    assert [(e.start_date, e.commune_name, e.start_time, e.title.casefold()) for e in events] == [
+        ("2023-11-04", "Rodez", "10:00", "visite de la ressourcerie"),
+        ("2023-11-10", "Villefranche-de-Rouergue", "14:00", "troc'plantes"),
+        ("2023-11-15", "Decazeville", "20:00", "ciné-débat « la mine et nous »"),
+        ("2023-11-18", "Espalion", "09:00", "marché paysan solidaire")]

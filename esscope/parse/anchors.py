@@ -528,5 +528,9 @@ def choose_year(text: str, anchors: list, edition=None, today_year=None) -> tupl
     if published:
         return published, "article", [(f"année {published} déduite de la date de l'article : précisez --edition "
                                        "si ce n'est pas la bonne")]
+    alone = set(dates.years_named(text))
+    if len(alone) == 1:         # « NOVEMBRE DE L'ESS DANS LE TARN » / « 2022 »: a poster's one year, on a line of its own
+        year = alone.pop()
+        return year, "named", [f"année {year} lue dans le document : précisez --edition si ce n'est pas la bonne"]
     return today_year, "default", [(f"aucune année trouvée dans le document : {today_year} supposée, "
                                    "précisez --edition")]

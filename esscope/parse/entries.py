@@ -114,7 +114,7 @@ def parse_entry(anchor: Anchor, block: list, context: Context, title: Line | Non
         item = ""       # « APRÈS LE MOIS · SAMEDI 7 DÉCEMBRE » over boxes: the band's label, each box its own title
     said = _when_where_first(body) if not item else None
     if said is not None:
-        header, body = f"{header}, {body[said].text}".strip(" ,"), body[said + 1:]
+        header, body = f"{header}, {_WEEKDAY_LEAD.sub('', body[said].text)}".strip(" ,"), body[said + 1:]
     head = header_details(header, context.places)
     if item:
         extra = continuation(body, anchor.line.text if anchor.inside and anchor.line else None)
@@ -320,6 +320,10 @@ def _span_field(body: list, anchor: Anchor, context: Context) -> tuple | None:
     return None
 
 
+_WEEKDAY_LEAD = re.compile(r"^\s*(?:lun|mar|mer|jeu|ven|sam|dim)(?:di|credi|edi|anche)?\.?\s*[·|–—,-]\s*(?=\d)",
+                           re.IGNORECASE)
+
+
 def _when_where_first(body: list) -> int | None:
     """« Mercredi 5 novembre » over « 14h-17h – Salle Mayence » over « Atelier … »: the index of a short
     first line that opens with a time or a place and names no event — it says when and where, and the
@@ -328,7 +332,9 @@ def _when_where_first(body: list) -> int | None:
     if at is None or not any(not line.blank for line in body[at + 1:]) or body[at].bullet \
             or len(body[at].text.split()) > 12:
         return None
-    text, venue = body[at].text, venue_start(body[at].text)
+    # (« SAM · 10H · RODEZ » under a poster's « 04.11 »: the weekday, then the time and the commune)
+    text = _WEEKDAY_LEAD.sub("", body[at].text)
+    venue = venue_start(text)
     if dates.starts_with_time(text) and any(dates.starts_with_time(line.text) and not line.bullet
                                             for line in body[at + 1:]):
         return None     # a second slot under the same day: a list of slots, each over its own entry

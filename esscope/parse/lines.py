@@ -51,6 +51,7 @@ def read_lines(text: str, cut=None) -> list:
     cut = cut or (lambda body: [body])
     out = []
     for n, raw in _unwrapped(side_by_side(untimelined(unboxed(unstacked(uncounted(unpinned(unrun(untagged(unquoted(unfolded(text))).split("\n"))))))))):
+        raw = _NOTE_LEAD.sub("", raw)
         expanded = unglue(plain_markup(_GERMAN_DATE.sub("", _without_leaders(_date_first(_BOX.sub(" ", _rule_kept(raw))).rstrip()))))
         expanded = _SEE_ALSO.sub("", _AT_VENUE.sub(" – 📍 ", expanded))
         moved = bool(_MOVED_TO.match(expanded))
@@ -536,6 +537,10 @@ _PLACE_END = re.compile(r",\s*[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)*\
 _SAINT_CUT = re.compile(r"(?:^|[\s,(])(?:St|Ste|Saint|Sainte)-\s*$")
 _DANGLING = re.compile(r"\s(?:de|du|des|à|au|aux|chez|par)\s*$")
 _HYPHENATED = re.compile(r"(?<=[a-zà-ÿ])-\s*$")
+
+
+# « [bandeau collé :] ANNULÉ », « [autocollant :] NOUVELLE DATE … »: who transcribed a poster says what the words are on
+_NOTE_LEAD = re.compile(r"^\s*\[[^\]\n]{1,40}:\s*\]\s*")
 
 
 def _unwrapped(raws: list) -> list:

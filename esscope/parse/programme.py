@@ -102,6 +102,10 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
               and a.reason in (keep.NO_TITLE, keep.PERIOD)]
     # « INFOS PRATIQUES », « ACCÈS », « PARTENAIRES »: the practical section after the programme ends its last entry
     stops += [i for i, line in enumerate(lines) if i and lines[i - 1].blank and _PRACTICAL.match(line.text)]
+    # « ━━━━━━━━ » after a blank line (the foot of a poster), « — SEMAINE 2 — »: a rule or a framed heading ends the
+    # entry above it
+    stops += [i for i, line in enumerate(lines) if i and lines[i - 1].blank and (
+        _RULE_OR_FRAME.fullmatch(line.text.strip()) or _WEEKLY_HEADING.match(line.text.strip()))]
     # « 51 | MARNE », « 08 – ARDENNES »: a département's heading after a blank line ends the entry above it
     index = context.places.index
     stops += [i for i, line in enumerate(lines) if i and lines[i - 1].blank and index
@@ -214,6 +218,8 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         if labelled is not None:
             found[k] = labelled
             continue
+        if i < anchor.at - 1 and any(line.blank for line in lines[i + 1:anchor.at]) and i and not lines[i - 1].blank:
+            continue        # (« CONFÉRENCE … », blank, « 10.11 »: the last line of the entry above, not a title standing alone)
         if _card_title(lines, i, anchor) or _outlined(lines, i, anchor) or _hanging(lines, i, anchor):
             found[k] = i
             continue
@@ -360,7 +366,14 @@ def _names_what(rest: str) -> bool:
 
 
 _PRACTICAL = re.compile(r"^(?:infos?|informations)\s+pratiques|^(?:acc[èe]s|venir|contacts?|partenaires|nos\s+partenaires|"
-                        r"mentions\s+l[ée]gales|cr[ée]dits)\s*:?$", re.IGNORECASE)
+                        r"mentions\s+l[ée]gales|cr[ée]dits)\s*:?$|"
+                        # « Avec le soutien de : Région Occitanie · … », the sponsors at a poster's foot
+                        r"^(?:avec\s+le\s+soutien\s+d[eu']|soutenu\s+par|imprim[ée]\s+par)\b", re.IGNORECASE)
+# (a line's leading dash is read as a bullet: « — SEMAINE 2 — » is left « SEMAINE 2 — »)
+# « TOUS LES MARDIS (sauf le 01.11) » after a blank line: a weekly rendez-vous of its own, not the entry above's
+_WEEKLY_HEADING = re.compile(r"(?:tous|toutes|chaque)\s+(?:les\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b",
+                             re.IGNORECASE)
+_RULE_OR_FRAME = re.compile(r"[━─═]{10,}|[—–=*#]{0,3}\s*[A-ZÀ-Ý][A-ZÀ-Ý0-9'’ ]{2,40}?\s*[—–=*#]{1,3}")
 _DEPARTMENT_HEADING = re.compile(r"^(?:\d{2,3}|2[AB])\s*[|–—-]\s*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]+)$")
 
 
