@@ -373,7 +373,7 @@ _PRACTICAL = re.compile(r"^(?:infos?|informations)\s+pratiques|^(?:acc[èe]s|ven
 # « TOUS LES MARDIS (sauf le 01.11) » after a blank line: a weekly rendez-vous of its own, not the entry above's
 _WEEKLY_HEADING = re.compile(r"(?:tous|toutes|chaque)\s+(?:les\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b",
                              re.IGNORECASE)
-_RULE_OR_FRAME = re.compile(r"[━─═]{10,}|[—–=*#]{0,3}\s*[A-ZÀ-Ý][A-ZÀ-Ý0-9'’ ]{2,40}?\s*[—–=*#]{1,3}")
+_RULE_OR_FRAME = re.compile(r"[━─═]{10,}|[—–]{0,3}\s*[A-ZÀ-Ý][A-ZÀ-Ý0-9'’ ]{2,40}?\s*[—–]{1,3}")
 _DEPARTMENT_HEADING = re.compile(r"^(?:\d{2,3}|2[AB])\s*[|–—-]\s*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]+)$")
 
 
