@@ -189,3 +189,25 @@ def test_an_items_organiser_in_brackets_at_its_end_is_its_organiser(read):
     result = read(text)
     assert [(e.title, e.commune_name, e.organizer) for e in result.events] == [
         ("Repair café", "Mozac", "Mozac Répare"), ("Ciné-débat « Les Sociétaires »", "Volvic", "Volvic Ciné Passion")]
+
+
+BLOG = """Réseau ESS du Val de Loire – Agenda et actualités
+
+Publié le 24/10/2019 · Mois de l'ESS
+Table ronde « Se loger autrement » à Blois
+Le jeudi 21 novembre à 19h, à la Halle aux grains de Blois, habitants de coopératives et de projets
+d'habitat participatif débattent avec des bailleurs sociaux. Proposé par l'association Habiter Ensemble.
+Lire la suite →
+
+Publié le 20/10/2019 · Mois de l'ESS
+Apéro des coopératives
+Le vendredi 15 novembre à 18h30, venez rencontrer les coopératives de la ville autour d'un verre au Café
+Coopératif de Vendôme. Organisé par le Pôle coopératif.
+Lire la suite →
+"""
+
+
+def test_a_posts_title_under_its_stamp_titles_the_text_that_opens_on_the_day(read):
+    # « Publié le … » / the post's title / « Le jeudi 21 novembre à 19h, à la Halle aux grains … »
+    assert sorted((e.start_date, e.title) for e in read(BLOG).events) == [
+        ("2019-11-15", "Apéro des coopératives"), ("2019-11-21", "Table ronde « Se loger autrement »")]

@@ -106,6 +106,8 @@ def parse_text(text: str, places: Places, edition=None, year_hint=None) -> tuple
     # entry above it
     stops += [i for i, line in enumerate(lines) if i and lines[i - 1].blank and (
         _RULE_OR_FRAME.fullmatch(line.text.strip()) or _WEEKLY_HEADING.match(line.text.strip()))]
+    # « Lire la suite → » closes a post's excerpt: what follows is the next post's
+    stops += [i for i, line in enumerate(lines) if _READ_MORE.fullmatch(line.text.strip())]
     # « 51 | MARNE », « 08 – ARDENNES »: a département's heading after a blank line ends the entry above it
     index = context.places.index
     stops += [i for i, line in enumerate(lines) if i and lines[i - 1].blank and index
@@ -233,7 +235,11 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         bulleted = lines[i].bullet and i == anchor.at - 1 and anchor.line is not None and not anchor.line.bullet
         # (« EXPOSITION · Mois de l'ESS » over the title: a card's category)
         # (« Événement annulé » or « Complet » over a card's title: its badge)
+        # (« Publié le 24/10/2025 · Mois de l'ESS » / « Table ronde « … » à Vincennes » / « Le jeudi 20 novembre, … »:
+        # a post's stamp, its title, then its text that opens on the day)
+        stamped = i == anchor.at - 1 and i and _POST_STAMP.match(lines[i - 1].text) and anchor.form == "start"
         if not (hung or (i == 0 or lines[i - 1].blank or is_caps(lines[i - 1].text) or kind_badge(lines[i - 1].text)
+                         or stamped
                          or keep.cancelled_cell(lines[i - 1].text) or status_badge(lines[i - 1].text))
                 and (not lines[i].bullet or bulleted)) \
                 or not (_title_like(lines[i].text) or shouted(i) and has_event_noun(lines[i].text)):
@@ -286,7 +292,7 @@ def _titles_above(lines: list, anchors: list, context: Context) -> dict:
         rest = OPENING_HOURS.sub(" ", re.sub(r"\s*\([^()]{0,80}\)\s*$", "", anchor.rest))
         header, item = split_rest(rest, context.places)
         # (« ▸ Ciné-débat … » over « Vendredi 5 novembre à 20h30, cinéma associatif Le Balcon, Joué (37300). »: where)
-        if not item or _venue_after_commune(header, item, context.places) \
+        if not item or stamped or _venue_after_commune(header, item, context.places) \
                 or bulleted and (venue_start(item) or not has_event_noun(item) and "«" not in item):
             found[k] = i
     return found
@@ -373,6 +379,9 @@ _PRACTICAL = re.compile(r"^(?:infos?|informations)\s+pratiques|^(?:acc[èe]s|ven
 # « TOUS LES MARDIS (sauf le 01.11) » after a blank line: a weekly rendez-vous of its own, not the entry above's
 _WEEKLY_HEADING = re.compile(r"(?:tous|toutes|chaque)\s+(?:les\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b",
                              re.IGNORECASE)
+_READ_MORE = re.compile(r"(?:lire\s+la\s+suite|lire\s+plus|en\s+savoir\s+plus|voir\s+l['’]article)\s*[→>»›.…]*",
+                        re.IGNORECASE)
+_POST_STAMP = re.compile(r"^\s*(?:publi[ée]e?|post[ée]e?|mise?\s+en\s+ligne)\s+le\s+\S", re.IGNORECASE)
 _RULE_OR_FRAME = re.compile(r"[━─═]{10,}|[—–]{0,3}\s*[A-ZÀ-Ý][A-ZÀ-Ý0-9'’ ]{2,40}?\s*[—–]{1,3}")
 _DEPARTMENT_HEADING = re.compile(r"^(?:\d{2,3}|2[AB])\s*[|–—-]\s*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]+)$")
 
